@@ -1,0 +1,66 @@
+# Two commands for a fresh machine: `make run` and `make test`. Everything else follows from them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.stamp-run
+DEV_STAMP := $(VENV)/.stamp-dev
+CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
+MO_FILES := $(CATALOGS:.po=.mo)
+
+.PHONY: run test lint i18n sysdeps bench clean
+
+run: $(RUN_STAMP) $(MO_FILES)
+	$(PY) main.py
+
+test: $(DEV_STAMP) sysdeps $(MO_FILES)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy services backend
+	$(PY) -m pytest -q -p no:cacheprovider
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[web]'
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+# Compiled catalogs are build products: made from the .po files, never committed.
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po | $(RUN_STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d locales -D messages -l $* 2>&1 | grep -v '^compiling' || true
+	test -f $@
+
+# Extract interface strings from the code, merge them into each catalog, compile.
+i18n: $(DEV_STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+		--sort-output -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching \
+		--ignore-obsolete
+	$(BIN)/pybabel compile -d locales -D messages
+
+# System packages the tests drive for real: Chromium, nginx and GNU gettext (msgfmt --check).
+sysdeps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+bench: $(DEV_STAMP) $(MO_FILES)
+	$(PY) -m bench.feed_load
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Organiser side: publish spreadsheets (CSV) as a static feed, and serve it."""

@@ -1,0 +1,216 @@
+"""The only way to turn bytes into feed documents: structure first, then whole-document rules.
+
+`parse_mission` and `parse_delegate` either return a fully checked document or raise one
+`FeedInvalid` that lists every problem with its field path, e.g.
+`activities[12].venue_id: unknown venue 'sfmoma'`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from services.errors import FeedInvalid, Problem
+from services.models import LANGS, Contact, DelegateDoc, Lang, Mission, MissionDoc
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def parse_mission(data: bytes | str, document: str = "mission.json") -> MissionDoc:
+    """Validate the whole mission document or raise FeedInvalid naming every problem."""
+    try:
+        doc = MissionDoc.model_validate_json(data)
+    except ValidationError as exc:
+        raise FeedInvalid(document, pydantic_problems(exc)) from None
+    problems = mission_problems(doc)
+    if problems:
+        raise FeedInvalid(document, problems)
+    return doc
+
+
+def parse_delegate(data: bytes | str, document: str = "personal agenda") -> DelegateDoc:
+    """Validate one delegate's document or raise FeedInvalid naming every problem."""
+    try:
+        doc = DelegateDoc.model_validate_json(data)
+    except ValidationError as exc:
+        raise FeedInvalid(document, pydantic_problems(exc)) from None
+    problems = delegate_problems(doc)
+    if problems:
+        raise FeedInvalid(document, problems)
+    return doc
+
+
+def mission_zone(mission: Mission) -> ZoneInfo:
+    return ZoneInfo(mission.time_zone)
+
+
+def mission_window(mission: Mission) -> tuple[datetime, datetime]:
+    """First and last instant of the mission, midnight to midnight in mission time."""
+    tz = mission_zone(mission)
+    first = datetime.combine(mission.start_date, time(0), tz)
+    last = datetime.combine(mission.end_date + timedelta(days=1), time(0), tz)
+    return first, last
+
+
+def mission_problems(doc: MissionDoc) -> list[Problem]:
+    """Every whole-document rule of mission.json; an empty list means the document is good."""
+    out: list[Problem] = []
+    m = doc.mission
+    try:
+        mission_zone(m)
+    except (ZoneInfoNotFoundError, ValueError):
+        out.append(Problem("mission.time_zone", f"unknown time zone {m.time_zone!r}"))
+        return out
+    if m.end_date < m.start_date:
+        out.append(Problem("mission.end_date", f"{m.end_date} is before {m.start_date}"))
+    _all_languages(out, "mission.title", m.title)
+    _unique(out, "mission.sectors", m.sectors)
+    _unique(out, "mission.cities", m.cities)
+    for i, sector in enumerate(m.sectors):
+        _all_languages(out, f"mission.sectors[{i}].name", sector.name)
+    for i, city in enumerate(m.cities):
+        _all_languages(out, f"mission.cities[{i}].name", city.name)
+    cities = {c.id for c in m.cities}
+    _unique(out, "venues", doc.venues)
+    for i, venue in enumerate(doc.venues):
+        if venue.city not in cities:
+            out.append(Problem(f"venues[{i}].city", f"unknown city {venue.city!r}"))
+    _check_activities(out, doc)
+    _check_contacts(out, "contacts", doc.contacts)
+    return out
+
+
+def _check_activities(out: list[Problem], doc: MissionDoc) -> None:
+    venues = {v.id for v in doc.venues}
+    sectors = {s.id for s in doc.mission.sectors}
+    window = _window_seconds(doc.mission)
+    _unique(out, "activities", doc.activities)
+    for i, a in enumerate(doc.activities):
+        if len(a.title) != len(LANGS):
+            _all_languages(out, f"activities[{i}].title", a.title)
+        if a.venue_id not in venues:
+            out.append(Problem(f"activities[{i}].venue_id", f"unknown venue {a.venue_id!r}"))
+        for j, sector in enumerate(a.sectors):
+            if sector not in sectors:
+                out.append(Problem(f"activities[{i}].sectors[{j}]", f"unknown sector {sector!r}"))
+        _check_span(out, f"activities[{i}]", a.start, a.end, window, doc.mission)
+
+
+def _utc_seconds(instant: datetime) -> int:
+    """Seconds on a UTC scale; much cheaper than comparing datetimes with pydantic's TzInfo."""
+    offset = instant.utcoffset() or timedelta(0)
+    days = instant.toordinal() * 86400 - offset.days * 86400
+    return days + instant.hour * 3600 + instant.minute * 60 + instant.second - offset.seconds
+
+
+def _window_seconds(mission: Mission) -> tuple[int, int]:
+    first, last = mission_window(mission)
+    return _utc_seconds(first), _utc_seconds(last)
+
+
+def _check_span(
+    out: list[Problem],
+    at: str,
+    start: datetime,
+    end: datetime,
+    window: tuple[int, int] | None,
+    mission: Mission | None = None,
+) -> None:
+    start_s, end_s = _utc_seconds(start), _utc_seconds(end)
+    if end_s <= start_s:
+        out.append(Problem(f"{at}.end", f"end {_hm(end)} is not after start {_hm(start)}"))
+    if window is None or mission is None:
+        return
+    first, last = window
+    for name, instant, seconds in (("start", start, start_s), ("end", end, end_s)):
+        if not first <= seconds <= last:
+            span = f"{mission.start_date} to {mission.end_date}, {mission.time_zone}"
+            out.append(
+                Problem(f"{at}.{name}", f"{instant.isoformat()} is outside the mission ({span})")
+            )
+
+
+def _check_contacts(out: list[Problem], path: str, contacts: Sequence[Contact]) -> None:
+    _unique(out, path, contacts)
+    for i, c in enumerate(contacts):
+        for field in ("phone", "mobile"):
+            number = getattr(c, field)
+            if number and not number.startswith("+") and c.category != "emergency":
+                out.append(
+                    Problem(f"{path}[{i}].{field}", f"{number!r} is not in E.164 form (+32...)")
+                )
+
+
+def delegate_problems(doc: DelegateDoc) -> list[Problem]:
+    """Rules of one personal document that need no mission (the publisher checks the rest)."""
+    out: list[Problem] = []
+    _unique(out, "meetings", doc.meetings)
+    seen: set[str] = set()
+    for i, activity_id in enumerate(doc.registered):
+        if activity_id in seen:
+            out.append(Problem(f"registered[{i}]", f"duplicate activity id {activity_id!r}"))
+        seen.add(activity_id)
+    for i, meeting in enumerate(doc.meetings):
+        _check_span(out, f"meetings[{i}]", meeting.start, meeting.end, None)
+    _check_contacts(out, "contacts", doc.contacts)
+    return out
+
+
+def cross_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
+    """Rules that tie a personal document to the mission (used when publishing)."""
+    out: list[Problem] = []
+    if delegate.mission_id != mission.mission.id:
+        out.append(Problem("mission_id", f"{delegate.mission_id!r} is not this mission"))
+    activities = {a.id for a in mission.activities}
+    venues = {v.id for v in mission.venues}
+    for i, activity_id in enumerate(delegate.registered):
+        if activity_id not in activities:
+            out.append(Problem(f"registered[{i}]", f"unknown activity {activity_id!r}"))
+    window = _window_seconds(mission.mission)
+    for i, m in enumerate(delegate.meetings):
+        if m.venue_id is not None and m.venue_id not in venues:
+            out.append(Problem(f"meetings[{i}].venue_id", f"unknown venue {m.venue_id!r}"))
+        _check_span(out, f"meetings[{i}]", m.start, m.end, window, mission.mission)
+    return out
+
+
+def _unique(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
+    first_at: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in first_at:
+            where = f"{path}[{first_at[item.id]}]"
+            out.append(Problem(f"{path}[{i}].id", f"duplicate id {item.id!r} (also {where})"))
+        else:
+            first_at[item.id] = i
+
+
+def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
+    if len(text) == len(LANGS):  # keys are languages and values non-blank (see models.Title)
+        return
+    missing = [lang for lang in LANGS if not text.get(lang, "").strip()]
+    if missing:
+        out.append(Problem(path, f"missing language {', '.join(missing)}"))
+
+
+def _hm(instant: datetime) -> str:
+    return instant.strftime("%H:%M")
+
+
+def pydantic_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+        message = err["msg"]
+        value = err.get("input")
+        if isinstance(value, (str, int, float)) and err["type"] != "missing":
+            shown = repr(value)
+            message += f", got {shown if len(shown) <= 60 else shown[:57] + '...'}"
+        problems.append(Problem(path.lstrip("."), message))
+    return problems
