@@ -1,0 +1,152 @@
+"""The personal agenda: registered activities, private meetings and bookmarks, with warnings.
+
+Pure functions over feed documents; the clock is always passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from services.geo import travel_minutes
+from services.models import Activity, DelegateDoc, Meeting, MissionDoc, Venue
+
+Source = Literal["registered", "bookmarked", "meeting"]
+
+
+@dataclass(frozen=True)
+class Warning:
+    """`overlap`: two items at once. `tight`: not enough time to get here from the item before."""
+
+    kind: Literal["overlap", "tight"]
+    other_id: str
+    gap_minutes: int = 0
+    needed_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str
+    source: Source
+    start: datetime
+    end: datetime
+    venue: Venue | None
+    cancelled: bool
+    activity: Activity | None = None
+    meeting: Meeting | None = None
+    warnings: tuple[Warning, ...] = field(default=())
+
+
+def personal_items(
+    mission: MissionDoc,
+    delegate: DelegateDoc | None,
+    bookmarks: Iterable[str],
+    tombstones: Mapping[str, Activity] | None = None,
+) -> list[AgendaItem]:
+    """Everything on one person's agenda, sorted, with overlap and transfer warnings.
+
+    A registered or bookmarked id that the mission no longer has is shown as cancelled from
+    its last known copy (`tombstones`); it never silently disappears.
+    """
+    activities = {a.id: a for a in mission.activities}
+    venues = {v.id: v for v in mission.venues}
+    graves = tombstones or {}
+    items: list[AgendaItem] = []
+    seen: set[str] = set()
+    wanted: list[tuple[str, Source]] = [
+        (i, "registered") for i in (delegate.registered if delegate else [])
+    ]
+    wanted += [(i, "bookmarked") for i in bookmarks]
+    for activity_id, source in wanted:
+        if activity_id in seen:
+            continue
+        seen.add(activity_id)
+        activity = activities.get(activity_id) or graves.get(activity_id)
+        if activity is None:
+            continue  # never known here: nothing true to show
+        cancelled = activity.state == "cancelled" or activity_id not in activities
+        items.append(
+            AgendaItem(
+                activity_id,
+                source,
+                activity.start,
+                activity.end,
+                venues.get(activity.venue_id),
+                cancelled,
+                activity=activity,
+            )
+        )
+    for meeting in delegate.meetings if delegate else []:
+        venue = venues.get(meeting.venue_id) if meeting.venue_id else None
+        items.append(
+            AgendaItem(
+                meeting.id, "meeting", meeting.start, meeting.end, venue, False, meeting=meeting
+            )
+        )
+    items.sort(key=lambda item: (item.start, item.end, item.id))
+    return with_warnings(items)
+
+
+def with_warnings(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Flag overlapping items, and items that start before one could arrive from the previous."""
+    live = [item for item in items if not item.cancelled]
+    found: dict[str, list[Warning]] = {item.id: [] for item in items}
+    for i, a in enumerate(live):
+        for b in live[i + 1 :]:
+            if b.start >= a.end:
+                break
+            found[a.id].append(Warning("overlap", b.id))
+            found[b.id].append(Warning("overlap", a.id))
+    for a, b in pairwise(live):
+        if b.start < a.end or a.venue is None or b.venue is None:
+            continue
+        if a.activity is not None and a.activity.kind == "transfer":
+            continue  # the coach or flight is the journey
+        gap = int((b.start - a.end).total_seconds() // 60)
+        needed = travel_minutes(a.venue, b.venue)
+        if gap < needed:
+            found[b.id].append(Warning("tight", a.id, gap, needed))
+    return [replace(item, warnings=tuple(found[item.id])) for item in items]
+
+
+def mission_days(mission: MissionDoc) -> list[date]:
+    first, last = mission.mission.start_date, mission.mission.end_date
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def day_of(instant: datetime, zone: ZoneInfo) -> date:
+    return instant.astimezone(zone).date()
+
+
+def items_on(items: Iterable[AgendaItem], day: date, zone: ZoneInfo) -> list[AgendaItem]:
+    """Items that start on `day` in mission time."""
+    return [item for item in items if day_of(item.start, zone) == day]
+
+
+def default_day(mission: MissionDoc, now: datetime) -> date:
+    """Today during the mission; the first day before it; the last day after it."""
+    days = mission_days(mission)
+    today = now.astimezone(ZoneInfo(mission.mission.time_zone)).date()
+    return min(max(today, days[0]), days[-1])
+
+
+@dataclass(frozen=True)
+class NowNext:
+    now: AgendaItem | None
+    next: AgendaItem | None
+    minutes_to_next: int | None
+
+
+def now_and_next(items: Iterable[AgendaItem], now: datetime) -> NowNext:
+    """What is on right now, and the first live item that starts later."""
+    live = [item for item in items if not item.cancelled]
+    current = next((i for i in live if i.start <= now < i.end), None)
+    upcoming = next((i for i in live if i.start > now), None)
+    minutes = None
+    if upcoming is not None:
+        minutes = int((upcoming.start - now).total_seconds() // 60)
+    return NowNext(current, upcoming, minutes)

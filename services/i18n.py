@@ -1,0 +1,103 @@
+"""Languages: gettext for the interface, babel for dates, times, numbers; content fallback.
+
+One `Translator` per person (in web mode many people share one process, so never a global).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from services.models import LANGS, Lang
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+BABEL_LOCALE: dict[Lang, str] = {"en": "en_GB", "fr": "fr_BE", "nl": "nl_BE"}
+LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "fr": "Français", "nl": "Nederlands"}
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def pick_language(preferred: Iterable[str]) -> Lang:
+    """First of the device's or browser's locales that we speak ('nl-BE' -> 'nl'); else English."""
+    for tag in preferred:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        for lang in LANGS:
+            if code == lang:
+                return lang
+    return "en"
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Feed text in the reader's language, or a fallback marked with the language it is in."""
+
+    text: str
+    fallback: Lang | None = None
+
+
+def localize(text: Mapping[Lang, str], lang: Lang) -> Localized:
+    """Requested language, then English, then any; `fallback` says when it is not `lang`."""
+    if text.get(lang):
+        return Localized(text[lang])
+    for other in ("en", *LANGS):
+        if text.get(other):
+            return Localized(text[other], other)
+    return Localized("")
+
+
+class Translator:
+    """Interface strings and formats for one language."""
+
+    def __init__(self, lang: Lang, localedir: Path = LOCALES) -> None:
+        self.lang: Lang = lang
+        self.locale = BABEL_LOCALE[lang]
+        self._catalog = gettext.translation(DOMAIN, localedir, [lang], fallback=True)
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def text(self, value: Mapping[Lang, str]) -> Localized:
+        return localize(value, self.lang)
+
+    def day(self, value: date) -> str:
+        """'zondag 5 oktober', 'dimanche 5 octobre', 'Sunday 5 October'."""
+        return format_date(value, "EEEE d MMMM", locale=self.locale)
+
+    def short_day(self, value: date) -> tuple[str, str]:
+        """('zo', '5') for a day strip."""
+        name = format_date(value, "EEE", locale=self.locale).rstrip(".")
+        return name, str(value.day)
+
+    def time(self, value: datetime, zone: ZoneInfo) -> str:
+        return format_time(value.astimezone(zone), "HH:mm", locale=self.locale)
+
+    def time_range(self, start: datetime, end: datetime, zone: ZoneInfo) -> str:
+        return f"{self.time(start, zone)}–{self.time(end, zone)}"
+
+    def in_minutes(self, minutes: int) -> str:
+        """'in 25 min', 'over 25 min', 'dans 25 min'; hours past 90 minutes."""
+        if minutes < 90:
+            return self.gettext("in {minutes} min").format(minutes=minutes)
+        hours, rest = divmod(minutes, 60)
+        if hours >= 24:
+            days = round(minutes / 1440)
+            return self.ngettext("in {n} day", "in {n} days", days).format(n=days)
+        return self.gettext("in {hours} h {minutes:02d}").format(hours=hours, minutes=rest)
+
+    def distance(self, km: float) -> str:
+        if km < 1:
+            return f"{round(km * 1000, -1):.0f} m"
+        return f"{format_decimal(km, '#,##0.0', locale=self.locale)} km"
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)

@@ -1,0 +1,180 @@
+"""The single source of truth the views read: local documents + one person's settings.
+
+Reads never touch the network and never fail: a damaged store falls back to the embedded
+mission. User events are plain async methods that persist settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from services.agenda import (
+    AgendaItem,
+    NowNext,
+    default_day,
+    items_on,
+    mission_days,
+    now_and_next,
+    personal_items,
+)
+from services.clock import Clock, system_clock
+from services.errors import FeedInvalid
+from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
+from services.settings import Settings, SettingsStore
+from services.store import FeedStore
+from services.validation import parse_delegate, parse_mission
+
+log = logging.getLogger(__name__)
+BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "feed"
+MISSION = "mission"
+
+
+def personal_doc_name(code: str | None) -> str:
+    """Store name of a personal document; derived from the code so the code is never on disk."""
+    if not code:
+        return "delegate-demo"
+    return "delegate-" + hashlib.sha256(code.encode()).hexdigest()[:24]
+
+
+class Repository:
+    def __init__(
+        self,
+        store: FeedStore,
+        settings_store: SettingsStore,
+        settings: Settings,
+        clock: Clock = system_clock,
+        bundled: Path = BUNDLED,
+    ) -> None:
+        self.store = store
+        self.settings_store = settings_store
+        self.settings = settings
+        self.clock = clock
+        self.bundled = bundled
+        self.mission: MissionDoc = self._load_mission()
+        self.delegate: DelegateDoc | None = self._load_delegate()
+
+    @classmethod
+    async def open(
+        cls,
+        store: FeedStore,
+        settings_store: SettingsStore,
+        clock: Clock = system_clock,
+        bundled: Path = BUNDLED,
+    ) -> Repository:
+        return cls(store, settings_store, await settings_store.load(), clock, bundled)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load_mission(self) -> MissionDoc:
+        stored = self.store.load(MISSION)
+        if stored is not None:
+            try:
+                return parse_mission(stored.data)
+            except FeedInvalid as exc:  # damaged on disk: the embedded copy still works
+                log.error("stored mission unreadable, using the embedded one: %s", exc.detail)
+        data = (self.bundled / "mission.json").read_bytes()
+        doc = parse_mission(data, "embedded mission.json")
+        try:
+            self.store.save(MISSION, data, None, None)  # first launch: seed the store
+        except OSError as exc:
+            log.error("could not seed the store: %s", exc)
+        return doc
+
+    def _load_delegate(self) -> DelegateDoc | None:
+        code = self.settings.personal_code
+        stored = self.store.load(personal_doc_name(code))
+        if stored is not None:
+            try:
+                return parse_delegate(stored.data)
+            except FeedInvalid as exc:
+                log.error("stored personal agenda unreadable: %s", exc.detail)
+        if code:
+            return None  # signed in, but nothing fetched yet: never show someone else's agenda
+        demo = self.bundled / "delegates" / "demo.json"
+        return parse_delegate(demo.read_bytes(), "embedded demo agenda") if demo.exists() else None
+
+    def reload(self) -> None:
+        """Re-read the store after a sync stored new documents."""
+        self.mission = self._load_mission()
+        self.delegate = self._load_delegate()
+
+    # -- reads ---------------------------------------------------------------------------
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.mission.mission.time_zone)
+
+    @property
+    def is_demo(self) -> bool:
+        return not self.settings.personal_code
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def days(self) -> list[date]:
+        return mission_days(self.mission)
+
+    def default_day(self) -> date:
+        return default_day(self.mission, self.now())
+
+    def agenda(self) -> list[AgendaItem]:
+        return personal_items(self.mission, self.delegate, self.settings.bookmarks)
+
+    def agenda_for(self, day: date) -> list[AgendaItem]:
+        return items_on(self.agenda(), day, self.zone)
+
+    def now_next(self) -> NowNext:
+        return now_and_next(self.agenda(), self.now())
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.mission.activities if a.id == activity_id), None)
+
+    def venue(self, venue_id: str | None) -> Venue | None:
+        return next((v for v in self.mission.venues if v.id == venue_id), None)
+
+    def contacts(self) -> list[Contact]:
+        personal = self.delegate.contacts if self.delegate else []
+        return [*self.mission.contacts, *personal]
+
+    def flags_for(self, item_id: str) -> tuple[str, ...]:
+        """Change marks to show for an item: `new`, `changed` (cleared once opened)."""
+        activity = self.activity(item_id)
+        if activity is not None and activity.state == "changed":
+            return ("changed",)
+        return ()
+
+    def is_bookmarked(self, activity_id: str) -> bool:
+        return activity_id in self.settings.bookmarks
+
+    def is_registered(self, activity_id: str) -> bool:
+        return self.delegate is not None and activity_id in self.delegate.registered
+
+    # -- user events ---------------------------------------------------------------------
+
+    async def toggle_bookmark(self, activity_id: str) -> bool:
+        """Add or remove an open activity from My agenda; returns whether it is now in it."""
+        marks = list(self.settings.bookmarks)
+        if activity_id in marks:
+            marks.remove(activity_id)
+        else:
+            marks.append(activity_id)
+        await self._save(self.settings.model_copy(update={"bookmarks": marks}))
+        return activity_id in marks
+
+    async def set_language(self, language: Lang) -> None:
+        await self._save(self.settings.model_copy(update={"language": language}))
+
+    async def set_time_display(self, mode: str) -> None:
+        await self._save(self.settings.model_copy(update={"time_display": mode}))
+
+    async def set_theme(self, theme: str) -> None:
+        await self._save(self.settings.model_copy(update={"theme": theme}))
+
+    async def _save(self, settings: Settings) -> None:
+        validated = Settings.model_validate(settings.model_dump())
+        await self.settings_store.save(validated)  # raises OSError before memory changes
+        self.settings = validated

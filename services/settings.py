@@ -1,0 +1,48 @@
+"""One person's settings (language, personal code, bookmarks, seen changes) in a KeyValue."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from services.models import Lang
+from services.store import KeyValue
+
+log = logging.getLogger(__name__)
+KEY = "delegate_companion.settings"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    language: Lang | None = None
+    personal_code: str | None = None
+    bookmarks: list[str] = Field(default_factory=list)
+    # activity id -> the change revision the person has already seen (opened)
+    seen: dict[str, int] = Field(default_factory=dict)
+    time_display: Literal["mission", "brussels"] = "mission"
+    theme: Literal["system", "light", "dark"] = "system"
+    feed_url: str | None = None
+
+
+class SettingsStore:
+    """Loads never fail (damaged values give defaults); saves raise OSError if the disk is full."""
+
+    def __init__(self, kv: KeyValue) -> None:
+        self.kv = kv
+
+    async def load(self) -> Settings:
+        raw = await self.kv.get(KEY)
+        if not raw:
+            return Settings()
+        try:
+            return Settings.model_validate(json.loads(raw))
+        except (ValueError, ValidationError):
+            log.warning("settings were unreadable; starting from defaults")
+            return Settings()
+
+    async def save(self, settings: Settings) -> None:
+        await self.kv.set(KEY, settings.model_dump_json())

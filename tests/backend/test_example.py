@@ -1,0 +1,81 @@
+"""The shipped example spreadsheets publish to exactly the embedded feed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from backend.build import build
+from services.models import encode
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT
+
+EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
+
+
+def test_example_builds_to_exactly_the_embedded_documents() -> None:
+    built = build(EXAMPLE)
+    assert built.errors == []
+    assert built.mission is not None
+    assert encode(built.mission) == MISSION_BYTES
+    assert encode(built.delegates["demo"]) == DELEGATE_BYTES
+
+
+def test_embedded_mission_meets_the_size_and_facts_brief() -> None:
+    mission = build(EXAMPLE).mission
+    assert mission is not None
+    m = mission.mission
+    assert (m.start_date, m.end_date, m.sample) == (date(2025, 10, 5), date(2025, 10, 10), True)
+    assert [(c.id, c.start_date.day, c.end_date.day) for c in m.cities] == [
+        ("sf", 5, 8),
+        ("la", 9, 10),
+    ]
+    assert len(mission.activities) >= 80 and len(mission.venues) >= 15
+    per_sector = Counter(s for a in mission.activities for s in a.sectors)
+    assert len(m.sectors) == 6 and min(per_sector[s.id] for s in m.sectors) >= 8
+    days = {
+        a.start.astimezone(mission.activities[0].start.tzinfo).date() for a in mission.activities
+    }
+    assert len(days) == 6
+    kinds = {a.kind for a in mission.activities}
+    assert {"seminar", "b2b", "visit", "reception", "signing"} <= kinds
+    assert any("Newsom" in a.title["en"] and a.kind == "signing" for a in mission.activities)
+    assert any(v.city == "sf" and v.lat < 37.5 for v in mission.venues), "beyond the city"
+    for activity in mission.activities:
+        titles = activity.title
+        assert titles["fr"] != titles["en"] or titles["nl"] != titles["en"], activity.id
+
+
+def test_press_contacts_are_exactly_as_printed() -> None:
+    mission = build(EXAMPLE).mission
+    assert mission is not None
+    contacts = {c.id: c for c in mission.contacts}
+    expected = {
+        "press-service": ("+3225018111", None, None),
+        "pierre-steverlynck": ("+3225018716", "+32471440604", "pierre.steverlynck@diplobel.fed.be"),
+        "david-jordens": ("+3225018050", "+32477403212", "david.jordens@diplobel.fed.be"),
+        "florinda-baleci": ("+3225018429", "+32478920937", "florinda.baleci@diplobel.fed.be"),
+    }
+    for cid, (phone, mobile, email) in expected.items():
+        assert (contacts[cid].phone, contacts[cid].mobile, contacts[cid].email) == (
+            phone,
+            mobile,
+            email,
+        )
+    assert contacts["press-service"].address == "Rue des Petits Carmes 15, 1000 Brussels, Belgium"
+    categories = {c.category for c in mission.contacts}
+    assert {"organiser", "press", "consular", "emergency"} <= categories
+    assert any(c.phone == "911" for c in mission.contacts)
+
+
+def test_mission_facts_quote_the_seed_figures() -> None:
+    mission = build(EXAMPLE).mission
+    assert mission is not None
+    facts = " ".join(f.text["en"] for f in mission.mission.facts)
+    for figure in (
+        "$3.3 billion",
+        "4,300",
+        "230,000",
+        "221 companies",
+        "Memorandum of Understanding",
+    ):
+        assert figure in facts

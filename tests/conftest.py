@@ -1,0 +1,50 @@
+"""Shared fixtures: the embedded documents as bytes and as mutable dicts."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FEED = ROOT / "assets" / "feed"
+MISSION_BYTES = (FEED / "mission.json").read_bytes()
+DELEGATE_BYTES = (FEED / "delegates" / "demo.json").read_bytes()
+_MISSION = json.loads(MISSION_BYTES)
+_DELEGATE = json.loads(DELEGATE_BYTES)
+
+
+def dump(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+@pytest.fixture
+def mission() -> dict[str, Any]:
+    return copy.deepcopy(_MISSION)
+
+
+@pytest.fixture
+def delegate() -> dict[str, Any]:
+    return copy.deepcopy(_DELEGATE)
+
+
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, iso: str) -> None:
+        self.now = datetime.fromisoformat(iso)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, iso: str) -> None:
+        self.now = datetime.fromisoformat(iso)
+
+
+@pytest.fixture
+def utc_now() -> datetime:
+    return datetime(2025, 10, 7, 22, 40, tzinfo=UTC)

@@ -1,0 +1,122 @@
+"""Headless Chromium at 390x844 driving the app in web mode (the recipe in the design notes)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 390, "height": 844}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+@contextmanager
+def app_server(
+    data_dir: Path, env: dict[str, str] | None = None, script: str = "main.py"
+) -> Iterator[str]:
+    """Start `python main.py` in web mode on a free loopback port; stop it afterwards."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DELEGATE_DATA_DIR": str(data_dir),
+        "DELEGATE_PORT": str(port),
+        "FLET_SERVER_PORT": str(port),
+        **(env or {}),
+    }
+    environment.pop("DISPLAY", None)
+    proc = subprocess.Popen(
+        [sys.executable, script],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """One browser; every `new_context()` is a fresh, empty profile (storage, cookies)."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_app(page: Page, url: str, timeout_ms: int = 60000) -> None:
+    """Load, wait for Flutter's first frame, switch on the semantics tree."""
+    page.add_init_script(
+        "window.__firstFrame = false;"
+        "window.addEventListener('flutter-first-frame', () => { window.__firstFrame = true; });"
+    )
+    page.goto(url)
+    page.wait_for_function("window.__firstFrame === true", timeout=timeout_ms)
+    enable_semantics(page)
+
+
+def enable_semantics(page: Page) -> None:
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=30000)
+    placeholder.dispatch_event("click")
+    page.wait_for_selector("flt-semantics", state="attached", timeout=30000)
+
+
+def settle(page: Page, path: Path | None = None, tries: int = 20) -> bytes:
+    """Screenshot until two in a row are identical (the canvas paints after the DOM)."""
+    last = b""
+    for _ in range(tries):
+        shot = page.screenshot()
+        if hashlib.sha256(shot).digest() == hashlib.sha256(last).digest():
+            break
+        last = shot
+        page.wait_for_timeout(250)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(last)
+    return last

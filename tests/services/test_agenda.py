@@ -1,0 +1,121 @@
+"""Personal agenda: grouping by mission day, now and next, overlaps and tight transfers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from services.agenda import default_day, items_on, now_and_next, personal_items
+from services.geo import travel_minutes
+from services.models import Activity, Venue
+from services.validation import parse_delegate, parse_mission
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, dump
+
+LA = ZoneInfo("America/Los_Angeles")
+MISSION = parse_mission(MISSION_BYTES)
+DELEGATE = parse_delegate(DELEGATE_BYTES)
+VENUES = {v.id: v for v in MISSION.venues}
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def test_personal_items_include_registered_meetings_and_bookmarks() -> None:
+    items = personal_items(MISSION, DELEGATE, ["mon-design-seminar"])
+    sources = {i.id: i.source for i in items}
+    assert len(DELEGATE.registered) >= 15 and len(DELEGATE.meetings) >= 5
+    assert sources["mon-opening-seminar"] == "registered"
+    assert sources["m-whitfield"] == "meeting"
+    assert sources["mon-design-seminar"] == "bookmarked"
+    assert [i.start for i in items] == sorted(i.start for i in items)
+
+
+def test_bookmark_of_registered_activity_is_listed_once() -> None:
+    items = personal_items(MISSION, DELEGATE, ["mon-opening-seminar"])
+    assert [i.id for i in items].count("mon-opening-seminar") == 1
+
+
+def test_items_on_groups_by_mission_day_not_utc_day() -> None:
+    # the gala ends at 22:30 in San Francisco, which is already 8 October in UTC
+    items = personal_items(MISSION, DELEGATE, [])
+    tuesday = [i.id for i in items_on(items, date(2025, 10, 7), LA)]
+    assert "tue-gala-dinner" in tuesday
+    assert "tue-gala-dinner" not in [i.id for i in items_on(items, date(2025, 10, 8), LA)]
+
+
+def test_every_mission_day_has_items_for_the_demo_delegate() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    for day in range(5, 11):
+        assert items_on(items, date(2025, 10, day), LA), day
+
+
+def test_tight_transfer_mountain_view_to_san_francisco_is_flagged() -> None:
+    items = {i.id: i for i in personal_items(MISSION, DELEGATE, [])}
+    warnings = items["tue-gala-dinner"].warnings
+    assert [(w.kind, w.other_id) for w in warnings] == [("tight", "tue-chm-reception")]
+    assert warnings[0].gap_minutes == 30 and warnings[0].needed_minutes > 60
+
+
+def test_overlap_is_flagged_on_both_items() -> None:
+    items = {i.id: i for i in personal_items(MISSION, DELEGATE, [])}
+    assert ("overlap", "fri-agreements") in [(w.kind, w.other_id) for w in items["m-liu"].warnings]
+    assert ("overlap", "m-liu") in [(w.kind, w.other_id) for w in items["fri-agreements"].warnings]
+
+
+def test_travel_palo_alto_to_san_francisco_is_not_a_short_walk() -> None:
+    assert travel_minutes(VENUES["stanford"], VENUES["hilton-union-square"]) >= 60
+    assert travel_minutes(VENUES["moscone-center"], VENUES["sfmoma"]) <= 10
+    assert travel_minutes(VENUES["sfmoma"], VENUES["sfmoma"]) == 0
+
+
+def test_transfer_item_is_the_journey_so_no_tight_warning_after_it() -> None:
+    items = {i.id: i for i in personal_items(MISSION, DELEGATE, [])}
+    assert items["tue-stanford-ai"].warnings == ()
+
+
+def test_cancelled_activity_has_no_warnings_and_stays_listed(mission: dict[str, Any]) -> None:
+    index = next(i for i, a in enumerate(mission["activities"]) if a["id"] == "fri-agreements")
+    mission["activities"][index]["state"] = "cancelled"
+    items = {i.id: i for i in personal_items(parse_mission(dump(mission)), DELEGATE, [])}
+    assert items["fri-agreements"].cancelled
+    assert items["m-liu"].warnings == ()
+
+
+def test_registered_activity_removed_from_feed_shows_cancelled_from_tombstone(
+    mission: dict[str, Any],
+) -> None:
+    gone = next(a for a in MISSION.activities if a.id == "thu-caltech")
+    mission["activities"] = [a for a in mission["activities"] if a["id"] != "thu-caltech"]
+    items = {
+        i.id: i
+        for i in personal_items(parse_mission(dump(mission)), DELEGATE, [], {"thu-caltech": gone})
+    }
+    assert items["thu-caltech"].cancelled
+    assert items["thu-caltech"].activity == gone
+
+
+def test_now_and_next_during_an_item_and_between_items() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    during = now_and_next(items, at("2025-10-07T13:30:00-07:00"))
+    assert during.now is not None and during.now.id == "tue-nasa-ames"
+    assert during.next is not None and during.next.id == "m-patel"
+    between = now_and_next(items, at("2025-10-07T15:40:00-07:00"))
+    assert between.now is None and between.next is not None and between.next.id == "m-patel"
+    assert between.minutes_to_next == 20
+
+
+def test_now_and_next_after_the_mission_is_empty() -> None:
+    nn = now_and_next(personal_items(MISSION, DELEGATE, []), at("2025-11-01T09:00:00+01:00"))
+    assert (nn.now, nn.next) == (None, None)
+
+
+def test_default_day_before_during_and_after_the_mission() -> None:
+    assert default_day(MISSION, at("2025-09-20T10:00:00+02:00")) == date(2025, 10, 5)
+    assert default_day(MISSION, at("2025-10-08T06:00:00+00:00")) == date(2025, 10, 7)
+    assert default_day(MISSION, at("2026-01-01T10:00:00+01:00")) == date(2025, 10, 10)
+
+
+def test_venue_and_activity_types_are_the_feed_models() -> None:
+    assert isinstance(MISSION.venues[0], Venue) and isinstance(MISSION.activities[0], Activity)

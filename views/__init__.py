@@ -1,0 +1,1 @@
+"""Flet screens: render repository state, call repository methods, never do I/O themselves."""

@@ -1,0 +1,100 @@
+"""Small building blocks with the app's look: cards, badges, warnings, headings, empty states."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import flet as ft
+
+from services.models import Lang
+
+BADGE_COLORS = {
+    "new": (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER),
+    "changed": (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
+    "cancelled": (ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
+    "info": (ft.Colors.SECONDARY_CONTAINER, ft.Colors.ON_SECONDARY_CONTAINER),
+}
+MUTED = ft.Colors.ON_SURFACE_VARIANT
+WARNING = ft.Colors.ORANGE_800
+
+
+def badge(text: str, tone: str = "info") -> ft.Control:
+    bg, fg = BADGE_COLORS.get(tone, BADGE_COLORS["info"])
+    return ft.Container(
+        content=ft.Text(text, size=12, weight=ft.FontWeight.W_600, color=fg),
+        bgcolor=bg,
+        padding=ft.Padding.symmetric(horizontal=8, vertical=2),
+        border_radius=ft.BorderRadius.all(8),
+    )
+
+
+def warning_line(text: str) -> ft.Control:
+    return ft.Row(
+        [
+            ft.Icon(ft.Icons.WARNING_AMBER_ROUNDED, size=18, color=WARNING),
+            ft.Text(text, size=13, color=WARNING, expand=True),
+        ],
+        spacing=6,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
+
+
+def heading(text: str, identifier: str | None = None) -> ft.Control:
+    title = ft.Text(text, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY)
+    content = ft.Container(title, padding=ft.Padding.only(left=16, right=16, top=16, bottom=4))
+    return ft.Semantics(content=content, header=True, identifier=identifier)
+
+
+def muted(text: str, size: int = 13) -> ft.Text:
+    return ft.Text(text, size=size, color=MUTED)
+
+
+def fallback_note(lang: Lang | None, note: Callable[[Lang], str]) -> ft.Control | None:
+    """'(in English)' beside text shown in another language than the reader's."""
+    if lang is None:
+        return None
+    return ft.Text(note(lang), size=11, italic=True, color=MUTED)
+
+
+def card(
+    content: ft.Control,
+    on_click: Callable[[], None] | None = None,
+    identifier: str | None = None,
+    label: str | None = None,
+    tone: str | None = None,
+) -> ft.Control:
+    """A tappable surface with a ≥48 px touch target and a semantics label for screen readers."""
+    bg = ft.Colors.ERROR_CONTAINER if tone == "cancelled" else ft.Colors.SURFACE_CONTAINER_LOW
+    box = ft.Container(
+        content=content,
+        padding=ft.Padding.all(12),
+        margin=ft.Margin.symmetric(horizontal=12, vertical=4),
+        border_radius=ft.BorderRadius.all(14),
+        bgcolor=bg,
+        on_click=(lambda _e: on_click()) if on_click else None,
+        ink=on_click is not None,
+    )
+    return ft.Semantics(
+        content=box, identifier=identifier, button=on_click is not None, hint_text=label
+    )
+
+
+def empty_state(
+    icon: ft.IconData, title: str, detail: str, action: ft.Control | None = None
+) -> ft.Control:
+    items: list[ft.Control] = [
+        ft.Icon(icon, size=48, color=MUTED),
+        ft.Text(title, size=17, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER),
+        ft.Text(detail, size=14, color=MUTED, text_align=ft.TextAlign.CENTER),
+    ]
+    if action is not None:
+        items.append(action)
+    return ft.Container(
+        ft.Column(items, horizontal_alignment=ft.CrossAxisAlignment.CENTER, spacing=8),
+        padding=ft.Padding.symmetric(horizontal=32, vertical=40),
+        alignment=ft.Alignment.CENTER,
+    )
+
+
+def wrap_row(controls: Sequence[ft.Control], spacing: int = 6) -> ft.Row:
+    return ft.Row(list(controls), spacing=spacing, run_spacing=4, wrap=True)

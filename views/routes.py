@@ -1,0 +1,53 @@
+"""Routes: `/agenda/2025-10-07`, `/activity/<id>`, `/venue/<id>`, `/programme`, `/map`, ..."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+TABS = ("agenda", "programme", "map", "contacts", "settings")
+DETAILS = ("activity", "venue", "meeting", "changes", "about")
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    arg: str | None = None
+
+    @property
+    def tab(self) -> str:
+        """The NavigationBar destination this route belongs to."""
+        parents = {
+            "activity": "programme",
+            "venue": "map",
+            "meeting": "agenda",
+            "changes": "agenda",
+            "about": "settings",
+        }
+        return parents.get(self.name, self.name)
+
+    def path(self) -> str:
+        return f"/{self.name}/{self.arg}" if self.arg else f"/{self.name}"
+
+
+def parse(path: str | None) -> Route:
+    """Any path gives a route; unknown ones land on the agenda rather than a blank screen."""
+    parts = [p for p in (path or "/").split("?")[0].split("/") if p]
+    if not parts:
+        return Route("agenda")
+    name, arg = parts[0], (parts[1] if len(parts) > 1 else None)
+    if name == "agenda" and arg is not None and not _is_date(arg):
+        return Route("agenda")
+    if name in TABS:
+        return Route(name, arg if name == "agenda" else None)
+    if name in DETAILS and (arg or name in ("changes", "about")):
+        return Route(name, arg)
+    return Route("agenda")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,207 @@
+"""The app frame: routes -> screens, NavigationBar, app bar, theme, language, toasts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+import flet as ft
+
+from services.i18n import Translator
+from services.models import LANGS, Lang
+from services.repository import Repository
+from views import agenda
+from views.context import Actions, Ctx, Screen, UiState
+from views.platform import Platform
+from views.routes import TABS, Route, parse
+
+log = logging.getLogger(__name__)
+ScreenBuilder = Callable[[Ctx], Screen]
+SEED_COLOR = "#1E3A8A"
+
+
+class AppShell:
+    def __init__(
+        self,
+        page: ft.Page,
+        repo: Repository,
+        lang: Lang,
+        platform: Platform,
+        screens: dict[str, ScreenBuilder] | None = None,
+        on_sync: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.page = page
+        self.repo = repo
+        self.platform = platform
+        self.screens = screens or {"agenda": agenda.build}
+        self.on_sync = on_sync
+        self.history: list[str] = []
+        self.tasks: set[asyncio.Task[None]] = set()
+        actions = Actions(
+            navigate=self.navigate,
+            back=self.back,
+            refresh=self.render,
+            run=self.run,
+            open_url=lambda url: self.run(lambda: platform.open_url(url)),
+            copy=self._copy,
+            share=lambda text, subject: self.run(lambda: platform.share(text, subject)),
+            toast=self.toast,
+            set_language=self.set_language,
+            sync_now=self.sync_now,
+        )
+        self.ctx = Ctx(repo, Translator(lang), UiState(), actions)
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.page.on_route_change = lambda e: self.show(e.route)
+        self.apply_theme()
+        self.apply_locale()
+        self.show(self.page.route)
+
+    def run(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Run async work without blocking the UI; errors become a toast, never a crash."""
+
+        async def guarded() -> None:
+            try:
+                await work()
+            except Exception:
+                log.exception("action failed")
+                self.toast(self.ctx.tr.gettext("That did not work. Please try again."))
+
+        task = asyncio.get_running_loop().create_task(guarded())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def navigate(self, path: str) -> None:
+        current = self.ctx.state.route.path()
+        if path != current:
+            self.history.append(current)
+        self.show(path)
+        self.run(lambda: self.page.push_route(path))
+
+    def back(self) -> None:
+        target = self.history.pop() if self.history else f"/{self.ctx.state.route.tab}"
+        self.show(target)
+        self.run(lambda: self.page.push_route(target))
+
+    def show(self, path: str | None) -> None:
+        route = parse(path)
+        state = self.ctx.state
+        if route.name == "agenda" and route.arg:
+            state.day = date.fromisoformat(route.arg)
+        state.route = route
+        self.render()
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def render(self) -> None:
+        route = self.ctx.state.route
+        builder = self.screens.get(route.name) or self.screens["agenda"]
+        screen = builder(self.ctx)
+        self.page.title = f"{screen.title} · Delegate Companion"
+        self.page.views.clear()
+        self.page.views.append(
+            ft.View(
+                route=route.path(),
+                appbar=self._appbar(screen, route),
+                controls=[
+                    ft.ListView(screen.controls, expand=True, padding=ft.Padding.only(bottom=16))
+                ],  # type: ignore[arg-type]
+                navigation_bar=self._navigation(route),
+                padding=0,
+                spacing=0,
+            )
+        )
+        self.page.update()
+
+    def _appbar(self, screen: Screen, route: Route) -> ft.AppBar:
+        title: list[ft.Control] = [ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600)]
+        if screen.subtitle:
+            title.append(ft.Text(screen.subtitle, size=12, color=ft.Colors.ON_SURFACE_VARIANT))
+        leading = None
+        if route.name not in TABS or screen.show_back:
+            leading = ft.IconButton(
+                ft.Icons.ARROW_BACK,
+                tooltip=self.ctx.tr.gettext("Back"),
+                on_click=lambda _e: self.back(),
+            )
+        return ft.AppBar(
+            title=ft.Column(title, spacing=0),
+            leading=leading,
+            automatically_imply_leading=False,
+            actions=screen.actions,  # type: ignore[arg-type]
+            bgcolor=ft.Colors.SURFACE_CONTAINER,
+        )
+
+    def _navigation(self, route: Route) -> ft.NavigationBar | None:
+        _ = self.ctx.tr.gettext
+        labels = {
+            "agenda": (_("My agenda"), ft.Icons.TODAY_OUTLINED, ft.Icons.TODAY),
+            "programme": (_("Programme"), ft.Icons.EVENT_NOTE_OUTLINED, ft.Icons.EVENT_NOTE),
+            "map": (_("Map"), ft.Icons.MAP_OUTLINED, ft.Icons.MAP),
+            "contacts": (_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE),
+            "settings": (_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
+        }
+        tabs = [t for t in TABS if t in self.screens]
+        if len(tabs) < 2:
+            return None
+        destinations = [
+            ft.NavigationBarDestination(
+                label=labels[t][0], icon=labels[t][1], selected_icon=labels[t][2]
+            )
+            for t in tabs
+        ]
+        selected = tabs.index(route.tab) if route.tab in tabs else 0
+
+        def changed(e: ft.Event[ft.NavigationBar]) -> None:
+            tab = tabs[e.control.selected_index]
+            self.navigate(f"/{tab}")
+
+        return ft.NavigationBar(
+            destinations=destinations, selected_index=selected, on_change=changed
+        )
+
+    # -- settings that change the whole app ------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGS:
+            return
+        language: Lang = lang  # type: ignore[assignment]
+
+        async def apply() -> None:
+            await self.repo.set_language(language)
+            self.ctx.tr = Translator(language)
+            self.apply_locale()
+            self.render()
+
+        self.run(apply)
+
+    def apply_locale(self) -> None:
+        supported = [ft.Locale("nl", "BE"), ft.Locale("fr", "BE"), ft.Locale("en", "GB")]
+        current = {"nl": supported[0], "fr": supported[1], "en": supported[2]}[self.ctx.tr.lang]
+        self.page.locale_configuration = ft.LocaleConfiguration(supported, current_locale=current)
+
+    def apply_theme(self) -> None:
+        self.page.theme = ft.Theme(color_scheme_seed=SEED_COLOR)
+        self.page.dark_theme = ft.Theme(color_scheme_seed=SEED_COLOR)
+        modes = {"light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
+        self.page.theme_mode = modes.get(self.repo.settings.theme, ft.ThemeMode.SYSTEM)
+
+    def toast(self, message: str) -> None:
+        self.page.show_dialog(ft.SnackBar(ft.Text(message)))
+
+    def _copy(self, text: str) -> None:
+        async def copy() -> None:
+            await self.platform.copy(text)
+            self.toast(self.ctx.tr.gettext("Copied"))
+
+        self.run(copy)
+
+    def sync_now(self) -> None:
+        if self.on_sync is not None:
+            self.run(self.on_sync)
