@@ -11,15 +11,27 @@ import flet as ft
 from flet.utils.platform_utils import is_linux_server
 
 from services.clock import clock_from
+from services.feed_client import FeedClient
 from services.i18n import pick_language
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, FileKeyValue, KeyValue, data_dir
+from services.sync import Synchronizer
 from views.platform import Platform, PrefsKeyValue
 from views.screens import SCREENS
 from views.shell import AppShell
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+_SYNCERS: dict[str, Synchronizer] = {}
+
+
+def syncer_for(feed_url: str, store: FeedStore) -> Synchronizer:
+    """One synchronizer per feed per process: web sessions share the mission download."""
+    if feed_url not in _SYNCERS:
+        _SYNCERS[feed_url] = Synchronizer(FeedClient(feed_url), store)
+    return _SYNCERS[feed_url]
 
 
 async def main(page: ft.Page) -> None:
@@ -39,12 +51,23 @@ async def main(page: ft.Page) -> None:
             for loc in (info.locales if info else [])
         ]
         language = pick_language(tags)
-    AppShell(page, repo, language, Platform(), screens=SCREENS).start()
+    feed_url = repo.settings.feed_url or os.environ.get("DELEGATE_FEED_URL")
+    syncer = syncer_for(feed_url, store) if feed_url else None
+    shell = AppShell(
+        page,
+        repo,
+        language,
+        Platform(),
+        screens=SCREENS,
+        syncer=syncer,
+        make_syncer=lambda url: syncer_for(url, store),
+    )
+    shell.start()
 
 
 def run() -> None:
     logging.basicConfig(level=os.environ.get("DELEGATE_LOG", "WARNING"))
-    if is_linux_server():
+    if is_linux_server():  # type: ignore[no-untyped-call]
         port = int(os.environ.get("DELEGATE_PORT", "8550"))
         print(f"Delegate Companion: http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
         ft.run(

@@ -46,11 +46,13 @@ def personal_items(
     delegate: DelegateDoc | None,
     bookmarks: Iterable[str],
     tombstones: Mapping[str, Activity] | None = None,
+    dropped: Mapping[str, Activity] | None = None,
 ) -> list[AgendaItem]:
     """Everything on one person's agenda, sorted, with overlap and transfer warnings.
 
     A registered or bookmarked id that the mission no longer has is shown as cancelled from
-    its last known copy (`tombstones`); it never silently disappears.
+    its last known copy (`tombstones`), and so is an activity the organisers took off this
+    person's registrations (`dropped`, until they have seen it): nothing silently disappears.
     """
     activities = {a.id: a for a in mission.activities}
     venues = {v.id: v for v in mission.venues}
@@ -61,14 +63,18 @@ def personal_items(
         (i, "registered") for i in (delegate.registered if delegate else [])
     ]
     wanted += [(i, "bookmarked") for i in bookmarks]
+    gone = dropped or {}
+    wanted += [(i, "registered") for i in gone]
     for activity_id, source in wanted:
         if activity_id in seen:
             continue
         seen.add(activity_id)
-        activity = activities.get(activity_id) or graves.get(activity_id)
+        activity = activities.get(activity_id) or graves.get(activity_id) or gone.get(activity_id)
         if activity is None:
             continue  # never known here: nothing true to show
-        cancelled = activity.state == "cancelled" or activity_id not in activities
+        cancelled = (
+            activity.state == "cancelled" or activity_id not in activities or activity_id in gone
+        )
         items.append(
             AgendaItem(
                 activity_id,

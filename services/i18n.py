@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal
 
 from services.models import LANGS, Lang
@@ -80,6 +80,10 @@ class Translator:
 
     def time(self, value: datetime, zone: ZoneInfo) -> str:
         return format_time(value.astimezone(zone), "HH:mm", locale=self.locale)
+
+    def moment(self, value: datetime, zone: ZoneInfo) -> str:
+        """'wo 8 okt 07:15': a point in time for status lines."""
+        return format_datetime(value.astimezone(zone), "EEE d MMM HH:mm", locale=self.locale)
 
     def time_range(self, start: datetime, end: datetime, zone: ZoneInfo) -> str:
         return f"{self.time(start, zone)}–{self.time(end, zone)}"

@@ -7,8 +7,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, NowNext
+from services.changes import Change
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
+from services.sync import SyncResult
 
 
 def kind_label(tr: Translator, kind: str) -> str:
@@ -117,7 +119,7 @@ def agenda_row(
         time,
         text.text,
         text.fallback,
-        activity_place(tr, mission, item.venue, activity.room),
+        activity_place(tr, mission, item.venue, activity.room, with_city=False),
         kind_label(tr, activity.kind),
         badges,
         warnings,
@@ -206,3 +208,65 @@ def day_heading(tr: Translator, day: date, mission: MissionDoc) -> str:
 def activity_time(tr: Translator, activity: Activity, zone: ZoneInfo) -> str:
     day = tr.day(activity.start.astimezone(zone).date())
     return f"{day}, {tr.time_range(activity.start, activity.end, zone)}"
+
+
+def change_lines(tr: Translator, change: Change, mission: MissionDoc, zone: ZoneInfo) -> list[str]:
+    """'Time: 14:00–15:00 → 15:00–16:00', 'Venue: Moscone Center → SFMOMA', ..."""
+    _ = tr.gettext
+    venues = {v.id: v.name for v in mission.venues}
+    values = {f.field: (f.old, f.new) for f in change.fields}
+    lines: list[str] = []
+    if "start" in values or "end" in values:
+        lines.append(
+            _("Time: {old} → {new}").format(
+                old=_span(tr, values, 0, zone), new=_span(tr, values, 1, zone)
+            )
+        )
+    labels = {
+        "venue_id": _("Venue"),
+        "room": _("Room"),
+        "location": _("Place"),
+        "counterpart": _("With"),
+        "company": _("Company"),
+    }
+    for name, label in labels.items():
+        if name in values:
+            old, new = values[name]
+            if name == "venue_id":
+                old, new = venues.get(old, old), venues.get(new, new)
+            lines.append(f"{label}: {old or '—'} → {new or '—'}")
+    if "title" in values:
+        lines.append(_("The title changed"))
+    return lines
+
+
+def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo) -> str:
+    parts = []
+    for name in ("start", "end"):
+        if name in values:
+            instant = datetime.fromisoformat(values[name][which])
+            parts.append(tr.time(instant, zone))
+    return "–".join(parts)
+
+
+def status_line(tr: Translator, result: SyncResult, zone: ZoneInfo) -> str:
+    """One sentence about the data on screen: fresh, updated, offline since when, or rejected."""
+    _ = tr.gettext
+    when = tr.moment(result.at, zone) if result.at else ""
+    if result.status == "updated":
+        return tr.ngettext(
+            "Updated {time}: {n} change", "Updated {time}: {n} changes", result.changes
+        ).format(time=when, n=result.changes)
+    if result.status == "up_to_date":
+        return _("Up to date (checked {time})").format(time=when)
+    if result.status == "offline":
+        if not when:
+            return _("Offline: showing the programme built into the app")
+        return _("Offline: showing data from {time}").format(time=when)
+    if result.status == "invalid":
+        return _("The server sent an invalid update; the previous version is kept.")
+    if result.status == "not_found":
+        return _("No agenda was found for your personal code; the previous version is kept.")
+    if result.status == "storage":
+        return _("The update could not be saved (storage full); the previous version is kept.")
+    return _("Showing the programme built into the app (updates are not set up).")

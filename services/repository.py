@@ -12,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from services.agenda import (
     AgendaItem,
     NowNext,
@@ -21,9 +23,11 @@ from services.agenda import (
     now_and_next,
     personal_items,
 )
+from services.changes import Change, ChangeLog
 from services.clock import Clock, system_clock
 from services.errors import FeedInvalid
 from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
+from services.search import search_index
 from services.settings import Settings, SettingsStore
 from services.store import FeedStore
 from services.validation import parse_delegate, parse_mission
@@ -31,6 +35,10 @@ from services.validation import parse_delegate, parse_mission
 log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "feed"
 MISSION = "mission"
+
+
+def changes_name(document: str) -> str:
+    return f"{document}.changes"
 
 
 def personal_doc_name(code: str | None) -> str:
@@ -54,8 +62,11 @@ class Repository:
         self.settings = settings
         self.clock = clock
         self.bundled = bundled
+        self._index: dict[str, str] = {}
+        self._index_key: tuple[object, ...] = ()
         self.mission: MissionDoc = self._load_mission()
         self.delegate: DelegateDoc | None = self._load_delegate()
+        self.mission_changes, self.personal_changes = self._load_changes()
 
     @classmethod
     async def open(
@@ -97,10 +108,23 @@ class Repository:
         demo = self.bundled / "delegates" / "demo.json"
         return parse_delegate(demo.read_bytes(), "embedded demo agenda") if demo.exists() else None
 
+    def _load_changes(self) -> tuple[ChangeLog, ChangeLog]:
+        logs = []
+        for name in (
+            changes_name(MISSION),
+            changes_name(personal_doc_name(self.settings.personal_code)),
+        ):
+            try:
+                logs.append(ChangeLog.model_validate(self.store.load_extra(name)))
+            except ValidationError:
+                logs.append(ChangeLog())
+        return logs[0], logs[1]
+
     def reload(self) -> None:
         """Re-read the store after a sync stored new documents."""
         self.mission = self._load_mission()
         self.delegate = self._load_delegate()
+        self.mission_changes, self.personal_changes = self._load_changes()
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -122,7 +146,16 @@ class Repository:
         return default_day(self.mission, self.now())
 
     def agenda(self) -> list[AgendaItem]:
-        return personal_items(self.mission, self.delegate, self.settings.bookmarks)
+        tombstones = {**self.mission_changes.tombstones(), **self.personal_changes.tombstones()}
+        dropped = {
+            i: a
+            for i, a in self.personal_changes.tombstones().items()
+            if self.change_for(i) is not None
+            and (not self.delegate or i not in self.delegate.registered)
+        }
+        return personal_items(
+            self.mission, self.delegate, self.settings.bookmarks, tombstones, dropped
+        )
 
     def agenda_for(self, day: date) -> list[AgendaItem]:
         return items_on(self.agenda(), day, self.zone)
@@ -130,8 +163,21 @@ class Repository:
     def now_next(self) -> NowNext:
         return now_and_next(self.agenda(), self.now())
 
+    def search_index(self) -> dict[str, str]:
+        """Folded search text per activity, built once per mission revision."""
+        key = (self.mission.mission.id, self.mission.revision, self.mission.published_at)
+        if self._index_key != key:
+            self._index = search_index(self.mission)
+            self._index_key = key
+        return self._index
+
     def activity(self, activity_id: str) -> Activity | None:
         return next((a for a in self.mission.activities if a.id == activity_id), None)
+
+    def tombstone(self, activity_id: str) -> Activity | None:
+        """The last known copy of an activity that is no longer in the mission."""
+        graves = {**self.mission_changes.tombstones(), **self.personal_changes.tombstones()}
+        return graves.get(activity_id)
 
     def venue(self, venue_id: str | None) -> Venue | None:
         return next((v for v in self.mission.venues if v.id == venue_id), None)
@@ -140,8 +186,25 @@ class Repository:
         personal = self.delegate.contacts if self.delegate else []
         return [*self.mission.contacts, *personal]
 
+    def change_for(self, item_id: str) -> Change | None:
+        """The change this person has not opened yet (personal changes win over shared ones)."""
+        change = self.personal_changes.changes.get(item_id) or self.mission_changes.changes.get(
+            item_id
+        )
+        if change is None or self.settings.seen.get(item_id, 0) >= change.revision:
+            return None
+        return change
+
+    def unseen_changes(self) -> list[Change]:
+        ids = {*self.mission_changes.changes, *self.personal_changes.changes}
+        found = [c for c in (self.change_for(i) for i in sorted(ids)) if c is not None]
+        return found
+
     def flags_for(self, item_id: str) -> tuple[str, ...]:
-        """Change marks to show for an item: `new`, `changed` (cleared once opened)."""
+        """Change marks to show for an item: `new`, `changed`, `cancelled` until opened."""
+        change = self.change_for(item_id)
+        if change is not None:
+            return (change.kind,)
         activity = self.activity(item_id)
         if activity is not None and activity.state == "changed":
             return ("changed",)
@@ -165,8 +228,29 @@ class Repository:
         await self._save(self.settings.model_copy(update={"bookmarks": marks}))
         return activity_id in marks
 
+    async def mark_seen(self, item_id: str) -> None:
+        """The person opened the item: its change marks go away."""
+        change = self.change_for(item_id)
+        if change is not None:
+            seen = {**self.settings.seen, item_id: change.revision}
+            await self._save(self.settings.model_copy(update={"seen": seen}))
+
+    async def mark_all_seen(self) -> None:
+        seen = dict(self.settings.seen)
+        for change in self.unseen_changes():
+            seen[change.id] = change.revision
+        await self._save(self.settings.model_copy(update={"seen": seen}))
+
     async def set_language(self, language: Lang) -> None:
         await self._save(self.settings.model_copy(update={"language": language}))
+
+    async def set_personal_code(self, code: str | None, feed_url: str | None = None) -> None:
+        """Switch whose agenda this is (None: back to the demo); then reload what is stored."""
+        update: dict[str, object] = {"personal_code": code}
+        if feed_url:
+            update["feed_url"] = feed_url
+        await self._save(self.settings.model_copy(update=update))
+        self.reload()
 
     async def set_time_display(self, mode: str) -> None:
         await self._save(self.settings.model_copy(update={"time_display": mode}))

@@ -55,7 +55,7 @@ def build(ctx: Ctx) -> Screen:
     return Screen(_("My agenda"), controls, subtitle=who)
 
 
-def day_strip(ctx: Ctx, days: list[date], selected: date) -> ft.Control:
+def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
     cells: list[ft.Control] = []
     for day in days:
         name, number = ctx.tr.short_day(day)
@@ -75,18 +75,17 @@ def day_strip(ctx: Ctx, days: list[date], selected: date) -> ft.Control:
             padding=ft.Padding.symmetric(vertical=6),
             height=56,
             alignment=ft.Alignment.CENTER,
-            on_click=lambda _e, d=day: ctx.act.navigate(f"/agenda/{d.isoformat()}"),
+            on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
             ink=True,
         )
-        cells.append(
-            ft.Semantics(
-                content=cell,
-                identifier=f"day-{day.isoformat()}",
-                selected=chosen,
-                button=True,
-                label=ctx.tr.day(day),
-            )
+        tagged = ft.Semantics(
+            content=cell,
+            identifier=f"day-{day.isoformat()}",
+            selected=chosen,
+            button=True,
+            label=ctx.tr.day(day),
         )
+        cells.append(ft.Container(tagged, expand=1))
     return ft.Container(
         ft.Row(cells, spacing=4), padding=ft.Padding.symmetric(horizontal=12, vertical=8)
     )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from flet import Control
+
 from services.i18n import Translator
+from services.present import status_line
 from services.repository import Repository
+from services.sync import SyncResult
 from views.routes import Route
 
 
@@ -27,7 +31,9 @@ class UiState:
     route: Route = field(default_factory=lambda: Route("agenda"))
     day: date | None = None
     programme: ProgrammeFilter = field(default_factory=ProgrammeFilter)
-    brussels_time: bool = False
+    programme_limit: int = 30
+    show_brussels: bool = False
+    platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
 
 
 @dataclass
@@ -44,6 +50,9 @@ class Actions:
     toast: Callable[[str], None]
     set_language: Callable[[str], None]
     sync_now: Callable[[], None]
+    share_file: Callable[[str, bytes, str], None]
+    sign_in: Callable[[str | None], None]
+    apply_theme: Callable[[], None]
 
 
 @dataclass
@@ -52,6 +61,10 @@ class Ctx:
     tr: Translator
     state: UiState
     act: Actions
+    status: SyncResult = field(default_factory=lambda: SyncResult("no_feed"))
+
+    def status_text(self) -> str:
+        return status_line(self.tr, self.status, self.repo.zone)
 
 
 @dataclass
@@ -59,7 +72,7 @@ class Screen:
     """What a screen module's `build(ctx)` returns; the shell adds app bar and navigation."""
 
     title: str
-    controls: list[object]
+    controls: Sequence[Control]
     subtitle: str | None = None
-    actions: list[object] = field(default_factory=list)
+    actions: Sequence[Control] = field(default_factory=list)
     show_back: bool = False

@@ -22,6 +22,10 @@ class Platform:
     async def share(self, text: str, subject: str) -> None:
         await self.sharer.share_text(text, subject=subject)
 
+    async def share_file(self, name: str, data: bytes, mime: str) -> None:
+        """The share sheet with a file (an .ics or .vcf); browsers download it instead."""
+        await self.sharer.share_files([ft.ShareFile.from_bytes(data, mime_type=mime, name=name)])
+
 
 class PrefsKeyValue:
     """services.store.KeyValue over SharedPreferences: localStorage in a browser, so in hosted

@@ -36,10 +36,11 @@ def parse(path: str | None) -> Route:
     if not parts:
         return Route("agenda")
     name, arg = parts[0], (parts[1] if len(parts) > 1 else None)
-    if name == "agenda" and arg is not None and not _is_date(arg):
-        return Route("agenda")
+    dated = ("agenda", "map")
+    if name in dated and arg is not None and not _is_date(arg):
+        return Route(name)
     if name in TABS:
-        return Route(name, arg if name == "agenda" else None)
+        return Route(name, arg if name in dated else None)
     if name in DETAILS and (arg or name in ("changes", "about")):
         return Route(name, arg)
     return Route("agenda")

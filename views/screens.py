@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
-from views import agenda
+from views import (
+    about,
+    activity,
+    agenda,
+    changes,
+    contacts,
+    map,
+    meeting,
+    programme,
+    settings,
+    venue,
+)
 from views.shell import ScreenBuilder
 
 SCREENS: dict[str, ScreenBuilder] = {
     "agenda": agenda.build,
+    "programme": programme.build,
+    "map": map.build,
+    "contacts": contacts.build,
+    "settings": settings.build,
+    "activity": activity.build,
+    "venue": venue.build,
+    "meeting": meeting.build,
+    "changes": changes.build,
+    "about": about.build,
 }

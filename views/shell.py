@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime
 
 import flet as ft
 
 from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
+from services.sync import Synchronizer, SyncResult, feed_url_from_link, interval, normalise_code
 from views import agenda
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
@@ -22,6 +23,11 @@ ScreenBuilder = Callable[[Ctx], Screen]
 SEED_COLOR = "#1E3A8A"
 
 
+def _platform_name(page: ft.Page) -> str:
+    value = getattr(page.platform, "value", page.platform)
+    return str(value or "web")
+
+
 class AppShell:
     def __init__(
         self,
@@ -30,15 +36,18 @@ class AppShell:
         lang: Lang,
         platform: Platform,
         screens: dict[str, ScreenBuilder] | None = None,
-        on_sync: Callable[[], Awaitable[None]] | None = None,
+        syncer: Synchronizer | None = None,
+        make_syncer: Callable[[str], Synchronizer] | None = None,
     ) -> None:
         self.page = page
         self.repo = repo
         self.platform = platform
         self.screens = screens or {"agenda": agenda.build}
-        self.on_sync = on_sync
+        self.syncer = syncer
+        self.make_syncer = make_syncer
         self.history: list[str] = []
         self.tasks: set[asyncio.Task[None]] = set()
+        self.closed = False
         actions = Actions(
             navigate=self.navigate,
             back=self.back,
@@ -50,16 +59,38 @@ class AppShell:
             toast=self.toast,
             set_language=self.set_language,
             sync_now=self.sync_now,
+            share_file=lambda name, data, mime: self.run(
+                lambda: platform.share_file(name, data, mime)
+            ),
+            sign_in=self.sign_in,
+            apply_theme=self.apply_theme,
         )
-        self.ctx = Ctx(repo, Translator(lang), UiState(), actions)
+        state = UiState(platform="web" if page.web else _platform_name(page))
+        status = (
+            SyncResult("no_feed") if syncer is None else SyncResult("offline", self._data_time())
+        )
+        self.ctx = Ctx(repo, Translator(lang), state, actions, status)
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
         self.page.on_route_change = lambda e: self.show(e.route)
+        self.page.on_close = lambda _e: self.stop()
+        self.page.on_disconnect = lambda _e: self.stop()
         self.apply_theme()
         self.apply_locale()
         self.show(self.page.route)
+        if self.syncer is not None:
+            self.run(self._sync_loop)
+
+    def stop(self) -> None:
+        self.closed = True
+        for task in list(self.tasks):
+            task.cancel()
+
+    def _data_time(self) -> datetime | None:
+        stored = self.repo.store.load("mission")
+        return stored.fetched_at if stored else None
 
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
         """Run async work without blocking the UI; errors become a toast, never a crash."""
@@ -110,8 +141,10 @@ class AppShell:
                 route=route.path(),
                 appbar=self._appbar(screen, route),
                 controls=[
-                    ft.ListView(screen.controls, expand=True, padding=ft.Padding.only(bottom=16))
-                ],  # type: ignore[arg-type]
+                    ft.ListView(
+                        list(screen.controls), expand=True, padding=ft.Padding.only(bottom=16)
+                    )
+                ],
                 navigation_bar=self._navigation(route),
                 padding=0,
                 spacing=0,
@@ -134,7 +167,7 @@ class AppShell:
             title=ft.Column(title, spacing=0),
             leading=leading,
             automatically_imply_leading=False,
-            actions=screen.actions,  # type: ignore[arg-type]
+            actions=list(screen.actions),
             bgcolor=ft.Colors.SURFACE_CONTAINER,
         )
 
@@ -171,7 +204,7 @@ class AppShell:
     def set_language(self, lang: str) -> None:
         if lang not in LANGS:
             return
-        language: Lang = lang  # type: ignore[assignment]
+        language: Lang = lang
 
         async def apply() -> None:
             await self.repo.set_language(language)
@@ -202,6 +235,76 @@ class AppShell:
 
         self.run(copy)
 
+    # -- sync ------------------------------------------------------------------------------
+
     def sync_now(self) -> None:
-        if self.on_sync is not None:
-            self.run(self.on_sync)
+        self.run(self._sync_once)
+
+    async def _sync_loop(self) -> None:
+        """On start, then every 15 minutes on mission days (rarer before); ends with the session."""
+        while not self.closed:
+            await self._sync_once()
+            await asyncio.sleep(interval(self.repo.now(), self.repo.mission).total_seconds())
+
+    async def _sync_once(self) -> None:
+        if self.syncer is None:
+            self.ctx.status = SyncResult("no_feed")
+            self.render()
+            return
+        result = await self.syncer.sync(self.repo.settings.personal_code)
+        self.ctx.status = result
+        if result.status == "updated":
+            self.repo.reload()
+            if result.changes:
+                n = result.changes
+                self.toast(
+                    self.ctx.tr.ngettext(
+                        "{n} change from the organisers", "{n} changes from the organisers", n
+                    ).format(n=n)
+                )
+        self.render()
+
+    def sign_in(self, text: str | None) -> None:
+        _ = self.ctx.tr.gettext
+
+        async def sign_out() -> None:
+            await self.repo.set_personal_code(None)
+            self.toast(_("Signed out: showing the demo agenda"))
+            self.render()
+
+        if text is None:
+            self.run(sign_out)
+            return
+        code = normalise_code(text)
+        if code is None:
+            self.toast(_("That is not a personal code: it has 26 letters and digits."))
+            return
+        feed_url = feed_url_from_link(text)
+
+        async def check() -> None:
+            syncer = self.syncer_for(feed_url) if feed_url else self.syncer
+            if syncer is None:
+                self.toast(_("Updates are not set up, so the code cannot be checked."))
+                return
+            result = await syncer.check_code(code)
+            messages = {
+                "not_found": _("No agenda was found for this code. Please check it."),
+                "offline": _("You seem to be offline. Try again when you have a connection."),
+                "invalid": _("The server sent an invalid agenda. Please try again later."),
+                "storage": _("Your agenda could not be saved: the storage is full."),
+            }
+            if result.status in messages:
+                self.toast(messages[result.status])
+                return
+            await self.repo.set_personal_code(code, feed_url)
+            if feed_url:
+                self.syncer = syncer
+            self.ctx.status = result
+            name = self.repo.delegate.delegate.name if self.repo.delegate else ""
+            self.toast(_("Welcome, {name}").format(name=name))
+            self.navigate("/agenda")
+
+        self.run(check)
+
+    def syncer_for(self, feed_url: str) -> Synchronizer | None:
+        return self.make_syncer(feed_url) if self.make_syncer else None

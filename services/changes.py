@@ -1,0 +1,144 @@
+"""Change detection by stable id, field by field: new, changed (old -> new), cancelled.
+
+The first load flags nothing. An activity that disappears is `cancelled`, with its last known
+copy kept as a tombstone so agendas can still show what it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from services.models import Activity, DelegateDoc, Meeting, MissionDoc
+
+Kind = Literal["new", "changed", "cancelled"]
+WATCHED = ("start", "end", "venue_id", "room", "title", "state")
+MEETING_FIELDS = ("start", "end", "venue_id", "location", "counterpart", "company")
+
+
+class FieldChange(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    field: str
+    old: str
+    new: str
+
+
+class Change(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str
+    kind: Kind
+    revision: int
+    fields: tuple[FieldChange, ...] = ()
+    tombstone: Activity | None = None
+
+
+class ChangeLog(BaseModel):
+    """Every unacknowledged change per id; saved beside the document it describes."""
+
+    changes: dict[str, Change] = {}
+
+    def merged(self, found: Iterable[Change]) -> ChangeLog:
+        """A new activity that then changes stays `new`; a re-added one is `changed`."""
+        out = dict(self.changes)
+        for change in found:
+            before = out.get(change.id)
+            if before is not None and before.kind == "new" and change.kind == "changed":
+                change = change.model_copy(update={"kind": "new"})
+            if before is not None and before.kind != "new" and change.kind == "changed":
+                change = change.model_copy(update={"fields": _merge_fields(before, change)})
+            out[change.id] = change
+        return ChangeLog(changes=out)
+
+    def tombstones(self) -> dict[str, Activity]:
+        return {i: c.tombstone for i, c in self.changes.items() if c.tombstone is not None}
+
+
+def _merge_fields(before: Change, after: Change) -> tuple[FieldChange, ...]:
+    """Keep the oldest 'old' value per field so the delegate sees what they last knew."""
+    first_old = {f.field: f.old for f in before.fields}
+    merged = [
+        FieldChange(field=f.field, old=first_old.get(f.field, f.old), new=f.new)
+        for f in after.fields
+    ]
+    return tuple(f for f in merged if f.old != f.new)
+
+
+def _value(obj: Activity | Meeting, field: str) -> str:
+    value = getattr(obj, field)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, Mapping):
+        return str(value.get("en", ""))
+    return "" if value is None else str(value)
+
+
+def _field_changes(
+    old: Activity | Meeting, new: Activity | Meeting, fields: tuple[str, ...]
+) -> tuple[FieldChange, ...]:
+    out = []
+    for field in fields:
+        before, after = _value(old, field), _value(new, field)
+        if field == "title" and isinstance(old, Activity) and isinstance(new, Activity):
+            if old.title != new.title:
+                out.append(FieldChange(field=field, old=before, new=after))
+        elif before != after:
+            out.append(FieldChange(field=field, old=before, new=after))
+    return tuple(out)
+
+
+def diff_missions(old: MissionDoc | None, new: MissionDoc) -> list[Change]:
+    """Changes from `old` to `new`; nothing when there is no previous version."""
+    if old is None:
+        return []
+    rev = new.revision
+    before = {a.id: a for a in old.activities}
+    after = {a.id: a for a in new.activities}
+    found: list[Change] = []
+    for aid, activity in after.items():
+        prev = before.get(aid)
+        if prev is None:
+            found.append(Change(id=aid, kind="new", revision=rev))
+        elif activity.state == "cancelled" and prev.state != "cancelled":
+            found.append(
+                Change(
+                    id=aid,
+                    kind="cancelled",
+                    revision=rev,
+                    fields=_field_changes(prev, activity, ("state",)),
+                )
+            )
+        else:
+            fields = _field_changes(prev, activity, WATCHED)
+            if fields:
+                found.append(Change(id=aid, kind="changed", revision=rev, fields=fields))
+    for aid, prev in before.items():
+        if aid not in after:
+            found.append(Change(id=aid, kind="cancelled", revision=rev, tombstone=prev))
+    return found
+
+
+def diff_delegates(old: DelegateDoc | None, new: DelegateDoc, mission: MissionDoc) -> list[Change]:
+    """Meetings added, moved or dropped, and activities taken off this person's agenda."""
+    if old is None or old.delegate.id != new.delegate.id:
+        return []
+    rev = new.revision
+    found: list[Change] = []
+    before = {m.id: m for m in old.meetings}
+    after = {m.id: m for m in new.meetings}
+    for mid, meeting in after.items():
+        prev = before.get(mid)
+        if prev is None:
+            found.append(Change(id=mid, kind="new", revision=rev))
+        else:
+            fields = _field_changes(prev, meeting, MEETING_FIELDS)
+            if fields:
+                found.append(Change(id=mid, kind="changed", revision=rev, fields=fields))
+    found += [Change(id=mid, kind="cancelled", revision=rev) for mid in before if mid not in after]
+    activities = {a.id: a for a in mission.activities}
+    for aid in set(old.registered) - set(new.registered):
+        found.append(Change(id=aid, kind="cancelled", revision=rev, tombstone=activities.get(aid)))
+    for aid in set(new.registered) - set(old.registered):
+        found.append(Change(id=aid, kind="new", revision=rev))
+    return found

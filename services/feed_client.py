@@ -1,0 +1,116 @@
+"""HTTP only: one conditional GET per document, with timeouts, a size cap and bounded retries.
+
+Raises the typed errors of services.errors; never returns half a document. URLs are never
+logged (a personal document's URL contains its secret token).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import httpx
+
+from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+JSON_TYPES = ("application/json", "application/feed+json")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A 200 with its bytes and ETag, or a 304 (`data` None): the stored copy is current."""
+
+    data: bytes | None
+    etag: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.data is None
+
+
+class _Retry(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class FeedClient:
+    def __init__(
+        self,
+        base_url: str,
+        transport: httpx.AsyncBaseTransport | None = None,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_bytes: int = MAX_BYTES,
+        retries: int = 2,
+        backoff: float = 0.5,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/") + "/"
+        self.total_timeout = total_timeout
+        self.max_bytes = max_bytes
+        self.retries = retries
+        self.backoff = backoff
+        self.sleep = sleep
+        timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self.http = httpx.AsyncClient(
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=True,
+            headers={"Accept": "application/json"},
+        )
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def fetch(self, path: str, etag: str | None, label: str) -> Fetched:
+        """GET base_url/path; `label` names the document in errors (never the URL)."""
+        reason = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                await self.sleep(self.backoff * 2 ** (attempt - 1) * (0.5 + random.random()))
+            try:
+                async with asyncio.timeout(self.total_timeout):
+                    return await self._once(path, etag, label)
+            except _Retry as retry:
+                reason = retry.reason
+            except TimeoutError:
+                reason = "timed out"
+            except httpx.TimeoutException:
+                reason = "timed out"
+            except httpx.TransportError as exc:
+                reason = f"connection failed ({type(exc).__name__})"
+        raise FeedUnavailable(label, reason)
+
+    async def _once(self, path: str, etag: str | None, label: str) -> Fetched:
+        headers = {"If-None-Match": etag} if etag else {}
+        async with self.http.stream("GET", self.base_url + path, headers=headers) as response:
+            status = response.status_code
+            if status == 304:
+                return Fetched(None, etag)
+            if status in (401, 403, 404, 410):
+                raise FeedNotFound(label, f"HTTP {status}")
+            if status == 429 or status >= 500:
+                raise _Retry(f"HTTP {status}")
+            if status != 200:
+                raise FeedUnavailable(label, f"HTTP {status}")
+            kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind not in JSON_TYPES:
+                problem = Problem("", f"the server sent {kind or 'no content type'}, not JSON")
+                raise FeedInvalid(label, [problem])
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                raise FeedInvalid(label, [Problem("", self._too_big())])
+            body = bytearray()
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise FeedInvalid(label, [Problem("", self._too_big())])
+            return Fetched(bytes(body), response.headers.get("etag"))
+
+    def _too_big(self) -> str:
+        return f"the document is larger than {self.max_bytes // (1024 * 1024)} MB"

@@ -1,0 +1,66 @@
+"""Programme filtering and accent-blind search ('seance' finds 'séance', 'cafe' finds 'Café')."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from services.models import Activity, MissionDoc
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and ligatures removed: the form both query and text are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Filter:
+    days: frozenset[date] = field(default_factory=frozenset)
+    cities: frozenset[str] = field(default_factory=frozenset)
+    sectors: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    query: str = ""
+
+
+def search_index(mission: MissionDoc) -> dict[str, str]:
+    """Per activity, the folded text of everything a delegate might type: all languages."""
+    venues = {v.id: v for v in mission.venues}
+    index: dict[str, str] = {}
+    for a in mission.activities:
+        venue = venues.get(a.venue_id)
+        parts: list[str] = [*a.title.values(), *a.description.values(), a.room or ""]
+        if venue is not None:
+            parts += [venue.name, venue.address]
+        parts += [p.name for p in a.participants] + [p.organisation or "" for p in a.participants]
+        index[a.id] = fold(" ".join(parts))
+    return index
+
+
+def matches(
+    activities: Iterable[Activity],
+    flt: Filter,
+    mission: MissionDoc,
+    index: dict[str, str],
+) -> list[Activity]:
+    """Activities that pass every active filter; all words of the query must occur."""
+    zone = ZoneInfo(mission.mission.time_zone)
+    venue_city = {v.id: v.city for v in mission.venues}
+    words = fold(flt.query).split()
+    out = []
+    for a in activities:
+        if flt.days and a.start.astimezone(zone).date() not in flt.days:
+            continue
+        if flt.cities and venue_city.get(a.venue_id) not in flt.cities:
+            continue
+        if flt.sectors and not flt.sectors.intersection(a.sectors):
+            continue
+        if flt.kinds and a.kind not in flt.kinds:
+            continue
+        if words and not all(w in index.get(a.id, "") for w in words):
+            continue
+        out.append(a)
+    return sorted(out, key=lambda a: (a.start, a.end, a.id))

@@ -1,0 +1,275 @@
+"""Drive the real app shell in a real flet Session, without a browser.
+
+Every outgoing message is msgpack-encoded exactly like the WebSocket transport does (that
+encoding snapshots control state for the next diff), invoke-method calls get answers, and
+events are dispatched by control id like the Flutter client would. Uses flet internals, which
+is why flet is pinned to 1.0.5.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import flet as ft
+import msgpack
+from flet.controls.base_control import BaseControl
+from flet.controls.context import _context_page
+from flet.messaging.connection import Connection
+from flet.messaging.protocol import (
+    InvokeMethodRequestBody,
+    Message,
+    MessageAction,
+    configure_encode_object_for_msgpack,
+)
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+from services.models import Lang
+from services.repository import Repository
+from services.settings import SettingsStore
+from services.store import FeedStore, FileKeyValue
+from services.sync import Synchronizer
+from tests.conftest import FixedClock
+from views.screens import SCREENS
+from views.shell import AppShell
+
+ENCODE = configure_encode_object_for_msgpack(BaseControl)
+
+
+class LoopbackConnection(Connection):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.invocations: list[tuple[str, Any]] = []
+        self.crashes: list[str] = []
+        self.bytes_sent = 0
+
+    def send_message(self, message: Message) -> None:
+        self.bytes_sent += len(msgpack.packb([message.action, message.body], default=ENCODE))
+        if message.action == MessageAction.SESSION_CRASHED:
+            self.crashes.append(str(message.body))
+        if message.action == MessageAction.INVOKE_METHOD:
+            body: InvokeMethodRequestBody = message.body
+            self.invocations.append((body.name, body.args))
+            session = self.session
+            assert session is not None
+            asyncio.get_running_loop().call_soon(
+                session.handle_invoke_method_results, body.control_id, body.call_id, None, None
+            )
+
+
+class FakePlatform:
+    """Records what the app asked the phone to do."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self.copied: list[str] = []
+        self.shared: list[tuple[str, str]] = []
+        self.files: list[tuple[str, bytes, str]] = []
+
+    async def open_url(self, url: str) -> None:
+        self.opened.append(url)
+
+    async def copy(self, text: str) -> None:
+        self.copied.append(text)
+
+    async def share(self, text: str, subject: str) -> None:
+        self.shared.append((text, subject))
+
+    async def share_file(self, name: str, data: bytes, mime: str) -> None:
+        self.files.append((name, data, mime))
+
+
+def walk(control: Any) -> Iterator[BaseControl]:
+    """Every control below `control`, depth first, through any field that holds controls."""
+    if isinstance(control, BaseControl):
+        yield control
+        for f in dataclasses.fields(control):
+            if f.name.startswith("_") or f.name == "parent":
+                continue
+            value = getattr(control, f.name, None)
+            if isinstance(value, BaseControl):
+                yield from walk(value)
+            elif isinstance(value, list):
+                for item in value:
+                    yield from walk(item)
+
+
+class App:
+    def __init__(
+        self,
+        root: Path,
+        lang: Lang = "en",
+        now: str = "2025-10-07T15:40:00-07:00",
+        syncer: Synchronizer | None = None,
+    ) -> None:
+        self.root = root
+        self.lang = lang
+        self.clock = FixedClock(now)
+        self.syncer = syncer
+        self.platform = FakePlatform()
+        self.conn = LoopbackConnection()
+        self.conn.pubsubhub = PubSubHub()
+        self.session = Session(self.conn)
+        self.conn.session = self.session
+        self.page = self.session.page
+        self.shell: AppShell | None = None
+
+    async def start(self, route: str = "/") -> App:
+        self._token = _context_page.set(self.page)
+        settings = SettingsStore(FileKeyValue(self.root / "settings.json"))
+        repo = await Repository.open(FeedStore(self.root), settings, clock=self.clock)
+        self.session.get_page_patch()
+        self.page.route = route
+        lang = repo.settings.language or self.lang
+        self.shell = AppShell(
+            self.page,
+            repo,
+            lang,
+            self.platform,
+            SCREENS,  # type: ignore[arg-type]
+            syncer=self.syncer,
+        )
+        self.shell.start()
+        await self.settle()
+        return self
+
+    async def close(self) -> None:
+        if self.shell is not None:
+            self.shell.stop()
+        await self.settle()
+        self.session.close()
+        await asyncio.sleep(0)
+        _context_page.reset(self._token)
+
+    @property
+    def repo(self) -> Repository:
+        assert self.shell is not None
+        return self.shell.repo
+
+    async def settle(self, rounds: int = 200) -> None:
+        """Let scheduled tasks (saves, syncs) finish; bounded, never waits forever."""
+        for _ in range(rounds):
+            await asyncio.sleep(0)
+            pending = [t for t in (self.shell.tasks if self.shell else set()) if not t.done()]
+            if not pending or all(_is_sleeping_loop(t) for t in pending):
+                break
+        assert not self.conn.crashes, self.conn.crashes
+
+    # -- reading the screen ------------------------------------------------------------
+
+    @property
+    def route(self) -> str:
+        return self.page.views[-1].route
+
+    def controls(self) -> list[BaseControl]:
+        view = self.page.views[-1]
+        return list(walk(view))
+
+    def texts(self) -> list[str]:
+        out: list[str] = []
+        for c in self.controls():
+            for name in ("value", "label", "hint_text", "tooltip", "content", "title", "text"):
+                value = getattr(c, name, None)
+                if isinstance(value, str) and value.strip():
+                    out.append(value)
+        return out
+
+    def text(self) -> str:
+        return "\n".join(self.texts())
+
+    def find(self, identifier: str) -> BaseControl:
+        found = [
+            c for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier == identifier
+        ]
+        assert found, f"no control with identifier {identifier!r} on {self.route}"
+        return found[0]
+
+    def has(self, identifier: str) -> bool:
+        return any(
+            isinstance(c, ft.Semantics) and c.identifier == identifier for c in self.controls()
+        )
+
+    def identifiers(self, prefix: str = "") -> list[str]:
+        return [
+            c.identifier
+            for c in self.controls()
+            if isinstance(c, ft.Semantics) and c.identifier and c.identifier.startswith(prefix)
+        ]
+
+    # -- acting like a user --------------------------------------------------------------
+
+    async def fire(self, control: BaseControl, event: str, data: Any = None) -> None:
+        await self.session.dispatch_event(control._i, event, data)
+        await self.settle()
+
+    async def tap(self, identifier: str) -> None:
+        """Tap the control a Semantics(identifier) wraps (a card, button or chip)."""
+        target = self.find(identifier).content  # type: ignore[attr-defined]
+        while True:
+            wrapper = isinstance(target, ft.Container) and target.on_click is None
+            if isinstance(target, ft.Semantics) or wrapper:
+                target = target.content
+            else:
+                break
+        event = "select" if isinstance(target, ft.Chip) else "click"
+        await self.fire(target, event, True if event == "select" else None)
+
+    async def tab(self, index: int) -> None:
+        bar = self.page.views[-1].navigation_bar
+        assert isinstance(bar, ft.NavigationBar)
+        bar.selected_index = index
+        await self.fire(bar, "change")
+
+    async def choose(self, identifier: str, value: str) -> None:
+        """Pick a segment of a SegmentedButton."""
+        button = self.find(identifier).content  # type: ignore[attr-defined]
+        assert isinstance(button, ft.SegmentedButton)
+        button.selected = [value]
+        await self.fire(button, "change")
+
+    async def type_into(self, identifier: str, text: str, event: str = "submit") -> None:
+        field = self.find(identifier).content  # type: ignore[attr-defined]
+        assert isinstance(field, ft.TextField)
+        field.value = text
+        await self.fire(field, event)
+
+    async def go(self, route: str) -> None:
+        """A deep link or the browser's back button: the client reports a route change."""
+        assert self.shell is not None
+        self.shell.show(route)
+        await self.settle()
+
+
+def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
+    """The periodic sync loop sleeps for minutes: it does not count as pending work."""
+    coro = task.get_coro()
+    return (
+        coro is not None
+        and "guarded" in getattr(coro, "__qualname__", "")
+        and _waits_on_sleep(task)
+    )
+
+
+def _waits_on_sleep(task: asyncio.Task[Any]) -> bool:
+    stack = task.get_stack()
+    return any("_sync_loop" in frame.f_code.co_name for frame in stack)
+
+
+async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
+    """Store a personal document for `code` (as a sync would) and select it in settings."""
+    import json
+
+    from services.repository import personal_doc_name
+    from tests.conftest import DELEGATE_BYTES
+
+    doc = json.loads(DELEGATE_BYTES)
+    doc["delegate"] = {**doc["delegate"], "id": "d-test", "name": "Test Delegate"}
+    doc["registered"], doc["meetings"] = registered, []
+    FeedStore(root).save(personal_doc_name(code), json.dumps(doc).encode(), '"p1"', None)
+    kv = FileKeyValue(root / "settings.json")
+    await kv.set("delegate_companion.settings", json.dumps({"personal_code": code}))

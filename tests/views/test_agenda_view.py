@@ -1,0 +1,61 @@
+"""My agenda: the demo delegate's day, Now/Next, day strip, warnings, empty days."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.views.harness import App, sign_in_as
+
+
+async def test_agenda_opens_on_today_with_now_next_card(app: App) -> None:
+    assert app.route == "/agenda"
+    text = app.text()
+    assert "Lotte Vermeulen (demo agenda)" in text
+    assert "Next: in 20 min" in text and "B2B with Raj Patel" in text
+    assert app.has("row-tue-nasa-ames") and app.has("row-m-patel")
+    assert not app.has("row-mon-opening-seminar")
+
+
+async def test_agenda_before_the_mission_opens_on_first_day(tmp_path: Path) -> None:
+    app = await App(tmp_path, now="2025-09-20T10:00:00+02:00").start()
+    try:
+        assert app.has("row-sun-welcome-reception")
+        assert "The mission starts in 15 days" in app.text()
+    finally:
+        await app.close()
+
+
+async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
+    await app.tap("day-2025-10-10")
+    assert app.route == "/agenda/2025-10-10"
+    assert app.has("row-fri-agreements") and app.has("row-m-liu")
+    assert "Overlaps with" in app.text()
+
+
+async def test_tight_transfer_warning_is_shown(app: App) -> None:
+    assert "Tight transfer: 30 min after Silicon Valley reception" in app.text()
+
+
+async def test_tapping_an_item_opens_the_activity(app: App) -> None:
+    await app.tap("row-tue-nasa-ames")
+    assert app.route == "/activity/tue-nasa-ames"
+    assert "Visit: NASA Ames Research Center" in app.text()
+
+
+async def test_tapping_a_meeting_opens_it_with_counterpart_contact(app: App) -> None:
+    await app.tap("row-m-patel")
+    assert app.route == "/meeting/m-patel"
+    assert "Sierra Photonics (illustrative)" in app.text()
+    assert "Follow-up on the optical-link test results." in app.text()
+
+
+async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:
+    await sign_in_as(tmp_path, "a" * 26, ["mon-opening-seminar"])
+    app = await App(tmp_path).start("/agenda/2025-10-08")
+    try:
+        assert "Test Delegate" in app.text() and "demo" not in app.text()
+        assert "Nothing planned this day" in app.text()
+        await app.tap("day-2025-10-06")
+        assert app.has("row-mon-opening-seminar")
+    finally:
+        await app.close()

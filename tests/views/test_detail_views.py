@@ -1,0 +1,149 @@
+"""Activity, venue, meeting, contacts, settings and about screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from services.changes import Change, ChangeLog, FieldChange
+from services.store import FeedStore
+from tests.views.harness import App
+
+
+async def test_activity_shows_time_venue_people_and_actions(app: App) -> None:
+    await app.go("/activity/tue-mou-signing")
+    text = app.text()
+    assert "Meeting with Governor Gavin Newsom" in text
+    assert "Tuesday 7 October, 10:00–11:00" in text
+    assert "Fairmont San Francisco" in text and "950 Mason St" in text
+    assert "Gavin Newsom" in text and "Governor of California" in text
+    await app.tap("open-maps-fairmont-sf")
+    assert app.platform.opened[-1].startswith("https://www.google.com/maps/search/")
+    await app.tap("add-to-calendar")
+    name, data, mime = app.platform.files[-1]
+    assert name == "tue-mou-signing.ics" and mime == "text/calendar"
+    assert b"DTSTART:20251007T170000Z" in data
+    await app.tap("share-activity")
+    assert "Fairmont San Francisco" in app.platform.shared[-1][0]
+
+
+async def test_activity_brussels_time_on_demand(app: App) -> None:
+    await app.go("/activity/tue-mou-signing")
+    assert "Brussels time: Tuesday 7 October, 19:00–20:00" not in app.text()
+    button = next(c for c in app.controls() if getattr(c, "content", None) == "Show Brussels time")
+    await app.fire(button, "click")
+    assert "Brussels time: Tuesday 7 October, 19:00–20:00" in app.text()
+
+
+async def test_changed_activity_banner_shows_old_and_new_then_clears(tmp_path: Path) -> None:
+    log = ChangeLog(
+        changes={
+            "tue-nasa-ames": Change(
+                id="tue-nasa-ames",
+                kind="changed",
+                revision=2,
+                fields=(
+                    FieldChange(
+                        field="start",
+                        old="2025-10-07T12:30:00-07:00",
+                        new="2025-10-07T13:00:00-07:00",
+                    ),
+                    FieldChange(field="room", old="Main gate", new="Visitor badging office"),
+                ),
+            )
+        }
+    )
+    FeedStore(tmp_path).save_extra("mission.changes", log.model_dump(mode="json"))
+    app = await App(tmp_path).start("/agenda")
+    try:
+        assert "Changed" in app.texts()
+        await app.tap("row-tue-nasa-ames")
+        text = app.text()
+        assert "Changed by the organisers" in text and "Time: 12:30 → 13:00" in text
+        assert "Room: Main gate → Visitor badging office" in text
+        await app.go("/agenda")
+        assert "Changed" not in app.texts()
+    finally:
+        await app.close()
+
+
+async def test_venue_screen_lists_activities_there(app: App) -> None:
+    await app.go("/venue/moscone-center")
+    assert "747 Howard St" in app.text()
+    assert app.has("venue-activity-mon-ai-seminar")
+
+
+async def test_map_numbers_the_days_stops_in_agenda_order(app: App) -> None:
+    await app.tab(2)
+    assert app.route == "/map"
+    assert app.identifiers("stop-")[:3] == ["stop-1", "stop-2", "stop-3"]
+    assert "1. Hilton San Francisco Union Square" in app.text()
+    assert "km from the previous stop" in app.text()
+    await app.tap("day-2025-10-09")
+    assert app.route == "/map/2025-10-09"
+
+
+async def test_contacts_are_grouped_and_dial(app: App) -> None:
+    await app.tab(3)
+    groups = app.identifiers("contacts-")
+    assert groups == [
+        "contacts-organiser",
+        "contacts-press",
+        "contacts-consular",
+        "contacts-emergency",
+        "contacts-mine",
+    ]
+    assert "+32 471 44 06 04" in app.text()
+    await app.tap("call-pierre-steverlynck-Mobile")
+    assert app.platform.opened[-1] == "tel:+32471440604"
+    await app.tap("mail-pierre-steverlynck")
+    assert app.platform.opened[-1] == "mailto:pierre.steverlynck@diplobel.fed.be"
+    assert "Pieter Van den Broeck" in app.text()
+
+
+async def test_settings_language_switch_keeps_route_and_filters(app: App) -> None:
+    await app.go("/programme")
+    await app.tap("chip-sector-lifesci")
+    await app.go("/settings")
+    await app.choose("setting-language", "nl")
+    assert app.repo.settings.language == "nl" and app.shell is not None
+    assert app.shell.ctx.tr.lang == "nl"
+    await app.go("/programme")
+    assert app.route == "/programme"
+    assert app.shell is not None and app.shell.ctx.state.programme.sectors == {"lifesci"}
+
+
+async def test_settings_time_display_changes_agenda_times(app: App) -> None:
+    await app.go("/settings")
+    await app.choose("setting-time", "brussels")
+    await app.go("/agenda")
+    assert app.repo.settings.time_display == "brussels"
+    assert "22:00–00:30" in app.texts()  # NASA Ames, 13:00–15:30 in San Francisco
+
+
+async def test_about_shows_facts_and_illustrative_notice(app: App) -> None:
+    await app.go("/about")
+    text = app.text()
+    assert app.has("sample-notice") and "illustrative" in text
+    assert "$3.3 billion" in text and "4,300" in text
+
+
+async def test_routes_and_navigation_bar_agree(app: App) -> None:
+    import flet as ft
+
+    expected = ["/agenda", "/programme", "/map", "/contacts", "/settings"]
+    for index, route in enumerate(expected):
+        await app.tab(index)
+        assert app.route == route
+        bar = app.page.views[-1].navigation_bar
+        assert isinstance(bar, ft.NavigationBar) and bar.selected_index == index
+    for deep, tab in [
+        ("/activity/thu-jpl", 1),
+        ("/venue/jpl", 2),
+        ("/meeting/m-liu", 0),
+        ("/about", 4),
+        ("/agenda/2025-10-06", 0),
+        ("/nonsense/x", 0),
+    ]:
+        await app.go(deep)
+        bar = app.page.views[-1].navigation_bar
+        assert isinstance(bar, ft.NavigationBar) and bar.selected_index == tab, deep

@@ -1,0 +1,80 @@
+"""Programme: filters, accent-blind search, bookmarks that persist, invite-only activities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.views.harness import App
+
+
+async def test_programme_opens_on_the_current_day(app: App) -> None:
+    await app.tab(1)
+    assert app.route == "/programme"
+    assert "17 activities" in app.text()
+    assert app.has("row-tue-mou-signing") and not app.has("row-mon-opening-seminar")
+
+
+async def test_day_chip_switches_day(app: App) -> None:
+    await app.go("/programme")
+    await app.tap("chip-day-2025-10-09")
+    assert app.has("row-thu-sofi") and not app.has("row-tue-mou-signing")
+
+
+async def test_city_sector_and_kind_chips_combine(app: App) -> None:
+    await app.go("/programme")
+    await app.tap("chip-day-2025-10-09")
+    await app.tap("chip-sector-aero")
+    rows = app.identifiers("row-")
+    assert "row-thu-jpl" in rows and "row-thu-sofi" not in rows
+    await app.tap("chip-kind-b2b")
+    assert app.identifiers("row-") == ["row-thu-b2b-aero-la"]
+    await app.tap("chip-kind-b2b")
+    assert len(app.identifiers("row-")) > 1
+
+
+async def test_search_ignores_case_and_accents_across_days(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="fr").start("/programme")
+    try:
+        await app.type_into("programme-search", "SEMINAIRE d'ouverture")
+        assert app.identifiers("row-") == ["row-mon-opening-seminar"]
+        assert "Séminaire d'ouverture" in app.text()
+        await app.type_into("programme-search", "zzzz")
+        assert "No activity matches" in app.text()
+    finally:
+        await app.close()
+
+
+async def test_bookmark_adds_to_my_agenda_and_persists(tmp_path: Path) -> None:
+    app = await App(tmp_path).start("/programme")
+    await app.tap("bookmark-tue-startup-pitch")
+    assert app.repo.is_bookmarked("tue-startup-pitch")
+    await app.go("/agenda")
+    assert app.has("row-tue-startup-pitch")
+    await app.close()
+    again = await App(tmp_path).start("/agenda")
+    try:
+        assert again.has("row-tue-startup-pitch")
+        await again.go("/programme")
+        await again.tap("bookmark-tue-startup-pitch")
+        assert not again.repo.is_bookmarked("tue-startup-pitch")
+    finally:
+        await again.close()
+
+
+async def test_invite_only_and_registered_activities_have_no_bookmark(app: App) -> None:
+    await app.go("/programme")
+    assert not app.has("bookmark-tue-mou-signing")  # invitation only
+    assert not app.has("bookmark-tue-nasa-ames")  # registered
+    assert "Invitation only" in app.text()
+
+
+async def test_long_result_lists_are_paged(app: App) -> None:
+    await app.go("/programme")
+    await app.type_into("programme-search", "san")
+    total = int(next(t for t in app.texts() if t.endswith(" activities")).split()[0])
+    assert total > 30 and len(app.identifiers("row-")) == 30
+    more = next(
+        c for c in app.controls() if getattr(c, "content", None) == f"Show {total - 30} more"
+    )
+    await app.fire(more, "click")
+    assert len(app.identifiers("row-")) == min(total, 60)

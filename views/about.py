@@ -1,0 +1,81 @@
+"""About: the mission's facts from the official texts, what is illustrative, and the data source."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.present import city_name
+from views.components.ui import badge, card, heading, muted
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    m = repo.mission.mission
+    controls: list[ft.Control] = []
+    if m.sample:
+        note = tr.text(m.sample_note).text or _("Parts of this programme are illustrative.")
+        controls.append(
+            card(
+                ft.Column([badge(_("Illustrative data"), "changed"), ft.Text(note)], spacing=6),
+                identifier="sample-notice",
+            )
+        )
+    dates = f"{tr.day(m.start_date)} – {tr.day(m.end_date)}"
+    legs = [
+        f"{city_name(tr, repo.mission, c.id)}: {tr.day(c.start_date)} – {tr.day(c.end_date)}"
+        for c in m.cities
+    ]
+    controls.append(
+        ft.Container(
+            ft.Column(
+                [
+                    ft.Text(tr.text(m.title).text, size=20, weight=ft.FontWeight.BOLD),
+                    ft.Text(tr.text(m.led_by).text, size=14),
+                    ft.Text(dates, weight=ft.FontWeight.W_600),
+                    *[muted(leg) for leg in legs],
+                ],
+                spacing=4,
+            ),
+            padding=ft.Padding.only(left=16, right=16, top=12),
+        )
+    )
+    controls.append(heading(_("Sectors")))
+    controls += [
+        ft.ListTile(
+            title=ft.Text(tr.text(s.name).text),
+            dense=True,
+            leading=ft.Icon(ft.Icons.CATEGORY_OUTLINED),
+        )
+        for s in m.sectors
+    ]
+    controls.append(heading(_("Key figures and facts"), identifier="facts"))
+    for fact in m.facts:
+        text = tr.text(fact.text)
+        controls.append(
+            card(
+                ft.Column(
+                    [
+                        ft.Text(text.text, size=15),
+                        muted(_("Source: {source}").format(source=fact.source), 11),
+                    ],
+                    spacing=4,
+                ),
+                identifier=f"fact-{fact.id}",
+            )
+        )
+    published = tr.day(repo.mission.published_at.astimezone(repo.zone).date())
+    controls.append(heading(_("Data")))
+    controls.append(
+        ft.Container(
+            muted(
+                _("Programme revision {revision}, published {date}.").format(
+                    revision=repo.mission.revision, date=published
+                ),
+                13,
+            ),
+            padding=ft.Padding.symmetric(horizontal=16),
+        )
+    )
+    return Screen(_("About"), controls)

@@ -1,0 +1,240 @@
+"""One activity: what changed, when (mission or Brussels time), where, who, and actions."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.calendar import activity_event, single_ics
+from services.i18n import BRUSSELS
+from services.models import Activity
+from services.present import (
+    activity_time,
+    change_lines,
+    display_zone,
+    kind_label,
+    sector_names,
+)
+from views.components.ui import badge, card, empty_state, heading, muted, warning_line, wrap_row
+from views.components.venue import venue_block
+from views.context import Ctx, Screen
+from views.programme import bookmark_button
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    activity_id = ctx.state.route.arg or ""
+    activity = repo.activity(activity_id) or repo.tombstone(activity_id)
+    if activity is None:
+        return Screen(
+            _("Activity"),
+            [
+                empty_state(
+                    ft.Icons.EVENT_BUSY,
+                    _("Activity not found"),
+                    _("It is not in the programme any more."),
+                )
+            ],
+        )
+    controls: list[ft.Control] = []
+    change = repo.change_for(activity_id)
+    gone = repo.activity(activity_id) is None
+    if change is not None or gone or activity.state == "cancelled":
+        controls.append(change_banner(ctx, activity, change, gone))
+    if change is not None:
+        ctx.act.run(lambda: repo.mark_seen(activity_id))  # opened: its marks go away
+    controls += header(ctx, activity)
+    controls += when(ctx, activity)
+    venue = repo.venue(activity.venue_id)
+    if venue is not None:
+        controls.append(heading(_("Where")))
+        if activity.room:
+            controls.append(
+                ft.Container(
+                    muted(_("Room: {room}").format(room=activity.room), 14),
+                    padding=ft.Padding.symmetric(horizontal=16),
+                )
+            )
+        controls += venue_block(ctx, venue)
+    controls += people(ctx, activity)
+    description = tr.text(activity.description)
+    if description.text:
+        controls.append(heading(_("About this activity")))
+        body: list[ft.Control] = [ft.Text(description.text, size=15, selectable=True)]
+        if description.fallback:
+            body.append(
+                muted(
+                    _("(not translated, shown in {language})").format(
+                        language=description.fallback.upper()
+                    ),
+                    11,
+                )
+            )
+        controls.append(ft.Container(ft.Column(body), padding=ft.Padding.symmetric(horizontal=16)))
+    controls.append(actions(ctx, activity))
+    return Screen(
+        kind_label(tr, activity.kind),
+        controls,
+        subtitle=tr.day(activity.start.astimezone(repo.zone).date()),
+    )
+
+
+def change_banner(ctx: Ctx, activity: Activity, change: object, gone: bool) -> ft.Control:
+    from services.changes import Change
+
+    _ = ctx.tr.gettext
+    zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
+    if (
+        gone
+        or activity.state == "cancelled"
+        or (isinstance(change, Change) and change.kind == "cancelled")
+    ):
+        title, tone = _("Cancelled by the organisers"), "cancelled"
+        lines: list[str] = []
+    elif isinstance(change, Change) and change.kind == "new":
+        title, tone, lines = _("New in the programme"), "new", []
+    else:
+        title, tone = _("Changed by the organisers"), "changed"
+        lines = (
+            change_lines(ctx.tr, change, ctx.repo.mission, zone)
+            if isinstance(change, Change)
+            else []
+        )
+    content = ft.Column(
+        [badge(title, tone), *[ft.Text(line, size=14) for line in lines]], spacing=6
+    )
+    return card(
+        content, identifier="change-banner", tone="cancelled" if tone == "cancelled" else None
+    )
+
+
+def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
+    tr = ctx.tr
+    _ = tr.gettext
+    title = tr.text(activity.title)
+    items: list[ft.Control] = [
+        ft.Semantics(
+            content=ft.Text(title.text, size=22, weight=ft.FontWeight.BOLD),
+            header=True,
+            identifier="activity-title",
+        )
+    ]
+    if title.fallback:
+        items.append(
+            muted(
+                _("(not translated, shown in {language})").format(language=title.fallback.upper()),
+                11,
+            )
+        )
+    tags = [badge(name) for name in sector_names(tr, ctx.repo.mission, activity.sectors)]
+    if activity.registration == "invite":
+        tags.append(badge(_("Invitation only"), "changed"))
+    if tags:
+        items.append(wrap_row(tags))
+    return [
+        ft.Container(
+            ft.Column(items, spacing=6), padding=ft.Padding.only(left=16, right=16, top=12)
+        )
+    ]
+
+
+def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
+    tr, repo = ctx.tr, ctx.repo
+    _ = tr.gettext
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    lines: list[ft.Control] = [
+        ft.Text(activity_time(tr, activity, zone), size=16, weight=ft.FontWeight.W_600)
+    ]
+    other = BRUSSELS if zone != BRUSSELS else repo.zone
+    other_name = _("Brussels time") if other == BRUSSELS else _("Mission time")
+    if ctx.state.show_brussels:
+        lines.append(muted(f"{other_name}: {activity_time(tr, activity, other)}", 14))
+
+    def toggle(_e: object) -> None:
+        ctx.state.show_brussels = not ctx.state.show_brussels
+        ctx.act.refresh()
+
+    label = (
+        _("Hide {zone}").format(zone=other_name)
+        if ctx.state.show_brussels
+        else _("Show {zone}").format(zone=other_name)
+    )
+    lines.append(ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle))
+    for item in repo.agenda():
+        if item.id == activity.id:
+            titles = {i.id: i for i in repo.agenda()}
+            for w in item.warnings:
+                other_item = titles.get(w.other_id)
+                name = (
+                    tr.text(other_item.activity.title).text
+                    if other_item and other_item.activity
+                    else ""
+                )
+                from services.present import warning_text
+
+                lines.append(
+                    warning_line(warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes))
+                )
+    return [
+        heading(_("When")),
+        ft.Container(ft.Column(lines, spacing=4), padding=ft.Padding.symmetric(horizontal=16)),
+    ]
+
+
+def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:
+    _ = ctx.tr.gettext
+    if not activity.participants:
+        return []
+    roles = {
+        "host": _("Host"),
+        "speaker": _("Speaker"),
+        "moderator": _("Moderator"),
+        "guest": _("Guest of honour"),
+    }
+    rows: list[ft.Control] = []
+    for p in activity.participants:
+        detail = " · ".join(x for x in (roles[p.role], p.organisation or "") if x)
+        rows.append(
+            ft.ListTile(
+                title=ft.Text(p.name),
+                subtitle=ft.Text(detail),
+                leading=ft.Icon(ft.Icons.PERSON_OUTLINE),
+                dense=True,
+            )
+        )
+    return [heading(_("Hosts and speakers")), *rows]
+
+
+def actions(ctx: Ctx, activity: Activity) -> ft.Control:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    venue = repo.venue(activity.venue_id)
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    where = f"{venue.name}, {venue.address}" if venue else ""
+    text = f"{tr.text(activity.title).text}\n{activity_time(tr, activity, zone)}\n{where}"
+
+    def calendar(_e: object) -> None:
+        data = single_ics(repo.mission, activity_event(repo.mission, activity, tr.lang))
+        ctx.act.share_file(f"{activity.id}.ics", data, "text/calendar")
+
+    row: list[ft.Control] = [
+        ft.Semantics(
+            content=ft.OutlinedButton(_("Add to calendar"), icon=ft.Icons.EVENT, on_click=calendar),
+            identifier="add-to-calendar",
+            button=True,
+        ),
+        ft.Semantics(
+            content=ft.OutlinedButton(
+                _("Share"),
+                icon=ft.Icons.SHARE,
+                on_click=lambda _e: ctx.act.share(text, tr.text(activity.title).text),
+            ),
+            identifier="share-activity",
+            button=True,
+        ),
+    ]
+    state = bookmark_button(ctx, activity.id)
+    personal = muted(_("You are registered"), 14) if repo.is_registered(activity.id) else state
+    return ft.Container(
+        ft.Column([wrap_row([personal]), wrap_row(row, 8)], spacing=8), padding=ft.Padding.all(16)
+    )

@@ -1,0 +1,57 @@
+"""A venue block: name, address, access notes, small offline map, Open in Maps."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.maps import REGIONS, apple_maps_link, geo_link, google_maps_link, region_for
+from services.models import Venue
+from views.components.offline_map import Pin, offline_map
+from views.components.ui import card, muted
+from views.context import Ctx
+
+
+def maps_link(ctx: Ctx, venue: Venue) -> str:
+    if ctx.state.platform == "android":
+        return geo_link(venue)
+    if ctx.state.platform in ("ios", "macos"):
+        return apple_maps_link(venue)
+    return google_maps_link(venue)
+
+
+def venue_block(ctx: Ctx, venue: Venue, with_map: bool = True) -> list[ft.Control]:
+    _ = ctx.tr.gettext
+    lines: list[ft.Control] = [
+        ft.Text(venue.name, size=16, weight=ft.FontWeight.W_600),
+        ft.Text(venue.address, size=14, selectable=True),
+    ]
+    access = ctx.tr.text(venue.access)
+    if access.text:
+        lines.append(muted(access.text))
+    buttons = ft.Row(
+        [
+            ft.Semantics(
+                content=ft.FilledTonalButton(
+                    _("Open in Maps"),
+                    icon=ft.Icons.DIRECTIONS,
+                    on_click=lambda _e: ctx.act.open_url(maps_link(ctx, venue)),
+                ),
+                identifier=f"open-maps-{venue.id}",
+                button=True,
+            ),
+            ft.TextButton(
+                _("Venue details"),
+                icon=ft.Icons.PLACE_OUTLINED,
+                on_click=lambda _e: ctx.act.navigate(f"/venue/{venue.id}"),
+            ),
+        ],
+        wrap=True,
+    )
+    lines.append(buttons)
+    controls: list[ft.Control] = [card(ft.Column(lines, spacing=6), identifier=f"venue-{venue.id}")]
+    region = region_for([venue], REGIONS)
+    if with_map and region is not None:
+        controls.append(
+            offline_map(region, [Pin("", venue.lat, venue.lon, True)], height=200, fit_zoom=11)
+        )
+    return controls

@@ -1,0 +1,102 @@
+"""Contacts: organisers, press, consular help, emergency, and my own; call, e-mail, copy, vCard."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.contacts import display_phone, grouped, mail_link, tel_link, vcard
+from services.models import Contact
+from views.components.ui import card, heading, muted, wrap_row
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    tr = ctx.tr
+    _ = tr.gettext
+    titles = {
+        "organiser": _("Mission organisers"),
+        "press": _("Press"),
+        "consular": _("Consular help"),
+        "emergency": _("Emergency"),
+        "mine": _("My contacts"),
+    }
+    controls: list[ft.Control] = []
+    for group, contacts in grouped(ctx.repo.contacts()):
+        controls.append(heading(titles[group], identifier=f"contacts-{group}"))
+        controls.extend(contact_card(ctx, c) for c in contacts)
+    return Screen(_("Contacts"), controls, subtitle=_("Tap to call or write"))
+
+
+def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
+    tr = ctx.tr
+    _ = tr.gettext
+    role = tr.text(contact.role).text
+    lines: list[ft.Control] = [ft.Text(contact.name, size=16, weight=ft.FontWeight.W_600)]
+    detail = " · ".join(x for x in (role, contact.organisation or "") if x)
+    if detail:
+        lines.append(muted(detail))
+    hours = tr.text(contact.hours).text
+    if hours:
+        lines.append(muted(hours, 12))
+    if contact.address:
+        lines.append(muted(contact.address, 12))
+    buttons: list[ft.Control] = []
+    emergency = contact.category == "emergency"
+    for number, label in ((contact.phone, _("Call")), (contact.mobile, _("Mobile"))):
+        if number:
+            buttons.append(
+                _action(
+                    ctx,
+                    f"call-{contact.id}-{label}",
+                    ft.Icons.CALL,
+                    f"{label} {display_phone(number)}",
+                    tel_link(number),
+                    emergency,
+                )
+            )
+    if contact.email:
+        buttons.append(
+            _action(
+                ctx,
+                f"mail-{contact.id}",
+                ft.Icons.EMAIL_OUTLINED,
+                _("E-mail"),
+                mail_link(contact.email),
+            )
+        )
+    copy_text = "\n".join(
+        x
+        for x in (
+            contact.name,
+            display_phone(contact.phone or ""),
+            display_phone(contact.mobile or ""),
+            contact.email or "",
+        )
+        if x
+    )
+    buttons.append(
+        ft.IconButton(
+            ft.Icons.CONTENT_COPY, tooltip=_("Copy"), on_click=lambda _e: ctx.act.copy(copy_text)
+        )
+    )
+    buttons.append(
+        ft.IconButton(
+            ft.Icons.CONTACT_PAGE_OUTLINED,
+            tooltip=_("Share as contact card (vCard)"),
+            on_click=lambda _e: ctx.act.share_file(
+                f"{contact.id}.vcf", vcard(contact, role).encode(), "text/vcard"
+            ),
+        )
+    )
+    lines.append(wrap_row(buttons, 4))
+    return card(ft.Column(lines, spacing=4), identifier=f"contact-{contact.id}")
+
+
+def _action(
+    ctx: Ctx, ident: str, icon: ft.IconData, label: str, url: str, urgent: bool = False
+) -> ft.Control:
+    style = ft.ButtonStyle(bgcolor=ft.Colors.RED_700, color=ft.Colors.WHITE) if urgent else None
+    button = ft.FilledTonalButton(
+        label, icon=icon, style=style, on_click=lambda _e: ctx.act.open_url(url)
+    )
+    return ft.Semantics(content=button, identifier=ident, button=True, link=True, value=url)

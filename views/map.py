@@ -1,0 +1,81 @@
+"""Venues & map: the day's venues numbered in agenda order on an offline map, then the list."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import flet as ft
+
+from services.agenda import items_on
+from services.geo import distance_km, travel_minutes
+from services.maps import REGIONS, region_for
+from services.models import Venue
+from services.present import city_name, item_title
+from views.agenda import day_strip
+from views.components.offline_map import Pin, offline_map
+from views.components.ui import card, heading, muted
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    day = ctx.state.day or repo.default_day()
+    items = [i for i in items_on(repo.agenda(), day, repo.zone) if i.venue and not i.cancelled]
+    stops: list[tuple[Venue, list[str]]] = []
+    for item in items:
+        assert item.venue is not None
+        if stops and stops[-1][0].id == item.venue.id:
+            stops[-1][1].append(item_title(tr, item))
+        else:
+            stops.append((item.venue, [item_title(tr, item)]))
+    controls: list[ft.Control] = [day_strip(ctx, repo.days(), day, "/map")]
+    venues = [v for v, _titles in stops]
+    city_venues = venues or [v for v in repo.mission.venues if _city_on(ctx, v, day)]
+    region = region_for(city_venues, REGIONS)
+    if region is not None:
+        pins = [Pin(str(n), v.lat, v.lon) for n, v in enumerate(venues, 1) if region.contains(v)]
+        controls.append(offline_map(region, pins, height=360))
+    controls.append(
+        heading(_("My day, stop by stop") if stops else _("No venues on your agenda this day"))
+    )
+    previous: Venue | None = None
+    for number, (venue, titles) in enumerate(stops, 1):
+        lines: list[ft.Control] = [
+            ft.Text(f"{number}. {venue.name}", weight=ft.FontWeight.W_600),
+            muted(" · ".join(titles)),
+        ]
+        if previous is not None and previous.id != venue.id:
+            km = distance_km(previous, venue)
+            lines.append(
+                muted(
+                    _("{distance} from the previous stop, about {minutes} min").format(
+                        distance=tr.distance(km), minutes=travel_minutes(previous, venue)
+                    ),
+                    12,
+                )
+            )
+        controls.append(
+            card(
+                ft.Column(lines, spacing=2),
+                on_click=partial(ctx.act.navigate, f"/venue/{venue.id}"),
+                identifier=f"stop-{number}",
+            )
+        )
+        previous = venue
+    controls.append(heading(_("All venues")))
+    for venue in sorted(repo.mission.venues, key=lambda v: (v.city, v.name)):
+        controls.append(
+            ft.ListTile(
+                title=ft.Text(venue.name),
+                subtitle=ft.Text(f"{city_name(tr, repo.mission, venue.city)} · {venue.address}"),
+                leading=ft.Icon(ft.Icons.PLACE_OUTLINED),
+                on_click=lambda _e, v=venue: ctx.act.navigate(f"/venue/{v.id}"),
+            )
+        )
+    return Screen(_("Venues & map"), controls, subtitle=tr.day(day))
+
+
+def _city_on(ctx: Ctx, venue: Venue, day: object) -> bool:
+    city = next((c for c in ctx.repo.mission.mission.cities if c.id == venue.city), None)
+    return city is not None and city.start_date <= day <= city.end_date  # type: ignore[operator]

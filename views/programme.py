@@ -1,0 +1,242 @@
+"""Programme: every activity, filtered by day, city, sector and kind, with accent-blind search."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flet as ft
+
+from services.present import Row as ListRow
+from services.present import activity_place, display_zone, flag_labels, kind_label
+from services.search import Filter, matches
+from views.components.rows import item_card
+from views.components.ui import empty_state, heading, muted
+from views.context import Ctx, Screen
+
+PAGE = 30  # cards sent per page; a 10x mission never sends hundreds at once
+KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer")
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
+    _ = tr.gettext
+    if not flt.days and not flt.query:
+        flt.days = {ctx.state.day or repo.default_day()}
+    found = matches(repo.mission.activities, _filter(ctx), repo.mission, repo.search_index())
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    controls: list[ft.Control] = [search_box(ctx), filters(ctx)]
+    count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
+    controls.append(heading(count, identifier="programme-count"))
+    shown = found[: ctx.state.programme_limit]
+    venues = {v.id: v for v in repo.mission.venues}
+    for activity in shown:
+        day = tr.short_day(activity.start.astimezone(repo.zone).date())
+        text = tr.text(activity.title)
+        row = ListRow(
+            activity.id,
+            f"/activity/{activity.id}",
+            f"{day[0]} {day[1]}\n{tr.time_range(activity.start, activity.end, zone)}",
+            text.text,
+            text.fallback,
+            activity_place(tr, repo.mission, venues.get(activity.venue_id), activity.room),
+            kind_label(tr, activity.kind),
+            flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
+            (),
+            activity.state == "cancelled",
+            _personal(ctx, activity.id),
+        )
+        controls.append(item_card(ctx, row, trailing=bookmark_button(ctx, activity.id)))
+    if len(found) > len(shown):
+        more = len(found) - len(shown)
+        controls.append(
+            ft.Container(
+                ft.OutlinedButton(
+                    tr.ngettext("Show {n} more", "Show {n} more", more).format(n=more),
+                    on_click=lambda _e: _more(ctx),
+                ),
+                alignment=ft.Alignment.CENTER,
+                padding=12,
+            )
+        )
+    if not found:
+        clear = ft.TextButton(_("Clear filters"), on_click=lambda _e: _clear(ctx))
+        controls.append(
+            empty_state(
+                ft.Icons.SEARCH_OFF,
+                _("No activity matches"),
+                _("Try another word, or fewer filters."),
+                clear,
+            )
+        )
+    return Screen(_("Programme"), controls, subtitle=tr.text(repo.mission.mission.title).text)
+
+
+def _filter(ctx: Ctx) -> Filter:
+    flt = ctx.state.programme
+    days = frozenset() if flt.query.strip() else frozenset(flt.days)
+    return Filter(
+        days, frozenset(flt.cities), frozenset(flt.sectors), frozenset(flt.kinds), flt.query
+    )
+
+
+def _personal(ctx: Ctx, activity_id: str) -> str:
+    _ = ctx.tr.gettext
+    if ctx.repo.is_registered(activity_id):
+        return _("Registered")
+    if ctx.repo.is_bookmarked(activity_id):
+        return _("In my agenda")
+    return ""
+
+
+def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
+    _ = ctx.tr.gettext
+    repo = ctx.repo
+    activity = repo.activity(activity_id)
+    if repo.is_registered(activity_id):
+        return ft.Icon(ft.Icons.EVENT_AVAILABLE, color=ft.Colors.PRIMARY, tooltip=_("Registered"))
+    if (
+        activity is not None
+        and activity.registration == "invite"
+        and not repo.is_bookmarked(activity_id)
+    ):
+        return ft.Icon(
+            ft.Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT, tooltip=_("Invitation only")
+        )
+    marked = repo.is_bookmarked(activity_id)
+    label = _("Remove from my agenda") if marked else _("Add to my agenda")
+
+    async def toggle() -> None:
+        now_in = await repo.toggle_bookmark(activity_id)
+        ctx.act.toast(_("Added to my agenda") if now_in else _("Removed from my agenda"))
+        ctx.act.refresh()
+
+    button = ft.IconButton(
+        icon=ft.Icons.BOOKMARK if marked else ft.Icons.BOOKMARK_ADD_OUTLINED,
+        tooltip=label,
+        selected=marked,
+        on_click=lambda _e: ctx.act.run(toggle),
+    )
+    return ft.Semantics(
+        content=button, identifier=f"bookmark-{activity_id}", label=label, button=True
+    )
+
+
+def search_box(ctx: Ctx) -> ft.Control:
+    _ = ctx.tr.gettext
+
+    def changed(e: ft.Event[ft.TextField]) -> None:
+        ctx.state.programme.query = e.control.value or ""
+        ctx.state.programme_limit = PAGE
+        ctx.act.refresh()
+
+    field = ft.TextField(
+        value=ctx.state.programme.query,
+        hint_text=_("Search title, venue, speaker…"),
+        prefix_icon=ft.Icons.SEARCH,
+        on_submit=changed,
+        on_blur=changed,
+        dense=True,
+        border_radius=ft.BorderRadius.all(24),
+    )
+    return ft.Container(
+        ft.Semantics(content=field, identifier="programme-search", label=_("Search the programme")),
+        padding=ft.Padding.only(left=12, right=12, top=8),
+    )
+
+
+def filters(ctx: Ctx) -> ft.Control:
+    repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
+    _ = tr.gettext
+    rows: list[ft.Control] = []
+    if not flt.query.strip():
+        rows.append(
+            _chip_row(
+                [
+                    (
+                        f"day-{d.isoformat()}",
+                        " ".join(tr.short_day(d)),
+                        d in flt.days,
+                        lambda d=d: _only_day(ctx, d),
+                    )
+                    for d in repo.days()
+                ]
+            )
+        )
+    else:
+        rows.append(muted(_("Searching all days"), 12))
+    rows.append(
+        _chip_row(
+            [
+                (
+                    f"city-{c.id}",
+                    tr.text(c.name).text,
+                    c.id in flt.cities,
+                    lambda c=c.id: _toggle(ctx, flt.cities, c),
+                )
+                for c in repo.mission.mission.cities
+            ]
+        )
+    )
+    rows.append(
+        _chip_row(
+            [
+                (
+                    f"sector-{s.id}",
+                    tr.text(s.name).text,
+                    s.id in flt.sectors,
+                    lambda s=s.id: _toggle(ctx, flt.sectors, s),
+                )
+                for s in repo.mission.mission.sectors
+            ]
+        )
+    )
+    rows.append(
+        _chip_row(
+            [
+                (
+                    f"kind-{k}",
+                    kind_label(tr, k),
+                    k in flt.kinds,
+                    lambda k=k: _toggle(ctx, flt.kinds, k),
+                )
+                for k in KINDS
+            ]
+        )
+    )
+    return ft.Container(ft.Column(rows, spacing=4), padding=ft.Padding.symmetric(horizontal=12))
+
+
+def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:
+    controls: list[ft.Control] = []
+    for ident, label, selected, action in chips:
+        chip = ft.Chip(
+            label=label, selected=selected, show_checkmark=False, on_select=lambda _e, a=action: a()
+        )
+        controls.append(ft.Semantics(content=chip, identifier=f"chip-{ident}", selected=selected))
+    return ft.Row(controls, scroll=ft.ScrollMode.AUTO, spacing=6)
+
+
+def _toggle(ctx: Ctx, chosen: set[str], value: str) -> None:
+    chosen.symmetric_difference_update({value})
+    ctx.state.programme_limit = PAGE
+    ctx.act.refresh()
+
+
+def _only_day(ctx: Ctx, day: date) -> None:
+    ctx.state.programme.days = {day}
+    ctx.state.programme_limit = PAGE
+    ctx.act.refresh()
+
+
+def _more(ctx: Ctx) -> None:
+    ctx.state.programme_limit += PAGE
+    ctx.act.refresh()
+
+
+def _clear(ctx: Ctx) -> None:
+    flt = ctx.state.programme
+    flt.cities.clear()
+    flt.sectors.clear()
+    flt.kinds.clear()
+    flt.query = ""
+    ctx.act.refresh()

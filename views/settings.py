@@ -1,0 +1,166 @@
+"""Settings: language, personal code, sync, time display, theme, and About."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.i18n import LANGUAGE_NAMES
+from services.models import LANGS
+from views.components.ui import card, heading, muted
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    _ = ctx.tr.gettext
+    controls: list[ft.Control] = [
+        heading(_("Language")),
+        _segments(
+            ctx,
+            "language",
+            [(lang, LANGUAGE_NAMES[lang]) for lang in LANGS],
+            ctx.tr.lang,
+            ctx.act.set_language,
+        ),
+        heading(_("My personal agenda")),
+        personal_code(ctx),
+        heading(_("Updates")),
+        sync_status(ctx),
+        heading(_("Times shown in")),
+        _segments(
+            ctx,
+            "time",
+            [("mission", _("Mission time")), ("brussels", _("Brussels time"))],
+            ctx.repo.settings.time_display,
+            lambda v: _save(ctx, "time", v),
+        ),
+        heading(_("Appearance")),
+        _segments(
+            ctx,
+            "theme",
+            [("system", _("System")), ("light", _("Light")), ("dark", _("Dark"))],
+            ctx.repo.settings.theme,
+            lambda v: _save(ctx, "theme", v),
+        ),
+        ft.Container(height=8),
+        ft.Semantics(
+            content=ft.ListTile(
+                title=ft.Text(_("About this mission and the data")),
+                leading=ft.Icon(ft.Icons.INFO_OUTLINE),
+                trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+                on_click=lambda _e: ctx.act.navigate("/about"),
+            ),
+            identifier="open-about",
+            button=True,
+        ),
+    ]
+    return Screen(_("Settings"), controls)
+
+
+def _segments(
+    ctx: Ctx, name: str, options: list[tuple[str, str]], selected: str, choose: object
+) -> ft.Control:
+    def changed(e: ft.Event[ft.SegmentedButton]) -> None:
+        if e.control.selected:
+            choose(e.control.selected[0])  # type: ignore[operator]
+
+    button = ft.SegmentedButton(
+        segments=[ft.Segment(value=v, label=ft.Text(label)) for v, label in options],
+        selected=[selected],
+        on_change=changed,
+        show_selected_icon=False,
+    )
+    return ft.Container(
+        ft.Semantics(content=button, identifier=f"setting-{name}"),
+        padding=ft.Padding.symmetric(horizontal=16, vertical=4),
+    )
+
+
+def _save(ctx: Ctx, what: str, value: str) -> None:
+    async def save() -> None:
+        if what == "time":
+            await ctx.repo.set_time_display(value)
+        else:
+            await ctx.repo.set_theme(value)
+            ctx.act.apply_theme()
+        ctx.act.refresh()
+
+    ctx.act.run(save)
+
+
+def personal_code(ctx: Ctx) -> ft.Control:
+    repo = ctx.repo
+    _ = ctx.tr.gettext
+    if not repo.is_demo:
+        who = repo.delegate.delegate if repo.delegate else None
+        text = (
+            _("Agenda of {name}, {company}").format(name=who.name, company=who.company)
+            if who
+            else _("Your agenda will appear after the next successful update.")
+        )
+        return card(
+            ft.Column(
+                [
+                    ft.Text(text, size=15),
+                    ft.TextButton(
+                        _("Sign out"),
+                        icon=ft.Icons.LOGOUT,
+                        on_click=lambda _e: ctx.act.sign_in(None),
+                    ),
+                ]
+            ),
+            identifier="signed-in",
+        )
+    field = ft.TextField(
+        label=_("Personal code or link"),
+        dense=True,
+        hint_text=_("From your welcome e-mail or QR code"),
+    )
+
+    def submit(_e: object) -> None:
+        ctx.act.sign_in(field.value or "")
+
+    field.on_submit = submit
+    return card(
+        ft.Column(
+            [
+                muted(
+                    _("You are looking at a demo agenda. Enter your personal code to see your own.")
+                ),
+                ft.Semantics(content=field, identifier="code-field"),
+                ft.FilledButton(_("Show my agenda"), icon=ft.Icons.LOGIN, on_click=submit),
+            ],
+            spacing=8,
+        ),
+        identifier="sign-in",
+    )
+
+
+def sync_status(ctx: Ctx) -> ft.Control:
+    _ = ctx.tr.gettext
+    status = ctx.status_text()
+    return card(
+        ft.Column(
+            [
+                ft.Text(status, size=14),
+                ft.Row(
+                    [
+                        ft.Semantics(
+                            content=ft.FilledTonalButton(
+                                _("Sync now"),
+                                icon=ft.Icons.SYNC,
+                                on_click=lambda _e: ctx.act.sync_now(),
+                            ),
+                            identifier="sync-now",
+                            button=True,
+                        ),
+                        ft.TextButton(
+                            _("What changed"), on_click=lambda _e: ctx.act.navigate("/changes")
+                        ),
+                    ],
+                    wrap=True,
+                ),
+            ],
+            spacing=6,
+        ),
+        identifier="sync-status",
+    )

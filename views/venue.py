@@ -1,0 +1,54 @@
+"""One venue: where it is, how to get in, and what happens there during the mission."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import flet as ft
+
+from services.present import city_name, display_zone
+from views.components.ui import card, empty_state, heading, muted
+from views.components.venue import venue_block
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    venue = repo.venue(ctx.state.route.arg)
+    if venue is None:
+        return Screen(
+            _("Venue"),
+            [
+                empty_state(
+                    ft.Icons.LOCATION_OFF,
+                    _("Venue not found"),
+                    _("It is not in the mission any more."),
+                )
+            ],
+        )
+    controls: list[ft.Control] = venue_block(ctx, venue)
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    here = [a for a in repo.mission.activities if a.venue_id == venue.id]
+    controls.append(
+        heading(
+            tr.ngettext("{n} activity here", "{n} activities here", len(here)).format(n=len(here))
+        )
+    )
+    for a in sorted(here, key=lambda a: a.start):
+        day = tr.day(a.start.astimezone(repo.zone).date())
+        content = ft.Column(
+            [
+                ft.Text(tr.text(a.title).text, weight=ft.FontWeight.W_600),
+                muted(f"{day}, {tr.time_range(a.start, a.end, zone)}"),
+            ],
+            spacing=2,
+        )
+        controls.append(
+            card(
+                content,
+                on_click=partial(ctx.act.navigate, f"/activity/{a.id}"),
+                identifier=f"venue-activity-{a.id}",
+            )
+        )
+    return Screen(venue.name, controls, subtitle=city_name(tr, repo.mission, venue.city))
