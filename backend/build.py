@@ -67,8 +67,8 @@ class _Origins:
             index = int(match.group(2))
             if index < len(items):
                 file, line = items[index]
-                column = match.group(3).split(".")[0].split("[")[0]
-                column = COLUMN_OF.get(column, column) or match.group(1)
+                column = match.group(3).split(".")[0].split("[")[0] or match.group(1)
+                column = COLUMN_OF.get(column, column)
                 return SourceError(file, line, f"{column}: {problem.message}")
         return SourceError(fallback, 0, str(problem))
 
@@ -88,19 +88,17 @@ def build(folder: Path) -> Built:
     origins = _Origins()
     raw = _mission_dict(tables, fields, zone, origins, out.errors)
     mission = _validate(MissionDoc, raw, mission_problems, origins, "mission.csv", out.errors)
-    if mission is None or not isinstance(mission, MissionDoc):
-        return out
-    out.mission = mission
-    for row in tables["delegates.csv"]:
+    for row in tables["delegates.csv"]:  # checked even when the mission has errors
         d_origins = _Origins()
         d_raw = _delegate_dict(row, tables, fields, zone, d_origins, out.errors)
         doc = _validate(
             DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv", out.errors
         )
-        if isinstance(doc, DelegateDoc):
+        if isinstance(doc, DelegateDoc) and isinstance(mission, MissionDoc):
             for problem in cross_problems(doc, mission):
                 out.errors.append(d_origins.locate(problem, f"delegates.csv:{row.line}"))
             out.delegates[doc.delegate.id] = doc
+    out.mission = mission if isinstance(mission, MissionDoc) else None
     if out.errors:
         out.mission, out.delegates = None, {}
     return out
@@ -114,10 +112,13 @@ def _validate(
     fallback: str,
     errors: list[SourceError],
 ) -> MissionDoc | DelegateDoc | None:
+    # A row already reported by the CSV reader (e.g. a bad date) is not reported again.
+    reported = {(e.file, e.line) for e in errors}
     try:
         doc = model.model_validate(raw)
     except ValidationError as exc:
-        errors.extend(origins.locate(p, fallback) for p in pydantic_problems(exc))
+        located = (origins.locate(p, fallback) for p in pydantic_problems(exc))
+        errors.extend(e for e in located if (e.file, e.line) not in reported)
         return None
     problems: list[Problem] = rules(doc)
     errors.extend(origins.locate(p, fallback) for p in problems)

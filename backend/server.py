@@ -1,0 +1,136 @@
+"""`backend serve`: the published folder over HTTP with the same semantics as deploy/nginx.conf.
+
+Only `/mission.json` and `/delegates/<token>.(json|ics)` exist; everything else, an unknown
+token included, gets the same 404. Strong ETags, If-None-Match -> 304, the pre-compressed .gz
+twin when the client accepts gzip, `Cache-Control: no-cache`, HEAD, and CORS for browsers.
+Access logs show `/delegates/<token>`, never the token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+log = logging.getLogger("delegate.feed")
+SERVED = re.compile(r"^/(mission\.json|delegates/[a-z2-7]{26}\.(?:json|ics))$")
+TOKEN_IN_PATH = re.compile(r"/delegates/[a-z2-7]{26}")
+TYPES = {".json": "application/json; charset=utf-8", ".ics": "text/calendar; charset=utf-8"}
+COMMON = {
+    "Cache-Control": "no-cache",
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag",
+    "Vary": "Accept-Encoding",
+}
+NOT_FOUND = b"not found\n"
+
+
+def redact(path: str) -> str:
+    return TOKEN_IN_PATH.sub("/delegates/<token>", path)
+
+
+@dataclass(frozen=True)
+class Entity:
+    body: bytes
+    etag: str
+
+
+class Folder:
+    """Reads files through the published symlink on every request, caching by (inode, mtime)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._cache: dict[str, tuple[tuple[int, int, int], Entity]] = {}
+
+    def get(self, relative: str) -> Entity | None:
+        path = self.root / relative
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(relative)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        try:
+            body = path.read_bytes()
+        except OSError:
+            return None
+        entity = Entity(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+        self._cache[relative] = (key, entity)
+        return entity
+
+
+def create_app(root: Path) -> Starlette:
+    folder = Folder(root)
+
+    async def serve(request: Request) -> Response:
+        started = time.perf_counter()
+        response = _respond(request, folder)
+        elapsed = (time.perf_counter() - started) * 1000
+        log.info(
+            '%s "%s %s" %d %.1fms',
+            request.client.host if request.client else "-",
+            request.method,
+            redact(request.url.path),
+            response.status_code,
+            elapsed,
+        )
+        return response
+
+    return Starlette(routes=[Route("/{path:path}", serve, methods=["GET", "HEAD", "OPTIONS"])])
+
+
+def _respond(request: Request, folder: Folder) -> Response:
+    path = request.url.path
+    if request.method == "OPTIONS":
+        headers = {
+            **COMMON,
+            "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+            "Access-Control-Allow-Headers": "If-None-Match",
+            "Access-Control-Max-Age": "86400",
+        }
+        return Response(status_code=204, headers=headers)
+    if not SERVED.match(path):
+        return Response(NOT_FOUND, 404, media_type="text/plain", headers=COMMON)
+    relative = path.lstrip("/")
+    wants_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
+    entity = folder.get(relative + ".gz") if wants_gzip else None
+    encoding = "gzip" if entity is not None else None
+    if entity is None:
+        entity = folder.get(relative)
+    if entity is None:
+        return Response(NOT_FOUND, 404, media_type="text/plain", headers=COMMON)
+    headers = {**COMMON, "ETag": entity.etag}
+    if encoding:
+        headers["Content-Encoding"] = encoding
+    if _matches(request.headers.get("if-none-match", ""), entity.etag):
+        return Response(status_code=304, headers=headers)
+    media = TYPES[Path(relative).suffix]
+    body = b"" if request.method == "HEAD" else entity.body
+    response = Response(body, 200, headers=headers, media_type=media)
+    response.headers["Content-Length"] = str(len(entity.body))
+    return response
+
+
+def _matches(header: str, etag: str) -> bool:
+    """If-None-Match uses the weak comparison: W/ prefixes do not matter."""
+    if header.strip() == "*":
+        return True
+    tags = {t.strip().removeprefix("W/") for t in header.split(",") if t.strip()}
+    return etag in tags
+
+
+def run(root: Path, host: str, port: int) -> None:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    uvicorn.run(create_app(root), host=host, port=port, access_log=False, log_level="warning")

@@ -1,0 +1,150 @@
+"""One HTTP contract, checked against `backend serve` and against real nginx on the same folder."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend.tokens import token_for
+from tests.backend.servers import SECRET, backend_server, nginx_server, publish_example
+
+TOKEN = token_for("demo", SECRET)
+UNKNOWN = "a" * 26
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_example(tmp_path_factory.mktemp("published"))
+
+
+@pytest.fixture(scope="module", params=["backend", "nginx"])
+def base(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    start = backend_server if request.param == "backend" else nginx_server
+    with start(folder) as url:
+        yield url
+
+
+class Raw:
+    """A response with the body exactly as it went over the wire (httpx would gunzip it)."""
+
+    def __init__(self, response: httpx.Response, body: bytes) -> None:
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.content = body
+
+
+def get(url: str, **headers: str) -> Raw:
+    with (
+        httpx.Client(headers={"Accept-Encoding": "identity", **headers}) as client,
+        client.stream("GET", url) as response,
+    ):
+        return Raw(response, b"".join(response.iter_raw()))
+
+
+def test_mission_is_json_with_strong_etag_and_no_cache(base: str, folder: Path) -> None:
+    r = get(base + "mission.json")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.content == (folder / "mission.json").read_bytes()
+    etag = r.headers["etag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    assert r.headers["cache-control"] == "no-cache"
+    assert r.headers["access-control-allow-origin"] == "*"
+
+
+def test_if_none_match_gives_304_with_no_body(base: str) -> None:
+    etag = get(base + "mission.json").headers["etag"]
+    r = get(base + "mission.json", **{"If-None-Match": etag})
+    assert r.status_code == 304 and r.content == b""
+    assert get(base + "mission.json", **{"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_gzip_is_served_precompressed_when_accepted(base: str, folder: Path) -> None:
+    r = get(base + "mission.json", **{"Accept-Encoding": "gzip"})
+    assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(r.content) == (folder / "mission.json").read_bytes()
+    assert len(r.content) < len((folder / "mission.json").read_bytes()) / 3
+    assert "accept-encoding" in r.headers.get("vary", "").lower()
+    etag = r.headers["etag"]
+    again = get(base + "mission.json", **{"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304
+
+
+def test_head_has_headers_and_no_body(base: str) -> None:
+    with httpx.Client() as client:
+        r = client.head(base + "mission.json", headers={"Accept-Encoding": "identity"})
+    assert r.status_code == 200 and r.content == b"" and r.headers["etag"]
+
+
+def test_personal_document_and_calendar(base: str) -> None:
+    doc = get(base + f"delegates/{TOKEN}.json")
+    assert doc.status_code == 200 and json.loads(doc.content)["delegate"]["id"] == "demo"
+    ics = get(base + f"delegates/{TOKEN}.ics")
+    assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
+    assert ics.content.startswith(b"BEGIN:VCALENDAR")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"delegates/{UNKNOWN}.json",
+        "delegates/",
+        "delegates",
+        "",
+        "missing.json",
+        "..%2fmission.json",
+        f"delegates/{TOKEN}.json.gz",
+        f"delegates/{TOKEN.upper()}.json",
+        "invites.csv",
+        "../feed-invites/invites.csv",
+    ],
+)
+def test_everything_else_is_the_same_404(base: str, path: str) -> None:
+    r = get(base + path)
+    assert r.status_code in (404, 400), path
+    if r.status_code == 404:
+        assert r.content == b"not found\n", path
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/../feed-invites/invites.csv",
+        "/delegates/../../feed-invites/invites.csv",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/delegates/..%2f..%2fetc%2fpasswd",
+        "/./../../etc/passwd",
+    ],
+)
+def test_path_traversal_is_refused(base: str, target: str) -> None:
+    """Sent raw: an HTTP client would normalise the dots away before they reach the server."""
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        reply = b""
+        while chunk := s.recv(65536):
+            reply += chunk
+    status = int(reply.split(b" ", 2)[1])
+    assert status in (400, 404), (target, reply[:200])
+    assert b"root:" not in reply and b"delegate,name" not in reply
+
+
+def test_unknown_token_answers_exactly_like_a_missing_file(base: str) -> None:
+    a, b = get(base + f"delegates/{UNKNOWN}.json"), get(base + "nothing-here.json")
+    assert (a.status_code, a.content) == (b.status_code, b.content) == (404, b"not found\n")
+
+
+def test_cors_preflight(base: str) -> None:
+    with httpx.Client() as client:
+        r = client.options(
+            base + "mission.json",
+            headers={"Origin": "https://app.example", "Access-Control-Request-Method": "GET"},
+        )
+    assert r.status_code == 204
+    assert r.headers["access-control-allow-origin"] == "*"

@@ -1,0 +1,282 @@
+"""Publishing: deterministic bytes, stable secret tokens, atomic swap, every source error at once."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backend.publish import publish
+from backend.tokens import MissingSecret, load_secret, token_for
+from tests.backend.servers import EXAMPLE, ROOT, SECRET
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def copy_example(tmp_path: Path) -> Path:
+    source = tmp_path / "source"
+    shutil.copytree(EXAMPLE, source)
+    return source
+
+
+def edit(path: Path, row_id: str, **changes: str) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if row.get("id") == row_id:
+            row.update(changes)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_publish_writes_documents_gzip_twins_and_calendars(tmp_path: Path) -> None:
+    report = publish(EXAMPLE, tmp_path / "feed", SECRET, "https://feed.example.org/")
+    assert report.errors == [] and report.delegates == 1
+    token = token_for("demo", SECRET)
+    names = set(files_of(tmp_path / "feed"))
+    assert names == {
+        "mission.json",
+        "mission.json.gz",
+        f"delegates/{token}.json",
+        f"delegates/{token}.json.gz",
+        f"delegates/{token}.ics",
+        f"delegates/{token}.ics.gz",
+    }
+    assert (tmp_path / "feed").is_symlink()
+
+
+def test_same_input_gives_same_bytes(tmp_path: Path) -> None:
+    publish(EXAMPLE, tmp_path / "a", SECRET, "https://x/")
+    publish(EXAMPLE, tmp_path / "b", SECRET, "https://x/")
+    assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
+    stat_a = (tmp_path / "a" / "mission.json").stat()
+    stat_b = (tmp_path / "b" / "mission.json").stat()
+    assert stat_a.st_mtime == stat_b.st_mtime  # so nginx's ETag survives a republish
+
+
+def test_tokens_are_128_bit_stable_and_revoked_by_a_new_secret() -> None:
+    token = token_for("demo", SECRET)
+    assert len(token) == 26 and token == token_for("demo", SECRET)
+    assert token != token_for("demo", SECRET + b"rotated") and token != token_for("demo2", SECRET)
+
+
+def test_invites_are_written_outside_the_served_folder(tmp_path: Path) -> None:
+    publish(EXAMPLE, tmp_path / "feed", SECRET, "https://feed.example.org/", tmp_path / "pack")
+    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    token = token_for("demo", SECRET)
+    assert rows[0]["link"] == f"https://feed.example.org/delegates/{token}.json"
+    assert rows[0]["code"].replace("-", "") == token and rows[0]["name"] == "Lotte Vermeulen"
+    assert (tmp_path / "pack" / rows[0]["qr"]).read_bytes().startswith(b"\x89PNG")
+    assert not any("invites" in name for name in files_of(tmp_path / "feed"))
+
+
+def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    out = tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    first = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    publish(source, out, SECRET, "https://x/")
+    assert out.resolve() != first and first.exists()
+    assert b"Garden Room" in (out / "mission.json").read_bytes()
+
+
+ERROR_CASES = [
+    (
+        "bad-date",
+        "activities.csv",
+        "mon-lunch",
+        {"date": "2025-13-06"},
+        "activities.csv:{line}: date '2025-13-06' is not a date (YYYY-MM-DD)",
+    ),
+    (
+        "bad-time",
+        "activities.csv",
+        "mon-lunch",
+        {"start": "25:00"},
+        "activities.csv:{line}: start '25:00' is not a time (HH:MM)",
+    ),
+    (
+        "end-before-start",
+        "activities.csv",
+        "mon-lunch",
+        {"start": "13:00", "end": "12:00"},
+        "activities.csv:{line}: end: end 12:00 is not after start 13:00",
+    ),
+    (
+        "unknown-venue",
+        "activities.csv",
+        "mon-lunch",
+        {"venue": "sfmoma-annex"},
+        "activities.csv:{line}: venue: unknown venue 'sfmoma-annex'",
+    ),
+    (
+        "duplicate-id",
+        "activities.csv",
+        "mon-lunch",
+        {"id": "mon-opening-seminar"},
+        "activities.csv:{line}: id: duplicate id 'mon-opening-seminar'",
+    ),
+    (
+        "bad-phone",
+        "contacts.csv",
+        "mission-desk",
+        {"phone": "0800 FLOWERS"},
+        "contacts.csv:{line}: phone: String should match pattern",
+    ),
+    (
+        "bad-latitude",
+        "venues.csv",
+        "sfmoma",
+        {"lat": "377.78"},
+        "venues.csv:{line}: lat: Input should be less than or equal to 90",
+    ),
+    (
+        "missing-language",
+        "activities.csv",
+        "mon-lunch",
+        {"title_nl": ""},
+        "activities.csv:{line}: title: missing language nl",
+    ),
+    ("unknown-registration", "registrations.csv", None, {}, ""),
+]
+
+
+def line_of(path: Path, row_id: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(row_id + ","):
+            return number
+    raise AssertionError(row_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "row", "change", "expected"),
+    [c for c in ERROR_CASES if c[2]],
+    ids=[c[0] for c in ERROR_CASES if c[2]],
+)
+def test_bad_row_gives_line_numbered_error_and_publishes_nothing(
+    tmp_path: Path, name: str, file: str, row: str, change: dict[str, str], expected: str
+) -> None:
+    source = copy_example(tmp_path)
+    line = line_of(source / file, row)
+    edit(source / file, row, **change)
+    report = publish(source, tmp_path / "feed", SECRET, "https://x/")
+    messages = [str(e) for e in report.errors]
+    assert any(m.startswith(expected.format(line=line)) for m in messages), messages
+    assert not (tmp_path / "feed").exists() and not (tmp_path / "feed-invites").exists()
+
+
+def test_unknown_registered_activity_is_reported_with_its_line(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    with (source / "registrations.csv").open("a", encoding="utf-8") as f:
+        f.write("demo,wed-imaginary-event\n")
+    lines = (source / "registrations.csv").read_text(encoding="utf-8").splitlines()
+    report = publish(source, tmp_path / "feed", SECRET, "https://x/")
+    assert f"registrations.csv:{len(lines)}: activity: unknown activity 'wed-imaginary-event'" in [
+        str(e) for e in report.errors
+    ]
+
+
+def test_missing_column_and_wrong_delimiter_are_explained(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    text = (source / "venues.csv").read_text(encoding="utf-8")
+    (source / "venues.csv").write_text(text.replace("lat,lon", "latitude,lon", 1), encoding="utf-8")
+    text = (source / "sectors.csv").read_text(encoding="utf-8")
+    (source / "sectors.csv").write_text(text.replace(",", "\t"), encoding="utf-8")
+    messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
+    assert any(m.startswith("venues.csv:1: missing column lat") for m in messages), messages
+    assert any(m.startswith("sectors.csv:1: missing column id, name_en") for m in messages), (
+        messages
+    )
+    assert not (tmp_path / "feed").exists()
+
+
+def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    edit(source / "activities.csv", "mon-lunch", venue="nowhere")
+    edit(source / "activities.csv", "wed-ai-act", date="tomorrow")
+    edit(source / "venues.csv", "sfmoma", lon="-222.4")
+    edit(source / "meetings.csv", "m-liu", end="10:00")
+    messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
+    assert len(messages) == 4, messages
+    assert any(
+        m.startswith("meetings.csv:") and "end 10:00 is not after start 11:00" in m
+        for m in messages
+    )
+
+
+def test_semicolon_and_bom_exports_are_read(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    for path in source.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f, delimiter=";", lineterminator="\r\n").writerows(rows)
+    publish(source, tmp_path / "semi", SECRET, "https://x/")
+    publish(EXAMPLE, tmp_path / "comma", SECRET, "https://x/")
+    assert files_of(tmp_path / "semi") == files_of(tmp_path / "comma")
+
+
+def test_missing_file_and_non_utf8_are_reported(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    (source / "meetings.csv").unlink()
+    (source / "venues.csv").write_bytes("id,name\nx,Caf\xe9\n".encode("latin-1"))
+    messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
+    assert "meetings.csv: file is missing" in messages
+    assert any(m.startswith("venues.csv: is not UTF-8") for m in messages)
+
+
+def test_publish_without_secret_fails_with_instructions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DELEGATE_TOKEN_SECRET", raising=False)
+    monkeypatch.delenv("DELEGATE_TOKEN_SECRET_FILE", raising=False)
+    with pytest.raises(MissingSecret, match="--secret FILE"):
+        load_secret()
+    run = subprocess.run(
+        [sys.executable, "-m", "backend", "publish", str(EXAMPLE), str(tmp_path / "f")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin"},
+        check=False,
+    )
+    assert run.returncode == 2 and "No token secret" in run.stderr
+    assert not (tmp_path / "f").exists()
+
+
+def test_cli_publish_reports_errors_and_exit_code(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    edit(source / "activities.csv", "mon-lunch", venue="nowhere")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("s" * 40)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "backend",
+            "publish",
+            str(source),
+            str(tmp_path / "f"),
+            "--secret",
+            str(secret),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "activities.csv:" in run.stderr and "unknown venue 'nowhere'" in run.stderr
+    assert "1 error: nothing was published" in run.stderr
