@@ -1,4 +1,4 @@
-"""Publishing: deterministic bytes, stable secret tokens, atomic swap, every source error at once."""
+"""Publishing: same bytes for the same input, stable tokens, atomic swap, every error at once."""
 
 from __future__ import annotations
 
