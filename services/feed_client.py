@@ -82,8 +82,13 @@ class FeedClient:
                 reason = "timed out"
             except httpx.TimeoutException:
                 reason = "timed out"
+            except httpx.DecodingError:
+                problem = Problem("", "the compressed response could not be decoded")
+                raise FeedInvalid(label, [problem]) from None
             except httpx.TransportError as exc:
                 reason = f"connection failed ({type(exc).__name__})"
+            except httpx.HTTPError as exc:  # e.g. a redirect loop
+                reason = f"HTTP error ({type(exc).__name__})"
         raise FeedUnavailable(label, reason)
 
     async def _once(self, path: str, etag: str | None, label: str) -> Fetched:

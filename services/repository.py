@@ -147,12 +147,15 @@ class Repository:
 
     def agenda(self) -> list[AgendaItem]:
         tombstones = {**self.mission_changes.tombstones(), **self.personal_changes.tombstones()}
-        dropped = {
-            i: a
-            for i, a in self.personal_changes.tombstones().items()
-            if self.change_for(i) is not None
-            and (not self.delegate or i not in self.delegate.registered)
-        }
+        registered = set(self.delegate.registered) if self.delegate else set()
+        dropped: dict[str, Activity] = {}
+        for item_id, change in self.personal_changes.changes.items():
+            # taken off this person's registrations: shown as cancelled until they open it
+            if change.kind != "cancelled" or item_id in registered or not self.change_for(item_id):
+                continue
+            activity = self.activity(item_id) or tombstones.get(item_id)
+            if activity is not None:
+                dropped[item_id] = activity
         return personal_items(
             self.mission, self.delegate, self.settings.bookmarks, tombstones, dropped
         )

@@ -1,0 +1,166 @@
+"""Every fault keeps the previous data and its ETag, and gives the right status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from services.feed_client import FeedClient
+from services.repository import personal_doc_name
+from services.store import FeedStore
+from services.sync import Synchronizer, SyncResult
+from tests.conftest import FixedClock
+from tests.e2e.browser import free_port
+from tests.services.chaos import ChaosServer
+
+CODE = "abcdefghijklmnopqrstuvwxyz"
+FAULTS = [
+    ("bad-json", "invalid"),
+    ("empty-body", "invalid"),
+    ("contract-wrong-type", "invalid"),
+    ("contract-no-activities", "invalid"),
+    ("contract-dangling-venue", "invalid"),
+    ("html-200", "invalid"),
+    ("wrong-content-type", "invalid"),
+    ("declared-too-big", "invalid"),
+    ("chunked-too-big", "invalid"),
+    ("bad-gzip", "invalid"),
+    ("truncated-gzip", "invalid"),
+    ("http-500", "offline"),
+    ("http-502", "offline"),
+    ("http-503", "offline"),
+    ("http-429", "offline"),
+    ("http-418", "offline"),
+    ("http-404", "not_found"),
+    ("http-401", "not_found"),
+    ("http-403", "not_found"),
+    ("redirect-loop", "offline"),
+    ("timeout", "offline"),
+    ("reset-mid-body", "offline"),
+    ("trickle", "offline"),
+]
+
+
+def client(url: str) -> FeedClient:
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    return FeedClient(
+        url,
+        read_timeout=0.5,
+        total_timeout=1.5,
+        retries=1,
+        sleep=no_wait,
+        max_bytes=5 * 1024 * 1024,
+    )
+
+
+async def seeded(server: ChaosServer, store: FeedStore) -> None:
+    good = Synchronizer(client(server.url("ok")), store, FixedClock("2025-10-06T07:00:00-07:00"))
+    first = await good.sync(CODE)
+    assert first.status == "updated" and first.changes == 0  # the first load flags nothing
+    await good.client.aclose()  # type: ignore[union-attr]
+
+
+def snapshot(store: FeedStore) -> list[tuple[bytes, str | None]]:
+    out = []
+    for name in ("mission", personal_doc_name(CODE)):
+        stored = store.load(name)
+        assert stored is not None
+        out.append((stored.data, stored.etag))
+    return out
+
+
+@pytest.mark.parametrize(("scenario", "expected"), FAULTS, ids=[f[0] for f in FAULTS])
+async def test_fault_keeps_previous_copy_and_etag(
+    tmp_path: Path, scenario: str, expected: str
+) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+        before = snapshot(store)
+        faulty = client(server.url(scenario))
+        result = await Synchronizer(faulty, store, FixedClock("2025-10-07T07:00:00-07:00")).sync(
+            CODE
+        )
+        await faulty.aclose()
+    assert result.status == expected, result
+    assert snapshot(store) == before
+    assert result.at == datetime.fromisoformat("2025-10-06T07:00:00-07:00")  # the last good fetch
+    if expected == "invalid":
+        assert result.problems
+
+
+async def test_connection_refused_is_offline(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+    before = snapshot(store)
+    nobody = client(f"http://127.0.0.1:{free_port()}/")
+    result = await Synchronizer(nobody, store).sync(CODE)
+    await nobody.aclose()
+    assert result.status == "offline" and snapshot(store) == before
+
+
+async def test_server_errors_are_retried_but_not_found_is_not(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        for scenario, attempts in (("http-503", 2), ("http-404", 1)):
+            server.requests.clear()
+            c = client(server.url(scenario))
+            await Synchronizer(c, store).sync(None)
+            await c.aclose()
+            assert len(server.requests) == attempts, scenario
+
+
+async def test_unchanged_sync_sends_the_etag_and_gets_304(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+        server.requests.clear()
+        c = client(server.url("ok"))
+        result = await Synchronizer(c, store).sync(CODE)
+        await c.aclose()
+    assert result.status == "up_to_date"
+    assert [etag.startswith('"ok-') for _, etag in server.requests] == [True, True]
+
+
+async def test_wrong_code_says_not_found_and_keeps_the_current_agenda(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+        before = snapshot(store)
+        c = client(server.url("http-404"))
+        result: SyncResult = await Synchronizer(c, store).check_code("zzzzzzzzzzzzzzzzzzzzzzzzzz")
+        await c.aclose()
+    assert result.status == "not_found" and snapshot(store) == before
+    assert store.load(personal_doc_name("zzzzzzzzzzzzzzzzzzzzzzzzzz")) is None
+
+
+async def test_disk_full_while_storing_keeps_the_old_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+        before = snapshot(store)
+        server.mission = server.mission.replace(b'"revision":1', b'"revision":2')
+
+        def full(_fd: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full)
+        c = client(server.url("ok"))
+        result = await Synchronizer(c, store).sync(CODE)
+        await c.aclose()
+        monkeypatch.undo()
+    assert result.status == "storage" and snapshot(store) == before
+
+
+async def test_no_feed_configured(tmp_path: Path) -> None:
+    assert (await Synchronizer(None, FeedStore(tmp_path)).sync(CODE)).status == "no_feed"

@@ -1,0 +1,166 @@
+"""Sync against the real feed server and real nginx serving the same published folder."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractContextManager, asynccontextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend.publish import publish
+from backend.tokens import token_for
+from services.feed_client import FeedClient
+from services.repository import Repository, personal_doc_name
+from services.settings import SettingsStore
+from services.store import FeedStore, FileKeyValue
+from services.sync import Synchronizer, SyncResult
+from tests.backend.servers import EXAMPLE, SECRET, backend_server, nginx_server
+from tests.conftest import FixedClock
+
+CODE = token_for("demo", SECRET)
+SERVERS: dict[str, Callable[[Path], AbstractContextManager[str]]] = {
+    "backend": backend_server,
+    "nginx": nginx_server,
+}
+
+
+class Counting(httpx.AsyncHTTPTransport):
+    """The real transport, noting each response's status and compressed body size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[int, int]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        self.seen.append((response.status_code, int(response.headers.get("content-length", "0"))))
+        return response
+
+
+def edit(path: Path, row_id: str | None, **changes: str) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows = [r for r in rows if not (changes.get("_delete") and r.get("id") == row_id)]
+    for row in rows:
+        if row.get("id") == row_id:
+            row.update({k: v for k, v in changes.items() if not k.startswith("_")})
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(params=list(SERVERS))
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
+    source = tmp_path / "source"
+    shutil.copytree(EXAMPLE, source)
+    out = tmp_path / "feed"
+    assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
+    with SERVERS[request.param](out) as url:
+        yield source, out, url
+
+
+@asynccontextmanager
+async def make(root: Path, url: str) -> AsyncIterator[tuple[Synchronizer, Counting, FixedClock]]:
+    transport = Counting()
+    clock = FixedClock("2025-10-06T07:00:00-07:00")
+    client = FeedClient(url, transport=transport)
+    try:
+        yield Synchronizer(client, FeedStore(root), clock), transport, clock
+    finally:
+        await client.aclose()
+
+
+async def test_first_then_unchanged_sync(served: tuple[Path, Path, str], tmp_path: Path) -> None:
+    _source, _out, url = served
+    async with make(tmp_path / "phone", url) as (sync, transport, _clock):
+        first = await sync.sync(CODE)
+        assert (first.status, first.changes) == ("updated", 0)
+        stored = FeedStore(tmp_path / "phone").load(personal_doc_name(CODE))
+        assert stored is not None and stored.etag
+        transport.seen.clear()
+        again = await sync.sync(CODE)
+    assert again.status == "up_to_date"
+    assert [status for status, _ in transport.seen] == [304, 304]
+
+
+async def test_republish_flags_exactly_what_changed(
+    served: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    source, out, url = served
+    phone = tmp_path / "phone"
+    async with make(phone, url) as (sync, _transport, clock):
+        await sync.sync(CODE)
+        result = await _republish_and_sync(source, out, sync, clock)
+    repo = await Repository.open(
+        FeedStore(phone), SettingsStore(FileKeyValue(phone / "s.json")), clock=clock
+    )
+    await repo.set_personal_code(CODE)
+    flags = {c.id: (c.kind, tuple(f.field for f in c.fields)) for c in repo.unseen_changes()}
+    assert flags == {
+        "mon-lunch": ("changed", ("start", "end")),
+        "tue-nasa-ames": ("changed", ("room",)),
+        "wed-ai-act": ("cancelled", ("state",)),
+        "thu-caltech": ("cancelled", ()),
+        "wed-extra-b2b": ("new", ()),
+        "m-obrien": ("changed", ("start", "end")),
+    }
+    caltech = next(i for i in repo.agenda() if i.id == "thu-caltech")
+    assert caltech.cancelled and caltech.activity is not None  # shown from its tombstone
+    assert result.changes == 7  # thu-caltech counts in both documents: gone and unregistered
+
+
+async def _republish_and_sync(
+    source: Path, out: Path, sync: Synchronizer, clock: FixedClock
+) -> SyncResult:
+    edit(source / "activities.csv", "mon-lunch", start="13:00", end="14:15")
+    edit(source / "activities.csv", "tue-nasa-ames", room="Building N-200")
+    edit(source / "activities.csv", "wed-ai-act", state="cancelled")
+    edit(source / "activities.csv", "thu-caltech", _delete="1")
+    with (source / "activities.csv").open("a", encoding="utf-8") as f:
+        f.write(
+            "wed-extra-b2b,b2b,2025-10-08,15:00,16:00,moscone-center,Room 3,aero,invite,confirmed,"
+            "Extra B2B,B2B supplémentaire,Extra B2B-sessie,,,\n"
+        )
+    with (source / "mission.csv").open(encoding="utf-8") as f:
+        text = f.read()
+    (source / "mission.csv").write_text(text.replace("revision,1", "revision,2"), encoding="utf-8")
+    rows = (source / "registrations.csv").read_text(encoding="utf-8").splitlines()
+    (source / "registrations.csv").write_text(
+        "\n".join(r for r in rows if r != "demo,thu-caltech") + "\n", encoding="utf-8"
+    )
+    edit(source / "meetings.csv", "m-obrien", start="12:30", end="13:00")
+    report = publish(source, out, SECRET, "http://127.0.0.1/")
+    assert not report.errors, report.errors
+    clock.set("2025-10-06T09:00:00-07:00")
+    result = await sync.sync(CODE)
+    assert result.status == "updated"
+    return result
+
+
+async def test_server_stopped_app_restarted_shows_last_good_data_offline(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(EXAMPLE, source)
+    out = tmp_path / "feed"
+    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    publish(source, out, SECRET, "http://127.0.0.1/")
+    phone = tmp_path / "phone"
+    with backend_server(out) as url:
+        async with make(phone, url) as (sync, _t, clock):
+            assert (await sync.sync(CODE)).status == "updated"
+    # the app is restarted while the server is down
+    kv = FileKeyValue(phone / "s.json")
+    settings = SettingsStore(kv)
+    repo = await Repository.open(FeedStore(phone), settings, clock=clock)
+    await repo.set_personal_code(CODE)
+    lunch = repo.activity("mon-lunch")
+    assert lunch is not None and lunch.room == "Garden Room"
+    assert repo.delegate is not None and repo.delegate.delegate.id == "demo"
+    async with make(phone, url) as (sync2, _t2, _c):
+        result = await sync2.sync(CODE)
+    assert result.status == "offline"
+    assert result.at == clock.now
