@@ -43,7 +43,7 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po | $(RUN_STA
 # Extract interface strings from the code, merge them into each catalog, compile.
 i18n: $(DEV_STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
-		--sort-output -o locales/messages.pot .
+		--sort-output --omit-header -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching \
 		--ignore-obsolete
 	$(BIN)/pybabel compile -d locales -D messages

@@ -6,13 +6,18 @@ One `Translator` per person (in web mode many people share one process, so never
 from __future__ import annotations
 
 import gettext
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from services.models import LANGS, Lang
@@ -52,13 +57,36 @@ def localize(text: Mapping[Lang, str], lang: Lang) -> Localized:
     return Localized("")
 
 
+@cache
+def catalog(lang: Lang, localedir: Path = LOCALES) -> gettext.NullTranslations:
+    """The compiled catalog, or one compiled in memory from the .po when the .mo is missing or
+    older (a fresh checkout, or a phone bundle built without `make i18n`)."""
+    po = localedir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if not po.exists():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        messages = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, messages)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
 class Translator:
     """Interface strings and formats for one language."""
 
     def __init__(self, lang: Lang, localedir: Path = LOCALES) -> None:
         self.lang: Lang = lang
         self.locale = BABEL_LOCALE[lang]
-        self._catalog = gettext.translation(DOMAIN, localedir, [lang], fallback=True)
+        self._catalog = catalog(lang, localedir)
+
+    def language_name(self, code: str) -> str:
+        """'Engels', 'anglais', 'English': a language named in the reader's language."""
+        return str(Locale.parse(self.locale).languages.get(code, code))
 
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message)

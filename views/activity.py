@@ -5,14 +5,17 @@ from __future__ import annotations
 import flet as ft
 
 from services.calendar import activity_event, single_ics
+from services.changes import Change
 from services.i18n import BRUSSELS
 from services.models import Activity
 from services.present import (
     activity_time,
     change_lines,
     display_zone,
+    item_title,
     kind_label,
     sector_names,
+    warning_text,
 )
 from views.components.ui import badge, card, empty_state, heading, muted, warning_line, wrap_row
 from views.components.venue import venue_block
@@ -65,7 +68,7 @@ def build(ctx: Ctx) -> Screen:
             body.append(
                 muted(
                     _("(not translated, shown in {language})").format(
-                        language=description.fallback.upper()
+                        language=tr.language_name(description.fallback)
                     ),
                     11,
                 )
@@ -79,9 +82,7 @@ def build(ctx: Ctx) -> Screen:
     )
 
 
-def change_banner(ctx: Ctx, activity: Activity, change: object, gone: bool) -> ft.Control:
-    from services.changes import Change
-
+def change_banner(ctx: Ctx, activity: Activity, change: Change | None, gone: bool) -> ft.Control:
     _ = ctx.tr.gettext
     zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
     if (
@@ -122,7 +123,9 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     if title.fallback:
         items.append(
             muted(
-                _("(not translated, shown in {language})").format(language=title.fallback.upper()),
+                _("(not translated, shown in {language})").format(
+                    language=tr.language_name(title.fallback)
+                ),
                 11,
             )
         )
@@ -145,40 +148,30 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     lines: list[ft.Control] = [
         ft.Text(activity_time(tr, activity, zone), size=16, weight=ft.FontWeight.W_600)
     ]
-    other = BRUSSELS if zone != BRUSSELS else repo.zone
-    other_name = _("Brussels time") if other == BRUSSELS else _("Mission time")
+    in_brussels = zone == BRUSSELS
+    other = repo.zone if in_brussels else BRUSSELS
     if ctx.state.show_brussels:
-        lines.append(muted(f"{other_name}: {activity_time(tr, activity, other)}", 14))
+        template = _("Mission time: {time}") if in_brussels else _("Brussels time: {time}")
+        lines.append(muted(template.format(time=activity_time(tr, activity, other)), 14))
+    if in_brussels:
+        label = _("Hide mission time") if ctx.state.show_brussels else _("Show mission time")
+    else:
+        label = _("Hide Brussels time") if ctx.state.show_brussels else _("Show Brussels time")
 
     def toggle(_e: object) -> None:
         ctx.state.show_brussels = not ctx.state.show_brussels
         ctx.act.refresh()
 
-    label = (
-        _("Hide {zone}").format(zone=other_name)
-        if ctx.state.show_brussels
-        else _("Show {zone}").format(zone=other_name)
-    )
     lines.append(ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle))
-    for item in repo.agenda():
-        if item.id == activity.id:
-            titles = {i.id: i for i in repo.agenda()}
-            for w in item.warnings:
-                other_item = titles.get(w.other_id)
-                name = (
-                    tr.text(other_item.activity.title).text
-                    if other_item and other_item.activity
-                    else ""
-                )
-                from services.present import warning_text
-
-                lines.append(
-                    warning_line(warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes))
-                )
-    return [
-        heading(_("When")),
-        ft.Container(ft.Column(lines, spacing=4), padding=ft.Padding.symmetric(horizontal=16)),
-    ]
+    items = {i.id: i for i in repo.agenda()}
+    mine = items.get(activity.id)
+    for w in mine.warnings if mine else ():
+        other_item = items.get(w.other_id)
+        name = item_title(tr, other_item) if other_item else ""
+        text = warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes)
+        lines.append(warning_line(text))
+    body = ft.Container(ft.Column(lines, spacing=4), padding=ft.Padding.symmetric(horizontal=16))
+    return [heading(_("When")), body]
 
 
 def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:

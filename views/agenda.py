@@ -8,6 +8,7 @@ import flet as ft
 
 from services.agenda import items_on
 from services.present import (
+    NowNextCard,
     agenda_row,
     day_heading,
     display_zone,
@@ -91,10 +92,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
     )
 
 
-def now_next_view(ctx: Ctx, summary: object) -> ft.Control:
-    from services.present import NowNextCard
-
-    assert isinstance(summary, NowNextCard)
+def now_next_view(ctx: Ctx, summary: NowNextCard) -> ft.Control:
     parts: list[ft.Control] = [
         ft.Text(summary.heading, size=13, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY),
         ft.Text(summary.title, size=17, weight=ft.FontWeight.BOLD),

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import flet as ft
 
-from services.i18n import Translator
+from services.i18n import LANGUAGE_NAMES, Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync import Synchronizer, SyncResult, feed_url_from_link, interval, normalise_code
@@ -167,9 +167,25 @@ class AppShell:
             title=ft.Column(title, spacing=0),
             leading=leading,
             automatically_imply_leading=False,
-            actions=list(screen.actions),
+            actions=[*screen.actions, self._language_menu()],
             bgcolor=ft.Colors.SURFACE_CONTAINER,
         )
+
+    def _language_menu(self) -> ft.Control:
+        """NL / FR / EN from any screen: the screen, its day, filters and search stay put."""
+        current = self.ctx.tr.lang
+        items = [
+            ft.PopupMenuItem(
+                content=LANGUAGE_NAMES[lang],
+                checked=lang == current,
+                on_click=lambda _e, lang=lang: self.set_language(lang),
+            )
+            for lang in LANGS
+        ]
+        menu = ft.PopupMenuButton(
+            icon=ft.Icons.TRANSLATE, tooltip=self.ctx.tr.gettext("Language"), items=items
+        )
+        return ft.Semantics(content=menu, identifier="language-menu", button=True)
 
     def _navigation(self, route: Route) -> ft.NavigationBar | None:
         _ = self.ctx.tr.gettext

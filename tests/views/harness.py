@@ -219,6 +219,14 @@ class App:
         event = "select" if isinstance(target, ft.Chip) else "click"
         await self.fire(target, event, True if event == "select" else None)
 
+    async def pick_language(self, lang: str) -> None:
+        """Open the app bar's language menu and pick a language."""
+        menu = self.find("language-menu").content  # type: ignore[attr-defined]
+        assert isinstance(menu, ft.PopupMenuButton)
+        names = {"nl": "Nederlands", "fr": "Français", "en": "English"}
+        item = next(i for i in menu.items if i.content == names[lang])
+        await self.fire(item, "click")
+
     async def tab(self, index: int) -> None:
         bar = self.page.views[-1].navigation_bar
         assert isinstance(bar, ft.NavigationBar)

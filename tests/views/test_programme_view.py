@@ -39,7 +39,7 @@ async def test_search_ignores_case_and_accents_across_days(tmp_path: Path) -> No
         assert app.identifiers("row-") == ["row-mon-opening-seminar"]
         assert "Séminaire d'ouverture" in app.text()
         await app.type_into("programme-search", "zzzz")
-        assert "No activity matches" in app.text()
+        assert "Aucune activité ne correspond" in app.text()
     finally:
         await app.close()
 

@@ -21,7 +21,7 @@ def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Cont
         body.append(
             muted(
                 _("(not translated, shown in {language})").format(
-                    language=row.title_fallback.upper()
+                    language=ctx.tr.language_name(row.title_fallback)
                 ),
                 size=11,
             )

@@ -1,0 +1,134 @@
+"""Every screen in NL and FR with no English left; switching keeps the place on screen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from tests.conftest import ROOT
+from tests.views.harness import App
+
+ROUTES = [
+    "/agenda",
+    "/agenda/2025-10-10",
+    "/programme",
+    "/activity/tue-mou-signing",
+    "/activity/thu-caltech",
+    "/venue/moscone-center",
+    "/meeting/m-patel",
+    "/map",
+    "/contacts",
+    "/settings",
+    "/about",
+    "/changes",
+]
+# Interface words that are the same in the translation (see tests/services/test_i18n.py).
+SAME = {
+    "Briefing",
+    "E-mail",
+    "Transfer",
+    "Moderator",
+    "Updates",
+    "Contacts",
+    "Programme",
+    "Networking",
+    "English",
+    "Français",
+    "Nederlands",
+}
+
+
+def english_patterns() -> list[re.Pattern[str]]:
+    with (ROOT / "locales" / "en" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        ids = [m.id for m in read_po(f) if m.id]
+    texts = [t for i in ids for t in (i if isinstance(i, tuple) else (i,)) if t not in SAME]
+    return [
+        re.compile(".*".join(re.escape(part) for part in re.split(r"\{[^}]*\}", t)) + "$")
+        for t in texts
+    ]
+
+
+ENGLISH = english_patterns()
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+async def test_every_screen_renders_without_english_leftovers(tmp_path: Path, lang: str) -> None:
+    app = await App(tmp_path, lang=lang).start()  # type: ignore[arg-type]
+    try:
+        for route in ROUTES:
+            await app.go(route)
+            assert app.route.startswith(route.split("/2025")[0]), route
+            leftovers = [t for t in app.texts() if any(p.match(t) for p in ENGLISH)]
+            assert leftovers == [], (route, leftovers)
+    finally:
+        await app.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "tab"),
+    [
+        ("nl", "Ontmoeting met gouverneur Gavin Newsom", "Mijn agenda"),
+        ("fr", "Rencontre avec le gouverneur Gavin Newsom", "Mon agenda"),
+        ("en", "Meeting with Governor Gavin Newsom", "My agenda"),
+    ],
+)
+async def test_content_and_interface_follow_the_language(
+    tmp_path: Path, lang: str, title: str, tab: str
+) -> None:
+    app = await App(tmp_path, lang=lang).start("/activity/tue-mou-signing")  # type: ignore[arg-type]
+    try:
+        assert any(t.startswith(title) for t in app.texts())
+        bar = app.page.views[-1].navigation_bar
+        assert bar is not None and bar.destinations[0].label == tab  # type: ignore[attr-defined]
+    finally:
+        await app.close()
+
+
+async def test_switching_language_keeps_route_day_filters_and_search(app: App) -> None:
+    await app.go("/programme")
+    await app.tap("chip-sector-aero")
+    await app.type_into("programme-search", "ames")
+    assert app.identifiers("row-") == ["row-tue-nasa-ames"]
+    await app.pick_language("nl")
+    assert app.route == "/programme"
+    assert app.identifiers("row-") == ["row-tue-nasa-ames"]
+    assert "Bezoek: NASA Ames Research Center" in app.text() and "Programma" in app.text()
+    field = app.find("programme-search").content  # type: ignore[attr-defined]
+    assert field.value == "ames"
+    await app.pick_language("fr")
+    assert "Visite : NASA Ames Research Center" in app.text()
+    await app.go("/agenda/2025-10-09")
+    await app.pick_language("en")
+    assert app.route == "/agenda/2025-10-09" and "Thursday 9 October" in app.text()
+
+
+async def test_language_choice_persists_across_restarts(tmp_path: Path) -> None:
+    app = await App(tmp_path).start()
+    await app.pick_language("fr")
+    await app.close()
+    again = await App(tmp_path, lang="en").start()
+    try:
+        assert "Mon agenda" in again.text()
+    finally:
+        await again.close()
+
+
+async def test_fallback_is_marked_in_the_readers_language(tmp_path: Path) -> None:
+    import json
+
+    from services.store import FeedStore
+    from tests.conftest import MISSION_BYTES
+
+    doc = json.loads(MISSION_BYTES)
+    first = next(a for a in doc["activities"] if a["id"] == "tue-nasa-ames")
+    first["description"] = {"en": "Only in English for now."}
+    FeedStore(tmp_path).save("mission", json.dumps(doc).encode(), None, None)
+    app = await App(tmp_path, lang="nl").start("/activity/tue-nasa-ames")
+    try:
+        assert "Only in English for now." in app.text()
+        assert "(niet vertaald, getoond in het Engels)" in app.text()
+    finally:
+        await app.close()
