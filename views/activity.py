@@ -63,7 +63,7 @@ def build(ctx: Ctx) -> Screen:
     description = tr.text(activity.description)
     if description.text:
         controls.append(heading(_("About this activity")))
-        body: list[ft.Control] = [ft.Text(description.text, size=15, selectable=True)]
+        body: list[ft.Control] = [ft.Text(description.text, size=15)]
         if description.fallback:
             body.append(
                 muted(
@@ -115,6 +115,7 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     title = tr.text(activity.title)
     items: list[ft.Control] = [
         ft.Semantics(
+            container=True,
             content=ft.Text(title.text, size=22, weight=ft.FontWeight.BOLD),
             header=True,
             identifier="activity-title",
@@ -212,11 +213,13 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
 
     row: list[ft.Control] = [
         ft.Semantics(
+            container=True,
             content=ft.OutlinedButton(_("Add to calendar"), icon=ft.Icons.EVENT, on_click=calendar),
             identifier="add-to-calendar",
             button=True,
         ),
         ft.Semantics(
+            container=True,
             content=ft.OutlinedButton(
                 _("Share"),
                 icon=ft.Icons.SHARE,

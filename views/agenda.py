@@ -28,6 +28,7 @@ def build(ctx: Ctx) -> Screen:
     items = repo.agenda()
     titles = {item.id: item_title(tr, item) for item in items}
     controls: list[ft.Control] = [day_strip(ctx, repo.days(), day)]
+    controls += notices(ctx)
     summary = now_next_card(tr, repo.mission, repo.now_next(), repo.now(), zone)
     if summary is not None:
         controls.append(now_next_view(ctx, summary))
@@ -56,6 +57,43 @@ def build(ctx: Ctx) -> Screen:
     return Screen(_("My agenda"), controls, subtitle=who)
 
 
+def notices(ctx: Ctx) -> list[ft.Control]:
+    """What the organisers changed (until opened), and a quiet word when data is not fresh."""
+    tr = ctx.tr
+    out: list[ft.Control] = []
+    unseen = len(ctx.repo.unseen_changes())
+    if unseen:
+        text = tr.ngettext(
+            "{n} change from the organisers", "{n} changes from the organisers", unseen
+        ).format(n=unseen)
+        row = ft.Row(
+            [
+                ft.Icon(ft.Icons.NEW_RELEASES_OUTLINED, color=ft.Colors.TERTIARY),
+                ft.Text(text, weight=ft.FontWeight.W_600, expand=True),
+                ft.Icon(ft.Icons.CHEVRON_RIGHT),
+            ]
+        )
+        out.append(
+            card(row, on_click=lambda: ctx.act.navigate("/changes"), identifier="changes-banner")
+        )
+    if ctx.status.status in ("offline", "invalid", "not_found", "storage"):
+        line = ft.Row(
+            [
+                ft.Icon(ft.Icons.CLOUD_OFF, size=16, color=ft.Colors.ON_SURFACE_VARIANT),
+                muted(ctx.status_text(), 12),
+            ],
+            spacing=6,
+        )
+        out.append(
+            ft.Semantics(
+                container=True,
+                identifier="offline-note",
+                content=ft.Container(line, padding=ft.Padding.symmetric(horizontal=16)),
+            )
+        )
+    return out
+
+
 def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
     cells: list[ft.Control] = []
     for day in days:
@@ -80,6 +118,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
             ink=True,
         )
         tagged = ft.Semantics(
+            container=True,
             content=cell,
             identifier=f"day-{day.isoformat()}",
             selected=chosen,

@@ -99,4 +99,6 @@ def _action(
     button = ft.FilledTonalButton(
         label, icon=icon, style=style, on_click=lambda _e: ctx.act.open_url(url)
     )
-    return ft.Semantics(content=button, identifier=ident, button=True, link=True, value=url)
+    return ft.Semantics(
+        container=True, content=button, identifier=ident, link=True, label=label, value=url
+    )

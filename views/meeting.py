@@ -74,9 +74,7 @@ def build(ctx: Ctx) -> Screen:
     if meeting.notes:
         controls.append(heading(_("My notes")))
         controls.append(
-            ft.Container(
-                ft.Text(meeting.notes, selectable=True), padding=ft.Padding.symmetric(horizontal=16)
-            )
+            ft.Container(ft.Text(meeting.notes), padding=ft.Padding.symmetric(horizontal=16))
         )
     person = next((c for c in repo.contacts() if c.name == meeting.counterpart), None)
     if person is not None:

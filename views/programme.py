@@ -117,7 +117,11 @@ def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
         on_click=lambda _e: ctx.act.run(toggle),
     )
     return ft.Semantics(
-        content=button, identifier=f"bookmark-{activity_id}", label=label, button=True
+        container=True,
+        content=button,
+        identifier=f"bookmark-{activity_id}",
+        label=label,
+        button=True,
     )
 
 
@@ -139,7 +143,12 @@ def search_box(ctx: Ctx) -> ft.Control:
         border_radius=ft.BorderRadius.all(24),
     )
     return ft.Container(
-        ft.Semantics(content=field, identifier="programme-search", label=_("Search the programme")),
+        ft.Semantics(
+            container=True,
+            content=field,
+            identifier="programme-search",
+            label=_("Search the programme"),
+        ),
         padding=ft.Padding.only(left=12, right=12, top=8),
     )
 
@@ -212,7 +221,11 @@ def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:
         chip = ft.Chip(
             label=label, selected=selected, show_checkmark=False, on_select=lambda _e, a=action: a()
         )
-        controls.append(ft.Semantics(content=chip, identifier=f"chip-{ident}", selected=selected))
+        controls.append(
+            ft.Semantics(
+                container=True, content=chip, identifier=f"chip-{ident}", selected=selected
+            )
+        )
     return ft.Row(controls, scroll=ft.ScrollMode.AUTO, spacing=6)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 TABS = ("agenda", "programme", "map", "contacts", "settings")
-DETAILS = ("activity", "venue", "meeting", "changes", "about")
+DETAILS = ("activity", "venue", "meeting", "changes", "about", "join")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Route:
             "meeting": "agenda",
             "changes": "agenda",
             "about": "settings",
+            "join": "agenda",
         }
         return parents.get(self.name, self.name)
 

@@ -43,6 +43,7 @@ def build(ctx: Ctx) -> Screen:
         ),
         ft.Container(height=8),
         ft.Semantics(
+            container=True,
             content=ft.ListTile(
                 title=ft.Text(_("About this mission and the data")),
                 leading=ft.Icon(ft.Icons.INFO_OUTLINE),
@@ -70,7 +71,7 @@ def _segments(
         show_selected_icon=False,
     )
     return ft.Container(
-        ft.Semantics(content=button, identifier=f"setting-{name}"),
+        ft.Semantics(container=True, content=button, identifier=f"setting-{name}"),
         padding=ft.Padding.symmetric(horizontal=16, vertical=4),
     )
 
@@ -126,7 +127,7 @@ def personal_code(ctx: Ctx) -> ft.Control:
                 muted(
                     _("You are looking at a demo agenda. Enter your personal code to see your own.")
                 ),
-                ft.Semantics(content=field, identifier="code-field"),
+                ft.Semantics(container=True, content=field, identifier="code-field"),
                 ft.FilledButton(_("Show my agenda"), icon=ft.Icons.LOGIN, on_click=submit),
             ],
             spacing=8,
@@ -145,6 +146,7 @@ def sync_status(ctx: Ctx) -> ft.Control:
                 ft.Row(
                     [
                         ft.Semantics(
+                            container=True,
                             content=ft.FilledTonalButton(
                                 _("Sync now"),
                                 icon=ft.Icons.SYNC,

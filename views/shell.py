@@ -74,7 +74,7 @@ class AppShell:
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
-        self.page.on_route_change = lambda e: self.show(e.route)
+        self.page.on_route_change = self._route_changed
         self.page.on_close = lambda _e: self.stop()
         self.page.on_disconnect = lambda _e: self.stop()
         self.apply_theme()
@@ -82,6 +82,11 @@ class AppShell:
         self.show(self.page.route)
         if self.syncer is not None:
             self.run(self._sync_loop)
+
+    def _route_changed(self, e: ft.RouteChangeEvent) -> None:
+        """The client reports a route: a deep link, Back, or the echo of our own navigate."""
+        if e.route != self.ctx.state.route.path():
+            self.show(e.route)
 
     def stop(self) -> None:
         self.closed = True
@@ -122,6 +127,10 @@ class AppShell:
 
     def show(self, path: str | None) -> None:
         route = parse(path)
+        if route.name == "join" and route.arg:
+            # a personal link (/join/<code>, e.g. from the welcome QR code) signs in
+            self.sign_in(route.arg)
+            route = parse("/agenda")
         state = self.ctx.state
         if route.name == "agenda" and route.arg:
             state.day = date.fromisoformat(route.arg)
@@ -185,7 +194,7 @@ class AppShell:
         menu = ft.PopupMenuButton(
             icon=ft.Icons.TRANSLATE, tooltip=self.ctx.tr.gettext("Language"), items=items
         )
-        return ft.Semantics(content=menu, identifier="language-menu", button=True)
+        return ft.Semantics(container=True, content=menu, identifier="language-menu", button=True)
 
     def _navigation(self, route: Route) -> ft.NavigationBar | None:
         _ = self.ctx.tr.gettext

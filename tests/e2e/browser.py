@@ -59,13 +59,10 @@ def app_server(
         **(env or {}),
     }
     environment.pop("DISPLAY", None)
-    proc = subprocess.Popen(
-        [sys.executable, script],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with (data_dir / "app.log").open("wb") as log:  # kept for debugging a failed test
+        proc = subprocess.Popen(
+            [sys.executable, script], cwd=ROOT, env=environment, stdout=log, stderr=log
+        )
     try:
         wait_for_port(port)
         yield f"http://127.0.0.1:{port}/"

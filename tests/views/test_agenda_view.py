@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from pathlib import Path
 
+from tests.conftest import ROOT
 from tests.views.harness import App, sign_in_as
 
 
@@ -59,3 +62,50 @@ async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:
         assert app.has("row-mon-opening-seminar")
     finally:
         await app.close()
+
+
+async def test_unseen_changes_banner_leads_to_what_changed(tmp_path: Path) -> None:
+    from services.changes import Change, ChangeLog
+    from services.store import FeedStore
+
+    log = ChangeLog(
+        changes={"tue-gala-dinner": Change(id="tue-gala-dinner", kind="cancelled", revision=2)}
+    )
+    FeedStore(tmp_path).save_extra("mission.changes", log.model_dump(mode="json"))
+    app = await App(tmp_path).start()
+    try:
+        assert "1 change from the organisers" in app.text()
+        await app.tap("changes-banner")
+        assert app.route == "/changes" and app.has("change-tue-gala-dinner")
+        await app.tap("change-tue-gala-dinner")
+        assert "Cancelled by the organisers" in app.text()
+        await app.go("/agenda")
+        assert not app.has("changes-banner")
+    finally:
+        await app.close()
+
+
+async def test_offline_note_says_since_when(tmp_path: Path) -> None:
+    from services.feed_client import FeedClient
+    from services.store import FeedStore
+    from services.sync import Synchronizer
+    from tests.e2e.browser import free_port
+
+    FeedStore(tmp_path).save(
+        "mission",
+        (ROOT / "assets/feed/mission.json").read_bytes(),
+        '"e1"',
+        datetime.fromisoformat("2025-10-07T06:30:00-07:00"),
+    )
+    client = FeedClient(f"http://127.0.0.1:{free_port()}/", retries=0, connect_timeout=1)
+    app = await App(tmp_path, syncer=Synchronizer(client, FeedStore(tmp_path))).start()
+    try:
+        for _ in range(50):  # the first sync runs in the background at start
+            if app.has("offline-note"):
+                break
+            await asyncio.sleep(0.05)
+            await app.settle()
+        assert "Offline: showing data from Tue 7 Oct 06:30" in app.text()
+    finally:
+        await app.close()
+        await client.aclose()

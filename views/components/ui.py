@@ -42,7 +42,7 @@ def warning_line(text: str) -> ft.Control:
 def heading(text: str, identifier: str | None = None) -> ft.Control:
     title = ft.Text(text, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY)
     content = ft.Container(title, padding=ft.Padding.only(left=16, right=16, top=16, bottom=4))
-    return ft.Semantics(content=content, header=True, identifier=identifier)
+    return ft.Semantics(container=True, content=content, header=True, identifier=identifier)
 
 
 def muted(text: str, size: int = 13) -> ft.Text:
@@ -75,7 +75,11 @@ def card(
         ink=on_click is not None,
     )
     return ft.Semantics(
-        content=box, identifier=identifier, button=on_click is not None, hint_text=label
+        container=True,
+        content=box,
+        identifier=identifier,
+        button=on_click is not None,
+        hint_text=label,
     )
 
 

@@ -23,7 +23,7 @@ def venue_block(ctx: Ctx, venue: Venue, with_map: bool = True) -> list[ft.Contro
     _ = ctx.tr.gettext
     lines: list[ft.Control] = [
         ft.Text(venue.name, size=16, weight=ft.FontWeight.W_600),
-        ft.Text(venue.address, size=14, selectable=True),
+        ft.Text(venue.address, size=14),
     ]
     access = ctx.tr.text(venue.access)
     if access.text:
@@ -31,6 +31,7 @@ def venue_block(ctx: Ctx, venue: Venue, with_map: bool = True) -> list[ft.Contro
     buttons = ft.Row(
         [
             ft.Semantics(
+                container=True,
                 content=ft.FilledTonalButton(
                     _("Open in Maps"),
                     icon=ft.Icons.DIRECTIONS,

@@ -1,0 +1,136 @@
+"""Headless Chromium at 390x844 against the app in web mode: what a delegate sees and does."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.browser import VIEWPORT, open_app, settle
+from tests.e2e.conftest import ARTIFACTS, DEMO, SECOND
+
+pytestmark = pytest.mark.e2e
+TIMEOUT = 30_000
+
+
+def see(page: Page, text: str) -> None:
+    """Text on screen: its own span, or part of a merged semantics label (cards, buttons)."""
+    found = page.get_by_text(text, exact=False).or_(page.get_by_label(text, exact=False))
+    expect(found.first).to_be_attached(timeout=TIMEOUT)
+
+
+def tap(page: Page, identifier: str) -> None:
+    """Click the tappable node of a Semantics(identifier=...): itself or its first child."""
+    node = f"[flt-semantics-identifier='{identifier}']"
+    page.locator(f"{node}[flt-tappable], {node} [flt-tappable]").first.click()
+
+
+def scroll_to(page: Page, identifier: str, tries: int = 25) -> None:
+    """Lists build lazily: wheel down until the control exists (bounded)."""
+    node = page.locator(f"[flt-semantics-identifier='{identifier}']")
+    page.mouse.move(195, 420)
+    for _ in range(tries):
+        if node.count():
+            return
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(250)
+    raise AssertionError(f"{identifier} never appeared")
+
+
+def pick_language(page: Page, name: str) -> None:
+    tap(page, "language-menu")
+    page.get_by_role("menuitemcheckbox", name=name).click()
+
+
+def go(page: Page, app_url: str, route: str) -> None:
+    open_app(page, app_url + route.lstrip("/"))
+
+
+def test_the_demo_agenda_is_visible(page: Page) -> None:
+    see(page, "Lotte Vermeulen (demo agenda)")
+    see(page, "B2B with Raj Patel")
+    see(page, "Tight transfer")
+    expect(page.get_by_role("tab", name="Programme")).to_be_visible()
+
+
+def test_switching_to_dutch_then_french_changes_the_texts(page: Page) -> None:
+    see(page, "My agenda")
+    pick_language(page, "Nederlands")
+    see(page, "Mijn agenda")
+    see(page, "dinsdag 7 oktober")
+    pick_language(page, "Français")
+    see(page, "Mon agenda")
+    see(page, "mardi 7 octobre")
+
+
+def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str) -> None:
+    tap(page, "row-tue-nasa-ames")
+    see(page, "Visit: NASA Ames Research Center")
+    see(page, "Open in Maps")
+    page.get_by_text("Venue details").first.click()
+    see(page, "Moffett Field, CA 94035")
+    page.get_by_role("tab", name="Contacts").click()
+    see(page, "Mission desk San Francisco")
+    scroll_to(page, "call-pierre-steverlynck-Mobile")
+    see(page, "Pierre Steverlynck")
+    call = page.locator("[flt-semantics-identifier='call-pierre-steverlynck-Mobile']")
+    expect(call).to_have_attribute("aria-label", "Mobile +32 471 44 06 04 tel:+32471440604")
+
+
+def test_reload_keeps_language_and_bookmarks(page: Page, app_url: str) -> None:
+    go(page, app_url, "/programme")
+    see(page, "activities")
+    scroll_to(page, "bookmark-tue-startup-pitch")
+    tap(page, "bookmark-tue-startup-pitch")
+    see(page, "Added to my agenda")
+    pick_language(page, "Nederlands")
+    see(page, "Programma")
+    page.reload()
+    open_app(page, app_url + "agenda/2025-10-07")
+    see(page, "Mijn agenda")
+    see(page, "Belgische start-ups pitchen")
+
+
+def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str) -> None:
+    first = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    second = browser.new_context(viewport=VIEWPORT, locale="fr-BE")
+    try:
+        a, b = first.new_page(), second.new_page()
+        go(a, app_url, f"/join/{DEMO}")
+        go(b, app_url, f"/join/{SECOND}")
+        see(a, "Welcome, Lotte Vermeulen")
+        see(b, "Bienvenue, Jean Dupont")
+        for tab, name, other in (
+            (a, "Lotte Vermeulen", "Jean Dupont"),
+            (b, "Jean Dupont", "Lotte Vermeulen"),
+        ):
+            tab.reload()
+            open_app(tab, app_url + "settings")
+            see(tab, name)
+            expect(tab.get_by_text(other).or_(tab.get_by_label(other))).to_have_count(0)
+        see(b, "Réglages")  # the French browser got French by itself
+    finally:
+        first.close()
+        second.close()
+
+
+def test_screenshots_of_every_screen_in_each_language(browser: Browser, app_url: str) -> None:
+    routes = [
+        "agenda",
+        "programme",
+        "activity/tue-gala-dinner",
+        "map",
+        "contacts",
+        "settings",
+        "about",
+    ]
+    for locale in ("en-GB", "nl-BE", "fr-BE"):
+        context = browser.new_context(viewport=VIEWPORT, locale=locale)
+        tab = context.new_page()
+        try:
+            for route in routes:
+                go(tab, app_url, route)
+                tab.wait_for_timeout(300)
+                shot = settle(tab, ARTIFACTS / locale[:2] / f"{route.replace('/', '-')}.png")
+                assert len(shot) > 10_000
+        finally:
+            context.close()
