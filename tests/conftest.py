@@ -48,3 +48,9 @@ class FixedClock:
 @pytest.fixture
 def utc_now() -> datetime:
     return datetime(2025, 10, 7, 22, 40, tzinfo=UTC)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: they are the slowest, and Playwright's sync loop must not be open
+    while asyncio tests run."""
+    items.sort(key=lambda item: "/e2e/" in str(item.path))

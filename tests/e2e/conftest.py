@@ -48,8 +48,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, feed_url: str) -> Iterator
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Module-scoped: the sync Playwright loop must be gone before any asyncio test runs."""
     with chromium() as b:
         yield b
 
