@@ -59,8 +59,14 @@ sysdeps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-bench: $(DEV_STAMP) $(MO_FILES)
+# Benchmarks print ratios measured side by side in one run; they are never part of `make test`.
+bench: $(DEV_STAMP) sysdeps $(MO_FILES)
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.feed_load
+	$(PY) -m bench.sync
+	$(PY) -m bench.serve
+	$(PY) -m bench.ui
+	$(PY) -m bench.publish
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

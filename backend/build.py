@@ -88,9 +88,11 @@ def build(folder: Path) -> Built:
     origins = _Origins()
     raw = _mission_dict(tables, fields, zone, origins, out.errors)
     mission = _validate(MissionDoc, raw, mission_problems, origins, "mission.csv", out.errors)
+    per_delegate = _by_delegate(tables)
     for row in tables["delegates.csv"]:  # checked even when the mission has errors
         d_origins = _Origins()
-        d_raw = _delegate_dict(row, tables, fields, zone, d_origins, out.errors)
+        rows = per_delegate.get(row.get("id"), {})
+        d_raw = _delegate_dict(row, rows, fields, zone, d_origins, out.errors)
         doc = _validate(
             DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv", out.errors
         )
@@ -264,9 +266,21 @@ def _contact(row: Row) -> dict[str, Any]:
     return contact
 
 
+def _by_delegate(tables: dict[str, Table]) -> dict[str, dict[str, list[Row]]]:
+    """Rows of each per-delegate table grouped by delegate id, in file order (one pass each)."""
+    index: dict[str, dict[str, list[Row]]] = {}
+    for name in ("registrations.csv", "meetings.csv"):
+        for row in tables[name]:
+            index.setdefault(row.get("delegate"), {}).setdefault(name, []).append(row)
+    for row in tables["contacts.csv"]:
+        for pid in row.get("delegates").split():
+            index.setdefault(pid, {}).setdefault("contacts.csv", []).append(row)
+    return index
+
+
 def _delegate_dict(
     person: Row,
-    tables: dict[str, Table],
+    rows: dict[str, list[Row]],
     fields: dict[str, Row],
     zone: ZoneInfo,
     origins: _Origins,
@@ -274,14 +288,11 @@ def _delegate_dict(
 ) -> dict[str, Any]:
     pid = person.get("id")
     registered = []
-    for row in tables["registrations.csv"]:
-        if row.get("delegate") == pid:
-            origins.add("registered", row)
-            registered.append(row.get("activity"))
+    for row in rows.get("registrations.csv", []):
+        origins.add("registered", row)
+        registered.append(row.get("activity"))
     meetings = []
-    for row in tables["meetings.csv"]:
-        if row.get("delegate") != pid:
-            continue
+    for row in rows.get("meetings.csv", []):
         origins.add("meetings", row)
         meeting: dict[str, Any] = {
             "id": row.get("id"),
@@ -295,10 +306,9 @@ def _delegate_dict(
                 meeting[key] = row.get(column)
         meetings.append(meeting)
     contacts = []
-    for row in tables["contacts.csv"]:
-        if pid in row.get("delegates").split():
-            origins.add("contacts", row)
-            contacts.append(_contact(row))
+    for row in rows.get("contacts.csv", []):
+        origins.add("contacts", row)
+        contacts.append(_contact(row))
     origins.add("delegate", person)
     return {
         "revision": fields["revision"].get("value") if "revision" in fields else "",

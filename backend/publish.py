@@ -27,7 +27,7 @@ from backend.build import build
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.agenda import personal_items
-from services.calendar import agenda_ics
+from services.calendar import EventCache, agenda_ics
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 3
@@ -47,11 +47,14 @@ def render(
 ) -> dict[str, bytes]:
     """Every served file by relative path (without .gz twins); pure, deterministic."""
     files = {"mission.json": encode(mission)}
+    events: EventCache = {}
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
         files[f"delegates/{token}.json"] = encode(doc)
         items = personal_items(mission, doc, [])
-        files[f"delegates/{token}.ics"] = agenda_ics(mission, items, doc.delegate.language)
+        files[f"delegates/{token}.ics"] = agenda_ics(
+            mission, items, doc.delegate.language, cache=events
+        )
     return files
 
 
@@ -117,12 +120,21 @@ def _write_invites(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["delegate", "name", "company", "language", "link", "code", "qr"])
+    wanted: set[str] = set()
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
         link = f"{base}delegates/{token}.json"
         code = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
-        qr = f"qr/{delegate_id}.png"
-        segno.make(link, error="m").save(str(folder / qr), scale=6, border=2)
+        # named after its link, so a republish redraws only what changed; any mask scans,
+        # and a fixed one is 5x faster than searching for the best
+        qr = f"qr/{delegate_id}-{hashlib.sha256(link.encode()).hexdigest()[:10]}.png"
+        if not (folder / qr).exists():
+            code_image = segno.make(link, error="m", mask=3, boost_error=False)
+            code_image.save(str(folder / qr), scale=6, border=2)
+        wanted.add(qr)
         d = doc.delegate
         writer.writerow([delegate_id, d.name, d.company, d.language, link, code, qr])
+    for stale in (folder / "qr").glob("*.png"):
+        if f"qr/{stale.name}" not in wanted:
+            stale.unlink()
     (folder / "invites.csv").write_text(buffer.getvalue(), "utf-8")

@@ -82,26 +82,42 @@ def meeting_event(mission: MissionDoc, meeting: Meeting, title: str) -> Event:
     )
 
 
+EventCache = dict[tuple[str, str, bool], bytes]
+
+
 def agenda_ics(
     mission: MissionDoc,
     items: Iterable[AgendaItem],
     lang: Lang,
     meeting_title: str = "B2B: {person} ({company})",
+    cache: EventCache | None = None,
 ) -> bytes:
-    """One calendar with every item of a personal agenda; cancelled ones stay, marked so."""
-    cal = _calendar(localize(mission.mission.title, lang).text)
+    """One calendar with every item of a personal agenda; cancelled ones stay, marked so.
+
+    `cache` keeps each activity's rendered VEVENT per language: publishing thousands of
+    agendas then renders each shared activity once instead of once per delegate.
+    """
+    events = cache if cache is not None else {}
+    parts: list[bytes] = []
     for item in items:
         if item.meeting is not None:
             title = meeting_title.format(
                 person=item.meeting.counterpart, company=item.meeting.company
             )
-            cal.add_component(meeting_event(mission, item.meeting, title))
+            parts.append(bytes(meeting_event(mission, item.meeting, title).to_ical()))
         elif item.activity is not None:
-            event = activity_event(mission, item.activity, lang)
-            if item.cancelled:
-                event["status"] = "CANCELLED"
-            cal.add_component(event)
-    return bytes(cal.to_ical())
+            key = (item.activity.id, lang, item.cancelled)
+            if key not in events:
+                event = activity_event(mission, item.activity, lang)
+                if item.cancelled:
+                    event["status"] = "CANCELLED"
+                events[key] = bytes(event.to_ical())
+            parts.append(events[key])
+    head_key = ("", lang, False)
+    if head_key not in events:
+        events[head_key] = bytes(_calendar(localize(mission.mission.title, lang).text).to_ical())
+    head, tail = events[head_key].rsplit(b"END:VCALENDAR", 1)
+    return head + b"".join(parts) + b"END:VCALENDAR" + tail
 
 
 def single_ics(mission: MissionDoc, event: Event) -> bytes:

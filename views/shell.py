@@ -46,6 +46,7 @@ class AppShell:
         self.syncer = syncer
         self.make_syncer = make_syncer
         self.history: list[str] = []
+        self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
         actions = Actions(
@@ -84,7 +85,14 @@ class AppShell:
             self.run(self._sync_loop)
 
     def _route_changed(self, e: ft.RouteChangeEvent) -> None:
-        """The client reports a route: a deep link, Back, or the echo of our own navigate."""
+        """The client reports a route: a deep link, Back, or the echo of our own navigate.
+
+        An echo can arrive after the person already moved on; applying it would pull them
+        back, so echoes of routes we pushed are dropped.
+        """
+        if e.route in self.pushed:
+            del self.pushed[: self.pushed.index(e.route) + 1]
+            return
         if e.route != self.ctx.state.route.path():
             self.show(e.route)
 
@@ -117,13 +125,16 @@ class AppShell:
         current = self.ctx.state.route.path()
         if path != current:
             self.history.append(current)
-        self.show(path)
-        self.run(lambda: self.page.push_route(path))
+        self._push(path)
 
     def back(self) -> None:
         target = self.history.pop() if self.history else f"/{self.ctx.state.route.tab}"
-        self.show(target)
-        self.run(lambda: self.page.push_route(target))
+        self._push(target)
+
+    def _push(self, path: str) -> None:
+        self.show(path)
+        self.pushed.append(self.ctx.state.route.path())
+        self.run(lambda: self.page.push_route(path))
 
     def show(self, path: str | None) -> None:
         route = parse(path)

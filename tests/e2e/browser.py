@@ -59,6 +59,7 @@ def app_server(
         **(env or {}),
     }
     environment.pop("DISPLAY", None)
+    data_dir.mkdir(parents=True, exist_ok=True)
     with (data_dir / "app.log").open("wb") as log:  # kept for debugging a failed test
         proc = subprocess.Popen(
             [sys.executable, script], cwd=ROOT, env=environment, stdout=log, stderr=log

@@ -114,23 +114,25 @@ def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str)
 
 
 def test_screenshots_of_every_screen_in_each_language(browser: Browser, app_url: str) -> None:
-    routes = [
-        "agenda",
-        "programme",
-        "activity/tue-gala-dinner",
-        "map",
-        "contacts",
-        "settings",
-        "about",
-    ]
+    # each screen with an element that only exists once its content is there
+    routes = {
+        "agenda": "row-m-patel",
+        "programme": "programme-search",
+        "activity/tue-gala-dinner": "activity-title",
+        "map": "stop-1",
+        "contacts": "contacts-organiser",
+        "settings": "setting-language",
+        "about": "sample-notice",
+    }
     for locale in ("en-GB", "nl-BE", "fr-BE"):
         context = browser.new_context(viewport=VIEWPORT, locale=locale)
         tab = context.new_page()
         try:
-            for route in routes:
+            for route, marker in routes.items():
                 go(tab, app_url, route)
-                tab.wait_for_timeout(300)
+                node = tab.locator(f"[flt-semantics-identifier='{marker}']").first
+                expect(node).to_be_attached(timeout=TIMEOUT)
                 shot = settle(tab, ARTIFACTS / locale[:2] / f"{route.replace('/', '-')}.png")
-                assert len(shot) > 10_000
+                assert len(shot) > 10_000, route
         finally:
             context.close()
