@@ -17,12 +17,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Filter:
-    days: frozenset[date] = field(default_factory=frozenset)
-    cities: frozenset[str] = field(default_factory=frozenset)
-    sectors: frozenset[str] = field(default_factory=frozenset)
-    kinds: frozenset[str] = field(default_factory=frozenset)
+    """The Programme's filters; empty sets filter nothing. A search looks at every day."""
+
+    days: set[date] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
     query: str = ""
 
 
@@ -51,8 +53,9 @@ def matches(
     venue_city = {v.id: v.city for v in mission.venues}
     words = fold(flt.query).split()
     out = []
+    days = set() if words else flt.days
     for a in activities:
-        if flt.days and a.start.astimezone(zone).date() not in flt.days:
+        if days and a.start.astimezone(zone).date() not in days:
             continue
         if flt.cities and venue_city.get(a.venue_id) not in flt.cities:
             continue

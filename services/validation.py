@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -40,24 +40,26 @@ def _no_gc_pauses() -> Iterator[None]:
 
 def parse_mission(data: bytes | str, document: str = "mission.json") -> MissionDoc:
     """Validate the whole mission document or raise FeedInvalid naming every problem."""
-    try:
-        with _no_gc_pauses():
-            doc = MissionDoc.model_validate_json(data)
-    except ValidationError as exc:
-        raise FeedInvalid(document, pydantic_problems(exc)) from None
-    problems = mission_problems(doc)
-    if problems:
-        raise FeedInvalid(document, problems)
-    return doc
+    return _parse(MissionDoc, mission_problems, data, document)
 
 
 def parse_delegate(data: bytes | str, document: str = "personal agenda") -> DelegateDoc:
     """Validate one delegate's document or raise FeedInvalid naming every problem."""
+    return _parse(DelegateDoc, delegate_problems, data, document)
+
+
+Doc = TypeVar("Doc", MissionDoc, DelegateDoc)
+
+
+def _parse(
+    model: type[Doc], rules: Callable[[Doc], list[Problem]], data: bytes | str, document: str
+) -> Doc:
     try:
-        doc = DelegateDoc.model_validate_json(data)
+        with _no_gc_pauses():
+            doc = model.model_validate_json(data)
     except ValidationError as exc:
         raise FeedInvalid(document, pydantic_problems(exc)) from None
-    problems = delegate_problems(doc)
+    problems = rules(doc)
     if problems:
         raise FeedInvalid(document, problems)
     return doc

@@ -17,7 +17,16 @@ from services.present import (
     sector_names,
     warning_text,
 )
-from views.components.ui import badge, card, empty_state, heading, muted, warning_line, wrap_row
+from views.components.ui import (
+    badge,
+    card,
+    empty_state,
+    fallback_note,
+    heading,
+    muted,
+    warning_line,
+    wrap_row,
+)
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 from views.programme import bookmark_button
@@ -63,16 +72,10 @@ def build(ctx: Ctx) -> Screen:
     description = tr.text(activity.description)
     if description.text:
         controls.append(heading(_("About this activity")))
-        body: list[ft.Control] = [ft.Text(description.text, size=15)]
-        if description.fallback:
-            body.append(
-                muted(
-                    _("(not translated, shown in {language})").format(
-                        language=tr.language_name(description.fallback)
-                    ),
-                    11,
-                )
-            )
+        body: list[ft.Control] = [
+            ft.Text(description.text, size=15),
+            *fallback_note(tr, description.fallback),
+        ]
         controls.append(ft.Container(ft.Column(body), padding=ft.Padding.symmetric(horizontal=16)))
     controls.append(actions(ctx, activity))
     return Screen(
@@ -121,15 +124,7 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
             identifier="activity-title",
         )
     ]
-    if title.fallback:
-        items.append(
-            muted(
-                _("(not translated, shown in {language})").format(
-                    language=tr.language_name(title.fallback)
-                ),
-                11,
-            )
-        )
+    items += fallback_note(tr, title.fallback)
     tags = [badge(name) for name in sector_names(tr, ctx.repo.mission, activity.sectors)]
     if activity.registration == "invite":
         tags.append(badge(_("Invitation only"), "changed"))

@@ -11,17 +11,9 @@ from flet import Control
 from services.i18n import Translator
 from services.present import status_line
 from services.repository import Repository
+from services.search import Filter
 from services.sync import SyncResult
 from views.routes import Route
-
-
-@dataclass
-class ProgrammeFilter:
-    days: set[date] = field(default_factory=set)
-    cities: set[str] = field(default_factory=set)
-    sectors: set[str] = field(default_factory=set)
-    kinds: set[str] = field(default_factory=set)
-    query: str = ""
 
 
 @dataclass
@@ -30,7 +22,7 @@ class UiState:
 
     route: Route = field(default_factory=lambda: Route("agenda"))
     day: date | None = None
-    programme: ProgrammeFilter = field(default_factory=ProgrammeFilter)
+    programme: Filter = field(default_factory=Filter)
     programme_limit: int = 30
     show_brussels: bool = False
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer

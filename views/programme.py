@@ -8,7 +8,7 @@ import flet as ft
 
 from services.present import Row as ListRow
 from services.present import activity_place, display_zone, flag_labels, kind_label
-from services.search import Filter, matches
+from services.search import matches
 from views.components.rows import item_card
 from views.components.ui import empty_state, heading, muted
 from views.context import Ctx, Screen
@@ -22,7 +22,7 @@ def build(ctx: Ctx) -> Screen:
     _ = tr.gettext
     if not flt.days and not flt.query:
         flt.days = {ctx.state.day or repo.default_day()}
-    found = matches(repo.mission.activities, _filter(ctx), repo.mission, repo.search_index())
+    found = matches(repo.mission.activities, flt, repo.mission, repo.search_index())
     zone = display_zone(repo.mission, repo.settings.time_display)
     controls: list[ft.Control] = [search_box(ctx), filters(ctx)]
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
@@ -69,14 +69,6 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     return Screen(_("Programme"), controls, subtitle=tr.text(repo.mission.mission.title).text)
-
-
-def _filter(ctx: Ctx) -> Filter:
-    flt = ctx.state.programme
-    days = frozenset() if flt.query.strip() else frozenset(flt.days)
-    return Filter(
-        days, frozenset(flt.cities), frozenset(flt.sectors), frozenset(flt.kinds), flt.query
-    )
 
 
 def _personal(ctx: Ctx, activity_id: str) -> str:

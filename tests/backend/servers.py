@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from backend.publish import publish
-from tests.e2e.browser import free_port, wait_for_port
+from tests.e2e.browser import free_port, stop, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
@@ -40,7 +40,7 @@ def backend_server(folder: Path) -> Iterator[str]:
         wait_for_port(port)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 @contextmanager
@@ -69,14 +69,5 @@ def nginx_server(folder: Path, access_log: Path | None = None) -> Iterator[str]:
         wait_for_port(port, timeout=15)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        _stop(proc)
+        stop(proc)
         shutil.rmtree(prefix, ignore_errors=True)
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.present import Row
-from views.components.ui import badge, card, muted, warning_line, wrap_row
+from views.components.ui import badge, card, fallback_note, muted, warning_line, wrap_row
 from views.context import Ctx
 
 
@@ -17,15 +17,7 @@ def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Cont
     if row.badges:
         body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
-    if row.title_fallback:
-        body.append(
-            muted(
-                _("(not translated, shown in {language})").format(
-                    language=ctx.tr.language_name(row.title_fallback)
-                ),
-                size=11,
-            )
-        )
+    body += fallback_note(ctx.tr, row.title_fallback)
     if row.place:
         body.append(muted(row.place))
     tags = [row.kind, *row.chips] + ([row.personal] if row.personal else [])

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import flet as ft
 
+from services.i18n import Translator
 from services.models import Lang
 
 BADGE_COLORS = {
@@ -49,11 +50,14 @@ def muted(text: str, size: int = 13) -> ft.Text:
     return ft.Text(text, size=size, color=MUTED)
 
 
-def fallback_note(lang: Lang | None, note: Callable[[Lang], str]) -> ft.Control | None:
-    """'(in English)' beside text shown in another language than the reader's."""
+def fallback_note(tr: Translator, lang: Lang | None) -> list[ft.Control]:
+    """'(not translated, shown in English)' under text shown in another language; else nothing."""
     if lang is None:
-        return None
-    return ft.Text(note(lang), size=11, italic=True, color=MUTED)
+        return []
+    text = tr.gettext("(not translated, shown in {language})").format(
+        language=tr.language_name(lang)
+    )
+    return [muted(text, 11)]
 
 
 def card(
