@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -27,6 +26,7 @@ FLAGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 390, "height": 844}
+BLANK_PNG_BYTES = 8_000  # an empty 390x844 page compresses to ~4 KB
 
 
 def free_port() -> int:
@@ -110,12 +110,13 @@ def enable_semantics(page: Page) -> None:
     page.wait_for_selector("flt-semantics", state="attached", timeout=30000)
 
 
-def settle(page: Page, path: Path | None = None, tries: int = 20) -> bytes:
-    """Screenshot until two in a row are identical (the canvas paints after the DOM)."""
+def settle(page: Page, path: Path | None = None, tries: int = 40) -> bytes:
+    """Screenshot until two in a row are identical and not blank (the canvas paints after the
+    DOM, and a blank frame can repeat before the first real one)."""
     last = b""
     for _ in range(tries):
         shot = page.screenshot()
-        if hashlib.sha256(shot).digest() == hashlib.sha256(last).digest():
+        if shot == last and len(shot) > BLANK_PNG_BYTES:
             break
         last = shot
         page.wait_for_timeout(250)
