@@ -43,12 +43,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except (MissingSecret, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    invites = Path(args.invites) if args.invites else None
     report = publish(
-        Path(args.source),
-        Path(args.out),
-        secret,
-        args.public_url,
-        Path(args.invites) if args.invites else None,
+        Path(args.source), Path(args.out), secret, args.public_url, invites, args.app_url
     )
     for error in report.errors:
         print(error, file=sys.stderr)
@@ -86,6 +83,7 @@ def parser() -> argparse.ArgumentParser:
         help="where delegates will fetch the feed (used in invite links)",
     )
     pub.add_argument("--invites", help="where invites.csv and QR codes go (never inside OUT)")
+    pub.add_argument("--app-url", help="the hosted web app: invite links open <app-url>join/<code>")
     pub.set_defaults(run=cmd_publish)
     srv = sub.add_parser("serve", help="serve a published folder (development, small missions)")
     srv.add_argument("folder")

@@ -59,8 +59,15 @@ def render(
 
 
 def publish(
-    source: Path, out: Path, secret: bytes, public_url: str, invites: Path | None = None
+    source: Path,
+    out: Path,
+    secret: bytes,
+    public_url: str,
+    invites: Path | None = None,
+    app_url: str | None = None,
 ) -> Report:
+    """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
+    links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed."""
     built = build(source)
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
@@ -79,7 +86,7 @@ def publish(
     _swap(out, release)
     _prune(releases, keep=release)
     invites_dir = invites or out.parent / f"{out.name}-invites"
-    _write_invites(invites_dir, built.delegates, secret, public_url)
+    _write_invites(invites_dir, built.delegates, secret, public_url, app_url)
     report.files, report.delegates, report.release = len(files) * 2, len(built.delegates), release
     return report
 
@@ -112,18 +119,23 @@ def _prune(releases: Path, keep: Path) -> None:
 
 
 def _write_invites(
-    folder: Path, delegates: dict[str, DelegateDoc], secret: bytes, public_url: str
+    folder: Path,
+    delegates: dict[str, DelegateDoc],
+    secret: bytes,
+    public_url: str,
+    app_url: str | None,
 ) -> None:
     """invites.csv (name, company, language, link, code, QR file) plus one QR image each."""
     (folder / "qr").mkdir(parents=True, exist_ok=True)
     base = public_url.rstrip("/") + "/"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["delegate", "name", "company", "language", "link", "code", "qr"])
+    writer.writerow(["delegate", "name", "company", "language", "link", "code", "qr", "feed_link"])
     wanted: set[str] = set()
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
-        link = f"{base}delegates/{token}.json"
+        feed_link = f"{base}delegates/{token}.json"
+        link = f"{app_url.rstrip('/')}/join/{token}" if app_url else feed_link
         code = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
         # named after its link, so a republish redraws only what changed; any mask scans,
         # and a fixed one is 5x faster than searching for the best
@@ -133,7 +145,7 @@ def _write_invites(
             code_image.save(str(folder / qr), scale=6, border=2)
         wanted.add(qr)
         d = doc.delegate
-        writer.writerow([delegate_id, d.name, d.company, d.language, link, code, qr])
+        writer.writerow([delegate_id, d.name, d.company, d.language, link, code, qr, feed_link])
     for stale in (folder / "qr").glob("*.png"):
         if f"qr/{stale.name}" not in wanted:
             stale.unlink()

@@ -81,6 +81,22 @@ def test_invites_are_written_outside_the_served_folder(tmp_path: Path) -> None:
     assert not any("invites" in name for name in files_of(tmp_path / "feed"))
 
 
+def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
+    publish(
+        EXAMPLE,
+        tmp_path / "feed",
+        SECRET,
+        "https://feed.example.org/",
+        tmp_path / "pack",
+        app_url="https://app.example.org/",
+    )
+    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8") as f:
+        row = next(csv.DictReader(f))
+    token = token_for("demo", SECRET)
+    assert row["link"] == f"https://app.example.org/join/{token}"
+    assert row["feed_link"] == f"https://feed.example.org/delegates/{token}.json"
+
+
 def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) -> None:
     source = copy_example(tmp_path)
     out = tmp_path / "feed"
