@@ -9,10 +9,11 @@ from datetime import date, datetime
 
 import flet as ft
 
+from services.account import Account
 from services.i18n import LANGUAGE_NAMES, Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
-from services.sync import Synchronizer, SyncResult, feed_url_from_link, interval, normalise_code
+from services.sync import Synchronizer, SyncResult, interval
 from views import agenda
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
@@ -43,8 +44,7 @@ class AppShell:
         self.repo = repo
         self.platform = platform
         self.screens = screens or {"agenda": agenda.build}
-        self.syncer = syncer
-        self.make_syncer = make_syncer
+        self.account = Account(repo, syncer, make_syncer)
         self.history: list[str] = []
         self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
@@ -81,7 +81,7 @@ class AppShell:
         self.apply_theme()
         self.apply_locale()
         self.show(self.page.route)
-        if self.syncer is not None:
+        if self.account.syncer is not None:
             self.run(self._sync_loop)
 
     def _route_changed(self, e: ft.RouteChangeEvent) -> None:
@@ -271,7 +271,7 @@ class AppShell:
 
         self.run(copy)
 
-    # -- sync ------------------------------------------------------------------------------
+    # -- sync and sign-in -------------------------------------------------------------------
 
     def sync_now(self) -> None:
         self.run(self._sync_once)
@@ -283,64 +283,42 @@ class AppShell:
             await asyncio.sleep(interval(self.repo.now(), self.repo.mission).total_seconds())
 
     async def _sync_once(self) -> None:
-        if self.syncer is None:
-            self.ctx.status = SyncResult("no_feed")
-            self.render()
-            return
-        result = await self.syncer.sync(self.repo.settings.personal_code)
+        result = await self.account.sync()
         self.ctx.status = result
-        if result.status == "updated":
-            self.repo.reload()
-            if result.changes:
-                n = result.changes
-                self.toast(
-                    self.ctx.tr.ngettext(
-                        "{n} change from the organisers", "{n} changes from the organisers", n
-                    ).format(n=n)
-                )
+        if result.status == "updated" and result.changes:
+            n = result.changes
+            text = self.ctx.tr.ngettext(
+                "{n} change from the organisers", "{n} changes from the organisers", n
+            )
+            self.toast(text.format(n=n))
         self.render()
 
     def sign_in(self, text: str | None) -> None:
         _ = self.ctx.tr.gettext
 
         async def sign_out() -> None:
-            await self.repo.set_personal_code(None)
+            await self.account.sign_out()
             self.toast(_("Signed out: showing the demo agenda"))
             self.render()
 
-        if text is None:
-            self.run(sign_out)
-            return
-        code = normalise_code(text)
-        if code is None:
-            self.toast(_("That is not a personal code: it has 26 letters and digits."))
-            return
-        feed_url = feed_url_from_link(text)
-
-        async def check() -> None:
-            syncer = self.syncer_for(feed_url) if feed_url else self.syncer
-            if syncer is None:
-                self.toast(_("Updates are not set up, so the code cannot be checked."))
-                return
-            result = await syncer.check_code(code)
+        async def check(code: str) -> None:
+            outcome = await self.account.sign_in(code)
             messages = {
+                "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
+                "no_feed": _("Updates are not set up, so the code cannot be checked."),
                 "not_found": _("No agenda was found for this code. Please check it."),
                 "offline": _("You seem to be offline. Try again when you have a connection."),
                 "invalid": _("The server sent an invalid agenda. Please try again later."),
                 "storage": _("Your agenda could not be saved: the storage is full."),
             }
-            if result.status in messages:
-                self.toast(messages[result.status])
+            if outcome.status in messages:
+                self.toast(messages[outcome.status])
                 return
-            await self.repo.set_personal_code(code, feed_url)
-            if feed_url:
-                self.syncer = syncer
-            self.ctx.status = result
-            name = self.repo.delegate.delegate.name if self.repo.delegate else ""
-            self.toast(_("Welcome, {name}").format(name=name))
+            self.ctx.status = outcome.result or self.ctx.status
+            self.toast(_("Welcome, {name}").format(name=outcome.name))
             self.navigate("/agenda")
 
-        self.run(check)
-
-    def syncer_for(self, feed_url: str) -> Synchronizer | None:
-        return self.make_syncer(feed_url) if self.make_syncer else None
+        if text is None:
+            self.run(sign_out)
+        else:
+            self.run(lambda: check(text))
