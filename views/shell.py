@@ -10,14 +10,15 @@ from datetime import date, datetime
 import flet as ft
 
 from services.account import Account
-from services.i18n import LANGUAGE_NAMES, Translator
+from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync import Synchronizer, SyncResult, interval
 from views import agenda
+from views.components.frame import app_bar, navigation_bar
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
-from views.routes import TABS, Route, parse
+from views.routes import parse
 
 log = logging.getLogger(__name__)
 ScreenBuilder = Callable[[Ctx], Screen]
@@ -159,81 +160,18 @@ class AppShell:
         self.page.views.append(
             ft.View(
                 route=route.path(),
-                appbar=self._appbar(screen, route),
+                appbar=app_bar(self.ctx, screen, route, self.back),
                 controls=[
                     ft.ListView(
                         list(screen.controls), expand=True, padding=ft.Padding.only(bottom=16)
                     )
                 ],
-                navigation_bar=self._navigation(route),
+                navigation_bar=navigation_bar(self.ctx, route, list(self.screens), self.navigate),
                 padding=0,
                 spacing=0,
             )
         )
         self.page.update()
-
-    def _appbar(self, screen: Screen, route: Route) -> ft.AppBar:
-        title: list[ft.Control] = [ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600)]
-        if screen.subtitle:
-            title.append(ft.Text(screen.subtitle, size=12, color=ft.Colors.ON_SURFACE_VARIANT))
-        leading = None
-        if route.name not in TABS or screen.show_back:
-            leading = ft.IconButton(
-                ft.Icons.ARROW_BACK,
-                tooltip=self.ctx.tr.gettext("Back"),
-                on_click=lambda _e: self.back(),
-            )
-        return ft.AppBar(
-            title=ft.Column(title, spacing=0),
-            leading=leading,
-            automatically_imply_leading=False,
-            actions=[*screen.actions, self._language_menu()],
-            bgcolor=ft.Colors.SURFACE_CONTAINER,
-        )
-
-    def _language_menu(self) -> ft.Control:
-        """NL / FR / EN from any screen: the screen, its day, filters and search stay put."""
-        current = self.ctx.tr.lang
-        items = [
-            ft.PopupMenuItem(
-                content=LANGUAGE_NAMES[lang],
-                checked=lang == current,
-                on_click=lambda _e, lang=lang: self.set_language(lang),
-            )
-            for lang in LANGS
-        ]
-        menu = ft.PopupMenuButton(
-            icon=ft.Icons.TRANSLATE, tooltip=self.ctx.tr.gettext("Language"), items=items
-        )
-        return ft.Semantics(container=True, content=menu, identifier="language-menu", button=True)
-
-    def _navigation(self, route: Route) -> ft.NavigationBar | None:
-        _ = self.ctx.tr.gettext
-        labels = {
-            "agenda": (_("My agenda"), ft.Icons.TODAY_OUTLINED, ft.Icons.TODAY),
-            "programme": (_("Programme"), ft.Icons.EVENT_NOTE_OUTLINED, ft.Icons.EVENT_NOTE),
-            "map": (_("Map"), ft.Icons.MAP_OUTLINED, ft.Icons.MAP),
-            "contacts": (_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE),
-            "settings": (_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
-        }
-        tabs = [t for t in TABS if t in self.screens]
-        if len(tabs) < 2:
-            return None
-        destinations = [
-            ft.NavigationBarDestination(
-                label=labels[t][0], icon=labels[t][1], selected_icon=labels[t][2]
-            )
-            for t in tabs
-        ]
-        selected = tabs.index(route.tab) if route.tab in tabs else 0
-
-        def changed(e: ft.Event[ft.NavigationBar]) -> None:
-            tab = tabs[e.control.selected_index]
-            self.navigate(f"/{tab}")
-
-        return ft.NavigationBar(
-            destinations=destinations, selected_index=selected, on_change=changed
-        )
 
     # -- settings that change the whole app ------------------------------------------------
 

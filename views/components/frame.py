@@ -1,0 +1,75 @@
+"""The frame around every screen: app bar (back, title, language menu) and navigation bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from services.i18n import LANGUAGE_NAMES
+from services.models import LANGS
+from views.context import Ctx, Screen
+from views.routes import TABS, Route
+
+
+def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) -> ft.AppBar:
+    title: list[ft.Control] = [ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600)]
+    if screen.subtitle:
+        title.append(ft.Text(screen.subtitle, size=12, color=ft.Colors.ON_SURFACE_VARIANT))
+    leading = None
+    if route.name not in TABS or screen.show_back:
+        leading = ft.IconButton(
+            ft.Icons.ARROW_BACK, tooltip=ctx.tr.gettext("Back"), on_click=lambda _e: back()
+        )
+    return ft.AppBar(
+        title=ft.Column(title, spacing=0),
+        leading=leading,
+        automatically_imply_leading=False,
+        actions=[*screen.actions, language_menu(ctx)],
+        bgcolor=ft.Colors.SURFACE_CONTAINER,
+    )
+
+
+def language_menu(ctx: Ctx) -> ft.Control:
+    """NL / FR / EN from any screen: the screen, its day, filters and search stay put."""
+    current = ctx.tr.lang
+    items = [
+        ft.PopupMenuItem(
+            content=LANGUAGE_NAMES[lang],
+            checked=lang == current,
+            on_click=lambda _e, lang=lang: ctx.act.set_language(lang),
+        )
+        for lang in LANGS
+    ]
+    menu = ft.PopupMenuButton(
+        icon=ft.Icons.TRANSLATE, tooltip=ctx.tr.gettext("Language"), items=items
+    )
+    return ft.Semantics(container=True, content=menu, identifier="language-menu", button=True)
+
+
+def navigation_bar(
+    ctx: Ctx, route: Route, screens: list[str], navigate: Callable[[str], None]
+) -> ft.NavigationBar | None:
+    _ = ctx.tr.gettext
+    labels = {
+        "agenda": (_("My agenda"), ft.Icons.TODAY_OUTLINED, ft.Icons.TODAY),
+        "programme": (_("Programme"), ft.Icons.EVENT_NOTE_OUTLINED, ft.Icons.EVENT_NOTE),
+        "map": (_("Map"), ft.Icons.MAP_OUTLINED, ft.Icons.MAP),
+        "contacts": (_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE),
+        "settings": (_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
+    }
+    tabs = [t for t in TABS if t in screens]
+    if len(tabs) < 2:
+        return None  # a NavigationBar needs two destinations
+    destinations = [
+        ft.NavigationBarDestination(
+            label=labels[t][0], icon=labels[t][1], selected_icon=labels[t][2]
+        )
+        for t in tabs
+    ]
+    selected = tabs.index(route.tab) if route.tab in tabs else 0
+
+    def changed(e: ft.Event[ft.NavigationBar]) -> None:
+        navigate(f"/{tabs[e.control.selected_index]}")
+
+    return ft.NavigationBar(destinations=destinations, selected_index=selected, on_change=changed)
