@@ -120,6 +120,11 @@ class Repository:
                 logs.append(ChangeLog())
         return logs[0], logs[1]
 
+    def data_time(self) -> datetime | None:
+        """When the mission data on screen was last fetched (None: the embedded copy)."""
+        stored = self.store.load(MISSION)
+        return stored.fetched_at if stored else None
+
     def reload(self) -> None:
         """Re-read the store after a sync stored new documents."""
         self.mission = self._load_mission()

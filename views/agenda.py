@@ -6,7 +6,7 @@ from datetime import date
 
 import flet as ft
 
-from services.agenda import items_on
+from services.agenda import items_on, now_and_next
 from services.present import (
     NowNextCard,
     agenda_row,
@@ -29,7 +29,8 @@ def build(ctx: Ctx) -> Screen:
     titles = {item.id: item_title(tr, item) for item in items}
     controls: list[ft.Control] = [day_strip(ctx, repo.days(), day)]
     controls += notices(ctx)
-    summary = now_next_card(tr, repo.mission, repo.now_next(), repo.now(), zone)
+    now = repo.now()
+    summary = now_next_card(tr, repo.mission, now_and_next(items, now), now, zone)
     if summary is not None:
         controls.append(now_next_view(ctx, summary))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from datetime import date
 
 import flet as ft
 
@@ -69,7 +69,7 @@ class AppShell:
         )
         state = UiState(platform="web" if page.web else _platform_name(page))
         status = (
-            SyncResult("no_feed") if syncer is None else SyncResult("offline", self._data_time())
+            SyncResult("no_feed") if syncer is None else SyncResult("offline", repo.data_time())
         )
         self.ctx = Ctx(repo, Translator(lang), state, actions, status)
 
@@ -101,10 +101,6 @@ class AppShell:
         self.closed = True
         for task in list(self.tasks):
             task.cancel()
-
-    def _data_time(self) -> datetime | None:
-        stored = self.repo.store.load("mission")
-        return stored.fetched_at if stored else None
 
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
         """Run async work without blocking the UI; errors become a toast, never a crash."""
