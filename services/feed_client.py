@@ -78,9 +78,7 @@ class FeedClient:
                     return await self._once(path, etag, label)
             except _Retry as retry:
                 reason = retry.reason
-            except TimeoutError:
-                reason = "timed out"
-            except httpx.TimeoutException:
+            except (TimeoutError, httpx.TimeoutException):
                 reason = "timed out"
             except httpx.DecodingError:
                 problem = Problem("", "the compressed response could not be decoded")

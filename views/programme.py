@@ -165,45 +165,13 @@ def filters(ctx: Ctx) -> ft.Control:
         )
     else:
         rows.append(muted(_("Searching all days"), 12))
-    rows.append(
-        _chip_row(
-            [
-                (
-                    f"city-{c.id}",
-                    tr.text(c.name).text,
-                    c.id in flt.cities,
-                    lambda c=c.id: _toggle(ctx, flt.cities, c),
-                )
-                for c in repo.mission.mission.cities
-            ]
-        )
-    )
-    rows.append(
-        _chip_row(
-            [
-                (
-                    f"sector-{s.id}",
-                    tr.text(s.name).text,
-                    s.id in flt.sectors,
-                    lambda s=s.id: _toggle(ctx, flt.sectors, s),
-                )
-                for s in repo.mission.mission.sectors
-            ]
-        )
-    )
-    rows.append(
-        _chip_row(
-            [
-                (
-                    f"kind-{k}",
-                    kind_label(tr, k),
-                    k in flt.kinds,
-                    lambda k=k: _toggle(ctx, flt.kinds, k),
-                )
-                for k in KINDS
-            ]
-        )
-    )
+    mission = repo.mission.mission
+    cities = [(c.id, tr.text(c.name).text) for c in mission.cities]
+    sectors = [(x.id, tr.text(x.name).text) for x in mission.sectors]
+    kinds = [(k, kind_label(tr, k)) for k in KINDS]
+    rows.append(_toggle_row(ctx, "city", cities, flt.cities))
+    rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
+    rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
     return ft.Container(ft.Column(rows, spacing=4), padding=ft.Padding.symmetric(horizontal=12))
 
 
@@ -219,6 +187,23 @@ def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:
             )
         )
     return ft.Row(controls, scroll=ft.ScrollMode.AUTO, spacing=6)
+
+
+def _toggle_row(
+    ctx: Ctx, prefix: str, options: list[tuple[str, str]], chosen: set[str]
+) -> ft.Control:
+    """Chips that each add or remove one value of a filter."""
+    return _chip_row(
+        [
+            (
+                f"{prefix}-{value}",
+                label,
+                value in chosen,
+                lambda value=value: _toggle(ctx, chosen, value),
+            )
+            for value, label in options
+        ]
+    )
 
 
 def _toggle(ctx: Ctx, chosen: set[str], value: str) -> None:

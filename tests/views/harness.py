@@ -255,17 +255,7 @@ class App:
 
 def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
     """The periodic sync loop sleeps for minutes: it does not count as pending work."""
-    coro = task.get_coro()
-    return (
-        coro is not None
-        and "guarded" in getattr(coro, "__qualname__", "")
-        and _waits_on_sleep(task)
-    )
-
-
-def _waits_on_sleep(task: asyncio.Task[Any]) -> bool:
-    stack = task.get_stack()
-    return any("_sync_loop" in frame.f_code.co_name for frame in stack)
+    return any("_sync_loop" in frame.f_code.co_name for frame in task.get_stack())
 
 
 async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
