@@ -11,12 +11,13 @@ import flet as ft
 from flet.utils.platform_utils import is_linux_server
 
 from services.clock import clock_from
-from services.feed_client import FeedClient
+from services.feeds import Feeds
 from services.i18n import pick_language
+from services.keyvalue import FileKeyValue, KeyValue
+from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, FileKeyValue, KeyValue, data_dir
-from services.sync import Synchronizer
+from services.store import FeedStore, data_dir
 from views.platform import Platform, PrefsKeyValue
 from views.screens import SCREENS
 from views.shell import AppShell
@@ -24,24 +25,36 @@ from views.shell import AppShell
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-_SYNCERS: dict[str, Synchronizer] = {}
+_FEEDS: dict[Path, Feeds] = {}
 
 
-def syncer_for(feed_url: str, store: FeedStore) -> Synchronizer:
-    """One synchronizer per feed per process: web sessions share the mission download."""
-    if feed_url not in _SYNCERS:
-        _SYNCERS[feed_url] = Synchronizer(FeedClient(feed_url), store)
-    return _SYNCERS[feed_url]
+def process_feeds(root: Path, hosted: bool) -> Feeds:
+    """One store, one parsed-document library and one client per feed origin per process:
+    every session of a hosted server shares them."""
+    if root not in _FEEDS:
+        clock = clock_from(os.environ.get("DELEGATE_NOW"))
+        _FEEDS[root] = Feeds.from_environment(Library(FeedStore(root)), hosted, clock)
+    return _FEEDS[root]
+
+
+async def shutdown() -> None:
+    """Close every feed client (called by the hosting server's lifespan)."""
+    for feeds in list(_FEEDS.values()):
+        await feeds.aclose()
+    _FEEDS.clear()
 
 
 async def main(page: ft.Page) -> None:
     root = data_dir()
-    store = FeedStore(root)
+    feeds = process_feeds(root, hosted=bool(page.web))
     kv: KeyValue = (
         PrefsKeyValue(ft.SharedPreferences()) if page.web else FileKeyValue(root / "settings.json")
     )
     repo = await Repository.open(
-        store, SettingsStore(kv), clock=clock_from(os.environ.get("DELEGATE_NOW"))
+        feeds.library,
+        SettingsStore(kv),
+        feeds.origin_for,
+        clock=clock_from(os.environ.get("DELEGATE_NOW")),
     )
     language = repo.settings.language
     if language is None:
@@ -51,17 +64,7 @@ async def main(page: ft.Page) -> None:
             for loc in (info.locales if info else [])
         ]
         language = pick_language(tags)
-    feed_url = repo.settings.feed_url or os.environ.get("DELEGATE_FEED_URL")
-    syncer = syncer_for(feed_url, store) if feed_url else None
-    shell = AppShell(
-        page,
-        repo,
-        language,
-        Platform(),
-        screens=SCREENS,
-        syncer=syncer,
-        make_syncer=lambda url: syncer_for(url, store),
-    )
+    shell = AppShell(page, repo, language, Platform(), screens=SCREENS, feeds=feeds)
     shell.start()
 
 

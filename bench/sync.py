@@ -17,7 +17,8 @@ from backend.publish import publish
 from backend.tokens import token_for
 from bench.wire import CountingProxy
 from services.feed_client import FeedClient
-from services.store import FeedStore
+from services.library import Library
+from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
 from tests.backend.servers import EXAMPLE, SECRET, backend_server, nginx_server
 
@@ -28,7 +29,7 @@ async def measure(url: str, source: Path, out: Path, phone: Path) -> list[str]:
     port = int(url.rstrip("/").rsplit(":", 1)[1])
     async with CountingProxy(port) as proxy:
         client = FeedClient(f"http://127.0.0.1:{proxy.port}/")
-        sync = Synchronizer(client, FeedStore(phone))
+        sync = Synchronizer(client, Library(FeedStore(phone)), namespace_for(url))
         first = await sync.sync(CODE)
         cold = proxy.reset()
         again = await sync.sync(CODE)

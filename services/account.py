@@ -2,62 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
+from services.feeds import Feeds, host_of
 from services.repository import Repository
-from services.sync import Synchronizer, SyncResult, feed_url_from_link, normalise_code
-
-SignInStatus = Literal[
-    "signed_in", "not_a_code", "no_feed", "not_found", "offline", "invalid", "storage"
-]
-
-
-@dataclass(frozen=True)
-class SignIn:
-    status: SignInStatus
-    name: str = ""
-    result: SyncResult | None = None
+from services.store import normalise_origin
+from services.sync import feed_url_from_link, normalise_code
+from services.sync_state import SyncResult
 
 
 class Account:
-    def __init__(
-        self,
-        repo: Repository,
-        syncer: Synchronizer | None,
-        make_syncer: Callable[[str], Synchronizer] | None = None,
-    ) -> None:
+    def __init__(self, repo: Repository, feeds: Feeds | None) -> None:
         self.repo = repo
-        self.syncer = syncer
-        self.make_syncer = make_syncer
+        self.feeds = feeds
+
+    @property
+    def can_sync(self) -> bool:
+        return self.feeds is not None and self.repo.origin is not None
 
     async def sync(self) -> SyncResult:
-        """Refresh this person's documents; the repository re-reads the store if anything came."""
-        if self.syncer is None:
+        """Refresh this person's documents. Counts what arrived for this person, by item, as
+        the banner does; the repository also picks up what another process committed."""
+        if self.feeds is None or self.repo.origin is None:
             return SyncResult("no_feed")
-        result = await self.syncer.sync(self.repo.settings.personal_code)
-        if result.status == "updated":
-            self.repo.reload()
+        before = self.repo.unseen_ids()
+        result = await self.feeds.syncer(self.repo.origin).sync(self.repo.settings.personal_code)
+        self.repo.refresh()
+        arrived = len(self.repo.unseen_ids() - before)
+        if result.ok and (arrived or result.status == "updated"):
+            return SyncResult("updated", result.at, arrived, result.document)
         return result
 
-    async def sign_in(self, text: str) -> SignIn:
-        """Check a pasted code or personal link against the feed before switching to it; a
-        wrong code changes nothing."""
+    async def sign_in(self, text: str, confirmed: bool = False) -> SyncResult:
+        """Check a pasted code or personal link against its feed before switching to it: a
+        wrong code, a refused server or any error changes nothing."""
         code = normalise_code(text)
         if code is None:
-            return SignIn("not_a_code")
-        feed_url = feed_url_from_link(text)
-        syncer = self.make_syncer(feed_url) if feed_url and self.make_syncer else self.syncer
-        if syncer is None:
-            return SignIn("no_feed")
-        result = await syncer.check_code(code)
-        if result.status not in ("updated", "up_to_date"):
-            return SignIn(result.status, result=result)  # type: ignore[arg-type]
-        await self.repo.set_personal_code(code, feed_url)
-        self.syncer = syncer
-        name = self.repo.delegate.delegate.name if self.repo.delegate else ""
-        return SignIn("signed_in", name, result)
+            return SyncResult("not_a_code")
+        link = feed_url_from_link(text)
+        if self.feeds is None:
+            return SyncResult("no_feed")
+        origin = normalise_origin(link) if link else self.repo.origin
+        if origin is None:
+            return SyncResult("no_feed")
+        admission = self.feeds.admit(origin, confirmed)
+        if admission != "allowed":  # decided before any request leaves
+            if admission == "confirm":
+                return SyncResult("confirm_origin", host=host_of(origin))
+            return SyncResult("other_origin", host=host_of(origin))
+        result = await self.feeds.syncer(origin).sign_in(code)
+        if result.ok:
+            await self.repo.switch(origin, code)
+        return result
 
     async def sign_out(self) -> None:
-        await self.repo.set_personal_code(None)
+        await self.repo.switch(self.repo.origin, None)

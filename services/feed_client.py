@@ -16,6 +16,7 @@ import httpx
 from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 3
 JSON_TYPES = ("application/json", "application/feed+json")
 
 
@@ -60,7 +61,7 @@ class FeedClient:
         self.http = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
-            follow_redirects=True,
+            follow_redirects=False,  # followed by hand: never off the feed's origin
             headers={"Accept": "application/json"},
         )
 
@@ -90,9 +91,25 @@ class FeedClient:
         raise FeedUnavailable(label, reason)
 
     async def _once(self, path: str, etag: str | None, label: str) -> Fetched:
+        url = httpx.URL(self.base_url + path)
+        for _hop in range(MAX_REDIRECTS + 1):
+            fetched = await self._get(url, etag, label)
+            if isinstance(fetched, Fetched):
+                return fetched
+            url = fetched
+        raise FeedUnavailable(label, "too many redirects")
+
+    async def _get(self, url: httpx.URL, etag: str | None, label: str) -> Fetched | httpx.URL:
+        """One request: the document, or where the server redirects (same origin only: a
+        personal token never travels to another host)."""
         headers = {"If-None-Match": etag} if etag else {}
-        async with self.http.stream("GET", self.base_url + path, headers=headers) as response:
+        async with self.http.stream("GET", url, headers=headers) as response:
             status = response.status_code
+            if status in (301, 302, 303, 307, 308) and "location" in response.headers:
+                target = url.join(response.headers["location"])
+                if (target.scheme, target.host, target.port) != (url.scheme, url.host, url.port):
+                    raise FeedUnavailable(label, "redirected to another host (not followed)")
+                return target
             if status == 304:
                 return Fetched(None, etag)
             if status in (401, 403, 404, 410):

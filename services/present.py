@@ -10,7 +10,6 @@ from services.agenda import AgendaItem, NowNext
 from services.changes import Change
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
-from services.sync import SyncResult
 
 
 def kind_label(tr: Translator, kind: str) -> str:
@@ -247,26 +246,3 @@ def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: 
             instant = datetime.fromisoformat(values[name][which])
             parts.append(tr.time(instant, zone))
     return "–".join(parts)
-
-
-def status_line(tr: Translator, result: SyncResult, zone: ZoneInfo) -> str:
-    """One sentence about the data on screen: fresh, updated, offline since when, or rejected."""
-    _ = tr.gettext
-    when = tr.moment(result.at, zone) if result.at else ""
-    if result.status == "updated":
-        return tr.ngettext(
-            "Updated {time}: {n} change", "Updated {time}: {n} changes", result.changes
-        ).format(time=when, n=result.changes)
-    if result.status == "up_to_date":
-        return _("Up to date (checked {time})").format(time=when)
-    if result.status == "offline":
-        if not when:
-            return _("Offline: showing the programme built into the app")
-        return _("Offline: showing data from {time}").format(time=when)
-    if result.status == "invalid":
-        return _("The server sent an invalid update; the previous version is kept.")
-    if result.status == "not_found":
-        return _("No agenda was found for your personal code; the previous version is kept.")
-    if result.status == "storage":
-        return _("The update could not be saved (storage full); the previous version is kept.")
-    return _("Showing the programme built into the app (updates are not set up).")

@@ -6,13 +6,10 @@ mission. User events are plain async methods that persist settings.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from pydantic import ValidationError
 
 from services.agenda import (
     AgendaItem,
@@ -25,111 +22,127 @@ from services.agenda import (
 )
 from services.changes import Change, ChangeLog
 from services.clock import Clock, system_clock
-from services.errors import FeedInvalid
+from services.i18n import BRUSSELS
+from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
 from services.search import search_index
 from services.settings import Settings, SettingsStore
-from services.store import FeedStore
-from services.validation import parse_delegate, parse_mission
+from services.store import MISSION, namespace_for
 
 log = logging.getLogger(__name__)
-BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "feed"
-MISSION = "mission"
-
-
-def changes_name(document: str) -> str:
-    return f"{document}.changes"
-
-
-def personal_doc_name(code: str | None) -> str:
-    """Store name of a personal document; derived from the code so the code is never on disk."""
-    if not code:
-        return "delegate-demo"
-    return "delegate-" + hashlib.sha256(code.encode()).hexdigest()[:24]
+Listener = Callable[[int], None]
 
 
 class Repository:
+    """One person's view of one feed origin's documents. It listens to the store: after any
+    commit to its namespace it reads the new version and tells its own listeners (the screen)
+    how many changes arrived that this person has not seen."""
+
     def __init__(
         self,
-        store: FeedStore,
+        library: Library,
         settings_store: SettingsStore,
         settings: Settings,
+        origin: str | None = None,
         clock: Clock = system_clock,
-        bundled: Path = BUNDLED,
     ) -> None:
-        self.store = store
+        self.library = library
         self.settings_store = settings_store
         self.settings = settings
         self.clock = clock
-        self.bundled = bundled
+        self.origin = origin
+        self.namespace = namespace_for(origin)
         self._index: dict[str, str] = {}
         self._index_key: tuple[object, ...] = ()
-        self.mission: MissionDoc = self._load_mission()
-        self.delegate: DelegateDoc | None = self._load_delegate()
-        self.mission_changes, self.personal_changes = self._load_changes()
+        self._agenda: list[AgendaItem] | None = None
+        self._listeners: list[Listener] = []
+        self._mission, self._delegate = self._read()
+        self._unsubscribe = library.store.subscribe(self._on_commit)
 
     @classmethod
     async def open(
         cls,
-        store: FeedStore,
+        library: Library,
         settings_store: SettingsStore,
+        origin_for: Callable[[str | None], str | None] = lambda _saved: None,
         clock: Clock = system_clock,
-        bundled: Path = BUNDLED,
     ) -> Repository:
-        return cls(store, settings_store, await settings_store.load(), clock, bundled)
+        """`origin_for` turns the person's saved feed address into the origin to read."""
+        settings = await settings_store.load()
+        return cls(library, settings_store, settings, origin_for(settings.feed_url), clock)
 
-    # -- loading -------------------------------------------------------------------------
+    # -- following the store ---------------------------------------------------------------
 
-    def _load_mission(self) -> MissionDoc:
-        stored = self.store.load(MISSION)
-        if stored is not None:
-            try:
-                return parse_mission(stored.data)
-            except FeedInvalid as exc:  # damaged on disk: the embedded copy still works
-                log.error("stored mission unreadable, using the embedded one: %s", exc.detail)
-        data = (self.bundled / "mission.json").read_bytes()
-        doc = parse_mission(data, "embedded mission.json")
-        try:
-            self.store.save(MISSION, data, None, None)  # first launch: seed the store
-        except OSError as exc:
-            log.error("could not seed the store: %s", exc)
-        return doc
-
-    def _load_delegate(self) -> DelegateDoc | None:
+    def _read(self) -> tuple[Loaded[MissionDoc], Loaded[DelegateDoc] | None]:
+        mission = self.library.mission(self.namespace)
         code = self.settings.personal_code
-        stored = self.store.load(personal_doc_name(code))
-        if stored is not None:
-            try:
-                return parse_delegate(stored.data)
-            except FeedInvalid as exc:
-                log.error("stored personal agenda unreadable: %s", exc.detail)
-        if code:
-            return None  # signed in, but nothing fetched yet: never show someone else's agenda
-        demo = self.bundled / "delegates" / "demo.json"
-        return parse_delegate(demo.read_bytes(), "embedded demo agenda") if demo.exists() else None
+        return mission, self.library.delegate(self.namespace, code) if code else None
 
-    def _load_changes(self) -> tuple[ChangeLog, ChangeLog]:
-        logs = []
-        for name in (
-            changes_name(MISSION),
-            changes_name(personal_doc_name(self.settings.personal_code)),
-        ):
-            try:
-                logs.append(ChangeLog.model_validate(self.store.load_extra(name)))
-            except ValidationError:
-                logs.append(ChangeLog())
-        return logs[0], logs[1]
+    def _on_commit(self, namespace: str, _names: frozenset[str]) -> None:
+        if namespace == self.namespace:
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Read what the store holds now (also commits by another process); returns whether
+        anything changed, and tells the listeners."""
+        mission, delegate = self._read()
+        old = (self._mission.stamp, self._delegate.stamp if self._delegate else None)
+        if old == (mission.stamp, delegate.stamp if delegate else None):
+            return False
+        before = self.unseen_ids()
+        self._mission, self._delegate, self._agenda = mission, delegate, None
+        arrived = len(self.unseen_ids() - before)
+        for listener in list(self._listeners):
+            listener(arrived)
+        return True
+
+    def listen(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(arrived)` whenever new data is on screen; returns the unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def close(self) -> None:
+        """The session ended: stop listening to the store."""
+        self._unsubscribe()
+        self._listeners.clear()
+
+    async def switch(self, origin: str | None, code: str | None) -> None:
+        """Whose agenda, from which feed (a sign-in or sign-out); persisted first."""
+        update: dict[str, object] = {"personal_code": code, "feed_url": origin}
+        await self._save(self.settings.model_copy(update=update))
+        self.origin, self.namespace = origin, namespace_for(origin)
+        self._mission, self._delegate = self._read()
+        self._agenda = None
+        for listener in list(self._listeners):
+            listener(0)
+
+    @property
+    def mission(self) -> MissionDoc:
+        return self._mission.doc
+
+    @property
+    def delegate(self) -> DelegateDoc | None:
+        if self._delegate is not None:
+            return self._delegate.doc
+        if self.settings.personal_code:
+            return None  # signed in, nothing fetched yet: never show someone else's agenda
+        return self.library.demo
+
+    @property
+    def mission_changes(self) -> ChangeLog:
+        return self._mission.changes
+
+    @property
+    def personal_changes(self) -> ChangeLog:
+        return self._delegate.changes if self._delegate else ChangeLog()
 
     def data_time(self) -> datetime | None:
-        """When the mission data on screen was last fetched (None: the embedded copy)."""
-        stored = self.store.load(MISSION)
-        return stored.fetched_at if stored else None
-
-    def reload(self) -> None:
-        """Re-read the store after a sync stored new documents."""
-        self.mission = self._load_mission()
-        self.delegate = self._load_delegate()
-        self.mission_changes, self.personal_changes = self._load_changes()
+        """When the data on screen was last fetched or confirmed (None: the embedded copy)."""
+        if self._mission.stamp is None:
+            return None
+        checked = self.library.store.checked_at(self.namespace, MISSION)
+        times = [t for t in (checked, self._mission.fetched_at) if t is not None]
+        return max(times) if times else None
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -150,7 +163,17 @@ class Repository:
     def default_day(self) -> date:
         return default_day(self.mission, self.now())
 
+    def display_zone(self) -> ZoneInfo:
+        """Mission time, or Brussels time when the person chose it."""
+        return BRUSSELS if self.settings.time_display == "brussels" else self.zone
+
     def agenda(self) -> list[AgendaItem]:
+        """This person's items (built once per data or settings version)."""
+        if self._agenda is None:
+            self._agenda = self._build_agenda()
+        return self._agenda
+
+    def _build_agenda(self) -> list[AgendaItem]:
         tombstones = {**self.mission_changes.tombstones(), **self.personal_changes.tombstones()}
         registered = set(self.delegate.registered) if self.delegate else set()
         dropped: dict[str, Activity] = {}
@@ -203,6 +226,11 @@ class Repository:
             return None
         return change
 
+    def unseen_ids(self) -> set[str]:
+        """Distinct items with a change this person has not opened: what the banner counts."""
+        ids = {*self.mission_changes.changes, *self.personal_changes.changes}
+        return {i for i in ids if self.change_for(i) is not None}
+
     def unseen_changes(self) -> list[Change]:
         ids = {*self.mission_changes.changes, *self.personal_changes.changes}
         found = [c for c in (self.change_for(i) for i in sorted(ids)) if c is not None]
@@ -252,14 +280,6 @@ class Repository:
     async def set_language(self, language: Lang) -> None:
         await self._save(self.settings.model_copy(update={"language": language}))
 
-    async def set_personal_code(self, code: str | None, feed_url: str | None = None) -> None:
-        """Switch whose agenda this is (None: back to the demo); then reload what is stored."""
-        update: dict[str, object] = {"personal_code": code}
-        if feed_url:
-            update["feed_url"] = feed_url
-        await self._save(self.settings.model_copy(update=update))
-        self.reload()
-
     async def set_time_display(self, mode: str) -> None:
         await self._save(self.settings.model_copy(update={"time_display": mode}))
 
@@ -270,3 +290,4 @@ class Repository:
         validated = Settings.model_validate(settings.model_dump())
         await self.settings_store.save(validated)  # raises OSError before memory changes
         self.settings = validated
+        self._agenda = None

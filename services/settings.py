@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from services.keyvalue import KeyValue
 from services.models import Lang
-from services.store import KeyValue
 
 log = logging.getLogger(__name__)
 KEY = "delegate_companion.settings"

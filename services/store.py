@@ -1,24 +1,35 @@
-"""The offline store: the last good copy of each document with its ETag, and a key-value file.
+"""The offline store: one namespace per feed origin, each document committed as one unit.
 
-Every write is atomic (temporary file, fsync, os.replace): a crash or a full disk mid-write
-leaves the previous copy untouched. The store keeps bytes; `services.validation` decides what
-is good before anything is saved.
+A unit is a document's bytes with its ETag, revision, fetch time and change log, written as
+one file with one atomic rename: no crash can leave a document without its ETag or change log,
+or an ETag without its document. Commits notify the store's listeners (every session's
+repository in this process). The store keeps bytes; `services.validation` decides what is good.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import logging
 import os
 import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
 
+log = logging.getLogger(__name__)
 APP_DIR_NAME = "DelegateCompanion"
+EMBEDDED = "embedded"  # the namespace of the mission built into the app
+MISSION = "mission"  # the shared document's name in every namespace
+STALE_TMP_SECONDS = 60  # older temporary files are a crash's leftovers, never a live write
+Listener = Callable[[str, frozenset[str]], None]
+Stamp = tuple[int, int, int]
 
 
 def data_dir() -> Path:
@@ -27,6 +38,29 @@ def data_dir() -> Path:
         if os.environ.get(variable):
             return Path(os.environ[variable])
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def normalise_origin(url: str) -> str:
+    """'HTTPS://Feed.Example.org:443/x' -> 'https://feed.example.org/x/': one spelling per feed."""
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    default = {"http": 80, "https": 443}.get(scheme)
+    port = f":{parts.port}" if parts.port and parts.port != default else ""
+    host = f"[{host}]" if ":" in host else host
+    path = parts.path.rstrip("/") + "/"
+    return f"{scheme}://{host}{port}{path}"
+
+
+def namespace_for(origin: str | None) -> str:
+    """The store folder of a feed origin; None is the embedded mission."""
+    if origin is None:
+        return EMBEDDED
+    return "feed-" + hashlib.sha256(normalise_origin(origin).encode()).hexdigest()[:16]
+
+
+def personal_name(code: str) -> str:
+    """Store name of a personal document; derived from the code so the code is never on disk."""
+    return "delegate-" + hashlib.sha256(code.encode()).hexdigest()[:24]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -52,86 +86,131 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 @dataclass(frozen=True)
-class Stored:
-    """A document as last stored: its bytes, the server's ETag and when it was fetched."""
+class Unit:
+    """A document as committed: bytes, the server's ETag, its revision, when it was fetched,
+    and the change log (JSON) that describes it against what came before."""
 
     data: bytes
-    etag: str | None
-    fetched_at: datetime | None
+    etag: str | None = None
+    fetched_at: datetime | None = None
+    revision: int = 0
+    changes: Mapping[str, object] = field(default_factory=dict)
+    stamp: Stamp = (0, 0, 0)  # identifies the file on disk; changes with every commit
+
+    def encode(self) -> bytes:
+        meta = {
+            "etag": self.etag,
+            "fetched_at": self.fetched_at.isoformat() if self.fetched_at else None,
+            "revision": self.revision,
+            "changes": dict(self.changes),
+        }
+        return json.dumps(meta, ensure_ascii=True).encode() + b"\n" + self.data
+
+
+def _decode(raw: bytes, stamp: Stamp) -> Unit | None:
+    head, sep, data = raw.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        meta = json.loads(head)
+        fetched = meta.get("fetched_at")
+        changes = meta.get("changes") or {}
+        etag = meta.get("etag")
+        return Unit(
+            data=data,
+            etag=etag if isinstance(etag, str) else None,
+            fetched_at=datetime.fromisoformat(fetched) if isinstance(fetched, str) else None,
+            revision=int(meta.get("revision") or 0),
+            changes=changes if isinstance(changes, dict) else {},
+            stamp=stamp,
+        )
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 class FeedStore:
-    """Documents by name (`mission`, `delegate-<key>`): `<name>.json` and `<name>.meta.json`."""
+    """`<root>/feed/<namespace>/<name>.unit`, plus `<name>.checked` for the last 304."""
 
     def __init__(self, root: Path) -> None:
         self.root = root / "feed"
+        self._listeners: list[Listener] = []
+        self.sweep()
 
-    def load(self, name: str) -> Stored | None:
+    def sweep(self) -> int:
+        """Remove temporary files a crash left behind; returns how many went."""
+        removed = 0
+        cutoff = time.time() - STALE_TMP_SECONDS
+        for tmp in self.root.glob("*/.*.tmp"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+                    removed += 1
+        return removed
+
+    def _path(self, namespace: str, name: str, suffix: str = ".unit") -> Path:
+        return self.root / namespace / f"{name}{suffix}"
+
+    def stamp(self, namespace: str, name: str) -> Stamp | None:
+        """Cheap check whether a unit changed (also when another process committed it)."""
         try:
-            data = (self.root / f"{name}.json").read_bytes()
+            st = self._path(namespace, name).stat()
         except OSError:
             return None
-        etag, fetched_at = None, None
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-            meta = json.loads((self.root / f"{name}.meta.json").read_text("utf-8"))
-            etag = meta.get("etag")
-            fetched_at = datetime.fromisoformat(meta["fetched_at"])
-        return Stored(data, etag, fetched_at)
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
-    def save(self, name: str, data: bytes, etag: str | None, fetched_at: datetime | None) -> None:
-        """Store the document, then its ETag: an ETag never outlives the bytes it belongs to."""
-        write_atomically(self.root / f"{name}.json", data)
-        meta = {"etag": etag, "fetched_at": fetched_at.isoformat() if fetched_at else None}
-        write_atomically(self.root / f"{name}.meta.json", json.dumps(meta).encode())
-
-    def touch(self, name: str, fetched_at: datetime) -> None:
-        """Record a successful check that changed nothing (HTTP 304)."""
-        stored = self.load(name)
-        if stored is not None:
-            meta = {"etag": stored.etag, "fetched_at": fetched_at.isoformat()}
-            write_atomically(self.root / f"{name}.meta.json", json.dumps(meta).encode())
-
-    def save_extra(self, name: str, payload: dict[str, object]) -> None:
-        """Side data kept with a document (e.g. its change list)."""
-        write_atomically(self.root / f"{name}.json", json.dumps(payload).encode())
-
-    def load_extra(self, name: str) -> dict[str, object]:
+    def load(self, namespace: str, name: str) -> Unit | None:
+        path = self._path(namespace, name)
         try:
-            value = json.loads((self.root / f"{name}.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return value if isinstance(value, dict) else {}
+            with path.open("rb") as handle:
+                st = os.fstat(handle.fileno())
+                raw = handle.read()
+        except OSError:
+            return None
+        unit = _decode(raw, (st.st_ino, st.st_mtime_ns, st.st_size))
+        if unit is None:
+            log.error("stored unit %s/%s is damaged", namespace, name)
+        return unit
 
+    def commit(self, namespace: str, units: Mapping[str, Unit]) -> None:
+        """Write the units, then tell the listeners once."""
+        self.write(namespace, units)
+        self.notify(namespace, frozenset(units))
 
-class KeyValue(Protocol):
-    """Where one person's settings live: a file natively, the browser's storage on the web."""
+    def write(self, namespace: str, units: Mapping[str, Unit]) -> None:
+        """Write each unit whole, in the given order. Raises OSError (disk full, read-only)
+        with every unit not yet written left as it was."""
+        for name, unit in units.items():
+            write_atomically(self._path(namespace, name), unit.encode())
 
-    async def get(self, key: str) -> str | None: ...
+    def checked(self, namespace: str, name: str, at: datetime) -> None:
+        """Record a successful check that changed nothing (HTTP 304); losing it loses nothing."""
+        with contextlib.suppress(OSError):
+            write_atomically(self._path(namespace, name, ".checked"), at.isoformat().encode())
 
-    async def set(self, key: str, value: str) -> None: ...
-
-
-class FileKeyValue:
-    """A JSON object in one file, written atomically; for the native app and for tests."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _read(self) -> dict[str, str]:
+    def checked_at(self, namespace: str, name: str) -> datetime | None:
         try:
-            value = json.loads(self.path.read_text("utf-8"))
+            return datetime.fromisoformat(
+                self._path(namespace, name, ".checked").read_text("ascii")
+            )
         except (OSError, ValueError):
-            return {}
-        return (
-            {k: v for k, v in value.items() if isinstance(v, str)}
-            if isinstance(value, dict)
-            else {}
-        )
+            return None
 
-    async def get(self, key: str) -> str | None:
-        return self._read().get(key)
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(namespace, names)` after every commit; returns the unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._unsubscribe(listener)
 
-    async def set(self, key: str, value: str) -> None:
-        values = self._read()
-        values[key] = value
-        write_atomically(self.path, json.dumps(values, ensure_ascii=False).encode())
+    def _unsubscribe(self, listener: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def notify(self, namespace: str, names: frozenset[str]) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(namespace, names)
+            except Exception:  # one broken session must not stop the others hearing of it
+                log.exception("store listener failed")
+
+    @property
+    def listener_count(self) -> int:
+        return len(self._listeners)

@@ -1,8 +1,9 @@
-"""Sync: the only code that uses both the feed client and the store.
+"""Sync: keeps one feed origin's documents current. The only code that uses client and store.
 
-Per document: fetch (conditional GET), validate the whole document, compare it with the stored
-one by id, store it, then its ETag. Any failure leaves the last good copy and its ETag as they
-were. One sync runs at a time.
+Per document, one line a step: fetch → parse once → diff → commit → notify (the commit tells
+every session). The mission comes first, then the personal document. Any failure leaves the
+committed unit (document, ETag and change log) as it was. Concurrent syncs of one document
+share a single download.
 """
 
 from __future__ import annotations
@@ -10,36 +11,28 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any
 
-from pydantic import ValidationError
-
-from services.changes import Change, ChangeLog, diff_delegates, diff_missions
+from services.changes import ChangeLog, diff_delegates, diff_missions
 from services.clock import Clock, system_clock
-from services.errors import FeedError, FeedInvalid, FeedNotFound, FeedUnavailable, Problem
+from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 from services.feed_client import FeedClient
+from services.library import Library, Loaded, Prepared
 from services.models import DelegateDoc, MissionDoc
-from services.repository import MISSION, changes_name, personal_doc_name
-from services.store import FeedStore
+from services.store import MISSION, Unit, personal_name
+from services.sync_state import SyncResult
 from services.validation import parse_delegate, parse_mission
 
 log = logging.getLogger(__name__)
-Status = Literal["updated", "up_to_date", "offline", "invalid", "not_found", "storage", "no_feed"]
 TOKEN = re.compile(r"^[a-z2-7]{26}$")
+ETAG = re.compile(r'^(W/)?"[\x21\x23-\x7e]{0,200}"$')
 
 
-@dataclass(frozen=True)
-class SyncResult:
-    """What the app shows: up to date, updated with N changes, offline, or an invalid feed."""
-
-    status: Status
-    at: datetime | None = None
-    changes: int = 0
-    document: str = ""
-    problems: tuple[str, ...] = field(default=())
+class OlderRevision(Exception):
+    """The server sent a lower revision than the stored one (a stale CDN edge, a mistake)."""
 
 
 def normalise_code(text: str) -> str | None:
@@ -60,122 +53,182 @@ def feed_url_from_link(text: str) -> str | None:
     return value.split("/delegates/", 1)[0] + "/"
 
 
+def clean_etag(etag: str | None) -> str | None:
+    """Keep an ETag only in its valid form: a bad one is never sent back (nor stored)."""
+    return etag if etag is not None and ETAG.match(etag) else None
+
+
+@dataclass(frozen=True)
+class _Fresh:
+    """A document just downloaded and parsed, not yet committed."""
+
+    name: str
+    data: bytes
+    etag: str | None
+    doc: MissionDoc | DelegateDoc
+
+
 class Synchronizer:
     def __init__(
-        self, client: FeedClient | None, store: FeedStore, clock: Clock = system_clock
+        self, client: FeedClient, library: Library, namespace: str, clock: Clock = system_clock
     ) -> None:
         self.client = client
-        self.store = store
+        self.library = library
+        self.namespace = namespace
         self.clock = clock
-        self._lock = asyncio.Lock()
+        self._inflight: dict[str, asyncio.Task[SyncResult]] = {}
 
     async def sync(self, code: str | None) -> SyncResult:
         """Refresh mission.json, then the personal document of `code` (if any)."""
-        if self.client is None:
-            return SyncResult("no_feed")
-        async with self._lock:
-            mission = await self._refresh_mission()
-            if not code or mission.status not in ("updated", "up_to_date"):
-                return mission
-            personal = await self._refresh_personal(code)
-            return _combine(mission, personal)
+        mission = await self._single(MISSION, self._refresh_mission)
+        if not code or not mission.ok:
+            return mission
+        personal = await self._single(personal_name(code), lambda: self._refresh_personal(code))
+        return _combine(mission, personal)
 
-    async def check_code(self, code: str) -> SyncResult:
-        """Fetch a personal document for a new code without touching the current one's data."""
-        if self.client is None:
-            return SyncResult("no_feed")
-        async with self._lock:
-            return await self._refresh_personal(code)
+    async def sign_in(self, code: str) -> SyncResult:
+        """Stage the mission and the personal document of `code`, check them together, and
+        commit both, or change nothing (a wrong code, another mission, any error)."""
+        now, name, label = self.clock(), personal_name(code), "personal agenda"
+        try:
+            mission = await self._fetch(MISSION, "mission.json", "mission.json")
+            personal = await self._fetch(name, f"delegates/{code}.json", label)
+            mission_doc = mission.doc if mission else self._stored(MISSION).doc
+            person = personal.doc if personal else self._stored(name).doc
+            assert isinstance(mission_doc, MissionDoc) and isinstance(person, DelegateDoc)
+            _same_mission(person, mission_doc, label)
+            prepared: dict[str, Prepared] = {}
+            if mission is not None:
+                prepared[MISSION] = self._prepare(mission, None, now)[0]
+            if personal is not None:
+                prepared[name] = self._prepare(personal, mission_doc, now)[0]
+            if prepared:
+                self.library.commit(self.namespace, prepared)  # both land, then sessions hear
+        except (FeedInvalid, FeedNotFound, FeedUnavailable, OlderRevision, OSError) as exc:
+            return _failed(exc, label, None)
+        return SyncResult("signed_in", now, document=label, name=person.delegate.name)
+
+    async def _single(self, name: str, work: Callable[[], Awaitable[SyncResult]]) -> SyncResult:
+        """One download per document at a time; sessions that ask meanwhile share its result."""
+        task = self._inflight.get(name)
+        if task is None:
+            task = asyncio.ensure_future(work())
+            self._inflight[name] = task
+            task.add_done_callback(lambda _t: self._inflight.pop(name, None))
+        return await asyncio.shield(task)
 
     async def _refresh_mission(self) -> SyncResult:
-        return await self._refresh(MISSION, "mission.json", "mission.json", self._mission_diff)
+        return await self._refresh(MISSION, "mission.json", "mission.json", None)
 
     async def _refresh_personal(self, code: str) -> SyncResult:
-        name = personal_doc_name(code)
+        mission = self.library.mission(self.namespace).doc
         return await self._refresh(
-            name, f"delegates/{code}.json", "personal agenda", self._personal_diff
+            personal_name(code), f"delegates/{code}.json", "personal agenda", mission
         )
 
     async def _refresh(
-        self, name: str, path: str, label: str, diff: Callable[[bytes | None, bytes], list[Change]]
+        self, name: str, path: str, label: str, mission: MissionDoc | None
     ) -> SyncResult:
-        assert self.client is not None
-        stored = self.store.load(name)
         now = self.clock()
         try:
-            fetched = await self.client.fetch(path, stored.etag if stored else None, label)  # fetch
-            if fetched.not_modified or fetched.data is None:
-                self.store.touch(name, now)
+            fresh = await self._fetch(name, path, label)  # fetch (conditional), parse once
+            if fresh is None:
+                self.library.store.checked(self.namespace, name, now)
                 return SyncResult("up_to_date", now, document=label)
-            changes = diff(stored.data if stored else None, fetched.data)  # validates everything
-            log_ = _merged(self.store.load_extra(changes_name(name)), changes)
-            self.store.save(name, fetched.data, fetched.etag, now)  # store, then record the ETag
-            self.store.save_extra(changes_name(name), log_.model_dump(mode="json"))
-            return SyncResult("updated", now, len(changes), label)
-        except FeedInvalid as exc:
-            log.warning("%s rejected, keeping the previous copy: %s", label, exc.detail)
-            return SyncResult(
-                "invalid",
-                stored.fetched_at if stored else None,
-                document=label,
-                problems=tuple(str(p) for p in exc.problems[:20]),
-            )
-        except FeedNotFound as exc:
-            log.warning("%s not found (%s)", label, exc.detail)
-            return SyncResult("not_found", stored.fetched_at if stored else None, document=label)
-        except FeedUnavailable as exc:
-            log.info("%s unavailable: %s", label, exc.detail)
-            return SyncResult("offline", stored.fetched_at if stored else None, document=label)
-        except OSError as exc:  # disk full or read-only: the old copy is still whole
-            log.error("could not store %s: %s", label, exc)
-            return SyncResult("storage", stored.fetched_at if stored else None, document=label)
+            prepared, count = self._prepare(fresh, mission, now)  # diff, merge the change log
+            self.library.commit(self.namespace, {name: prepared})  # commit, then notify
+            return SyncResult("updated", now, count, label)
+        except (FeedInvalid, FeedNotFound, FeedUnavailable, OlderRevision, OSError) as exc:
+            return _failed(exc, label, self._data_time(name))
 
-    def _mission_diff(self, old: bytes | None, new: bytes) -> list[Change]:
-        doc = parse_mission(new, "mission.json")
-        previous = _old_mission(old)
-        if previous is None or previous.mission.id != doc.mission.id:
-            return []  # first load (or another mission): nothing to flag
-        return diff_missions(previous, doc)
+    async def _fetch(self, name: str, path: str, label: str) -> _Fresh | None:
+        """The parsed document, or None when the server confirms the stored copy (304)."""
+        stored = self.library.unit(self.namespace, name)
+        etag = clean_etag(stored.etag) if stored else None
+        fetched = await self.client.fetch(path, etag, label)
+        if fetched.data is None:
+            if stored is None:
+                problem = Problem("", "the server answered 304 Not Modified, but nothing is stored")
+                raise FeedInvalid(label, [problem])
+            return None
+        parse = parse_mission if name == MISSION else parse_delegate
+        return _Fresh(name, fetched.data, fetched.etag, parse(fetched.data, label))
 
-    def _personal_diff(self, old: bytes | None, new: bytes) -> list[Change]:
-        doc = parse_delegate(new, "personal agenda")
-        stored = self.store.load(MISSION)
-        mission = _old_mission(stored.data if stored else None)
-        if mission is not None and doc.mission_id != mission.mission.id:
-            problem = Problem("mission_id", f"{doc.mission_id!r} is not {mission.mission.id!r}")
-            raise FeedInvalid("personal agenda", [problem])
-        previous = _old_delegate(old)
-        return diff_delegates(previous, doc, mission) if mission is not None else []
+    def _stored(self, name: str) -> Loaded[Any]:
+        loaded = self.library.document(self.namespace, name)
+        if loaded is None:  # a 304 for a copy that is damaged on disk
+            raise FeedInvalid(name, [Problem("", "the stored copy is unreadable")])
+        return loaded
+
+    def _prepare(
+        self, fresh: _Fresh, mission: MissionDoc | None, now: datetime
+    ) -> tuple[Prepared, int]:
+        """The unit to commit, with the change log merged by item id; and how many items
+        changed. Refuses an older revision of the same document."""
+        old = self.library.document(self.namespace, fresh.name)
+        old_doc = old.doc if old is not None else None
+        doc = fresh.doc
+        if isinstance(doc, MissionDoc):
+            previous = old_doc if isinstance(old_doc, MissionDoc) else None
+            if previous is not None and previous.mission.id != doc.mission.id:
+                previous = None  # another mission: nothing to compare, nothing older
+            changes = diff_missions(previous, doc)
+        else:
+            previous_p = old_doc if isinstance(old_doc, DelegateDoc) else None
+            if mission is not None:
+                _same_mission(doc, mission, "personal agenda")
+            if previous_p is not None and previous_p.mission_id != doc.mission_id:
+                previous_p = None
+            previous = previous_p  # type: ignore[assignment]
+            changes = diff_delegates(previous_p, doc, mission) if mission is not None else []
+        if previous is not None and doc.revision < previous.revision:
+            raise OlderRevision(f"revision {doc.revision} < {previous.revision}")
+        log_ = (old.changes if old is not None else ChangeLog()).merged(changes)
+        unit = Unit(
+            fresh.data, clean_etag(fresh.etag), now, doc.revision, log_.model_dump(mode="json")
+        )
+        return Prepared(unit, doc, log_), len({c.id for c in changes})
+
+    def _data_time(self, name: str) -> datetime | None:
+        stored = self.library.unit(self.namespace, name)
+        checked = self.library.store.checked_at(self.namespace, name)
+        times = [t for t in (checked, stored.fetched_at if stored else None) if t is not None]
+        return max(times) if times else None
 
 
-def _old_mission(data: bytes | None) -> MissionDoc | None:
-    """The stored copy to compare against; unreadable counts as none (then nothing is flagged)."""
-    try:
-        return parse_mission(data) if data is not None else None
-    except FeedError:
-        return None
+def _same_mission(person: DelegateDoc, mission: MissionDoc, label: str) -> None:
+    if person.mission_id != mission.mission.id:
+        problem = Problem("mission_id", f"{person.mission_id!r} is not {mission.mission.id!r}")
+        raise FeedInvalid(label, [problem])
 
 
-def _old_delegate(data: bytes | None) -> DelegateDoc | None:
-    try:
-        return parse_delegate(data) if data is not None else None
-    except FeedError:
-        return None
-
-
-def _merged(saved: dict[str, object], changes: list[Change]) -> ChangeLog:
-    try:
-        previous = ChangeLog.model_validate(saved)
-    except ValidationError:
-        previous = ChangeLog()
-    return previous.merged(changes)
+def _failed(exc: Exception, label: str, at: datetime | None) -> SyncResult:
+    """A failed step: the committed unit stays; say which kind of failure."""
+    if isinstance(exc, FeedInvalid):
+        log.warning("%s rejected, keeping the previous copy: %s", label, exc.detail)
+        problems = tuple(str(p) for p in exc.problems[:20])
+        return SyncResult("invalid", at, document=label, problems=problems)
+    if isinstance(exc, FeedNotFound):
+        log.warning("%s not found (%s)", label, exc.detail)
+        return SyncResult("not_found", at, document=label)
+    if isinstance(exc, FeedUnavailable):
+        log.info("%s unavailable: %s", label, exc.detail)
+        return SyncResult("offline", at, document=label)
+    if isinstance(exc, OlderRevision):
+        log.warning("%s: the server sent an older version (%s); keeping ours", label, exc)
+        return SyncResult("older", at, document=label)
+    log.error("could not store %s: %s", label, exc)  # disk full or read-only
+    return SyncResult("storage", at, document=label)
 
 
 def _combine(mission: SyncResult, personal: SyncResult) -> SyncResult:
-    if personal.status not in ("updated", "up_to_date"):
+    if not personal.ok:
         return personal
-    status: Status = "updated" if "updated" in (mission.status, personal.status) else "up_to_date"
-    return SyncResult(status, personal.at, mission.changes + personal.changes)
+    updated = "updated" in (mission.status, personal.status)
+    at = personal.at or mission.at
+    return SyncResult(
+        "updated" if updated else "up_to_date", at, mission.changes + personal.changes
+    )
 
 
 def interval(now: datetime, mission: MissionDoc) -> timedelta:
@@ -187,3 +240,8 @@ def interval(now: datetime, mission: MissionDoc) -> timedelta:
     if today < first:
         return timedelta(hours=2) if (first - today).days <= 7 else timedelta(hours=12)
     return timedelta(hours=24)
+
+
+def retry_after(failures: int, normal: timedelta) -> timedelta:
+    """While offline, try again sooner: 30 s, 1, 2, 4 ... minutes, never later than usual."""
+    return min(normal, timedelta(seconds=30 * 2 ** max(0, failures - 1)))

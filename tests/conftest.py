@@ -18,6 +18,31 @@ _MISSION = json.loads(MISSION_BYTES)
 _DELEGATE = json.loads(DELEGATE_BYTES)
 
 
+TEST_ORIGIN = "http://127.0.0.1:9/"  # a feed origin for stored test data; never contacted
+
+
+def store_unit(
+    root: Path,
+    data: bytes,
+    name: str = "mission",
+    origin: str | None = TEST_ORIGIN,
+    etag: str | None = None,
+    fetched_at: datetime | None = None,
+    changes: Any = None,
+) -> None:
+    """Commit a document as a sync would (optionally with its change log) into `origin`'s
+    namespace of the store at `root`."""
+    from services.store import FeedStore, Unit, namespace_for
+
+    log = changes.model_dump(mode="json") if changes is not None else {}
+    try:
+        revision = int(json.loads(data).get("revision", 0))
+    except (ValueError, TypeError, AttributeError):
+        revision = 0  # a damaged document, on purpose
+    unit = Unit(data, etag, fetched_at, revision, log)
+    FeedStore(root).commit(namespace_for(origin), {name: unit})
+
+
 def dump(doc: dict[str, Any]) -> bytes:
     return json.dumps(doc, ensure_ascii=False).encode()
 

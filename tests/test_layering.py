@@ -41,3 +41,48 @@ def test_views_do_no_network_or_file_io() -> None:
         source = path.read_text("utf-8")
         assert "open(" not in source.replace("open_url(", ""), path
         assert ".read_bytes(" not in source and ".write_text(" not in source, path
+
+
+SCREEN_SUPPORT = {"__init__", "shell", "context", "routes", "platform", "screens"}
+
+
+def _modules_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_no_screen_imports_another_screen_and_components_import_no_screen() -> None:
+    screens = {p.stem for p in (ROOT / "views").glob("*.py")} - SCREEN_SUPPORT
+    screen_modules = {f"views.{name}" for name in screens}
+    for path in [*(ROOT / "views").glob("*.py"), *(ROOT / "views" / "components").glob("*.py")]:
+        if path.stem in SCREEN_SUPPORT and path.parent.name == "views" and path.stem != "shell":
+            continue  # the registry (screens.py) is where screens are listed
+        assert not _modules_of(path) & screen_modules, path
+
+
+def test_renders_change_nothing_only_the_shell_marks_items_seen() -> None:
+    for path in (ROOT / "views").rglob("*.py"):
+        if path.name != "shell.py":
+            assert "mark_seen" not in path.read_text("utf-8"), path
+
+
+def test_store_document_names_live_with_the_store() -> None:
+    for folder in ("services", "views", "backend"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path != ROOT / "services" / "store.py":
+                source = path.read_text("utf-8")
+                assert '"delegate-' not in source and '.unit"' not in source, path
+
+
+def test_only_sync_and_the_feeds_registry_touch_the_feed_client() -> None:
+    allowed = {"feed_client.py", "sync.py", "feeds.py"}
+    for path in (ROOT / "services").rglob("*.py"):
+        if path.name not in allowed:
+            assert "services.feed_client" not in _modules_of(path), path

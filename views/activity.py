@@ -11,12 +11,12 @@ from services.models import Activity
 from services.present import (
     activity_time,
     change_lines,
-    display_zone,
     item_title,
     kind_label,
     sector_names,
     warning_text,
 )
+from views.components.bookmark import bookmark_button
 from views.components.ui import (
     badge,
     card,
@@ -29,7 +29,6 @@ from views.components.ui import (
 )
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
-from views.programme import bookmark_button
 
 
 def build(ctx: Ctx) -> Screen:
@@ -49,12 +48,10 @@ def build(ctx: Ctx) -> Screen:
             ],
         )
     controls: list[ft.Control] = []
-    change = repo.change_for(activity_id)
+    change = ctx.change_for(activity_id)
     gone = repo.activity(activity_id) is None
     if change is not None or gone or activity.state == "cancelled":
         controls.append(change_banner(ctx, activity, change, gone))
-    if change is not None:
-        ctx.act.run(lambda: repo.mark_seen(activity_id))  # opened: its marks go away
     controls += header(ctx, activity)
     controls += when(ctx, activity)
     venue = repo.venue(activity.venue_id)
@@ -87,7 +84,7 @@ def build(ctx: Ctx) -> Screen:
 
 def change_banner(ctx: Ctx, activity: Activity, change: Change | None, gone: bool) -> ft.Control:
     _ = ctx.tr.gettext
-    zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
+    zone = ctx.repo.display_zone()
     if (
         gone
         or activity.state == "cancelled"
@@ -140,7 +137,7 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
 def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     tr, repo = ctx.tr, ctx.repo
     _ = tr.gettext
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     lines: list[ft.Control] = [
         ft.Text(activity_time(tr, activity, zone), size=16, weight=ft.FontWeight.W_600)
     ]
@@ -158,7 +155,8 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         ctx.state.show_brussels = not ctx.state.show_brussels
         ctx.act.refresh()
 
-    lines.append(ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle))
+    button = ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle)
+    lines.append(ft.Semantics(container=True, content=button, identifier="toggle-zone"))
     items = {i.id: i for i in repo.agenda()}
     mine = items.get(activity.id)
     for w in mine.warnings if mine else ():
@@ -198,7 +196,7 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     venue = repo.venue(activity.venue_id)
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     where = f"{venue.name}, {venue.address}" if venue else ""
     text = f"{tr.text(activity.title).text}\n{activity_time(tr, activity, zone)}\n{where}"
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import flet as ft
 
-from services.agenda import items_on, now_and_next
 from services.present import (
     NowNextCard,
     agenda_row,
     day_heading,
-    display_zone,
     item_title,
     now_next_card,
 )
+from views.components.day_strip import day_strip
 from views.components.rows import item_card
 from views.components.ui import card, empty_state, heading, muted, warning_line
 from views.context import Ctx, Screen
@@ -24,17 +21,17 @@ def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     day = ctx.state.day or repo.default_day()
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     items = repo.agenda()
     titles = {item.id: item_title(tr, item) for item in items}
     controls: list[ft.Control] = [day_strip(ctx, repo.days(), day)]
     controls += notices(ctx)
     now = repo.now()
-    summary = now_next_card(tr, repo.mission, now_and_next(items, now), now, zone)
+    summary = now_next_card(tr, repo.mission, repo.now_next(), now, zone)
     if summary is not None:
         controls.append(now_next_view(ctx, summary))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
-    day_items = items_on(items, day, repo.zone)
+    day_items = repo.agenda_for(day)
     for item in day_items:
         row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
         controls.append(item_card(ctx, row))
@@ -77,7 +74,7 @@ def notices(ctx: Ctx) -> list[ft.Control]:
         out.append(
             card(row, on_click=lambda: ctx.act.navigate("/changes"), identifier="changes-banner")
         )
-    if ctx.status.status in ("offline", "invalid", "not_found", "storage"):
+    if ctx.sync.status in ("offline", "invalid", "not_found", "storage", "older"):
         line = ft.Row(
             [
                 ft.Icon(ft.Icons.CLOUD_OFF, size=16, color=ft.Colors.ON_SURFACE_VARIANT),
@@ -93,43 +90,6 @@ def notices(ctx: Ctx) -> list[ft.Control]:
             )
         )
     return out
-
-
-def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
-    cells: list[ft.Control] = []
-    for day in days:
-        name, number = ctx.tr.short_day(day)
-        chosen = day == selected
-        fg = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
-        cell = ft.Container(
-            ft.Column(
-                [
-                    ft.Text(name, size=12, color=fg),
-                    ft.Text(number, size=18, color=fg, weight=ft.FontWeight.BOLD),
-                ],
-                spacing=0,
-                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-            ),
-            bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
-            border_radius=ft.BorderRadius.all(12),
-            padding=ft.Padding.symmetric(vertical=6),
-            height=56,
-            alignment=ft.Alignment.CENTER,
-            on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
-            ink=True,
-        )
-        tagged = ft.Semantics(
-            container=True,
-            content=cell,
-            identifier=f"day-{day.isoformat()}",
-            selected=chosen,
-            button=True,
-            label=ctx.tr.day(day),
-        )
-        cells.append(ft.Container(tagged, expand=1))
-    return ft.Container(
-        ft.Row(cells, spacing=4), padding=ft.Padding.symmetric(horizontal=12, vertical=8)
-    )
 
 
 def now_next_view(ctx: Ctx, summary: NowNextCard) -> ft.Control:

@@ -6,7 +6,7 @@ from functools import partial
 
 import flet as ft
 
-from services.present import change_lines, display_zone, flag_labels
+from services.present import change_lines, flag_labels
 from views.components.ui import badge, card, empty_state, muted
 from views.context import Ctx, Screen
 
@@ -14,7 +14,7 @@ from views.context import Ctx, Screen
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     changes = repo.unseen_changes()
     meetings = {m.id: m for m in (repo.delegate.meetings if repo.delegate else [])}
     controls: list[ft.Control] = []

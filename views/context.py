@@ -8,11 +8,11 @@ from datetime import date
 
 from flet import Control
 
+from services.changes import Change
 from services.i18n import Translator
-from services.present import status_line
 from services.repository import Repository
 from services.search import Filter
-from services.sync import SyncResult
+from services.sync_state import SyncState, describe
 from views.routes import Route
 
 
@@ -26,6 +26,8 @@ class UiState:
     programme_limit: int = 30
     show_brussels: bool = False
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
+    # the change an opened item had when the person opened it (marked seen on navigation)
+    opened: dict[str, Change] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,10 +55,14 @@ class Ctx:
     tr: Translator
     state: UiState
     act: Actions
-    status: SyncResult = field(default_factory=lambda: SyncResult("no_feed"))
+    sync: SyncState = field(default_factory=SyncState)
 
     def status_text(self) -> str:
-        return status_line(self.tr, self.status, self.repo.zone)
+        return describe(self.tr, self.sync, self.repo.zone)
+
+    def change_for(self, item_id: str) -> Change | None:
+        """The change to show on an item's own screen: the one it had when opened."""
+        return self.repo.change_for(item_id) or self.state.opened.get(item_id)
 
 
 @dataclass

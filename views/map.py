@@ -11,7 +11,7 @@ from services.geo import distance_km, travel_minutes
 from services.maps import REGIONS, region_for
 from services.models import Venue
 from services.present import city_name, item_title
-from views.agenda import day_strip
+from views.components.day_strip import day_strip
 from views.components.offline_map import Pin, offline_map
 from views.components.ui import card, heading, muted
 from views.context import Ctx, Screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.contacts import display_phone, mail_link, tel_link
-from services.present import change_lines, display_zone
+from services.present import change_lines
 from views.components.ui import badge, card, empty_state, heading, muted
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
@@ -28,9 +28,9 @@ def build(ctx: Ctx) -> Screen:
                 )
             ],
         )
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     controls: list[ft.Control] = []
-    change = repo.change_for(meeting.id)
+    change = ctx.change_for(meeting.id)
     if change is not None:
         lines = change_lines(tr, change, repo.mission, zone)
         label = _("New meeting") if change.kind == "new" else _("Changed by the organisers")
@@ -40,7 +40,6 @@ def build(ctx: Ctx) -> Screen:
                 identifier="change-banner",
             )
         )
-        ctx.act.run(lambda: repo.mark_seen(meeting.id))
     day = tr.day(meeting.start.astimezone(repo.zone).date())
     controls.append(
         ft.Container(

@@ -7,8 +7,9 @@ from datetime import date
 import flet as ft
 
 from services.present import Row as ListRow
-from services.present import activity_place, display_zone, flag_labels, kind_label
+from services.present import activity_place, flag_labels, kind_label
 from services.search import matches
+from views.components.bookmark import bookmark_button
 from views.components.rows import item_card
 from views.components.ui import empty_state, heading, muted
 from views.context import Ctx, Screen
@@ -23,7 +24,7 @@ def build(ctx: Ctx) -> Screen:
     if not flt.days and not flt.query:
         flt.days = {ctx.state.day or repo.default_day()}
     found = matches(repo.mission.activities, flt, repo.mission, repo.search_index())
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     controls: list[ft.Control] = [search_box(ctx), filters(ctx)]
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
     controls.append(heading(count, identifier="programme-count"))
@@ -78,43 +79,6 @@ def _personal(ctx: Ctx, activity_id: str) -> str:
     if ctx.repo.is_bookmarked(activity_id):
         return _("In my agenda")
     return ""
-
-
-def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
-    _ = ctx.tr.gettext
-    repo = ctx.repo
-    activity = repo.activity(activity_id)
-    if repo.is_registered(activity_id):
-        return ft.Icon(ft.Icons.EVENT_AVAILABLE, color=ft.Colors.PRIMARY, tooltip=_("Registered"))
-    if (
-        activity is not None
-        and activity.registration == "invite"
-        and not repo.is_bookmarked(activity_id)
-    ):
-        return ft.Icon(
-            ft.Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT, tooltip=_("Invitation only")
-        )
-    marked = repo.is_bookmarked(activity_id)
-    label = _("Remove from my agenda") if marked else _("Add to my agenda")
-
-    async def toggle() -> None:
-        now_in = await repo.toggle_bookmark(activity_id)
-        ctx.act.toast(_("Added to my agenda") if now_in else _("Removed from my agenda"))
-        ctx.act.refresh()
-
-    button = ft.IconButton(
-        icon=ft.Icons.BOOKMARK if marked else ft.Icons.BOOKMARK_ADD_OUTLINED,
-        tooltip=label,
-        selected=marked,
-        on_click=lambda _e: ctx.act.run(toggle),
-    )
-    return ft.Semantics(
-        container=True,
-        content=button,
-        identifier=f"bookmark-{activity_id}",
-        label=label,
-        button=True,
-    )
 
 
 def search_box(ctx: Ctx) -> ft.Control:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
 
 import flet as ft
+from flet.controls.context import _context_page
 
 from services.account import Account
+from services.feeds import Feeds
 from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
-from services.sync import Synchronizer, SyncResult, interval
-from views import agenda
+from services.sync import interval, retry_after
+from services.sync_state import SyncResult, SyncState, describe
 from views.components.frame import app_bar, navigation_bar
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
@@ -37,19 +41,20 @@ class AppShell:
         repo: Repository,
         lang: Lang,
         platform: Platform,
-        screens: dict[str, ScreenBuilder] | None = None,
-        syncer: Synchronizer | None = None,
-        make_syncer: Callable[[str], Synchronizer] | None = None,
+        screens: dict[str, ScreenBuilder],
+        feeds: Feeds | None = None,
     ) -> None:
         self.page = page
         self.repo = repo
         self.platform = platform
-        self.screens = screens or {"agenda": agenda.build}
-        self.account = Account(repo, syncer, make_syncer)
+        self.screens = screens
+        self.account = Account(repo, feeds)
         self.history: list[str] = []
         self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
+        self.loop_task: asyncio.Task[None] | None = None
+        self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
         actions = Actions(
             navigate=self.navigate,
             back=self.back,
@@ -68,10 +73,8 @@ class AppShell:
             apply_theme=self.apply_theme,
         )
         state = UiState(platform="web" if page.web else _platform_name(page))
-        status = (
-            SyncResult("no_feed") if syncer is None else SyncResult("offline", repo.data_time())
-        )
-        self.ctx = Ctx(repo, Translator(lang), state, actions, status)
+        sync = SyncState() if self.account.can_sync else SyncState.done(SyncResult("no_feed"))
+        self.ctx = Ctx(repo, Translator(lang), state, actions, sync)
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -81,9 +84,9 @@ class AppShell:
         self.page.on_disconnect = lambda _e: self.stop()
         self.apply_theme()
         self.apply_locale()
+        self.repo.listen(self._data_changed)
         self.show(self.page.route)
-        if self.account.syncer is not None:
-            self.run(self._sync_loop)
+        self._start_sync_loop()
 
     def _route_changed(self, e: ft.RouteChangeEvent) -> None:
         """The client reports a route: a deep link, Back, or the echo of our own navigate.
@@ -99,11 +102,30 @@ class AppShell:
 
     def stop(self) -> None:
         self.closed = True
+        self.repo.close()
         for task in list(self.tasks):
             task.cancel()
 
+    def _data_changed(self, arrived: int) -> None:
+        """The store committed new data (this session's sync or another's): show it."""
+
+        async def show() -> None:
+            if arrived:
+                text = self.ctx.tr.ngettext(
+                    "{n} change from the organisers", "{n} changes from the organisers", arrived
+                )
+                self.toast(text.format(n=arrived))
+            self.render()
+
+        if not self.closed:
+            self.run(show)
+
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
-        """Run async work without blocking the UI; errors become a toast, never a crash."""
+        self._spawn(work)
+
+    def _spawn(self, work: Callable[[], Awaitable[None]]) -> asyncio.Task[None]:
+        """Run async work without blocking the UI, in this session's context (even when
+        another session's commit triggered it); errors become a toast, never a crash."""
 
         async def guarded() -> None:
             try:
@@ -112,9 +134,12 @@ class AppShell:
                 log.exception("action failed")
                 self.toast(self.ctx.tr.gettext("That did not work. Please try again."))
 
-        task = asyncio.get_running_loop().create_task(guarded())
+        context = contextvars.copy_context()
+        context.run(_context_page.set, self.page)  # type: ignore[arg-type]
+        task = asyncio.get_running_loop().create_task(guarded(), context=context)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+        return task
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -143,7 +168,17 @@ class AppShell:
         if route.name == "agenda" and route.arg:
             state.day = date.fromisoformat(route.arg)
         state.route = route
+        if route.name in ("activity", "meeting") and route.arg:
+            self._opened(route.arg)
         self.render()
+
+    def _opened(self, item_id: str) -> None:
+        """The person opened an item: remember the change it had (its screen keeps showing
+        it), then mark it seen, as an event, never inside a render."""
+        change = self.repo.change_for(item_id)
+        if change is not None:
+            self.ctx.state.opened[item_id] = change
+            self.run(lambda: self.repo.mark_seen(item_id))
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -207,52 +242,77 @@ class AppShell:
 
     # -- sync and sign-in -------------------------------------------------------------------
 
+    def _start_sync_loop(self) -> None:
+        if self.account.can_sync and (self.loop_task is None or self.loop_task.done()):
+            self.loop_task = self._spawn(self._sync_loop)
+
     def sync_now(self) -> None:
-        self.run(self._sync_once)
+        if not self.account.can_sync:
+            self.toast(describe(self.ctx.tr, SyncState.done(SyncResult("no_feed")), self.repo.zone))
+            return
+        self._start_sync_loop()
+        self.wake.set()
 
     async def _sync_loop(self) -> None:
-        """On start, then every 15 minutes on mission days (rarer before); ends with the session."""
+        """On start, then every 15 minutes on mission days (rarer before); sooner while offline
+        (30 s, 1, 2, 4 ... min); at once on Sync now. Ends with the session."""
+        failures = 0
         while not self.closed:
-            await self._sync_once()
-            await asyncio.sleep(interval(self.repo.now(), self.repo.mission).total_seconds())
+            self.wake.clear()
+            result = await self._sync_once()
+            failures = 0 if result.ok else failures + 1
+            normal = interval(self.repo.now(), self.repo.mission)
+            delay = retry_after(failures, normal) if result.status == "offline" else normal
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
 
-    async def _sync_once(self) -> None:
-        result = await self.account.sync()
-        self.ctx.status = result
-        if result.status == "updated" and result.changes:
-            n = result.changes
-            text = self.ctx.tr.ngettext(
-                "{n} change from the organisers", "{n} changes from the organisers", n
-            )
-            self.toast(text.format(n=n))
+    async def _sync_once(self) -> SyncResult:
+        self.ctx.sync = self.ctx.sync.syncing()
         self.render()
+        result = await self.account.sync()
+        self.ctx.sync = SyncState.done(result)
+        self.render()
+        return result
 
-    def sign_in(self, text: str | None) -> None:
-        _ = self.ctx.tr.gettext
+    def sign_in(self, text: str | None, confirmed: bool = False) -> None:
+        tr = self.ctx.tr
 
         async def sign_out() -> None:
             await self.account.sign_out()
-            self.toast(_("Signed out: showing the demo agenda"))
+            self.toast(tr.gettext("Signed out: showing the demo agenda"))
             self.render()
 
         async def check(code: str) -> None:
-            outcome = await self.account.sign_in(code)
-            messages = {
-                "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
-                "no_feed": _("Updates are not set up, so the code cannot be checked."),
-                "not_found": _("No agenda was found for this code. Please check it."),
-                "offline": _("You seem to be offline. Try again when you have a connection."),
-                "invalid": _("The server sent an invalid agenda. Please try again later."),
-                "storage": _("Your agenda could not be saved: the storage is full."),
-            }
-            if outcome.status in messages:
-                self.toast(messages[outcome.status])
+            outcome = await self.account.sign_in(code, confirmed)
+            sentence = describe(tr, SyncState.done(outcome), self.repo.zone, sign_in=True)
+            if outcome.status == "confirm_origin":
+                self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
                 return
-            self.ctx.status = outcome.result or self.ctx.status
-            self.toast(_("Welcome, {name}").format(name=outcome.name))
-            self.navigate("/agenda")
+            self.toast(sentence)
+            if outcome.ok:
+                self.ctx.sync = SyncState.done(outcome)
+                self._start_sync_loop()
+                self.navigate("/agenda")
 
         if text is None:
             self.run(sign_out)
         else:
             self.run(lambda: check(text))
+
+    def _confirm(self, question: str, then: Callable[[], None]) -> None:
+        _ = self.ctx.tr.gettext
+
+        def answer(yes: bool) -> None:
+            self.page.pop_dialog()
+            if yes:
+                then()
+
+        self.page.show_dialog(
+            ft.AlertDialog(
+                content=ft.Text(question),
+                actions=[
+                    ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
+                    ft.TextButton(_("Use this server"), on_click=lambda _e: answer(True)),
+                ],
+            )
+        )

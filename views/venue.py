@@ -6,7 +6,7 @@ from functools import partial
 
 import flet as ft
 
-from services.present import city_name, display_zone
+from services.present import city_name
 from views.components.ui import card, empty_state, heading, muted
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
@@ -28,7 +28,7 @@ def build(ctx: Ctx) -> Screen:
             ],
         )
     controls: list[ft.Control] = venue_block(ctx, venue)
-    zone = display_zone(repo.mission, repo.settings.time_display)
+    zone = repo.display_zone()
     here = [a for a in repo.mission.activities if a.venue_id == venue.id]
     controls.append(
         heading(

@@ -17,7 +17,7 @@ Writer = asyncio.StreamWriter
 
 def _head(status: str, headers: dict[str, str]) -> bytes:
     lines = [f"HTTP/1.1 {status}", *[f"{k}: {v}" for k, v in headers.items()], "", ""]
-    return "\r\n".join(lines).encode()
+    return "\r\n".join(lines).encode("latin-1")
 
 
 def _json(body: bytes, etag: str = '"chaos-1"', kind: str = "application/json") -> bytes:
@@ -106,6 +106,8 @@ STATIC: dict[str, bytes] = {
             + z[: len(z) // 2]
         )
     )(gzip.compress(MISSION_BYTES)),
+    "always-304": _status("304 Not Modified"),
+    "non-ascii-etag": _json(MISSION_BYTES, '"caf\u00e9"'),
     "redirect-loop": _head(
         "302 Found",
         {"Location": "/redirect-loop/mission.json", "Content-Length": "0", "Connection": "close"},
@@ -163,6 +165,9 @@ class ChaosServer:
                 writer.write(_status("304 Not Modified"))
             else:
                 writer.write(_json(document, etag))
+        elif scenario == "redirect-off-origin":
+            target = f"http://localhost:{self.port}/ok{path.split('/redirect-off-origin', 1)[1]}"
+            writer.write(_head("302 Found", {"Location": target, "Content-Length": "0"}))
         elif scenario == "timeout":
             await asyncio.sleep(30)
         elif scenario == "reset-mid-body":

@@ -1,70 +1,149 @@
-"""Sign-in checks the code against the feed first: a wrong code changes nothing."""
+"""Sign-in checks the code against an admitted feed first: a wrong code, a refused server or
+another mission's mismatch changes nothing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from services.account import Account
 from services.feed_client import FeedClient
+from services.feeds import Feeds
+from services.keyvalue import FileKeyValue
+from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, FileKeyValue
-from services.sync import Synchronizer
+from services.store import FeedStore, namespace_for
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 from tests.services.chaos import ChaosServer
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
 
 
-async def repo_at(root: Path) -> Repository:
-    return await Repository.open(FeedStore(root), SettingsStore(FileKeyValue(root / "s.json")))
+def quick(url: str) -> FeedClient:
+    return FeedClient(url, retries=0, connect_timeout=1)
+
+
+async def account_at(
+    root: Path, feed: str | None, hosted: bool = True, allow: tuple[str, ...] = ()
+) -> tuple[Account, Feeds]:
+    feeds = Feeds(Library(FeedStore(root)), feed, allow, hosted=hosted, make_client=quick)
+    settings = SettingsStore(FileKeyValue(root / "s.json"))
+    repo = await Repository.open(feeds.library, settings, feeds.origin_for)
+    return Account(repo, feeds), feeds
 
 
 async def test_not_a_code_and_no_feed(tmp_path: Path) -> None:
-    account = Account(await repo_at(tmp_path), None)
+    account, feeds = await account_at(tmp_path, None)
     assert (await account.sign_in("hello there")).status == "not_a_code"
     assert (await account.sign_in(CODE)).status == "no_feed"
     assert (await account.sync()).status == "no_feed"
+    await feeds.aclose()
 
 
 async def test_wrong_code_keeps_the_current_agenda(tmp_path: Path) -> None:
-    repo = await repo_at(tmp_path)
     async with ChaosServer() as server:
-        client = FeedClient(server.url("http-404"), retries=0)
-        outcome = await Account(repo, Synchronizer(client, FeedStore(tmp_path))).sign_in(CODE)
-        await client.aclose()
+        account, feeds = await account_at(tmp_path, server.url("http-404"))
+        outcome = await account.sign_in(CODE)
+        await feeds.aclose()
+    repo = account.repo
     assert outcome.status == "not_found"
     assert repo.is_demo and repo.delegate is not None and repo.delegate.delegate.id == "demo"
-    assert (await repo_at(tmp_path)).settings.personal_code is None
+    assert (await SettingsStore(FileKeyValue(tmp_path / "s.json")).load()).personal_code is None
 
 
 async def test_right_code_signs_in_and_persists(tmp_path: Path) -> None:
-    repo = await repo_at(tmp_path)
     async with ChaosServer() as server:
-        client = FeedClient(server.url("ok"))
-        outcome = await Account(repo, Synchronizer(client, FeedStore(tmp_path))).sign_in(
-            "ABCD-EFGH ijkl-mnop-qrst-uvwx-yz"
-        )
-        await client.aclose()
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        outcome = await account.sign_in("ABCD-EFGH ijkl-mnop-qrst-uvwx-yz")
+        await feeds.aclose()
     assert (outcome.status, outcome.name) == ("signed_in", "Lotte Vermeulen")
-    again = await repo_at(tmp_path)
-    assert again.settings.personal_code == CODE and not again.is_demo
-    assert again.delegate is not None
+    again, feeds = await account_at(tmp_path, server.url("ok"))
+    assert again.repo.settings.personal_code == CODE and not again.repo.is_demo
+    assert again.repo.delegate is not None
 
 
-async def test_personal_link_sets_the_feed_address(tmp_path: Path) -> None:
-    repo = await repo_at(tmp_path)
-    made: list[str] = []
+async def test_hosted_server_refuses_a_link_to_another_feed_and_sends_nothing(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as ours, ChaosServer() as staging:
+        account, feeds = await account_at(tmp_path, ours.url("ok"))
+        assert (await account.sync()).ok
+        before = FeedStore(tmp_path).load(namespace_for(ours.url("ok")), "mission")
+        outcome = await account.sign_in(f"{staging.url('ok')}delegates/{CODE}.json")
+        await feeds.aclose()
+    assert outcome.status == "other_origin" and outcome.host == f"127.0.0.1:{staging.port}"
+    assert staging.requests == []  # no request left for the other server
+    after = FeedStore(tmp_path).load(namespace_for(ours.url("ok")), "mission")
+    assert before is not None and after is not None and after.data == before.data
+    assert feeds.open_clients == 0
 
+
+async def test_operator_allow_list_admits_a_second_feed_in_its_own_namespace(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as ours, ChaosServer() as staging:
+        staging.mission = staging.mission.replace(b'"room":"', b'"room":"Staging ', 1)
+        account, feeds = await account_at(tmp_path, ours.url("ok"), allow=(staging.url("ok"),))
+        assert (await account.sync()).ok
+        outcome = await account.sign_in(f"{staging.url('ok')}delegates/{CODE}.json")
+        settings = SettingsStore(FileKeyValue(tmp_path / "newcomer.json"))
+        newcomer = await Repository.open(feeds.library, settings, feeds.origin_for)
+        await feeds.aclose()
+    assert outcome.status == "signed_in" and account.repo.origin == staging.url("ok")
+    assert "Staging" in account.repo.mission.model_dump_json()
+    assert "Staging" not in newcomer.mission.model_dump_json()  # a new visitor sees ours
+    ours_unit = FeedStore(tmp_path).load(namespace_for(ours.url("ok")), "mission")
+    assert ours_unit is not None and ours_unit.data == MISSION_BYTES  # never overwritten
+    assert account.repo.mission_changes.changes == {}  # no spurious "changed" entry
+
+
+async def test_native_app_asks_before_following_a_link_to_another_server(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as other:
+        account, feeds = await account_at(tmp_path, None, hosted=False)
+        link = f"{other.url('ok')}delegates/{CODE}.json"
+        first = await account.sign_in(link)
+        assert first.status == "confirm_origin" and other.requests == []
+        second = await account.sign_in(link, confirmed=True)
+        synced = await account.sync()
+        await feeds.aclose()
+    assert second.status == "signed_in" and synced.ok
+    assert account.repo.origin == other.url("ok")
+
+
+async def test_sign_in_to_another_mission_stages_both_documents(tmp_path: Path) -> None:
+    mission = json.loads(MISSION_BYTES)
+    mission["mission"]["id"] = "next-mission"
+    person = json.loads(DELEGATE_BYTES)
+    person["mission_id"] = "next-mission"
+    async with ChaosServer() as old, ChaosServer() as new:
+        new.mission, new.delegate = json.dumps(mission).encode(), json.dumps(person).encode()
+        account, feeds = await account_at(tmp_path, old.url("ok"), allow=(new.url("ok"),))
+        assert (await account.sync()).ok
+        outcome = await account.sign_in(f"{new.url('ok')}delegates/{CODE}.json")
+        await feeds.aclose()
+    assert outcome.status == "signed_in", outcome
+    assert account.repo.mission.mission.id == "next-mission"
+    assert account.repo.delegate is not None
+
+
+async def test_personal_document_of_another_mission_changes_nothing(tmp_path: Path) -> None:
+    person = json.loads(DELEGATE_BYTES)
+    person["mission_id"] = "next-mission"
     async with ChaosServer() as server:
+        server.delegate = json.dumps(person).encode()
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        outcome = await account.sign_in(CODE)
+        await feeds.aclose()
+    assert outcome.status == "invalid" and account.repo.is_demo
+    assert FeedStore(tmp_path).load(namespace_for(server.url("ok")), "mission") is None
 
-        def make(url: str) -> Synchronizer:
-            made.append(url)
-            return Synchronizer(FeedClient(url), FeedStore(tmp_path))
 
-        account = Account(repo, None, make)
-        outcome = await account.sign_in(f"{server.url('ok')}delegates/{CODE}.json")
-        assert account.syncer is not None and account.syncer.client is not None
-        await account.syncer.client.aclose()
-    assert outcome.status == "signed_in"
-    assert made == [server.url("ok")]
-    assert (await repo_at(tmp_path)).settings.feed_url == server.url("ok")
+async def test_feed_clients_are_bounded_and_closed(tmp_path: Path) -> None:
+    feeds = Feeds(Library(FeedStore(tmp_path)), None, hosted=False, limit=2, make_client=quick)
+    clients = [feeds.syncer(f"https://feed{i}.example/").client for i in range(5)]
+    assert feeds.open_clients == 2
+    await feeds.aclose()
+    assert feeds.open_clients == 0 and all(c.http.is_closed for c in clients)

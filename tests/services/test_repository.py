@@ -1,32 +1,37 @@
-"""The repository: first launch seeds the store, reads never fail, events persist."""
+"""The repository: reads never fail, it follows the store, events persist."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
-from services.repository import Repository, personal_doc_name
+from services.keyvalue import FileKeyValue
+from services.library import Library
+from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, FileKeyValue
-from tests.conftest import MISSION_BYTES, FixedClock
+from services.store import FeedStore, namespace_for, personal_name
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, FixedClock, store_unit
 
 
-async def open_repo(root: Path, clock: FixedClock | None = None) -> Repository:
+async def open_repo(
+    root: Path, clock: FixedClock | None = None, origin: str | None = None
+) -> Repository:
     clock = clock or FixedClock("2025-10-07T15:40:00-07:00")
     settings = SettingsStore(FileKeyValue(root / "settings.json"))
-    return await Repository.open(FeedStore(root), settings, clock=clock)
+    return await Repository.open(Library(FeedStore(root)), settings, lambda _: origin, clock)
 
 
-async def test_first_launch_with_empty_directory_seeds_from_embedded(tmp_path: Path) -> None:
+async def test_without_a_feed_reads_the_embedded_mission_and_demo(tmp_path: Path) -> None:
     repo = await open_repo(tmp_path)
-    stored = FeedStore(tmp_path).load("mission")
-    assert stored is not None and stored.data == MISSION_BYTES and stored.etag is None
+    assert repo.mission.mission.id == "bem-west-coast-2025" and repo.data_time() is None
     assert repo.is_demo and repo.delegate is not None and repo.delegate.delegate.id == "demo"
+    assert not (tmp_path / "feed" / "embedded").exists()  # nothing copied: read-only
 
 
 async def test_damaged_stored_mission_falls_back_to_embedded(tmp_path: Path) -> None:
-    FeedStore(tmp_path).save("mission", b'{"revision": "garbage', '"v9"', None)
-    repo = await open_repo(tmp_path)
+    store_unit(tmp_path, b'{"revision": "garbage')
+    repo = await open_repo(tmp_path, origin=TEST_ORIGIN)
     assert repo.mission.mission.id == "bem-west-coast-2025"
 
 
@@ -60,13 +65,38 @@ async def test_language_persists(tmp_path: Path) -> None:
 async def test_signed_in_without_document_shows_no_one_elses_agenda(tmp_path: Path) -> None:
     kv = FileKeyValue(tmp_path / "settings.json")
     await kv.set("delegate_companion.settings", '{"personal_code": "abcdefghijklmnopqrstuvwxyz"}')
-    repo = await open_repo(tmp_path)
+    repo = await open_repo(tmp_path, origin=TEST_ORIGIN)
     assert not repo.is_demo and repo.delegate is None
     assert [i.source for i in repo.agenda()] == []
 
 
-def test_personal_doc_name_never_contains_the_code() -> None:
+async def test_a_commit_reaches_every_repository_of_its_namespace_only(tmp_path: Path) -> None:
+    library = Library(FeedStore(tmp_path))
+    store_unit(tmp_path, MISSION_BYTES)
+    settings = SettingsStore(FileKeyValue(tmp_path / "s.json"))
+    a = Repository(library, settings, await settings.load(), TEST_ORIGIN)
+    b = Repository(library, settings, await settings.load(), TEST_ORIGIN)
+    other = Repository(library, settings, await settings.load(), "https://other.example/")
+    heard: list[int] = []
+    b.listen(heard.append)
+    doc = json.loads(MISSION_BYTES)
+    doc["revision"] += 1
+    next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")["room"] = "Building N-200"
+    store_unit(tmp_path, json.dumps(doc).encode())  # another FeedStore: a second process
+    assert b.refresh() is True  # picked up by the file's stamp
+    library.store.notify(namespace_for(TEST_ORIGIN), frozenset({"mission"}))
+    for repo in (a, b):
+        nasa = repo.activity("tue-nasa-ames")
+        assert nasa is not None and nasa.room == "Building N-200"
+    assert heard == [0] and other.activity("tue-nasa-ames") is not None
+    assert a.mission is b.mission  # one parsed copy shared by every session
+    a.close()
+    b.close()
+    other.close()
+    assert library.store.listener_count == 0
+
+
+def test_personal_name_never_contains_the_code() -> None:
     code = "k3jx7q2mzp4rtw6yb5nc8dvhea"
-    name = personal_doc_name(code)
+    name = personal_name(code)
     assert code not in name and name.startswith("delegate-") and len(name) == 33
-    assert personal_doc_name(None) == "delegate-demo"

@@ -4,104 +4,144 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from services.keyvalue import FileKeyValue
 from services.settings import Settings, SettingsStore
-from services.store import FeedStore, FileKeyValue, data_dir, write_atomically
+from services.store import (
+    FeedStore,
+    Unit,
+    data_dir,
+    namespace_for,
+    normalise_origin,
+    write_atomically,
+)
 
 WHEN = datetime(2025, 10, 6, 7, 0, tzinfo=UTC)
+NS = namespace_for("https://feed.example.org/")
 
 
-def test_save_then_load_returns_bytes_etag_and_time(tmp_path: Path) -> None:
+def unit(data: bytes, etag: str, revision: int = 1) -> Unit:
+    return Unit(data, etag, WHEN, revision, {"changes": {"x": {"id": "x"}}} if revision > 1 else {})
+
+
+def test_commit_then_load_returns_the_whole_unit(tmp_path: Path) -> None:
     store = FeedStore(tmp_path)
-    store.save("mission", b'{"a":1}', '"v1"', WHEN)
-    stored = store.load("mission")
+    store.commit(NS, {"mission": unit(b'{"a":1}', '"v2"', 2)})
+    stored = store.load(NS, "mission")
     assert stored is not None
-    assert (stored.data, stored.etag, stored.fetched_at) == (b'{"a":1}', '"v1"', WHEN)
+    assert (stored.data, stored.etag, stored.fetched_at) == (b'{"a":1}', '"v2"', WHEN)
+    assert stored.revision == 2 and dict(stored.changes) == {"changes": {"x": {"id": "x"}}}
 
 
 def test_load_missing_document_returns_none(tmp_path: Path) -> None:
-    assert FeedStore(tmp_path).load("mission") is None
+    assert FeedStore(tmp_path).load(NS, "mission") is None
 
 
-def test_write_crash_before_replace_keeps_old_copy_and_no_temp_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_namespaces_of_two_origins_never_overwrite_each_other(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    other = namespace_for("https://staging.example.org/")
+    store.commit(NS, {"mission": unit(b"live", '"l"')})
+    store.commit(other, {"mission": unit(b"staging", '"s"')})
+    live, staging = store.load(NS, "mission"), store.load(other, "mission")
+    assert live is not None and staging is not None
+    assert (live.data, staging.data) == (b"live", b"staging")
+
+
+def test_one_origin_spelled_differently_is_one_namespace() -> None:
+    spellings = [
+        "https://feed.example.org",
+        "HTTPS://Feed.Example.org:443/",
+        " https://feed.example.org/ ",
+    ]
+    assert {namespace_for(s) for s in spellings} == {NS}
+    assert normalise_origin("http://127.0.0.1:8787") == "http://127.0.0.1:8787/"
+    assert namespace_for("http://127.0.0.1:8787/") != namespace_for("http://127.0.0.1:8788/")
+
+
+@pytest.mark.parametrize("fault", ["crash", "disk-full"])
+def test_failed_commit_keeps_the_previous_unit_whole_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
 ) -> None:
     store = FeedStore(tmp_path)
-    store.save("mission", b"old", '"v1"', WHEN)
+    store.commit(NS, {"mission": unit(b"old", '"v1"')})
 
     def crash(*_args: object) -> None:
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(KeyboardInterrupt):
-        store.save("mission", b"new", '"v2"', WHEN)
-    monkeypatch.undo()
-    stored = store.load("mission")
-    assert stored is not None and (stored.data, stored.etag) == (b"old", '"v1"')
-    assert [p.name for p in store.root.iterdir() if p.name.endswith(".tmp")] == []
-
-
-def test_write_disk_full_raises_oserror_and_keeps_old_copy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = FeedStore(tmp_path)
-    store.save("mission", b"old", '"v1"', WHEN)
-
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(OSError, match="No space left"):
-        store.save("mission", b"new" * 1000, '"v2"', WHEN)
+    if fault == "crash":
+        monkeypatch.setattr(os, "replace", crash)
+    else:
+        monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises((KeyboardInterrupt, OSError)):
+        store.commit(NS, {"mission": unit(b"new" * 1000, '"v2"', 2)})
     monkeypatch.undo()
-    stored = store.load("mission")
-    assert stored is not None and (stored.data, stored.etag) == (b"old", '"v1"')
-    assert [p.name for p in store.root.iterdir() if p.name.endswith(".tmp")] == []
+    stored = store.load(NS, "mission")
+    assert stored is not None
+    assert (stored.data, stored.etag, stored.revision, dict(stored.changes)) == (
+        b"old",
+        '"v1"',
+        1,
+        {},
+    )
+    assert [p.name for p in (store.root / NS).iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_etag_is_written_after_the_document(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_document_etag_and_change_log_are_one_file(tmp_path: Path) -> None:
+    """One rename commits all three: no crash can separate an ETag from its document."""
     store = FeedStore(tmp_path)
-    store.save("mission", b"old", '"v1"', WHEN)
-    calls: list[str] = []
-    real = os.replace
-
-    def spy(src: str, dst: Path) -> None:
-        calls.append(Path(dst).name)
-        if str(dst).endswith(".meta.json"):
-            raise OSError(errno.ENOSPC, "disk full")
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", spy)
-    with pytest.raises(OSError):
-        store.save("mission", b"new", '"v2"', WHEN)
-    monkeypatch.undo()
-    assert calls == ["mission.json", "mission.meta.json"]
-    stored = store.load("mission")
-    # new bytes with the old ETag is safe: the next sync gets a full 200 instead of a 304
-    assert stored is not None and (stored.data, stored.etag) == (b"new", '"v1"')
+    store.commit(NS, {"mission": unit(b"doc", '"v2"', 2)})
+    assert sorted(p.name for p in (store.root / NS).iterdir()) == ["mission.unit"]
 
 
-def test_damaged_meta_file_still_loads_document(tmp_path: Path) -> None:
+def test_damaged_unit_loads_as_nothing(tmp_path: Path) -> None:
     store = FeedStore(tmp_path)
-    store.save("mission", b"doc", '"v1"', WHEN)
-    (store.root / "mission.meta.json").write_text("{broken")
-    stored = store.load("mission")
-    assert stored is not None and stored.data == b"doc" and stored.etag is None
+    store.commit(NS, {"mission": unit(b"doc", '"v1"')})
+    (store.root / NS / "mission.unit").write_bytes(b"{broken")
+    assert store.load(NS, "mission") is None
 
 
-def test_touch_records_check_time_keeps_etag(tmp_path: Path) -> None:
+def test_checked_records_the_time_and_leaves_the_unit(tmp_path: Path) -> None:
     store = FeedStore(tmp_path)
-    store.save("mission", b"doc", '"v1"', WHEN)
+    store.commit(NS, {"mission": unit(b"doc", '"v1"')})
+    before = store.stamp(NS, "mission")
     later = WHEN.replace(hour=9)
-    store.touch("mission", later)
-    stored = store.load("mission")
-    assert stored is not None and stored.etag == '"v1"' and stored.fetched_at == later
+    store.checked(NS, "mission", later)
+    assert store.checked_at(NS, "mission") == later and store.stamp(NS, "mission") == before
+
+
+def test_open_sweeps_stale_temporary_files_only(tmp_path: Path) -> None:
+    folder = tmp_path / "feed" / NS
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".mission.unit.a.tmp", folder / ".mission.unit.b.tmp"
+    stale.write_bytes(b"x" * 100)
+    fresh.write_bytes(b"y")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    assert FeedStore(tmp_path).sweep() == 0  # the constructor already swept
+    assert not stale.exists() and fresh.exists()  # a live write (another process) is spared
+
+
+def test_commit_notifies_listeners_once_and_unsubscribe_stops_it(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    heard: list[tuple[str, frozenset[str]]] = []
+
+    def broken(_ns: str, _names: frozenset[str]) -> None:
+        raise RuntimeError("one session's bug")
+
+    store.subscribe(broken)
+    stop = store.subscribe(lambda ns, names: heard.append((ns, names)))
+    store.commit(NS, {"mission": unit(b"a", '"1"'), "delegate-x": unit(b"b", '"2"')})
+    assert heard == [(NS, frozenset({"mission", "delegate-x"}))]
+    stop()
+    store.commit(NS, {"mission": unit(b"c", '"3"')})
+    assert len(heard) == 1
 
 
 def test_write_atomically_creates_parent_folders(tmp_path: Path) -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from services.clock import Clock, system_clock
 from services.feed_client import FeedClient
-from services.repository import personal_doc_name
-from services.store import FeedStore
-from services.sync import Synchronizer, SyncResult
+from services.library import Library
+from services.store import FeedStore, namespace_for, personal_name
+from services.sync import Synchronizer
 from tests.conftest import FixedClock
 from tests.e2e.browser import free_port
 from tests.services.chaos import ChaosServer
@@ -57,19 +58,26 @@ def client(url: str) -> FeedClient:
     )
 
 
+NS = namespace_for("http://feed.test/")  # one namespace: each scenario is a client's URL
+
+
+def syncer(c: FeedClient, store: FeedStore, clock: Clock = system_clock) -> Synchronizer:
+    return Synchronizer(c, Library(store), NS, clock)
+
+
 async def seeded(server: ChaosServer, store: FeedStore) -> None:
-    good = Synchronizer(client(server.url("ok")), store, FixedClock("2025-10-06T07:00:00-07:00"))
+    good = syncer(client(server.url("ok")), store, FixedClock("2025-10-06T07:00:00-07:00"))
     first = await good.sync(CODE)
     assert first.status == "updated" and first.changes == 0  # the first load flags nothing
-    await good.client.aclose()  # type: ignore[union-attr]
+    await good.client.aclose()
 
 
-def snapshot(store: FeedStore) -> list[tuple[bytes, str | None]]:
+def snapshot(store: FeedStore) -> list[tuple[bytes, str | None, dict[str, object]]]:
     out = []
-    for name in ("mission", personal_doc_name(CODE)):
-        stored = store.load(name)
+    for name in ("mission", personal_name(CODE)):
+        stored = store.load(NS, name)
         assert stored is not None
-        out.append((stored.data, stored.etag))
+        out.append((stored.data, stored.etag, dict(stored.changes)))
     return out
 
 
@@ -82,9 +90,7 @@ async def test_fault_keeps_previous_copy_and_etag(
         await seeded(server, store)
         before = snapshot(store)
         faulty = client(server.url(scenario))
-        result = await Synchronizer(faulty, store, FixedClock("2025-10-07T07:00:00-07:00")).sync(
-            CODE
-        )
+        result = await syncer(faulty, store, FixedClock("2025-10-07T07:00:00-07:00")).sync(CODE)
         await faulty.aclose()
     assert result.status == expected, result
     assert snapshot(store) == before
@@ -99,7 +105,7 @@ async def test_connection_refused_is_offline(tmp_path: Path) -> None:
         await seeded(server, store)
     before = snapshot(store)
     nobody = client(f"http://127.0.0.1:{free_port()}/")
-    result = await Synchronizer(nobody, store).sync(CODE)
+    result = await syncer(nobody, store).sync(CODE)
     await nobody.aclose()
     assert result.status == "offline" and snapshot(store) == before
 
@@ -110,7 +116,7 @@ async def test_server_errors_are_retried_but_not_found_is_not(tmp_path: Path) ->
         for scenario, attempts in (("http-503", 2), ("http-404", 1)):
             server.requests.clear()
             c = client(server.url(scenario))
-            await Synchronizer(c, store).sync(None)
+            await syncer(c, store).sync(None)
             await c.aclose()
             assert len(server.requests) == attempts, scenario
 
@@ -121,7 +127,7 @@ async def test_unchanged_sync_sends_the_etag_and_gets_304(tmp_path: Path) -> Non
         await seeded(server, store)
         server.requests.clear()
         c = client(server.url("ok"))
-        result = await Synchronizer(c, store).sync(CODE)
+        result = await syncer(c, store).sync(CODE)
         await c.aclose()
     assert result.status == "up_to_date"
     assert [etag.startswith('"ok-') for _, etag in server.requests] == [True, True]
@@ -133,10 +139,10 @@ async def test_wrong_code_says_not_found_and_keeps_the_current_agenda(tmp_path: 
         await seeded(server, store)
         before = snapshot(store)
         c = client(server.url("http-404"))
-        result: SyncResult = await Synchronizer(c, store).check_code("zzzzzzzzzzzzzzzzzzzzzzzzzz")
+        result = await syncer(c, store).sign_in("zzzzzzzzzzzzzzzzzzzzzzzzzz")
         await c.aclose()
     assert result.status == "not_found" and snapshot(store) == before
-    assert store.load(personal_doc_name("zzzzzzzzzzzzzzzzzzzzzzzzzz")) is None
+    assert store.load(NS, personal_name("zzzzzzzzzzzzzzzzzzzzzzzzzz")) is None
 
 
 async def test_disk_full_while_storing_keeps_the_old_copy(
@@ -156,11 +162,51 @@ async def test_disk_full_while_storing_keeps_the_old_copy(
 
         monkeypatch.setattr(os, "fsync", full)
         c = client(server.url("ok"))
-        result = await Synchronizer(c, store).sync(CODE)
+        result = await syncer(c, store).sync(CODE)
         await c.aclose()
         monkeypatch.undo()
     assert result.status == "storage" and snapshot(store) == before
 
 
-async def test_no_feed_configured(tmp_path: Path) -> None:
-    assert (await Synchronizer(None, FeedStore(tmp_path)).sync(CODE)).status == "no_feed"
+async def test_older_revision_is_refused_and_ours_kept(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        server.mission = server.mission.replace(b'"revision":1', b'"revision":5')
+        await seeded(server, store)
+        before = snapshot(store)
+        server.mission = server.mission.replace(b'"revision":5', b'"revision":4')
+        c = client(server.url("ok"))
+        result = await syncer(c, store).sync(CODE)
+        await c.aclose()
+    assert result.status == "older" and snapshot(store) == before
+
+
+async def test_304_with_nothing_stored_is_not_up_to_date(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        c = client(server.url("always-304"))
+        result = await syncer(c, store).sync(CODE)
+        await c.aclose()
+    assert result.status == "invalid" and store.load(NS, "mission") is None
+
+
+async def test_invalid_etag_is_never_stored_or_sent_back(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        c = client(server.url("non-ascii-etag"))
+        first = await syncer(c, store).sync(None)
+        second = await syncer(c, store).sync(None)
+        await c.aclose()
+        stored = store.load(NS, "mission")
+    assert first.status == "updated" and second.ok
+    assert stored is not None and stored.etag is None
+    assert all(etag == "" for _, etag in server.requests)
+
+
+async def test_redirect_to_another_host_is_not_followed(tmp_path: Path) -> None:
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        c = client(server.url("redirect-off-origin"))
+        result = await syncer(c, store).sync(CODE)
+        await c.aclose()
+    assert result.status == "offline" and store.load(NS, "mission") is None

@@ -13,11 +13,16 @@ import pytest
 
 from backend.publish import publish
 from backend.tokens import token_for
+from services.account import Account
 from services.feed_client import FeedClient
-from services.repository import Repository, personal_doc_name
+from services.feeds import Feeds
+from services.keyvalue import FileKeyValue
+from services.library import Library
+from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, FileKeyValue
-from services.sync import Synchronizer, SyncResult
+from services.store import FeedStore, namespace_for, personal_name
+from services.sync import Synchronizer
+from services.sync_state import SyncResult
 from tests.backend.servers import EXAMPLE, SECRET, backend_server, nginx_server
 from tests.conftest import FixedClock
 
@@ -70,7 +75,11 @@ async def make(root: Path, url: str) -> AsyncIterator[tuple[Synchronizer, Counti
     clock = FixedClock("2025-10-06T07:00:00-07:00")
     client = FeedClient(url, transport=transport)
     try:
-        yield Synchronizer(client, FeedStore(root), clock), transport, clock
+        yield (
+            Synchronizer(client, Library(FeedStore(root)), namespace_for(url), clock),
+            transport,
+            clock,
+        )
     finally:
         await client.aclose()
 
@@ -80,7 +89,7 @@ async def test_first_then_unchanged_sync(served: tuple[Path, Path, str], tmp_pat
     async with make(tmp_path / "phone", url) as (sync, transport, _clock):
         first = await sync.sync(CODE)
         assert (first.status, first.changes) == ("updated", 0)
-        stored = FeedStore(tmp_path / "phone").load(personal_doc_name(CODE))
+        stored = FeedStore(tmp_path / "phone").load(namespace_for(url), personal_name(CODE))
         assert stored is not None and stored.etag
         transport.seen.clear()
         again = await sync.sync(CODE)
@@ -94,12 +103,13 @@ async def test_republish_flags_exactly_what_changed(
     source, out, url = served
     phone = tmp_path / "phone"
     async with make(phone, url) as (sync, _transport, clock):
-        await sync.sync(CODE)
-        result = await _republish_and_sync(source, out, sync, clock)
-    repo = await Repository.open(
-        FeedStore(phone), SettingsStore(FileKeyValue(phone / "s.json")), clock=clock
-    )
-    await repo.set_personal_code(CODE)
+        repo = await Repository.open(
+            sync.library, SettingsStore(FileKeyValue(phone / "s.json")), lambda _: url, clock
+        )
+        await repo.switch(url, CODE)
+        feeds = Feeds(sync.library, url, make_client=lambda _url: sync.client)
+        assert (await Account(repo, feeds).sync()).status == "updated"
+        result = await _republish_and_sync(source, out, Account(repo, feeds), clock)
     flags = {c.id: (c.kind, tuple(f.field for f in c.fields)) for c in repo.unseen_changes()}
     assert flags == {
         "mon-lunch": ("changed", ("start", "end")),
@@ -111,11 +121,11 @@ async def test_republish_flags_exactly_what_changed(
     }
     caltech = next(i for i in repo.agenda() if i.id == "thu-caltech")
     assert caltech.cancelled and caltech.activity is not None  # shown from its tombstone
-    assert result.changes == 7  # thu-caltech counts in both documents: gone and unregistered
+    assert result.changes == len(flags) == 6  # by item: thu-caltech is gone and unregistered
 
 
 async def _republish_and_sync(
-    source: Path, out: Path, sync: Synchronizer, clock: FixedClock
+    source: Path, out: Path, account: Account, clock: FixedClock
 ) -> SyncResult:
     edit(source / "activities.csv", "mon-lunch", start="13:00", end="14:15")
     edit(source / "activities.csv", "tue-nasa-ames", room="Building N-200")
@@ -137,7 +147,7 @@ async def _republish_and_sync(
     report = publish(source, out, SECRET, "http://127.0.0.1/")
     assert not report.errors, report.errors
     clock.set("2025-10-06T09:00:00-07:00")
-    result = await sync.sync(CODE)
+    result = await account.sync()
     assert result.status == "updated"
     return result
 
@@ -155,8 +165,8 @@ async def test_server_stopped_app_restarted_shows_last_good_data_offline(tmp_pat
     # the app is restarted while the server is down
     kv = FileKeyValue(phone / "s.json")
     settings = SettingsStore(kv)
-    repo = await Repository.open(FeedStore(phone), settings, clock=clock)
-    await repo.set_personal_code(CODE)
+    repo = await Repository.open(Library(FeedStore(phone)), settings, lambda _: url, clock=clock)
+    await repo.switch(url, CODE)
     lunch = repo.activity("mon-lunch")
     assert lunch is not None and lunch.room == "Garden Room"
     assert repo.delegate is not None and repo.delegate.delegate.id == "demo"

@@ -28,12 +28,14 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
+from services.feeds import Feeds
+from services.keyvalue import FileKeyValue
+from services.library import Library
 from services.models import Lang
 from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, FileKeyValue
-from services.sync import Synchronizer
-from tests.conftest import FixedClock
+from services.store import FeedStore
+from tests.conftest import TEST_ORIGIN, FixedClock
 from views.screens import SCREENS
 from views.shell import AppShell
 
@@ -105,12 +107,18 @@ class App:
         root: Path,
         lang: Lang = "en",
         now: str = "2025-10-07T15:40:00-07:00",
-        syncer: Synchronizer | None = None,
+        feeds: Feeds | None = None,
+        origin: str | None = None,
+        library: Library | None = None,
     ) -> None:
+        """`feeds`: the process's feeds (the app syncs); `origin`: read stored data of that
+        feed without syncing; neither: the embedded mission."""
         self.root = root
         self.lang = lang
         self.clock = FixedClock(now)
-        self.syncer = syncer
+        self.feeds = feeds
+        self.origin = origin
+        self.library = library or (feeds.library if feeds else Library(FeedStore(root)))
         self.platform = FakePlatform()
         self.conn = LoopbackConnection()
         self.conn.pubsubhub = PubSubHub()
@@ -122,7 +130,9 @@ class App:
     async def start(self, route: str = "/") -> App:
         self._token = _context_page.set(self.page)
         settings = SettingsStore(FileKeyValue(self.root / "settings.json"))
-        repo = await Repository.open(FeedStore(self.root), settings, clock=self.clock)
+        feeds = self.feeds
+        origin_for = feeds.origin_for if feeds else (lambda _saved: self.origin)
+        repo = await Repository.open(self.library, settings, origin_for, clock=self.clock)
         self.session.get_page_patch()
         self.page.route = route
         lang = repo.settings.language or self.lang
@@ -132,7 +142,7 @@ class App:
             lang,
             self.platform,
             SCREENS,  # type: ignore[arg-type]
-            syncer=self.syncer,
+            feeds=self.feeds,
         )
         self.shell.start()
         await self.settle()
@@ -246,6 +256,19 @@ class App:
         field.value = text
         await self.fire(field, event)
 
+    async def sync_now(self) -> None:
+        """Tap Sync now and wait (bounded) until that sync has finished."""
+        assert self.shell is not None
+        before = self.shell.ctx.sync.outcome
+        self.shell.sync_now()
+        for _ in range(300):
+            await asyncio.sleep(0.01)
+            await self.settle()
+            state = self.shell.ctx.sync
+            if state.phase == "done" and state.outcome is not before:
+                return
+        raise AssertionError("the sync did not finish")
+
     async def go(self, route: str) -> None:
         """A deep link or the browser's back button: the client reports a route change."""
         assert self.shell is not None
@@ -259,15 +282,18 @@ def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
 
 
 async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
-    """Store a personal document for `code` (as a sync would) and select it in settings."""
+    """Store the mission and a personal document for `code` in TEST_ORIGIN's namespace (as a
+    sign-in would) and select them in settings; open the app with origin=TEST_ORIGIN."""
     import json
 
-    from services.repository import personal_doc_name
-    from tests.conftest import DELEGATE_BYTES
+    from services.store import personal_name
+    from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, store_unit
 
     doc = json.loads(DELEGATE_BYTES)
     doc["delegate"] = {**doc["delegate"], "id": "d-test", "name": "Test Delegate"}
     doc["registered"], doc["meetings"] = registered, []
-    FeedStore(root).save(personal_doc_name(code), json.dumps(doc).encode(), '"p1"', None)
+    store_unit(root, MISSION_BYTES)
+    store_unit(root, json.dumps(doc).encode(), personal_name(code), etag='"p1"')
     kv = FileKeyValue(root / "settings.json")
-    await kv.set("delegate_companion.settings", json.dumps({"personal_code": code}))
+    settings = {"personal_code": code, "feed_url": TEST_ORIGIN}
+    await kv.set("delegate_companion.settings", json.dumps(settings))

@@ -6,7 +6,7 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App, sign_in_as
 
 
@@ -54,7 +54,7 @@ async def test_tapping_a_meeting_opens_it_with_counterpart_contact(app: App) -> 
 
 async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:
     await sign_in_as(tmp_path, "a" * 26, ["mon-opening-seminar"])
-    app = await App(tmp_path).start("/agenda/2025-10-08")
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/agenda/2025-10-08")
     try:
         assert "Test Delegate" in app.text() and "demo" not in app.text()
         assert "Nothing planned this day" in app.text()
@@ -66,13 +66,12 @@ async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:
 
 async def test_unseen_changes_banner_leads_to_what_changed(tmp_path: Path) -> None:
     from services.changes import Change, ChangeLog
-    from services.store import FeedStore
 
     log = ChangeLog(
         changes={"tue-gala-dinner": Change(id="tue-gala-dinner", kind="cancelled", revision=2)}
     )
-    FeedStore(tmp_path).save_extra("mission.changes", log.model_dump(mode="json"))
-    app = await App(tmp_path).start()
+    store_unit(tmp_path, MISSION_BYTES, changes=log)
+    app = await App(tmp_path, origin=TEST_ORIGIN).start()
     try:
         assert "1 change from the organisers" in app.text()
         await app.tap("changes-banner")
@@ -87,18 +86,22 @@ async def test_unseen_changes_banner_leads_to_what_changed(tmp_path: Path) -> No
 
 async def test_offline_note_says_since_when(tmp_path: Path) -> None:
     from services.feed_client import FeedClient
+    from services.feeds import Feeds
+    from services.library import Library
     from services.store import FeedStore
-    from services.sync import Synchronizer
     from tests.e2e.browser import free_port
 
-    FeedStore(tmp_path).save(
-        "mission",
-        (ROOT / "assets/feed/mission.json").read_bytes(),
-        '"e1"',
-        datetime.fromisoformat("2025-10-07T06:30:00-07:00"),
+    url = f"http://127.0.0.1:{free_port()}/"
+    store_unit(
+        tmp_path,
+        MISSION_BYTES,
+        origin=url,
+        etag='"e1"',
+        fetched_at=datetime.fromisoformat("2025-10-07T06:30:00-07:00"),
     )
-    client = FeedClient(f"http://127.0.0.1:{free_port()}/", retries=0, connect_timeout=1)
-    app = await App(tmp_path, syncer=Synchronizer(client, FeedStore(tmp_path))).start()
+    client = FeedClient(url, retries=0, connect_timeout=1)
+    feeds = Feeds(Library(FeedStore(tmp_path)), url, make_client=lambda _url: client)
+    app = await App(tmp_path, feeds=feeds).start()
     try:
         for _ in range(50):  # the first sync runs in the background at start
             if app.has("offline-note"):
@@ -108,4 +111,4 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
         assert "Offline: showing data from Tue 7 Oct 06:30" in app.text()
     finally:
         await app.close()
-        await client.aclose()
+        await feeds.aclose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from services.changes import Change, ChangeLog, FieldChange
-from services.store import FeedStore
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App
 
 
@@ -52,8 +52,8 @@ async def test_changed_activity_banner_shows_old_and_new_then_clears(tmp_path: P
             )
         }
     )
-    FeedStore(tmp_path).save_extra("mission.changes", log.model_dump(mode="json"))
-    app = await App(tmp_path).start("/agenda")
+    store_unit(tmp_path, MISSION_BYTES, changes=log)
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/agenda")
     try:
         assert "Changed" in app.texts()
         await app.tap("row-tue-nasa-ames")

@@ -119,14 +119,13 @@ async def test_language_choice_persists_across_restarts(tmp_path: Path) -> None:
 async def test_fallback_is_marked_in_the_readers_language(tmp_path: Path) -> None:
     import json
 
-    from services.store import FeedStore
-    from tests.conftest import MISSION_BYTES
+    from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 
     doc = json.loads(MISSION_BYTES)
     first = next(a for a in doc["activities"] if a["id"] == "tue-nasa-ames")
     first["description"] = {"en": "Only in English for now."}
-    FeedStore(tmp_path).save("mission", json.dumps(doc).encode(), None, None)
-    app = await App(tmp_path, lang="nl").start("/activity/tue-nasa-ames")
+    store_unit(tmp_path, json.dumps(doc).encode())
+    app = await App(tmp_path, lang="nl", origin=TEST_ORIGIN).start("/activity/tue-nasa-ames")
     try:
         assert "Only in English for now." in app.text()
         assert "(niet vertaald, getoond in het Engels)" in app.text()

@@ -1,0 +1,110 @@
+"""Which feed origins this process may fetch, and one synchronizer (one HTTP client) each.
+
+In hosted mode the operator owns the origins: `DELEGATE_FEED_URL` plus the optional
+`DELEGATE_FEED_ALLOW` list. A link to any other origin is refused before any request leaves.
+The native app may follow a link to another https origin once the person confirms.
+Clients are bounded in number and closed when evicted or at shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Literal
+from urllib.parse import urlsplit
+
+from services.clock import Clock, system_clock
+from services.feed_client import FeedClient
+from services.library import Library
+from services.store import namespace_for, normalise_origin
+from services.sync import Synchronizer
+
+Admission = Literal["allowed", "confirm", "refused"]
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def host_of(origin: str) -> str:
+    return urlsplit(origin).netloc
+
+
+class Feeds:
+    def __init__(
+        self,
+        library: Library,
+        configured: str | None,
+        allowed: Iterable[str] = (),
+        hosted: bool = True,
+        clock: Clock = system_clock,
+        make_client: Callable[[str], FeedClient] = FeedClient,
+        limit: int = 4,
+    ) -> None:
+        self.library = library
+        self.default = normalise_origin(configured) if configured else None
+        extra = {normalise_origin(url) for url in allowed if url.strip()}
+        self.allowed = extra | ({self.default} if self.default else set())
+        self.hosted = hosted
+        self.clock = clock
+        self.make_client = make_client
+        self.limit = max(limit, len(self.allowed))
+        self._syncers: OrderedDict[str, Synchronizer] = OrderedDict()
+        self._closing: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    def from_environment(cls, library: Library, hosted: bool, clock: Clock) -> Feeds:
+        allow = os.environ.get("DELEGATE_FEED_ALLOW", "").split(",")
+        return cls(library, os.environ.get("DELEGATE_FEED_URL") or None, allow, hosted, clock)
+
+    def admit(self, url: str, confirmed: bool = False) -> Admission:
+        """May this process fetch from `url`'s origin? Decided before any request."""
+        origin = normalise_origin(url)
+        if origin in self.allowed:
+            return "allowed"
+        if self.hosted:
+            return "refused"
+        parts = urlsplit(origin)
+        if parts.scheme == "https" or (parts.hostname or "") in LOOPBACK:
+            return "allowed" if confirmed else "confirm"
+        return "refused"
+
+    def origin_for(self, saved: str | None) -> str | None:
+        """The origin a person's saved feed address resolves to: theirs if still admissible
+        (an operator may have narrowed the list since), else the operator's default."""
+        if saved and self.admit(saved, confirmed=True) == "allowed":
+            return normalise_origin(saved)
+        return self.default
+
+    def syncer(self, origin: str) -> Synchronizer:
+        """The one synchronizer of an admitted origin; the least recently used is closed
+        when more than `limit` are open."""
+        key = normalise_origin(origin)
+        if key in self._syncers:
+            self._syncers.move_to_end(key)
+            return self._syncers[key]
+        syncer = Synchronizer(self.make_client(key), self.library, namespace_for(key), self.clock)
+        self._syncers[key] = syncer
+        while len(self._syncers) > self.limit:
+            _, evicted = self._syncers.popitem(last=False)
+            self._close_later(evicted)
+        return syncer
+
+    @property
+    def open_clients(self) -> int:
+        return len(self._syncers)
+
+    def _close_later(self, syncer: Synchronizer) -> None:
+        with contextlib.suppress(RuntimeError):  # no running loop: nothing was ever sent
+            task = asyncio.get_running_loop().create_task(syncer.client.aclose())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def aclose(self) -> None:
+        """Close every client (at shutdown)."""
+        syncers = list(self._syncers.values())
+        self._syncers.clear()
+        for syncer in syncers:
+            await syncer.client.aclose()
+        if self._closing:
+            await asyncio.gather(*self._closing, return_exceptions=True)

@@ -1,0 +1,120 @@
+"""The one sync state shared by sync and sign-in, and the one function that puts it in words.
+
+SyncState: idle | syncing | done(SyncResult)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from services.i18n import Translator
+
+Status = Literal[
+    "updated",  # new data was committed
+    "up_to_date",  # the server confirmed what is stored
+    "offline",  # no answer: the stored copy stays
+    "invalid",  # the server's document broke the contract: the stored copy stays
+    "not_found",  # no document at this code
+    "storage",  # the disk refused the commit: the stored copy stays
+    "older",  # the server sent an older revision than the stored one: ours is kept
+    "no_feed",  # updates are not set up
+    "not_a_code",  # sign-in: the text is no personal code
+    "other_origin",  # sign-in: a link to a server this app may not use
+    "confirm_origin",  # sign-in: a link to another server, the person must confirm first
+    "signed_in",  # sign-in: done
+]
+Phase = Literal["idle", "syncing", "done"]
+OK: tuple[Status, ...] = ("updated", "up_to_date", "signed_in")
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """How a sync or sign-in ended. `changes` counts distinct items, as the banner does."""
+
+    status: Status
+    at: datetime | None = None
+    changes: int = 0
+    document: str = ""
+    problems: tuple[str, ...] = field(default=())
+    host: str = ""  # the other server a link pointed at, for the sentence
+    name: str = ""  # who signed in
+
+    @property
+    def ok(self) -> bool:
+        return self.status in OK
+
+
+@dataclass(frozen=True)
+class SyncState:
+    phase: Phase = "idle"
+    outcome: SyncResult | None = None
+
+    def syncing(self) -> SyncState:
+        return SyncState("syncing", self.outcome)
+
+    @staticmethod
+    def done(outcome: SyncResult) -> SyncState:
+        return SyncState("done", outcome)
+
+    @property
+    def status(self) -> Status | None:
+        return self.outcome.status if self.outcome else None
+
+
+def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = False) -> str:
+    """The sentence a person reads about the data on screen or about their sign-in."""
+    _ = tr.gettext
+    result = state.outcome
+    if state.phase == "syncing":
+        return _("Checking for updates…")
+    if result is None:
+        return ""
+    if sign_in:
+        text = _sign_in_sentence(tr, result)
+        if text:
+            return text
+    when = tr.moment(result.at, zone) if result.at else ""
+    if result.status == "updated":
+        return tr.ngettext(
+            "Updated {time}: {n} change", "Updated {time}: {n} changes", result.changes
+        ).format(time=when, n=result.changes)
+    if result.status == "up_to_date":
+        return _("Up to date (checked {time})").format(time=when)
+    if result.status == "offline":
+        if not when:
+            return _("Offline: showing the programme built into the app")
+        return _("Offline: showing data from {time}").format(time=when)
+    if result.status == "invalid":
+        return _("The server sent an invalid update; the previous version is kept.")
+    if result.status == "not_found":
+        return _("No agenda was found for your personal code; the previous version is kept.")
+    if result.status == "storage":
+        return _("The update could not be saved (storage full); the previous version is kept.")
+    if result.status == "older":
+        return _("The server sent an older version; yours is kept.")
+    return _("Showing the programme built into the app (updates are not set up).")
+
+
+def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
+    _ = tr.gettext
+    messages = {
+        "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
+        "no_feed": _("Updates are not set up, so the code cannot be checked."),
+        "not_found": _("No agenda was found for this code. Please check it."),
+        "offline": _("You seem to be offline. Try again when you have a connection."),
+        "invalid": _("The server sent an invalid agenda. Please try again later."),
+        "storage": _("Your agenda could not be saved: the storage is full."),
+        "older": _("The server sent an older version; yours is kept."),
+        "other_origin": _(
+            "This link is for another server ({host}), which this app does not use. "
+            "Please use the link from your welcome e-mail."
+        ).format(host=result.host),
+        "confirm_origin": _("This link is for another server: {host}. Use it?").format(
+            host=result.host
+        ),
+        "signed_in": _("Welcome, {name}").format(name=result.name),
+    }
+    return messages.get(result.status, "")

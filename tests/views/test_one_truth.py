@@ -1,0 +1,103 @@
+"""One truth, flowing one way: sessions follow the store, renders change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from services.changes import Change, ChangeLog, FieldChange
+from services.feed_client import FeedClient
+from services.feeds import Feeds
+from services.library import Library
+from services.store import FeedStore
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.services.chaos import ChaosServer
+from tests.views.harness import App
+
+CODE = "abcdefghijklmnopqrstuvwxyz"
+
+
+def room_change() -> ChangeLog:
+    field = FieldChange(field="room", old="Main gate", new="Visitor badging office")
+    change = Change(id="tue-nasa-ames", kind="changed", revision=2, fields=(field,))
+    return ChangeLog(changes={"tue-nasa-ames": change})
+
+
+async def test_change_banner_survives_a_re_render_of_the_opened_activity(tmp_path: Path) -> None:
+    store_unit(tmp_path, MISSION_BYTES, changes=room_change())
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/activity/tue-nasa-ames")
+    try:
+        assert app.has("change-banner")
+        assert app.repo.change_for("tue-nasa-ames") is None  # opened: marked seen, as an event
+        await app.tap("toggle-zone")  # "Show Brussels time" re-renders the same screen
+        assert app.has("change-banner") and "Brussels time:" in app.text()
+        await app.go("/agenda")
+        await app.go("/activity/tue-nasa-ames")
+    finally:
+        await app.close()
+    again = await App(tmp_path, origin=TEST_ORIGIN).start("/activity/tue-nasa-ames")
+    try:
+        assert not again.has("change-banner")  # seen stays seen after a restart
+    finally:
+        await again.close()
+
+
+async def test_a_republish_reaches_every_session_and_counts_agree(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        url = server.url("ok")
+        feeds = Feeds(Library(FeedStore(tmp_path)), url, make_client=FeedClient)
+        a = await App(tmp_path / "a", feeds=feeds).start("/agenda/2025-10-07")
+        b = await App(tmp_path / "b", feeds=feeds).start("/activity/tue-nasa-ames")
+        try:
+            await a.settle()
+            await b.settle()
+            doc = json.loads(server.mission)
+            doc["revision"] += 1
+            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
+            nasa["room"] = "Building N-200"
+            server.mission = json.dumps(doc).encode()
+            await a.sync_now()
+            await b.settle()
+            assert "Building N-200" in b.text()  # B re-rendered without syncing itself
+            await b.sync_now()
+            assert b.shell.ctx.sync.status == "up_to_date"  # type: ignore[union-attr]
+            await b.go("/agenda")
+            assert "1 change from the organisers" in b.text()
+            assert "Updated" in a.shell.ctx.status_text()  # type: ignore[union-attr]
+            assert "1 change" in a.shell.ctx.status_text()  # type: ignore[union-attr]
+        finally:
+            await a.close()
+            await b.close()
+            await feeds.aclose()
+    assert feeds.library.store.listener_count == 0  # closed sessions stop listening
+
+
+async def test_sign_in_with_a_link_starts_the_periodic_sync(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        url = server.url("ok")
+        feeds = Feeds(Library(FeedStore(tmp_path)), None, (url,), make_client=FeedClient)
+        app = await App(tmp_path, feeds=feeds).start()
+        try:
+            assert app.shell is not None and app.shell.loop_task is None
+            app.shell.sign_in(f"{url}delegates/{CODE}.json")
+            for _ in range(100):
+                await app.settle()
+                if app.shell.loop_task is not None:
+                    break
+            assert app.shell.loop_task is not None and not app.shell.loop_task.done()
+            assert "Lotte Vermeulen" in app.text()
+        finally:
+            await app.close()
+            await feeds.aclose()
+
+
+async def test_sync_now_without_a_feed_says_why(tmp_path: Path) -> None:
+    app = await App(tmp_path).start("/settings")
+    try:
+        assert app.shell is not None
+        app.shell.sync_now()
+        await app.settle()
+        toasts = [m for m in app.page._dialogs.controls if hasattr(m, "content")]
+        assert any("updates are not set up" in str(t.content.value) for t in toasts)
+    finally:
+        await app.close()

@@ -1,0 +1,46 @@
+"""The strip of mission days at the top of My agenda and the map."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flet as ft
+
+from views.context import Ctx
+
+
+def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
+    cells: list[ft.Control] = []
+    for day in days:
+        name, number = ctx.tr.short_day(day)
+        chosen = day == selected
+        fg = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
+        cell = ft.Container(
+            ft.Column(
+                [
+                    ft.Text(name, size=12, color=fg),
+                    ft.Text(number, size=18, color=fg, weight=ft.FontWeight.BOLD),
+                ],
+                spacing=0,
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            ),
+            bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
+            border_radius=ft.BorderRadius.all(12),
+            padding=ft.Padding.symmetric(vertical=6),
+            height=56,
+            alignment=ft.Alignment.CENTER,
+            on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
+            ink=True,
+        )
+        tagged = ft.Semantics(
+            container=True,
+            content=cell,
+            identifier=f"day-{day.isoformat()}",
+            selected=chosen,
+            button=True,
+            label=ctx.tr.day(day),
+        )
+        cells.append(ft.Container(tagged, expand=1))
+    return ft.Container(
+        ft.Row(cells, spacing=4), padding=ft.Padding.symmetric(horizontal=12, vertical=8)
+    )
