@@ -23,11 +23,11 @@ class Account:
         the banner does; the repository also picks up what another process committed."""
         if self.feeds is None or self.repo.origin is None:
             return SyncResult("no_feed")
-        before = self.repo.unseen_ids()
+        before, version = self.repo.unseen_ids(), self.repo.version
         result = await self.feeds.syncer(self.repo.origin).sync(self.repo.settings.personal_code)
-        self.repo.refresh()
+        self.repo.refresh()  # also what another process committed meanwhile
         arrived = len(self.repo.unseen_ids() - before)
-        if result.ok and (arrived or result.status == "updated"):
+        if result.ok and self.repo.version != version:  # never "up to date" with older data
             return SyncResult("updated", result.at, arrived, result.document)
         return result
 

@@ -86,8 +86,7 @@ class Repository:
         """Read what the store holds now (also commits by another process); returns whether
         anything changed, and tells the listeners."""
         mission, delegate = self._read()
-        old = (self._mission.stamp, self._delegate.stamp if self._delegate else None)
-        if old == (mission.stamp, delegate.stamp if delegate else None):
+        if self.version == (mission.stamp, delegate.stamp if delegate else None):
             return False
         before = self.unseen_ids()
         self._mission, self._delegate, self._agenda = mission, delegate, None
@@ -95,6 +94,11 @@ class Repository:
         for listener in list(self._listeners):
             listener(arrived)
         return True
+
+    @property
+    def version(self) -> tuple[object, object]:
+        """Identifies the data on screen: it changes with every commit this person sees."""
+        return (self._mission.stamp, self._delegate.stamp if self._delegate else None)
 
     def listen(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(arrived)` whenever new data is on screen; returns the unsubscribe."""

@@ -139,10 +139,19 @@ def personal_code(ctx: Ctx) -> ft.Control:
 def sync_status(ctx: Ctx) -> ft.Control:
     _ = ctx.tr.gettext
     status = ctx.status_text()
+    syncing = ctx.sync.phase == "syncing"
+    line: list[ft.Control] = [ft.Text(status, size=14, expand=True)]
+    if syncing:
+        line.insert(0, ft.ProgressRing(width=16, height=16, stroke_width=2))
     return card(
         ft.Column(
             [
-                ft.Text(status, size=14),
+                ft.Semantics(
+                    container=True,
+                    content=ft.Row(line, spacing=8),
+                    identifier="sync-line",
+                    live_region=True,
+                ),
                 ft.Row(
                     [
                         ft.Semantics(
@@ -151,6 +160,7 @@ def sync_status(ctx: Ctx) -> ft.Control:
                                 _("Sync now"),
                                 icon=ft.Icons.SYNC,
                                 on_click=lambda _e: ctx.act.sync_now(),
+                                disabled=syncing,
                             ),
                             identifier="sync-now",
                             button=True,

@@ -13,7 +13,7 @@ from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore, namespace_for
+from services.store import FeedStore, Unit, namespace_for
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 from tests.services.chaos import ChaosServer
 
@@ -147,3 +147,20 @@ async def test_feed_clients_are_bounded_and_closed(tmp_path: Path) -> None:
     assert feeds.open_clients == 2
     await feeds.aclose()
     assert feeds.open_clients == 0 and all(c.http.is_closed for c in clients)
+
+
+async def test_a_copy_another_process_committed_is_reported_as_updated(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sync()).ok
+        ns = namespace_for(server.url("ok"))
+        mine = FeedStore(tmp_path).load(ns, "mission")
+        assert mine is not None
+        doc = json.loads(mine.data)
+        doc["revision"] += 1
+        newer = json.dumps(doc).encode()
+        other = FeedStore(tmp_path)  # a second app process sharing the data folder
+        other.commit(ns, {"mission": Unit(newer, mine.etag, mine.fetched_at, doc["revision"])})
+        result = await account.sync()  # the server answers 304 to the shared ETag
+        await feeds.aclose()
+    assert result.status == "updated" and account.repo.mission.revision == doc["revision"]

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from datetime import timedelta
 from pathlib import Path
+
+import flet as ft
 
 from services.changes import Change, ChangeLog, FieldChange
 from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.library import Library
 from services.store import FeedStore
+from services.sync import retry_after
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.services.chaos import ChaosServer
 from tests.views.harness import App
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
+
+
+def quick(url: str) -> FeedClient:
+    return FeedClient(url, retries=0, read_timeout=5, total_timeout=5)
 
 
 def room_change() -> ChangeLog:
@@ -101,3 +110,26 @@ async def test_sync_now_without_a_feed_says_why(tmp_path: Path) -> None:
         assert any("updates are not set up" in str(t.content.value) for t in toasts)
     finally:
         await app.close()
+
+
+async def test_sync_now_shows_progress_then_the_outcome(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("timeout"), make_client=quick)
+        app = await App(tmp_path, feeds=feeds).start("/settings")
+        try:
+            for _ in range(100):  # the first sync starts at once and hangs on the server
+                await asyncio.sleep(0.01)
+                await app.settle()
+                if app.shell is not None and app.shell.ctx.sync.phase == "syncing":
+                    break
+            assert "Checking for updates…" in app.text()
+            assert any(isinstance(c, ft.ProgressRing) for c in app.controls())
+        finally:
+            await app.close()
+            await feeds.aclose()
+
+
+def test_offline_retries_sooner_with_backoff_never_later_than_usual() -> None:
+    normal = timedelta(minutes=15)
+    delays = [retry_after(n, normal).total_seconds() for n in range(1, 7)]
+    assert delays == [30, 60, 120, 240, 480, 900]
