@@ -1,31 +1,25 @@
 """Spreadsheets to feed documents: CSV rows become `MissionDoc` and `DelegateDoc`, or errors.
 
-The CSV tables are read by backend.tables and shaped by backend.sheets.
+The tables are read by backend.sources (CSV folder or workbook) and shaped by backend.sheets;
+backend.checks goes on past bad rows so that every problem is found in one run.
 
 Every check runs through the app's own contract (`services.validation`); a problem found there
-is mapped back to the CSV file and line it came from.
+is mapped back to the file or sheet, row and column it came from (backend.origins).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import ValidationError
-
+from backend.checks import Checker, duplicates, references
+from backend.origins import Origins
 from backend.sheets import by_delegate, delegate_dict, mission_dict
-from backend.tables import Row, SourceError, read_table
-from services.errors import Problem
+from backend.sources import read_tables
+from backend.tables import Row, SourceError, Table
 from services.models import DelegateDoc, MissionDoc
-from services.validation import (
-    cross_problems,
-    delegate_problems,
-    mission_problems,
-    pydantic_problems,
-)
+from services.validation import cross_problems, delegate_problems, mission_problems
 
 COLUMNS = {
     "mission.csv": ["field", "value"],
@@ -42,8 +36,6 @@ OPTIONAL = {
     "facts.csv": ["id", "text_en", "source"],
     "participants.csv": ["activity", "role", "name"],
 }
-# Model field name -> the CSV column organisers see.
-COLUMN_OF = {"venue_id": "venue", "registered": "activity", "lat": "lat"}
 
 
 @dataclass
@@ -53,80 +45,44 @@ class Built:
     errors: list[SourceError] = field(default_factory=list)
 
 
-@dataclass
-class _Origins:
-    """Where each list item of a document came from, to point errors at CSV lines."""
-
-    places: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-
-    def add(self, key: str, row: Row) -> None:
-        self.places.setdefault(key, []).append((row.file, row.line))
-
-    def locate(self, problem: Problem, fallback: str) -> SourceError:
-        match = re.match(r"^([a-z_.]+)\[(\d+)\]\.?(.*)$", problem.path)
-        if match and match.group(1) in self.places:
-            items = self.places[match.group(1)]
-            index = int(match.group(2))
-            if index < len(items):
-                file, line = items[index]
-                column = match.group(3).split(".")[0].split("[")[0] or match.group(1)
-                column = COLUMN_OF.get(column, column)
-                return SourceError(file, line, f"{column}: {problem.message}")
-        return SourceError(fallback, 0, str(problem))
-
-
-def build(folder: Path) -> Built:
-    """Read every CSV in `folder` and build the documents; any error means nothing to publish."""
+def build(source: Path) -> Built:
+    """Read every table of `source` (a CSV folder or an .xlsx workbook) and build the documents.
+    Every problem is reported in this one run, once; any error means nothing to publish."""
     out = Built()
-    tables = {name: read_table(folder, name, cols, out.errors) for name, cols in COLUMNS.items()}
-    for name, cols in OPTIONAL.items():
-        tables[name] = read_table(folder, name, cols, out.errors, optional=True)
-    if out.errors:
-        return out
+    tables = read_tables(source, COLUMNS, OPTIONAL, out.errors)
+    unreadable = {name for name, table in tables.items() if table.unreadable}
+    checker = Checker(out.errors, unreadable)
     fields = {row.get("field"): row for row in tables["mission.csv"]}
     zone = _zone(fields, out.errors)
-    if zone is None:
-        return out
-    origins = _Origins()
-    raw = mission_dict(tables, fields, zone, origins, out.errors)
-    mission = _validate(MissionDoc, raw, mission_problems, origins, "mission.csv", out.errors)
+    origins = Origins(fields=fields)
+    raw = mission_dict(tables, fields, zone or ZoneInfo("UTC"), origins, out.errors)
+    if zone is None:  # reported once above; check everything else in UTC meanwhile
+        raw["mission"]["time_zone"] = "UTC"
+    mission = checker.validate(MissionDoc, raw, mission_problems, origins, "mission.csv")
+    out.errors += duplicates(tables["delegates.csv"])
+    out.errors += references(tables)
     per_delegate = by_delegate(tables)
     for row in tables["delegates.csv"]:  # checked even when the mission has errors
-        d_origins = _Origins()
+        d_origins = Origins(fields=fields, fallback=row)
         rows = per_delegate.get(row.get("id"), {})
-        d_raw = delegate_dict(row, rows, fields, zone, d_origins, out.errors)
-        doc = _validate(
-            DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv", out.errors
-        )
-        if isinstance(doc, DelegateDoc) and isinstance(mission, MissionDoc):
-            for problem in cross_problems(doc, mission):
-                out.errors.append(d_origins.locate(problem, f"delegates.csv:{row.line}"))
+        d_raw = delegate_dict(row, rows, fields, zone or ZoneInfo("UTC"), d_origins, out.errors)
+        doc = checker.validate(DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv")
+        if doc is not None and mission is not None:
+            checker.report(cross_problems(doc, mission), d_origins, "delegates.csv")
             out.delegates[doc.delegate.id] = doc
-    out.mission = mission if isinstance(mission, MissionDoc) else None
+    out.errors[:] = _once(out.errors, tables)
+    out.mission = mission
     if out.errors:
         out.mission, out.delegates = None, {}
     return out
 
 
-def _validate(
-    model: type[MissionDoc] | type[DelegateDoc],
-    raw: dict[str, Any],
-    rules: Any,
-    origins: _Origins,
-    fallback: str,
-    errors: list[SourceError],
-) -> MissionDoc | DelegateDoc | None:
-    # A row already reported by the CSV reader (e.g. a bad date) is not reported again.
-    reported = {(e.file, e.line) for e in errors}
-    try:
-        doc = model.model_validate(raw)
-    except ValidationError as exc:
-        located = (origins.locate(p, fallback) for p in pydantic_problems(exc))
-        errors.extend(e for e in located if (e.file, e.line) not in reported)
-        return None
-    problems: list[Problem] = rules(doc)
-    errors.extend(origins.locate(p, fallback) for p in problems)
-    return None if problems else doc
+def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceError]:
+    """Each problem once, in sheet and row order (a contact shared by two delegates, a date
+    that both start and end need, are one problem each; a missing column is one problem)."""
+    missing = {(t.label, column) for t in tables.values() for column in t.missing}
+    unique = (e for e in dict.fromkeys(errors) if (e.file, e.column) not in missing)
+    return sorted(unique, key=lambda e: (e.file, e.line))
 
 
 def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:
@@ -134,5 +90,9 @@ def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        errors.append(SourceError("mission.csv", 0, f"time_zone {name!r} is not a known zone"))
+        message = f"time_zone {name!r} is not a known zone (e.g. America/Los_Angeles)"
+        if "time_zone" in fields:
+            errors.append(fields["time_zone"].error("value", message))
+        else:
+            errors.append(SourceError("mission.csv", 0, message))
         return None

@@ -27,12 +27,12 @@ def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -
     try:
         parsed_day = date.fromisoformat(day)
     except ValueError:
-        errors.append(SourceError(row.file, row.line, f"date {day!r} is not a date (YYYY-MM-DD)"))
+        errors.append(row.error("date", f"{day!r} is not a date (YYYY-MM-DD)"))
         return None
     try:
         parsed_time = time.fromisoformat(clock)
     except ValueError:
-        errors.append(SourceError(row.file, row.line, f"{column} {clock!r} is not a time (HH:MM)"))
+        errors.append(row.error(column, f"{clock!r} is not a time (HH:MM)"))
         return None
     return datetime.combine(parsed_day, parsed_time, zone).isoformat()
 

@@ -11,13 +11,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SourceError:
-    """One problem in the source, printed as `activities.csv:14: end 10:00 is before ...`."""
+    """One problem in the source, where a person finds it: `activities.csv:14: end: end 10:00
+    is not after start 11:00` in a CSV export, `Activities!E14: end 10:00 ...` in a workbook."""
 
     file: str
     line: int
     message: str
+    column: str = ""
+    cell: str = ""  # A1-style reference when the source is a workbook sheet
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}!{self.cell}: {self.message}"
+        if self.line and self.column:
+            return f"{self.file}:{self.line}: {self.column}: {self.message}"
         return (
             f"{self.file}:{self.line}: {self.message}"
             if self.line
@@ -30,15 +37,31 @@ class Row:
     file: str
     line: int
     cells: dict[str, str]
+    letters: dict[str, str] | None = None  # column -> sheet column letter, for workbooks
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "").strip()
+
+    def error(self, column: str, message: str) -> SourceError:
+        """A problem in one cell of this row."""
+        if self.letters is None:
+            return SourceError(self.file, self.line, message, column)
+        letter = self.letters.get(column) or next(
+            (v for k, v in self.letters.items() if k.startswith(f"{column}_")), "A"
+        )
+        return SourceError(self.file, self.line, message, column, f"{letter}{self.line}")
 
 
 @dataclass
 class Table:
     name: str
     rows: list[Row] = field(default_factory=list)
+    label: str = ""  # the file or sheet name a person sees
+    missing: list[str] = field(default_factory=list)  # required columns not found (reported)
+    unreadable: bool = False  # missing or undecodable (reported): its ids are not known
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.name
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -53,21 +76,24 @@ def read_table(
     if not path.exists():
         if not optional:
             errors.append(SourceError(name, 0, "file is missing"))
+            table.unreadable = True
         return table
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         errors.append(SourceError(name, 0, f"is not UTF-8 (byte {exc.start}); export as CSV UTF-8"))
+        table.unreadable = True
         return table
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader, [])]
-    missing = [c for c in required if c not in header]
-    if missing:
+    table.missing = [c for c in required if c not in header]
+    if table.missing:  # the other columns are still checked; this one is reported once, here
         found = ", ".join(header) or "nothing"
-        errors.append(SourceError(name, 1, f"missing column {', '.join(missing)} (found: {found})"))
-        return table
+        missing = ", ".join(table.missing)
+        errors.append(SourceError(name, 1, f"missing column {missing} (found: {found})"))
+        table.unreadable = "id" in table.missing
     for cells in reader:
         line = reader.line_num
         if not any(c.strip() for c in cells):

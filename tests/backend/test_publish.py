@@ -114,14 +114,14 @@ ERROR_CASES = [
         "activities.csv",
         "mon-lunch",
         {"date": "2025-13-06"},
-        "activities.csv:{line}: date '2025-13-06' is not a date (YYYY-MM-DD)",
+        "activities.csv:{line}: date: '2025-13-06' is not a date (YYYY-MM-DD)",
     ),
     (
         "bad-time",
         "activities.csv",
         "mon-lunch",
         {"start": "25:00"},
-        "activities.csv:{line}: start '25:00' is not a time (HH:MM)",
+        "activities.csv:{line}: start: '25:00' is not a time (HH:MM)",
     ),
     (
         "end-before-start",
@@ -163,7 +163,7 @@ ERROR_CASES = [
         "activities.csv",
         "mon-lunch",
         {"title_nl": ""},
-        "activities.csv:{line}: title: missing language nl",
+        "activities.csv:{line}: title_nl: missing language nl",
     ),
     ("unknown-registration", "registrations.csv", None, {}, ""),
 ]

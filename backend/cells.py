@@ -1,0 +1,85 @@
+"""Workbook cells to the text a CSV export would hold: Excel dates and times, text dates typed
+the Belgian way (6/10/2025, 9u30), and decimal commas (37,7857) all become one canonical form.
+
+The kind of a column follows from its name, so a new table's `*_date` column works unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+NUMBER_COLUMNS = frozenset({"lat", "lon", "latitude", "longitude"})
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_CLOCK = re.compile(r"^(\d{1,2})\s*(?:[:hHuU.,]\s*(\d{2})?)?(?::(\d{2}))?\s*$")
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def kind_of(column: str) -> str:
+    """'date', 'time', 'number' or 'text', from the column's name."""
+    if column == "date" or column.endswith("_date"):
+        return "date"
+    if column in ("start", "end", "time") or column.endswith("_time"):
+        return "time"
+    return "number" if column in NUMBER_COLUMNS else "text"
+
+
+def cell_text(value: object, kind: str) -> str:
+    """The canonical text of one cell value for a column of `kind`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return _from_datetime(value, kind)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return _clock(value)
+    if isinstance(value, timedelta):
+        minutes = round(value.total_seconds() / 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if isinstance(value, (int, float)):
+        return _from_number(value, kind)
+    return _from_text(str(value).strip(), kind)
+
+
+def _from_datetime(value: datetime, kind: str) -> str:
+    if kind == "time" or value.date() == EXCEL_EPOCH:
+        return _clock(value.time())
+    if kind == "date" or value.time() == time(0):
+        return value.date().isoformat()
+    return value.isoformat(timespec="minutes")
+
+
+def _from_number(value: float, kind: str) -> str:
+    if kind == "time" and 0 <= value < 1:  # a time typed in a cell formatted as a number
+        minutes = round(value * 24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _from_text(text: str, kind: str) -> str:
+    if kind == "date":
+        match = _DAY_FIRST.match(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return text
+    elif kind == "time":
+        match = _CLOCK.match(text)
+        if match and int(match.group(1)) < 24 and int(match.group(2) or 0) < 60:
+            seconds = f":{match.group(3)}" if match.group(3) not in (None, "00") else ""
+            return f"{int(match.group(1)):02d}:{match.group(2) or '00'}{seconds}"
+    elif kind == "number" and _DECIMAL_COMMA.match(text):
+        return text.replace(",", ".")
+    return text
+
+
+def _clock(value: time) -> str:
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")

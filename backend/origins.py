@@ -1,0 +1,76 @@
+"""Where each piece of a built document came from, so a contract problem points at a cell.
+
+A problem found in a document (`activities[9].venue_id: unknown venue 'x'`) becomes the row
+and column a person can find: `activities.csv:90: venue: ...` or `Activities!H90: ...`. Paths
+inside the message (`duplicate id 'a' (also activities[3])`) become rows too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from backend.tables import Row, SourceError
+from services.errors import Problem
+from services.models import LANGS
+
+_PATH = re.compile(r"^([a-z_.]+)\[(\d+)\]\.?(.*)$")
+_REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
+_MISSING_LANG = re.compile(r"missing language (\w+)")
+# Model field name -> the column organisers see.
+COLUMN_OF = {"venue_id": "venue", "registered": "activity"}
+
+
+@dataclass
+class Origins:
+    """Rows behind each list of one document, in document order; `fields` are mission.csv's."""
+
+    places: dict[str, list[Row]] = field(default_factory=dict)
+    fields: dict[str, Row] = field(default_factory=dict)
+    fallback: Row | None = None
+
+    def add(self, key: str, row: Row) -> None:
+        self.places.setdefault(key, []).append(row)
+
+    def drop(self, key: str, index: int) -> None:
+        rows = self.places.get(key, [])
+        if index < len(rows):
+            del rows[index]
+
+    def row_at(self, path: str) -> tuple[Row, str] | None:
+        """The row and column behind a document path, if it came from a row."""
+        match = _PATH.match(path)
+        if match and match.group(1) in self.places:
+            rows, index = self.places[match.group(1)], int(match.group(2))
+            if index < len(rows):
+                column = match.group(3).split(".")[0].split("[")[0] or match.group(1)
+                return rows[index], COLUMN_OF.get(column, column)
+        name = path.removeprefix("mission.").split(".")[0].split("[")[0]
+        for key in (name, f"{name}_en"):
+            if key in self.fields:
+                return self.fields[key], "value"
+        if self.fallback is not None and path:
+            return self.fallback, COLUMN_OF.get(name, name)
+        return None
+
+    def locate(self, problem: Problem, file: str) -> SourceError:
+        spot = self.row_at(problem.path)
+        message = _REF.sub(self._row_ref, problem.message)
+        if spot is None:
+            return SourceError(file, 0, str(Problem(problem.path, message)))
+        row, column = spot
+        return row.error(_cell_column(row, column, message), message)
+
+    def _row_ref(self, match: re.Match[str]) -> str:
+        rows = self.places.get(match.group(1), [])
+        index = int(match.group(2))
+        return f"row {rows[index].line}" if index < len(rows) else match.group(0)
+
+
+def _cell_column(row: Row, column: str, message: str) -> str:
+    """`title` is three columns: point at the missing language's one."""
+    if column in row.cells:
+        return column
+    missing = _MISSING_LANG.search(message)
+    lang = missing.group(1) if missing and missing.group(1) in LANGS else "en"
+    return f"{column}_{lang}" if f"{column}_{lang}" in row.cells else column

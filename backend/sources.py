@@ -1,0 +1,41 @@
+"""Where the organisers' tables come from: a folder of CSV exports or one .xlsx workbook.
+
+Both give the same `Table`s (one per entry of backend.build.COLUMNS/OPTIONAL), so a table or
+column added there flows through both without this module changing. In a workbook, table
+`activities.csv` is the sheet `Activities`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backend.tables import SourceError, Table, read_table
+
+
+def is_workbook(source: Path) -> bool:
+    return source.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def sheet_name(table: str) -> str:
+    """`activities.csv` -> `Activities`: the sheet a person sees in the workbook."""
+    return table.removesuffix(".csv").replace("_", " ").capitalize()
+
+
+def read_tables(
+    source: Path,
+    columns: dict[str, list[str]],
+    optional: dict[str, list[str]],
+    errors: list[SourceError],
+) -> dict[str, Table]:
+    """Every table, required and optional; every problem goes to `errors`."""
+    if is_workbook(source):
+        from backend.workbook import read_workbook  # openpyxl only when a workbook is given
+
+        return read_workbook(source, columns, optional, errors)
+    if not source.is_dir():
+        errors.append(SourceError(source.name, 0, "is neither a folder of CSV files nor .xlsx"))
+        return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
+    tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}
+    for name, cols in optional.items():
+        tables[name] = read_table(source, name, cols, errors, optional=True)
+    return tables

@@ -1,0 +1,123 @@
+"""Reading one .xlsx workbook: one sheet per table, header in row 1, an optional help row.
+
+Every problem names the sheet and cell as Excel shows them (`Activities!D14: ...`). A workbook
+holds things a CSV export cannot, and each is refused with a sentence rather than guessed at:
+hidden sheets, merged cells, formulas, and empty rows inside a table.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from backend.cells import cell_text, kind_of
+from backend.sources import sheet_name
+from backend.tables import Row, SourceError, Table
+
+HELP_MARK = "ⓘ"  # the template's help row starts with it; the reader skips that row
+
+
+def read_workbook(
+    path: Path,
+    columns: dict[str, list[str]],
+    optional: dict[str, list[str]],
+    errors: list[SourceError],
+) -> dict[str, Table]:
+    wanted = {**columns, **optional}
+    try:
+        book = load_workbook(path, data_only=False)
+    except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        errors.append(SourceError(path.name, 0, f"cannot be opened as an Excel workbook ({exc})"))
+        return {name: Table(name, unreadable=True) for name in wanted}
+    sheets = {ws.title.strip().lower(): ws for ws in book.worksheets}
+    tables = {}
+    for name, required in wanted.items():
+        label = sheet_name(name)
+        sheet = sheets.get(label.lower()) or sheets.get(name.removesuffix(".csv"))
+        if sheet is None:
+            tables[name] = Table(name, label=label, unreadable=name in columns)
+            if name in columns:
+                names = ", ".join(sheet_name(n) for n in columns)
+                message = f"sheet {label} is missing (a workbook has the sheets {names})"
+                errors.append(SourceError(label, 1, message, cell="A1"))
+            continue
+        tables[name] = _read_sheet(sheet, name, required, errors)
+    return tables
+
+
+def _read_sheet(
+    sheet: Worksheet, name: str, required: list[str], errors: list[SourceError]
+) -> Table:
+    label = sheet.title
+    table = Table(name, label=label)
+    if sheet.sheet_state != "visible":
+        message = "this sheet is hidden: unhide it (right-click a sheet tab, Unhide) or delete it"
+        errors.append(SourceError(label, 1, message, cell="A1"))
+    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        message = "merged cells: unmerge them and type the value in each cell"
+        errors.append(SourceError(label, merged.min_row, message, cell=merged.coord))
+    rows = list(sheet.iter_rows(min_row=1, min_col=1))
+    header = [cell_text(c.value, "text").lower() for c in rows[0]] if rows else []
+    letters = {h: get_column_letter(i + 1) for i, h in enumerate(header) if h}
+    table.missing = [c for c in required if c not in letters]
+    if table.missing:
+        _missing_columns(table, header, rows, errors)
+    kinds = {h: kind_of(h) for h in letters}
+    blank: int | None = None
+    for line, cells in enumerate(rows[1:], start=2):
+        if line == 2 and str(cells[0].value or "").startswith(HELP_MARK):
+            continue
+        values = _values(cells, header, kinds, label, errors)
+        if not any(values.values()):
+            blank = blank or line
+            continue
+        if blank is not None:
+            message = "empty row inside the table: delete the row (rows below it are read too)"
+            errors.append(SourceError(label, blank, message, cell=f"A{blank}"))
+            blank = None
+        table.rows.append(Row(label, line, values, letters))
+    return table
+
+
+def _values(
+    cells: tuple[Any, ...], header: list[str], kinds: dict[str, str], label: str,
+    errors: list[SourceError],
+) -> dict[str, str]:  # fmt: skip
+    values: dict[str, str] = {}
+    field_kind = kind_of(str(cells[header.index("field")].value or "")) if "field" in kinds else ""
+    for cell, column in zip(cells, header, strict=False):
+        if not column:
+            continue
+        if cell.data_type == "f":
+            message = f"formula {str(cell.value)[:40]}: type the value (Paste Special, Values)"
+            errors.append(SourceError(label, cell.row, message, column, cell.coordinate))
+            continue
+        kind = field_kind if column == "value" and field_kind else kinds[column]
+        values[column] = cell_text(cell.value, kind)
+    return values
+
+
+def _missing_columns(
+    table: Table, header: list[str], rows: list[tuple[Any, ...]], errors: list[SourceError]
+) -> None:
+    """Point at the header that looks most like the missing one (a renamed column), else just
+    past the last header."""
+    names = [h for h in header if h]
+    close = get_close_matches(table.missing[0], names, n=1, cutoff=0.5)
+    index = header.index(close[0]) if close else len(header)
+    cell = rows[0][index].coordinate if rows and index < len(rows[0]) else f"{_letter(index)}1"
+    found = ", ".join(names) or "nothing"
+    message = f"missing column {', '.join(table.missing)} (found: {found})"
+    errors.append(SourceError(table.label, 1, message, cell=cell))
+    table.unreadable = "id" in table.missing
+
+
+def _letter(index: int) -> str:
+    return get_column_letter(index + 1)
