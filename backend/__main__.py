@@ -1,18 +1,22 @@
-"""Organiser command line: `python -m backend publish|serve|schema|embed ...`."""
+"""Organiser command line: `python -m backend publish|serve|template|releases|rollback|console`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from backend.build import build
-from backend.publish import publish
+from backend.commands import add_commands
+from backend.publish import Report, publish
 from backend.tokens import MissingSecret, load_secret
+from backend.wording import describe
 from services.models import encode, feed_schema
 
 ROOT = Path(__file__).resolve().parent.parent
+PUBLIC_URL_ENV = "DELEGATE_PUBLIC_URL"
 
 
 def cmd_schema(_args: argparse.Namespace) -> int:
@@ -38,6 +42,14 @@ def cmd_embed(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    public_url = args.public_url or os.environ.get(PUBLIC_URL_ENV, "")
+    if not public_url and not args.check:
+        print(
+            "error: where will delegates fetch the feed? Pass --public-url "
+            f"https://feed.example.org/ (or set {PUBLIC_URL_ENV}); invite links are made from it",
+            file=sys.stderr,
+        )
+        return 2
     try:
         secret = load_secret(Path(args.secret) if args.secret else None)
     except (MissingSecret, OSError) as exc:
@@ -45,16 +57,42 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return 2
     invites = Path(args.invites) if args.invites else None
     report = publish(
-        Path(args.source), Path(args.out), secret, args.public_url, invites, args.app_url
+        Path(args.source),
+        Path(args.out),
+        secret,
+        public_url,
+        invites,
+        args.app_url,
+        check=args.check,
+        force=args.force,
+        max_drop=args.max_drop / 100,
     )
+    return _report(report, args)
+
+
+def _report(report: Report, args: argparse.Namespace) -> int:
     for error in report.errors:
         print(error, file=sys.stderr)
     if report.errors:
         count = len(report.errors)
         print(f"{count} error{'s' if count != 1 else ''}: nothing was published", file=sys.stderr)
         return 1
+    if report.preview is not None:
+        for line in describe(report.preview, str, _plural):
+            print(line)
+    if report.refusal:
+        print(report.refusal, file=sys.stderr)
+        return 1
+    if args.check:
+        print("(check only: nothing was published)")
+        return 0
     print(f"published {report.delegates} delegates, {report.files} files -> {args.out}")
+    print(f"invites (CSV and QR codes, never served) -> {report.invites}")
     return 0
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -74,13 +112,16 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
     pub = sub.add_parser("publish", help="validate the CSV exports and publish the feed folder")
-    pub.add_argument("source", help="folder with mission.csv, activities.csv, ...")
+    pub.add_argument("source", help="a workbook (.xlsx) or a folder with mission.csv, ...")
     pub.add_argument("out", help="folder to publish (becomes a symlink to the current release)")
     pub.add_argument("--secret", help="file with the token secret (or $DELEGATE_TOKEN_SECRET_FILE)")
     pub.add_argument(
-        "--public-url",
-        default="http://127.0.0.1:8787/",
-        help="where delegates will fetch the feed (used in invite links)",
+        "--public-url", help=f"where delegates will fetch the feed (or ${PUBLIC_URL_ENV})"
+    )
+    pub.add_argument("--check", action="store_true", help="only show what would change")
+    pub.add_argument("--force", action="store_true", help="publish even if it drops a lot")
+    pub.add_argument(
+        "--max-drop", type=float, default=20, help="refuse dropping more than this %% (20)"
     )
     pub.add_argument("--invites", help="where invites.csv and QR codes go (never inside OUT)")
     pub.add_argument("--app-url", help="the hosted web app: invite links open <app-url>join/<code>")
@@ -95,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     embed.add_argument("source", nargs="?", default=str(ROOT / "examples" / "bem-west-coast-2025"))
     embed.add_argument("--delegate", default="demo")
     embed.set_defaults(run=cmd_embed)
+    add_commands(sub)
     return root
 
 

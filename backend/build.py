@@ -52,8 +52,10 @@ def build(source: Path) -> Built:
     tables = read_tables(source, COLUMNS, OPTIONAL, out.errors)
     unreadable = {name for name, table in tables.items() if table.unreadable}
     checker = Checker(out.errors, unreadable)
+    if all(table.unreadable for table in tables.values()):
+        return out  # not a workbook or folder at all: that one problem is enough
     fields = {row.get("field"): row for row in tables["mission.csv"]}
-    zone = _zone(fields, out.errors)
+    zone = _zone(fields, [] if tables["mission.csv"].unreadable else out.errors)
     origins = Origins(fields=fields)
     raw = mission_dict(tables, fields, zone or ZoneInfo("UTC"), origins, out.errors)
     if zone is None:  # reported once above; check everything else in UTC meanwhile

@@ -5,33 +5,31 @@
     OUT/delegates/<token>.ics(.gz)            the same agenda for calendar apps
     INVITES/invites.csv, INVITES/qr/<id>.png  welcome pack: never inside OUT, never served
 
-Nothing is written when any source row is wrong. The same input gives the same bytes. A new
-release is built beside the old one and swapped in with one atomic rename of a symlink, so a
+Nothing is written when any source row is wrong, nor when the publish would drop too much of
+what is live (backend.preview). The same input gives the same bytes. A new release is built
+beside the old one and swapped in with one atomic rename of a symlink (backend.releases), so a
 server never serves half a publish.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import io
-import os
-import shutil
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import segno
 
 from backend.build import build
+from backend.preview import MAX_DROP, Preview, compare, guard
+from backend.releases import Entry, write_release
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.agenda import personal_items
 from services.calendar import EventCache, agenda_ics
 from services.models import DelegateDoc, MissionDoc, encode
-
-KEEP_RELEASES = 3
-EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
 
 
 @dataclass
@@ -40,6 +38,9 @@ class Report:
     files: int = 0
     delegates: int = 0
     release: Path | None = None
+    preview: Preview | None = None
+    refusal: str = ""  # why the guard refused this publish (nothing was written)
+    invites: Path | None = None
 
 
 def render(
@@ -65,57 +66,38 @@ def publish(
     public_url: str,
     invites: Path | None = None,
     app_url: str | None = None,
+    *,
+    check: bool = False,
+    force: bool = False,
+    max_drop: float = MAX_DROP,
 ) -> Report:
     """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
-    links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed."""
+    links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
+    `check`: only compare with the live release. A publish that drops more than `max_drop` of
+    the live activities or delegates is refused unless `force`."""
     built = build(source)
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
         return report
+    report.preview = compare(out, built, secret)
+    report.refusal = "" if force else guard(report.preview, max_drop)
+    if check or report.refusal:
+        return report
     files = render(built.mission, built.delegates, secret)
-    digest = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()
-    releases = out.parent / f".{out.name}.releases"
-    release = releases / digest[:16]
-    if not release.exists():
-        staging = releases / f".staging-{digest[:16]}-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        for relative, data in files.items():
-            _write(staging / relative, data)
-            _write(staging / f"{relative}.gz", gzip.compress(data, compresslevel=9, mtime=0))
-        os.replace(staging, release)
-    _swap(out, release)
-    _prune(releases, keep=release)
-    invites_dir = invites or out.parent / f"{out.name}-invites"
-    _write_invites(invites_dir, built.delegates, secret, public_url, app_url)
-    report.files, report.delegates, report.release = len(files) * 2, len(built.delegates), release
-    return report
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    stamp = EPOCH + int.from_bytes(hashlib.sha256(data).digest()[:4], "big") % 100_000_000
-    os.utime(path, (stamp, stamp))
-
-
-def _swap(out: Path, release: Path) -> None:
-    """Point `out` at `release` with one rename; an old real folder is moved aside first."""
-    if out.exists() and not out.is_symlink():
-        os.replace(out, out.parent / f".{out.name}.before-releases")
-    link = out.parent / f".{out.name}.link-{os.getpid()}"
-    if link.is_symlink() or link.exists():
-        link.unlink()
-    link.symlink_to(os.path.relpath(release, out.parent))
-    os.replace(link, out)
-
-
-def _prune(releases: Path, keep: Path) -> None:
-    old = sorted(
-        (p for p in releases.iterdir() if p.is_dir() and p != keep and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
+    mission = built.mission
+    entry = Entry(
+        release="",
+        revision=mission.revision,
+        published_at=mission.published_at.isoformat(),
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
+        activities=len(mission.activities),
+        delegates=len(built.delegates),
     )
-    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
-        shutil.rmtree(path, ignore_errors=True)
+    report.release = write_release(out, files, entry)
+    report.invites = invites or out.parent / f"{out.name}-invites"
+    _write_invites(report.invites, built.delegates, secret, public_url, app_url)
+    report.files, report.delegates = len(files) * 2, len(built.delegates)
+    return report
 
 
 def _write_invites(

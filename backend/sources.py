@@ -31,11 +31,16 @@ def read_tables(
     if is_workbook(source):
         from backend.workbook import read_workbook  # openpyxl only when a workbook is given
 
-        return read_workbook(source, columns, optional, errors)
-    if not source.is_dir():
+        tables = read_workbook(source, columns, optional, errors)
+    elif not source.is_dir():
         errors.append(SourceError(source.name, 0, "is neither a folder of CSV files nor .xlsx"))
         return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
-    tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}
-    for name, cols in optional.items():
-        tables[name] = read_table(source, name, cols, errors, optional=True)
+    else:
+        tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}
+        for name, cols in optional.items():
+            tables[name] = read_table(source, name, cols, errors, optional=True)
+    for table in tables.values():  # a missing column is reported once, not once per row
+        for row in table.rows:
+            for column in table.missing:
+                row.cells.setdefault(column, "")
     return tables

@@ -8,6 +8,7 @@ is that mission as a workbook, with dates, times and coordinates as real Excel v
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
@@ -27,6 +28,7 @@ from backend.tables import SourceError, read_table
 from backend.workbook import HELP_MARK
 from services import models
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
 LAST_ROW = 5000  # how far the drop-down lists reach
 FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside the file
@@ -173,5 +175,8 @@ def _fixed_times(data: bytes) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = _MODIFIED.sub(rb"\g<1>2025-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(fixed, data)
     return out.getvalue()

@@ -7,6 +7,7 @@ hidden sheets, merged cells, formulas, and empty rows inside a table.
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from backend.cells import cell_text, kind_of
 from backend.sources import sheet_name
 from backend.tables import Row, SourceError, Table
 
+_COLUMN = re.compile(r"^[a-z][a-z0-9_]*$")
 HELP_MARK = "ⓘ"  # the template's help row starts with it; the reader skips that row
 
 
@@ -110,7 +112,8 @@ def _missing_columns(
     """Point at the header that looks most like the missing one (a renamed column), else just
     past the last header."""
     names = [h for h in header if h]
-    close = get_close_matches(table.missing[0], names, n=1, cutoff=0.5)
+    odd = [h for h in names if not _COLUMN.match(h)]  # "title (en)": renamed by a person
+    close = get_close_matches(table.missing[0], odd or names, n=1, cutoff=0.0 if odd else 0.6)
     index = header.index(close[0]) if close else len(header)
     cell = rows[0][index].coordinate if rows and index < len(rows[0]) else f"{_letter(index)}1"
     found = ", ".join(names) or "nothing"

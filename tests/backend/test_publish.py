@@ -261,7 +261,16 @@ def test_publish_without_secret_fails_with_instructions(
     with pytest.raises(MissingSecret, match="--secret FILE"):
         load_secret()
     run = subprocess.run(
-        [sys.executable, "-m", "backend", "publish", str(EXAMPLE), str(tmp_path / "f")],
+        [
+            sys.executable,
+            "-m",
+            "backend",
+            "publish",
+            str(EXAMPLE),
+            str(tmp_path / "f"),
+            "--public-url",
+            "https://f/",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -287,6 +296,8 @@ def test_cli_publish_reports_errors_and_exit_code(tmp_path: Path) -> None:
             str(tmp_path / "f"),
             "--secret",
             str(secret),
+            "--public-url",
+            "https://f/",
         ],
         cwd=ROOT,
         capture_output=True,

@@ -1,0 +1,69 @@
+"""Organiser commands for workbooks and releases: template, releases, rollback, console."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from backend.releases import history, live, rollback
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
+EXAMPLE_WORKBOOK = ROOT / "examples" / "bem-west-coast-2025.xlsx"
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from backend.template import write_workbook
+
+    out = Path(args.out)
+    errors = write_workbook(out, Path(args.source) if args.source else None)
+    for error in errors:
+        print(error, file=sys.stderr)
+    what = f"the mission in {args.source}" if args.source else "an empty template"
+    print(f"wrote {what} to {out}")
+    return 1 if errors else 0
+
+
+def cmd_releases(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    current = live(out)
+    entries = history(out)
+    if not entries:
+        print(f"nothing has been published at {out} yet")
+        return 0
+    print(f"{'':2}{'revision':>8}  {'published':25}  {'activities':>10}  {'delegates':>9}  action")
+    for entry in reversed(entries):
+        mark = "* " if current is not None and entry.release == current.name else "  "
+        action = "rollback" if entry.action.startswith("rollback") else entry.action
+        print(
+            f"{mark}{entry.revision:>8}  {entry.at:25}  {entry.activities:>10}  "
+            f"{entry.delegates:>9}  {action} {entry.release}"
+        )
+    print("* = live")
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    try:
+        entry = rollback(Path(args.out))
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    back = entry.action.split(":", 1)[-1]
+    print(f"release {back} is live again, as revision {entry.revision} (phones will accept it)")
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    tpl = sub.add_parser("template", help="write an empty workbook (or a CSV mission) as .xlsx")
+    tpl.add_argument("out", help="the .xlsx file to write")
+    tpl.add_argument("--from", dest="source", help="a folder of CSV tables to fill it with")
+    tpl.set_defaults(run=cmd_template)
+    rel = sub.add_parser("releases", help="list the releases of a published folder")
+    rel.add_argument("out", help="the published folder (the symlink)")
+    rel.set_defaults(run=cmd_releases)
+    back = sub.add_parser("rollback", help="make the previous release live again")
+    back.add_argument("out", help="the published folder (the symlink)")
+    back.set_defaults(run=cmd_rollback)

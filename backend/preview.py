@@ -1,0 +1,160 @@
+"""What a publish would change, compared with the live release, in plain words; and the guard
+that refuses a publish dropping too much (a sheet saved half-empty must not wipe 500 agendas).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from backend.releases import live
+from backend.tokens import token_for
+
+if TYPE_CHECKING:
+    from backend.build import Built
+
+MAX_DROP = 0.2
+VOLATILE = ("revision", "published_at")  # change with every publish: not a change to a person
+
+
+@dataclass
+class Change:
+    id: str
+    title: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # name, before, after
+
+
+@dataclass
+class Preview:
+    first: bool = False
+    activities: int = 0
+    delegates: int = 0
+    live_activities: int = 0
+    live_delegates: int = 0
+    added: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    cancelled: list[Change] = field(default_factory=list)
+    removed: list[Change] = field(default_factory=list)
+    others: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # added, changed, gone
+    delegates_added: int = 0
+    delegates_removed: int = 0
+    affected: int = 0  # delegates whose own agenda changes
+
+    @property
+    def empty(self) -> bool:
+        return not (self.first or self.added or self.changed or self.cancelled or self.removed)
+
+
+def compare(out: Path, built: Built, secret: bytes) -> Preview:
+    """The built documents against what `out` serves now."""
+    assert built.mission is not None
+    new = built.mission.model_dump(mode="json", exclude_none=True)
+    preview = Preview(activities=len(new["activities"]), delegates=len(built.delegates))
+    current = live(out)
+    if current is None or not (current / "mission.json").exists():
+        preview.first = True
+        return preview
+    old = json.loads((current / "mission.json").read_bytes())
+    _activities(preview, _by_id(old["activities"]), _by_id(new["activities"]))
+    for key, items in new.items():
+        if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):
+            preview.others[key] = _counts(_by_id(old[key]), _by_id(items))
+    _delegates(preview, current, built, secret)
+    return preview
+
+
+def _by_id(items: list[Any]) -> dict[str, dict[str, Any]]:
+    return {str(i["id"]): i for i in items if isinstance(i, dict) and "id" in i}
+
+
+def _title(item: dict[str, Any]) -> str:
+    title = item.get("title") or item.get("name") or {}
+    return str(title.get("en") or next(iter(title.values()), "")) if isinstance(title, dict) else ""
+
+
+def _activities(preview: Preview, old: dict[str, Any], new: dict[str, Any]) -> None:
+    preview.live_activities = len(old)
+    for key, item in new.items():
+        before = old.get(key)
+        if before is None:
+            preview.added.append(Change(key, _title(item)))
+        elif item.get("state") == "cancelled" and before.get("state") != "cancelled":
+            preview.cancelled.append(Change(key, _title(item)))
+        elif item != before:
+            preview.changed.append(Change(key, _title(item), _fields(before, item)))
+    preview.removed = [Change(k, _title(v)) for k, v in old.items() if k not in new]
+
+
+def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, str, str]]:
+    out = []
+    for name in sorted(set(before) | set(after)):
+        a, b = before.get(name), after.get(name)
+        if a == b:
+            continue
+        if isinstance(a, dict) or isinstance(b, dict):
+            a, b = a or {}, b or {}
+            for lang in sorted(set(a) | set(b)):
+                if a.get(lang) != b.get(lang):
+                    out.append((f"{name} ({lang})", _short(a.get(lang)), _short(b.get(lang))))
+        else:
+            out.append((name, _short(a), _short(b)))
+    return out
+
+
+def _short(value: object) -> str:
+    text = "—" if value in (None, "", []) else str(value)
+    if isinstance(value, list):
+        text = ", ".join(str(v) if not isinstance(v, dict) else _title(v) for v in value) or "—"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
+    added = sum(1 for k in new if k not in old)
+    changed = sum(1 for k, v in new.items() if k in old and old[k] != v)
+    return added, changed, sum(1 for k in old if k not in new)
+
+
+def _delegates(preview: Preview, current: Path, built: Built, secret: bytes) -> None:
+    old = {p.stem: p for p in (current / "delegates").glob("*.json")}
+    preview.live_delegates = len(old)
+    touched = {c.id for c in preview.changed + preview.cancelled + preview.removed}
+    tokens = set()
+    for delegate_id, doc in built.delegates.items():
+        token = token_for(delegate_id, secret)
+        tokens.add(token)
+        if token not in old:
+            preview.delegates_added += 1
+            continue
+        before = {k: v for k, v in json.loads(old[token].read_bytes()).items() if k not in VOLATILE}
+        after = doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
+        if before != after or touched.intersection(doc.registered):
+            preview.affected += 1
+    preview.delegates_removed = len(set(old) - tokens)
+
+
+def drop(preview: Preview, max_drop: float = MAX_DROP) -> tuple[int, int, str] | None:
+    """(removed, live, "activities" or "delegates") when a publish drops too much, else None."""
+    for gone, total, what in (
+        (len(preview.removed), preview.live_activities, "activities"),
+        (preview.delegates_removed, preview.live_delegates, "delegates"),
+    ):
+        if total and gone / total > max_drop:
+            return gone, total, what
+    return None
+
+
+def guard(preview: Preview, max_drop: float = MAX_DROP) -> str:
+    """Why this publish is refused (in English, for the command line), or "" when it may go."""
+    from backend.wording import refusal
+
+    return refusal(preview, max_drop, _english, _english_plural)
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural

@@ -1,0 +1,179 @@
+"""Releases: every publish is a folder beside the live one; `OUT` is a symlink to one of them.
+
+    .OUT.releases/<id>/                  the served files of one release, with .gz twins
+    .OUT.releases/<id>.manifest.json     sha-256 of each file, to reuse unchanged ones
+    .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
+
+A new release links the unchanged files of the live one instead of writing them again, and
+goes live with one rename of the symlink. Rollback makes an earlier release live again under
+a higher revision, so phones that have the newer one accept it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from services.models import DelegateDoc, MissionDoc, encode
+
+KEEP_RELEASES = 10
+EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the history: what went live, when, and what it was."""
+
+    release: str
+    revision: int
+    published_at: str
+    at: str
+    activities: int
+    delegates: int
+    action: str = "publish"  # or "rollback"
+
+
+def releases_of(out: Path) -> Path:
+    return out.parent / f".{out.name}.releases"
+
+
+def live(out: Path) -> Path | None:
+    """The release folder `out` points at, if any."""
+    return out.resolve() if out.is_symlink() and out.resolve().is_dir() else None
+
+
+def history(out: Path) -> list[Entry]:
+    path = releases_of(out) / "history.jsonl"
+    if not path.exists():
+        return []
+    lines = path.read_text("utf-8").splitlines()
+    return [Entry(**json.loads(line)) for line in lines if line.strip()]
+
+
+def write_release(out: Path, files: dict[str, bytes], entry: Entry | None = None) -> Path:
+    """The release holding exactly `files` (and .gz twins), made live; unchanged files are
+    hard links to the live release's, so a small change writes little."""
+    releases = releases_of(out)
+    manifest = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
+    digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
+    release = releases / digest
+    if not release.exists():
+        current = live(out)
+        old = _manifest(current) if current else {}
+        staging = releases / f".staging-{digest}-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
+        for path in set(files) - set(fresh):
+            for suffix in ("", ".gz"):
+                _link(current / f"{path}{suffix}", staging / f"{path}{suffix}")  # type: ignore[operator]
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            list(pool.map(lambda p: _write_twins(staging / p, files[p]), fresh, chunksize=64))
+        (releases / f"{digest}.manifest.json").write_text(json.dumps(manifest), "utf-8")
+        os.replace(staging, release)
+    _swap(out, release)
+    if entry is not None:
+        _append(releases, Entry(**{**asdict(entry), "release": digest}))
+    _prune(releases, keep=release)
+    return release
+
+
+def rollback(out: Path, now: datetime | None = None) -> Entry:
+    """Make the release before the live one live again, with a revision above every one
+    published so far. Raises LookupError with a sentence when there is nothing to go back to."""
+    current = live(out)
+    if current is None:
+        raise LookupError(f"nothing is published at {out} yet")
+    entries = history(out)
+    live_at = max((i for i, e in enumerate(entries) if e.release == current.name), default=-1)
+    earlier = [
+        e
+        for e in entries[:live_at]
+        if e.release != current.name and (releases_of(out) / e.release).is_dir()
+    ]
+    if live_at < 0 or not earlier:
+        raise LookupError("there is no earlier release to go back to")
+    back = earlier[-1]
+    revision = max(e.revision for e in entries) + 1
+    files = _with_revision(releases_of(out) / back.release, revision)
+    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
+    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
+    return history(out)[-1]
+
+
+def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
+    """Every served file of `release`, its documents re-encoded with `revision`."""
+    files: dict[str, bytes] = {}
+    for path in sorted(release.rglob("*")):
+        name = str(path.relative_to(release))
+        if not path.is_file() or name.endswith(".gz"):
+            continue
+        data = path.read_bytes()
+        if name == "mission.json":
+            data = encode(MissionDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+        elif name.startswith("delegates/") and name.endswith(".json"):
+            data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+        files[name] = data
+    return files
+
+
+def _rev(revision: int) -> dict[str, object]:
+    return {"revision": revision}
+
+
+def _manifest(release: Path) -> dict[str, str]:
+    path = release.parent / f"{release.name}.manifest.json"
+    if not path.exists():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def _write_twins(path: Path, data: bytes) -> None:
+    _write(path, data)
+    _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    stamp = EPOCH + int.from_bytes(hashlib.sha256(data).digest()[:4], "big") % 100_000_000
+    os.utime(path, (stamp, stamp))
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.link(source, target)
+
+
+def _swap(out: Path, release: Path) -> None:
+    """Point `out` at `release` with one rename; an old real folder is moved aside first."""
+    if out.exists() and not out.is_symlink():
+        os.replace(out, out.parent / f".{out.name}.before-releases")
+    link = out.parent / f".{out.name}.link-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(os.path.relpath(release, out.parent))
+    os.replace(link, out)
+
+
+def _append(releases: Path, entry: Entry) -> None:
+    with (releases / "history.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    old = sorted(
+        (p for p in releases.iterdir() if p.is_dir() and p != keep and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+    )
+    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+        path.with_name(f"{path.name}.manifest.json").unlink(missing_ok=True)

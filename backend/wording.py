@@ -1,0 +1,76 @@
+"""A preview of changes and the guard's refusal as sentences, in the reader's language.
+
+`_` and `n_` are gettext and ngettext of the reader's catalog (identity for the command line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from backend.preview import Change, Preview, drop
+
+Gettext = Callable[[str], str]
+Ngettext = Callable[[str, str, int], str]
+
+
+def refusal(preview: Preview, max_drop: float, _: Gettext, n_: Ngettext) -> str:
+    dropped = drop(preview, max_drop)
+    if dropped is None:
+        return ""
+    gone, total, what = dropped
+    share, limit = round(100 * gone / total), round(100 * max_drop)
+    if what == "activities":
+        text = _("Refused: this would remove {gone} of the {total} activities that are live now.")
+    else:
+        text = _("Refused: this would remove {gone} of the {total} delegates who are live now.")
+    return " ".join(
+        (
+            text.format(gone=gone, total=total),
+            _("That is {share}%, more than the {limit}% allowed.").format(share=share, limit=limit),
+            _("Was a sheet saved half-empty? Check the workbook."),
+            _("If the removal is intended, publish again with the override (--force)."),
+        )
+    )
+
+
+def describe(preview: Preview, _: Gettext, n_: Ngettext) -> list[str]:
+    """One line per kind of change, plain words; the first line sums it up."""
+    if preview.first:
+        return [
+            _("First publish: {activities} activities and {delegates} delegates.").format(
+                activities=preview.activities, delegates=preview.delegates
+            )
+        ]
+    lines = []
+    for changes, label in (
+        (preview.added, _("Added")),
+        (preview.cancelled, _("Cancelled")),
+        (preview.removed, _("Removed from the sheet (delegates see them as cancelled)")),
+    ):
+        if changes:
+            lines.append(f"{label}: " + "; ".join(_name(c) for c in changes))
+    for change in preview.changed:
+        what = "; ".join(f"{name}: {a} → {b}" for name, a, b in change.fields)
+        lines.append(_("Changed {activity}: {what}").format(activity=_name(change), what=what))
+    for key, (added, changed, gone) in sorted(preview.others.items()):
+        if added or changed or gone:
+            counts = _("{added} added, {changed} changed, {gone} removed").format(
+                added=added, changed=changed, gone=gone
+            )
+            lines.append(f"{key.capitalize()}: {counts}")
+    if preview.delegates_added or preview.delegates_removed:
+        lines.append(
+            _("Delegates: {added} added, {gone} removed.").format(
+                added=preview.delegates_added, gone=preview.delegates_removed
+            )
+        )
+    summary = n_(
+        "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
+    ).format(n=preview.affected)
+    if not lines:
+        return [_("Nothing changes for delegates.")]
+    return [summary, *lines]
+
+
+def _name(change: Change) -> str:
+    return f"{change.title} ({change.id})" if change.title else change.id

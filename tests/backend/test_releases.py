@@ -1,0 +1,136 @@
+"""Preview, guard, releases and rollback: nothing goes out by surprise, and it can be undone."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from backend.publish import publish
+from backend.releases import history, rollback
+from backend.tokens import token_for
+from backend.wording import describe
+from services.feed_client import FeedClient
+from services.store import FeedStore
+from services.sync import Synchronizer
+from tests.backend.servers import ROOT, SECRET, backend_server
+from tests.backend.test_publish import copy_example, edit
+from tests.conftest import FixedClock
+
+
+def bump(source: Path, revision: int) -> None:
+    text = (source / "mission.csv").read_text("utf-8")
+    lines = [f"revision,{revision}" if r.startswith("revision,") else r for r in text.splitlines()]
+    (source / "mission.csv").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def drop_unreferenced_activities(source: Path) -> int:
+    """Delete every activity no other table names: more than half of the programme."""
+    named = set()
+    for name in ("registrations.csv", "participants.csv"):
+        with (source / name).open(encoding="utf-8") as f:
+            named |= {r["activity"] for r in csv.DictReader(f)}
+    with (source / "activities.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    kept = [r for r in rows if r["id"] in named]
+    with (source / "activities.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
+    return len(rows) - len(kept)
+
+
+def mission(out: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((out / "mission.json").read_bytes())
+    return data
+
+
+def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    before = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(source / "activities.csv", "wed-ai-act", state="cancelled")
+    report = publish(source, out, SECRET, "https://x/", check=True)
+    assert report.preview is not None and out.resolve() == before
+    lines = describe(report.preview, str, lambda s, p, n: s if n == 1 else p)
+    assert lines[0] == "1 delegate's agenda changes."
+    assert any(line.startswith("Cancelled: ") and "(wed-ai-act)" in line for line in lines)
+    changed = next(line for line in lines if line.startswith("Changed "))
+    assert "(mon-lunch): room: " in changed and changed.endswith("→ Garden Room"), changed
+
+
+def test_guard_refuses_half_empty_publish_and_force_accepts_it(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    before = out.resolve()
+    gone = drop_unreferenced_activities(source)
+    report = publish(source, out, SECRET, "https://x/")
+    assert report.refusal.startswith(f"Refused: this would remove {gone} of the ")
+    assert "--force" in report.refusal and out.resolve() == before
+    forced = publish(source, out, SECRET, "https://x/", force=True)
+    assert not forced.refusal and out.resolve() != before
+
+
+def test_republish_links_unchanged_files_instead_of_writing_them(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    first = out.resolve()
+    edit(source / "contacts.csv", "mission-desk", email="desk@example.org")
+    publish(source, out, SECRET, "https://x/")
+    token = token_for("demo", SECRET)
+    same = first / "delegates" / f"{token}.json", out / "delegates" / f"{token}.json"
+    assert same[0].stat().st_ino == same[1].stat().st_ino
+    assert (first / "mission.json").stat().st_ino != (out / "mission.json").stat().st_ino
+
+
+async def test_rollback_serves_the_previous_content_with_a_higher_revision(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, "https://x/")
+    code = token_for("demo", SECRET)
+    with backend_server(out) as url:
+        client = FeedClient(url)
+        sync = Synchronizer(
+            client, FeedStore(tmp_path / "phone"), FixedClock("2025-10-06T07:00:00-07:00")
+        )
+        try:
+            assert (await sync.sync(code)).status == "updated"
+            entry = rollback(out)
+            assert (await sync.sync(code)).status == "updated"
+        finally:
+            await client.aclose()
+    assert entry.revision == 3 and mission(out)["revision"] == 3
+    lunch = next(a for a in mission(out)["activities"] if a["id"] == "mon-lunch")  # type: ignore[attr-defined]
+    assert lunch.get("room") != "Garden Room"
+    stored = FeedStore(tmp_path / "phone").load("mission")
+    assert stored is not None and b'"revision":3' in stored.data
+    assert [e.action.split(":")[0] for e in history(out)] == ["publish", "publish", "rollback"]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backend", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("s" * 40)
+    example, out = str(copy_example(tmp_path)), str(tmp_path / "feed")
+    refused = run_cli("publish", example, out, "--secret", str(secret))
+    assert refused.returncode == 2 and "--public-url" in refused.stderr
+    assert not (tmp_path / "feed").exists() and "127.0.0.1" not in refused.stdout
+    done = run_cli("publish", example, out, "--secret", str(secret), "--public-url", "https://f/")
+    assert done.returncode == 0, done.stderr
+    assert f"invites (CSV and QR codes, never served) -> {tmp_path / 'feed-invites'}" in done.stdout
+    listed = run_cli("releases", out)
+    assert listed.stdout.splitlines()[1].startswith("*        1 ")
+    back = run_cli("rollback", out)
+    assert back.returncode == 1 and "no earlier release" in back.stderr

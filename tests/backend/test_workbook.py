@@ -1,0 +1,148 @@
+"""One workbook in: the example workbook equals the CSVs, and every workbook mistake is named
+by sheet and cell with nothing published."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from backend.build import COLUMNS, OPTIONAL
+from backend.commands import EXAMPLE_WORKBOOK
+from backend.publish import publish
+from backend.sources import sheet_name
+from backend.template import write_workbook
+from tests.backend.servers import EXAMPLE, SECRET
+from tests.backend.test_publish import copy_example, edit, files_of
+
+REGENERATE = (
+    "python -m backend template examples/bem-west-coast-2025.xlsx "
+    "--from examples/bem-west-coast-2025"
+)
+
+
+def test_example_workbook_publishes_the_same_bytes_as_the_csvs(tmp_path: Path) -> None:
+    from_csv = publish(EXAMPLE, tmp_path / "csv", SECRET, "https://x/")
+    from_xlsx = publish(EXAMPLE_WORKBOOK, tmp_path / "xlsx", SECRET, "https://x/")
+    assert not from_csv.errors, from_csv.errors
+    same = not from_xlsx.errors and files_of(tmp_path / "csv") == files_of(tmp_path / "xlsx")
+    assert same, (
+        "examples/bem-west-coast-2025.xlsx no longer matches the example CSVs beside it. "
+        f"Regenerate it with `{REGENERATE}` and commit it. ({from_xlsx.errors[:3]})"
+    )
+
+
+def test_template_has_every_sheet_help_row_drop_downs_and_frozen_headers(tmp_path: Path) -> None:
+    write_workbook(tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames == [sheet_name(n) for n in {**COLUMNS, **OPTIONAL}]
+    activities = book["Activities"]
+    header = [c.value for c in activities[1]]
+    assert set(COLUMNS["activities.csv"]) <= set(header)
+    assert all(str(c.value).startswith("ⓘ") for c in activities[2])
+    assert activities.freeze_panes == "A3" and activities.max_row == 2
+    lists = {
+        header[activities[str(v.sqref).split(":")[0]].column - 1]: v.formula1
+        for v in activities.data_validations.dataValidation
+    }
+    assert lists["venue"].startswith("'Venues'!$A$3") and "seminar" in lists["kind"]
+    assert lists["sectors"].startswith("'Sectors'!") and "cancelled" in lists["state"]
+    assert book["Venues"].data_validations.dataValidation[0].formula1.startswith("'Cities'!")
+
+
+def test_template_publishes_nothing_and_points_at_the_empty_settings(tmp_path: Path) -> None:
+    write_workbook(tmp_path / "t.xlsx")
+    report = publish(tmp_path / "t.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert any(str(e).startswith("Mission!B") for e in report.errors), report.errors
+    assert not (tmp_path / "feed").exists()
+
+
+def row_of(sheet: object, row_id: str) -> int:
+    for row in sheet.iter_rows(min_row=3):  # type: ignore[attr-defined]
+        if row[0].value == row_id:
+            return int(row[0].row)
+    raise AssertionError(row_id)
+
+
+def text_date(book: Workbook) -> str:
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"C{line}"] = "next monday"
+    return f"Activities!C{line}: 'next monday' is not a date (YYYY-MM-DD)"
+
+
+def merged(book: Workbook) -> str:
+    book["Venues"].merge_cells("B3:C3")
+    return "Venues!B3:C3: merged cells"
+
+
+def hidden(book: Workbook) -> str:
+    book["Sectors"].sheet_state = "hidden"
+    return "Sectors!A1: this sheet is hidden"
+
+
+def blank_row(book: Workbook) -> str:
+    book["Activities"].insert_rows(10)
+    return "Activities!A10: empty row inside the table"
+
+
+def formula(book: Workbook) -> str:
+    book["Venues"]["E3"] = "=37+0.78"
+    return "Venues!E3: formula =37+0.78"
+
+
+def missing_sheet(book: Workbook) -> str:
+    del book["Meetings"]
+    return "Meetings!A1: sheet Meetings is missing"
+
+
+def renamed_header(book: Workbook) -> str:
+    header = [c.value for c in book["Activities"][1]]
+    letter = book["Activities"].cell(1, header.index("title_en") + 1).column_letter
+    book["Activities"][f"{letter}1"] = "Title EN"
+    return f"Activities!{letter}1: missing column title_en"
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [text_date, merged, hidden, blank_row, formula, missing_sheet, renamed_header],
+    ids=lambda f: f.__name__,
+)
+def test_workbook_mistake_is_named_by_sheet_and_cell_and_publishes_nothing(
+    tmp_path: Path, mistake: Callable[[Workbook], str]
+) -> None:
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    expected = mistake(book)
+    book.save(tmp_path / "m.xlsx")
+    report = publish(tmp_path / "m.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    messages = [str(e) for e in report.errors]
+    assert any(m.startswith(expected) for m in messages), messages
+    assert not (tmp_path / "feed").exists() and not (tmp_path / "feed-invites").exists()
+
+
+def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path: Path) -> None:
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    activities, venues = book["Activities"], book["Venues"]
+    line = row_of(activities, "mon-lunch")
+    activities[f"C{line}"], activities[f"D{line}"] = "6/10/2025", "12u15"
+    activities[f"E{line}"] = 0.5625  # 13:30 typed in a cell formatted as a number
+    venues["E3"], venues["F3"] = "37,7857", "-122,4101"
+    book.save(tmp_path / "be.xlsx")
+    source = copy_example(tmp_path)
+    edit(source / "activities.csv", "mon-lunch", date="2025-10-06", start="12:15", end="13:30")
+    edit(source / "venues.csv", str(venues["A3"].value), lat="37.7857", lon="-122.4101")
+    assert not publish(source, tmp_path / "csv", SECRET, "https://x/").errors
+    report = publish(tmp_path / "be.xlsx", tmp_path / "xlsx", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    assert files_of(tmp_path / "csv") == files_of(tmp_path / "xlsx")
+    assert isinstance(activities[f"D{line + 1}"].value, time)  # the example types real times
+
+
+def test_workbook_that_is_not_one_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "x.xlsx").write_bytes(b"not a zip")
+    report = publish(tmp_path / "x.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert str(report.errors[0]).startswith("x.xlsx: cannot be opened as an Excel workbook")
+    shutil.rmtree(tmp_path / "feed", ignore_errors=True)
