@@ -2,7 +2,8 @@
 
     OUT/mission.json(.gz)                     shared by every delegate
     OUT/delegates/<token>.json(.gz)           one per delegate, at a secret URL
-    OUT/delegates/<token>.ics(.gz)            the same agenda for calendar apps
+    OUT/delegates/<token>.ics(.gz)            the same agenda for calendar apps (webcal://)
+    OUT/schedule.json, OUT/schedule.xml(.gz)  the public programme for schedule apps (frab)
     INVITES/invites.csv, INVITES/qr/<id>.png  welcome pack: never inside OUT, never served
 
 Nothing is written when any source row is wrong, nor when the publish would drop too much of
@@ -23,12 +24,13 @@ from pathlib import Path
 import segno
 
 from backend.build import build
+from backend.calendars import personal_calendars
 from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, write_release
+from backend.schedule_export import schedule_files
 from backend.tables import SourceError
 from backend.tokens import token_for
-from services.agenda import personal_items
-from services.calendar import EventCache, agenda_ics
+from services.calendar import webcal_link
 from services.models import DelegateDoc, MissionDoc, encode
 
 
@@ -44,18 +46,19 @@ class Report:
 
 
 def render(
-    mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes
+    mission: MissionDoc,
+    delegates: dict[str, DelegateDoc],
+    secret: bytes,
+    previous: Path | None = None,
+    public_url: str = "",
 ) -> dict[str, bytes]:
-    """Every served file by relative path (without .gz twins); pure, deterministic."""
+    """Every served file by relative path (without .gz twins); deterministic. `previous`: the
+    release now served, whose calendars tell which items changed since (their SEQUENCE)."""
     files = {"mission.json": encode(mission)}
-    events: EventCache = {}
     for delegate_id, doc in sorted(delegates.items()):
-        token = token_for(delegate_id, secret)
-        files[f"delegates/{token}.json"] = encode(doc)
-        items = personal_items(mission, doc, [])
-        files[f"delegates/{token}.ics"] = agenda_ics(
-            mission, items, doc.delegate.language, cache=events
-        )
+        files[f"delegates/{token_for(delegate_id, secret)}.json"] = encode(doc)
+    files |= personal_calendars(mission, delegates, secret, previous)
+    files |= schedule_files(mission, public_url)
     return files
 
 
@@ -83,7 +86,8 @@ def publish(
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report
-    files = render(built.mission, built.delegates, secret)
+    previous = out.resolve() if out.is_dir() else None
+    files = render(built.mission, built.delegates, secret, previous, public_url)
     mission = built.mission
     entry = Entry(
         release="",
@@ -107,12 +111,15 @@ def _write_invites(
     public_url: str,
     app_url: str | None,
 ) -> None:
-    """invites.csv (name, company, language, link, code, QR file) plus one QR image each."""
+    """invites.csv (name, company, language, link, code, QR file, calendar subscription link)
+    plus one QR image each."""
     (folder / "qr").mkdir(parents=True, exist_ok=True)
     base = public_url.rstrip("/") + "/"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["delegate", "name", "company", "language", "link", "code", "qr", "feed_link"])
+    writer.writerow(
+        ["delegate", "name", "company", "language", "link", "code", "qr", "feed_link", "calendar"]
+    )
     wanted: set[str] = set()
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
@@ -127,7 +134,10 @@ def _write_invites(
             code_image.save(str(folder / qr), scale=6, border=2)
         wanted.add(qr)
         d = doc.delegate
-        writer.writerow([delegate_id, d.name, d.company, d.language, link, code, qr, feed_link])
+        calendar = webcal_link(base, token)
+        writer.writerow(
+            [delegate_id, d.name, d.company, d.language, link, code, qr, feed_link, calendar]
+        )
     for stale in (folder / "qr").glob("*.png"):
         if f"qr/{stale.name}" not in wanted:
             stale.unlink()

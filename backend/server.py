@@ -1,8 +1,9 @@
 """`backend serve`: the published folder over HTTP with the same semantics as deploy/nginx.conf.
 
-Only `/mission.json` and `/delegates/<token>.(json|ics)` exist; everything else, an unknown
-token included, gets the same 404. Strong ETags, If-None-Match -> 304, the pre-compressed .gz
-twin when the client accepts gzip, `Cache-Control: no-cache`, HEAD, and CORS for browsers.
+Only `/mission.json`, `/schedule.(json|xml)` and `/delegates/<token>.(json|ics)` exist;
+everything else, an unknown token included, gets the same 404. Strong ETags, If-None-Match ->
+304, the pre-compressed .gz twin when the client accepts gzip, `Cache-Control: no-cache`, HEAD,
+and CORS for browsers.
 Access logs show `/delegates/<token>`, never the token.
 """
 
@@ -21,9 +22,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 log = logging.getLogger("delegate.feed")
-SERVED = re.compile(r"^/(mission\.json|delegates/[a-z2-7]{26}\.(?:json|ics))$")
+SERVED = re.compile(
+    r"^/(mission\.json|schedule\.(?:json|xml)|delegates/[a-z2-7]{26}\.(?:json|ics))$"
+)
 TOKEN_IN_PATH = re.compile(r"/delegates/[a-z2-7]{26}")
-TYPES = {".json": "application/json; charset=utf-8", ".ics": "text/calendar; charset=utf-8"}
+TYPES = {
+    ".json": "application/json; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+}
 COMMON = {
     "Cache-Control": "no-cache",
     "Access-Control-Allow-Origin": "*",

@@ -1,11 +1,15 @@
-"""Contacts: grouping for the Contacts screen, readable phone numbers, vCards, dial links."""
+"""Contacts: grouping for the Contacts screen, phone numbers of any country, dial links."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import phonenumbers
+
 from services.models import Contact
 
+# A Belgian delegation: a number typed without +country is Belgian.
+HOME_REGION = "BE"
 GROUP_ORDER = ("organiser", "press", "consular", "emergency", "mine")
 
 
@@ -24,20 +28,27 @@ def grouped(contacts: Iterable[Contact]) -> list[tuple[str, list[Contact]]]:
 
 
 def display_phone(number: str) -> str:
-    """E.164 as people write it: '+32 2 501 81 11', '+32 471 44 06 04', '+1 415 555 0100'."""
+    """E.164 as its owners write it for callers abroad: '+32 2 501 81 11', '+1 415-555-0100',
+    '+33 1 42 92 70 00', '+81 3-1234-5678' (libphonenumber's per-country rules)."""
     if not number.startswith("+"):
+        return number  # a short service number such as 911
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
         return number
-    digits = number[1:]
-    if digits.startswith("32"):
-        rest = digits[2:]
-        if rest[0] == "4" and len(rest) == 9:  # mobile
-            return f"+32 {rest[:3]} {rest[3:5]} {rest[5:7]} {rest[7:]}"
-        if rest[0] in "2349" and len(rest) == 8:  # one-digit zone: Brussels, Antwerp, Liège, Ghent
-            return f"+32 {rest[0]} {rest[1:4]} {rest[4:6]} {rest[6:]}"
-        return f"+32 {rest[:2]} {rest[2:4]} {rest[4:6]} {rest[6:]}"
-    if digits.startswith("1") and len(digits) == 11:
-        return f"+1 {digits[1:4]} {digits[4:7]} {digits[7:]}"
-    return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def parse_phone(text: str, region: str = HOME_REGION) -> str | None:
+    """What a person typed ('0471 44 06 04', '+1 (415) 555-0100') as E.164, or None when it is
+    not a valid number; without a country prefix it is read as a number of `region`."""
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def tel_link(number: str) -> str:
@@ -46,31 +57,3 @@ def tel_link(number: str) -> str:
 
 def mail_link(address: str) -> str:
     return f"mailto:{address}"
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
-
-
-def vcard(contact: Contact, role: str) -> str:
-    """A vCard 3.0 that phones import into their address book."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escape(contact.name)}"]
-    parts = contact.name.rsplit(" ", 1)
-    family, given = (parts[1], parts[0]) if len(parts) == 2 else (contact.name, "")
-    lines.append(f"N:{_escape(family)};{_escape(given)};;;")
-    if contact.organisation:
-        lines.append(f"ORG:{_escape(contact.organisation)}")
-    if role:
-        lines.append(f"TITLE:{_escape(role)}")
-    if contact.phone:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{contact.phone}")
-    if contact.mobile:
-        lines.append(f"TEL;TYPE=CELL:{contact.mobile}")
-    if contact.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{contact.email}")
-    if contact.website:
-        lines.append(f"URL:{contact.website}")
-    if contact.address:
-        lines.append(f"ADR;TYPE=WORK:;;{_escape(contact.address)};;;;")
-    lines.append("END:VCARD")
-    return "\r\n".join(lines) + "\r\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.calendar import activity_event, single_ics
+from services.calendar import activity_item, single_ics
 from services.changes import Change
 from services.i18n import BRUSSELS
 from services.models import Activity
@@ -201,7 +201,10 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     text = f"{tr.text(activity.title).text}\n{activity_time(tr, activity, zone)}\n{where}"
 
     def calendar(_e: object) -> None:
-        data = single_ics(repo.mission, activity_event(repo.mission, activity, tr.lang))
+        agenda = repo.agenda()
+        mine = next((i for i in agenda if i.id == activity.id), None)
+        item = mine or activity_item(repo.mission, activity)
+        data = single_ics(repo.mission, item, tr.lang, agenda)
         ctx.act.share_file(f"{activity.id}.ics", data, "text/calendar")
 
     row: list[ft.Control] = [

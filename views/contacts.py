@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.contacts import display_phone, grouped, mail_link, tel_link, vcard
+from services.contacts import display_phone, grouped, mail_link, tel_link
 from services.models import Contact
+from services.vcard import contact_card as card_of
+from services.vcard import vcard
 from views.components.ui import card, heading, muted, wrap_row
 from views.context import Ctx, Screen
 
@@ -84,7 +86,7 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
             ft.Icons.CONTACT_PAGE_OUTLINED,
             tooltip=_("Share as contact card (vCard)"),
             on_click=lambda _e: ctx.act.share_file(
-                f"{contact.id}.vcf", vcard(contact, role).encode(), "text/vcard"
+                f"{contact.id}.vcf", vcard(card_of(contact, role)).encode(), "text/vcard"
             ),
         )
     )

@@ -91,8 +91,22 @@ def test_personal_document_and_calendar(base: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "mime", "start"),
+    [
+        ("schedule.json", "application/json", b"{"),
+        ("schedule.xml", "application/xml", b"<?xml"),
+    ],
+)
+def test_public_schedule_for_other_apps(base: str, name: str, mime: str, start: bytes) -> None:
+    r = get(base + name)
+    assert r.status_code == 200 and r.headers["content-type"].startswith(mime)
+    assert r.content.startswith(start) and r.headers["etag"]
+
+
+@pytest.mark.parametrize(
     "path",
     [
+        "schedule.csv",
         f"delegates/{UNKNOWN}.json",
         "delegates/",
         "delegates",

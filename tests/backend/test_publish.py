@@ -51,6 +51,10 @@ def test_publish_writes_documents_gzip_twins_and_calendars(tmp_path: Path) -> No
         f"delegates/{token}.json.gz",
         f"delegates/{token}.ics",
         f"delegates/{token}.ics.gz",
+        "schedule.json",
+        "schedule.json.gz",
+        "schedule.xml",
+        "schedule.xml.gz",
     }
     assert (tmp_path / "feed").is_symlink()
 
@@ -95,6 +99,7 @@ def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
     token = token_for("demo", SECRET)
     assert row["link"] == f"https://app.example.org/join/{token}"
     assert row["feed_link"] == f"https://feed.example.org/delegates/{token}.json"
+    assert row["calendar"] == f"webcal://feed.example.org/delegates/{token}.ics"
 
 
 def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ async def test_activity_shows_time_venue_people_and_actions(app: App) -> None:
     await app.tap("add-to-calendar")
     name, data, mime = app.platform.files[-1]
     assert name == "tue-mou-signing.ics" and mime == "text/calendar"
-    assert b"DTSTART:20251007T170000Z" in data
+    assert b"DTSTART;TZID=America/Los_Angeles:20251007T100000" in data
     await app.tap("share-activity")
     assert "Fairmont San Francisco" in app.platform.shared[-1][0]
 

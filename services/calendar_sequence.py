@@ -1,0 +1,66 @@
+"""Which calendar items changed since the last publish: SEQUENCE per UID, by content.
+
+A calendar app replaces an event it already has only when the event's SEQUENCE rises. The
+fingerprint of an event is its content lines without SEQUENCE and DTSTAMP, read with
+icalendar's own content-line parser, so the calendar published last time (the bytes
+subscribers saw) is the memory: no extra state file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+
+from icalendar import Event
+from icalendar.parser import Contentlines
+
+# UID -> (SEQUENCE, fingerprint of everything else) as last published
+Stamps = Mapping[str, tuple[int, str]]
+VOLATILE = {"SEQUENCE", "DTSTAMP"}
+
+
+def _lines(ics: bytes) -> list[str]:
+    """Unfolded content lines, as icalendar's parser reads them."""
+    return list(Contentlines.from_ical(ics.decode("utf-8")))  # type: ignore[no-untyped-call]
+
+
+def _name_value(line: str) -> tuple[str, str]:
+    head, _, value = line.partition(":")
+    return head.split(";", 1)[0].upper(), value
+
+
+def _fingerprint(lines: Iterable[str]) -> str:
+    kept = [line for line in lines if _name_value(line)[0] not in VOLATILE]
+    return hashlib.sha256("\n".join(kept).encode()).hexdigest()[:20]
+
+
+def fingerprint(event: Event) -> str:
+    """The fingerprint of a VEVENT built here (its own lines, alarms included)."""
+    lines = [x for x in _lines(event.to_ical()) if x]
+    return _fingerprint(lines[1:-1])  # without BEGIN/END:VEVENT
+
+
+def stamps(ics: bytes) -> dict[str, tuple[int, str]]:
+    """UID -> (SEQUENCE, fingerprint) of every VEVENT in a calendar written earlier."""
+    found: dict[str, tuple[int, str]] = {}
+    body: list[str] | None = None
+    for line in _lines(ics):
+        if line == "BEGIN:VEVENT":
+            body = []
+        elif line == "END:VEVENT" and body is not None:
+            fields = dict(_name_value(x) for x in body)
+            sequence = fields.get("SEQUENCE", "0")
+            number = int(sequence) if sequence.isdigit() else 0
+            found[fields.get("UID", "")] = (number, _fingerprint(body))
+            body = None
+        elif body is not None and line:
+            body.append(line)
+    return found
+
+
+def next_sequence(uid: str, current: str, previous: Stamps) -> int:
+    """0 for a new item; the last SEQUENCE if unchanged; one more if its content changed."""
+    before = previous.get(uid)
+    if before is None:
+        return 0
+    return before[0] if before[1] == current else before[0] + 1

@@ -1,0 +1,78 @@
+"""vCards (3.0, which every phone's address book and camera import) built with vobject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import vobject
+
+from services.models import Contact
+from services.mycard import MyCard
+
+
+@dataclass(frozen=True)
+class Card:
+    given: str
+    family: str
+    organisation: str = ""
+    role: str = ""
+    phone: str = ""
+    mobile: str = ""
+    email: str = ""
+    website: str = ""
+    address: str = ""
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Sébastien Van den Berghe' -> ('Sébastien', 'Van den Berghe'): Belgian surnames often
+    carry particles, so everything after the first word is the family name."""
+    parts = name.split(" ", 1)
+    return (parts[0], parts[1]) if len(parts) == 2 else ("", name)
+
+
+def contact_card(contact: Contact, role: str) -> Card:
+    given, family = split_name(contact.name)
+    return Card(
+        given,
+        family,
+        contact.organisation or "",
+        role,
+        contact.phone or "",
+        contact.mobile or "",
+        contact.email or "",
+        contact.website or "",
+        contact.address or "",
+    )
+
+
+def my_card(card: MyCard) -> Card:
+    return Card(
+        card.given, card.family, card.company, card.role, mobile=card.phone, email=card.email
+    )
+
+
+def vcard(card: Card) -> str:
+    """The card as vCard 3.0 text (CRLF lines, folded at 75 octets, UTF-8 safe)."""
+    out = vobject.vCard()
+    out.add("n").value = vobject.vcard.Name(family=card.family, given=card.given)
+    out.add("fn").value = " ".join(p for p in (card.given, card.family) if p)
+    if card.organisation:
+        out.add("org").value = [card.organisation]
+    if card.role:
+        out.add("title").value = card.role
+    for number, kinds in ((card.phone, ["WORK", "VOICE"]), (card.mobile, ["CELL"])):
+        if number:
+            tel = out.add("tel")
+            tel.value = number
+            tel.type_param = kinds
+    if card.email:
+        email = out.add("email")
+        email.value = card.email
+        email.type_param = "INTERNET"
+    if card.website:
+        out.add("url").value = card.website
+    if card.address:
+        adr = out.add("adr")
+        adr.value = vobject.vcard.Address(street=card.address)
+        adr.type_param = "WORK"
+    return str(out.serialize())

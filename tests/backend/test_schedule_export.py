@@ -1,0 +1,126 @@
+"""The public programme as c3voc/frab schedule.json and schedule.xml, checked against the
+format's own JSON schema and XSD (vendored in tests/backend/c3voc, see its README)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jsonschema
+import pytest
+import xmlschema
+
+from backend.publish import publish
+from backend.schedule_export import schedule_files
+from services.models import MissionDoc
+from services.validation import parse_mission
+from tests.backend.servers import EXAMPLE, SECRET
+from tests.backend.test_publish import copy_example, edit, files_of
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, dump
+
+
+def guids(feed: Path) -> dict[str, str]:
+    data = json.loads((feed / "schedule.json").read_bytes())
+    return {event["slug"]: event["guid"] for event, _, _ in events_of(data)}
+
+
+C3VOC = Path(__file__).parent / "c3voc"
+JSON_SCHEMA = json.loads((C3VOC / "schema.json").read_text("utf-8"))
+XSD = xmlschema.XMLSchema(str(C3VOC / "schedule.xml.xsd"))
+
+
+def exported(mission: MissionDoc) -> tuple[dict[str, Any], bytes]:
+    files = schedule_files(mission, "https://feed.example.org/")
+    return json.loads(files["schedule.json"]), files["schedule.xml"]
+
+
+def events_of(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, str]]:
+    """(event, day date, room key) for every event."""
+    return [
+        (event, day["date"], room)
+        for day in data["schedule"]["conference"]["days"]
+        for room, events in day["rooms"].items()
+        for event in events
+    ]
+
+
+def test_schedule_json_follows_the_c3voc_schema() -> None:
+    data, _ = exported(parse_mission(MISSION_BYTES))
+    checker = jsonschema.Draft6Validator.FORMAT_CHECKER
+    errors = list(jsonschema.Draft6Validator(JSON_SCHEMA, format_checker=checker).iter_errors(data))
+    assert errors == [], [f"{e.json_path}: {e.message}" for e in errors[:5]]
+
+
+def test_schedule_xml_follows_the_c3voc_xsd() -> None:
+    _, xml = exported(parse_mission(MISSION_BYTES))
+    errors = [str(e.reason) for e in XSD.iter_errors(xml.decode("utf-8"))]
+    assert errors == []
+    assert XSD.is_valid(xml.decode("utf-8"))
+
+
+def test_schema_validation_would_catch_a_broken_export() -> None:
+    data, xml = exported(parse_mission(MISSION_BYTES))
+    event = events_of(data)[0][0]
+    del event["guid"]
+    assert not jsonschema.Draft6Validator(JSON_SCHEMA).is_valid(data)
+    assert not XSD.is_valid(xml.decode("utf-8").replace("<duration>", "<duration>x", 1))
+
+
+def test_guids_ids_and_slugs_are_unique_and_events_in_their_day_and_room() -> None:
+    mission = parse_mission(MISSION_BYTES)
+    data, _ = exported(mission)
+    rows = events_of(data)
+    live = {a.id: a for a in mission.activities if a.state != "cancelled"}
+    assert len(rows) == len(live)
+    for key in ("guid", "id", "slug"):
+        counts = Counter(event[key] for event, _, _ in rows)
+        assert max(counts.values()) == 1, key
+    venues = {v.id: v for v in mission.venues}
+    for event, day, room in rows:
+        activity = live[event["slug"].split("-", 2)[2]]
+        local = activity.start.astimezone(ZoneInfo("America/Los_Angeles"))
+        assert event["date"] == local.isoformat() and day == local.date().isoformat()
+        assert event["start"] == local.strftime("%H:%M")
+        assert event["room"] == room and room.startswith(venues[activity.venue_id].name)
+        assert event["title"] == activity.title["en"] and event["type"] == activity.kind
+
+
+def test_private_meetings_and_cancelled_activities_never_appear(
+    mission: dict[str, Any],
+) -> None:
+    mission["activities"][0]["state"] = "cancelled"
+    doc = parse_mission(dump(mission))
+    data, xml = exported(doc)
+    text = json.dumps(data, ensure_ascii=False) + xml.decode("utf-8")
+    meetings = json.loads(DELEGATE_BYTES)["meetings"]
+    for meeting in meetings:
+        assert meeting["id"] not in text and meeting["counterpart"] not in text
+    assert mission["activities"][0]["id"] not in text
+
+
+def test_publish_writes_the_same_schedule_bytes_and_guids_twice(tmp_path: Path) -> None:
+    publish(EXAMPLE, tmp_path / "a", SECRET, "https://x/")
+    publish(EXAMPLE, tmp_path / "b", SECRET, "https://x/")
+    a, b = files_of(tmp_path / "a"), files_of(tmp_path / "b")
+    assert a["schedule.json"] == b["schedule.json"] and a["schedule.xml"] == b["schedule.xml"]
+
+
+def test_guid_of_an_event_survives_a_change_to_the_programme(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    before = guids(out)
+    edit(source / "activities.csv", "mon-lunch", start="12:45", title_en="Lunch, moved")
+    publish(source, out, SECRET, "https://x/")
+    assert guids(out) == before and len(before) > 50
+
+
+@pytest.mark.parametrize("name", ["schedule.json", "schedule.xml"])
+def test_schedule_files_are_utf8_with_accents(name: str) -> None:
+    mission = json.loads(MISSION_BYTES)
+    mission["activities"][0]["title"]["en"] = "Séminaire: Frédéric & Françoise <live>"
+    files = schedule_files(parse_mission(dump(mission)), "https://feed.example.org/")
+    text = files[name].decode("utf-8")
+    assert "Frédéric" in text and "Françoise" in text
