@@ -18,7 +18,7 @@ from backend.origins import Origins
 from backend.sheets import by_delegate, delegate_dict, mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table
-from services.models import DelegateDoc, MissionDoc
+from services.models import LANGS, DelegateDoc, MissionDoc
 from services.validation import cross_problems, delegate_problems, mission_problems
 
 COLUMNS = {
@@ -27,14 +27,20 @@ COLUMNS = {
     "cities.csv": ["id", "name_en", "name_fr", "name_nl", "start_date", "end_date"],
     "venues.csv": ["id", "name", "address", "city", "lat", "lon"],
     "activities.csv": ["id", "kind", "date", "start", "end", "venue", "title_en"],
-    "contacts.csv": ["id", "category", "name"],
+    "contacts.csv": ["id", "category"],
     "delegates.csv": ["id", "name", "company"],
     "registrations.csv": ["delegate", "activity"],
     "meetings.csv": ["id", "delegate", "counterpart", "company", "date", "start", "end"],
 }
 OPTIONAL = {
-    "facts.csv": ["id", "text_en", "source"],
-    "participants.csv": ["activity", "role", "name"],
+    "facts.csv": ["id", "text_en"],
+    "participants.csv": ["activity", "role"],
+}
+# Text that is the same in every language may come in one column (`name`) or one per language.
+ONE_OF = {
+    "contacts.csv": "name",
+    "participants.csv": "name",
+    "facts.csv": "source",
 }
 
 
@@ -51,6 +57,8 @@ def build(source: Path) -> Built:
     out = Built()
     tables = read_tables(source, COLUMNS, OPTIONAL, out.errors)
     unreadable = {name for name, table in tables.items() if table.unreadable}
+    for name, column in ONE_OF.items():
+        _need_one_of(tables[name], column, out.errors)
     checker = Checker(out.errors, unreadable)
     if all(table.unreadable for table in tables.values()):
         return out  # not a workbook or folder at all: that one problem is enough
@@ -85,6 +93,13 @@ def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceErr
     missing = {(t.label, column) for t in tables.values() for column in t.missing}
     unique = (e for e in dict.fromkeys(errors) if (e.file, e.column) not in missing)
     return sorted(unique, key=lambda e: (e.file, e.line))
+
+
+def _need_one_of(table: Table, column: str, errors: list[SourceError]) -> None:
+    """`name`, or at least one of `name_en`, `name_fr`, `name_nl`."""
+    choices = [column, *(f"{column}_{lang}" for lang in LANGS)]
+    if table.rows and not any(c in table.rows[0].cells for c in choices):
+        errors.append(SourceError(table.label, 1, f"missing column {' or '.join(choices)}"))
 
 
 def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:

@@ -77,7 +77,7 @@ def rows(mission: MissionDoc) -> list[Row]:
         number = numbers[activity.id]
         guid = str(uuid.uuid5(NAMESPACE, f"{mission.mission.id}/{activity.id}"))
         slug = f"{prefix}-{number}-{activity.id}".rstrip("-_")
-        room = room_name(venues.get(activity.venue_id), activity.room)
+        room = room_name(venues.get(activity.venue_id), localize(activity.room, LANG).text)
         day = days.get(day_of(activity.start, zone), 0)
         if day:
             found.append(Row(activity, number, guid, slug, room, day))
@@ -114,12 +114,13 @@ def _event(mission: MissionDoc, row: Row, base: str) -> dict[str, Any]:
         "language": LANG,
         "abstract": localize(a.description, LANG).text,
         "description": "",
-        "persons": [
-            {"name": p.name, "guid": str(uuid.uuid5(NAMESPACE, f"person/{p.name}"))}
-            for p in a.participants
-        ],
+        "persons": [_person(localize(p.name, LANG).text) for p in a.participants],
         "links": [],
     }
+
+
+def _person(name: str) -> dict[str, str]:
+    return {"name": name, "guid": str(uuid.uuid5(NAMESPACE, f"person/{name}"))}
 
 
 def _day_bounds(mission: MissionDoc, index: int) -> tuple[datetime, datetime]:

@@ -22,6 +22,24 @@ def _loc(row: Row, column: str) -> dict[str, str]:
     return {lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")}
 
 
+def _names(row: Row, column: str) -> dict[str, str]:
+    """`name` alone is the same in every language (a person's name); `name_fr` etc. override it."""
+    plain = row.get(column)
+    return {
+        lang: row.get(f"{column}_{lang}") or plain
+        for lang in LANGS
+        if row.get(f"{column}_{lang}") or plain
+    }
+
+
+def _flag(row: Row, column: str = "sample") -> bool:
+    return _yes(row.get(column))
+
+
+def _yes(value: str) -> bool:
+    return value.lower() in ("yes", "true", "1", "ja", "oui", "x")
+
+
 def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
     day, clock = row.get("date"), row.get(column)
     try:
@@ -50,11 +68,14 @@ def mission_dict(
     def loc(name: str) -> dict[str, str]:
         return {lang: value(f"{name}_{lang}") for lang in LANGS if value(f"{name}_{lang}")}
 
-    participants: dict[str, list[dict[str, str]]] = {}
+    participants: dict[str, list[dict[str, Any]]] = {}
     for row in tables["participants.csv"]:
-        entry = {"role": row.get("role"), "name": row.get("name")}
-        if row.get("organisation"):
-            entry["organisation"] = row.get("organisation")
+        entry = {
+            "role": row.get("role"),
+            "name": _names(row, "name"),
+            "organisation": _names(row, "organisation"),
+            "sample": _flag(row),
+        }
         participants.setdefault(row.get("activity"), []).append(entry)
     for row in tables["sectors.csv"]:
         origins.add("mission.sectors", row)
@@ -65,6 +86,7 @@ def mission_dict(
     mission = {
         "id": value("id"),
         "title": loc("title"),
+        "short_title": loc("short_title"),
         "led_by": loc("led_by"),
         "start_date": value("start_date"),
         "end_date": value("end_date"),
@@ -81,10 +103,10 @@ def mission_dict(
             for r in tables["cities.csv"]
         ],
         "facts": [
-            {"id": r.get("id"), "text": _loc(r, "text"), "source": r.get("source")}
+            {"id": r.get("id"), "text": _loc(r, "text"), "source": _names(r, "source")}
             for r in tables["facts.csv"]
         ],
-        "sample": value("sample").lower() in ("yes", "true", "1", "ja", "oui"),
+        "sample": _yes(value("sample")),
         "sample_note": loc("sample_note"),
     }
     venues = []
@@ -95,6 +117,7 @@ def mission_dict(
                 "id": row.get("id"),
                 "name": row.get("name"),
                 "address": row.get("address"),
+                "address_local": _loc(row, "address"),
                 "city": row.get("city"),
                 "lat": row.get("lat"),
                 "lon": row.get("lon"),
@@ -113,10 +136,11 @@ def mission_dict(
             "start": _instant(row, "start", zone, errors),
             "end": _instant(row, "end", zone, errors),
             "venue_id": row.get("venue"),
-            "room": row.get("room") or None,
+            "room": _names(row, "room"),
             "state": row.get("state") or "confirmed",
             "registration": row.get("registration") or "open",
             "participants": participants.get(row.get("id"), []),
+            "sample": _flag(row),
         }
         activities.append(activity)
     contacts = []
@@ -138,11 +162,14 @@ def _contact(row: Row) -> dict[str, Any]:
     contact: dict[str, Any] = {
         "id": row.get("id"),
         "category": row.get("category"),
-        "name": row.get("name"),
+        "name": _names(row, "name"),
         "role": _loc(row, "role"),
+        "organisation": _names(row, "organisation"),
+        "address_local": _loc(row, "address"),
         "hours": _loc(row, "hours"),
+        "sample": _flag(row),
     }
-    for column in ("organisation", "phone", "mobile", "email", "website", "address"):
+    for column in ("phone", "mobile", "email", "website", "address"):
         if row.get(column):
             contact[column] = row.get(column)
     return contact
@@ -182,6 +209,7 @@ def delegate_dict(
             "company": row.get("company"),
             "start": _instant(row, "start", zone, errors),
             "end": _instant(row, "end", zone, errors),
+            "sample": _flag(row),
         }
         for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
             if row.get(column):
@@ -201,6 +229,7 @@ def delegate_dict(
             "name": person.get("name"),
             "company": person.get("company"),
             "language": person.get("language") or "en",
+            "sample": _flag(person),
         },
         "registered": registered,
         "meetings": meetings,

@@ -45,9 +45,10 @@ def where(venue: Venue | None, room: str | None) -> str:
     return ", ".join(p for p in (room, venue.name, venue.address) if p)
 
 
-def _place(item: AgendaItem) -> str:
-    room = item.activity.room if item.activity else item.meeting.location if item.meeting else ""
-    return where(item.venue, room)
+def _place(tr: Translator, item: AgendaItem) -> str:
+    if item.activity is not None:
+        return where(item.venue, tr.text(item.activity.room).text)
+    return where(item.venue, item.meeting.location if item.meeting else "")
 
 
 def _description(tr: Translator, item: AgendaItem) -> str:
@@ -59,7 +60,7 @@ def _description(tr: Translator, item: AgendaItem) -> str:
 def _alarm(tr: Translator, item: AgendaItem, reminder: Reminder) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    place = item.venue.name if item.venue else _place(item)
+    place = item.venue.name if item.venue else _place(tr, item)
     if reminder.origin is not None:
         text = tr.gettext("Time to leave for {place}: about {minutes} min from {origin}.")
         text = text.format(place=place, minutes=reminder.minutes, origin=reminder.origin.name)
@@ -84,7 +85,7 @@ def item_event(
     event.add("dtstart", item.start.astimezone(zone))
     event.add("dtend", item.end.astimezone(zone))
     event.add("summary", item_title(tr, item))
-    place = _place(item)
+    place = _place(tr, item)
     if place:
         event.add("location", place)
     if item.venue is not None:

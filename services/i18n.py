@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_interval, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -100,6 +100,10 @@ class Translator:
     def day(self, value: date) -> str:
         """'zondag 5 oktober', 'dimanche 5 octobre', 'Sunday 5 October'."""
         return format_date(value, "EEEE d MMMM", locale=self.locale)
+
+    def date_range(self, first: date, last: date) -> str:
+        """'5–10 October 2025', '5–10 octobre 2025', '5–10 oktober 2025': a span with its year."""
+        return str(format_interval(first, last, "yMMMMd", locale=self.locale))
 
     def short_day(self, value: date) -> tuple[str, str]:
         """('zo', '5') for a day strip."""

@@ -3,6 +3,12 @@
 Field-level rules live here; whole-document rules (unique ids, references, dates inside the
 mission, all three languages) live in `services.validation`, which is the only way to parse.
 Unknown fields are ignored so that an older app can read a newer feed.
+
+Text a person reads is localized ({"en", "fr", "nl"}, with a marked fallback): titles, contact
+and participant names, organisations and roles, rooms, fact sources. Addresses keep the form
+printed at the source (`address`) with a localized form beside it where one exists
+(`address_local`). Items the organisers invented for a demo carry `sample: true`, and every
+screen that shows them says so.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Lang = Literal["en", "fr", "nl"]
 LANGS: tuple[Lang, ...] = ("en", "fr", "nl")
@@ -30,6 +36,24 @@ Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$"
 # Localized text: {"en": ..., "fr": ..., "nl": ...}; readers fall back per field.
 Title = dict[Lang, Label]
 Text = dict[Lang, Prose]
+
+
+def _same_in_every_language(value: object) -> object:
+    """A plain string is the same text in every language: a person's name, or an older feed
+    that sent names, rooms and sources as plain strings."""
+    if isinstance(value, str):
+        return {lang: value for lang in LANGS} if value.strip() else {}
+    return value
+
+
+# Localized text that may also be sent as one plain string (see `_same_in_every_language`).
+Names = Annotated[
+    dict[Lang, Label],
+    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+]
+RequiredNames = Annotated[Names, Field(min_length=1)]
+# A short title for narrow app bars (about 40 characters).
+ShortTitle = dict[Lang, Annotated[str, StringConstraints(max_length=48, pattern=r"\S")]]
 
 ActivityKind = Literal[
     "seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer"
@@ -60,12 +84,13 @@ class Fact(Model):
 
     id: Id
     text: Text
-    source: Line
+    source: RequiredNames
 
 
 class Mission(Model):
     id: Id
     title: Title
+    short_title: ShortTitle = Field(default_factory=dict)
     led_by: Text = Field(default_factory=dict)
     start_date: date
     end_date: date
@@ -82,6 +107,7 @@ class Venue(Model):
     id: Id
     name: Name
     address: Line
+    address_local: Title = Field(default_factory=dict)
     city: Id
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
@@ -90,9 +116,10 @@ class Venue(Model):
 
 
 class Participant(Model):
-    name: Name
+    name: RequiredNames
     role: Literal["host", "speaker", "moderator", "guest"]
-    organisation: Line | None = None
+    organisation: Names = Field(default_factory=dict)
+    sample: bool = False
 
 
 class Activity(Model):
@@ -104,24 +131,27 @@ class Activity(Model):
     start: AwareDatetime
     end: AwareDatetime
     venue_id: Id
-    room: Line | None = None
+    room: Names = Field(default_factory=dict)
     state: ActivityState = "confirmed"
     registration: Literal["open", "invite"] = "open"
     participants: list[Participant] = Field(default_factory=list, max_length=100)
+    sample: bool = False
 
 
 class Contact(Model):
     id: Id
-    name: Name
+    name: RequiredNames
     category: ContactCategory
     role: Title = Field(default_factory=dict)
-    organisation: Line | None = None
+    organisation: Names = Field(default_factory=dict)
     phone: Dial | None = None
     mobile: Dial | None = None
     email: Email | None = None
     website: Url | None = None
     address: Line | None = None
+    address_local: Title = Field(default_factory=dict)
     hours: Title = Field(default_factory=dict)
+    sample: bool = False
 
 
 class MissionDoc(Model):
@@ -140,6 +170,7 @@ class Delegate(Model):
     name: Name
     company: Line
     language: Lang = "en"
+    sample: bool = False
 
 
 class Meeting(Model):
@@ -153,6 +184,7 @@ class Meeting(Model):
     venue_id: Id | None = None
     location: Line | None = None
     notes: Prose | None = None
+    sample: bool = False
 
 
 class DelegateDoc(Model):

@@ -58,6 +58,7 @@ class Row:
     cancelled: bool = False
     personal: str = ""
     chips: tuple[str, ...] = field(default=())
+    sample: bool = False
 
 
 def activity_place(
@@ -107,6 +108,7 @@ def agenda_row(
             warnings,
             False,
             _("Private meeting"),
+            sample=m.sample,
         )
     activity = item.activity
     assert activity is not None
@@ -118,12 +120,13 @@ def agenda_row(
         time,
         text.text,
         text.fallback,
-        activity_place(tr, mission, item.venue, activity.room, with_city=False),
+        activity_place(tr, mission, item.venue, tr.text(activity.room).text, with_city=False),
         kind_label(tr, activity.kind),
         badges,
         warnings,
         item.cancelled,
         personal,
+        sample=activity.sample,
     )
 
 
@@ -162,6 +165,7 @@ class NowNextCard:
     detail: str
     route: str | None
     warning: str = ""
+    sample: bool = False
 
 
 def now_next_card(
@@ -195,7 +199,19 @@ def now_next_card(
         "",
     )
     route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
-    return NowNextCard(heading, item_title(tr, item), detail, route, warning)
+    return NowNextCard(heading, item_title(tr, item), detail, route, warning, item_sample(item))
+
+
+def item_sample(item: AgendaItem) -> bool:
+    """Whether the organisers made this agenda item up for a demo."""
+    source = item.meeting or item.activity
+    return source is not None and source.sample
+
+
+def mission_short_title(tr: Translator, mission: MissionDoc) -> str:
+    """The app bar's title of the mission: the short one when the feed has it."""
+    m = mission.mission
+    return tr.text(m.short_title).text or tr.text(m.title).text
 
 
 def day_heading(tr: Translator, day: date, mission: MissionDoc) -> str:

@@ -34,10 +34,11 @@ def search_index(mission: MissionDoc) -> dict[str, str]:
     index: dict[str, str] = {}
     for a in mission.activities:
         venue = venues.get(a.venue_id)
-        parts: list[str] = [*a.title.values(), *a.description.values(), a.room or ""]
+        parts: list[str] = [*a.title.values(), *a.description.values(), *a.room.values()]
         if venue is not None:
             parts += [venue.name, venue.address]
-        parts += [p.name for p in a.participants] + [p.organisation or "" for p in a.participants]
+        for p in a.participants:
+            parts += [*p.name.values(), *p.organisation.values()]
         index[a.id] = fold(" ".join(parts))
     return index
 

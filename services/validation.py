@@ -89,6 +89,8 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
     if m.end_date < m.start_date:
         out.append(Problem("mission.end_date", f"{m.end_date} is before {m.start_date}"))
     _all_languages(out, "mission.title", m.title)
+    if m.short_title:
+        _all_languages(out, "mission.short_title", m.short_title)
     _unique(out, "mission.sectors", m.sectors)
     _unique(out, "mission.cities", m.cities)
     for i, sector in enumerate(m.sectors):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import vobject
 
-from services.models import Contact
+from services.i18n import localize
+from services.models import Contact, Lang
 from services.mycard import MyCard
 
 
@@ -30,12 +31,13 @@ def split_name(name: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else ("", name)
 
 
-def contact_card(contact: Contact, role: str) -> Card:
-    given, family = split_name(contact.name)
+def contact_card(contact: Contact, role: str, lang: Lang = "en") -> Card:
+    """A contact's card with its name and organisation in the reader's language."""
+    given, family = split_name(localize(contact.name, lang).text)
     return Card(
         given,
         family,
-        contact.organisation or "",
+        localize(contact.organisation, lang).text,
         role,
         contact.phone or "",
         contact.mobile or "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.present import city_name
-from views.components.ui import badge, card, heading, muted
+from views.components.ui import badge, card, fallback_note, heading, muted
 from views.context import Ctx, Screen
 
 
@@ -22,7 +22,7 @@ def build(ctx: Ctx) -> Screen:
                 identifier="sample-notice",
             )
         )
-    dates = f"{tr.day(m.start_date)} – {tr.day(m.end_date)}"
+    dates = tr.date_range(m.start_date, m.end_date)
     legs = [
         f"{city_name(tr, repo.mission, c.id)}: {tr.day(c.start_date)} – {tr.day(c.end_date)}"
         for c in m.cities
@@ -52,13 +52,15 @@ def build(ctx: Ctx) -> Screen:
     ]
     controls.append(heading(_("Key figures and facts"), identifier="facts"))
     for fact in m.facts:
-        text = tr.text(fact.text)
+        text, source = tr.text(fact.text), tr.text(fact.source)
         controls.append(
             card(
                 ft.Column(
                     [
                         ft.Text(text.text, size=15),
-                        muted(_("Source: {source}").format(source=fact.source), 11),
+                        *fallback_note(tr, text.fallback),
+                        muted(_("Source: {source}").format(source=source.text), 11),
+                        *fallback_note(tr, source.fallback),
                     ],
                     spacing=4,
                 ),

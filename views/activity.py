@@ -24,6 +24,7 @@ from views.components.ui import (
     fallback_note,
     heading,
     muted,
+    sample_marks,
     warning_line,
     wrap_row,
 )
@@ -57,11 +58,13 @@ def build(ctx: Ctx) -> Screen:
     venue = repo.venue(activity.venue_id)
     if venue is not None:
         controls.append(heading(_("Where")))
-        if activity.room:
+        room = tr.text(activity.room)
+        if room.text:
+            lines: list[ft.Control] = [muted(_("Room: {room}").format(room=room.text), 14)]
+            lines += fallback_note(tr, room.fallback)
             controls.append(
                 ft.Container(
-                    muted(_("Room: {room}").format(room=activity.room), 14),
-                    padding=ft.Padding.symmetric(horizontal=16),
+                    ft.Column(lines, spacing=2), padding=ft.Padding.symmetric(horizontal=16)
                 )
             )
         controls += venue_block(ctx, venue)
@@ -122,7 +125,8 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         )
     ]
     items += fallback_note(tr, title.fallback)
-    tags = [badge(name) for name in sector_names(tr, ctx.repo.mission, activity.sectors)]
+    tags = sample_marks(tr, activity.sample, f"sample-{activity.id}")
+    tags += [badge(name) for name in sector_names(tr, ctx.repo.mission, activity.sectors)]
     if activity.registration == "invite":
         tags.append(badge(_("Invitation only"), "changed"))
     if tags:
@@ -169,7 +173,8 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
 
 
 def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:
-    _ = ctx.tr.gettext
+    tr = ctx.tr
+    _ = tr.gettext
     if not activity.participants:
         return []
     roles = {
@@ -179,12 +184,16 @@ def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         "guest": _("Guest of honour"),
     }
     rows: list[ft.Control] = []
-    for p in activity.participants:
-        detail = " · ".join(x for x in (roles[p.role], p.organisation or "") if x)
+    for i, p in enumerate(activity.participants):
+        name, organisation = tr.text(p.name), tr.text(p.organisation)
+        detail = " · ".join(x for x in (roles[p.role], organisation.text) if x)
+        lines: list[ft.Control] = [ft.Text(detail)]
+        lines += fallback_note(tr, name.fallback or organisation.fallback)
+        lines += sample_marks(tr, p.sample, f"sample-{activity.id}-person-{i}")
         rows.append(
             ft.ListTile(
-                title=ft.Text(p.name),
-                subtitle=ft.Text(detail),
+                title=ft.Text(name.text),
+                subtitle=ft.Column(lines, spacing=2),
                 leading=ft.Icon(ft.Icons.PERSON_OUTLINE),
                 dense=True,
             )
@@ -198,6 +207,8 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     venue = repo.venue(activity.venue_id)
     zone = repo.display_zone()
     where = f"{venue.name}, {venue.address}" if venue else ""
+    room = tr.text(activity.room).text
+    where = f"{room}, {where}" if room and where else where
     text = f"{tr.text(activity.title).text}\n{activity_time(tr, activity, zone)}\n{where}"
 
     def calendar(_e: object) -> None:

@@ -13,7 +13,15 @@ from services.present import (
 )
 from views.components.day_strip import day_strip
 from views.components.rows import item_card
-from views.components.ui import card, empty_state, heading, muted, warning_line
+from views.components.ui import (
+    card,
+    empty_state,
+    heading,
+    muted,
+    sample_marks,
+    warning_line,
+    wrap_row,
+)
 from views.context import Ctx, Screen
 
 
@@ -52,6 +60,8 @@ def build(ctx: Ctx) -> Screen:
     who = repo.delegate.delegate.name if repo.delegate else _("No personal agenda yet")
     if repo.is_demo:
         who = _("{name} (demo agenda)").format(name=who)
+    elif repo.delegate and repo.delegate.delegate.sample:
+        who = f"{who} · {_('Illustrative')}"
     return Screen(_("My agenda"), controls, subtitle=who)
 
 
@@ -98,6 +108,8 @@ def now_next_view(ctx: Ctx, summary: NowNextCard) -> ft.Control:
         ft.Text(summary.title, size=17, weight=ft.FontWeight.BOLD),
         muted(summary.detail),
     ]
+    if summary.sample:
+        parts.insert(2, wrap_row(sample_marks(ctx.tr, True, "sample-now-next")))
     if summary.warning:
         parts.append(warning_line(summary.warning))
     route = summary.route

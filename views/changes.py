@@ -7,7 +7,7 @@ from functools import partial
 import flet as ft
 
 from services.present import change_lines, flag_labels
-from views.components.ui import badge, card, empty_state, muted
+from views.components.ui import badge, card, empty_state, muted, sample_marks
 from views.context import Ctx, Screen
 
 
@@ -22,9 +22,10 @@ def build(ctx: Ctx) -> Screen:
         activity = repo.activity(change.id) or repo.tombstone(change.id)
         if activity is not None:
             title, route = tr.text(activity.title).text, f"/activity/{change.id}"
+            sample = activity.sample
         elif change.id in meetings:
             title = _("B2B with {person}").format(person=meetings[change.id].counterpart)
-            route = f"/meeting/{change.id}"
+            route, sample = f"/meeting/{change.id}", meetings[change.id].sample
         else:
             continue
         labels = flag_labels(tr, (change.kind,), change.kind == "cancelled")
@@ -33,6 +34,7 @@ def build(ctx: Ctx) -> Screen:
             [
                 *[badge(label, change.kind) for label in labels],
                 ft.Text(title, weight=ft.FontWeight.W_600),
+                *sample_marks(tr, sample, f"sample-{change.id}"),
                 *lines,
             ],
             spacing=4,

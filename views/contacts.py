@@ -8,7 +8,7 @@ from services.contacts import display_phone, grouped, mail_link, tel_link
 from services.models import Contact
 from services.vcard import contact_card as card_of
 from services.vcard import vcard
-from views.components.ui import card, heading, muted, wrap_row
+from views.components.ui import card, fallback_note, heading, muted, sample_marks, wrap_row
 from views.context import Ctx, Screen
 
 
@@ -33,15 +33,17 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
     tr = ctx.tr
     _ = tr.gettext
     role = tr.text(contact.role).text
-    lines: list[ft.Control] = [ft.Text(contact.name, size=16, weight=ft.FontWeight.W_600)]
-    detail = " · ".join(x for x in (role, contact.organisation or "") if x)
+    name, organisation = tr.text(contact.name), tr.text(contact.organisation)
+    lines: list[ft.Control] = [ft.Text(name.text, size=16, weight=ft.FontWeight.W_600)]
+    lines += sample_marks(tr, contact.sample, f"sample-{contact.id}")
+    detail = " · ".join(x for x in (role, organisation.text) if x)
     if detail:
         lines.append(muted(detail))
+    lines += fallback_note(tr, name.fallback or organisation.fallback)
     hours = tr.text(contact.hours).text
     if hours:
         lines.append(muted(hours, 12))
-    if contact.address:
-        lines.append(muted(contact.address, 12))
+    lines += address_lines(ctx, contact)
     buttons: list[ft.Control] = []
     emergency = contact.category == "emergency"
     for number, label in ((contact.phone, _("Call")), (contact.mobile, _("Mobile"))):
@@ -69,7 +71,7 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
     copy_text = "\n".join(
         x
         for x in (
-            contact.name,
+            name.text,
             display_phone(contact.phone or ""),
             display_phone(contact.mobile or ""),
             contact.email or "",
@@ -86,12 +88,23 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
             ft.Icons.CONTACT_PAGE_OUTLINED,
             tooltip=_("Share as contact card (vCard)"),
             on_click=lambda _e: ctx.act.share_file(
-                f"{contact.id}.vcf", vcard(card_of(contact, role)).encode(), "text/vcard"
+                f"{contact.id}.vcf", vcard(card_of(contact, role, tr.lang)).encode(), "text/vcard"
             ),
         )
     )
     lines.append(wrap_row(buttons, 4))
     return card(ft.Column(lines, spacing=4), identifier=f"contact-{contact.id}")
+
+
+def address_lines(ctx: Ctx, contact: Contact) -> list[ft.Control]:
+    """The address as printed at the source, and beside it the reader's form where one exists."""
+    if not contact.address:
+        return []
+    lines: list[ft.Control] = [muted(contact.address, 12)]
+    local = contact.address_local.get(ctx.tr.lang, "")
+    if local and local != contact.address:
+        lines.append(muted(local, 12))
+    return lines
 
 
 def _action(

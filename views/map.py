@@ -10,10 +10,10 @@ from services.agenda import items_on
 from services.geo import distance_km, travel_minutes
 from services.maps import REGIONS, region_for
 from services.models import Venue
-from services.present import city_name, item_title
+from services.present import city_name, item_sample, item_title
 from views.components.day_strip import day_strip
 from views.components.offline_map import Pin, offline_map
-from views.components.ui import card, heading, muted
+from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
 
@@ -23,12 +23,14 @@ def build(ctx: Ctx) -> Screen:
     day = ctx.state.day or repo.default_day()
     items = [i for i in items_on(repo.agenda(), day, repo.zone) if i.venue and not i.cancelled]
     stops: list[tuple[Venue, list[str]]] = []
+    made_up: set[int] = set()  # stops with an item the organisers invented for the demo
     for item in items:
         assert item.venue is not None
-        if stops and stops[-1][0].id == item.venue.id:
-            stops[-1][1].append(item_title(tr, item))
-        else:
-            stops.append((item.venue, [item_title(tr, item)]))
+        if not (stops and stops[-1][0].id == item.venue.id):
+            stops.append((item.venue, []))
+        stops[-1][1].append(item_title(tr, item))
+        if item_sample(item):
+            made_up.add(len(stops))
     controls: list[ft.Control] = [day_strip(ctx, repo.days(), day, "/map")]
     venues = [v for v, _titles in stops]
     city_venues = venues or [v for v in repo.mission.venues if _city_on(ctx, v, day)]
@@ -44,6 +46,7 @@ def build(ctx: Ctx) -> Screen:
         lines: list[ft.Control] = [
             ft.Text(f"{number}. {venue.name}", weight=ft.FontWeight.W_600),
             muted(" · ".join(titles)),
+            *sample_marks(tr, number in made_up, f"sample-stop-{number}"),
         ]
         if previous is not None and previous.id != venue.id:
             km = distance_km(previous, venue)

@@ -6,7 +6,7 @@ import flet as ft
 
 from services.contacts import display_phone, mail_link, tel_link
 from services.present import change_lines
-from views.components.ui import badge, card, empty_state, heading, muted
+from views.components.ui import badge, card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
@@ -51,6 +51,7 @@ def build(ctx: Ctx) -> Screen:
                         weight=ft.FontWeight.BOLD,
                     ),
                     ft.Text(meeting.company, size=16),
+                    *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
                     ft.Text(
                         f"{day}, {tr.time_range(meeting.start, meeting.end, zone)}",
                         size=16,
@@ -75,7 +76,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(
             ft.Container(ft.Text(meeting.notes), padding=ft.Padding.symmetric(horizontal=16))
         )
-    person = next((c for c in repo.contacts() if c.name == meeting.counterpart), None)
+    person = next((c for c in repo.contacts() if meeting.counterpart in c.name.values()), None)
     if person is not None:
         controls.append(heading(_("Reach {person}").format(person=meeting.counterpart)))
         if person.phone:

@@ -7,7 +7,7 @@ from datetime import date
 import flet as ft
 
 from services.present import Row as ListRow
-from services.present import activity_place, flag_labels, kind_label
+from services.present import activity_place, flag_labels, kind_label, mission_short_title
 from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.rows import item_card
@@ -39,12 +39,15 @@ def build(ctx: Ctx) -> Screen:
             f"{day[0]} {day[1]}\n{tr.time_range(activity.start, activity.end, zone)}",
             text.text,
             text.fallback,
-            activity_place(tr, repo.mission, venues.get(activity.venue_id), activity.room),
+            activity_place(
+                tr, repo.mission, venues.get(activity.venue_id), tr.text(activity.room).text
+            ),
             kind_label(tr, activity.kind),
             flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
             (),
             activity.state == "cancelled",
             _personal(ctx, activity.id),
+            sample=activity.sample,
         )
         controls.append(item_card(ctx, row, trailing=bookmark_button(ctx, activity.id)))
     if len(found) > len(shown):
@@ -69,7 +72,7 @@ def build(ctx: Ctx) -> Screen:
                 clear,
             )
         )
-    return Screen(_("Programme"), controls, subtitle=tr.text(repo.mission.mission.title).text)
+    return Screen(_("Programme"), controls, subtitle=mission_short_title(tr, repo.mission))
 
 
 def _personal(ctx: Ctx, activity_id: str) -> str:

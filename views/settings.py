@@ -6,7 +6,7 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
-from views.components.ui import card, heading, muted
+from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
 
@@ -102,6 +102,7 @@ def personal_code(ctx: Ctx) -> ft.Control:
             ft.Column(
                 [
                     ft.Text(text, size=15),
+                    *sample_marks(ctx.tr, bool(who and who.sample), "sample-delegate"),
                     ft.TextButton(
                         _("Sign out"),
                         icon=ft.Icons.LOGOUT,

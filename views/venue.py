@@ -7,7 +7,7 @@ from functools import partial
 import flet as ft
 
 from services.present import city_name
-from views.components.ui import card, empty_state, heading, muted
+from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
@@ -41,6 +41,7 @@ def build(ctx: Ctx) -> Screen:
             [
                 ft.Text(tr.text(a.title).text, weight=ft.FontWeight.W_600),
                 muted(f"{day}, {tr.time_range(a.start, a.end, zone)}"),
+                *sample_marks(tr, a.sample, f"sample-{a.id}"),
             ],
             spacing=2,
         )

@@ -107,7 +107,13 @@ def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) ->
     out = tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
     first = out.resolve()
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(
+        source / "activities.csv",
+        "mon-lunch",
+        room_en="Garden Room",
+        room_fr="Garden Room",
+        room_nl="Garden Room",
+    )
     publish(source, out, SECRET, "https://x/")
     assert out.resolve() != first and first.exists()
     assert b"Garden Room" in (out / "mission.json").read_bytes()

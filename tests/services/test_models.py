@@ -1,12 +1,16 @@
-"""The contract's published form: the JSON Schema file and canonical encoding."""
+"""The contract's published form (JSON Schema, canonical encoding) and its localized names."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
+import pytest
+
+from services.errors import FeedInvalid
 from services.models import encode, feed_schema
 from services.validation import parse_delegate, parse_mission
-from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT, dump
 
 
 def test_feed_schema_file_is_current() -> None:
@@ -17,3 +21,61 @@ def test_feed_schema_file_is_current() -> None:
 def test_encode_round_trips_the_embedded_documents_byte_for_byte() -> None:
     assert encode(parse_mission(MISSION_BYTES)) == MISSION_BYTES
     assert encode(parse_delegate(DELEGATE_BYTES)) == DELEGATE_BYTES
+
+
+def test_plain_string_names_read_as_the_same_text_in_every_language(
+    mission: dict[str, Any],
+) -> None:
+    # An older feed sent names, organisations, rooms and sources as plain strings.
+    mission["contacts"][0]["name"] = "Mission desk"
+    mission["contacts"][0]["organisation"] = "Secretariat"
+    mission["activities"][0]["room"] = "Room 1"
+    mission["activities"][0]["participants"] = [{"role": "host", "name": "Ada Lovelace"}]
+    mission["mission"]["facts"][0]["source"] = "A newspaper"
+    doc = parse_mission(dump(mission))
+    assert doc.contacts[0].name == {
+        "en": "Mission desk",
+        "fr": "Mission desk",
+        "nl": "Mission desk",
+    }
+    assert doc.contacts[0].organisation["nl"] == "Secretariat"
+    assert doc.activities[0].room["fr"] == "Room 1"
+    assert doc.activities[0].participants[0].name["nl"] == "Ada Lovelace"
+    assert doc.activities[0].participants[0].sample is False
+    assert doc.mission.facts[0].source["en"] == "A newspaper"
+
+
+def test_localized_names_keep_each_language_and_sample_marks(mission: dict[str, Any]) -> None:
+    mission["contacts"][0]["name"] = {"en": "Press service", "nl": "Persdienst"}
+    mission["contacts"][0]["sample"] = True
+    doc = parse_mission(dump(mission))
+    assert doc.contacts[0].name == {"en": "Press service", "nl": "Persdienst"}
+    assert doc.contacts[0].sample is True
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("contacts", 0, "name"), "", "contacts[0].name"),
+        (("contacts", 0, "name"), {}, "contacts[0].name"),
+        (("mission", "facts", 0, "source"), " ", "mission.facts[0].source"),
+        (("mission", "short_title"), {"en": "x" * 49}, "mission.short_title.en"),
+        (("mission", "short_title"), {"en": "Short"}, "mission.short_title: missing language"),
+    ],
+    ids=["blank-name", "no-name", "blank-source", "short-title-too-long", "short-title-only-en"],
+)
+def test_names_and_short_title_are_checked(
+    mission: dict[str, Any], path: tuple[str | int, ...], value: object, expected: str
+) -> None:
+    target: Any = mission
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    with pytest.raises(FeedInvalid) as caught:
+        parse_mission(dump(mission))
+    assert any(str(p).startswith(expected) for p in caught.value.problems), caught.value.problems
+
+
+def test_the_schema_documents_names_as_text_or_localized_text() -> None:
+    contact = feed_schema()["mission.json"]["$defs"]["Contact"]["properties"]["name"]  # type: ignore[index]
+    assert {"type": "string"} in contact["anyOf"]

@@ -59,6 +59,14 @@ def edit(path: Path, row_id: str | None, **changes: str) -> None:
         writer.writerows(rows)
 
 
+def append(path: Path, **cells: str) -> None:
+    """One more row, by column name (the sheet's columns may come in any order)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    with path.open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, fieldnames=header, lineterminator="\n").writerow(cells)
+
+
 @pytest.fixture(params=list(SERVERS))
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
     source = tmp_path / "source"
@@ -128,14 +136,30 @@ async def _republish_and_sync(
     source: Path, out: Path, account: Account, clock: FixedClock
 ) -> SyncResult:
     edit(source / "activities.csv", "mon-lunch", start="13:00", end="14:15")
-    edit(source / "activities.csv", "tue-nasa-ames", room="Building N-200")
+    edit(
+        source / "activities.csv",
+        "tue-nasa-ames",
+        room_en="Building N-200",
+        room_fr="Bâtiment N-200",
+        room_nl="Gebouw N-200",
+    )
     edit(source / "activities.csv", "wed-ai-act", state="cancelled")
     edit(source / "activities.csv", "thu-caltech", _delete="1")
-    with (source / "activities.csv").open("a", encoding="utf-8") as f:
-        f.write(
-            "wed-extra-b2b,b2b,2025-10-08,15:00,16:00,moscone-center,Room 3,aero,invite,confirmed,"
-            "Extra B2B,B2B supplémentaire,Extra B2B-sessie,,,\n"
-        )
+    append(
+        source / "activities.csv",
+        id="wed-extra-b2b",
+        kind="b2b",
+        date="2025-10-08",
+        start="15:00",
+        end="16:00",
+        venue="moscone-center",
+        room_en="Room 3",
+        sectors="aero",
+        registration="invite",
+        title_en="Extra B2B",
+        title_fr="B2B supplémentaire",
+        title_nl="Extra B2B-sessie",
+    )
     with (source / "mission.csv").open(encoding="utf-8") as f:
         text = f.read()
     (source / "mission.csv").write_text(text.replace("revision,1", "revision,2"), encoding="utf-8")
@@ -156,7 +180,13 @@ async def test_server_stopped_app_restarted_shows_last_good_data_offline(tmp_pat
     source = tmp_path / "source"
     shutil.copytree(EXAMPLE, source)
     out = tmp_path / "feed"
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(
+        source / "activities.csv",
+        "mon-lunch",
+        room_en="Garden Room",
+        room_fr="Garden Room",
+        room_nl="Garden Room",
+    )
     publish(source, out, SECRET, "http://127.0.0.1/")
     phone = tmp_path / "phone"
     with backend_server(out) as url:
@@ -168,7 +198,7 @@ async def test_server_stopped_app_restarted_shows_last_good_data_offline(tmp_pat
     repo = await Repository.open(Library(FeedStore(phone)), settings, lambda _: url, clock=clock)
     await repo.switch(url, CODE)
     lunch = repo.activity("mon-lunch")
-    assert lunch is not None and lunch.room == "Garden Room"
+    assert lunch is not None and lunch.room["nl"] == "Garden Room"
     assert repo.delegate is not None and repo.delegate.delegate.id == "demo"
     async with make(phone, url) as (sync2, _t2, _c):
         result = await sync2.sync(CODE)

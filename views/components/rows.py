@@ -5,7 +5,15 @@ from __future__ import annotations
 import flet as ft
 
 from services.present import Row
-from views.components.ui import badge, card, fallback_note, muted, warning_line, wrap_row
+from views.components.ui import (
+    badge,
+    card,
+    fallback_note,
+    muted,
+    sample_marks,
+    warning_line,
+    wrap_row,
+)
 from views.context import Ctx
 
 
@@ -14,8 +22,10 @@ def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Cont
     title_style = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if row.cancelled else None
     body: list[ft.Control] = []
     tones = {_("New"): "new", _("Changed"): "changed", _("Cancelled"): "cancelled"}
-    if row.badges:
-        body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
+    marks = [badge(b, tones.get(b, "info")) for b in row.badges]
+    marks += sample_marks(ctx.tr, row.sample, f"sample-{row.id}")
+    if marks:
+        body.append(wrap_row(marks))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
     body += fallback_note(ctx.tr, row.title_fallback)
     if row.place:

@@ -14,6 +14,7 @@ BADGE_COLORS = {
     "changed": (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
     "cancelled": (ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
     "info": (ft.Colors.SECONDARY_CONTAINER, ft.Colors.ON_SECONDARY_CONTAINER),
+    "sample": (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE_VARIANT),
 }
 MUTED = ft.Colors.ON_SURFACE_VARIANT
 WARNING = ft.Colors.ORANGE_800
@@ -27,6 +28,16 @@ def badge(text: str, tone: str = "info") -> ft.Control:
         padding=ft.Padding.symmetric(horizontal=8, vertical=2),
         border_radius=ft.BorderRadius.all(8),
     )
+
+
+def sample_mark(tr: Translator, identifier: str) -> ft.Control:
+    """The small label on every item the organisers made up for a demo (`sample: true`)."""
+    text = tr.gettext("Illustrative")
+    return ft.Semantics(container=True, content=badge(text, "sample"), identifier=identifier)
+
+
+def sample_marks(tr: Translator, sample: bool, identifier: str) -> list[ft.Control]:
+    return [sample_mark(tr, identifier)] if sample else []
 
 
 def warning_line(text: str) -> ft.Control:

@@ -1,0 +1,57 @@
+"""Every illustrative item says so on every screen that shows it, in the person's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.views.harness import App, walk
+
+LABEL = {"en": "Illustrative", "fr": "À titre d'illustration", "nl": "Ter illustratie"}
+
+
+def mark_text(app: App, identifier: str) -> str:
+    texts = [getattr(c, "value", None) for c in walk(app.find(identifier))]
+    return " ".join(t for t in texts if isinstance(t, str))
+
+
+def shown(app: App, prefix: str) -> list[str]:
+    return [i.removeprefix(prefix) for i in app.identifiers(prefix)]
+
+
+def assert_marked(app: App, lang: str, ids: list[str], sample: dict[str, bool]) -> None:
+    assert ids, f"nothing shown on {app.route}"
+    for item_id in ids:
+        marked = app.has(f"sample-{item_id}")
+        assert marked == sample[item_id], (app.route, item_id)
+        if marked:
+            assert mark_text(app, f"sample-{item_id}") == LABEL[lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+async def test_illustrative_items_are_marked_on_every_screen(tmp_path: Path, lang: str) -> None:
+    app = await App(tmp_path, lang=lang).start("/agenda/2025-10-07")
+    try:
+        repo = app.repo
+        sample = {a.id: a.sample for a in repo.mission.activities}
+        assert repo.delegate is not None
+        sample |= {m.id: m.sample for m in repo.delegate.meetings}
+        sample |= {c.id: c.sample for c in repo.contacts()}
+        assert_marked(app, lang, shown(app, "row-"), sample)
+        assert app.has("sample-now-next")
+        await app.go("/programme")
+        assert_marked(app, lang, shown(app, "row-"), sample)
+        await app.go("/activity/tue-mou-signing")
+        assert_marked(app, lang, ["tue-mou-signing"], sample)
+        await app.go("/meeting/m-patel")
+        assert_marked(app, lang, ["m-patel"], sample)
+        await app.go("/venue/fairmont-sf")
+        assert_marked(app, lang, shown(app, "venue-activity-"), sample)
+        await app.go("/contacts")
+        assert_marked(app, lang, shown(app, "contact-"), sample)
+        await app.go("/map/2025-10-07")
+        stops = shown(app, "stop-")
+        assert stops and all(app.has(f"sample-stop-{n}") for n in stops)
+    finally:
+        await app.close()
