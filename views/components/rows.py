@@ -22,16 +22,17 @@ def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Cont
     title_style = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if row.cancelled else None
     body: list[ft.Control] = []
     tones = {_("New"): "new", _("Changed"): "changed", _("Cancelled"): "cancelled"}
-    marks = [badge(b, tones.get(b, "info")) for b in row.badges]
-    marks += sample_marks(ctx.tr, row.sample, f"sample-{row.id}")
-    if marks:
-        body.append(wrap_row(marks))
+    if row.badges:
+        body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
     body += fallback_note(ctx.tr, row.title_fallback)
     if row.place:
         body.append(muted(row.place))
     tags = [row.kind, *row.chips] + ([row.personal] if row.personal else [])
-    body.append(muted(" · ".join(tags), size=12))
+    meta: list[ft.Control] = [muted(" · ".join(tags), size=12)]
+    # The illustrative label sits on the same line as the kind: no taller cards.
+    meta += sample_marks(ctx.tr, row.sample, f"sample-{row.id}")
+    body.append(wrap_row(meta) if row.sample else meta[0])
     body.extend(warning_line(w) for w in row.warnings)
     time_col = ft.Container(ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD), width=92)
     parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]
