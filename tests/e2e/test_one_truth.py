@@ -31,7 +31,13 @@ def test_republish_reaches_a_second_session_that_did_not_sync(
             open_app(a, app + "settings")
             open_app(b, app + "activity/tue-nasa-ames")
             see(b, "NASA")
-            edit(source / "activities.csv", "tue-nasa-ames", room="Building N-200")
+            edit(
+                source / "activities.csv",
+                "tue-nasa-ames",
+                room_en="Building N-200",
+                room_fr="Bâtiment N-200",
+                room_nl="Gebouw N-200",
+            )
             mission = (source / "mission.csv").read_text(encoding="utf-8")
             (source / "mission.csv").write_text(
                 mission.replace("revision,1", "revision,2"), encoding="utf-8"

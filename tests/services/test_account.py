@@ -83,7 +83,7 @@ async def test_operator_allow_list_admits_a_second_feed_in_its_own_namespace(
     tmp_path: Path,
 ) -> None:
     async with ChaosServer() as ours, ChaosServer() as staging:
-        staging.mission = staging.mission.replace(b'"room":"', b'"room":"Staging ', 1)
+        staging.mission = staging.mission.replace(b'"room":{"en":"', b'"room":{"en":"Staging ', 1)
         account, feeds = await account_at(tmp_path, ours.url("ok"), allow=(staging.url("ok"),))
         assert (await account.sync()).ok
         outcome = await account.sign_in(f"{staging.url('ok')}delegates/{CODE}.json")

@@ -87,7 +87,7 @@ async def test_a_commit_reaches_every_repository_of_its_namespace_only(tmp_path:
     library.store.notify(namespace_for(TEST_ORIGIN), frozenset({"mission"}))
     for repo in (a, b):
         nasa = repo.activity("tue-nasa-ames")
-        assert nasa is not None and nasa.room == "Building N-200"
+        assert nasa is not None and nasa.room["en"] == "Building N-200"
     assert heard == [0] and other.activity("tue-nasa-ames") is not None
     assert a.mission is b.mission  # one parsed copy shared by every session
     a.close()
