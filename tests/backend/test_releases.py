@@ -51,7 +51,7 @@ def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: 
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
     before = out.resolve()
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room", room_nl="Tuinzaal")
     edit(source / "activities.csv", "wed-ai-act", state="cancelled")
     report = publish(source, out, SECRET, "https://x/", check=True)
     assert report.preview is not None and out.resolve() == before
@@ -59,7 +59,7 @@ def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: 
     assert lines[0] == "1 delegate's agenda changes."
     assert any(line.startswith("Cancelled: ") and "(wed-ai-act)" in line for line in lines)
     changed = next(line for line in lines if line.startswith("Changed "))
-    assert "(mon-lunch): room: " in changed and changed.endswith("→ Garden Room"), changed
+    assert "(mon-lunch): room (en): " in changed and changed.endswith("→ Tuinzaal"), changed
 
 
 def test_guard_refuses_half_empty_publish_and_force_accepts_it(tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ async def test_rollback_serves_the_previous_content_with_a_higher_revision(
 ) -> None:
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room", room_nl="Tuinzaal")
     bump(source, 2)
     publish(source, out, SECRET, "https://x/")
     code = token_for("demo", SECRET)
@@ -108,7 +108,7 @@ async def test_rollback_serves_the_previous_content_with_a_higher_revision(
             await client.aclose()
     assert entry.revision == 3 and mission(out)["revision"] == 3
     lunch = next(a for a in mission(out)["activities"] if a["id"] == "mon-lunch")  # type: ignore[attr-defined]
-    assert lunch.get("room") != "Garden Room"
+    assert lunch["room"]["en"] != "Garden Room"
     stored = FeedStore(tmp_path / "phone").load("mission")
     assert stored is not None and b'"revision":3' in stored.data
     assert [e.action.split(":")[0] for e in history(out)] == ["publish", "publish", "rollback"]
