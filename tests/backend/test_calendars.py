@@ -23,7 +23,13 @@ def test_republish_raises_sequence_of_the_changed_activity_alone(tmp_path: Path)
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
     assert set(sequences(out).values()) == {0}
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(
+        source / "activities.csv",
+        "mon-lunch",
+        room_en="Garden Room",
+        room_fr="Garden Room",
+        room_nl="Garden Room",
+    )
     publish(source, out, SECRET, "https://x/")
     after = sequences(out)
     assert after.pop("mon-lunch") == 1 and set(after.values()) == {0}
@@ -47,6 +53,12 @@ def test_unreadable_previous_calendar_starts_sequences_again(tmp_path: Path) -> 
     publish(source, out, SECRET, "https://x/")
     target = out / f"delegates/{token_for('demo', SECRET)}.ics"
     target.write_bytes(b"\xff\xfe not a calendar")
-    edit(source / "activities.csv", "mon-lunch", room="Garden Room")
+    edit(
+        source / "activities.csv",
+        "mon-lunch",
+        room_en="Garden Room",
+        room_fr="Garden Room",
+        room_nl="Garden Room",
+    )
     report = publish(source, out, SECRET, "https://x/")
     assert report.errors == [] and set(sequences(out).values()) == {0}

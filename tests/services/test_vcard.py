@@ -50,7 +50,7 @@ def test_long_card_is_folded_without_splitting_a_character() -> None:
     contact = Contact(id="c2", name="Sébastien " + "Éléonore " * 12 + "Müller", category="press")
     text = vcard(contact_card(contact, ""))
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
-    assert str(read(text)["FN"]) == contact.name
+    assert str(read(text)["FN"]) == contact.name["en"]
 
 
 def test_my_card_from_the_settings_form_reads_back() -> None:
