@@ -25,6 +25,7 @@ from services.clock import Clock, system_clock
 from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
+from services.mycard import MyCard
 from services.search import search_index
 from services.settings import Settings, SettingsStore
 from services.store import MISSION, namespace_for
@@ -289,6 +290,9 @@ class Repository:
 
     async def set_theme(self, theme: str) -> None:
         await self._save(self.settings.model_copy(update={"theme": theme}))
+
+    async def set_my_card(self, card: MyCard | None) -> None:
+        await self._save(self.settings.model_copy(update={"my_card": card}))
 
     async def _save(self, settings: Settings) -> None:
         validated = Settings.model_validate(settings.model_dump())

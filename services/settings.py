@@ -1,4 +1,4 @@
-"""One person's settings (language, personal code, bookmarks, seen changes) in a KeyValue."""
+"""One person's settings (language, code, bookmarks, seen changes, own card) in a KeyValue."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from services.keyvalue import KeyValue
 from services.models import Lang
+from services.mycard import MyCard
 
 log = logging.getLogger(__name__)
 KEY = "delegate_companion.settings"
@@ -26,6 +27,8 @@ class Settings(BaseModel):
     time_display: Literal["mission", "brussels"] = "mission"
     theme: Literal["system", "light", "dark"] = "system"
     feed_url: str | None = None
+    # the delegate's own contact card: only on this device (or in this browser)
+    my_card: MyCard | None = None
 
 
 class SettingsStore:

@@ -26,6 +26,7 @@ class UiState:
     programme_limit: int = 30
     show_brussels: bool = False
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
+    card_draft: dict[str, str] = field(default_factory=dict)  # My card form, while typing
     # the change an opened item had when the person opened it (marked seen on navigation)
     opened: dict[str, Change] = field(default_factory=dict)
 
@@ -74,3 +75,4 @@ class Screen:
     subtitle: str | None = None
     actions: Sequence[Control] = field(default_factory=list)
     show_back: bool = False
+    full_screen: bool = False  # no navigation bar, white page (the QR card)

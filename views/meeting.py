@@ -6,6 +6,7 @@ import flet as ft
 
 from services.contacts import display_phone, mail_link, tel_link
 from services.present import change_lines
+from views.components.take_along import add_to_calendar
 from views.components.ui import badge, card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
@@ -76,6 +77,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(
             ft.Container(ft.Text(meeting.notes), padding=ft.Padding.symmetric(horizontal=16))
         )
+    controls.append(add_to_calendar(ctx, meeting.id))
     person = next((c for c in repo.contacts() if meeting.counterpart in c.name.values()), None)
     if person is not None:
         controls.append(heading(_("Reach {person}").format(person=meeting.counterpart)))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 TABS = ("agenda", "programme", "map", "contacts", "settings")
-DETAILS = ("activity", "venue", "meeting", "changes", "about", "join")
+DETAILS = ("activity", "venue", "meeting", "changes", "about", "join", "mycard", "myqr")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Route:
             "changes": "agenda",
             "about": "settings",
             "join": "agenda",
+            "mycard": "settings",
+            "myqr": "settings",
         }
         return parents.get(self.name, self.name)
 
@@ -42,7 +44,7 @@ def parse(path: str | None) -> Route:
         return Route(name)
     if name in TABS:
         return Route(name, arg if name in dated else None)
-    if name in DETAILS and (arg or name in ("changes", "about")):
+    if name in DETAILS and (arg or name in ("changes", "about", "mycard", "myqr")):
         return Route(name, arg)
     return Route("agenda")
 

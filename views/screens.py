@@ -10,6 +10,8 @@ from views import (
     contacts,
     map,
     meeting,
+    mycard,
+    mycard_qr,
     programme,
     settings,
     venue,
@@ -27,4 +29,6 @@ SCREENS: dict[str, ScreenBuilder] = {
     "meeting": meeting.build,
     "changes": changes.build,
     "about": about.build,
+    "mycard": mycard.build,
+    "myqr": mycard_qr.build,
 }

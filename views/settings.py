@@ -1,4 +1,4 @@
-"""Settings: language, personal code, sync, time display, theme, and About."""
+"""Settings: language, personal code, calendar, my card, sync, time display, theme, About."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
+from views.components.take_along import calendar_section, my_card_section
 from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
@@ -23,6 +24,10 @@ def build(ctx: Ctx) -> Screen:
         ),
         heading(_("My personal agenda")),
         personal_code(ctx),
+        heading(_("My calendar")),
+        calendar_section(ctx),
+        heading(_("My contact card")),
+        my_card_section(ctx),
         heading(_("Updates")),
         sync_status(ctx),
         heading(_("Times shown in")),

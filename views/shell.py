@@ -197,7 +197,10 @@ class AppShell:
                         list(screen.controls), expand=True, padding=ft.Padding.only(bottom=16)
                     )
                 ],
-                navigation_bar=navigation_bar(self.ctx, route, list(self.screens), self.navigate),
+                navigation_bar=None
+                if screen.full_screen
+                else navigation_bar(self.ctx, route, list(self.screens), self.navigate),
+                bgcolor=ft.Colors.WHITE if screen.full_screen else None,
                 padding=0,
                 spacing=0,
             )

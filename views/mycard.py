@@ -1,0 +1,88 @@
+"""My card: the delegate types their own contact details; they stay on this device."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.mycard import CardField, CardProblem, card_from_form
+from views.components.ui import muted
+from views.context import Ctx, Screen
+
+FIELDS: tuple[CardField, ...] = ("given", "family", "company", "role", "phone", "email")
+
+
+def _labels(ctx: Ctx) -> dict[CardField, str]:
+    _ = ctx.tr.gettext
+    return {
+        "given": _("First name"),
+        "family": _("Last name"),
+        "company": _("Company or organisation"),
+        "role": _("Role"),
+        "phone": _("Mobile phone"),
+        "email": _("E-mail"),
+    }
+
+
+def _problem_text(ctx: Ctx, problem: CardProblem) -> str:
+    _ = ctx.tr.gettext
+    return {
+        "required": _("Please enter your name."),
+        "too_long": _("This is too long."),
+        "phone": _(
+            "This is not a phone number we can read. Numbers from outside Belgium start with "
+            "+ and the country code."
+        ),
+        "email": _("This is not an e-mail address."),
+    }[problem]
+
+
+def build(ctx: Ctx) -> Screen:
+    _ = ctx.tr.gettext
+    saved = ctx.repo.settings.my_card
+    draft = ctx.state.card_draft
+    if not draft and saved is not None:
+        draft.update({key: getattr(saved, key) for key in FIELDS})
+    fields: dict[CardField, ft.TextField] = {}
+    for key, label in _labels(ctx).items():
+        field = ft.TextField(
+            label=label,
+            value=draft.get(key, ""),
+            keyboard_type=ft.KeyboardType.PHONE
+            if key == "phone"
+            else ft.KeyboardType.EMAIL
+            if key == "email"
+            else ft.KeyboardType.TEXT,
+            on_change=lambda e, k=key: draft.__setitem__(k, e.control.value or ""),
+        )
+        fields[key] = field
+
+    def save(_e: object) -> None:
+        card, problems = card_from_form({key: draft.get(key, "") for key in FIELDS})
+        for key, field in fields.items():
+            field.error = _problem_text(ctx, problems[key]) if key in problems else None
+        if card is None:
+            return
+
+        async def store() -> None:
+            await ctx.repo.set_my_card(card)
+            draft.clear()
+            ctx.act.toast(_("Your card is saved on this device."))
+            ctx.act.navigate("/settings")
+
+        ctx.act.run(store)
+
+    body: list[ft.Control] = [
+        muted(_("Only on this device: it is never sent to the organisers."), 14),
+        *[
+            ft.Semantics(container=True, content=f, identifier=f"card-{k}")
+            for k, f in fields.items()
+        ],
+        ft.Semantics(
+            container=True,
+            content=ft.FilledButton(_("Save"), icon=ft.Icons.SAVE, on_click=save),
+            identifier="save-my-card",
+            button=True,
+        ),
+    ]
+    column = ft.Column(body, spacing=12)
+    return Screen(_("My card"), [ft.Container(column, padding=16)], show_back=True)
