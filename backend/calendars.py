@@ -14,7 +14,7 @@ from pathlib import Path
 from backend.tokens import token_for
 from services.agenda import personal_items
 from services.calendar import EventCache, agenda_ics
-from services.calendar_sequence import stamps
+from services.calendar_sequence import stamps, withdrawn
 from services.models import DelegateDoc, MissionDoc
 
 log = logging.getLogger(__name__)
@@ -24,27 +24,41 @@ def calendar_path(token: str) -> str:
     return f"delegates/{token}.ics"
 
 
-def previous_stamps(previous: Path | None, relative: str) -> dict[str, tuple[int, str]]:
-    """What the last release published at `relative`; nothing when there was none or it is
-    unreadable (then every SEQUENCE starts again at 0, which calendar apps accept)."""
+def previous_calendar(previous: Path | None, relative: str) -> bytes | None:
+    """What the last release published at `relative`, if anything."""
     if previous is None:
-        return {}
+        return None
     try:
-        return stamps((previous / relative).read_bytes())
-    except (OSError, ValueError) as exc:
-        if not isinstance(exc, FileNotFoundError):
-            log.warning("previous calendar %s unreadable: %s", relative.split("/")[0], exc)
-        return {}
+        return (previous / relative).read_bytes()
+    except OSError:
+        return None
+
+
+def personal_calendar(
+    mission: MissionDoc, doc: DelegateDoc, before: bytes | None, cache: EventCache
+) -> bytes:
+    """One delegate's calendar, continuing the one published `before`. A calendar that cannot
+    be read (damaged by hand) is ignored: every SEQUENCE starts again at 0, which calendar
+    apps accept."""
+    items = personal_items(mission, doc, [])
+    kept = {f"{item.id}@{mission.mission.id}" for item in items}
+    try:
+        seen = stamps(before) if before else {}
+        gone = withdrawn(before, kept) if before else []
+    except ValueError as exc:  # UnicodeDecodeError or an unparsable calendar
+        log.warning("previous calendar unreadable, sequences restart: %s", type(exc).__name__)
+        seen, gone = {}, []
+    return agenda_ics(mission, items, doc.delegate.language, seen, cache, gone)
 
 
 def personal_calendars(
     mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes, previous: Path | None
 ) -> dict[str, bytes]:
-    """delegates/<token>.ics for every delegate: registered activities and B2B meetings."""
+    """delegates/<token>.ics for every delegate: registered activities and B2B meetings, and
+    what was on it before and is not any more, as cancelled."""
     files, cache = {}, EventCache()
     for delegate_id, doc in sorted(delegates.items()):
         relative = calendar_path(token_for(delegate_id, secret))
-        items = personal_items(mission, doc, [])
-        before = previous_stamps(previous, relative)
-        files[relative] = agenda_ics(mission, items, doc.delegate.language, before, cache)
+        before = previous_calendar(previous, relative)
+        files[relative] = personal_calendar(mission, doc, before, cache)
     return files

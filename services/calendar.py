@@ -158,9 +158,11 @@ def agenda_ics(
     lang: Lang,
     previous: Stamps | None = None,
     cache: EventCache | None = None,
+    gone: Iterable[Event] = (),
 ) -> bytes:
     """One calendar with every item of a personal agenda; `previous`: the stamps of the
-    calendar last published for this person, so SEQUENCE rises only on change."""
+    calendar last published for this person, so SEQUENCE rises only on change; `gone`: items
+    it had that are no longer on the agenda, kept as cancelled."""
     cache = cache or EventCache()
     tr, listed = Translator(lang), list(items)
     alarms = reminders(listed, ZoneInfo(mission.mission.time_zone))
@@ -169,6 +171,11 @@ def agenda_ics(
         event, current = cache.event(mission, item, tr, alarms.get(item.id))
         uid = str(event["uid"])
         cal.add_component(_sequenced(event, next_sequence(uid, current, previous or {})))
+    for event in gone:
+        event.pop("DTSTAMP", None)
+        event.add("dtstamp", mission.published_at.astimezone(UTC))
+        sequence = next_sequence(str(event["uid"]), fingerprint(event), previous or {})
+        cal.add_component(_sequenced(event, sequence))
     return bytes(cal.to_ical())
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 
-from icalendar import Event
+from icalendar import Calendar, Event
 from icalendar.parser import Contentlines
 
 # UID -> (SEQUENCE, fingerprint of everything else) as last published
@@ -64,3 +64,19 @@ def next_sequence(uid: str, current: str, previous: Stamps) -> int:
     if before is None:
         return 0
     return before[0] if before[1] == current else before[0] + 1
+
+
+def withdrawn(ics: bytes, kept: set[str]) -> list[Event]:
+    """The events of an earlier calendar whose UID is no longer on the agenda (unregistered, or
+    gone from the programme), marked CANCELLED and without alarm: a subscribed calendar then
+    shows them as cancelled instead of silently keeping a stale copy."""
+    gone: list[Event] = []
+    for event in Calendar.from_ical(ics).walk("VEVENT"):
+        if not isinstance(event, Event) or str(event.get("UID", "")) in kept:
+            continue
+        event.subcomponents = [c for c in event.subcomponents if c.name != "VALARM"]
+        for name in ("SEQUENCE", "STATUS"):
+            event.pop(name, None)
+        event.add("status", "CANCELLED")
+        gone.append(event)
+    return gone

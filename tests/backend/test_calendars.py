@@ -62,3 +62,22 @@ def test_unreadable_previous_calendar_starts_sequences_again(tmp_path: Path) -> 
     )
     report = publish(source, out, SECRET, "https://x/")
     assert report.errors == [] and set(sequences(out).values()) == {0}
+
+
+def test_unregistered_activity_stays_cancelled_and_stable(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    registrations = source / "registrations.csv"
+    lines = registrations.read_text("utf-8").splitlines(keepends=True)
+    registrations.write_text("".join(x for x in lines if x.strip() != "demo,mon-lunch"), "utf-8")
+    publish(source, out, SECRET, "https://x/")
+    ics = (out / f"delegates/{token_for('demo', SECRET)}.ics").read_text("utf-8")
+    lunch = next(e for e in vobject.readOne(ics).vevent_list if e.uid.value.startswith("mon-lunch"))
+    assert lunch.status.value == "CANCELLED" and lunch.sequence.value == "1"
+    assert not hasattr(lunch, "valarm")
+    # the next item's reminder now counts from the seminar before lunch: it changed too
+    changed = {uid for uid, sequence in sequences(out).items() if sequence}
+    assert changed == {"mon-lunch", "mon-space-seminar"}
+    before = files_of(out)
+    publish(source, out, SECRET, "https://x/")
+    assert files_of(out) == before
