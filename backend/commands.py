@@ -56,6 +56,12 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_console(args: argparse.Namespace) -> int:
+    from backend.console.app import run
+
+    return run(args)
+
+
 def add_commands(sub: Any) -> None:
     tpl = sub.add_parser("template", help="write an empty workbook (or a CSV mission) as .xlsx")
     tpl.add_argument("out", help="the .xlsx file to write")
@@ -67,3 +73,13 @@ def add_commands(sub: Any) -> None:
     back = sub.add_parser("rollback", help="make the previous release live again")
     back.add_argument("out", help="the published folder (the symlink)")
     back.set_defaults(run=cmd_rollback)
+    con = sub.add_parser("console", help="the organisers' web page: upload, preview, publish")
+    con.add_argument("out", help="the published folder (the symlink)")
+    con.add_argument("--secret", help="file with the token secret (or $DELEGATE_TOKEN_SECRET_FILE)")
+    con.add_argument("--public-url", help="where delegates fetch the feed ($DELEGATE_PUBLIC_URL)")
+    con.add_argument("--app-url", help="the hosted web app, for invite links")
+    con.add_argument("--invites", help="where invites go (default: next to OUT)")
+    con.add_argument("--password-file", help="file with the console password (or env)")
+    con.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    con.add_argument("--port", type=int, default=8790)
+    con.set_defaults(run=cmd_console)

@@ -1,6 +1,6 @@
 """A preview of changes and the guard's refusal as sentences, in the reader's language.
 
-`_` and `n_` are gettext and ngettext of the reader's catalog (identity for the command line).
+`_` and `ngettext` are gettext and ngettext of the reader's catalog (identity for the command line).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ Gettext = Callable[[str], str]
 Ngettext = Callable[[str, str, int], str]
 
 
-def refusal(preview: Preview, max_drop: float, _: Gettext, n_: Ngettext) -> str:
+def refusal(preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext) -> str:
     dropped = drop(preview, max_drop)
     if dropped is None:
         return ""
@@ -33,7 +33,7 @@ def refusal(preview: Preview, max_drop: float, _: Gettext, n_: Ngettext) -> str:
     )
 
 
-def describe(preview: Preview, _: Gettext, n_: Ngettext) -> list[str]:
+def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
     """One line per kind of change, plain words; the first line sums it up."""
     if preview.first:
         return [
@@ -64,7 +64,7 @@ def describe(preview: Preview, _: Gettext, n_: Ngettext) -> list[str]:
                 added=preview.delegates_added, gone=preview.delegates_removed
             )
         )
-    summary = n_(
+    summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
     if not lines:

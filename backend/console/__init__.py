@@ -1,0 +1,1 @@
+"""The organisers' console: upload a workbook, see errors or the preview, publish, roll back."""

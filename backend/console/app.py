@@ -1,0 +1,218 @@
+"""The console's pages (Starlette, server-side Jinja templates, no front-end build step)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import secrets
+import sys
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+
+from backend.console.access import Access, csrf_ok, csrf_token, remember_csrf
+from backend.console.config import ConfigError, ConsoleConfig, from_args
+from backend.preview import MAX_DROP
+from backend.publish import Report, publish
+from backend.releases import history, live, rollback
+from backend.wording import describe, refusal
+from services.i18n import Translator, pick_language
+from services.models import LANGS
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+MAX_UPLOAD = 50 * 1024 * 1024
+DONE = {"published", "rolled-back", "nothing-to-undo"}
+
+
+class Console:
+    def __init__(self, config: ConsoleConfig) -> None:
+        self.config = config
+        self.access = Access(config.password)
+        self.lock = threading.Lock()  # one publish or rollback at a time
+
+    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
+        lang = _language(request)
+        words = Translator(lang)
+        response = TEMPLATES.TemplateResponse(
+            request,
+            template,
+            {"_": words.gettext, "lang": lang, "langs": LANGS, "csrf": csrf_token(request),
+             **context},
+            status_code=status,
+        )  # fmt: skip
+        remember_csrf(request, response)
+        if request.query_params.get("lang") in LANGS:
+            response.set_cookie("lang", lang, samesite="strict")
+        return response
+
+    async def home(self, request: Request) -> Response:
+        if not self.access.signed_in(request):
+            return self.page(request, "login.html")
+        current = live(self.config.out)
+        mission = json.loads((current / "mission.json").read_bytes()) if current else None
+        done = request.query_params.get("done", "")
+        return self.page(
+            request,
+            "home.html",
+            revision=mission["revision"] if mission else None,
+            live_release=current.name if current else "",
+            entries=list(reversed(history(self.config.out))),
+            invites=(self.config.invites_dir / "invites.csv").exists(),
+            done=done if done in DONE else "",
+        )
+
+    async def login(self, request: Request) -> Response:
+        form = await request.form()
+        if not csrf_ok(request, form.get("csrf")):
+            return self.page(request, "login.html", 403, error="csrf")
+        if not self.access.password_ok(str(form.get("password", ""))):
+            return self.page(request, "login.html", 403, error="password")
+        response = RedirectResponse("/", status_code=303)
+        self.access.sign_in(response)
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        form = await request.form()
+        response = RedirectResponse("/", status_code=303)
+        if csrf_ok(request, form.get("csrf")):
+            self.access.sign_out(request, response)
+        return response
+
+    async def _checked_form(self, request: Request) -> Any:
+        if not self.access.signed_in(request):
+            return self.page(request, "login.html", 403)
+        form = await request.form(max_part_size=MAX_UPLOAD)
+        if not csrf_ok(request, form.get("csrf")):
+            return Response("The form is out of date: reload the page and try again.", 403)
+        return form
+
+    async def upload(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        if isinstance(form, Response):
+            return form
+        upload = form.get("workbook")
+        if not isinstance(upload, UploadFile) or not (upload.filename or "").endswith(".xlsx"):
+            return self.page(request, "result.html", 400, errors=[], missing_file=True)
+        upload_id = secrets.token_urlsafe(24)
+        self.config.uploads.mkdir(parents=True, exist_ok=True)
+        (self.config.uploads / f"{upload_id}.xlsx").write_bytes(await upload.read())
+        report = await run_in_threadpool(self._publish, upload_id, True, False)
+        return self._result(request, report, upload_id, upload.filename or "")
+
+    async def publish(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        if isinstance(form, Response):
+            return form
+        upload_id = str(form.get("upload", ""))
+        if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
+            return self.page(request, "result.html", 400, errors=[], missing_file=True)
+        force = form.get("force") == "yes"
+        report = await run_in_threadpool(self._publish, upload_id, False, force)
+        if report.errors or report.refusal:
+            return self._result(request, report, upload_id, "")
+        return RedirectResponse("/?done=published", status_code=303)
+
+    async def rollback(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        if isinstance(form, Response):
+            return form
+        try:
+            await run_in_threadpool(self._rollback)
+        except LookupError:
+            return RedirectResponse("/?done=nothing-to-undo", status_code=303)
+        return RedirectResponse("/?done=rolled-back", status_code=303)
+
+    async def invites_csv(self, request: Request) -> Response:
+        path = self.config.invites_dir / "invites.csv"
+        if not self.access.signed_in(request) or not path.exists():
+            return Response("Not found", 404)
+        return FileResponse(path, media_type="text/csv", filename="invites.csv")
+
+    async def invites_zip(self, request: Request) -> Response:
+        folder = self.config.invites_dir
+        if not self.access.signed_in(request) or not (folder / "invites.csv").exists():
+            return Response("Not found", 404)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.write(folder / "invites.csv", "invites.csv")
+            for png in sorted((folder / "qr").glob("*.png")):
+                archive.write(png, f"qr/{png.name}")
+        headers = {"Content-Disposition": 'attachment; filename="invites.zip"'}
+        return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
+
+    def _upload(self, upload_id: str) -> Path:
+        return self.config.uploads / f"{upload_id}.xlsx"
+
+    def _publish(self, upload_id: str, check: bool, force: bool) -> Report:
+        c = self.config
+        with self.lock:
+            return publish(
+                self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
+                check=check, force=force,
+            )  # fmt: skip
+
+    def _rollback(self) -> None:
+        with self.lock:
+            rollback(self.config.out)
+
+    def _result(self, request: Request, report: Report, upload_id: str, name: str) -> Response:
+        words = Translator(_language(request))
+        preview = report.preview
+        lines = describe(preview, words.gettext, words.ngettext) if preview else []
+        refused = ""
+        if preview is not None and report.refusal:
+            refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext)
+        status = 422 if report.errors else 200
+        return self.page(
+            request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
+            refused=refused, upload=upload_id, filename=name,
+        )  # fmt: skip
+
+
+def _language(request: Request) -> Any:
+    asked = request.query_params.get("lang") or request.cookies.get("lang")
+    if asked in LANGS:
+        return asked
+    header = request.headers.get("accept-language", "")
+    return pick_language(part.split(";")[0].strip() for part in header.split(","))
+
+
+def create_app(config: ConsoleConfig) -> Starlette:
+    console = Console(config)
+    return Starlette(
+        routes=[
+            Route("/", console.home),
+            Route("/login", console.login, methods=["POST"]),
+            Route("/logout", console.logout, methods=["POST"]),
+            Route("/upload", console.upload, methods=["POST"]),
+            Route("/publish", console.publish, methods=["POST"]),
+            Route("/rollback", console.rollback, methods=["POST"]),
+            Route("/invites.csv", console.invites_csv),
+            Route("/invites.zip", console.invites_zip),
+        ]
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    try:
+        config = from_args(args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"organiser console on http://{args.host}:{args.port}/ (publishes to {config.out})")
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,132 @@
+"""The organiser console in headless Chromium at phone size: sign in, upload, preview,
+publish, roll back, invites; what `backend serve` serves follows every step."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import Browser, Page
+
+from backend.commands import EXAMPLE_WORKBOOK
+from backend.publish import publish
+from tests.backend.servers import ROOT, SECRET, backend_server
+from tests.e2e.browser import VIEWPORT, free_port, stop, wait_for_port
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct horse battery"
+
+
+@contextmanager
+def console(base: Path) -> Iterator[str]:
+    (base / "secret.txt").write_bytes(SECRET)
+    (base / "password.txt").write_text(PASSWORD + "\n")
+    port = free_port()
+    command = [sys.executable, "-m", "backend", "console", str(base / "feed")]
+    command += ["--secret", str(base / "secret.txt"), "--password-file", str(base / "password.txt")]
+    command += ["--public-url", "https://feed.example.org/", "--port", str(port)]
+    with (base / "console.log").open("wb") as log:
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log)
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(proc)
+
+
+def workbooks(base: Path) -> tuple[Path, Path]:
+    bad, good = load_workbook(EXAMPLE_WORKBOOK), load_workbook(EXAMPLE_WORKBOOK)
+    bad["Venues"]["E3"] = "=37+0.78"
+    bad.save(base / "bad.xlsx")
+    sheet = good["Activities"]
+    line = next(r[0].row for r in sheet.iter_rows(min_row=3) if r[0].value == "mon-lunch")
+    room = [c.value for c in sheet[1]].index("room") + 1
+    sheet.cell(line, room, "Garden Room")
+    fields = good["Mission"]
+    row = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "revision")
+    fields.cell(row, 2, 2)
+    good.save(base / "good.xlsx")
+    return base / "bad.xlsx", base / "good.xlsx"
+
+
+def room_served(feed: str) -> str:
+    mission = json.loads(httpx.get(f"{feed}mission.json").content)
+    lunch = next(a for a in mission["activities"] if a["id"] == "mon-lunch")
+    return str(lunch.get("room", ""))
+
+
+def upload(page: Page, path: Path) -> None:
+    page.set_input_files("#workbook", str(path))
+    page.get_by_role("button", name="Check the workbook").click()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    yield context.new_page()
+    context.close()
+
+
+def test_console_sign_in_upload_preview_publish_rollback(phone: Page, tmp_path: Path) -> None:
+    assert not publish(EXAMPLE_WORKBOOK, tmp_path / "feed", SECRET, "https://x/").errors
+    bad, good = workbooks(tmp_path)
+    with console(tmp_path) as url, backend_server(tmp_path / "feed") as feed:
+        before = room_served(feed)
+        phone.goto(url)
+        phone.fill("#password", "wrong password")
+        phone.get_by_role("button", name="Sign in").click()
+        assert phone.get_by_role("alert").inner_text() == "Wrong password."
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Sign in").click()
+        assert phone.locator("#live-revision").inner_text() == "Live revision: 1"
+        upload(phone, bad)
+        assert phone.get_by_text("Venues!E3: formula =37+0.78").is_visible()
+        assert room_served(feed) == before
+        phone.goto(url)
+        upload(phone, good)
+        preview = phone.locator("#preview").inner_text()
+        assert "1 delegate's agenda changes." in preview and "→ Garden Room" in preview
+        phone.screenshot(path=str(ARTIFACTS / "console-preview-en.png"), full_page=True)
+        phone.get_by_role("button", name="3. Publish").click()
+        assert phone.locator("#live-revision").inner_text() == "Live revision: 2"
+        assert room_served(feed) == "Garden Room"
+        phone.get_by_role("button", name="Roll back to the previous release").click()
+        assert phone.locator("#live-revision").inner_text() == "Live revision: 3"
+        assert room_served(feed) == before
+        invites = phone.request.get(f"{url}invites.csv")
+        assert invites.ok and b"https://feed.example.org/delegates/" in invites.body()
+        assert phone.request.get(f"{url}invites.zip").body().startswith(b"PK")
+
+
+def test_console_refuses_a_form_without_its_csrf_token(phone: Page, tmp_path: Path) -> None:
+    publish(EXAMPLE_WORKBOOK, tmp_path / "feed", SECRET, "https://x/")
+    with console(tmp_path) as url:
+        phone.goto(url)
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Sign in").click()
+        refused = phone.request.post(f"{url}rollback", form={"csrf": "forged"})
+        assert refused.status == 403
+        outside = httpx.post(f"{url}login", data={"password": PASSWORD, "csrf": "x"})
+        assert outside.status_code == 403
+
+
+def test_console_speaks_dutch_and_french_on_a_phone(phone: Page, tmp_path: Path) -> None:
+    with console(tmp_path) as url:
+        phone.goto(f"{url}?lang=nl")
+        assert phone.get_by_role("button", name="Aanmelden").is_visible()
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Aanmelden").click()
+        assert phone.locator("#live-revision").inner_text() == "Er is nog niets gepubliceerd."
+        phone.screenshot(path=str(ARTIFACTS / "console-home-nl.png"), full_page=True)
+        phone.goto(f"{url}?lang=fr")
+        assert phone.locator("#live-revision").inner_text() == "Rien n’est encore publié."
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORT["width"]
