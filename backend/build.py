@@ -19,7 +19,7 @@ from backend.sheets import by_delegate, delegate_dict, mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS, DelegateDoc, MissionDoc
-from services.validation import cross_problems, delegate_problems, mission_problems
+from services.validation import cross_checker, delegate_problems, mission_problems
 
 COLUMNS = {
     "mission.csv": ["field", "value"],
@@ -72,13 +72,14 @@ def build(source: Path) -> Built:
     out.errors += duplicates(tables["delegates.csv"])
     out.errors += references(tables)
     per_delegate = by_delegate(tables)
+    cross = cross_checker(mission) if mission is not None else None
     for row in tables["delegates.csv"]:  # checked even when the mission has errors
         d_origins = Origins(fields=fields, fallback=row)
         rows = per_delegate.get(row.get("id"), {})
         d_raw = delegate_dict(row, rows, fields, zone or ZoneInfo("UTC"), d_origins, out.errors)
         doc = checker.validate(DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv")
-        if doc is not None and mission is not None:
-            checker.report(cross_problems(doc, mission), d_origins, "delegates.csv")
+        if doc is not None and cross is not None:
+            checker.report(cross(doc), d_origins, "delegates.csv")
             out.delegates[doc.delegate.id] = doc
     out.errors[:] = _once(out.errors, tables)
     out.mission = mission

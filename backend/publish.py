@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,13 +26,14 @@ from pathlib import Path
 import segno
 
 from backend.build import build
-from backend.calendars import personal_calendars
+from backend.calendars import calendar_path, personal_calendar, previous_calendar
+from backend.incremental import render_changed, save_memo
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, write_release
+from backend.releases import Entry, live, write_release
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError
 from backend.tokens import token_for
-from services.calendar import webcal_link
+from services.calendar import EventCache, webcal_link
 from services.models import DelegateDoc, MissionDoc, encode
 
 
@@ -43,6 +46,7 @@ class Report:
     preview: Preview | None = None
     refusal: str = ""  # why the guard refused this publish (nothing was written)
     invites: Path | None = None
+    written: int = 0  # files actually written (the others were unchanged: linked)
 
 
 def render(
@@ -54,12 +58,34 @@ def render(
 ) -> dict[str, bytes]:
     """Every served file by relative path (without .gz twins); deterministic. `previous`: the
     release now served, whose calendars tell which items changed since (their SEQUENCE)."""
-    files = {"mission.json": encode(mission)}
+    files = shared_files(mission, public_url)
+    cache = EventCache()
     for delegate_id, doc in sorted(delegates.items()):
-        files[f"delegates/{token_for(delegate_id, secret)}.json"] = encode(doc)
-    files |= personal_calendars(mission, delegates, secret, previous)
-    files |= schedule_files(mission, public_url)
+        files.update(delegate_files(mission, delegate_id, doc, secret, previous, cache))
     return files
+
+
+def shared_files(mission: MissionDoc, public_url: str) -> dict[str, bytes]:
+    """The files every delegate (and other schedule apps) read."""
+    return {"mission.json": encode(mission)} | schedule_files(mission, public_url)
+
+
+def delegate_files(
+    mission: MissionDoc,
+    delegate_id: str,
+    doc: DelegateDoc,
+    secret: bytes,
+    previous: Path | None,
+    cache: EventCache,
+) -> dict[str, bytes]:
+    """One delegate's own files, all under delegates/ (`cache`: shared events rendered once)."""
+    token = token_for(delegate_id, secret)
+    calendar = calendar_path(token)
+    before = previous_calendar(previous, calendar)
+    return {
+        f"delegates/{token}.json": encode(doc),
+        calendar: personal_calendar(mission, doc, before, cache),
+    }
 
 
 def publish(
@@ -86,9 +112,13 @@ def publish(
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report
-    previous = out.resolve() if out.is_dir() else None
-    files = render(built.mission, built.delegates, secret, previous, public_url)
-    mission = built.mission
+    mission, previous = built.mission, live(out)
+
+    def own(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
+        return delegate_files(m, i, d, s, previous, c)
+
+    renderers = (lambda m: shared_files(m, public_url), own)
+    files, reused, memo = render_changed(renderers, mission, built.delegates, secret, previous)
     entry = Entry(
         release="",
         revision=mission.revision,
@@ -97,10 +127,11 @@ def publish(
         activities=len(mission.activities),
         delegates=len(built.delegates),
     )
-    report.release = write_release(out, files, entry)
+    report.release, report.written = write_release(out, files, entry, reused)
+    save_memo(report.release, memo)
     report.invites = invites or out.parent / f"{out.name}-invites"
     _write_invites(report.invites, built.delegates, secret, public_url, app_url)
-    report.files, report.delegates = len(files) * 2, len(built.delegates)
+    report.files, report.delegates = (len(files) + len(reused)) * 2, len(built.delegates)
     return report
 
 
@@ -121,24 +152,35 @@ def _write_invites(
         ["delegate", "name", "company", "language", "link", "code", "qr", "feed_link", "calendar"]
     )
     wanted: set[str] = set()
+    todo: list[tuple[str, str]] = []  # QR codes only for new delegates (or new links)
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
         feed_link = f"{base}delegates/{token}.json"
         link = f"{app_url.rstrip('/')}/join/{token}" if app_url else feed_link
         code = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
-        # named after its link, so a republish redraws only what changed; any mask scans,
-        # and a fixed one is 5x faster than searching for the best
+        # named after its link, so a republish redraws only what changed
         qr = f"qr/{delegate_id}-{hashlib.sha256(link.encode()).hexdigest()[:10]}.png"
         if not (folder / qr).exists():
-            code_image = segno.make(link, error="m", mask=3, boost_error=False)
-            code_image.save(str(folder / qr), scale=6, border=2)
+            todo.append((link, str(folder / qr)))
         wanted.add(qr)
         d = doc.delegate
         calendar = webcal_link(base, token)
         writer.writerow(
             [delegate_id, d.name, d.company, d.language, link, code, qr, feed_link, calendar]
         )
+    if len(todo) >= 200 and (os.cpu_count() or 1) > 1:
+        with multiprocessing.get_context("fork").Pool(min(4, os.cpu_count() or 1)) as pool:
+            pool.map(_draw, todo, chunksize=50)
+    else:
+        for job in todo:
+            _draw(job)
     for stale in (folder / "qr").glob("*.png"):
         if f"qr/{stale.name}" not in wanted:
             stale.unlink()
     (folder / "invites.csv").write_text(buffer.getvalue(), "utf-8")
+
+
+def _draw(job: tuple[str, str]) -> None:
+    """One QR code; any mask scans, and a fixed one is 5x faster than searching for the best."""
+    link, path = job
+    segno.make(link, error="m", mask=3, boost_error=False).save(path, scale=6, border=2)

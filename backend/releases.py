@@ -57,20 +57,30 @@ def history(out: Path) -> list[Entry]:
     return [Entry(**json.loads(line)) for line in lines if line.strip()]
 
 
-def write_release(out: Path, files: dict[str, bytes], entry: Entry | None = None) -> Path:
-    """The release holding exactly `files` (and .gz twins), made live; unchanged files are
-    hard links to the live release's, so a small change writes little."""
+def write_release(
+    out: Path,
+    files: dict[str, bytes],
+    entry: Entry | None = None,
+    reused: dict[str, str] | None = None,
+) -> tuple[Path, int]:
+    """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
+    each with its .gz twin, made live. Files the live release has with the same bytes are hard
+    links to it, so a small change writes little. Returns the release and how many files were
+    written."""
     releases = releases_of(out)
-    manifest = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
+    current = live(out)
+    kept = dict(reused or {}) if current else {}
+    manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+    manifest = dict(sorted({**kept, **manifest}.items()))
     digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
     release = releases / digest
+    fresh: list[str] = []
     if not release.exists():
-        current = live(out)
         old = _manifest(current) if current else {}
+        fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
         staging = releases / f".staging-{digest}-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
-        fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
-        for path in set(files) - set(fresh):
+        for path in sorted(set(manifest) - set(fresh)):
             for suffix in ("", ".gz"):
                 _link(current / f"{path}{suffix}", staging / f"{path}{suffix}")  # type: ignore[operator]
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
@@ -81,7 +91,7 @@ def write_release(out: Path, files: dict[str, bytes], entry: Entry | None = None
     if entry is not None:
         _append(releases, Entry(**{**asdict(entry), "release": digest}))
     _prune(releases, keep=release)
-    return release
+    return release, len(fresh) * 2
 
 
 def rollback(out: Path, now: datetime | None = None) -> Entry:
@@ -176,4 +186,5 @@ def _prune(releases: Path, keep: Path) -> None:
     )
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
         shutil.rmtree(path, ignore_errors=True)
-        path.with_name(f"{path.name}.manifest.json").unlink(missing_ok=True)
+        for extra in ("manifest", "memo"):
+            path.with_name(f"{path.name}.{extra}.json").unlink(missing_ok=True)

@@ -198,20 +198,29 @@ def delegate_problems(doc: DelegateDoc) -> list[Problem]:
 
 def cross_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
     """Rules that tie a personal document to the mission (used when publishing)."""
-    out: list[Problem] = []
-    if delegate.mission_id != mission.mission.id:
-        out.append(Problem("mission_id", f"{delegate.mission_id!r} is not this mission"))
+    return cross_checker(mission)(delegate)
+
+
+def cross_checker(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]:
+    """`cross_problems` for many delegates of one mission: the mission's ids are gathered once."""
     activities = {a.id for a in mission.activities}
     venues = {v.id for v in mission.venues}
-    for i, activity_id in enumerate(delegate.registered):
-        if activity_id not in activities:
-            out.append(Problem(f"registered[{i}]", f"unknown activity {activity_id!r}"))
     window = _window_seconds(mission.mission)
-    for i, m in enumerate(delegate.meetings):
-        if m.venue_id is not None and m.venue_id not in venues:
-            out.append(Problem(f"meetings[{i}].venue_id", f"unknown venue {m.venue_id!r}"))
-        _check_span(out, f"meetings[{i}]", m.start, m.end, window, mission.mission)
-    return out
+
+    def check(delegate: DelegateDoc) -> list[Problem]:
+        out: list[Problem] = []
+        if delegate.mission_id != mission.mission.id:
+            out.append(Problem("mission_id", f"{delegate.mission_id!r} is not this mission"))
+        for i, activity_id in enumerate(delegate.registered):
+            if activity_id not in activities:
+                out.append(Problem(f"registered[{i}]", f"unknown activity {activity_id!r}"))
+        for i, m in enumerate(delegate.meetings):
+            if m.venue_id is not None and m.venue_id not in venues:
+                out.append(Problem(f"meetings[{i}].venue_id", f"unknown venue {m.venue_id!r}"))
+            _check_span(out, f"meetings[{i}]", m.start, m.end, window, mission.mission)
+        return out
+
+    return check
 
 
 def _unique(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:

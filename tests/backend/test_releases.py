@@ -8,16 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from backend import incremental
 from backend.publish import publish
 from backend.releases import history, rollback
 from backend.tokens import token_for
 from backend.wording import describe
-from services.feed_client import FeedClient
-from services.store import FeedStore
-from services.sync import Synchronizer
+from services.store import FeedStore, namespace_for
 from tests.backend.servers import ROOT, SECRET, backend_server
-from tests.backend.test_publish import copy_example, edit
-from tests.conftest import FixedClock
+from tests.backend.test_publish import copy_example, edit, files_of
+from tests.services.test_sync_servers import make
 
 
 def bump(source: Path, revision: int) -> None:
@@ -96,21 +97,15 @@ async def test_rollback_serves_the_previous_content_with_a_higher_revision(
     publish(source, out, SECRET, "https://x/")
     code = token_for("demo", SECRET)
     with backend_server(out) as url:
-        client = FeedClient(url)
-        sync = Synchronizer(
-            client, FeedStore(tmp_path / "phone"), FixedClock("2025-10-06T07:00:00-07:00")
-        )
-        try:
+        async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
             assert (await sync.sync(code)).status == "updated"
             entry = rollback(out)
             assert (await sync.sync(code)).status == "updated"
-        finally:
-            await client.aclose()
     assert entry.revision == 3 and mission(out)["revision"] == 3
     lunch = next(a for a in mission(out)["activities"] if a["id"] == "mon-lunch")  # type: ignore[attr-defined]
     assert lunch["room"]["en"] != "Garden Room"
-    stored = FeedStore(tmp_path / "phone").load("mission")
-    assert stored is not None and b'"revision":3' in stored.data
+    stored = FeedStore(tmp_path / "phone").load(namespace_for(url), "mission")
+    assert stored is not None and stored.revision == 3 and b"Garden Room" not in stored.data
     assert [e.action.split(":")[0] for e in history(out)] == ["publish", "publish", "rollback"]
 
 
@@ -134,3 +129,20 @@ def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) 
     assert listed.stdout.splitlines()[1].startswith("*        1 ")
     back = run_cli("rollback", out)
     assert back.returncode == 1 and "no earlier release" in back.stderr
+
+
+def test_republish_renders_only_what_changed_and_gives_full_publish_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    with (source / "delegates.csv").open("a", encoding="utf-8") as f:
+        f.write("d2,Jean Dupont,Example Labs,fr\n")
+    publish(source, out, SECRET, "https://x/")
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    again = publish(source, out, SECRET, "https://x/")
+    # mission.json and the demo delegate's calendar (registered for mon-lunch), with .gz twins
+    assert again.written == 4, again.written
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 1)  # the forked workers, on two delegates
+    cold = publish(source, tmp_path / "cold", SECRET, "https://x/")
+    assert cold.written == cold.files
+    assert files_of(out) == files_of(tmp_path / "cold")

@@ -48,7 +48,7 @@ def workbooks(base: Path) -> tuple[Path, Path]:
     bad.save(base / "bad.xlsx")
     sheet = good["Activities"]
     line = next(r[0].row for r in sheet.iter_rows(min_row=3) if r[0].value == "mon-lunch")
-    room = [c.value for c in sheet[1]].index("room") + 1
+    room = [c.value for c in sheet[1]].index("room_en") + 1
     sheet.cell(line, room, "Garden Room")
     fields = good["Mission"]
     row = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "revision")
@@ -60,7 +60,7 @@ def workbooks(base: Path) -> tuple[Path, Path]:
 def room_served(feed: str) -> str:
     mission = json.loads(httpx.get(f"{feed}mission.json").content)
     lunch = next(a for a in mission["activities"] if a["id"] == "mon-lunch")
-    return str(lunch.get("room", ""))
+    return str(lunch.get("room", {}).get("en", ""))
 
 
 def upload(page: Page, path: Path) -> None:

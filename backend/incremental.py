@@ -1,0 +1,126 @@
+"""Fast republish: a delegate's files are rendered again only when what they are made of changed.
+
+A delegate's key is a digest of the code, their own document, the mission without its
+activities, and the activities they are registered for. When the live release was made with
+the same key, its files for that delegate are reused as they are (hard links); the rest are
+rendered, in worker processes when there are many. The bytes are those a full render gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from services.calendar import EventCache
+from services.models import DelegateDoc, MissionDoc
+
+Shared = Callable[[MissionDoc], dict[str, bytes]]
+Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
+PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
+_JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
+
+
+@cache
+def code_digest() -> str:
+    """The renderers' source: a new version of the code never reuses old files."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def keys(mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes) -> dict[str, str]:
+    shared = hashlib.sha256(code_digest().encode() + secret)
+    shared.update(mission.model_dump_json(exclude={"activities"}).encode())
+    activity = {
+        a.id: hashlib.sha256(a.model_dump_json().encode()).digest() for a in mission.activities
+    }
+    out = {}
+    for delegate_id, doc in delegates.items():
+        key = shared.copy()
+        key.update(doc.model_dump_json().encode())
+        for activity_id in doc.registered:
+            key.update(activity.get(activity_id, b""))
+        out[delegate_id] = key.hexdigest()
+    return out
+
+
+def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
+    """{delegate id: {"key": ..., "files": {path: sha-256}}} of a release, if it has one."""
+    path = release.parent / f"{release.name}.memo.json" if release else None
+    if path is None or not path.exists():
+        return {}
+    memo: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
+    return memo
+
+
+def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:
+    (release.parent / f"{release.name}.memo.json").write_text(json.dumps(memo), "utf-8")
+
+
+def render_changed(
+    renderers: tuple[Shared, Own],
+    mission: MissionDoc,
+    delegates: dict[str, DelegateDoc],
+    secret: bytes,
+    live: Path | None,
+) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
+    """(files to write, files to reuse as {path: sha-256}, the new memo)."""
+    shared, own = renderers
+    old = load_memo(live)
+    new_keys = keys(mission, delegates, secret)
+    reused: dict[str, str] = {}
+    fresh: dict[str, DelegateDoc] = {}
+    memo: dict[str, dict[str, object]] = {}
+    for delegate_id, doc in delegates.items():
+        before = old.get(delegate_id, {})
+        files = before.get("files")
+        if (
+            live is not None
+            and before.get("key") == new_keys[delegate_id]
+            and isinstance(files, dict)
+            and all((live / p).exists() for p in files)
+        ):
+            reused.update(files)
+            memo[delegate_id] = before
+            continue
+        fresh[delegate_id] = doc
+    written = shared(mission)
+    for delegate_id, files in _render_each(own, mission, fresh, secret).items():
+        written.update(files)
+        digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
+        memo[delegate_id] = {"key": new_keys[delegate_id], "files": digests}
+    return written, reused, memo
+
+
+def _render_each(
+    own: Own, mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes
+) -> dict[str, dict[str, bytes]]:
+    """Each delegate's own files; in forked workers when there are many."""
+    global _JOB
+    ids = sorted(delegates)
+    workers = min(4, os.cpu_count() or 1)
+    _JOB = (own, mission, delegates, secret)  # inherited by the forked workers
+    try:
+        if len(ids) < PARALLEL_FROM or workers < 2:
+            return _render_chunk(ids)
+        size = -(-len(ids) // (workers * 2))
+        chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_render_chunk, chunks)
+    finally:
+        _JOB = None
+    return {i: files for part in parts for i, files in part.items()}
+
+
+def _render_chunk(ids: list[str]) -> dict[str, dict[str, bytes]]:
+    assert _JOB is not None
+    own, mission, delegates, secret = _JOB
+    events = EventCache()
+    return {i: own(mission, i, delegates[i], secret, events) for i in ids}
