@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from backend import incremental
-from backend.publish import publish
+from backend.build import build
+from backend.publish import publish, render
 from backend.releases import history, rollback
 from backend.tokens import token_for
 from backend.wording import describe
@@ -131,18 +132,37 @@ def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) 
     assert back.returncode == 1 and "no earlier release" in back.stderr
 
 
-def test_republish_renders_only_what_changed_and_gives_full_publish_bytes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def served(folder: Path) -> dict[str, bytes]:
+    return {path: data for path, data in files_of(folder).items() if not path.endswith(".gz")}
+
+
+def full_render(source: Path, previous: Path | None) -> dict[str, bytes]:
+    built = build(source)
+    assert built.mission is not None
+    return render(built.mission, built.delegates, SECRET, previous, "https://x/")
+
+
+def test_republish_renders_only_what_changed_and_gives_full_render_bytes(tmp_path: Path) -> None:
     source, out = copy_example(tmp_path), tmp_path / "feed"
     with (source / "delegates.csv").open("a", encoding="utf-8") as f:
         f.write("d2,Jean Dupont,Example Labs,fr\n")
     publish(source, out, SECRET, "https://x/")
+    first, before = out.resolve(), files_of(out)
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
     again = publish(source, out, SECRET, "https://x/")
-    # mission.json and the demo delegate's calendar (registered for mon-lunch), with .gz twins
-    assert again.written == 4, again.written
-    monkeypatch.setattr(incremental, "PARALLEL_FROM", 1)  # the forked workers, on two delegates
+    changed = {path for path, data in files_of(out).items() if before.get(path) != data}
+    assert again.written == len(changed) < again.files  # d2's files were linked, not written
+    assert f"delegates/{token_for('d2', SECRET)}.ics" not in changed
+    assert served(out) == full_render(source, first)
+
+
+def test_cold_publish_in_worker_processes_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = copy_example(tmp_path)
+    with (source / "delegates.csv").open("a", encoding="utf-8") as f:
+        f.write("d2,Jean Dupont,Example Labs,fr\n")
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 1)  # forked workers, for two delegates
     cold = publish(source, tmp_path / "cold", SECRET, "https://x/")
     assert cold.written == cold.files
-    assert files_of(out) == files_of(tmp_path / "cold")
+    assert served(tmp_path / "cold") == full_render(source, None)
