@@ -67,6 +67,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.serve
 	$(PY) -m bench.ui
 	$(PY) -m bench.publish
+	$(PY) -m bench.hosted
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

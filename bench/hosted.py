@@ -1,0 +1,218 @@
+"""Hosted capacity: N concurrent sessions on ONE server process, ours beside a minimal Flet app.
+
+    python -m bench.hosted [--counts 1,50,200,500] [--switches 100]
+
+Per count, three fresh servers, each started as `make run` starts ours headless (web mode,
+loopback, no CDN): the minimal app (bench/minimal_tabs_app.py), ours on its embedded
+mission, and ours syncing from `backend serve` of the published example feed.
+bench/flet_client.py speaks Flet's WebSocket protocol instead of running browsers.
+- Sessions open app after app: server RSS and CPU (utime+stime) per session from /proc/<pid>.
+- `--switches` tab switches one at a time, round-robin over the open sessions and interleaved
+  across the three apps so that all meet the same load from the rest of the machine: CPU
+  per switch, and latency p50/p99 from the NavigationBar event to the server's patch.
+- A burst: every session of one app switches tab at the same moment (p50/p99).
+Every figure is also a ratio to the minimal app at the same count. Every wait is bounded;
+every process started is stopped. The table also goes to bench/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from bench.flet_client import FletClient
+from bench.proc import app_process, cpu_s, rss_kb, settle
+from tests.backend.servers import backend_server, publish_example
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+OPENING = 25  # sessions connecting at the same time, like a lecture hall opening the link
+TIMEOUT = 900.0  # one open or one switch; a burst of 500 switches on a busy server takes minutes
+
+
+@dataclass
+class Figures:
+    app: str
+    count: int
+    kb_per_session: float = 0.0
+    cpu_ms_per_start: float = 0.0
+    cpu_ms_per_switch: float = 0.0
+    open_ms: list[float] = field(default_factory=list)
+    switch_ms: list[float] = field(default_factory=list)
+    burst_ms: list[float] = field(default_factory=list)
+    failures: int = 0
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def open_all(url: str, count: int, figures: Figures) -> list[FletClient]:
+    gate = asyncio.Semaphore(OPENING)
+
+    async def one() -> FletClient | None:
+        client = FletClient(url)
+        async with gate:
+            try:
+                figures.open_ms.append(await client.open(TIMEOUT) * 1000)
+                return client
+            except (OSError, TimeoutError) as exc:
+                print(f"  open failed: {exc!r}", file=sys.stderr)
+                figures.failures += 1
+                await client.close()
+                return None
+
+    opened = await asyncio.gather(*(one() for _ in range(count)))
+    return [c for c in opened if c is not None]
+
+
+async def switch(client: FletClient, into: list[float], figures: Figures) -> None:
+    try:
+        into.append(await client.switch_tab(TIMEOUT) * 1000)
+    except (OSError, TimeoutError) as exc:
+        print(f"  switch failed: {exc!r}", file=sys.stderr)
+        figures.failures += 1
+
+
+@dataclass
+class Server:
+    """One app process under test, its open sessions and its figures."""
+
+    url: str
+    pid: int
+    figures: Figures
+    clients: list[FletClient] = field(default_factory=list)
+
+
+async def open_sessions(server: Server) -> None:
+    await settle(server.pid)
+    rss0, cpu0 = rss_kb(server.pid), cpu_s(server.pid)
+    server.clients = await open_all(server.url, server.figures.count, server.figures)
+    await settle(server.pid)
+    opened = max(len(server.clients), 1)
+    server.figures.kb_per_session = (rss_kb(server.pid) - rss0) / opened
+    server.figures.cpu_ms_per_start = (cpu_s(server.pid) - cpu0) * 1000 / opened
+
+
+async def one_at_a_time(servers: list[Server], switches: int) -> None:
+    """Interleaved, so that every app meets the same load from the rest of the machine."""
+    before = [cpu_s(s.pid) for s in servers]
+    for i in range(switches):
+        for s in (s for s in servers if s.clients):
+            await switch(s.clients[i % len(s.clients)], s.figures.switch_ms, s.figures)
+    for s, cpu0 in zip(servers, before, strict=True):
+        await settle(s.pid)
+        done = max(len(s.figures.switch_ms), 1)
+        s.figures.cpu_ms_per_switch = (cpu_s(s.pid) - cpu0) * 1000 / done
+
+
+async def measure(servers: list[Server], switches: int) -> None:
+    for server in servers:
+        await open_sessions(server)
+    await one_at_a_time(servers, switches)
+    for s in servers:  # every session of one app taps a tab at the same moment
+        await asyncio.gather(*(switch(c, s.figures.burst_ms, s.figures) for c in s.clients))
+        await settle(s.pid)
+    for s in servers:
+        await asyncio.gather(*(c.close() for c in s.clients))
+
+
+def run_count(
+    apps: list[tuple[str, str, dict[str, str]]], count: int, switches: int
+) -> list[Figures]:
+    """One fresh server per app, all up at once; sessions opened one app after the other."""
+    with tempfile.TemporaryDirectory(prefix="bench-hosted-") as tmp, ExitStack() as stack:
+        servers = []
+        for app, script, env in apps:
+            data = Path(tmp) / app
+            url, pid = stack.enter_context(app_process(script, data, env))
+            servers.append(Server(url, pid, Figures(app, count)))
+        asyncio.run(measure(servers, switches))
+    print(f"  {count:>4} sessions per app done", file=sys.stderr, flush=True)
+    return [s.figures for s in servers]
+
+
+def _cell(value: float, ref: float, width: int, baseline: bool) -> str:
+    ratio = f"({value / ref:.1f}x)" if not baseline and ref > 0 else ""
+    return f"{value:>{width - 9}.1f} {ratio:>8}"
+
+
+def table(rows: list[Figures], switches: int) -> str:
+    base = {f.count: f for f in rows if f.app == "minimal"}
+    lines = [
+        f"one server process per row; {switches} tab switches one at a time, then all at once;"
+        " ms, and (ratio to the minimal app at the same N)",
+        f"{'app':<14}{'N':>4} {'KB/sess':>14} {'CPU ms/start':>15} {'CPU ms/switch':>15}"
+        f" {'switch p50':>13} {'switch p99':>15} {'burst p50':>14} {'burst p99':>14}"
+        f" {'open p99':>9} {'fail':>4}",
+    ]
+    for f in rows:
+        m = base[f.count]
+        cell = partial(_cell, baseline=f is m)
+        lines.append(
+            f"{f.app:<14}{f.count:>4} {cell(f.kb_per_session, m.kb_per_session, 14)}"
+            f" {cell(f.cpu_ms_per_start, m.cpu_ms_per_start, 15)}"
+            f" {cell(f.cpu_ms_per_switch, m.cpu_ms_per_switch, 15)}"
+            f" {cell(pct(f.switch_ms, 0.5), pct(m.switch_ms, 0.5), 13)}"
+            f" {cell(pct(f.switch_ms, 0.99), pct(m.switch_ms, 0.99), 15)}"
+            f" {cell(pct(f.burst_ms, 0.5), pct(m.burst_ms, 0.5), 14)}"
+            f" {cell(pct(f.burst_ms, 0.99), pct(m.burst_ms, 0.99), 14)}"
+            f" {pct(f.open_ms, 0.99):>9.0f} {f.failures:>4}"
+        )
+    return "\n".join(lines)
+
+
+def goals(rows: list[Figures]) -> str:
+    base = {f.count: f for f in rows if f.app == "minimal"}
+    out = []
+    for f in (r for r in rows if r.app != "minimal" and r.count == max(base)):
+        m = base[f.count]
+        p99 = pct(f.switch_ms, 0.99) / pct(m.switch_ms, 0.99)
+        mem = f.kb_per_session / m.kb_per_session if m.kb_per_session > 0 else float("inf")
+        ok = p99 <= 2 and mem <= 2 and not f.failures
+        out.append(
+            f"goal at {f.count} ({f.app}): switch p99 {p99:.1f}x (<= 2x), memory/session "
+            f"{mem:.1f}x (<= 2x), failures {f.failures}: {'met' if ok else 'NOT met'}"
+        )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", default="1,50,200,500")
+    parser.add_argument("--switches", type=int, default=100)
+    args = parser.parse_args()
+    # `kill` on the bench still stops every server it started (the with-blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    counts = [int(c) for c in args.counts.split(",")]
+    rows: list[Figures] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-hosted-feed-") as tmp,
+        backend_server(publish_example(Path(tmp))) as feed_url,
+    ):
+        apps = [
+            ("minimal", "bench/minimal_tabs_app.py", {}),
+            ("ours", "main.py", {}),
+            ("ours+feed", "main.py", {"DELEGATE_FEED_URL": feed_url}),
+        ]
+        for count in counts:
+            rows += run_count(apps, count, args.switches)
+    report = f"{table(rows, args.switches)}\n{goals(rows)}\n"
+    print(report)
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"hosted-{time.strftime('%Y%m%d-%H%M%S')}.txt").write_text(report)
+
+
+if __name__ == "__main__":
+    main()
