@@ -26,7 +26,7 @@ from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
 from services.mycard import MyCard
-from services.search import search_index
+from services.search import shared_index
 from services.settings import Settings, SettingsStore
 from services.store import MISSION, namespace_for
 
@@ -53,8 +53,6 @@ class Repository:
         self.clock = clock
         self.origin = origin
         self.namespace = namespace_for(origin)
-        self._index: dict[str, str] = {}
-        self._index_key: tuple[object, ...] = ()
         self._agenda: list[AgendaItem] | None = None
         self._listeners: list[Listener] = []
         self._mission, self._delegate = self._read()
@@ -200,12 +198,8 @@ class Repository:
         return now_and_next(self.agenda(), self.now())
 
     def search_index(self) -> dict[str, str]:
-        """Folded search text per activity, built once per mission revision."""
-        key = (self.mission.mission.id, self.mission.revision, self.mission.published_at)
-        if self._index_key != key:
-            self._index = search_index(self.mission)
-            self._index_key = key
-        return self._index
+        """Folded search text per activity, shared by every session reading this mission."""
+        return shared_index(self.mission)
 
     def activity(self, activity_id: str) -> Activity | None:
         return next((a for a in self.mission.activities if a.id == activity_id), None)

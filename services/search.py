@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,24 @@ def search_index(mission: MissionDoc) -> dict[str, str]:
             parts += [*p.name.values(), *p.organisation.values()]
         index[a.id] = fold(" ".join(parts))
     return index
+
+
+# Parsed missions shared by every session of a process (services/library.py), with their
+# index; the document is kept with it so that its id() cannot be reused while cached.
+_SHARED: OrderedDict[int, tuple[MissionDoc, dict[str, str]]] = OrderedDict()
+SHARED_KEPT = 8  # the embedded mission, one per feed origin, and a revision or two before
+
+
+def shared_index(mission: MissionDoc) -> dict[str, str]:
+    """`search_index` built once per parsed document per process, not once per session
+    (~50 KB and tens of ms each). Callers only read it."""
+    key = id(mission)
+    if key not in _SHARED:
+        _SHARED[key] = (mission, search_index(mission))
+        while len(_SHARED) > SHARED_KEPT:
+            _SHARED.popitem(last=False)
+    _SHARED.move_to_end(key)
+    return _SHARED[key][1]
 
 
 def matches(

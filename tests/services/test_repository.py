@@ -90,6 +90,7 @@ async def test_a_commit_reaches_every_repository_of_its_namespace_only(tmp_path:
         assert nasa is not None and nasa.room["en"] == "Building N-200"
     assert heard == [0] and other.activity("tue-nasa-ames") is not None
     assert a.mission is b.mission  # one parsed copy shared by every session
+    assert a.search_index() is b.search_index() is not other.search_index()
     a.close()
     b.close()
     other.close()

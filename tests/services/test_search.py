@@ -1,0 +1,30 @@
+"""Search: one index per parsed mission per process, shared by every session."""
+
+from __future__ import annotations
+
+from services import search
+from services.search import SHARED_KEPT, Filter, matches, shared_index
+from services.validation import parse_mission
+from tests.conftest import MISSION_BYTES
+
+
+def test_shared_index_same_document_built_once_new_document_new_index() -> None:
+    first, second = parse_mission(MISSION_BYTES), parse_mission(MISSION_BYTES)
+    assert shared_index(first) is shared_index(first)
+    assert shared_index(second) is not shared_index(first)
+    assert shared_index(second) == shared_index(first)
+
+
+def test_shared_index_many_documents_keeps_only_the_latest() -> None:
+    docs = [parse_mission(MISSION_BYTES) for _ in range(SHARED_KEPT + 3)]
+    for doc in docs:
+        shared_index(doc)
+    assert len(search._SHARED) == SHARED_KEPT
+    assert id(docs[-1]) in search._SHARED and id(docs[0]) not in search._SHARED
+
+
+def test_matches_with_shared_index_finds_a_title_word_in_any_case() -> None:
+    doc = parse_mission(MISSION_BYTES)
+    word = doc.activities[0].title["en"].split()[0].upper()
+    found = matches(doc.activities, Filter(query=word), doc, shared_index(doc))
+    assert doc.activities[0] in found
