@@ -10,7 +10,8 @@ bench/flet_client.py speaks Flet's WebSocket protocol instead of running browser
 - `--switches` tab switches one at a time, round-robin over the open sessions and interleaved
   across the three apps so that all meet the same load from the rest of the machine: CPU
   per switch, and latency p50/p99 from the NavigationBar event to the server's patch.
-- A burst: every session of one app switches tab at the same moment (p50/p99).
+- A burst: every session of one app switches tab at the same moment (p50/p99); RSS per
+  session again after it ("used": the sessions have now visited a second screen).
 Every figure is also a ratio to the minimal app at the same count. Every wait is bounded;
 every process started is stopped. The table also goes to bench/out/ (git-ignored).
 """
@@ -43,6 +44,7 @@ class Figures:
     app: str
     count: int
     kb_per_session: float = 0.0
+    kb_after_use: float = 0.0  # after every session has also switched tab (the burst)
     cpu_ms_per_start: float = 0.0
     cpu_ms_per_switch: float = 0.0
     open_ms: list[float] = field(default_factory=list)
@@ -93,15 +95,16 @@ class Server:
     pid: int
     figures: Figures
     clients: list[FletClient] = field(default_factory=list)
+    rss0: int = 0
 
 
 async def open_sessions(server: Server) -> None:
     await settle(server.pid)
-    rss0, cpu0 = rss_kb(server.pid), cpu_s(server.pid)
+    server.rss0, cpu0 = rss_kb(server.pid), cpu_s(server.pid)
     server.clients = await open_all(server.url, server.figures.count, server.figures)
     await settle(server.pid)
     opened = max(len(server.clients), 1)
-    server.figures.kb_per_session = (rss_kb(server.pid) - rss0) / opened
+    server.figures.kb_per_session = (rss_kb(server.pid) - server.rss0) / opened
     server.figures.cpu_ms_per_start = (cpu_s(server.pid) - cpu0) * 1000 / opened
 
 
@@ -124,6 +127,7 @@ async def measure(servers: list[Server], switches: int) -> None:
     for s in servers:  # every session of one app taps a tab at the same moment
         await asyncio.gather(*(switch(c, s.figures.burst_ms, s.figures) for c in s.clients))
         await settle(s.pid)
+        s.figures.kb_after_use = (rss_kb(s.pid) - s.rss0) / max(len(s.clients), 1)
     for s in servers:
         await asyncio.gather(*(c.close() for c in s.clients))
 
@@ -153,7 +157,8 @@ def table(rows: list[Figures], switches: int) -> str:
     lines = [
         f"one server process per row; {switches} tab switches one at a time, then all at once;"
         " ms, and (ratio to the minimal app at the same N)",
-        f"{'app':<14}{'N':>4} {'KB/sess':>14} {'CPU ms/start':>15} {'CPU ms/switch':>15}"
+        f"{'app':<14}{'N':>4} {'KB/sess':>14} {'KB/s used':>14} {'CPU ms/start':>15}"
+        f" {'CPU ms/switch':>15}"
         f" {'switch p50':>13} {'switch p99':>15} {'burst p50':>14} {'burst p99':>14}"
         f" {'open p99':>9} {'fail':>4}",
     ]
@@ -162,6 +167,7 @@ def table(rows: list[Figures], switches: int) -> str:
         cell = partial(_cell, baseline=f is m)
         lines.append(
             f"{f.app:<14}{f.count:>4} {cell(f.kb_per_session, m.kb_per_session, 14)}"
+            f" {cell(f.kb_after_use, m.kb_after_use, 14)}"
             f" {cell(f.cpu_ms_per_start, m.cpu_ms_per_start, 15)}"
             f" {cell(f.cpu_ms_per_switch, m.cpu_ms_per_switch, 15)}"
             f" {cell(pct(f.switch_ms, 0.5), pct(m.switch_ms, 0.5), 13)}"
