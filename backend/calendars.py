@@ -44,7 +44,8 @@ def personal_calendar(
     kept = {f"{item.id}@{mission.mission.id}" for item in items}
     try:
         seen = stamps(before) if before else {}
-        gone = withdrawn(before, kept) if before else []
+        # parsing whole events is slow: only when something left the agenda
+        gone = withdrawn(before, kept) if before and set(seen) - kept else []
     except ValueError as exc:  # UnicodeDecodeError or an unparsable calendar
         log.warning("previous calendar unreadable, sequences restart: %s", type(exc).__name__)
         seen, gone = {}, []

@@ -35,8 +35,9 @@ def _fingerprint(lines: Iterable[str]) -> str:
 
 
 def fingerprint(event: Event) -> str:
-    """The fingerprint of a VEVENT built here (its own lines, alarms included)."""
-    lines = [x for x in _lines(event.to_ical()) if x]
+    """The fingerprint of a VEVENT built here (its own lines, alarms included): its content
+    lines before folding are exactly what `stamps` reads back after unfolding."""
+    lines = [str(x) for x in event.content_lines() if x]
     return _fingerprint(lines[1:-1])  # without BEGIN/END:VEVENT
 
 
