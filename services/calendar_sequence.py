@@ -75,6 +75,8 @@ def withdrawn(ics: bytes, kept: set[str]) -> list[Event]:
     for event in Calendar.from_ical(ics).walk("VEVENT"):
         if not isinstance(event, Event) or str(event.get("UID", "")) in kept:
             continue
+        if event.errors or "DTSTART" not in event:
+            continue  # damaged by hand: better gone than passed on to every calendar app
         event.subcomponents = [c for c in event.subcomponents if c.name != "VALARM"]
         for name in ("SEQUENCE", "STATUS"):
             event.pop(name, None)

@@ -9,7 +9,7 @@ import vobject
 
 from services.agenda import personal_items
 from services.calendar import agenda_ics, single_ics, webcal_link
-from services.calendar_sequence import stamps
+from services.calendar_sequence import stamps, withdrawn
 from services.geo import travel_minutes
 from services.models import DelegateDoc, MissionDoc
 from services.validation import parse_delegate, parse_mission
@@ -143,3 +143,12 @@ def test_webcal_link_points_at_the_personal_calendar() -> None:
         f"webcal://feed.example.org/delegates/{code}.ics"
     )
     assert webcal_link("http://127.0.0.1:8787", code).startswith("webcal://127.0.0.1:8787/")
+
+
+def test_withdrawn_skips_events_damaged_by_hand() -> None:
+    old = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@m\r\nDTSTART:notadate\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:y@m\r\nDTSTART:20251006T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert [str(e["uid"]) for e in withdrawn(old, set())] == ["y@m"]
+    assert withdrawn(old, {"y@m"}) == []
