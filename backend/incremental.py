@@ -21,6 +21,7 @@ from services.models import DelegateDoc, MissionDoc
 
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
+SHARED = "__shared__"  # the memo's entry for the shared files (no delegate id starts with _)
 PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
 
@@ -70,8 +71,10 @@ def render_changed(
     delegates: dict[str, DelegateDoc],
     secret: bytes,
     live: Path | None,
+    salt: str = "",
 ) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
-    """(files to write, files to reuse as {path: sha-256}, the new memo)."""
+    """(files to write, files to reuse as {path: sha-256}, the new memo). `salt`: what else the
+    shared files depend on (the public address)."""
     shared, own = renderers
     old = load_memo(live)
     new_keys = keys(mission, delegates, secret)
@@ -91,12 +94,41 @@ def render_changed(
             memo[delegate_id] = before
             continue
         fresh[delegate_id] = doc
-    written = shared(mission)
+    shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
+    shared_key.update(salt.encode())
+    written = _shared(shared, mission, shared_key.hexdigest(), old, live, reused, memo)
     for delegate_id, files in _render_each(own, mission, fresh, secret).items():
         written.update(files)
         digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
         memo[delegate_id] = {"key": new_keys[delegate_id], "files": digests}
     return written, reused, memo
+
+
+def _shared(
+    shared: Shared,
+    mission: MissionDoc,
+    key: str,
+    old: dict[str, dict[str, object]],
+    live: Path | None,
+    reused: dict[str, str],
+    memo: dict[str, dict[str, object]],
+) -> dict[str, bytes]:
+    """The shared files (mission.json, schedule exports): reused when the mission is the same."""
+    before = old.get(SHARED, {})
+    files = before.get("files")
+    if (
+        live is not None
+        and before.get("key") == key
+        and isinstance(files, dict)
+        and all((live / p).exists() for p in files)
+    ):
+        reused.update(files)
+        memo[SHARED] = before
+        return {}
+    written = shared(mission)
+    digests = {p: hashlib.sha256(d).hexdigest() for p, d in written.items()}
+    memo[SHARED] = {"key": key, "files": digests}
+    return written
 
 
 def _render_each(

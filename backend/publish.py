@@ -118,7 +118,9 @@ def publish(
         return delegate_files(m, i, d, s, previous, c)
 
     renderers = (lambda m: shared_files(m, public_url), own)
-    files, reused, memo = render_changed(renderers, mission, built.delegates, secret, previous)
+    files, reused, memo = render_changed(
+        renderers, mission, built.delegates, secret, previous, public_url
+    )
     entry = Entry(
         release="",
         revision=mission.revision,

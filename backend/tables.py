@@ -40,7 +40,7 @@ class Row:
     letters: dict[str, str] | None = None  # column -> sheet column letter, for workbooks
 
     def get(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
+        return self.cells.get(column, "")  # the readers strip every cell once
 
     def error(self, column: str, message: str) -> SourceError:
         """A problem in one cell of this row."""
@@ -96,7 +96,8 @@ def read_table(
         table.unreadable = "id" in table.missing
     for cells in reader:
         line = reader.line_num
-        if not any(c.strip() for c in cells):
+        cells = [c.strip() for c in cells]
+        if not any(cells):
             continue
         if len(cells) > len(header):
             errors.append(
