@@ -97,8 +97,8 @@ def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str)
         a, b = first.new_page(), second.new_page()
         go(a, app_url, f"/join/{DEMO}")
         go(b, app_url, f"/join/{SECOND}")
-        see(a, "Welcome, Lotte Vermeulen")
-        see(b, "Bienvenue, Jean Dupont")
+        see(a, "Lotte Vermeulen")  # the agenda's subtitle: lasts, unlike the welcome toast
+        see(b, "Jean Dupont")
         for tab, name, other in (
             (a, "Lotte Vermeulen", "Jean Dupont"),
             (b, "Jean Dupont", "Lotte Vermeulen"),
