@@ -97,8 +97,10 @@ def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str)
         a, b = first.new_page(), second.new_page()
         go(a, app_url, f"/join/{DEMO}")
         go(b, app_url, f"/join/{SECOND}")
-        see(a, "Lotte Vermeulen")  # the agenda's subtitle: lasts, unlike the welcome toast
-        see(b, "Jean Dupont")
+        see(b, "Jean Dupont")  # the agenda's subtitle: lasts, unlike the welcome toast
+        see(a, "Lotte Vermeulen")
+        demo = a.get_by_text("demo agenda", exact=False).or_(a.get_by_label("demo agenda"))
+        expect(demo).to_have_count(0, timeout=TIMEOUT)  # signed in, no longer the demo
         for tab, name, other in (
             (a, "Lotte Vermeulen", "Jean Dupont"),
             (b, "Jean Dupont", "Lotte Vermeulen"),
