@@ -39,6 +39,7 @@ class AgendaItem:
     activity: Activity | None = None
     meeting: Meeting | None = None
     warnings: tuple[Warning, ...] = field(default=())
+    dropped: bool = False  # still in the programme, but no longer on this person's agenda
 
 
 def personal_items(
@@ -47,12 +48,14 @@ def personal_items(
     bookmarks: Iterable[str],
     tombstones: Mapping[str, Activity] | None = None,
     dropped: Mapping[str, Activity] | None = None,
+    removed_meetings: Mapping[str, Meeting] | None = None,
 ) -> list[AgendaItem]:
     """Everything on one person's agenda, sorted, with overlap and transfer warnings.
 
     A registered or bookmarked id that the mission no longer has is shown as cancelled from
     its last known copy (`tombstones`), and so is an activity the organisers took off this
-    person's registrations (`dropped`, until they have seen it): nothing silently disappears.
+    person's registrations (`dropped`, until they have seen it), and so is a B2B meeting the
+    organisers removed (`removed_meetings`): nothing silently disappears.
     """
     activities = {a.id: a for a in mission.activities}
     venues = {v.id: v for v in mission.venues}
@@ -72,9 +75,7 @@ def personal_items(
         activity = activities.get(activity_id) or graves.get(activity_id) or gone.get(activity_id)
         if activity is None:
             continue  # never known here: nothing true to show
-        cancelled = (
-            activity.state == "cancelled" or activity_id not in activities or activity_id in gone
-        )
+        called_off = activity.state == "cancelled" or activity_id not in activities
         items.append(
             AgendaItem(
                 activity_id,
@@ -82,15 +83,20 @@ def personal_items(
                 activity.start,
                 activity.end,
                 venues.get(activity.venue_id),
-                cancelled,
+                called_off or activity_id in gone,
                 activity=activity,
+                dropped=activity_id in gone and not called_off,
             )
         )
-    for meeting in delegate.meetings if delegate else []:
+    meetings = list(delegate.meetings) if delegate else []
+    live = {m.id for m in meetings}
+    removed = [m for i, m in (removed_meetings or {}).items() if i not in live]
+    for meeting in [*meetings, *removed]:
         venue = venues.get(meeting.venue_id) if meeting.venue_id else None
+        cancelled = meeting.id not in live
         items.append(
             AgendaItem(
-                meeting.id, "meeting", meeting.start, meeting.end, venue, False, meeting=meeting
+                meeting.id, "meeting", meeting.start, meeting.end, venue, cancelled, meeting=meeting
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.id))

@@ -32,6 +32,7 @@ class Change(BaseModel):
     revision: int
     fields: tuple[FieldChange, ...] = ()
     tombstone: Activity | None = None
+    meeting: Meeting | None = None  # the last known copy of a B2B meeting that was removed
 
 
 class ChangeLog(BaseModel):
@@ -53,6 +54,19 @@ class ChangeLog(BaseModel):
 
     def tombstones(self) -> dict[str, Activity]:
         return {i: c.tombstone for i, c in self.changes.items() if c.tombstone is not None}
+
+    def removed_meetings(self) -> dict[str, Meeting]:
+        """B2B meetings the organisers took away: shown as cancelled, never silently gone."""
+        return {i: c.meeting for i, c in self.changes.items() if c.meeting is not None}
+
+
+def all_changes(*logs: ChangeLog) -> list[Change]:
+    """Every change in the logs, one per id; an earlier log wins (pass the personal one first)."""
+    out: dict[str, Change] = {}
+    for log in logs:
+        for item_id, change in log.changes.items():
+            out.setdefault(item_id, change)
+    return list(out.values())
 
 
 def _merge_fields(before: Change, after: Change) -> tuple[FieldChange, ...]:
@@ -135,7 +149,11 @@ def diff_delegates(old: DelegateDoc | None, new: DelegateDoc, mission: MissionDo
             fields = _field_changes(prev, meeting, MEETING_FIELDS)
             if fields:
                 found.append(Change(id=mid, kind="changed", revision=rev, fields=fields))
-    found += [Change(id=mid, kind="cancelled", revision=rev) for mid in before if mid not in after]
+    found += [
+        Change(id=mid, kind="cancelled", revision=rev, meeting=prev)
+        for mid, prev in before.items()
+        if mid not in after
+    ]
     activities = {a.id: a for a in mission.activities}
     for aid in set(old.registered) - set(new.registered):
         found.append(Change(id=aid, kind="cancelled", revision=rev, tombstone=activities.get(aid)))

@@ -10,7 +10,8 @@ from services.models import Contact
 
 # A Belgian delegation: a number typed without +country is Belgian.
 HOME_REGION = "BE"
-GROUP_ORDER = ("organiser", "press", "consular", "emergency", "mine")
+# My contacts (liaison officer, B2B counterparts) first: the ones a delegate calls most.
+GROUP_ORDER = ("mine", "organiser", "press", "consular", "emergency")
 
 
 def group_of(contact: Contact) -> str:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, NowNext
-from services.changes import Change
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
 
@@ -40,6 +39,21 @@ def sector_names(tr: Translator, mission: MissionDoc, ids: list[str]) -> list[st
 
 def display_zone(mission: MissionDoc, mode: str) -> ZoneInfo:
     return BRUSSELS if mode == "brussels" else ZoneInfo(mission.mission.time_zone)
+
+
+def zoned(tr: Translator, text: str, zone: ZoneInfo, mission: MissionDoc) -> str:
+    """A time shown outside mission time says so: '16:30–17:45 Brussels time'."""
+    if zone.key == mission.mission.time_zone:
+        return text
+    if zone.key == BRUSSELS.key:
+        return tr.gettext("{time} Brussels time").format(time=text)
+    return f"{text} ({zone.key})"
+
+
+def zoned_range(
+    tr: Translator, start: datetime, end: datetime, zone: ZoneInfo, mission: MissionDoc
+) -> str:
+    return zoned(tr, tr.time_range(start, end, zone), zone, mission)
 
 
 @dataclass(frozen=True)
@@ -86,11 +100,13 @@ def agenda_row(
     """`titles` maps agenda ids to a short localized title, for warnings that name another item."""
     _ = tr.gettext
     badges = flag_labels(tr, flags, item.cancelled)
+    if item.dropped:
+        badges = (_("No longer on your agenda"),)
     warnings = tuple(
         warning_text(tr, w.kind, titles.get(w.other_id, ""), w.gap_minutes, w.needed_minutes)
         for w in item.warnings
     )
-    time = tr.time_range(item.start, item.end, zone)
+    time = zoned_range(tr, item.start, item.end, zone, mission)
     if item.meeting is not None:
         m = item.meeting
         where = ", ".join(p for p in (item.venue.name if item.venue else "", m.location or "") if p)
@@ -106,7 +122,7 @@ def agenda_row(
             kind_label(tr, "meeting"),
             badges,
             warnings,
-            False,
+            item.cancelled,
             _("Private meeting"),
             sample=m.sample,
         )
@@ -114,6 +130,8 @@ def agenda_row(
     assert activity is not None
     text = tr.text(activity.title)
     personal = _("Registered") if item.source == "registered" else _("Bookmarked")
+    if item.dropped:
+        personal = ""  # not registered any more: the badge says so
     return Row(
         item.id,
         f"/activity/{item.id}",
@@ -188,8 +206,7 @@ def now_next_card(
         heading = _("Now, until {time}").format(time=tr.time(item.end, zone))
     else:
         heading = _("Next: {countdown}").format(countdown=tr.in_minutes(nn.minutes_to_next or 0))
-    where = item.venue.name if item.venue else ""
-    detail = " · ".join(p for p in (tr.time_range(item.start, item.end, zone), where) if p)
+    detail = " · ".join(p for p in (_when(tr, item, today, zone, mission), *_where(tr, item)) if p)
     warning = next(
         (
             warning_text(tr, w.kind, "", w.gap_minutes, w.needed_minutes)
@@ -214,51 +231,36 @@ def mission_short_title(tr: Translator, mission: MissionDoc) -> str:
     return tr.text(m.short_title).text or tr.text(m.title).text
 
 
+def _when(
+    tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo, mission: MissionDoc
+) -> str:
+    """'09:00–10:00', or 'tomorrow, 09:00–10:00' when it is not today (in the zone shown)."""
+    time = zoned_range(tr, item.start, item.end, zone, mission)
+    day = item.start.astimezone(zone).date()
+    if day == today:
+        return time
+    name = tr.gettext("tomorrow") if (day - today).days == 1 else tr.day(day)
+    return f"{name}, {time}"
+
+
+def _where(tr: Translator, item: AgendaItem) -> tuple[str, str]:
+    """Venue and room (or a meeting's place), for the Now/Next card."""
+    venue = item.venue.name if item.venue else ""
+    if item.meeting is not None:
+        return venue, item.meeting.location or ""
+    return venue, tr.text(item.activity.room).text if item.activity else ""
+
+
 def day_heading(tr: Translator, day: date, mission: MissionDoc) -> str:
     city = next((c for c in mission.mission.cities if c.start_date <= day <= c.end_date), None)
     name = tr.text(city.name).text if city else ""
     return f"{tr.day(day)} · {name}" if name else tr.day(day)
 
 
-def activity_time(tr: Translator, activity: Activity, zone: ZoneInfo) -> str:
+def activity_time(
+    tr: Translator, activity: Activity, zone: ZoneInfo, mission: MissionDoc | None = None
+) -> str:
+    """'Tuesday 7 October, 16:30–17:45', labelled with the zone when it is not mission time."""
     day = tr.day(activity.start.astimezone(zone).date())
-    return f"{day}, {tr.time_range(activity.start, activity.end, zone)}"
-
-
-def change_lines(tr: Translator, change: Change, mission: MissionDoc, zone: ZoneInfo) -> list[str]:
-    """'Time: 14:00–15:00 → 15:00–16:00', 'Venue: Moscone Center → SFMOMA', ..."""
-    _ = tr.gettext
-    venues = {v.id: v.name for v in mission.venues}
-    values = {f.field: (f.old, f.new) for f in change.fields}
-    lines: list[str] = []
-    if "start" in values or "end" in values:
-        lines.append(
-            _("Time: {old} → {new}").format(
-                old=_span(tr, values, 0, zone), new=_span(tr, values, 1, zone)
-            )
-        )
-    labels = {
-        "venue_id": _("Venue"),
-        "room": _("Room"),
-        "location": _("Place"),
-        "counterpart": _("With"),
-        "company": _("Company"),
-    }
-    for name, label in labels.items():
-        if name in values:
-            old, new = values[name]
-            if name == "venue_id":
-                old, new = venues.get(old, old), venues.get(new, new)
-            lines.append(f"{label}: {old or '—'} → {new or '—'}")
-    if "title" in values:
-        lines.append(_("The title changed"))
-    return lines
-
-
-def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo) -> str:
-    parts = []
-    for name in ("start", "end"):
-        if name in values:
-            instant = datetime.fromisoformat(values[name][which])
-            parts.append(tr.time(instant, zone))
-    return "–".join(parts)
+    time = tr.time_range(activity.start, activity.end, zone)
+    return f"{day}, {zoned(tr, time, zone, mission) if mission else time}"

@@ -54,6 +54,7 @@ class Repository:
         self.origin = origin
         self.namespace = namespace_for(origin)
         self._agenda: list[AgendaItem] | None = None
+        self.demo_allowed = True  # the demo agenda, for a visitor who has not signed in
         self._listeners: list[Listener] = []
         self._mission, self._delegate = self._read()
         self._unsubscribe = library.store.subscribe(self._on_commit)
@@ -127,9 +128,15 @@ class Repository:
     def delegate(self) -> DelegateDoc | None:
         if self._delegate is not None:
             return self._delegate.doc
-        if self.settings.personal_code:
+        if self.settings.personal_code or not self.demo_allowed:
             return None  # signed in, nothing fetched yet: never show someone else's agenda
         return self.library.demo
+
+    def allow_demo(self, allowed: bool) -> None:
+        """With a live feed (or after a failed sign-in) a visitor sees no one's agenda, not even
+        the demo's: only the programme and a way to sign in."""
+        self.demo_allowed = allowed
+        self._agenda = None
 
     @property
     def mission_changes(self) -> ChangeLog:
@@ -187,8 +194,9 @@ class Repository:
             activity = self.activity(item_id) or tombstones.get(item_id)
             if activity is not None:
                 dropped[item_id] = activity
+        removed = self.personal_changes.removed_meetings() if self.delegate else {}
         return personal_items(
-            self.mission, self.delegate, self.settings.bookmarks, tombstones, dropped
+            self.mission, self.delegate, self.settings.bookmarks, tombstones, dropped, removed
         )
 
     def agenda_for(self, day: date) -> list[AgendaItem]:
@@ -275,6 +283,10 @@ class Repository:
         for change in self.unseen_changes():
             seen[change.id] = change.revision
         await self._save(self.settings.model_copy(update={"seen": seen}))
+
+    async def set_seen(self, seen: dict[str, int]) -> None:
+        """Put back the read marks as they were (Undo of 'Mark all as read')."""
+        await self._save(self.settings.model_copy(update={"seen": dict(seen)}))
 
     async def set_language(self, language: Lang) -> None:
         await self._save(self.settings.model_copy(update={"language": language}))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import flet as ft
 
 from services.calendar import activity_item, single_ics
+from services.change_text import ChangeLine, change_lines
 from services.changes import Change
 from services.i18n import BRUSSELS
 from services.models import Activity
 from services.present import (
     activity_time,
-    change_lines,
+    display_zone,
     item_title,
     kind_label,
     sector_names,
@@ -20,6 +21,7 @@ from views.components.bookmark import bookmark_button
 from views.components.ui import (
     badge,
     card,
+    change_line,
     empty_state,
     fallback_note,
     heading,
@@ -51,7 +53,10 @@ def build(ctx: Ctx) -> Screen:
     controls: list[ft.Control] = []
     change = ctx.change_for(activity_id)
     gone = repo.activity(activity_id) is None
-    if change is not None or gone or activity.state == "cancelled":
+    mine = next((i for i in repo.agenda() if i.id == activity_id), None)
+    if mine is not None and mine.dropped:
+        controls.append(dropped_banner(ctx))
+    elif change is not None or gone or activity.state == "cancelled":
         controls.append(change_banner(ctx, activity, change, gone))
     controls += header(ctx, activity)
     controls += when(ctx, activity)
@@ -87,14 +92,14 @@ def build(ctx: Ctx) -> Screen:
 
 def change_banner(ctx: Ctx, activity: Activity, change: Change | None, gone: bool) -> ft.Control:
     _ = ctx.tr.gettext
-    zone = ctx.repo.display_zone()
+    zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
     if (
         gone
         or activity.state == "cancelled"
         or (isinstance(change, Change) and change.kind == "cancelled")
     ):
         title, tone = _("Cancelled by the organisers"), "cancelled"
-        lines: list[str] = []
+        lines: list[ChangeLine] = []
     elif isinstance(change, Change) and change.kind == "new":
         title, tone, lines = _("New in the programme"), "new", []
     else:
@@ -104,12 +109,23 @@ def change_banner(ctx: Ctx, activity: Activity, change: Change | None, gone: boo
             if isinstance(change, Change)
             else []
         )
-    content = ft.Column(
-        [badge(title, tone), *[ft.Text(line, size=14) for line in lines]], spacing=6
-    )
+    content = ft.Column([badge(title, tone), *[change_line(line) for line in lines]], spacing=6)
     return card(
         content, identifier="change-banner", tone="cancelled" if tone == "cancelled" else None
     )
+
+
+def dropped_banner(ctx: Ctx) -> ft.Control:
+    """The activity still takes place; this person is just no longer registered for it."""
+    _ = ctx.tr.gettext
+    content = ft.Column(
+        [
+            badge(_("No longer on your agenda"), "changed"),
+            ft.Text(_("The organisers took this activity off your agenda."), size=14),
+        ],
+        spacing=6,
+    )
+    return card(content, identifier="change-banner")
 
 
 def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
@@ -141,9 +157,11 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
 def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     tr, repo = ctx.tr, ctx.repo
     _ = tr.gettext
-    zone = repo.display_zone()
+    zone = display_zone(repo.mission, repo.settings.time_display)
     lines: list[ft.Control] = [
-        ft.Text(activity_time(tr, activity, zone), size=16, weight=ft.FontWeight.W_600)
+        ft.Text(
+            activity_time(tr, activity, zone, repo.mission), size=16, weight=ft.FontWeight.W_600
+        )
     ]
     in_brussels = zone == BRUSSELS
     other = repo.zone if in_brussels else BRUSSELS
@@ -159,8 +177,10 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         ctx.state.show_brussels = not ctx.state.show_brussels
         ctx.act.refresh()
 
-    button = ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle)
-    lines.append(ft.Semantics(container=True, content=button, identifier="toggle-zone"))
+    toggle_button = ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle)
+    lines.append(
+        ft.Semantics(container=True, content=toggle_button, identifier="toggle-zone", button=True)
+    )
     items = {i.id: i for i in repo.agenda()}
     mine = items.get(activity.id)
     for w in mine.warnings if mine else ():
@@ -205,11 +225,12 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     venue = repo.venue(activity.venue_id)
-    zone = repo.display_zone()
+    zone = display_zone(repo.mission, repo.settings.time_display)
     where = f"{venue.name}, {venue.address}" if venue else ""
     room = tr.text(activity.room).text
     where = f"{room}, {where}" if room and where else where
-    text = f"{tr.text(activity.title).text}\n{activity_time(tr, activity, zone)}\n{where}"
+    when = activity_time(tr, activity, zone, repo.mission)
+    text = f"{tr.text(activity.title).text}\n{when}\n{where}"
 
     def calendar(_e: object) -> None:
         agenda = repo.agenda()

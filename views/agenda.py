@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import flet as ft
 
+from services.agenda import items_on
+from services.change_text import change_entries
 from services.present import (
     NowNextCard,
+    Row,
+    activity_place,
     agenda_row,
     day_heading,
+    display_zone,
     item_title,
+    kind_label,
     now_next_card,
+    zoned_range,
 )
 from views.components.day_strip import day_strip
 from views.components.rows import item_card
@@ -29,21 +38,25 @@ def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     day = ctx.state.day or repo.default_day()
-    zone = repo.display_zone()
+    zone = display_zone(repo.mission, repo.settings.time_display)
     items = repo.agenda()
     titles = {item.id: item_title(tr, item) for item in items}
-    controls: list[ft.Control] = [day_strip(ctx, repo.days(), day)]
-    controls += notices(ctx)
+    controls: list[ft.Control] = notices(ctx)
+    signed_out = repo.delegate is None and repo.is_demo
+    if signed_out:
+        controls.append(sign_in_card(ctx))
     now = repo.now()
     summary = now_next_card(tr, repo.mission, repo.now_next(), now, zone)
     if summary is not None:
         controls.append(now_next_view(ctx, summary))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
-    day_items = repo.agenda_for(day)
+    day_items = items_on(items, day, zone)  # the day each item falls on in the zone shown
     for item in day_items:
         row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
-        controls.append(item_card(ctx, row))
-    if not day_items:
+        controls.append(item_card(ctx, row, past=item.end <= now))
+    if not day_items and signed_out:
+        controls += day_programme(ctx, day)
+    elif not day_items:
         browse = ft.TextButton(
             _("Browse the programme"),
             icon=ft.Icons.EVENT_NOTE,
@@ -58,18 +71,69 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     who = repo.delegate.delegate.name if repo.delegate else _("No personal agenda yet")
-    if repo.is_demo:
+    if repo.is_demo and repo.delegate is not None:
         who = _("{name} (demo agenda)").format(name=who)
+    elif signed_out:
+        who = _("Not signed in")
     elif repo.delegate and repo.delegate.delegate.sample:
         who = f"{who} · {_('Illustrative')}"
-    return Screen(_("My agenda"), controls, subtitle=who)
+    header = [day_strip(ctx, repo.days(), day)]
+    return Screen(_("My agenda"), controls, subtitle=who, header=header)
+
+
+def sign_in_card(ctx: Ctx) -> ft.Control:
+    """Not signed in: no one's agenda, a clear way in, and why the last attempt failed."""
+    _ = ctx.tr.gettext
+    parts: list[ft.Control] = [
+        ft.Text(_("Sign in with your personal code"), size=17, weight=ft.FontWeight.BOLD),
+        muted(
+            _("Your code is in your welcome e-mail. Until then, this is the mission programme."),
+            14,
+        ),
+    ]
+    if ctx.state.sign_in_problem:
+        parts.append(warning_line(ctx.state.sign_in_problem))
+    parts.append(
+        ft.FilledButton(
+            _("Sign in"), icon=ft.Icons.LOGIN, on_click=lambda _e: ctx.act.navigate("/settings")
+        )
+    )
+    return card(ft.Column(parts, spacing=8), identifier="sign-in-card")
+
+
+def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
+    """The day's activities for a visitor who has not signed in."""
+    repo, tr = ctx.repo, ctx.tr
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    venues = {v.id: v for v in repo.mission.venues}
+    out: list[ft.Control] = []
+    for activity in repo.mission.activities:
+        if activity.start.astimezone(zone).date() != day:
+            continue
+        text = tr.text(activity.title)
+        row = Row(
+            activity.id,
+            f"/activity/{activity.id}",
+            zoned_range(tr, activity.start, activity.end, zone, repo.mission),
+            text.text,
+            text.fallback,
+            activity_place(
+                tr, repo.mission, venues.get(activity.venue_id), tr.text(activity.room).text, False
+            ),
+            kind_label(tr, activity.kind),
+            cancelled=activity.state == "cancelled",
+            sample=activity.sample,
+        )
+        out.append(item_card(ctx, row, past=activity.end <= repo.now()))
+    return out
 
 
 def notices(ctx: Ctx) -> list[ft.Control]:
     """What the organisers changed (until opened), and a quiet word when data is not fresh."""
     tr = ctx.tr
     out: list[ft.Control] = []
-    unseen = len(ctx.repo.unseen_changes())
+    zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
+    unseen = len(change_entries(tr, ctx.repo, ctx.repo.unseen_changes(), zone))
     if unseen:
         text = tr.ngettext(
             "{n} change from the organisers", "{n} changes from the organisers", unseen

@@ -1,4 +1,5 @@
-"""What changed: every change the organisers published that this person has not opened yet."""
+"""What changed: what the organisers published that this person has not opened yet, then the
+entries already read; each says its day and time, and *Mark all as read* can be undone."""
 
 from __future__ import annotations
 
@@ -6,47 +7,32 @@ from functools import partial
 
 import flet as ft
 
-from services.present import change_lines, flag_labels
-from views.components.ui import badge, card, empty_state, muted, sample_marks
+from services.change_text import ChangeEntry, change_entries, change_lines
+from services.changes import all_changes
+from services.present import display_zone, flag_labels
+from views.components.ui import (
+    badge,
+    card,
+    change_line,
+    empty_state,
+    heading,
+    muted,
+    sample_marks,
+)
 from views.context import Ctx, Screen
 
 
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    zone = repo.display_zone()
-    changes = repo.unseen_changes()
-    meetings = {m.id: m for m in (repo.delegate.meetings if repo.delegate else [])}
-    controls: list[ft.Control] = []
-    for change in changes:
-        activity = repo.activity(change.id) or repo.tombstone(change.id)
-        if activity is not None:
-            title, route = tr.text(activity.title).text, f"/activity/{change.id}"
-            sample = activity.sample
-        elif change.id in meetings:
-            title = _("B2B with {person}").format(person=meetings[change.id].counterpart)
-            route, sample = f"/meeting/{change.id}", meetings[change.id].sample
-        else:
-            continue
-        labels = flag_labels(tr, (change.kind,), change.kind == "cancelled")
-        lines = [muted(line) for line in change_lines(tr, change, repo.mission, zone)]
-        content = ft.Column(
-            [
-                *[badge(label, change.kind) for label in labels],
-                ft.Text(title, weight=ft.FontWeight.W_600),
-                *sample_marks(tr, sample, f"sample-{change.id}"),
-                *lines,
-            ],
-            spacing=4,
-        )
-        controls.append(
-            card(
-                content,
-                on_click=partial(ctx.act.navigate, route),
-                identifier=f"change-{change.id}",
-            )
-        )
-    if not controls:
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    unseen = change_entries(tr, repo, repo.unseen_changes(), zone)
+    fresh = {e.change.id for e in unseen}
+    logged = all_changes(repo.personal_changes, repo.mission_changes)
+    read = change_entries(tr, repo, [c for c in logged if c.id not in fresh], zone)
+    controls: list[ft.Control] = [top_action(ctx, bool(unseen))]
+    controls += [entry_card(ctx, e) for e in unseen]
+    if not unseen:
         controls.append(
             empty_state(
                 ft.Icons.DONE_ALL,
@@ -54,24 +40,74 @@ def build(ctx: Ctx) -> Screen:
                 _("Changes published by the organisers will show here."),
             )
         )
-    else:
-
-        async def read_all() -> None:
-            await repo.mark_all_seen()
-            ctx.act.refresh()
-
-        controls.insert(
-            0,
-            ft.Container(
-                ft.TextButton(
-                    _("Mark all as read"),
-                    icon=ft.Icons.DONE_ALL,
-                    on_click=lambda _e: ctx.act.run(read_all),
-                ),
-                alignment=ft.Alignment.CENTER_RIGHT,
-                padding=ft.Padding.only(right=8),
-            ),
-        )
-    count = len(changes)
+    if read:
+        controls.append(heading(_("Already read"), identifier="changes-read"))
+        controls += [entry_card(ctx, e, read=True) for e in read]
+    count = len(unseen)
     subtitle = tr.ngettext("{n} change", "{n} changes", count).format(n=count)
     return Screen(_("What changed"), controls, subtitle=subtitle)
+
+
+def entry_card(ctx: Ctx, entry: ChangeEntry, read: bool = False) -> ft.Control:
+    tr, repo = ctx.tr, ctx.repo
+    change = entry.change
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    if entry.dropped:
+        labels: tuple[str, ...] = (tr.gettext("No longer on your agenda"),)
+    else:
+        labels = flag_labels(tr, (change.kind,), change.kind == "cancelled")
+    color = ft.Colors.ON_SURFACE_VARIANT if read else None
+    content = ft.Column(
+        [
+            *[badge(label, "changed" if entry.dropped else change.kind) for label in labels],
+            ft.Text(entry.title, weight=ft.FontWeight.W_600, color=color),
+            *sample_marks(tr, entry.sample, f"sample-{change.id}"),
+            muted(entry.when),
+            *[
+                change_line(x, 13, ft.Colors.ON_SURFACE_VARIANT)
+                for x in change_lines(tr, change, repo.mission, zone)
+            ],
+        ],
+        spacing=4,
+    )
+    prefix = "read" if read else "change"
+    return card(
+        content,
+        on_click=partial(ctx.act.navigate, entry.route),
+        identifier=f"{prefix}-{change.id}",
+    )
+
+
+def top_action(ctx: Ctx, anything_unread: bool) -> ft.Control:
+    """Mark all as read; right after, Undo puts the marks back exactly as they were."""
+    repo, state = ctx.repo, ctx.state
+    _ = ctx.tr.gettext
+
+    async def read_all() -> None:
+        state.undo_seen = dict(repo.settings.seen)
+        await repo.mark_all_seen()
+        ctx.act.refresh()
+
+    async def undo() -> None:
+        if state.undo_seen is not None:
+            await repo.set_seen(state.undo_seen)
+        state.undo_seen = None
+        ctx.act.refresh()
+
+    if state.undo_seen is not None:
+        button = ft.TextButton(_("Undo"), icon=ft.Icons.UNDO, on_click=lambda _e: ctx.act.run(undo))
+        row: ft.Control = ft.Row(
+            [
+                muted(_("All marked as read."), 14),
+                ft.Semantics(container=True, content=button, identifier="undo-read", button=True),
+            ],
+            alignment=ft.MainAxisAlignment.END,
+        )
+    elif anything_unread:
+        button = ft.TextButton(
+            _("Mark all as read"), icon=ft.Icons.DONE_ALL, on_click=lambda _e: ctx.act.run(read_all)
+        )
+        row = ft.Semantics(container=True, content=button, identifier="mark-all-read", button=True)
+    else:
+        return ft.Container()
+    return ft.Container(row, alignment=ft.Alignment.CENTER_RIGHT, padding=ft.Padding.only(right=8))

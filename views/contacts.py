@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import flet as ft
 
 from services.contacts import display_phone, grouped, mail_link, tel_link
@@ -78,16 +80,22 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
         )
         if x
     )
+    copy_label = _("Copy the details of {name}").format(name=name.text)
     buttons.append(
-        ft.IconButton(
-            ft.Icons.CONTENT_COPY, tooltip=_("Copy"), on_click=lambda _e: ctx.act.copy(copy_text)
+        _icon_action(
+            f"copy-{contact.id}",
+            ft.Icons.CONTENT_COPY,
+            copy_label,
+            lambda: ctx.act.copy(copy_text),
         )
     )
+    vcard_label = _("Contact card (vCard) of {name}").format(name=name.text)
     buttons.append(
-        ft.IconButton(
+        _icon_action(
+            f"vcard-{contact.id}",
             ft.Icons.CONTACT_PAGE_OUTLINED,
-            tooltip=_("Share as contact card (vCard)"),
-            on_click=lambda _e: ctx.act.share_file(
+            vcard_label,
+            lambda: ctx.act.share_file(
                 f"{contact.id}.vcf", vcard(card_of(contact, role, tr.lang)).encode(), "text/vcard"
             ),
         )
@@ -117,3 +125,12 @@ def _action(
     return ft.Semantics(
         container=True, content=button, identifier=ident, link=True, label=label, value=url
     )
+
+
+def _icon_action(
+    ident: str, icon: ft.IconData, label: str, action: Callable[[], None]
+) -> ft.Control:
+    """An icon button whose name says what it does, and for whom."""
+    button = ft.IconButton(icon, tooltip=label, on_click=lambda _e: action())
+    # the tooltip is the accessible name; a label as well would be read twice
+    return ft.Semantics(container=True, content=button, identifier=ident, button=True)

@@ -24,11 +24,16 @@ class UiState:
     day: date | None = None
     programme: Filter = field(default_factory=Filter)
     programme_limit: int = 30
+    tab: str = ""  # the tab a detail screen was opened from stays selected
+    all_days: bool = False  # the person cleared the Programme's day chip: every day
+    programme_drawn: int = 0  # which drawing of the Programme a pending search redraw is for
     show_brussels: bool = False
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
     card_draft: dict[str, str] = field(default_factory=dict)  # My card form, while typing
     # the change an opened item had when the person opened it (marked seen on navigation)
     opened: dict[str, Change] = field(default_factory=dict)
+    undo_seen: dict[str, int] | None = None  # the read marks before 'Mark all as read'
+    sign_in_problem: str = ""  # why the last sign-in (e.g. a /join/<code> link) failed
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Screen:
     title: str
     controls: Sequence[Control]
     subtitle: str | None = None
+    full_screen: bool = False  # no navigation bar, white page (the QR card)
     actions: Sequence[Control] = field(default_factory=list)
     show_back: bool = False
-    full_screen: bool = False  # no navigation bar, white page (the QR card)
+    header: Sequence[Control] = field(default_factory=list)  # stays put while the list scrolls

@@ -8,7 +8,7 @@ import flet as ft
 
 from services.agenda import items_on
 from services.geo import distance_km, travel_minutes
-from services.maps import REGIONS, region_for
+from services.maps import REGIONS, directions_link, region_for
 from services.models import Venue
 from services.present import city_name, item_sample, item_title
 from views.components.day_strip import day_strip
@@ -56,6 +56,19 @@ def build(ctx: Ctx) -> Screen:
                         distance=tr.distance(km), minutes=travel_minutes(previous, venue)
                     ),
                     12,
+                )
+            )
+            route = directions_link(previous, venue)
+            lines.append(
+                ft.Semantics(
+                    container=True,
+                    identifier=f"directions-{number}",
+                    link=True,
+                    content=ft.TextButton(
+                        _("Directions from the previous stop"),
+                        icon=ft.Icons.DIRECTIONS,
+                        on_click=lambda _e, url=route: ctx.act.open_url(url),
+                    ),
                 )
             )
         controls.append(

@@ -1,13 +1,24 @@
-"""A private B2B meeting: with whom, when, where, notes, and how to reach the counterpart."""
+"""A private B2B meeting: with whom, when, where, the organisers' notes, and how to reach them."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from services.change_text import change_lines
 from services.contacts import display_phone, mail_link, tel_link
-from services.present import change_lines
+from services.models import Meeting
+from services.present import display_zone, zoned_range
 from views.components.take_along import add_to_calendar
-from views.components.ui import badge, card, empty_state, heading, muted, sample_marks
+from views.components.ui import (
+    badge,
+    card,
+    change_line,
+    empty_state,
+    heading,
+    muted,
+    sample_marks,
+    wrap_row,
+)
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
@@ -16,9 +27,8 @@ def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     meeting_id = ctx.state.route.arg or ""
-    meetings = {m.id: m for m in (repo.delegate.meetings if repo.delegate else [])}
-    meeting = meetings.get(meeting_id)
-    if meeting is None:
+    item = next((i for i in repo.agenda() if i.id == meeting_id and i.meeting), None)
+    if item is None or item.meeting is None:
         return Screen(
             _("B2B meeting"),
             [
@@ -29,41 +39,28 @@ def build(ctx: Ctx) -> Screen:
                 )
             ],
         )
-    zone = repo.display_zone()
+    meeting = item.meeting
+    zone = display_zone(repo.mission, repo.settings.time_display)
     controls: list[ft.Control] = []
     change = ctx.change_for(meeting.id)
-    if change is not None:
+    if item.cancelled:
+        controls.append(
+            card(
+                badge(_("Cancelled by the organisers"), "cancelled"),
+                identifier="change-banner",
+                tone="cancelled",
+            )
+        )
+    elif change is not None:
         lines = change_lines(tr, change, repo.mission, zone)
         label = _("New meeting") if change.kind == "new" else _("Changed by the organisers")
         controls.append(
             card(
-                ft.Column([badge(label, change.kind), *[ft.Text(x) for x in lines]]),
+                ft.Column([badge(label, change.kind), *[change_line(x) for x in lines]]),
                 identifier="change-banner",
             )
         )
-    day = tr.day(meeting.start.astimezone(repo.zone).date())
-    controls.append(
-        ft.Container(
-            ft.Column(
-                [
-                    ft.Text(
-                        _("B2B with {person}").format(person=meeting.counterpart),
-                        size=22,
-                        weight=ft.FontWeight.BOLD,
-                    ),
-                    ft.Text(meeting.company, size=16),
-                    *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
-                    ft.Text(
-                        f"{day}, {tr.time_range(meeting.start, meeting.end, zone)}",
-                        size=16,
-                        weight=ft.FontWeight.W_600,
-                    ),
-                ],
-                spacing=4,
-            ),
-            padding=ft.Padding.only(left=16, right=16, top=12),
-        )
-    )
+    controls.append(header(ctx, meeting))
     if meeting.location:
         controls.append(
             ft.Container(muted(meeting.location, 14), padding=ft.Padding.symmetric(horizontal=16))
@@ -73,28 +70,85 @@ def build(ctx: Ctx) -> Screen:
         controls.append(heading(_("Where")))
         controls += venue_block(ctx, venue)
     if meeting.notes:
-        controls.append(heading(_("My notes")))
+        controls.append(heading(_("Notes from the organisers")))
         controls.append(
             ft.Container(ft.Text(meeting.notes), padding=ft.Padding.symmetric(horizontal=16))
         )
-    controls.append(add_to_calendar(ctx, meeting.id))
-    person = next((c for c in repo.contacts() if meeting.counterpart in c.name.values()), None)
-    if person is not None:
-        controls.append(heading(_("Reach {person}").format(person=meeting.counterpart)))
-        if person.phone:
-            controls.append(
-                ft.ListTile(
-                    title=ft.Text(display_phone(person.phone)),
-                    leading=ft.Icon(ft.Icons.CALL),
-                    on_click=lambda _e: ctx.act.open_url(tel_link(person.phone or "")),
-                )
-            )
-        if person.email:
-            controls.append(
-                ft.ListTile(
-                    title=ft.Text(person.email),
-                    leading=ft.Icon(ft.Icons.EMAIL),
-                    on_click=lambda _e: ctx.act.open_url(mail_link(person.email or "")),
-                )
-            )
+    controls += reach(ctx, meeting)
+    if not item.cancelled:
+        controls.append(actions(ctx, meeting))
     return Screen(_("B2B meeting"), controls, subtitle=_("Private meeting"))
+
+
+def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
+    tr, repo = ctx.tr, ctx.repo
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    day = tr.day(meeting.start.astimezone(zone).date())
+    when = zoned_range(tr, meeting.start, meeting.end, zone, repo.mission)
+    return ft.Container(
+        ft.Column(
+            [
+                ft.Text(
+                    tr.gettext("B2B with {person}").format(person=meeting.counterpart),
+                    size=22,
+                    weight=ft.FontWeight.BOLD,
+                ),
+                ft.Text(meeting.company, size=16),
+                *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
+                ft.Text(f"{day}, {when}", size=16, weight=ft.FontWeight.W_600),
+            ],
+            spacing=4,
+        ),
+        padding=ft.Padding.only(left=16, right=16, top=12),
+    )
+
+
+def reach(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
+    _ = ctx.tr.gettext
+    person = next((c for c in ctx.repo.contacts() if meeting.counterpart in c.name.values()), None)
+    if person is None:
+        return []
+    out: list[ft.Control] = [heading(_("Reach {person}").format(person=meeting.counterpart))]
+    if person.phone:
+        out.append(
+            ft.ListTile(
+                title=ft.Text(display_phone(person.phone)),
+                leading=ft.Icon(ft.Icons.CALL),
+                on_click=lambda _e: ctx.act.open_url(tel_link(person.phone or "")),
+            )
+        )
+    if person.email:
+        out.append(
+            ft.ListTile(
+                title=ft.Text(person.email),
+                leading=ft.Icon(ft.Icons.EMAIL),
+                on_click=lambda _e: ctx.act.open_url(mail_link(person.email or "")),
+            )
+        )
+    return out
+
+
+def actions(ctx: Ctx, meeting: Meeting) -> ft.Control:
+    """Add to calendar (.ics) and Share: like an activity."""
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    title = _("B2B with {person}").format(person=meeting.counterpart)
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    day = tr.day(meeting.start.astimezone(zone).date())
+    when = zoned_range(tr, meeting.start, meeting.end, zone, repo.mission)
+    venue = repo.venue(meeting.venue_id)
+    where = ", ".join(x for x in (venue.name if venue else "", meeting.location or "") if x)
+    text = "\n".join(x for x in (f"{title} ({meeting.company})", f"{day}, {when}", where) if x)
+
+    buttons: list[ft.Control] = [
+        add_to_calendar(ctx, meeting.id),
+        ft.Semantics(
+            container=True,
+            content=ft.OutlinedButton(
+                _("Share"), icon=ft.Icons.SHARE, on_click=lambda _e: ctx.act.share(text, title)
+            ),
+            identifier="share-meeting",
+            button=True,
+        ),
+    ]
+    return ft.Container(wrap_row(buttons, 8), padding=ft.Padding.all(16))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import flet as ft
+
+log = logging.getLogger(__name__)
 
 
 class Platform:
@@ -12,6 +16,7 @@ class Platform:
         self.launcher = ft.UrlLauncher()
         self.clipboard = ft.Clipboard()
         self.sharer = ft.Share()
+        self.saver = ft.FilePicker()
 
     async def open_url(self, url: str) -> None:
         await self.launcher.launch_url(url)
@@ -19,12 +24,31 @@ class Platform:
     async def copy(self, text: str) -> None:
         await self.clipboard.set(text)
 
-    async def share(self, text: str, subject: str) -> None:
-        await self.sharer.share_text(text, subject=subject)
+    async def share(self, text: str, subject: str) -> bool:
+        """The share sheet; where there is none (most desktop browsers), the text is copied.
+        Returns True when it was copied instead, so the person can be told."""
+        try:
+            result = await self.sharer.share_text(text, subject=subject)
+        except Exception as exc:  # no Web Share API: 'canShare is not a function', ...
+            log.info("share sheet unavailable, copying instead: %s", exc)
+        else:
+            if result.status != ft.ShareResultStatus.UNAVAILABLE:
+                return False
+        await self.clipboard.set(text)
+        return True
 
     async def share_file(self, name: str, data: bytes, mime: str) -> None:
-        """The share sheet with a file (an .ics or .vcf); browsers download it instead."""
-        await self.sharer.share_files([ft.ShareFile.from_bytes(data, mime_type=mime, name=name)])
+        """The share sheet with a file (an .ics or .vcf); where the browser has no share sheet
+        for files, the file is downloaded instead: retrying could never work."""
+        file = ft.ShareFile.from_bytes(data, mime_type=mime, name=name)
+        try:
+            result = await self.sharer.share_files([file])
+        except Exception as exc:
+            log.info("file sharing unavailable, downloading instead: %s", exc)
+        else:
+            if result.status != ft.ShareResultStatus.UNAVAILABLE:
+                return
+        await self.saver.save_file(file_name=name, src_bytes=data)
 
 
 class PrefsKeyValue:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import flet as ft
 
 from services.present import Row as ListRow
-from services.present import activity_place, flag_labels, kind_label, mission_short_title
+from services.present import (
+    activity_place,
+    display_zone,
+    flag_labels,
+    kind_label,
+    mission_short_title,
+    zoned_range,
+)
 from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.rows import item_card
@@ -15,28 +23,39 @@ from views.components.ui import empty_state, heading, muted
 from views.context import Ctx, Screen
 
 PAGE = 30  # cards sent per page; a 10x mission never sends hundreds at once
+SEARCH_PAUSE = 0.3  # seconds without a keystroke before the results follow the search
 KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer")
 
 
 def build(ctx: Ctx) -> Screen:
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
     _ = tr.gettext
-    if not flt.days and not flt.query:
+    if not flt.days and not flt.query and not ctx.state.all_days:
         flt.days = {ctx.state.day or repo.default_day()}
+    body = ft.Column(results(ctx), spacing=0)
+    controls: list[ft.Control] = [search_box(ctx, body), body]
+    return Screen(_("Programme"), controls, subtitle=mission_short_title(tr, repo.mission))
+
+
+def results(ctx: Ctx) -> list[ft.Control]:
+    """Filters, count and matching activities: what search-as-you-type redraws in place."""
+    repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
+    _ = tr.gettext
     found = matches(repo.mission.activities, flt, repo.mission, repo.search_index())
-    zone = repo.display_zone()
-    controls: list[ft.Control] = [search_box(ctx), filters(ctx)]
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    controls: list[ft.Control] = [filters(ctx)]
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
     controls.append(heading(count, identifier="programme-count"))
     shown = found[: ctx.state.programme_limit]
     venues = {v.id: v for v in repo.mission.venues}
     for activity in shown:
-        day = tr.short_day(activity.start.astimezone(repo.zone).date())
+        day = tr.short_day(activity.start.astimezone(zone).date())
         text = tr.text(activity.title)
+        time = zoned_range(tr, activity.start, activity.end, zone, repo.mission)
         row = ListRow(
             activity.id,
             f"/activity/{activity.id}",
-            f"{day[0]} {day[1]}\n{tr.time_range(activity.start, activity.end, zone)}",
+            f"{day[0]} {day[1]}\n{time}",
             text.text,
             text.fallback,
             activity_place(
@@ -72,7 +91,7 @@ def build(ctx: Ctx) -> Screen:
                 clear,
             )
         )
-    return Screen(_("Programme"), controls, subtitle=mission_short_title(tr, repo.mission))
+    return controls
 
 
 def _personal(ctx: Ctx, activity_id: str) -> str:
@@ -84,20 +103,59 @@ def _personal(ctx: Ctx, activity_id: str) -> str:
     return ""
 
 
-def search_box(ctx: Ctx) -> ft.Control:
+def search_box(ctx: Ctx, body: ft.Column) -> ft.Control:
+    """Filters as the person types (after a short pause), with a button to clear the search.
+
+    Typing redraws only the results below the field, so the field keeps its focus and cursor.
+    """
     _ = ctx.tr.gettext
+    flt = ctx.state.programme
+
+    ctx.state.programme_drawn += 1
+    drawn = ctx.state.programme_drawn
+
+    def redraw() -> None:
+        on_screen = "programme" in (ctx.state.route.name, ctx.state.tab)
+        if not on_screen or ctx.state.programme_drawn != drawn:
+            return  # the person moved on, or the screen was drawn anew with this query
+        clear.visible = bool(flt.query)
+        body.controls = results(ctx)
+        try:
+            body.update()  # only the results: the field keeps its focus and cursor
+            clear.update()
+        except RuntimeError:  # not attached to a page after all: draw the screen anew
+            ctx.act.refresh()
+
+    async def after_pause(typed: str) -> None:
+        await asyncio.sleep(SEARCH_PAUSE)
+        if flt.query == typed:  # a later keystroke schedules its own redraw
+            redraw()
 
     def changed(e: ft.Event[ft.TextField]) -> None:
-        ctx.state.programme.query = e.control.value or ""
+        flt.query = e.control.value or ""
+        ctx.state.programme_limit = PAGE
+        typed = flt.query
+        ctx.act.run(lambda: after_pause(typed))
+
+    def submitted(e: ft.Event[ft.TextField]) -> None:
+        flt.query = e.control.value or ""
         ctx.state.programme_limit = PAGE
         ctx.act.refresh()
 
+    def cleared(_e: object) -> None:
+        flt.query = ""
+        ctx.act.refresh()
+
+    clear = ft.IconButton(
+        ft.Icons.CLOSE, tooltip=_("Clear search"), on_click=cleared, visible=bool(flt.query)
+    )
     field = ft.TextField(
-        value=ctx.state.programme.query,
+        value=flt.query,
         hint_text=_("Search title, venue, speaker…"),
         prefix_icon=ft.Icons.SEARCH,
-        on_submit=changed,
-        on_blur=changed,
+        suffix=ft.Semantics(container=True, content=clear, identifier="clear-search", button=True),
+        on_change=changed,
+        on_submit=submitted,
         dense=True,
         border_radius=ft.BorderRadius.all(24),
     )
@@ -153,7 +211,7 @@ def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:
                 container=True, content=chip, identifier=f"chip-{ident}", selected=selected
             )
         )
-    return ft.Row(controls, scroll=ft.ScrollMode.AUTO, spacing=6)
+    return ft.Row(controls, wrap=True, spacing=6, run_spacing=6)  # every chip whole, none cut
 
 
 def _toggle_row(
@@ -180,7 +238,10 @@ def _toggle(ctx: Ctx, chosen: set[str], value: str) -> None:
 
 
 def _only_day(ctx: Ctx, day: date) -> None:
-    ctx.state.programme.days = {day}
+    """Tap a day to see only that day; tap the chosen day again to see every day."""
+    chosen = day in ctx.state.programme.days
+    ctx.state.programme.days = set() if chosen else {day}
+    ctx.state.all_days = chosen
     ctx.state.programme_limit = PAGE
     ctx.act.refresh()
 

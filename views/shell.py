@@ -20,13 +20,14 @@ from services.repository import Repository
 from services.sync import interval, retry_after
 from services.sync_state import SyncResult, SyncState, describe
 from views.components.frame import app_bar, navigation_bar
+from views.components.panes import body, is_wide, list_beside
+from views.components.theme import DARK, LIGHT, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
-from views.routes import parse
+from views.routes import TABS, parse
 
 log = logging.getLogger(__name__)
 ScreenBuilder = Callable[[Ctx], Screen]
-SEED_COLOR = "#1E3A8A"
 
 
 def _platform_name(page: ft.Page) -> str:
@@ -62,7 +63,7 @@ class AppShell:
             run=self.run,
             open_url=lambda url: self.run(lambda: platform.open_url(url)),
             copy=self._copy,
-            share=lambda text, subject: self.run(lambda: platform.share(text, subject)),
+            share=self._share,
             toast=self.toast,
             set_language=self.set_language,
             sync_now=self.sync_now,
@@ -75,11 +76,15 @@ class AppShell:
         state = UiState(platform="web" if page.web else _platform_name(page))
         sync = SyncState() if self.account.can_sync else SyncState.done(SyncResult("no_feed"))
         self.ctx = Ctx(repo, Translator(lang), state, actions, sync)
+        self.wide = is_wide(page.width)
+        if self.account.can_sync:
+            repo.allow_demo(False)  # a live feed: visitors sign in, they never see the demo
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
         self.page.on_route_change = self._route_changed
+        self.page.on_resize = self._resized
         self.page.on_close = lambda _e: self.stop()
         self.page.on_disconnect = lambda _e: self.stop()
         self.apply_theme()
@@ -99,6 +104,13 @@ class AppShell:
             return
         if e.route != self.ctx.state.route.path():
             self.show(e.route)
+
+    def _resized(self, _e: object) -> None:
+        """Phone to tablet width or back: one pane or two."""
+        wide = is_wide(self.page.width)
+        if wide != self.wide:
+            self.wide = wide
+            self.render()
 
     def stop(self) -> None:
         self.closed = True
@@ -154,20 +166,22 @@ class AppShell:
         self._push(target)
 
     def _push(self, path: str) -> None:
-        self.show(path)
+        self.show(path, keep_tab=True)  # opened from a tab: that tab stays selected
         self.pushed.append(self.ctx.state.route.path())
         self.run(lambda: self.page.push_route(path))
 
-    def show(self, path: str | None) -> None:
+    def show(self, path: str | None, keep_tab: bool = False) -> None:
         route = parse(path)
         if route.name == "join" and route.arg:
             # a personal link (/join/<code>, e.g. from the welcome QR code) signs in
             self.sign_in(route.arg)
             route = parse("/agenda")
         state = self.ctx.state
-        if route.name == "agenda" and route.arg:
+        if route.name in ("agenda", "map") and route.arg:
             state.day = date.fromisoformat(route.arg)
         state.route = route
+        if route.name in TABS or not (keep_tab and state.tab):
+            state.tab = route.tab  # a deep link selects the tab the screen belongs to
         if route.name in ("activity", "meeting") and route.arg:
             self._opened(route.arg)
         self.render()
@@ -186,17 +200,14 @@ class AppShell:
         route = self.ctx.state.route
         builder = self.screens.get(route.name) or self.screens["agenda"]
         screen = builder(self.ctx)
+        beside = list_beside(self.ctx, route, self.screens, self.page.width)
         self.page.title = f"{screen.title} · Delegate Companion"
         self.page.views.clear()
         self.page.views.append(
             ft.View(
                 route=route.path(),
                 appbar=app_bar(self.ctx, screen, route, self.back),
-                controls=[
-                    ft.ListView(
-                        list(screen.controls), expand=True, padding=ft.Padding.only(bottom=16)
-                    )
-                ],
+                controls=body(self.ctx, screen, beside, route),
                 navigation_bar=None
                 if screen.full_screen
                 else navigation_bar(self.ctx, route, list(self.screens), self.navigate),
@@ -228,13 +239,20 @@ class AppShell:
         self.page.locale_configuration = ft.LocaleConfiguration(supported, current_locale=current)
 
     def apply_theme(self) -> None:
-        self.page.theme = ft.Theme(color_scheme_seed=SEED_COLOR)
-        self.page.dark_theme = ft.Theme(color_scheme_seed=SEED_COLOR)
+        self.page.theme = theme(LIGHT)
+        self.page.dark_theme = theme(DARK)
         modes = {"light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
         self.page.theme_mode = modes.get(self.repo.settings.theme, ft.ThemeMode.SYSTEM)
 
     def toast(self, message: str) -> None:
         self.page.show_dialog(ft.SnackBar(ft.Text(message)))
+
+    def _share(self, text: str, subject: str) -> None:
+        async def share() -> None:
+            if await self.platform.share(text, subject):  # no share sheet: copied instead
+                self.toast(self.ctx.tr.gettext("Copied: paste it wherever you like"))
+
+        self.run(share)
 
     def _copy(self, text: str) -> None:
         async def copy() -> None:
@@ -282,7 +300,9 @@ class AppShell:
 
         async def sign_out() -> None:
             await self.account.sign_out()
-            self.toast(tr.gettext("Signed out: showing the demo agenda"))
+            demo = self.repo.delegate is not None
+            text = tr.gettext("Signed out: showing the demo agenda") if demo else None
+            self.toast(text or tr.gettext("Signed out"))
             self.render()
 
         async def check(code: str) -> None:
@@ -291,16 +311,37 @@ class AppShell:
             if outcome.status == "confirm_origin":
                 self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
                 return
-            self.toast(sentence)
-            if outcome.ok:
-                self.ctx.sync = SyncState.done(outcome)
-                self._start_sync_loop()
-                self.navigate("/agenda")
+            if not outcome.ok:
+                self.ctx.state.sign_in_problem = sentence  # stays on the sign-in card
+                if self.repo.is_demo:
+                    self.repo.allow_demo(False)  # a wrong link never shows someone's agenda
+                self.toast(sentence)
+                self.render()
+                return
+            self.ctx.state.sign_in_problem = ""
+            if previous != self.repo.settings.personal_code:
+                await self._first_sign_in()
+            self.toast(describe(self.ctx.tr, SyncState.done(outcome), self.repo.zone, True))
+            self.ctx.sync = SyncState.done(outcome)
+            self._start_sync_loop()
+            self.navigate("/agenda")
+
+        previous = self.repo.settings.personal_code
 
         if text is None:
             self.run(sign_out)
         else:
             self.run(lambda: check(text))
+
+    async def _first_sign_in(self) -> None:
+        """Their own language from the organisers' sheet (they can change it), and no report
+        of changes made before they ever saw this agenda."""
+        await self.repo.mark_all_seen()
+        if self.repo.delegate is not None:
+            language = self.repo.delegate.delegate.language
+            await self.repo.set_language(language)
+            self.ctx.tr = Translator(language)
+            self.apply_locale()
 
     def _confirm(self, question: str, then: Callable[[], None]) -> None:
         _ = self.ctx.tr.gettext

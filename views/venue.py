@@ -6,7 +6,7 @@ from functools import partial
 
 import flet as ft
 
-from services.present import city_name
+from services.present import city_name, display_zone
 from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
@@ -27,8 +27,8 @@ def build(ctx: Ctx) -> Screen:
                 )
             ],
         )
-    controls: list[ft.Control] = venue_block(ctx, venue)
-    zone = repo.display_zone()
+    controls: list[ft.Control] = venue_block(ctx, venue, on_venue_page=True)
+    zone = display_zone(repo.mission, repo.settings.time_display)
     here = [a for a in repo.mission.activities if a.venue_id == venue.id]
     controls.append(
         heading(

@@ -47,10 +47,11 @@ def wait_for_port(port: int, timeout: float = 30.0) -> None:
 
 @contextmanager
 def app_server(
-    data_dir: Path, env: dict[str, str] | None = None, script: str = "main.py"
+    data_dir: Path, env: dict[str, str] | None = None, script: str = "main.py", port: int = 0
 ) -> Iterator[str]:
-    """Start `python main.py` in web mode on a free loopback port; stop it afterwards."""
-    port = free_port()
+    """Start `python main.py` in web mode on a free loopback port (or `port`: a restart on the
+    same address); stop it afterwards."""
+    port = port or free_port()
     environment = {
         **os.environ,
         "DELEGATE_DATA_DIR": str(data_dir),

@@ -45,10 +45,10 @@ def go(page: Page, app_url: str, route: str) -> None:
     open_app(page, app_url + route.lstrip("/"))
 
 
-def test_the_demo_agenda_is_visible(page: Page) -> None:
-    see(page, "Lotte Vermeulen (demo agenda)")
-    see(page, "B2B with Raj Patel")
-    see(page, "Tight transfer")
+def test_a_visitor_sees_the_programme_and_a_sign_in_card(page: Page) -> None:
+    see(page, "Sign in with your personal code")
+    see(page, "Coaches to Silicon Valley")
+    expect(page.get_by_text("Lotte Vermeulen").or_(page.get_by_label("Lotte"))).to_have_count(0)
     expect(page.get_by_role("tab", name="Programme")).to_be_visible()
 
 
@@ -63,7 +63,7 @@ def test_switching_to_dutch_then_french_changes_the_texts(page: Page) -> None:
 
 
 def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str) -> None:
-    tap(page, "row-tue-nasa-ames")
+    go(page, app_url, "/activity/tue-nasa-ames")
     see(page, "Visit: NASA Ames Research Center")
     see(page, "Open in Maps")
     page.get_by_text("Venue details").first.click()
@@ -101,6 +101,7 @@ def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str)
         see(a, "Lotte Vermeulen")
         demo = a.get_by_text("demo agenda", exact=False).or_(a.get_by_label("demo agenda"))
         expect(demo).to_have_count(0, timeout=TIMEOUT)  # signed in, no longer the demo
+        see(a, "Mijn agenda")  # her language from the organisers' sheet: nl
         for tab, name, other in (
             (a, "Lotte Vermeulen", "Jean Dupont"),
             (b, "Jean Dupont", "Lotte Vermeulen"),
@@ -118,10 +119,10 @@ def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str)
 def test_screenshots_of_every_screen_in_each_language(browser: Browser, app_url: str) -> None:
     # each screen with an element that only exists once its content is there
     routes = {
-        "agenda": "row-m-patel",
+        "agenda": "sign-in-card",  # a visitor who has not signed in
         "programme": "programme-search",
         "activity/tue-gala-dinner": "activity-title",
-        "map": "stop-1",
+        "map": "day-2025-10-07",
         "contacts": "contacts-organiser",
         "settings": "setting-language",
         "about": "sample-notice",

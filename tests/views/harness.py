@@ -79,8 +79,9 @@ class FakePlatform:
     async def copy(self, text: str) -> None:
         self.copied.append(text)
 
-    async def share(self, text: str, subject: str) -> None:
+    async def share(self, text: str, subject: str) -> bool:
         self.shared.append((text, subject))
+        return False  # the share sheet was there
 
     async def share_file(self, name: str, data: bytes, mime: str) -> None:
         self.files.append((name, data, mime))

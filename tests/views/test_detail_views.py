@@ -86,11 +86,11 @@ async def test_contacts_are_grouped_and_dial(app: App) -> None:
     await app.tab(3)
     groups = app.identifiers("contacts-")
     assert groups == [
+        "contacts-mine",  # the liaison officer and B2B counterparts come first
         "contacts-organiser",
         "contacts-press",
         "contacts-consular",
         "contacts-emergency",
-        "contacts-mine",
     ]
     assert "+32 471 44 06 04" in app.text()
     await app.tap("call-pierre-steverlynck-Mobile")
@@ -117,7 +117,8 @@ async def test_settings_time_display_changes_agenda_times(app: App) -> None:
     await app.choose("setting-time", "brussels")
     await app.go("/agenda")
     assert app.repo.settings.time_display == "brussels"
-    assert "22:00–00:30" in app.texts()  # NASA Ames, 13:00–15:30 in San Francisco
+    # NASA Ames, 13:00–15:30 in San Francisco, labelled as Brussels time
+    assert "22:00–00:30 Brussels time" in app.texts()
 
 
 async def test_about_shows_facts_and_illustrative_notice(app: App) -> None:
@@ -147,6 +148,11 @@ async def test_routes_and_navigation_bar_agree(app: App) -> None:
         await app.go(deep)
         bar = app.page.views[-1].navigation_bar
         assert isinstance(bar, ft.NavigationBar) and bar.selected_index == tab, deep
+    await app.go("/agenda/2025-10-07")
+    await app.tap("row-tue-nasa-ames")
+    assert app.route == "/activity/tue-nasa-ames"
+    bar = app.page.views[-1].navigation_bar
+    assert isinstance(bar, ft.NavigationBar) and bar.selected_index == 0, "opened from My agenda"
 
 
 async def test_late_route_echo_does_not_pull_the_person_back(app: App) -> None:

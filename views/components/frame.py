@@ -18,8 +18,12 @@ def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) ->
         title.append(ft.Text(screen.subtitle, size=12, color=ft.Colors.ON_SURFACE_VARIANT))
     leading = None
     if route.name not in TABS or screen.show_back:
-        leading = ft.IconButton(
-            ft.Icons.ARROW_BACK, tooltip=ctx.tr.gettext("Back"), on_click=lambda _e: back()
+        label = ctx.tr.gettext("Back")
+        leading = ft.Semantics(
+            container=True,
+            content=ft.IconButton(ft.Icons.ARROW_BACK, tooltip=label, on_click=lambda _e: back()),
+            identifier="back",
+            button=True,
         )
     return ft.AppBar(
         title=ft.Column(title, spacing=0),
@@ -67,7 +71,8 @@ def navigation_bar(
         )
         for t in tabs
     ]
-    selected = tabs.index(route.tab) if route.tab in tabs else 0
+    tab = ctx.state.tab or route.tab  # a detail keeps the tab it was opened from
+    selected = tabs.index(tab) if tab in tabs else 0
 
     def changed(e: ft.Event[ft.NavigationBar]) -> None:
         navigate(f"/{tabs[e.control.selected_index]}")

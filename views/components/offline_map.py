@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import flet as ft
@@ -21,8 +22,15 @@ class Pin:
 
 
 def offline_map(
-    region: Region, pins: list[Pin], height: int = 320, max_zoom: float = 16, fit_zoom: float = 13
+    region: Region,
+    pins: list[Pin],
+    height: int = 320,
+    max_zoom: float = 16,
+    fit_zoom: float = 13,
+    on_tap: Callable[[], None] | None = None,
 ) -> ft.Control:
+    """With `on_tap`, a static picture (a scroll over it scrolls the page) that opens the
+    full map when tapped; without, a map that pans and zooms."""
     bounds = fm.MapLatitudeLongitudeBounds(
         fm.MapLatitudeLongitude(region.north, region.west),
         fm.MapLatitudeLongitude(region.south, region.east),
@@ -57,9 +65,12 @@ def offline_map(
             min_zoom=8,
             max_zoom=max_zoom,
             interaction_configuration=fm.InteractionConfiguration(
-                flags=fm.InteractionFlag.ALL & ~fm.InteractionFlag.ROTATE
+                flags=fm.InteractionFlag.NONE
+                if on_tap
+                else fm.InteractionFlag.ALL & ~fm.InteractionFlag.ROTATE
             ),
         ),
+        on_click=(lambda _e: on_tap()) if on_tap else None,
         height=height,
         border_radius=ft.BorderRadius.all(14),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,

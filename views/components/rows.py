@@ -17,11 +17,19 @@ from views.components.ui import (
 from views.context import Ctx
 
 
-def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Control:
+def item_card(
+    ctx: Ctx, row: Row, trailing: ft.Control | None = None, past: bool = False
+) -> ft.Control:
+    """One tappable row; `past` items are dimmed so the eye goes to what is still ahead."""
     _ = ctx.tr.gettext
     title_style = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if row.cancelled else None
     body: list[ft.Control] = []
-    tones = {_("New"): "new", _("Changed"): "changed", _("Cancelled"): "cancelled"}
+    tones = {
+        _("New"): "new",
+        _("Changed"): "changed",
+        _("Cancelled"): "cancelled",
+        _("No longer on your agenda"): "changed",
+    }
     if row.badges:
         body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
@@ -38,7 +46,12 @@ def item_card(ctx: Ctx, row: Row, trailing: ft.Control | None = None) -> ft.Cont
     parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]
     if trailing is not None:
         parts.append(trailing)
-    content = ft.Row(parts, vertical_alignment=ft.CrossAxisAlignment.START, spacing=8)
+    content = ft.Row(
+        parts,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        spacing=8,
+        opacity=0.6 if past else 1.0,
+    )
     return card(
         content,
         on_click=lambda: ctx.act.navigate(row.route),

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import flet as ft
 
+from services.change_text import ChangeLine
 from services.i18n import Translator
 from services.models import Lang
 
@@ -17,7 +18,7 @@ BADGE_COLORS = {
     "sample": (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE_VARIANT),
 }
 MUTED = ft.Colors.ON_SURFACE_VARIANT
-WARNING = ft.Colors.ORANGE_800
+WARNING = ft.Colors.TERTIARY  # the theme's warning orange (views/components/theme.py)
 
 
 def badge(text: str, tone: str = "info") -> ft.Control:
@@ -117,3 +118,23 @@ def empty_state(
 
 def wrap_row(controls: Sequence[ft.Control], spacing: int = 6) -> ft.Row:
     return ft.Row(list(controls), spacing=spacing, run_spacing=4, wrap=True)
+
+
+def change_line(line: ChangeLine, size: int = 14, color: str | None = None) -> ft.Control:
+    """'Time: 14:00–15:00 [→] 15:00–16:00' with an arrow icon (the font has no '→' glyph)."""
+    if not (line.old or line.new):
+        return ft.Text(line.label, size=size, color=color)
+    parts: list[ft.Control] = [
+        ft.Text(f"{line.label}:", size=size, color=color),
+        ft.Text(line.old, size=size, color=color),
+        ft.Semantics(
+            container=True,
+            identifier="diff-arrow",
+            content=ft.Icon(
+                ft.Icons.ARROW_FORWARD, size=size + 2, color=color or ft.Colors.ON_SURFACE
+            ),
+        ),
+        ft.Text(line.new, size=size, color=color, weight=ft.FontWeight.W_600),
+    ]
+    row = ft.Row(parts, spacing=4, wrap=True, run_spacing=0)
+    return ft.Semantics(container=True, content=row, label=line.plain(), identifier="changed-field")

@@ -19,7 +19,11 @@ def maps_link(ctx: Ctx, venue: Venue) -> str:
     return google_maps_link(venue)
 
 
-def venue_block(ctx: Ctx, venue: Venue, with_map: bool = True) -> list[ft.Control]:
+def venue_block(
+    ctx: Ctx, venue: Venue, with_map: bool = True, on_venue_page: bool = False
+) -> list[ft.Control]:
+    """Elsewhere: a static small map and *Venue details*, both leading to the venue page.
+    On the venue page itself: no link to itself, and a map that pans and zooms."""
     _ = ctx.tr.gettext
     lines: list[ft.Control] = [
         ft.Text(venue.name, size=16, weight=ft.FontWeight.W_600),
@@ -40,19 +44,36 @@ def venue_block(ctx: Ctx, venue: Venue, with_map: bool = True) -> list[ft.Contro
                 identifier=f"open-maps-{venue.id}",
                 button=True,
             ),
+        ],
+        wrap=True,
+    )
+    if not on_venue_page:
+        buttons.controls.append(
             ft.TextButton(
                 _("Venue details"),
                 icon=ft.Icons.PLACE_OUTLINED,
                 on_click=lambda _e: ctx.act.navigate(f"/venue/{venue.id}"),
-            ),
-        ],
-        wrap=True,
-    )
+            )
+        )
     lines.append(buttons)
     controls: list[ft.Control] = [card(ft.Column(lines, spacing=6), identifier=f"venue-{venue.id}")]
     region = region_for([venue], REGIONS)
     if with_map and region is not None:
-        controls.append(
-            offline_map(region, [Pin("", venue.lat, venue.lon, True)], height=200, fit_zoom=11)
-        )
+        pin = [Pin("", venue.lat, venue.lon, True)]
+        if on_venue_page:
+            controls.append(offline_map(region, pin, height=320, fit_zoom=12))
+        else:
+            details = f"/venue/{venue.id}"
+            small = offline_map(
+                region, pin, height=200, fit_zoom=11, on_tap=lambda: ctx.act.navigate(details)
+            )
+            controls.append(
+                ft.Semantics(
+                    container=True,
+                    content=small,
+                    identifier=f"small-map-{venue.id}",
+                    button=True,
+                    label=_("Map of {venue}: open the venue page").format(venue=venue.name),
+                )
+            )
     return controls

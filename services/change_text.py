@@ -1,0 +1,124 @@
+"""What changed, in words: one line per field ('Time' 14:00–15:00 to 15:00–16:00) and when.
+
+Old and new values stay apart so a screen can put an arrow icon between them: the bundled
+font has no '→' glyph, and a missing glyph is a box in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from services.agenda import AgendaItem
+from services.changes import Change
+from services.i18n import Translator
+from services.models import MissionDoc
+from services.present import zoned, zoned_range
+from services.repository import Repository
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """`label`: old → new; with no old and new it is a sentence on its own."""
+
+    label: str
+    old: str = ""
+    new: str = ""
+
+    def plain(self) -> str:
+        """For screen readers and tests: 'Time: 14:00–15:00 to 15:00–16:00'."""
+        return f"{self.label}: {self.old} → {self.new}" if self.old or self.new else self.label
+
+
+def change_lines(
+    tr: Translator, change: Change, mission: MissionDoc, zone: ZoneInfo
+) -> list[ChangeLine]:
+    """Time, venue, room, place, counterpart and company: before and after; title as a note."""
+    _ = tr.gettext
+    venues = {v.id: v.name for v in mission.venues}
+    values = {f.field: (f.old, f.new) for f in change.fields}
+    lines: list[ChangeLine] = []
+    if "start" in values or "end" in values:
+        old, new = _span(tr, values, 0, zone), _span(tr, values, 1, zone)
+        lines.append(ChangeLine(_("Time"), old, zoned(tr, new, zone, mission)))
+    labels = {
+        "venue_id": _("Venue"),
+        "room": _("Room"),
+        "location": _("Place"),
+        "counterpart": _("With"),
+        "company": _("Company"),
+    }
+    for name, label in labels.items():
+        if name in values:
+            old, new = values[name]
+            if name == "venue_id":
+                old, new = venues.get(old, old), venues.get(new, new)
+            lines.append(ChangeLine(label, old or "—", new or "—"))
+    if "title" in values:
+        lines.append(ChangeLine(_("The title changed")))
+    return lines
+
+
+def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo) -> str:
+    parts = []
+    for name in ("start", "end"):
+        if name in values:
+            instant = datetime.fromisoformat(values[name][which])
+            parts.append(tr.time(instant, zone))
+    return "–".join(parts)
+
+
+def change_when(
+    tr: Translator, start: datetime, end: datetime, zone: ZoneInfo, mission: MissionDoc
+) -> str:
+    """'Thursday 9 October, 17:15–17:45': the day and time an entry of What changed is about."""
+    day = tr.day(start.astimezone(zone).date())
+    return f"{day}, {zoned_range(tr, start, end, zone, mission)}"
+
+
+def item_when(tr: Translator, item: AgendaItem, zone: ZoneInfo, mission: MissionDoc) -> str:
+    return change_when(tr, item.start, item.end, zone, mission)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One entry of What changed: what it is about, when that is, and where it leads."""
+
+    change: Change
+    title: str
+    route: str
+    when: str
+    start: datetime
+    dropped: bool = False  # taken off this person's agenda; the activity itself goes on
+    sample: bool = False  # illustrative data: marked as such
+
+
+def change_entries(
+    tr: Translator, repo: Repository, changes: list[Change], zone: ZoneInfo
+) -> list[ChangeEntry]:
+    """The changes a person can open, in the order of the day they are about.
+
+    The count on My agenda uses the same list, so the number always matches what is shown.
+    """
+    items = {i.id: i for i in repo.agenda()}
+    out: list[ChangeEntry] = []
+    for change in changes:
+        activity = repo.activity(change.id) or repo.tombstone(change.id)
+        item = items.get(change.id)
+        if activity is not None:
+            title = tr.text(activity.title).text
+            start, end, route = activity.start, activity.end, f"/activity/{change.id}"
+            sample = activity.sample
+        elif item is not None and item.meeting is not None:
+            title = tr.gettext("B2B with {person}").format(person=item.meeting.counterpart)
+            start, end, route = item.start, item.end, f"/meeting/{change.id}"
+            sample = item.meeting.sample
+        else:
+            continue
+        when = change_when(tr, start, end, zone, repo.mission)
+        live = repo.activity(change.id)
+        dropped = change.kind == "cancelled" and live is not None and live.state != "cancelled"
+        out.append(ChangeEntry(change, title, route, when, start, dropped, sample))
+    out.sort(key=lambda e: (e.start, e.title))
+    return out

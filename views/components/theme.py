@@ -1,0 +1,49 @@
+"""The app's light and dark themes: Material 3 from the mission blue, with the colours that
+carry meaning pinned, so their contrast can be checked (WCAG AA: 4.5:1 for text).
+
+Warnings (overlaps, tight transfers) use the `tertiary` role: dark orange on light surfaces,
+light orange on dark ones. The surfaces are the ones Material derives from the seed; they are
+written out here so a test can compute every warning's contrast from the theme itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import flet as ft
+
+SEED_COLOR = "#1E3A8A"
+
+
+@dataclass(frozen=True)
+class Palette:
+    warning: str  # text and icon colour of warnings (the tertiary role)
+    surface: str  # page background
+    card: str  # surface_container_low: cards and list rows
+    cancelled: str  # error_container: cancelled cards
+
+
+LIGHT = Palette(warning="#9A4500", surface="#FAF8FF", card="#F4F3FA", cancelled="#FFDAD6")
+DARK = Palette(warning="#FFB77A", surface="#121318", card="#1A1B21", cancelled="#93000A")
+
+# Buttons at least 48 px high (WCAG 2.5.8 / Material touch targets): browsers on a desktop
+# get Flutter's compact density (32 px buttons) unless the theme says otherwise.
+_TALL = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=16, vertical=14))
+
+
+def theme(palette: Palette) -> ft.Theme:
+    return ft.Theme(
+        color_scheme_seed=SEED_COLOR,
+        color_scheme=ft.ColorScheme(
+            tertiary=palette.warning,
+            surface=palette.surface,
+            surface_container_low=palette.card,
+            error_container=palette.cancelled,
+        ),
+        visual_density=ft.VisualDensity.STANDARD,
+        button_theme=ft.ButtonTheme(style=_TALL),
+        filled_button_theme=ft.FilledButtonTheme(style=_TALL),
+        outlined_button_theme=ft.OutlinedButtonTheme(style=_TALL),
+        text_button_theme=ft.TextButtonTheme(style=_TALL),
+        icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
+    )
