@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from backend.checks import Checker, duplicates, references
 from backend.origins import Origins
@@ -19,7 +19,7 @@ from backend.sheets import by_delegate, delegate_dict, mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS, DelegateDoc, MissionDoc
-from services.validation import cross_checker, delegate_problems, mission_problems
+from services.validation import cross_checker, delegate_problems, mission_problems, zone_named
 
 COLUMNS = {
     "mission.csv": ["field", "value"],
@@ -105,12 +105,11 @@ def _need_one_of(table: Table, column: str, errors: list[SourceError]) -> None:
 
 def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:
     name = fields["time_zone"].get("value") if "time_zone" in fields else ""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = zone_named(name)
+    if zone is None:
         message = f"time_zone {name!r} is not a known zone (e.g. America/Los_Angeles)"
         if "time_zone" in fields:
             errors.append(fields["time_zone"].error("value", message))
         else:
             errors.append(SourceError("mission.csv", 0, message))
-        return None
+    return zone

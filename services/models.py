@@ -13,10 +13,18 @@ screen that shows them says so.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 Lang = Literal["en", "fr", "nl"]
 LANGS: tuple[Lang, ...] = ("en", "fr", "nl")
@@ -32,6 +40,26 @@ Email = Annotated[
     str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 ]
 Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")]
+
+# Dates far from ours overflow datetime arithmetic (9999-12-31 + 1 day) or mean a typo.
+EARLIEST, LATEST = date(1970, 1, 1), date(2999, 12, 31)
+
+
+def _plausible_day(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"{value} is not between {EARLIEST} and {LATEST}")
+    return value
+
+
+def _plausible_instant(value: datetime) -> datetime:
+    _plausible_day(value.date())
+    return value
+
+
+Day = Annotated[date, AfterValidator(_plausible_day)]
+Instant = Annotated[AwareDatetime, AfterValidator(_plausible_instant)]
+# Revisions only go forward: one absurdly high revision would freeze a feed for good.
+Revision = Annotated[int, Field(ge=1, le=2**53 - 1)]
 
 # Localized text: {"en": ..., "fr": ..., "nl": ...}; readers fall back per field.
 Title = dict[Lang, Label]
@@ -75,8 +103,8 @@ class Sector(Model):
 class City(Model):
     id: Id
     name: Title
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
 
 
 class Fact(Model):
@@ -92,8 +120,8 @@ class Mission(Model):
     title: Title
     short_title: ShortTitle = Field(default_factory=dict)
     led_by: Text = Field(default_factory=dict)
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
     time_zone: Annotated[str, StringConstraints(max_length=64)]
     languages: list[Lang] = Field(min_length=1)
     sectors: list[Sector] = Field(min_length=1, max_length=64)
@@ -128,8 +156,8 @@ class Activity(Model):
     title: Title
     description: Text = Field(default_factory=dict)
     sectors: list[Id] = Field(default_factory=list, max_length=16)
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant
+    end: Instant
     venue_id: Id
     room: Names = Field(default_factory=dict)
     state: ActivityState = "confirmed"
@@ -157,8 +185,8 @@ class Contact(Model):
 class MissionDoc(Model):
     """mission.json: what every delegate shares."""
 
-    revision: int = Field(ge=1)
-    published_at: AwareDatetime
+    revision: Revision
+    published_at: Instant
     mission: Mission
     venues: list[Venue] = Field(min_length=1, max_length=2000)
     activities: list[Activity] = Field(min_length=1, max_length=20000)
@@ -179,8 +207,8 @@ class Meeting(Model):
     id: Id
     counterpart: Name
     company: Line
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant
+    end: Instant
     venue_id: Id | None = None
     location: Line | None = None
     notes: Prose | None = None
@@ -190,8 +218,8 @@ class Meeting(Model):
 class DelegateDoc(Model):
     """delegates/<token>.json: one person's agenda, meetings and personal contacts."""
 
-    revision: int = Field(ge=1)
-    published_at: AwareDatetime
+    revision: Revision
+    published_at: Instant
     mission_id: Id
     delegate: Delegate
     registered: list[Id] = Field(default_factory=list, max_length=2000)

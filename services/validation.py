@@ -65,6 +65,14 @@ def _parse(
     return doc
 
 
+def zone_named(name: str) -> ZoneInfo | None:
+    """The zone database entry, or None for nonsense, paths and folders such as "Europe"."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is IsADirectoryError
+        return None
+
+
 def mission_zone(mission: Mission) -> ZoneInfo:
     return ZoneInfo(mission.time_zone)
 
@@ -81,9 +89,7 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
     """Every whole-document rule of mission.json; an empty list means the document is good."""
     out: list[Problem] = []
     m = doc.mission
-    try:
-        mission_zone(m)
-    except (ZoneInfoNotFoundError, ValueError):
+    if zone_named(m.time_zone) is None:
         out.append(Problem("mission.time_zone", f"unknown time zone {m.time_zone!r}"))
         return out
     if m.end_date < m.start_date:

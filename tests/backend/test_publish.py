@@ -318,3 +318,17 @@ def test_cli_publish_reports_errors_and_exit_code(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "activities.csv:" in run.stderr and "unknown venue 'nowhere'" in run.stderr
     assert "1 error: nothing was published" in run.stderr
+
+
+@pytest.mark.parametrize("zone", ["Europe", "America", "../../etc/passwd", "Mars/Olympus"])
+def test_zone_that_is_a_folder_or_nonsense_is_reported_not_raised(
+    tmp_path: Path, zone: str
+) -> None:
+    source = copy_example(tmp_path)
+    text = (source / "mission.csv").read_text(encoding="utf-8")
+    (source / "mission.csv").write_text(
+        text.replace("time_zone,America/Los_Angeles", f"time_zone,{zone}"), encoding="utf-8"
+    )
+    messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
+    assert any(f"time_zone {zone!r} is not a known zone" in m for m in messages), messages
+    assert not (tmp_path / "feed").exists()
