@@ -4,7 +4,7 @@ Only `/mission.json`, `/schedule.(json|xml)` and `/delegates/<token>.(json|ics)`
 everything else, an unknown token included, gets the same 404. Strong ETags, If-None-Match ->
 304, the pre-compressed .gz twin when the client accepts gzip, `Cache-Control: no-cache`, HEAD,
 and CORS for browsers.
-Access logs show `/delegates/<token>`, never the token.
+Access logs show `/delegates/<token>`, never the token, whatever shape the path has.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ log = logging.getLogger("delegate.feed")
 SERVED = re.compile(
     r"^/(mission\.json|schedule\.(?:json|xml)|delegates/[a-z2-7]{26}\.(?:json|ics))$"
 )
-TOKEN_IN_PATH = re.compile(r"/delegates/[a-z2-7]{26}")
+# Any long run of letters and digits may be a token, whatever the case, slashes or dots around it.
+TOKEN_LIKE = re.compile(r"[A-Za-z0-9]{12,}")
 TYPES = {
     ".json": "application/json; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
@@ -41,7 +42,8 @@ NOT_FOUND = b"not found\n"
 
 
 def redact(path: str) -> str:
-    return TOKEN_IN_PATH.sub("/delegates/<token>", path)
+    """The path as logged: `/delegates/<token>.json`, and `<token>` for any other token shape."""
+    return TOKEN_LIKE.sub("<token>", path)
 
 
 @dataclass(frozen=True)

@@ -28,19 +28,20 @@ def publish_example(base: Path, source: Path = EXAMPLE) -> Path:
 
 
 @contextmanager
-def backend_server(folder: Path) -> Iterator[str]:
+def backend_server(folder: Path, access_log: Path | None = None) -> Iterator[str]:
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "backend", "serve", str(folder), "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(proc)
+    with open(access_log or os.devnull, "ab") as log:  # the access log goes to stderr
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "backend", "serve", str(folder), "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        try:
+            wait_for_port(port)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            stop(proc)
 
 
 @contextmanager
