@@ -65,6 +65,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.feed_load
 	$(PY) -m bench.sync
 	$(PY) -m bench.serve
+	$(PY) -m bench.load
 	$(PY) -m bench.ui
 	$(PY) -m bench.publish
 	$(PY) -m bench.hosted
