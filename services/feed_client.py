@@ -7,7 +7,10 @@ logged (a personal document's URL contains its secret token).
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
+import re
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -16,6 +19,8 @@ import httpx
 from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+TOKEN_LIKE = re.compile(r"[A-Za-z0-9]{12,}")  # a personal token, whatever its case
+UNDECODABLE = "the compressed response could not be decoded"
 MAX_REDIRECTS = 3
 JSON_TYPES = ("application/json", "application/feed+json")
 
@@ -30,6 +35,19 @@ class Fetched:
     @property
     def not_modified(self) -> bool:
         return self.data is None
+
+
+class _NoTokens(logging.Filter):
+    """httpx logs every request's URL at INFO level, and a personal URL carries the token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = TOKEN_LIKE.sub("<token>", record.getMessage()), None
+        return True
+
+
+logging.getLogger("httpx").addFilter(_NoTokens())
+# httpcore's DEBUG trace prints response headers, a redirect's Location (with a token) included.
+logging.getLogger("httpcore").setLevel(logging.INFO)
 
 
 class _Retry(Exception):
@@ -62,7 +80,8 @@ class FeedClient:
             transport=transport,
             timeout=timeout,
             follow_redirects=False,  # followed by hand: never off the feed's origin
-            headers={"Accept": "application/json"},
+            # Only what _body can inflate with a bound (httpx would add br/zstd when installed).
+            headers={"Accept": "application/json", "Accept-Encoding": "gzip, deflate"},
         )
 
     async def aclose(self) -> None:
@@ -82,8 +101,7 @@ class FeedClient:
             except (TimeoutError, httpx.TimeoutException):
                 reason = "timed out"
             except httpx.DecodingError:
-                problem = Problem("", "the compressed response could not be decoded")
-                raise FeedInvalid(label, [problem]) from None
+                raise FeedInvalid(label, [Problem("", UNDECODABLE)]) from None
             except httpx.TransportError as exc:
                 reason = f"connection failed ({type(exc).__name__})"
             except httpx.HTTPError as exc:  # e.g. a redirect loop
@@ -125,12 +143,28 @@ class FeedClient:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise FeedInvalid(label, [Problem("", self._too_big())])
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > self.max_bytes:
+            return Fetched(await self._body(response, label), response.headers.get("etag"))
+
+    async def _body(self, response: httpx.Response, label: str) -> bytes:
+        """The decoded body, refused past max_bytes. Inflating by hand, at most max_bytes at a
+        time, keeps a gzip bomb (1 GB of zeros in 1 MB) from ever being inflated whole."""
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+            raise FeedInvalid(label, [Problem("", f"unknown content encoding {encoding!r}")])
+        inflate = (
+            zlib.decompressobj(32 + zlib.MAX_WBITS) if encoding not in ("", "identity") else None
+        )
+        body = bytearray()
+        try:
+            async for raw in response.aiter_raw():
+                body += inflate.decompress(raw, self.max_bytes + 1 - len(body)) if inflate else raw
+                if len(body) > self.max_bytes or (inflate and inflate.unconsumed_tail):
                     raise FeedInvalid(label, [Problem("", self._too_big())])
-            return Fetched(bytes(body), response.headers.get("etag"))
+        except zlib.error:
+            raise FeedInvalid(label, [Problem("", UNDECODABLE)]) from None
+        if inflate is not None and not inflate.eof:  # cut short
+            raise FeedInvalid(label, [Problem("", UNDECODABLE)])
+        return bytes(body)
 
     def _too_big(self) -> str:
         return f"the document is larger than {self.max_bytes // (1024 * 1024)} MB"
