@@ -35,6 +35,11 @@ class OlderRevision(Exception):
     """The server sent a lower revision than the stored one (a stale CDN edge, a mistake)."""
 
 
+class MissionMoved(Exception):
+    """The feed now serves another mission: it may land only together with the person's
+    agenda for it, never alone over an agenda of the old mission."""
+
+
 def normalise_code(text: str) -> str | None:
     """A personal code from what a delegate pastes: the code, grouped or not, or their link."""
     value = text.strip().lower()
@@ -80,7 +85,10 @@ class Synchronizer:
 
     async def sync(self, code: str | None) -> SyncResult:
         """Refresh mission.json, then the personal document of `code` (if any)."""
-        mission = await self._single(MISSION, self._refresh_mission)
+        try:
+            mission = await self._single(MISSION, self._refresh_mission)
+        except MissionMoved:
+            return await self._move(code)
         if not code or not mission.ok:
             return mission
         personal = await self._single(personal_name(code), lambda: self._refresh_personal(code))
@@ -99,7 +107,7 @@ class Synchronizer:
             _same_mission(person, mission_doc, label)
             prepared: dict[str, Prepared] = {}
             if mission is not None:
-                prepared[MISSION] = self._prepare(mission, None, now)[0]
+                prepared[MISSION] = self._prepare(mission, None, now, move=True)[0]
             if personal is not None:
                 prepared[name] = self._prepare(personal, mission_doc, now)[0]
             if prepared:
@@ -117,8 +125,15 @@ class Synchronizer:
             task.add_done_callback(lambda _t: self._inflight.pop(name, None))
         return await asyncio.shield(task)
 
-    async def _refresh_mission(self) -> SyncResult:
-        return await self._refresh(MISSION, "mission.json", "mission.json", None)
+    async def _move(self, code: str | None) -> SyncResult:
+        """Another mission on this feed: staged with the personal document, as at sign-in."""
+        if code is None:
+            return await self._single(MISSION, lambda: self._refresh_mission(move=True))
+        moved = await self.sign_in(code)
+        return SyncResult("updated", moved.at, document=moved.document) if moved.ok else moved
+
+    async def _refresh_mission(self, move: bool = False) -> SyncResult:
+        return await self._refresh(MISSION, "mission.json", "mission.json", None, move)
 
     async def _refresh_personal(self, code: str) -> SyncResult:
         mission = self.library.mission(self.namespace).doc
@@ -127,7 +142,7 @@ class Synchronizer:
         )
 
     async def _refresh(
-        self, name: str, path: str, label: str, mission: MissionDoc | None
+        self, name: str, path: str, label: str, mission: MissionDoc | None, move: bool = False
     ) -> SyncResult:
         now = self.clock()
         try:
@@ -135,7 +150,7 @@ class Synchronizer:
             if fresh is None:
                 self.library.store.checked(self.namespace, name, now)
                 return SyncResult("up_to_date", now, document=label)
-            prepared, count = self._prepare(fresh, mission, now)  # diff, merge the change log
+            prepared, count = self._prepare(fresh, mission, now, move)  # diff, merge changes
             self.library.commit(self.namespace, {name: prepared})  # commit, then notify
             return SyncResult("updated", now, count, label)
         except (FeedInvalid, FeedNotFound, FeedUnavailable, OlderRevision, OSError) as exc:
@@ -161,16 +176,19 @@ class Synchronizer:
         return loaded
 
     def _prepare(
-        self, fresh: _Fresh, mission: MissionDoc | None, now: datetime
+        self, fresh: _Fresh, mission: MissionDoc | None, now: datetime, move: bool = False
     ) -> tuple[Prepared, int]:
         """The unit to commit, with the change log merged by item id; and how many items
-        changed. Refuses an older revision of the same document."""
+        changed. Refuses an older revision of the same document, and another mission unless
+        `move` says it lands together with the person's agenda."""
         old = self.library.document(self.namespace, fresh.name)
         old_doc = old.doc if old is not None else None
         doc = fresh.doc
         if isinstance(doc, MissionDoc):
             previous = old_doc if isinstance(old_doc, MissionDoc) else None
             if previous is not None and previous.mission.id != doc.mission.id:
+                if not move:
+                    raise MissionMoved(f"{previous.mission.id} -> {doc.mission.id}")
                 previous = None  # another mission: nothing to compare, nothing older
             changes = diff_missions(previous, doc)
         else:

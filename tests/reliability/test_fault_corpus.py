@@ -106,3 +106,18 @@ def test_readme_lists_every_fault_with_its_status() -> None:
         and len(cells := [c.strip() for c in line.strip("|").split("|")]) == 4
     }
     assert {name: rows.get(name) for name in FAULTS} == {n: f[1] for n, f in FAULTS.items()}
+
+
+async def test_feed_moving_to_another_mission_without_a_code_moves_the_mission(
+    tmp_path: Path,
+) -> None:
+    store = FeedStore(tmp_path)
+    async with FaultServer() as server:
+        client = FeedClient(server.url("ok"), retries=0)
+        await Synchronizer(client, Library(store), NS).sync(None)
+        await client.aclose()
+        client = FeedClient(server.url("whole-feed-moves-to-another-mission"), retries=0)
+        moved = await Synchronizer(client, Library(store), NS).sync(None)
+        await client.aclose()
+    assert moved.status == "updated"
+    assert Library(store).mission(NS).doc.mission.id == "another-mission"
