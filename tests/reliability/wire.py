@@ -38,7 +38,7 @@ class Request:
             return data
         parsed = json.loads(data)
         change(parsed)
-        return json.dumps(parsed, ensure_ascii=False, allow_nan=True).encode()
+        return json.dumps(parsed, allow_nan=True).encode()  # \ud800 stays an escape
 
 
 def head(status: str, headers: dict[str, str] | list[tuple[str, str]], raw: bytes = b"") -> bytes:
