@@ -62,7 +62,9 @@ async def test_small_map_is_static_and_opens_the_venue_page_without_self_link(ap
     small = app.find("small-map-nasa-ames")
     maps = [c for c in walk(small) if isinstance(c, fm.Map)]
     assert maps and maps[0].interaction_configuration.flags == fm.InteractionFlag.NONE
-    await app.tap("small-map-nasa-ames")
+    # the pane over the picture takes the tap (checked in Chromium: the map would swallow it)
+    cover = next(c for c in walk(small) if isinstance(c, ft.Container) and c.on_click)
+    await app.fire(cover, "click")
     assert app.route == "/venue/nasa-ames"
     assert "Venue details" not in app.text(), "the venue page does not link to itself"
     big = [c for c in app.controls() if isinstance(c, fm.Map)]

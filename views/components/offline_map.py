@@ -52,25 +52,34 @@ def offline_map(
         )
     else:
         fit = fm.CameraFit(bounds=bounds)
-    return ft.Container(
-        fm.Map(
-            layers=[
-                fm.OverlayImageLayer(
-                    overlay_images=[fm.OverlayImage(src=region.image, bounds=bounds)]
-                ),
-                fm.MarkerLayer(markers=markers),
-            ],
-            initial_camera_fit=fit,
-            bgcolor=WATER,
-            min_zoom=8,
-            max_zoom=max_zoom,
-            interaction_configuration=fm.InteractionConfiguration(
-                flags=fm.InteractionFlag.NONE
-                if on_tap
-                else fm.InteractionFlag.ALL & ~fm.InteractionFlag.ROTATE
-            ),
+    view: ft.Control = fm.Map(
+        layers=[
+            fm.OverlayImageLayer(overlay_images=[fm.OverlayImage(src=region.image, bounds=bounds)]),
+            fm.MarkerLayer(markers=markers),
+        ],
+        initial_camera_fit=fit,
+        bgcolor=WATER,
+        min_zoom=8,
+        max_zoom=max_zoom,
+        interaction_configuration=fm.InteractionConfiguration(
+            flags=fm.InteractionFlag.NONE
+            if on_tap
+            else fm.InteractionFlag.ALL & ~fm.InteractionFlag.ROTATE
         ),
-        on_click=(lambda _e: on_tap()) if on_tap else None,
+    )
+    if on_tap is not None:
+        # a pane over the picture takes the tap (the map itself would swallow it)
+        cover = ft.Container(
+            on_click=lambda _e: on_tap(),
+            bgcolor=ft.Colors.TRANSPARENT,
+            left=0,
+            top=0,
+            right=0,
+            bottom=0,
+        )
+        view = ft.Stack([view, cover])
+    return ft.Container(
+        view,
         height=height,
         border_radius=ft.BorderRadius.all(14),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,
