@@ -28,6 +28,8 @@ Status = Literal[
 ]
 Phase = Literal["idle", "syncing", "done"]
 OK: tuple[Status, ...] = ("updated", "up_to_date", "signed_in")
+# outcomes after which the data on screen may be old: My agenda says so
+STALE: tuple[Status, ...] = ("offline", "invalid", "not_found", "storage", "older")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from services.present import (
     now_next_card,
     zoned_range,
 )
+from services.sync_state import STALE
 from views.components.day_strip import day_strip
 from views.components.rows import item_card
 from views.components.ui import (
@@ -148,7 +149,7 @@ def notices(ctx: Ctx) -> list[ft.Control]:
         out.append(
             card(row, on_click=lambda: ctx.act.navigate("/changes"), identifier="changes-banner")
         )
-    if ctx.sync.status in ("offline", "invalid", "not_found", "storage", "older"):
+    if ctx.sync.status in STALE:
         line = ft.Row(
             [
                 ft.Icon(ft.Icons.CLOUD_OFF, size=16, color=ft.Colors.ON_SURFACE_VARIANT),

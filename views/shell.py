@@ -18,7 +18,7 @@ from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync import interval, retry_after
-from services.sync_state import SyncResult, SyncState, describe
+from services.sync_state import STALE, SyncResult, SyncState, describe
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.theme import DARK, LIGHT, theme
@@ -288,12 +288,25 @@ class AppShell:
                 await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
 
     async def _sync_once(self) -> SyncResult:
-        self.ctx.sync = self.ctx.sync.syncing()
-        self.render()
+        self._set_sync(self.ctx.sync.syncing())
         result = await self.account.sync()
-        self.ctx.sync = SyncState.done(result)
-        self.render()
+        self._set_sync(SyncState.done(result))
         return result
+
+    def _set_sync(self, state: SyncState) -> None:
+        """New data re-renders through the repository; a new sync state re-renders only when
+        the screen shows it (Settings, or My agenda's note on old data): with hundreds of
+        sessions, each whole-screen render costs the server."""
+        before = self._shown_status()
+        self.ctx.sync = state
+        if self._shown_status() != before:
+            self.render()
+
+    def _shown_status(self) -> str:
+        name = self.ctx.state.route.name
+        if name == "settings" or (name == "agenda" and self.ctx.sync.status in STALE):
+            return self.ctx.status_text()
+        return ""
 
     def sign_in(self, text: str | None, confirmed: bool = False) -> None:
         tr = self.ctx.tr

@@ -133,3 +133,23 @@ def test_offline_retries_sooner_with_backoff_never_later_than_usual() -> None:
     normal = timedelta(minutes=15)
     delays = [retry_after(n, normal).total_seconds() for n in range(1, 7)]
     assert delays == [30, 60, 120, 240, 480, 900]
+
+
+async def test_a_sync_that_brings_nothing_redraws_only_screens_that_show_its_state(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=quick)
+        app = await App(tmp_path, feeds=feeds).start("/programme")
+        try:
+            await app.sync_now()  # the first sync brought the data (a redraw, rightly)
+            view = app.page.views[-1]
+            await app.sync_now()  # 304: nothing new
+            assert app.page.views[-1] is view  # the Programme was not drawn again
+            await app.go("/settings")
+            view = app.page.views[-1]
+            await app.sync_now()
+            assert app.page.views[-1] is not view and "Up to date" in app.text()
+        finally:
+            await app.close()
+            await feeds.aclose()
