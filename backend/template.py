@@ -47,6 +47,10 @@ HELP = {
     "mobile": "international form: +32 ...",
     "field": "setting name (do not change)",
     "value": "the setting's value",
+    "sample": "yes if made up for a demo: the app labels it Illustrative",
+    "organisation": "the same in every language; organisation_fr etc. override it",
+    "room": "the same in every language (a room's name); room_fr etc. override it",
+    "source": "the same in every language; source_fr etc. override it",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_time
+from babel.dates import format_date, format_datetime, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -103,7 +103,10 @@ class Translator:
 
     def date_range(self, first: date, last: date) -> str:
         """'5–10 October 2025', '5–10 octobre 2025', '5–10 oktober 2025': a span with its year."""
-        return str(format_interval(first, last, "yMMMMd", locale=self.locale))
+        end = format_date(last, "d MMMM y", locale=self.locale)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{end}"
+        return f"{format_date(first, 'd MMMM', locale=self.locale)} – {end}"
 
     def short_day(self, value: date) -> tuple[str, str]:
         """('zo', '5') for a day strip."""

@@ -16,7 +16,7 @@ def kind_label(tr: Translator, kind: str) -> str:
     labels = {
         "seminar": _("Seminar"),
         "b2b": _("B2B meetings"),
-        "visit": _("Company visit"),
+        "visit": _("Visit"),
         "reception": _("Reception"),
         "signing": _("Signing"),
         "briefing": _("Briefing"),

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 
 from backend.build import build
+from services.agenda import personal_items
 from services.models import encode
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT
 
@@ -79,3 +80,43 @@ def test_mission_facts_quote_the_seed_figures() -> None:
         "Memorandum of Understanding",
     ):
         assert figure in facts
+
+
+def test_example_has_six_different_delegates_whose_agendas_a_person_could_follow() -> None:
+    built = build(EXAMPLE)
+    assert built.mission is not None
+    mission, docs = built.mission, built.delegates
+    assert len(docs) >= 6 and all(d.delegate.sample for d in docs.values())
+    assert len({d.delegate.company for d in docs.values()}) == len(docs)
+    assert {d.delegate.language for d in docs.values()} == {"en", "fr", "nl"}
+    zone = mission.activities[0].start.tzinfo
+    activities = {a.id: a for a in mission.activities}
+    cities, sectors = set(), set()
+    for doc in docs.values():
+        days = {activities[a].start.astimezone(zone).date() for a in doc.registered}
+        cities.add(
+            tuple(
+                sorted(
+                    {
+                        c.id
+                        for c in mission.mission.cities
+                        for d in days
+                        if c.start_date <= d <= c.end_date
+                    }
+                )
+            )
+        )
+        sectors |= {s for a in doc.registered for s in activities[a].sectors}
+        if doc.delegate.id != "demo":  # the demo keeps one overlap and one tight transfer
+            warnings = [w for i in personal_items(mission, doc, []) for w in i.warnings]
+            assert warnings == [], (doc.delegate.id, warnings)
+    assert {("sf",), ("la",), ("la", "sf")} <= cities
+    assert {s.id for s in mission.mission.sectors} <= sectors
+
+
+def test_nothing_invented_sits_next_to_a_real_person_without_its_mark() -> None:
+    mission = build(EXAMPLE).mission
+    assert mission is not None
+    assert all(a.sample for a in mission.activities if a.participants)
+    consular = [c for c in mission.contacts if c.category == "consular"]
+    assert consular and all(c.sample and c.phone is None for c in consular)

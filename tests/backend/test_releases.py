@@ -58,7 +58,7 @@ def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: 
     report = publish(source, out, SECRET, "https://x/", check=True)
     assert report.preview is not None and out.resolve() == before
     lines = describe(report.preview, str, lambda s, p, n: s if n == 1 else p)
-    assert lines[0] == "1 delegate's agenda changes."
+    assert lines[0] == "2 delegates' agendas change."  # Lotte's lunch room, Yasmine's seminar
     assert any(line.startswith("Cancelled: ") and "(wed-ai-act)" in line for line in lines)
     changed = next(line for line in lines if line.startswith("Changed "))
     assert "(mon-lunch): room (en): " in changed and changed.endswith("→ Tuinzaal"), changed

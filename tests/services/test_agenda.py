@@ -51,11 +51,19 @@ def test_every_mission_day_has_items_for_the_demo_delegate() -> None:
         assert items_on(items, date(2025, 10, day), LA), day
 
 
-def test_tight_transfer_mountain_view_to_san_francisco_is_flagged() -> None:
+def test_tight_transfer_moffett_field_to_santa_clara_is_flagged() -> None:
     items = {i.id: i for i in personal_items(MISSION, DELEGATE, [])}
-    warnings = items["tue-gala-dinner"].warnings
-    assert [(w.kind, w.other_id) for w in warnings] == [("tight", "tue-chm-reception")]
-    assert warnings[0].gap_minutes == 30 and warnings[0].needed_minutes > 60
+    warnings = items["m-patel"].warnings
+    assert [(w.kind, w.other_id) for w in warnings] == [("tight", "tue-nasa-ames")]
+    assert warnings[0].gap_minutes == 15 and warnings[0].needed_minutes > 30
+
+
+def test_demo_agenda_has_one_deliberate_overlap_and_one_tight_transfer() -> None:
+    # The example's README documents both; everything else is a transfer one could make.
+    found = sorted(
+        (i.id, w.kind) for i in personal_items(MISSION, DELEGATE, []) for w in i.warnings
+    )
+    assert found == [("fri-agreements", "overlap"), ("m-liu", "overlap"), ("m-patel", "tight")]
 
 
 def test_overlap_is_flagged_on_both_items() -> None:
@@ -101,9 +109,9 @@ def test_now_and_next_during_an_item_and_between_items() -> None:
     during = now_and_next(items, at("2025-10-07T13:30:00-07:00"))
     assert during.now is not None and during.now.id == "tue-nasa-ames"
     assert during.next is not None and during.next.id == "m-patel"
-    between = now_and_next(items, at("2025-10-07T15:40:00-07:00"))
-    assert between.now is None and between.next is not None and between.next.id == "m-patel"
-    assert between.minutes_to_next == 20
+    between = now_and_next(items, at("2025-10-07T16:00:00-07:00"))
+    assert between.now is None and between.next is not None
+    assert between.next.id == "tue-chm-reception" and between.minutes_to_next == 30
 
 
 def test_now_and_next_after_the_mission_is_empty() -> None:

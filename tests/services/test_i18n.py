@@ -14,6 +14,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from services.i18n import Translator, catalog, localize, pick_language
+from services.models import Lang
 from tests.conftest import ROOT
 
 LOCALES = ROOT / "locales"
@@ -206,3 +207,12 @@ def test_translator_compiles_from_po_when_mo_is_missing(tmp_path: Path) -> None:
     shutil.copytree(LOCALES, tmp_path / "locales", ignore=shutil.ignore_patterns("*.mo"))
     translations = catalog("nl", tmp_path / "locales")
     assert translations.gettext("My agenda") == "Mijn agenda"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "5–10 October 2025"), ("fr", "5–10 octobre 2025"), ("nl", "5–10 oktober 2025")],
+)
+def test_date_range_names_the_month_and_the_year(lang: Lang, expected: str) -> None:
+    assert Translator(lang).date_range(date(2025, 10, 5), date(2025, 10, 10)) == expected
+    assert Translator(lang).date_range(date(2025, 9, 29), date(2025, 10, 3)).endswith(" 2025")

@@ -117,14 +117,16 @@ async def test_settings_time_display_changes_agenda_times(app: App) -> None:
     await app.choose("setting-time", "brussels")
     await app.go("/agenda")
     assert app.repo.settings.time_display == "brussels"
-    # NASA Ames, 13:00–15:30 in San Francisco, labelled as Brussels time
-    assert "22:00–00:30 Brussels time" in app.texts()
+    # NASA Ames, 13:00–15:00 in San Francisco, labelled as Brussels time
+    assert "22:00–00:00 Brussels time" in app.texts()
 
 
 async def test_about_shows_facts_and_illustrative_notice(app: App) -> None:
     await app.go("/about")
     text = app.text()
-    assert app.has("sample-notice") and "illustrative" in text
+    assert app.has("sample-notice") and "Illustrative" in text
+    assert "5–10 October 2025" in text
+    assert "FPS Foreign Affairs announcement" in text and "news report of" in text
     assert "$3.3 billion" in text and "4,300" in text
 
 

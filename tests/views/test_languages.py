@@ -99,7 +99,7 @@ async def test_switching_language_keeps_route_day_filters_and_search(app: App) -
     field = app.find("programme-search").content  # type: ignore[attr-defined]
     assert field.value == "ames"
     await app.pick_language("fr")
-    assert "Visite : NASA Ames Research Center" in app.text()
+    assert "Visite\u00a0: NASA Ames Research Center" in app.text()
     await app.go("/agenda/2025-10-09")
     await app.pick_language("en")
     assert app.route == "/agenda/2025-10-09" and "Thursday 9 October" in app.text()
