@@ -94,4 +94,4 @@ async def test_meeting_add_to_calendar_has_its_leave_by_reminder(app: App) -> No
     assert (name, mime) == ("m-patel.ics", "text/calendar")
     event = vobject.readOne(data.decode("utf-8")).vevent
     assert event.uid.value.startswith("m-patel@") and event.summary.value.startswith("B2B: Raj")
-    assert event.valarm.description.value.startswith("Time to leave for Computer History Museum")
+    assert event.valarm.description.value.startswith("Time to leave for Santa Clara Convention")
