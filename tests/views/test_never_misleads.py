@@ -101,12 +101,12 @@ async def test_brussels_times_are_labelled_and_fall_on_the_brussels_day(app: App
     await app.choose("setting-time", "brussels")
     await app.go("/agenda/2025-10-07")
     assert "16:30–17:45 Brussels time" in row_text(app, "row-tue-coach-valley")
-    # B2B with Raj Patel: Tuesday 16:00 in San Francisco is Wednesday 01:00 in Brussels
+    # B2B with Raj Patel: Tuesday 15:15 in Santa Clara is Wednesday 00:15 in Brussels
     assert not app.has("row-m-patel")
     await app.go("/agenda/2025-10-08")
-    assert "01:00–01:30 Brussels time" in row_text(app, "row-m-patel")
+    assert "00:15–00:45 Brussels time" in row_text(app, "row-m-patel")
     await app.go("/activity/tue-nasa-ames")
-    assert "Tuesday 7 October, 22:00–00:30 Brussels time" in app.text()
+    assert "Tuesday 7 October, 22:00–00:00 Brussels time" in app.text()
 
 
 async def test_next_late_at_night_says_tomorrow_and_the_room(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ async def test_meeting_offers_calendar_and_share_and_heads_the_organisers_notes(
     assert (name, mime) == ("m-patel.ics", "text/calendar") and b"Raj Patel" in data
     await app.tap("share-meeting")
     text, subject = app.platform.shared[-1]
-    assert subject == "B2B with Raj Patel" and "16:00–16:30" in text
+    assert subject == "B2B with Raj Patel" and "15:15–15:45" in text
 
 
 async def test_what_changed_keeps_read_entries_and_mark_all_can_be_undone(tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ async def test_what_changed_keeps_read_entries_and_mark_all_can_be_undone(tmp_pa
     app = await App(tmp_path, origin=TEST_ORIGIN).start("/changes")
     try:
         assert app.identifiers("change-") == ["change-tue-gala-dinner"]
-        assert "Tuesday 7 October, 19:30" in row_text(app, "change-tue-gala-dinner")
+        assert "Tuesday 7 October, 20:00" in row_text(app, "change-tue-gala-dinner")
         await app.tap("mark-all-read")
         assert app.identifiers("change-") == [] and app.has("read-tue-gala-dinner")
         assert app.has("undo-read")
