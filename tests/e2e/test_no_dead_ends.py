@@ -33,7 +33,7 @@ def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     feed = normalise_origin(f"http://127.0.0.1:{free_port()}/")
     doc = json.loads(MISSION_BYTES)
     gala = next(a for a in doc["activities"] if a["id"] == "tue-gala-dinner")
-    gala["start"], gala["end"] = "2025-10-07T20:00:00-07:00", "2025-10-07T23:00:00-07:00"
+    gala["start"], gala["end"] = "2025-10-07T20:30:00-07:00", "2025-10-07T23:30:00-07:00"
     doc["revision"] += 1
     new = json.dumps(doc).encode()
     log = ChangeLog().merged(diff_missions(parse_mission(MISSION_BYTES), parse_mission(new)))
