@@ -5,8 +5,9 @@
 Each of 200 connections sends conditional GETs with `Accept-Encoding: gzip`: three in four
 carry the current ETag (304, the usual check), one in four a stale one (200 with the gzip body),
 alternating mission.json and a personal document. 12 s per server on 127.0.0.1, hard stop, so
-the whole load lasts under 30 s. Prints errors, p50/p99 latency and throughput, as ratios to
-nginx measured in the same run, and exits non-zero on any error.
+the whole load lasts under 30 s. Prints errors (broken sockets, non-2xx/3xx answers), requests
+left unanswered after 5 s, p50/p99 latency and throughput as ratios to nginx measured in the
+same run, and exits non-zero on any error or unanswered request.
 """
 
 from __future__ import annotations
@@ -76,11 +77,12 @@ def figures(out: str) -> dict[str, float]:
     assert rate and total, out
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors = (sum(int(g) for g in socket.groups()) if socket else 0) + (
-        int(bad.group(1)) if bad else 0
-    )
+    counts = [int(g) for g in socket.groups()] if socket else [0, 0, 0, 0]
+    timeouts = counts[3]  # no answer within --timeout (5 s)
+    errors = sum(counts[:3]) + (int(bad.group(1)) if bad else 0)  # broken sockets, bad statuses
     return {"rps": float(rate.group(1)), "p50": latency("50"), "p99": latency("99"),
-            "requests": float(total.group(1)), "errors": float(errors)}  # fmt: skip
+            "requests": float(total.group(1)), "errors": float(errors),
+            "timeouts": float(timeouts)}  # fmt: skip
 
 
 def main() -> int:
@@ -97,7 +99,7 @@ def main() -> int:
                 script.write_text(lua(url, paths))
                 results[name] = wrk(url, script)
         report(results)
-        return 1 if any(r["errors"] for r in results.values()) else 0
+        return 1 if any(r["errors"] + r["timeouts"] for r in results.values()) else 0
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -105,14 +107,15 @@ def main() -> int:
 def report(results: dict[str, dict[str, float]]) -> None:
     ref = results["nginx"]
     print(f"wrk, {CONNECTIONS} connections, {SECONDS} s per server, conditional GETs, gzip")
-    print(f"{'server':<14} {'requests':>9} {'errors':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
-          f" {'req/s vs nginx':>15} {'p50 vs nginx':>13} {'p99 vs nginx':>13}")  # fmt: skip
+    print(f"{'server':<14} {'requests':>9} {'errors':>6} {'>5 s':>5} {'req/s':>8}"
+          f" {'p50 ms':>8} {'p99 ms':>8} {'req/s vs nginx':>15} {'p50 vs nginx':>13}"
+          f" {'p99 vs nginx':>13}")  # fmt: skip
     for name, r in results.items():
         ratios = (r["rps"] / ref["rps"], r["p50"] / ref["p50"], r["p99"] / ref["p99"])
         print(
-            f"{name:<14} {r['requests']:>9.0f} {r['errors']:>6.0f} {r['rps']:>8.0f}"
-            f" {r['p50']:>8.2f} {r['p99']:>8.2f} {ratios[0]:>15.2f} {ratios[1]:>13.2f}"
-            f" {ratios[2]:>13.2f}"
+            f"{name:<14} {r['requests']:>9.0f} {r['errors']:>6.0f} {r['timeouts']:>5.0f}"
+            f" {r['rps']:>8.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratios[0]:>15.2f}"
+            f" {ratios[1]:>13.2f} {ratios[2]:>13.2f}"
         )
 
 
