@@ -31,7 +31,8 @@ def code_digest() -> str:
     """The renderers' source: a new version of the code never reuses old files."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted([*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]):
+    sources = [*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]
+    for path in sorted([*sources, *root.glob("services/templates/*")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -4,6 +4,7 @@
     OUT/delegates/<token>.json(.gz)           one per delegate, at a secret URL
     OUT/delegates/<token>.ics(.gz)            the same agenda for calendar apps (webcal://)
     OUT/schedule.json, OUT/schedule.xml(.gz)  the public programme for schedule apps (frab)
+    OUT/delegates/<token>[.<lang>].html(.gz)  the pocket agenda: one page, no script
     INVITES/invites.csv, INVITES/qr/<id>.png  welcome pack: never inside OUT, never served
 
 Nothing is written when any source row is wrong, nor when the publish would drop too much of
@@ -29,6 +30,7 @@ from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.incremental import render_changed, save_memo
 from backend.preview import MAX_DROP, Preview, compare, guard
+from backend.pocket_pages import pocket_files
 from backend.releases import Entry, live, write_release
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError
@@ -85,7 +87,7 @@ def delegate_files(
     return {
         f"delegates/{token}.json": encode(doc),
         calendar: personal_calendar(mission, doc, before, cache),
-    }
+    } | pocket_files(mission, token, doc)
 
 
 def publish(

@@ -1,9 +1,9 @@
 """`backend serve`: the published folder over HTTP with the same semantics as deploy/nginx.conf.
 
-Only `/mission.json`, `/schedule.(json|xml)` and `/delegates/<token>.(json|ics)` exist;
-everything else, an unknown token included, gets the same 404. Strong ETags, If-None-Match ->
-304, the pre-compressed .gz twin when the client accepts gzip, `Cache-Control: no-cache`, HEAD,
-and CORS for browsers.
+Only `/mission.json`, `/schedule.(json|xml)`, `/delegates/<token>.(json|ics)` and the pocket
+agenda pages `/delegates/<token>[.<lang>].html` exist; everything else, an unknown token included,
+gets the same 404. Strong ETags, If-None-Match -> 304, the pre-compressed .gz twin when the
+client accepts gzip, `Cache-Control: no-cache`, HEAD, and CORS for browsers.
 Access logs show `/delegates/<token>`, never the token, whatever shape the path has.
 """
 
@@ -23,7 +23,8 @@ from starlette.routing import Route
 
 log = logging.getLogger("delegate.feed")
 SERVED = re.compile(
-    r"^/(mission\.json|schedule\.(?:json|xml)|delegates/[a-z2-7]{26}\.(?:json|ics))$"
+    r"^/(mission\.json|schedule\.(?:json|xml)"
+    r"|delegates/[a-z2-7]{26}\.(?:json|ics|html|(?:en|fr|nl)\.html))$"
 )
 # Any long run of letters and digits may be a token, whatever the case, slashes or dots around it.
 TOKEN_LIKE = re.compile(r"[A-Za-z0-9]{12,}")
@@ -31,6 +32,7 @@ TYPES = {
     ".json": "application/json; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
 }
 COMMON = {
     "Cache-Control": "no-cache",

@@ -53,6 +53,11 @@ def test_publish_writes_documents_gzip_twins_and_calendars(tmp_path: Path) -> No
         "schedule.json.gz",
         "schedule.xml",
         "schedule.xml.gz",
+        *(
+            f"delegates/{token}{lang}.html{gz}"
+            for lang in ("", ".en", ".fr", ".nl")
+            for gz in ("", ".gz")
+        ),
     }
     assert (tmp_path / "feed").is_symlink()
 

@@ -1,0 +1,113 @@
+"""The pocket agenda renderer: one self-contained page, readable without script or network."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import html5lib
+import pytest
+
+from services.agenda import personal_items
+from services.changes import Change, FieldChange
+from services.models import Lang
+from services.pocket import PocketSource, render_pocket
+from services.validation import parse_delegate, parse_mission
+from tests.conftest import dump
+
+LINKS: dict[Lang, str] = {"en": "p.en.html", "fr": "p.fr.html", "nl": "p.nl.html"}
+AS_OF = datetime(2025, 10, 7, 14, 5, tzinfo=UTC)
+
+
+def source_of(mission: dict[str, Any], delegate: dict[str, Any] | None, **kw: Any) -> PocketSource:
+    m = parse_mission(dump(mission))
+    d = parse_delegate(dump(delegate)) if delegate else None
+    return PocketSource(m, d, personal_items(m, d, []) if d else [], as_of=AS_OF, **kw)
+
+
+def valid_html(page: str) -> None:
+    """html5lib in strict mode raises on any parse error of the WHATWG HTML standard."""
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+
+
+def test_pocket_page_is_valid_html_with_print_css_and_no_script(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "en", LINKS)
+    valid_html(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page.lower()
+    assert "@page{size:A4" in page and "@media print" in page
+    assert "@media print and (max-width:120mm)" in page  # saved or printed on a phone
+
+
+def test_pocket_page_makes_no_request_to_anyone(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    assert not re.search(r"\bsrc=", page)
+    assert re.findall(r"url\(([^)]*)\)", page)
+    assert all(u.startswith("data:image/png;base64,") for u in re.findall(r"url\(([^)]*)\)", page))
+    assert "<link" not in page and "@import" not in page
+
+
+def test_pocket_page_shows_person_zone_banner_and_language_switch(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "en", LINKS)
+    name = delegate["delegate"]["name"]
+    assert name in page
+    assert "Offline copy, read-only" in page and "as of Tue 7 Oct 07:05" in page
+    assert "Pacific Time" in page
+    assert 'href="p.fr.html"' in page and 'href="p.nl.html"' in page
+    assert 'href="p.en.html"' not in page
+    assert 'lang="en"' in page
+
+
+def test_pocket_page_links_contacts_and_maps(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "en", LINKS)
+    assert 'href="tel:+' in page and 'href="mailto:' in page
+    assert "Safety" in page and 'href="tel:911"' in page
+    assert "Open in Maps" in page and 'class="pin"' in page
+
+
+def test_cancelled_item_is_struck_through_and_said_in_words(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    first = delegate["registered"][0]
+    activity = next(a for a in mission["activities"] if a["id"] == first)
+    activity["state"] = "cancelled"
+    title = activity["title"]["fr"]
+    page = render_pocket(source_of(mission, delegate), "fr", LINKS)
+    assert f"<del>{title}</del>" in page.replace("&#39;", "'")
+    assert "Annulé" in page
+
+
+def test_change_since_last_look_shows_old_and_new(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    first = delegate["registered"][0]
+    room = FieldChange(field="room", old="Salon A", new="Salon B")
+    changes = {first: Change(id=first, kind="changed", revision=2, fields=(room,))}
+    page = render_pocket(source_of(mission, delegate, changes=changes), "en", LINKS)
+    assert "Salon A → Salon B" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_programme_only_page_for_visitors_lists_every_activity(
+    mission: dict[str, Any], lang: Lang
+) -> None:
+    page = render_pocket(source_of(mission, None), lang, LINKS, banner="published")
+    valid_html(page)
+    assert page.count('class="item') == len(mission["activities"])
+    assert "Offline copy" not in page
+
+
+def test_pocket_page_for_a_delegate_stays_small(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    assert len(page.encode()) <= 60_000
