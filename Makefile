@@ -16,7 +16,7 @@ run: $(RUN_STAMP) $(MO_FILES)
 test: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy services backend views main.py
+	$(BIN)/mypy services backend views hosting main.py
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(DEV_STAMP)

@@ -10,11 +10,13 @@ from pathlib import Path
 import flet as ft
 from flet.utils.platform_utils import is_linux_server
 
+from hosting.serve import programme_of, serve
 from services.clock import clock_from
 from services.feeds import Feeds
 from services.i18n import pick_language
 from services.keyvalue import FileKeyValue, KeyValue
 from services.library import Library
+from services.pocket_copy import PocketCopy
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, data_dir
@@ -65,7 +67,19 @@ async def main(page: ft.Page) -> None:
         ]
         language = pick_language(tags)
     shell = AppShell(page, repo, language, Platform(), screens=SCREENS, feeds=feeds)
+    if page.web:
+        keep_pocket_copy(shell, PocketCopy(kv), language)
     shell.start()
+
+
+def keep_pocket_copy(shell: AppShell, copy: PocketCopy, language: str) -> None:
+    """The offline pocket agenda in this browser, rewritten now and after every sync."""
+
+    async def refresh() -> None:
+        await copy.refresh(shell.repo, shell.repo.settings.language or language)
+
+    shell.account.on_change.append(refresh)
+    shell.run(refresh)
 
 
 def run() -> None:
@@ -73,14 +87,8 @@ def run() -> None:
     if is_linux_server():  # type: ignore[no-untyped-call]
         port = int(os.environ.get("DELEGATE_PORT", "8550"))
         print(f"Delegate Companion: http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
-        ft.run(
-            main,
-            view=ft.AppView.WEB_BROWSER,
-            host="127.0.0.1",
-            port=port,
-            no_cdn=True,
-            assets_dir=str(ASSETS),
-        )
+        programme = programme_of(process_feeds(data_dir(), hosted=True))
+        serve(main, ASSETS, "127.0.0.1", port, programme, shutdown)
     else:
         ft.run(main, assets_dir=str(ASSETS))
 

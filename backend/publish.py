@@ -29,8 +29,8 @@ import segno
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.incremental import render_changed, save_memo
-from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.pocket_pages import pocket_files
+from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, live, write_release
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from services.feeds import Feeds, host_of
 from services.repository import Repository
 from services.store import normalise_origin
@@ -13,6 +15,12 @@ class Account:
     def __init__(self, repo: Repository, feeds: Feeds | None) -> None:
         self.repo = repo
         self.feeds = feeds
+        # Called after a successful sync, a sign-in and a sign-out (the pocket agenda copy).
+        self.on_change: list[Callable[[], Awaitable[None]]] = []
+
+    async def _changed(self) -> None:
+        for listener in self.on_change:
+            await listener()
 
     @property
     def can_sync(self) -> bool:
@@ -28,7 +36,9 @@ class Account:
         self.repo.refresh()  # also what another process committed meanwhile
         arrived = len(self.repo.unseen_ids() - before)
         if result.ok and self.repo.version != version:  # never "up to date" with older data
-            return SyncResult("updated", result.at, arrived, result.document)
+            result = SyncResult("updated", result.at, arrived, result.document)
+        if result.ok:
+            await self._changed()
         return result
 
     async def sign_in(self, text: str, confirmed: bool = False) -> SyncResult:
@@ -51,7 +61,9 @@ class Account:
         result = await self.feeds.syncer(origin).sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)
+            await self._changed()
         return result
 
     async def sign_out(self) -> None:
         await self.repo.switch(self.repo.origin, None)
+        await self._changed()

@@ -61,9 +61,11 @@ def render_pocket(
     lang: Lang,
     links: Mapping[Lang, str],
     banner: Banner = "offline",
+    base: str | None = None,
     localedir: Path = LOCALES,
 ) -> str:
-    """The whole page in `lang`; `links` gives the address of the page in each other language."""
+    """The whole page in `lang`; `links` gives the address of the page in each other language,
+    relative to `base` (the app's root, for the copies the app's service worker keeps)."""
     section = _section(source, lang, banner, localedir)
     section["switch"] = [
         (code, LANGUAGE_NAMES[code], links[code])
@@ -91,7 +93,7 @@ def _section(
     contacts = [*mission.contacts, *(source.delegate.contacts if source.delegate else [])]
     title = tr.text(mission.mission.title).text
     heading = _("My agenda") if personal else _("Programme")
-    zone_name = get_timezone_name(zone, "long", locale=tr.locale)
+    zone_name = _zone_name(zone.key, tr.locale)
     as_of = tr.moment(source.as_of, zone) if source.as_of else ""
     return {
         "lang": lang,
@@ -168,6 +170,12 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     return env
+
+
+@cache
+def _zone_name(zone: str, locale: str) -> str:
+    """'Pacific Time', 'Pacific-tijd', 'heure du Pacifique nord-américain'."""
+    return str(get_timezone_name(ZoneInfo(zone), "long", locale=locale))
 
 
 @cache

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from services.agenda import AgendaItem
 from services.changes import Change
 from services.i18n import Translator
-from services.maps import REGIONS, region_for
+from services.maps import REGIONS
 from services.models import MissionDoc, Venue
 from services.present import activity_place, change_lines, day_heading, item_title, kind_label
 
@@ -71,7 +71,7 @@ def venue_maps(venues: list[Venue]) -> list[dict[str, object]]:
     for region in REGIONS:
         pins = []
         for number, venue in enumerate(venues, 1):
-            if region_for([venue], [region]) is None:
+            if not region.contains(venue):
                 continue
             x, y = region.to_pixels(venue.lat, venue.lon)
             left, top = 100 * x / region.width, 100 * y / region.height

@@ -86,3 +86,8 @@ def test_only_sync_and_the_feeds_registry_touch_the_feed_client() -> None:
     for path in (ROOT / "services").rglob("*.py"):
         if path.name not in allowed:
             assert "services.feed_client" not in _modules_of(path), path
+
+
+def test_hosting_serves_the_app_without_views() -> None:
+    for path in (ROOT / "hosting").rglob("*.py"):
+        assert not {m.split(".")[0] for m in _modules_of(path)} & {"views", "backend"}, path

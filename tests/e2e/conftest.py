@@ -33,11 +33,16 @@ def two_delegates(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def feed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def feed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("e2e-feed")
     report = publish(two_delegates(base), base / "feed", SECRET, "http://127.0.0.1/")
     assert not report.errors
-    with backend_server(base / "feed") as url:
+    return base / "feed"
+
+
+@pytest.fixture(scope="session")
+def feed_url(feed_folder: Path) -> Iterator[str]:
+    with backend_server(feed_folder) as url:
         yield url
 
 

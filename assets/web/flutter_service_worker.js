@@ -1,0 +1,97 @@
+// Delegate Companion's service worker: keeps the pocket agenda for when the live app is out of reach.
+// Served as flutter_service_worker.js because Flutter's loader re-registers that name; Flet's own
+// copy would unregister itself and reload the page. Version: __VERSION__ (set when served).
+'use strict';
+
+const VERSION = '__VERSION__';
+const PROGRAMME = 'dc-programme-' + VERSION; // this version's programme-only pages
+const MINE = 'dc-pocket-v1'; // the signed-in delegate's pages; kept across deploys
+const LANGS = ['en', 'fr', 'nl'];
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(PROGRAMME)
+      .then((cache) => cache.addAll(LANGS.map((l) => scoped(`pocket/programme.${l}.html`))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('dc-programme-') && name !== PROGRAMME) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page tells us what the app wrote after a sync: {type: 'store', owner, lang, pages} or
+// {type: 'clear'} (signed out). A new owner replaces everything of the previous one.
+self.addEventListener('message', (event) => {
+  const message = event.data || {};
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(MINE);
+      for (const request of await cache.keys()) await cache.delete(request);
+      if (message.type !== 'store' || !message.pages) return;
+      for (const lang of LANGS) {
+        const html = message.pages[lang];
+        if (typeof html !== 'string' || !html.includes('</html>')) continue;
+        const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+        await cache.put(scoped(`pocket/mine.${lang}.html`), new Response(html, { headers }));
+      }
+      const meta = JSON.stringify({ owner: message.owner, lang: message.lang });
+      await cache.put(scoped('pocket/mine.json'), new Response(meta));
+    })(),
+  );
+});
+
+async function preferredLanguage() {
+  const meta = await caches.match(scoped('pocket/mine.json'), { cacheName: MINE });
+  try {
+    const lang = meta ? (await meta.json()).lang : 'en';
+    return LANGS.includes(lang) ? lang : 'en';
+  } catch (e) {
+    return 'en';
+  }
+}
+
+// The delegate's page, else the programme-only page; never an error page.
+async function pocketPage(lang) {
+  const wanted = lang || (await preferredLanguage());
+  const mine = await caches.match(scoped(`pocket/mine.${wanted}.html`), { cacheName: MINE });
+  if (mine) return mine;
+  const programme = await caches.match(scoped(`pocket/programme.${wanted}.html`), {
+    cacheName: PROGRAMME,
+  });
+  if (programme) return programme;
+  const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+  return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // Only our own pages: never the WebSocket, the feed, assets, or anything of a third party.
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const mine = url.href.match(/pocket\/mine\.(en|fr|nl)\.html$/);
+  if (mine && url.href.startsWith(self.registration.scope)) {
+    event.respondWith(pocketPage(mine[1]));
+    return;
+  }
+  if (request.mode !== 'navigate') return;
+  event.respondWith(
+    (async () => {
+      if (self.navigator && self.navigator.onLine === false) return pocketPage();
+      try {
+        return await fetch(request);
+      } catch (e) {
+        return pocketPage();
+      }
+    })(),
+  );
+});

@@ -1,0 +1,29 @@
+// Hands the pocket agenda the app wrote (localStorage, via SharedPreferences) to our service worker.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator) || !window.localStorage) return;
+  var KEY = 'flutter.delegate_companion.pocket';
+  var WORKER = document.currentScript.getAttribute('data-worker');
+  navigator.serviceWorker.register(WORKER).catch(function (e) {
+    console.warn('pocket agenda: no service worker', e);
+  });
+  var last;
+  function message(raw) {
+    try {
+      var value = JSON.parse(JSON.parse(raw));
+      if (value && value.pages) return { type: 'store', owner: value.owner, lang: value.lang, pages: value.pages };
+    } catch (e) { /* empty or damaged: clear */ }
+    return { type: 'clear' };
+  }
+  function check() {
+    var raw = localStorage.getItem(KEY);
+    if (raw === last) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (!registration.active) return;
+      registration.active.postMessage(message(raw));
+      last = raw;
+    });
+  }
+  check();
+  setInterval(check, 1000);
+})();

@@ -1,0 +1,1 @@
+"""Hosting the web app: the compressed client, the WebSocket, the pocket pages."""

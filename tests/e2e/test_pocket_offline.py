@@ -1,0 +1,103 @@
+"""The pocket agenda in a real browser: kept by our service worker, shown when the app is gone."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from services.agenda import now_and_next, personal_items
+from services.i18n import Translator
+from services.present import item_title
+from services.validation import parse_delegate, parse_mission
+from tests.e2e.browser import VIEWPORT, app_server, open_app
+from tests.e2e.conftest import DEMO, NOW, SECOND
+
+KEY = "flutter.delegate_companion.pocket"
+CACHED = """async (name) => {
+  const hit = await caches.match(new URL(name, location.href).href);
+  return hit ? await hit.text() : '';
+}"""
+
+
+def cached(page: Page, name: str, contains: str, timeout: float = 60.0) -> str:
+    """The page our worker keeps under `name`, once it contains `contains`."""
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        text = str(page.evaluate(CACHED, name))
+        if contains in text:
+            return text
+        page.wait_for_timeout(300)
+    raise AssertionError(f"{name} never contained {contains!r}; last: {text[:200]!r}")
+
+
+def gone(page: Page, name: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not page.evaluate(CACHED, name):
+            return
+        page.wait_for_timeout(300)
+    raise AssertionError(f"{name} is still cached")
+
+
+def next_item(feed: Path) -> tuple[str, str]:
+    """Dutch title and address of the demo delegate's next activity at NOW."""
+    mission = parse_mission((feed / "mission.json").read_bytes())
+    doc = parse_delegate((feed / "delegates" / f"{DEMO}.json").read_bytes())
+    upcoming = now_and_next(personal_items(mission, doc, []), datetime.fromisoformat(NOW))
+    item = upcoming.next
+    assert item is not None and item.venue is not None
+    return item_title(Translator("nl"), item), item.venue.address
+
+
+def signed_in(browser: Browser, url: str, token: str, locale: str) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(viewport=VIEWPORT, locale=locale)
+    page = context.new_page()
+    open_app(page, f"{url}join/{token}")
+    return context, page
+
+
+def test_offline_reload_shows_the_next_activity_in_the_delegates_language(
+    browser: Browser, feed_url: str, feed_folder: Path, tmp_path: Path
+) -> None:
+    title, address = next_item(feed_folder)
+    env = {"DELEGATE_FEED_URL": feed_url, "DELEGATE_NOW": NOW}
+    with app_server(tmp_path / "app", env) as url:
+        context, page = signed_in(browser, url, DEMO, "nl-BE")
+        cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+    try:
+        context.set_offline(True)  # and the app server is stopped
+        started = time.monotonic()
+        page.reload()
+        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_visible()
+        opened = time.monotonic() - started
+        body = page.content()
+        assert title.replace("'", "&#39;") in body and address in body
+        assert "Lotte Vermeulen" in body and 'lang="nl"' in body
+        page.get_by_role("link", name="English").click()
+        expect(page.get_by_text("Offline copy, read-only")).to_be_visible()
+        print(f"offline open: {opened:.2f} s")  # a figure for the notes, never asserted here
+    finally:
+        context.close()
+
+
+def test_signing_in_as_someone_else_then_out_clears_the_copy(
+    browser: Browser, app_url: str
+) -> None:
+    context, page = signed_in(browser, app_url, DEMO, "en-GB")
+    try:
+        cached(page, "pocket/mine.en.html", "Lotte Vermeulen")
+        open_app(page, f"{app_url}join/{SECOND}")
+        french = cached(page, "pocket/mine.fr.html", "Jean Dupont")
+        assert "Lotte Vermeulen" not in french
+        assert "Lotte" not in str(page.evaluate(CACHED, "pocket/mine.en.html"))
+        open_app(page, f"{app_url}settings")
+        page.get_by_role("button", name="Sign out").click()
+        gone(page, "pocket/mine.en.html")
+        assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == ""
+    finally:
+        context.close()
