@@ -13,8 +13,8 @@ import pytest
 
 from hosting.app import create_app, redact
 from hosting.static import accepted
+from services.library import BUNDLED
 from services.models import MissionDoc
-from services.repository import BUNDLED
 from services.validation import parse_mission
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
