@@ -48,12 +48,15 @@ i18n: $(DEV_STAMP)
 		--ignore-obsolete
 	$(BIN)/pybabel compile -d locales -D messages
 
-# System packages the tests drive for real: Chromium, nginx and GNU gettext (msgfmt --check).
+# System packages the tests drive for real: Chromium, nginx with its brotli module (serves the
+# pre-compressed web client) and GNU gettext (msgfmt --check).
 sysdeps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || \
+		missing="$$missing libnginx-mod-http-brotli-static"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing system packages:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

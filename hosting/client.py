@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
@@ -127,8 +128,9 @@ class ClientFiles:
                 os.replace(tmp, target)
         return target
 
-    def export(self, out: Path) -> int:
-        """Write the whole client (every file once, with .br and .gz twins) for nginx."""
+    def export(self, out: Path, compress: Callable[[str], bool] = lambda _path: True) -> int:
+        """Write the whole client (every file once, with .br and .gz twins) for nginx;
+        `compress` may limit which paths get twins (tests)."""
         written: set[str] = set()
         for root in self.roots:
             for file in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -140,7 +142,7 @@ class ClientFiles:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(file, target)
                 for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
-                    twin = self.twin(file, encoding)
+                    twin = self.twin(file, encoding) if compress(relative) else None
                     if twin is not None:
                         shutil.copyfile(twin, target.with_name(target.name + suffix))
         (out / "client-version.json").write_text(json.dumps({"version": self.version}))

@@ -8,6 +8,7 @@ import flet as ft
 
 from services.agenda import items_on
 from services.change_text import change_entries
+from services.pocket_copy import pocket_pages
 from services.present import (
     NowNextCard,
     Row,
@@ -79,7 +80,29 @@ def build(ctx: Ctx) -> Screen:
     elif repo.delegate and repo.delegate.delegate.sample:
         who = f"{who} · {_('Illustrative')}"
     header = [day_strip(ctx, repo.days(), day)]
-    return Screen(_("My agenda"), controls, subtitle=who, header=header)
+    return Screen(
+        _("My agenda"), controls, subtitle=who, header=header, actions=[print_button(ctx)]
+    )
+
+
+def print_button(ctx: Ctx) -> ft.Control:
+    """The pocket agenda as a printable page: in a browser our service worker's copy opens in a
+    new tab (print or save it as PDF there); a phone app shares the page as a file."""
+    tr = ctx.tr
+
+    def open_copy(_e: ft.Event[ft.IconButton]) -> None:
+        if ctx.state.platform == "web":
+            ctx.act.open_url(f"/pocket/mine.{tr.lang}.html")
+        else:
+            page = pocket_pages(ctx.repo)[tr.lang].encode()
+            ctx.act.share_file("agenda.html", page, "text/html")
+
+    return ft.Semantics(
+        identifier="print-agenda",
+        content=ft.IconButton(
+            ft.Icons.PRINT, tooltip=tr.gettext("Print or save my agenda"), on_click=open_copy
+        ),
+    )
 
 
 def sign_in_card(ctx: Ctx) -> ft.Control:
