@@ -72,6 +72,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.ui
 	$(PY) -m bench.publish
 	$(PY) -m bench.hosted
+	$(PY) -m bench.web_bytes
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -16,16 +12,8 @@ from playwright.sync_api import Response
 
 from hosting.client import ClientFiles
 from hosting.serve import cache_dir
-from tests.backend.servers import NGINX
-from tests.e2e.browser import (
-    VIEWPORT,
-    app_server,
-    chromium,
-    free_port,
-    open_app,
-    stop,
-    wait_for_port,
-)
+from tests.e2e.browser import VIEWPORT, app_server, chromium, open_app
+from tests.hosting.servers import nginx_app
 
 ROOT = Path(__file__).resolve().parents[2]
 # What Chromium loads on a first visit; the other renderers' files are exported uncompressed here
@@ -33,37 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 FIRST_VISIT = ("index.html", "main.dart.", "canvaskit/skwasm.", "assets/", ".js", ".json")
 
 pytestmark = pytest.mark.nginx
-
-
-@contextmanager
-def nginx_app(client: Path, upstreams: list[str], log: Path) -> Iterator[str]:
-    port = free_port()
-    prefix = Path(tempfile.mkdtemp(prefix="dc-nginx-app-"))
-    (prefix / "tmp").mkdir()
-    conf = (ROOT / "deploy" / "nginx-app.conf").read_text()
-    servers = " ".join(f"server {u};" for u in upstreams)
-    for key, value in {
-        "@CLIENT@": str(client),
-        "@LISTEN@": f"127.0.0.1:{port}",
-        "@UPSTREAMS@": servers,
-        "@PID@": str(prefix / "nginx.pid"),
-        "@TMP@": str(prefix / "tmp"),
-        "@ACCESS_LOG@": str(log),
-    }.items():
-        conf = conf.replace(key, value)
-    (prefix / "nginx.conf").write_text(conf)
-    extra = " user root;" if os.geteuid() == 0 else ""
-    proc = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", f"daemon off;{extra}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, timeout=15)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(proc)
-        shutil.rmtree(prefix, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
