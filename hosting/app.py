@@ -8,6 +8,7 @@ nginx with deploy/nginx-app.conf.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import re
@@ -22,6 +23,9 @@ from flet_web.fastapi.flet_app import FletApp, app_manager
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocketDisconnect
+from uvicorn.protocols.utils import ClientDisconnected
+from websockets.exceptions import InvalidState
 
 from hosting.client import ClientFiles
 from hosting.static import ClientApp, accepted
@@ -31,6 +35,7 @@ from services.pocket import PocketSource, render_pocket
 log = logging.getLogger("delegate.app")
 PROGRAMME = re.compile(r"^/pocket/programme\.(en|fr|nl)\.html$")
 SECRET_PATH = re.compile(r"/join/[^/?#]+")
+GONE = (WebSocketDisconnect, ClientDisconnected, InvalidState)
 
 
 def redact(path: str) -> str:
@@ -52,7 +57,8 @@ def create_app(
 
     async def session(websocket: WebSocket) -> None:
         loop = asyncio.get_running_loop()
-        await FletApp(loop, app_manager.executor, main, None).handle(websocket)
+        with contextlib.suppress(*GONE):  # the phone left mid-message: nothing to report
+            await FletApp(loop, app_manager.executor, main, None).handle(websocket)
 
     pages = ProgrammePages(mission)
 

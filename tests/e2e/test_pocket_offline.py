@@ -101,3 +101,21 @@ def test_signing_in_as_someone_else_then_out_clears_the_copy(
         assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == ""
     finally:
         context.close()
+
+
+def test_a_damaged_copy_falls_back_to_the_programme_page_offline(
+    browser: Browser, app_url: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    page = context.new_page()
+    try:
+        open_app(page, app_url)  # a visitor: never signed in
+        page.evaluate(f"localStorage.setItem('{KEY}', '\"{{not json')")
+        gone(page, "pocket/mine.en.html")
+        cached(page, "pocket/programme.en.html", "Programme")
+        context.set_offline(True)
+        page.reload()
+        expect(page.get_by_text("Offline copy, read-only")).to_be_visible()
+        expect(page.get_by_role("heading", name="Programme")).to_be_visible()
+    finally:
+        context.close()

@@ -1,0 +1,53 @@
+"""The pocket agenda copy a person's browser keeps: written for them, emptied when they leave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from services.keyvalue import FileKeyValue
+from services.library import Library
+from services.pocket_copy import KEY, PocketCopy
+from services.repository import Repository
+from services.settings import SettingsStore
+from services.store import FeedStore, personal_name
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, TEST_ORIGIN, FixedClock, store_unit
+
+
+async def open_repo(root: Path, kv: FileKeyValue) -> Repository:
+    clock = FixedClock("2025-10-07T15:40:00-07:00")
+    return await Repository.open(
+        Library(FeedStore(root)), SettingsStore(kv), lambda _: TEST_ORIGIN, clock
+    )
+
+
+async def stored(kv: FileKeyValue) -> object:
+    raw = await kv.get(KEY)
+    return json.loads(raw) if raw else raw
+
+
+async def test_signed_in_person_gets_their_pages_in_three_languages(tmp_path: Path) -> None:
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
+    kv = FileKeyValue(tmp_path / "browser.json")
+    repo = await open_repo(tmp_path, kv)
+    await repo.switch(TEST_ORIGIN, "code-one")
+    await PocketCopy(kv).refresh(repo, "fr")
+    value = await stored(kv)
+    assert isinstance(value, dict) and value["lang"] == "fr"
+    assert set(value["pages"]) == {"en", "fr", "nl"}
+    assert "Lotte Vermeulen" in value["pages"]["fr"] and 'lang="fr"' in value["pages"]["fr"]
+    assert "code-one" not in json.dumps(value)  # the owner is a hash, never the code
+
+
+async def test_signed_out_or_not_yet_fetched_empties_the_copy(tmp_path: Path) -> None:
+    store_unit(tmp_path, MISSION_BYTES)
+    kv = FileKeyValue(tmp_path / "browser.json")
+    repo = await open_repo(tmp_path, kv)
+    await kv.set(KEY, json.dumps({"owner": "someone", "pages": {"en": "<html>"}}))
+    await PocketCopy(kv).refresh(repo, "en")  # the demo agenda is nobody's: no copy
+    assert await stored(kv) == ""
+    await repo.switch(TEST_ORIGIN, "code-without-a-document")
+    await kv.set(KEY, "x")
+    await PocketCopy(kv).refresh(repo, "en")
+    assert await stored(kv) == ""
