@@ -75,11 +75,11 @@ async def main(page: ft.Page) -> None:
 def keep_pocket_copy(shell: AppShell, copy: PocketCopy, language: str) -> None:
     """The offline pocket agenda in this browser, rewritten now and after every sync."""
 
-    async def refresh() -> None:
-        await copy.refresh(shell.repo, shell.repo.settings.language or language)
+    def refresh() -> None:
+        copy.request(shell.repo, shell.repo.settings.language or language)
 
     shell.account.on_change.append(refresh)
-    shell.run(refresh)
+    refresh()
 
 
 def run() -> None:

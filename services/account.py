@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 from services.feeds import Feeds, host_of
 from services.repository import Repository
@@ -15,12 +15,13 @@ class Account:
     def __init__(self, repo: Repository, feeds: Feeds | None) -> None:
         self.repo = repo
         self.feeds = feeds
-        # Called after a successful sync, a sign-in and a sign-out (the pocket agenda copy).
-        self.on_change: list[Callable[[], Awaitable[None]]] = []
+        # Told after a successful sync, a sign-in and a sign-out (the pocket agenda copy); a
+        # listener must return at once and do its work in the background.
+        self.on_change: list[Callable[[], None]] = []
 
-    async def _changed(self) -> None:
+    def _changed(self) -> None:
         for listener in self.on_change:
-            await listener()
+            listener()
 
     @property
     def can_sync(self) -> bool:
@@ -38,7 +39,7 @@ class Account:
         if result.ok and self.repo.version != version:  # never "up to date" with older data
             result = SyncResult("updated", result.at, arrived, result.document)
         if result.ok:
-            await self._changed()
+            self._changed()
         return result
 
     async def sign_in(self, text: str, confirmed: bool = False) -> SyncResult:
@@ -61,9 +62,9 @@ class Account:
         result = await self.feeds.syncer(origin).sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)
-            await self._changed()
+            self._changed()
         return result
 
     async def sign_out(self) -> None:
         await self.repo.switch(self.repo.origin, None)
-        await self._changed()
+        self._changed()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 
 from services.keyvalue import KeyValue
 from services.models import LANGS
@@ -17,6 +18,7 @@ from services.pocket import PocketSource, render_pocket
 from services.repository import Repository
 
 KEY = "delegate_companion.pocket"
+log = logging.getLogger(__name__)
 
 
 def pocket_pages(repo: Repository, base: str = "/") -> dict[str, str]:
@@ -37,6 +39,31 @@ class PocketCopy:
 
     def __init__(self, kv: KeyValue) -> None:
         self.kv = kv
+        self._lock = asyncio.Lock()
+        self._wanted = 0
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def request(self, repo: Repository, lang: str) -> None:
+        """Rewrite the copy in the background: never delays or breaks a sign-in or a sync. The
+        latest request wins (a sign-out is never overwritten by an older refresh)."""
+        self._wanted += 1
+        task = asyncio.get_running_loop().create_task(self._write(self._wanted, repo, lang))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def settled(self) -> None:
+        """Wait for the requested writes (tests, shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks)
+
+    async def _write(self, ticket: int, repo: Repository, lang: str) -> None:
+        async with self._lock:
+            if ticket != self._wanted:
+                return  # a newer request follows
+            try:
+                await self.refresh(repo, lang)
+            except Exception:  # the copy is a convenience: the next sync tries again
+                log.warning("the offline pocket agenda could not be written", exc_info=True)
 
     async def refresh(self, repo: Repository, lang: str) -> None:
         code = repo.settings.personal_code

@@ -3,6 +3,7 @@
   'use strict';
   if (!('serviceWorker' in navigator) || !window.localStorage) return;
   var KEY = 'flutter.delegate_companion.pocket';
+  var SETTINGS = 'flutter.delegate_companion.settings';
   var WORKER = document.currentScript.getAttribute('data-worker');
   navigator.serviceWorker.register(WORKER).catch(function (e) {
     console.warn('pocket agenda: no service worker', e);
@@ -15,13 +16,24 @@
     } catch (e) { /* empty or damaged: clear */ }
     return { type: 'clear' };
   }
+  function language() {
+    try {
+      return JSON.parse(JSON.parse(localStorage.getItem(SETTINGS))).language || null;
+    } catch (e) {
+      return null;
+    }
+  }
   function check() {
     var raw = localStorage.getItem(KEY);
-    if (raw === last) return;
+    var lang = language();
+    var state = raw + '|' + lang;
+    if (state === last) return;
     navigator.serviceWorker.ready.then(function (registration) {
       if (!registration.active) return;
-      registration.active.postMessage(message(raw));
-      last = raw;
+      var update = message(raw);
+      if (update.type === 'store' && lang) update.lang = lang; // the app's language now
+      registration.active.postMessage(update);
+      last = state;
     });
   }
   check();

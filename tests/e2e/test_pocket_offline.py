@@ -6,6 +6,7 @@ import json
 import time
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -17,6 +18,13 @@ from tests.e2e.browser import VIEWPORT, app_server, open_app
 from tests.e2e.conftest import DEMO, NOW, SECOND
 
 KEY = "flutter.delegate_companion.pocket"
+KEPT = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
 CACHED = """async (name) => {
   const hit = await caches.match(new URL(name, location.href).href);
   return hit ? await hit.text() : '';
@@ -69,7 +77,10 @@ def test_offline_reload_shows_the_next_activity_in_the_delegates_language(
     with app_server(tmp_path / "app", env) as url:
         context, page = signed_in(browser, url, DEMO, "nl-BE")
         cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+        kept = page.evaluate(KEPT)
     try:
+        # only our own pages: never the feed, the client files, the WebSocket or another host
+        assert kept and all(urlsplit(u).path.startswith("/pocket/") for u in kept), kept
         context.set_offline(True)  # and the app server is stopped
         started = time.monotonic()
         page.reload()

@@ -51,3 +51,20 @@ async def test_signed_out_or_not_yet_fetched_empties_the_copy(tmp_path: Path) ->
     await kv.set(KEY, "x")
     await PocketCopy(kv).refresh(repo, "en")
     assert await stored(kv) == ""
+
+
+async def test_background_requests_let_the_latest_win(tmp_path: Path) -> None:
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
+    kv = FileKeyValue(tmp_path / "browser.json")
+    repo = await open_repo(tmp_path, kv)
+    await repo.switch(TEST_ORIGIN, "code-one")
+    copy = PocketCopy(kv)
+    copy.request(repo, "en")
+    await copy.settled()
+    assert "Lotte Vermeulen" in str(await stored(kv))
+    copy.request(repo, "en")  # a refresh still queued when the person signs out
+    await repo.switch(TEST_ORIGIN, None)
+    copy.request(repo, "en")
+    await copy.settled()
+    assert await stored(kv) == ""
