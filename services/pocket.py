@@ -152,9 +152,9 @@ def _venue(tr: Translator, mission: MissionDoc, venue: Venue, number: int) -> di
 def _contact(tr: Translator, contact: Contact) -> dict[str, object]:
     numbers = [n for n in (contact.phone, contact.mobile) if n]
     return {
-        "name": contact.name,
+        "name": tr.text(contact.name).text,
         "role": tr.text(contact.role).text if contact.role else "",
-        "organisation": contact.organisation or "",
+        "organisation": tr.text(contact.organisation).text if contact.organisation else "",
         "phones": [(tel_link(n), display_phone(n)) for n in numbers],
         "email": (mail_link(contact.email), contact.email) if contact.email else None,
         "hours": tr.text(contact.hours).text if contact.hours else "",

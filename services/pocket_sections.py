@@ -40,9 +40,8 @@ def _row(
     else:
         activity = item.activity
         kind = kind_label(tr, activity.kind) if activity else ""
-        place = activity_place(
-            tr, mission, item.venue, activity.room if activity else None, with_city=False
-        )
+        room = tr.text(activity.room).text if activity and activity.room else None
+        place = activity_place(tr, mission, item.venue, room, with_city=False)
     note, lines = "", []
     if item.cancelled:
         note = _("Cancelled: this no longer takes place.")

@@ -70,6 +70,7 @@ def test_pocket_page_links_contacts_and_maps(
 ) -> None:
     page = render_pocket(source_of(mission, delegate), "en", LINKS)
     assert 'href="tel:+' in page and 'href="mailto:' in page
+    assert "{" not in page.split("</style>")[1]  # localized names rendered, never as dicts
     assert "Safety" in page and 'href="tel:911"' in page
     assert "Open in Maps" in page and 'class="pin"' in page
 
