@@ -9,7 +9,6 @@ the mission and the delegate's document, so it changes (bytes, ETag) only when t
 
 from __future__ import annotations
 
-from backend.tokens import token_for
 from services.agenda import personal_items
 from services.models import LANGS, DelegateDoc, MissionDoc
 from services.pocket import PocketSource, render_pocket
@@ -30,14 +29,4 @@ def pocket_files(mission: MissionDoc, token: str, doc: DelegateDoc) -> dict[str,
         files[f"delegates/{token}.{lang}.html"] = page
         if lang == doc.delegate.language:
             files[f"delegates/{token}.html"] = page
-    return files
-
-
-def all_pocket_files(
-    mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes
-) -> dict[str, bytes]:
-    """Every delegate's pages, by relative path."""
-    files: dict[str, bytes] = {}
-    for delegate_id, doc in sorted(delegates.items()):
-        files |= pocket_files(mission, token_for(delegate_id, secret), doc)
     return files
