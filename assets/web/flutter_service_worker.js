@@ -88,7 +88,9 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       if (self.navigator && self.navigator.onLine === false) return pocketPage();
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        // behind a proxy, a stopped app server answers 502/503/504: the pocket page instead
+        return response.status >= 500 ? pocketPage() : response;
       } catch (e) {
         return pocketPage();
       }
