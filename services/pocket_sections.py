@@ -7,11 +7,12 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
+from services.change_text import change_lines
 from services.changes import Change
 from services.i18n import Translator
 from services.maps import REGIONS
 from services.models import MissionDoc, Venue
-from services.present import activity_place, change_lines, day_heading, item_title, kind_label
+from services.present import activity_place, day_heading, item_title, kind_label
 
 
 def agenda_days(
@@ -48,7 +49,8 @@ def _row(
     elif change is not None and change.kind == "new":
         note = _("New")
     elif change is not None and change.kind == "changed":
-        note, lines = _("Changed"), change_lines(tr, change, mission, zone)
+        note = _("Changed")
+        lines = [line.plain() for line in change_lines(tr, change, mission, zone)]
     elif item.activity is not None and item.activity.state == "changed":
         note = _("Changed")
     return {
