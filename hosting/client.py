@@ -65,7 +65,8 @@ class ClientFiles:
     def _generate(self, base: str) -> None:
         out = self.generated
         (out / "assets").mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.web / "index.html", out / "index.html")
+        ours = self.assets / "index.html"  # as with Flet's server, an index in assets/ wins
+        shutil.copyfile(ours if ours.exists() else self.web / "index.html", out / "index.html")
         patch_index_html(
             str(out / "index.html"),
             base_href=base,

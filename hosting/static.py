@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import secrets
 from pathlib import Path
 
 from starlette.requests import Request
@@ -41,6 +42,7 @@ class ClientApp:
     def __init__(self, files: ClientFiles) -> None:
         self.files = files
         self._etags: dict[tuple[str, int, int], str] = {}
+        self._started = secrets.token_hex(4)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -80,4 +82,6 @@ class ClientApp:
         if key not in self._etags:
             self._etags[key] = hashlib.sha256(file.read_bytes()).hexdigest()[:24]
         suffix = f"-{encoding}" if encoding else ""
+        if file.name == "index.html":  # recover.js tells a restarted server by this ETag
+            suffix += f"-{self._started}"
         return f'"{self._etags[key]}{suffix}"'
