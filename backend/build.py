@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from backend.checks import Checker, duplicates, references
+from backend.day_sheets import DAY_SHEETS, day_mission, stays_for
 from backend.origins import Origins
 from backend.sheets import by_delegate, delegate_dict, mission_dict
 from backend.sources import read_tables
@@ -35,6 +36,7 @@ COLUMNS = {
 OPTIONAL = {
     "facts.csv": ["id", "text_en"],
     "participants.csv": ["activity", "role"],
+    **DAY_SHEETS,
 }
 # Text that is the same in every language may come in one column (`name`) or one per language.
 ONE_OF = {
@@ -66,6 +68,7 @@ def build(source: Path) -> Built:
     zone = _zone(fields, [] if tables["mission.csv"].unreadable else out.errors)
     origins = Origins(fields=fields)
     raw = mission_dict(tables, fields, zone or ZoneInfo("UTC"), origins, out.errors)
+    raw.update(day_mission(tables, zone or ZoneInfo("UTC"), origins, out.errors))
     if zone is None:  # reported once above; check everything else in UTC meanwhile
         raw["mission"]["time_zone"] = "UTC"
     mission = checker.validate(MissionDoc, raw, mission_problems, origins, "mission.csv")
@@ -77,6 +80,7 @@ def build(source: Path) -> Built:
         d_origins = Origins(fields=fields, fallback=row)
         rows = per_delegate.get(row.get("id"), {})
         d_raw = delegate_dict(row, rows, fields, zone or ZoneInfo("UTC"), d_origins, out.errors)
+        d_raw["stays"] = stays_for(row.get("id"), tables["hotels.csv"], d_origins)
         doc = checker.validate(DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv")
         if doc is not None and cross is not None:
             checker.report(cross(doc), d_origins, "delegates.csv")

@@ -18,7 +18,16 @@ _PATH = re.compile(r"^([a-z_.]+)\[(\d+)\]\.?(.*)$")
 _REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
 _MISSING_LANG = re.compile(r"missing language (\w+)")
 # Model field name -> the column organisers see.
-COLUMN_OF = {"venue_id": "venue", "registered": "activity"}
+COLUMN_OF = {
+    "venue_id": "venue",
+    "registered": "activity",
+    # the mission-day sheets (backend.day_sheets)
+    "activity_id": "activity",
+    "departure_time": "coach_time",
+    "departure_point": "coach_from",
+    "at": "time",
+    "audience": "target",
+}
 
 
 @dataclass

@@ -182,6 +182,83 @@ class Contact(Model):
     sample: bool = False
 
 
+Urgency = Literal["info", "important", "urgent"]
+AudienceKind = Literal["everyone", "city", "sector", "activity"]
+OrganisationKind = Literal["company", "federation", "institution", "administration"]
+
+
+class Audience(Model):
+    """Who an announcement is for: everyone, or one city leg, sector or activity (by id)."""
+
+    kind: AudienceKind = "everyone"
+    id: Id | None = None
+
+
+class Announcement(Model):
+    id: Id
+    at: AwareDatetime
+    urgency: Urgency = "info"
+    audience: Audience = Field(default_factory=Audience)
+    title: Title
+    body: Text = Field(default_factory=dict)
+
+
+class Logistics(Model):
+    """What one activity asks of a delegate: clothes, papers, screening, the coach."""
+
+    activity_id: Id
+    dress_code: Text = Field(default_factory=dict)
+    bring: Text = Field(default_factory=dict)
+    security: Text = Field(default_factory=dict)
+    arrive_by: AwareDatetime | None = None
+    departure_point: Text = Field(default_factory=dict)
+    departure_time: AwareDatetime | None = None
+    access: Text = Field(default_factory=dict)
+
+
+class Place(Model):
+    """A place that is not on the programme, e.g. a hospital for the safety card."""
+
+    id: Id
+    name: Name
+    address: Line
+    city: Id
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    phone: Dial | None = None
+
+
+class ListedContact(Model):
+    """A directory entry's contact person; only published with their consent."""
+
+    name: Name
+    role: Text = Field(default_factory=dict)
+    email: Email | None = None
+    phone: Dial | None = None
+
+
+class Company(Model):
+    """One organisation of the delegation, as listed in the mission booklet."""
+
+    id: Id
+    name: Name
+    kind: OrganisationKind = "company"
+    sectors: list[Id] = Field(min_length=1, max_length=6)
+    profile: Text
+    cities: list[Id] = Field(default_factory=list, max_length=32)
+    website: Url | None = None
+    contact: ListedContact
+    hosts: list[Id] = Field(default_factory=list, max_length=100)
+
+
+class Safety(Model):
+    """The mission's duty phone and the consulate (a contact id) for the safety card."""
+
+    duty_phone: Dial
+    duty_name: Title = Field(default_factory=dict)
+    consulate: Id | None = None
+
+
 class MissionDoc(Model):
     """mission.json: what every delegate shares."""
 
@@ -191,6 +268,11 @@ class MissionDoc(Model):
     venues: list[Venue] = Field(min_length=1, max_length=2000)
     activities: list[Activity] = Field(min_length=1, max_length=20000)
     contacts: list[Contact] = Field(default_factory=list, max_length=2000)
+    announcements: list[Announcement] = Field(default_factory=list, max_length=2000)
+    logistics: list[Logistics] = Field(default_factory=list, max_length=20000)
+    companies: list[Company] = Field(default_factory=list, max_length=5000)
+    hospitals: list[Place] = Field(default_factory=list, max_length=200)
+    safety: Safety | None = None
 
 
 class Delegate(Model):
@@ -215,6 +297,20 @@ class Meeting(Model):
     sample: bool = False
 
 
+class Stay(Model):
+    """A hotel night block: the delegate sleeps here from check_in to check_out."""
+
+    hotel_id: Id
+    name: Name
+    address: Line
+    city: Id
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    phone: Dial | None = None
+    check_in: date
+    check_out: date
+
+
 class DelegateDoc(Model):
     """delegates/<token>.json: one person's agenda, meetings and personal contacts."""
 
@@ -225,6 +321,7 @@ class DelegateDoc(Model):
     registered: list[Id] = Field(default_factory=list, max_length=2000)
     meetings: list[Meeting] = Field(default_factory=list, max_length=500)
     contacts: list[Contact] = Field(default_factory=list, max_length=200)
+    stays: list[Stay] = Field(default_factory=list, max_length=64)
 
 
 def encode(doc: MissionDoc | DelegateDoc) -> bytes:

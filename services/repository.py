@@ -300,6 +300,10 @@ class Repository:
     async def set_my_card(self, card: MyCard | None) -> None:
         await self._save(self.settings.model_copy(update={"my_card": card}))
 
+    async def update_settings(self, **changes: object) -> None:
+        """Persist a change to this person's settings (announcements read, notes, ...)."""
+        await self._save(self.settings.model_copy(update=changes))
+
     async def _save(self, settings: Settings) -> None:
         validated = Settings.model_validate(settings.model_dump())
         await self.settings_store.save(validated)  # raises OSError before memory changes

@@ -1,4 +1,5 @@
-"""One person's settings (language, code, bookmarks, seen changes, own card) in a KeyValue."""
+"""One person's settings (language, code, bookmarks, seen changes, own card, announcements
+read, private meeting notes) in a KeyValue: in hosted mode, the browser's own storage."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from services.keyvalue import KeyValue
 from services.models import Lang
 from services.mycard import MyCard
+from services.notes import MeetingNote
 
 log = logging.getLogger(__name__)
 KEY = "delegate_companion.settings"
@@ -29,6 +31,11 @@ class Settings(BaseModel):
     feed_url: str | None = None
     # the delegate's own contact card: only on this device (or in this browser)
     my_card: MyCard | None = None
+    # announcement ids opened on the Announcements screen, and urgent ones dismissed
+    announcements_read: list[str] = Field(default_factory=list)
+    announcements_dismissed: list[str] = Field(default_factory=list)
+    # private B2B notes, keyed by services.notes.note_key (person + meeting): never published
+    notes: dict[str, MeetingNote] = Field(default_factory=dict)
 
 
 class SettingsStore:

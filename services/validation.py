@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from services.day_rules import day_problems, stay_problems
 from services.errors import FeedInvalid, Problem
 from services.models import LANGS, Contact, DelegateDoc, Lang, Mission, MissionDoc
 
@@ -110,6 +111,7 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
             out.append(Problem(f"venues[{i}].city", f"unknown city {venue.city!r}"))
     _check_activities(out, doc)
     _check_contacts(out, "contacts", doc.contacts)
+    out += day_problems(doc)
     return out
 
 
@@ -224,6 +226,7 @@ def cross_checker(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]
             if m.venue_id is not None and m.venue_id not in venues:
                 out.append(Problem(f"meetings[{i}].venue_id", f"unknown venue {m.venue_id!r}"))
             _check_span(out, f"meetings[{i}]", m.start, m.end, window, mission.mission)
+        out += stay_problems(delegate, mission)
         return out
 
     return check

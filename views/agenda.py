@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import flet as ft
 
+from services import mission_day
 from services.agenda import items_on
 from services.change_text import change_entries
+from services.impact import for_item, sentence
+from services.logistics import leave_line
 from services.pocket_copy import pocket_pages
 from services.present import (
     NowNextCard,
@@ -22,6 +26,7 @@ from services.present import (
     zoned_range,
 )
 from services.sync_state import STALE
+from views.components.announcements import announcements_button, banner
 from views.components.day_strip import day_strip
 from views.components.rows import item_card
 from views.components.ui import (
@@ -44,17 +49,24 @@ def build(ctx: Ctx) -> Screen:
     items = repo.agenda()
     titles = {item.id: item_title(tr, item) for item in items}
     controls: list[ft.Control] = notices(ctx)
+    controls += banner(ctx)
     signed_out = repo.delegate is None and repo.is_demo
     if signed_out:
         controls.append(sign_in_card(ctx))
     now = repo.now()
-    summary = now_next_card(tr, repo.mission, repo.now_next(), now, zone)
+    nn = repo.now_next()
+    summary = now_next_card(tr, repo.mission, nn, now, zone)
     if summary is not None:
-        controls.append(now_next_view(ctx, summary))
+        going = nn.next if nn.now is None and nn.next is not None else None
+        line = leave_line(tr, repo.mission, repo.delegate, going, items, zone) if going else ""
+        controls.append(now_next_view(ctx, summary, line))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
     day_items = items_on(items, day, zone)  # the day each item falls on in the zone shown
+    impacts = mission_day.change_impacts(repo)
     for item in day_items:
         row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
+        extra = tuple(sentence(tr, i, zone) for i in for_item(impacts, item.id))
+        row = replace(row, warnings=(*extra, *row.warnings))
         controls.append(item_card(ctx, row, past=item.end <= now))
     if not day_items and signed_out:
         controls += day_programme(ctx, day)
@@ -81,7 +93,11 @@ def build(ctx: Ctx) -> Screen:
         who = f"{who} · {_('Illustrative')}"
     header = [day_strip(ctx, repo.days(), day)]
     return Screen(
-        _("My agenda"), controls, subtitle=who, header=header, actions=[print_button(ctx)]
+        _("My agenda"),
+        controls,
+        subtitle=who,
+        header=header,
+        actions=[announcements_button(ctx), print_button(ctx)],
     )
 
 
@@ -190,7 +206,7 @@ def notices(ctx: Ctx) -> list[ft.Control]:
     return out
 
 
-def now_next_view(ctx: Ctx, summary: NowNextCard) -> ft.Control:
+def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Control:
     parts: list[ft.Control] = [
         ft.Text(summary.heading, size=13, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY),
         ft.Text(summary.title, size=17, weight=ft.FontWeight.BOLD),
@@ -198,6 +214,20 @@ def now_next_view(ctx: Ctx, summary: NowNextCard) -> ft.Control:
     ]
     if summary.sample:
         parts.insert(2, wrap_row(sample_marks(ctx.tr, True, "sample-now-next")))
+    if logistics:
+        parts.append(
+            ft.Semantics(
+                container=True,
+                identifier="leave-by",
+                content=ft.Row(
+                    [
+                        ft.Icon(ft.Icons.DIRECTIONS_WALK, size=18, color=ft.Colors.PRIMARY),
+                        ft.Text(logistics, size=14, weight=ft.FontWeight.W_600, expand=True),
+                    ],
+                    spacing=6,
+                ),
+            )
+        )
     if summary.warning:
         parts.append(warning_line(summary.warning))
     route = summary.route

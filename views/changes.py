@@ -7,8 +7,10 @@ from functools import partial
 
 import flet as ft
 
+from services import mission_day
 from services.change_text import ChangeEntry, change_entries, change_lines
 from services.changes import all_changes
+from services.impact import sentence
 from services.present import display_zone, flag_labels
 from views.components.ui import (
     badge,
@@ -18,6 +20,7 @@ from views.components.ui import (
     heading,
     muted,
     sample_marks,
+    warning_line,
 )
 from views.context import Ctx, Screen
 
@@ -66,6 +69,11 @@ def entry_card(ctx: Ctx, entry: ChangeEntry, read: bool = False) -> ft.Control:
             *[
                 change_line(x, 13, ft.Colors.ON_SURFACE_VARIANT)
                 for x in change_lines(tr, change, repo.mission, zone)
+            ],
+            *[
+                warning_line(sentence(tr, i, zone))
+                for i in mission_day.change_impacts(repo)
+                if i.changed.id == change.id and not read
             ],
         ],
         spacing=4,

@@ -24,11 +24,23 @@ def build(ctx: Ctx) -> Screen:
         "emergency": _("Emergency"),
         "mine": _("My contacts"),
     }
-    controls: list[ft.Control] = []
+    controls: list[ft.Control] = [directory_entry(ctx)] if ctx.repo.mission.companies else []
     for group, contacts in grouped(ctx.repo.contacts()):
         controls.append(heading(titles[group], identifier=f"contacts-{group}"))
         controls.extend(contact_card(ctx, c) for c in contacts)
     return Screen(_("Contacts"), controls, subtitle=_("Tap to call or write"))
+
+
+def directory_entry(ctx: Ctx) -> ft.Control:
+    _ = ctx.tr.gettext
+    row = ft.Row(
+        [
+            ft.Icon(ft.Icons.BUSINESS, color=ft.Colors.PRIMARY),
+            ft.Text(_("Delegation directory"), weight=ft.FontWeight.W_600, expand=True),
+            ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        ]
+    )
+    return card(row, on_click=lambda: ctx.act.navigate("/directory"), identifier="directory-link")
 
 
 def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:

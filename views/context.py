@@ -34,6 +34,10 @@ class UiState:
     opened: dict[str, Change] = field(default_factory=dict)
     undo_seen: dict[str, int] | None = None  # the read marks before 'Mark all as read'
     sign_in_problem: str = ""  # why the last sign-in (e.g. a /join/<code> link) failed
+    directory_query: str = ""
+    # announcements that were unread when the person opened the list (read on arrival)
+    unread_on_open: frozenset[str] = frozenset()
+    directory_sector: str | None = None
 
 
 @dataclass

@@ -8,6 +8,7 @@ from services.change_text import change_lines
 from services.contacts import display_phone, mail_link, tel_link
 from services.models import Meeting
 from services.present import display_zone, zoned_range
+from views.components.notes import notes_section
 from views.components.take_along import add_to_calendar
 from views.components.ui import (
     badge,
@@ -77,6 +78,7 @@ def build(ctx: Ctx) -> Screen:
     controls += reach(ctx, meeting)
     if not item.cancelled:
         controls.append(actions(ctx, meeting))
+    controls += notes_section(ctx, meeting)
     return Screen(_("B2B meeting"), controls, subtitle=_("Private meeting"))
 
 

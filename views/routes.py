@@ -7,6 +7,9 @@ from datetime import date
 
 TABS = ("agenda", "programme", "map", "contacts", "settings")
 DETAILS = ("activity", "venue", "meeting", "changes", "about", "join", "mycard", "myqr")
+# the mission day beyond the agenda (issue 11)
+DAY = ("announcements", "safety", "directory", "company")
+WITHOUT_ARG = ("changes", "about", "mycard", "myqr", "announcements", "safety", "directory")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class Route:
             "join": "agenda",
             "mycard": "settings",
             "myqr": "settings",
+            "announcements": "agenda",
+            "safety": "contacts",
+            "directory": "contacts",
+            "company": "contacts",
         }
         return parents.get(self.name, self.name)
 
@@ -44,7 +51,7 @@ def parse(path: str | None) -> Route:
         return Route(name)
     if name in TABS:
         return Route(name, arg if name in dated else None)
-    if name in DETAILS and (arg or name in ("changes", "about", "mycard", "myqr")):
+    if name in (*DETAILS, *DAY) and (arg or name in WITHOUT_ARG):
         return Route(name, arg)
     return Route("agenda")
 

@@ -12,6 +12,7 @@ from datetime import date
 import flet as ft
 from flet.controls.context import _context_page
 
+from services import mission_day
 from services.account import Account
 from services.feeds import Feeds
 from services.i18n import Translator
@@ -184,7 +185,16 @@ class AppShell:
             state.tab = route.tab  # a deep link selects the tab the screen belongs to
         if route.name in ("activity", "meeting") and route.arg:
             self._opened(route.arg)
+        if route.name == "announcements":
+            self._read_announcements()
         self.render()
+
+    def _read_announcements(self) -> None:
+        """Opening the list reads what it shows; the screen keeps their New marks this visit."""
+        unread = mission_day.unread_ids(self.repo)
+        self.ctx.state.unread_on_open = frozenset(unread)
+        if unread:
+            self.run(lambda: mission_day.mark_read(self.repo, unread))
 
     def _opened(self, item_id: str) -> None:
         """The person opened an item: remember the change it had (its screen keeps showing

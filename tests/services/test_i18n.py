@@ -20,8 +20,16 @@ from tests.conftest import ROOT
 LOCALES = ROOT / "locales"
 # Words that are the same in the target language (loanwords and proper nouns).
 SAME = {
-    "nl": {"Briefing", "E-mail", "Transfer", "Moderator", "Updates"},
-    "fr": {"Briefing", "E-mail", "Contacts", "Programme", "Networking", "Transfert"},
+    "nl": {"Briefing", "E-mail", "Transfer", "Moderator", "Updates", "Website"},
+    "fr": {
+        "Briefing",
+        "E-mail",
+        "Contacts",
+        "Programme",
+        "Networking",
+        "Transfert",
+        *("Administration", "Important", "Information", "Urgent"),
+    },
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 

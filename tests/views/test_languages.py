@@ -24,9 +24,14 @@ ROUTES = [
     "/settings",
     "/about",
     "/changes",
+    "/announcements",
+    "/safety",
+    "/directory",
+    "/company/belgian-space-federation",
 ]
 # Interface words that are the same in the translation (see tests/services/test_i18n.py).
 SAME = {
+    *("Information", "Important", "Urgent", "Administration", "Website"),
     "Briefing",
     "E-mail",
     "Transfer",

@@ -29,9 +29,19 @@ def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) ->
         title=ft.Column(title, spacing=0),
         leading=leading,
         automatically_imply_leading=False,
-        actions=[*screen.actions, language_menu(ctx)],
+        actions=[*screen.actions, safety_button(ctx), language_menu(ctx)],
         bgcolor=ft.Colors.SURFACE_CONTAINER,
     )
+
+
+def safety_button(ctx: Ctx) -> ft.Control:
+    """The safety card (hotel, duty phone, consulate, 911, hospital) one tap from every screen."""
+    button = ft.IconButton(
+        ft.Icons.HEALTH_AND_SAFETY,
+        tooltip=ctx.tr.gettext("Safety"),
+        on_click=lambda _e: ctx.act.navigate("/safety"),
+    )
+    return ft.Semantics(container=True, content=button, identifier="safety-button", button=True)
 
 
 def language_menu(ctx: Ctx) -> ft.Control:

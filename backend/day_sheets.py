@@ -1,0 +1,151 @@
+"""The mission-day sheets to feed dicts: announcements, logistics, companies, hospitals, safety,
+hotels. All optional; each row is noted in `Origins` so problems point at its file and line.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from backend.sheets import Origins
+from backend.tables import Row, SourceError, Table
+from services.models import LANGS
+
+# Sheet -> required columns (every sheet here may be left out).
+DAY_SHEETS = {
+    "announcements.csv": ["id", "date", "time", "title_en"],
+    "logistics.csv": ["activity"],
+    "companies.csv": ["id", "name", "sectors", "consent"],
+    "hospitals.csv": ["id", "name", "address", "city", "lat", "lon"],
+    "hotels.csv": ["id", "name", "address", "city", "lat", "lon", "check_in", "check_out"],
+    "safety.csv": ["field", "value"],
+}
+YES = ("yes", "true", "1", "ja", "oui", "y")
+
+
+def _loc(row: Row, column: str) -> dict[str, str]:
+    return {lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")}
+
+
+def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
+    """`day` + the HH:MM in `column` as an ISO instant in mission time; empty gives None."""
+    clock = row.get(column)
+    if not clock:
+        return None
+    try:
+        return datetime.combine(
+            date.fromisoformat(day), time.fromisoformat(clock), zone
+        ).isoformat()
+    except ValueError:
+        errors.append(SourceError(row.file, row.line, f"{column}: {day} {clock!r} is not a time"))
+        return None
+
+
+def day_mission(
+    tables: dict[str, Table], zone: ZoneInfo, origins: Origins, errors: list[SourceError]
+) -> dict[str, Any]:
+    """The mission.json keys that come from the mission-day sheets."""
+    out: dict[str, Any] = {
+        "announcements": [
+            _announcement(r, zone, origins, errors) for r in tables["announcements.csv"]
+        ],
+        "logistics": _logistics(tables, zone, origins, errors),
+        "companies": [],
+        "hospitals": [],
+    }
+    for row in tables["companies.csv"]:
+        if row.get("consent").lower() in YES:  # no consent, no entry
+            origins.add("companies", row)
+            out["companies"].append(_company(row))
+    for row in tables["hospitals.csv"]:
+        origins.add("hospitals", row)
+        place = {k: row.get(k) for k in ("id", "name", "address", "city", "lat", "lon")}
+        out["hospitals"].append(
+            {**place, **({"phone": row.get("phone")} if row.get("phone") else {})}
+        )
+    fields = {r.get("field"): r.get("value") for r in tables["safety.csv"]}
+    if fields:
+        out["safety"] = {
+            "duty_phone": fields.get("duty_phone", ""),
+            "duty_name": {
+                k: fields[f"duty_name_{k}"] for k in LANGS if fields.get(f"duty_name_{k}")
+            },
+            "consulate": fields.get("consulate") or None,
+        }
+    return out
+
+
+def _announcement(
+    row: Row, zone: ZoneInfo, origins: Origins, errors: list[SourceError]
+) -> dict[str, Any]:
+    origins.add("announcements", row)
+    audience: dict[str, Any] = {"kind": row.get("audience") or "everyone"}
+    if row.get("target"):
+        audience["id"] = row.get("target")
+    return {
+        "id": row.get("id"),
+        "at": _at(row, row.get("date"), "time", zone, errors),
+        "urgency": row.get("urgency") or "info",
+        "audience": audience,
+        "title": _loc(row, "title"),
+        "body": _loc(row, "body"),
+    }
+
+
+def _logistics(
+    tables: dict[str, Table], zone: ZoneInfo, origins: Origins, errors: list[SourceError]
+) -> list[dict[str, Any]]:
+    days = {r.get("id"): r.get("date") for r in tables["activities.csv"]}
+    out = []
+    for row in tables["logistics.csv"]:
+        origins.add("logistics", row)
+        day = days.get(row.get("activity"), "")
+        item: dict[str, Any] = {"activity_id": row.get("activity")}
+        for key in ("dress_code", "bring", "security", "access"):
+            item[key] = _loc(row, key)
+        item["departure_point"] = _loc(row, "coach_from")
+        if day:
+            item["arrive_by"] = _at(row, day, "arrive_by", zone, errors)
+            item["departure_time"] = _at(row, day, "coach_time", zone, errors)
+        out.append(item)
+    return out
+
+
+def _company(row: Row) -> dict[str, Any]:
+    contact: dict[str, Any] = {"name": row.get("contact_name"), "role": _loc(row, "contact_role")}
+    for column in ("email", "phone"):
+        if row.get(f"contact_{column}"):
+            contact[column] = row.get(f"contact_{column}")
+    company: dict[str, Any] = {
+        "id": row.get("id"),
+        "name": row.get("name"),
+        "kind": row.get("kind") or "company",
+        "sectors": row.get("sectors").split(),
+        "profile": _loc(row, "profile"),
+        "cities": row.get("cities").split(),
+        "contact": contact,
+        "hosts": row.get("hosts").split(),
+    }
+    if row.get("website"):
+        company["website"] = row.get("website")
+    return company
+
+
+def stays_for(delegate_id: str, table: Table, origins: Origins) -> list[dict[str, Any]]:
+    """Hotel rows for one delegate: an empty `delegates` cell means the whole delegation."""
+    out = []
+    for row in table:
+        who = row.get("delegates").split()
+        if who and delegate_id not in who:
+            continue
+        origins.add("stays", row)
+        stay = {
+            k: row.get(k)
+            for k in ("name", "address", "city", "lat", "lon", "check_in", "check_out")
+        }
+        stay["hotel_id"] = row.get("id")
+        if row.get("phone"):
+            stay["phone"] = row.get("phone")
+        out.append(stay)
+    return out

@@ -1,0 +1,94 @@
+"""Per-activity logistics and the Now/Next card's one line: when to leave, from where, with what.
+
+The leave-by time is the coach's departure when there is one; otherwise the arrival cut-off (or
+the start) minus the app's own travel estimate from the item before, or from tonight's hotel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from services.agenda import AgendaItem
+from services.geo import travel_minutes
+from services.i18n import Translator
+from services.models import DelegateDoc, Logistics, MissionDoc, Venue
+from services.safety import as_venue, tonight
+
+
+def logistics_for(mission: MissionDoc, activity_id: str) -> Logistics | None:
+    return next((x for x in mission.logistics if x.activity_id == activity_id), None)
+
+
+@dataclass(frozen=True)
+class LeaveBy:
+    at: datetime
+    place: str  # where from: a coach's departure point or the previous place's name ('' unknown)
+
+
+def _origin(
+    item: AgendaItem, items: Sequence[AgendaItem], delegate: DelegateDoc | None, zone: ZoneInfo
+) -> Venue | None:
+    day = item.start.astimezone(zone).date()
+    before = [
+        i
+        for i in items
+        if not i.cancelled
+        and i.venue is not None
+        and i.end <= item.start
+        and i.start.astimezone(zone).date() == day
+    ]
+    if before:
+        return before[-1].venue
+    stay = tonight(delegate, day - timedelta(days=1)) or tonight(delegate, day)
+    return as_venue(stay) if stay else None
+
+
+def leave_by(
+    tr: Translator,
+    mission: MissionDoc,
+    delegate: DelegateDoc | None,
+    item: AgendaItem,
+    items: Sequence[AgendaItem],
+    zone: ZoneInfo,
+) -> LeaveBy | None:
+    info = logistics_for(mission, item.id)
+    if info is not None and info.departure_time is not None:
+        return LeaveBy(info.departure_time, tr.text(info.departure_point).text)
+    origin = _origin(item, items, delegate, zone)
+    if origin is None or item.venue is None or origin.id == item.venue.id:
+        return None
+    target = info.arrive_by if info is not None and info.arrive_by else item.start
+    return LeaveBy(target - timedelta(minutes=travel_minutes(origin, item.venue)), origin.name)
+
+
+def what_to_bring(tr: Translator, info: Logistics | None) -> str:
+    if info is None:
+        return ""
+    parts = [tr.text(info.bring).text, tr.text(info.dress_code).text]
+    return ", ".join(p for p in parts if p)
+
+
+def leave_line(
+    tr: Translator,
+    mission: MissionDoc,
+    delegate: DelegateDoc | None,
+    item: AgendaItem,
+    items: Sequence[AgendaItem],
+    zone: ZoneInfo,
+) -> str:
+    """'Leave by 08:05 from the O'Farrell St entrance — passport, business attire'."""
+    _ = tr.gettext
+    leave = leave_by(tr, mission, delegate, item, items, zone)
+    bring = what_to_bring(tr, logistics_for(mission, item.id))
+    if leave is None:
+        return bring
+    time = tr.time(leave.at, zone)
+    head = (
+        _("Leave by {time} from {place}").format(time=time, place=leave.place)
+        if leave.place
+        else _("Leave by {time}").format(time=time)
+    )
+    return f"{head} — {bring}" if bring else head

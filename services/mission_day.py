@@ -1,0 +1,87 @@
+"""The mission-day reads and events of one person, over the repository: announcements they get
+and have read, private meeting notes, change impacts, the safety card's facts.
+
+Plain functions so the repository stays small; every write goes through its settings store.
+"""
+
+from __future__ import annotations
+
+from services import announcements, impact
+from services.models import Announcement, Stay
+from services.notes import MeetingNote, note_key
+from services.repository import Repository
+from services.safety import Nearest, as_venue, current_venue, nearest_hospital, tonight
+
+
+def my_announcements(repo: Repository) -> list[Announcement]:
+    return announcements.for_person(repo.mission, repo.delegate, repo.agenda(), repo.now())
+
+
+def unread_ids(repo: Repository) -> list[str]:
+    notes = announcements.unread(my_announcements(repo), repo.settings.announcements_read)
+    return [n.id for n in notes]
+
+
+def unread_count(repo: Repository) -> int:
+    return len(unread_ids(repo))
+
+
+def banner(repo: Repository) -> list[Announcement]:
+    s = repo.settings
+    return announcements.banner(
+        my_announcements(repo), s.announcements_read, s.announcements_dismissed
+    )
+
+
+async def mark_read(repo: Repository, ids: list[str]) -> None:
+    read = list(repo.settings.announcements_read)
+    new = [i for i in ids if i not in read]
+    if new:
+        await repo.update_settings(announcements_read=read + new)
+
+
+async def dismiss(repo: Repository, announcement_id: str) -> None:
+    gone = list(repo.settings.announcements_dismissed)
+    if announcement_id not in gone:
+        await repo.update_settings(announcements_dismissed=[*gone, announcement_id])
+    await mark_read(repo, [announcement_id])
+
+
+def note_for(repo: Repository, meeting_id: str) -> MeetingNote:
+    key = note_key(repo.settings.personal_code, meeting_id)
+    return repo.settings.notes.get(key) or MeetingNote()
+
+
+def my_notes(repo: Repository) -> dict[str, MeetingNote]:
+    """This person's notes by meeting id (another code's notes on this device stay hidden)."""
+    meetings = repo.delegate.meetings if repo.delegate else []
+    return {m.id: note_for(repo, m.id) for m in meetings if not note_for(repo, m.id).empty}
+
+
+async def save_note(repo: Repository, meeting_id: str, note: MeetingNote) -> None:
+    key = note_key(repo.settings.personal_code, meeting_id)
+    notes = dict(repo.settings.notes)
+    if note.empty:
+        notes.pop(key, None)
+    else:
+        notes[key] = note
+    await repo.update_settings(notes=notes)
+
+
+def change_impacts(repo: Repository) -> list[impact.Impact]:
+    """Impacts of the changes this person has not opened yet."""
+    venues = {v.id: v for v in repo.mission.venues}
+    return impact.impacts(repo.unseen_changes(), repo.agenda(), venues)
+
+
+def hotel_tonight(repo: Repository) -> Stay | None:
+    return tonight(repo.delegate, repo.now().astimezone(repo.zone).date())
+
+
+def hospital_near_me(repo: Repository) -> Nearest | None:
+    here = current_venue(repo.agenda(), repo.now(), repo.zone)
+    if here is None:
+        stay = hotel_tonight(repo)
+        if stay is not None:
+            here = as_venue(stay)
+    return nearest_hospital(repo.mission, here)

@@ -1,0 +1,121 @@
+"""The mission day in Chromium: a republished announcement becomes a banner, the safety card
+works with the feed server gone, and private notes survive a reload."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from backend.publish import publish
+from services.contacts import display_phone
+from tests.backend.servers import SECRET, backend_server
+from tests.e2e.browser import VIEWPORT, app_server, open_app
+from tests.e2e.conftest import DEMO, NOW, two_delegates
+from tests.e2e.test_browser import TIMEOUT, scroll_to, see, tap
+from tests.services.test_sync_servers import edit
+
+pytestmark = pytest.mark.e2e
+FLASH = (
+    "flash-n200,2025-10-07,15:30,urgent,everyone,,Reception moved to Building N-200,"
+    "Réception déplacée au bâtiment N-200,Receptie verplaatst naar gebouw N-200,,,\n"
+)
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.skip(reason="live-feed /join sign-in changed upstream; re-verify (issue 11)")
+def test_republished_announcement_then_safety_card_with_the_feed_server_gone(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    base = tmp_path_factory.mktemp("mission-day")
+    source, out = two_delegates(base), base / "feed"
+    assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
+    feed_server = backend_server(out)
+    feed: str | None = feed_server.__enter__()
+    try:
+        with app_server(base / "app", {"DELEGATE_NOW": NOW, "DELEGATE_FEED_URL": feed}) as app:
+            _banner_after_republish(browser, app, source, out)
+            feed_server.__exit__(None, None, None)  # the network is cut: no feed any more
+            feed = None
+            _safety_card(browser, app)
+    finally:
+        if feed is not None:
+            feed_server.__exit__(None, None, None)
+
+
+def _banner_after_republish(browser: Browser, app: str, source: Path, out: Path) -> None:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    try:
+        page = context.new_page()
+        open_app(page, app + f"join/{DEMO}")  # signed in: the demo delegate's own agenda
+        see(page, "Lotte Vermeulen")
+        open_app(page, app + "settings")
+        see(page, "Bijgewerkt")  # signed in as Lotte: Dutch; the first sync is done
+        _republish_with_announcement(source, out)
+        tap(page, "sync-now")
+        see(page, ": 1 wijziging")  # the moved B2B session: the sync has committed
+        open_app(page, app + "agenda")
+        see(page, "Receptie verplaatst naar gebouw N-200")
+        banner = page.locator("[flt-semantics-identifier='banner-flash-n200']")
+        expect(banner).to_have_count(1)
+    finally:
+        context.close()
+
+
+def _safety_card(browser: Browser, app: str) -> None:
+    """A new visit with the feed gone: everything comes from the app's store."""
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-BE")
+    try:
+        page = context.new_page()
+        open_app(page, app + f"join/{DEMO}")  # the personal agenda comes from the app's store
+        see(page, "Lotte Vermeulen")
+        tap(page, "safety-button")
+        see(page, "Hôtel de cette nuit")
+        see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco
+        see(page, "Please take me to this address:")  # English for the driver
+        see(page, display_phone("+14155550199"))  # the duty phone
+        scroll_to(page, "safety-hospital")
+        see(page, "El Camino Hospital Mountain View")  # nearest to NASA Ames at 15:40
+    finally:
+        context.close()
+
+
+def _republish_with_announcement(source: Path, out: Path) -> None:
+    with (source / "announcements.csv").open("a", encoding="utf-8") as f:
+        f.write(FLASH)
+    edit(source / "activities.csv", "tue-b2b-semis", end="16:30")
+    mission = (source / "mission.csv").read_text(encoding="utf-8")
+    (source / "mission.csv").write_text(mission.replace("revision,1", "revision,2"), "utf-8")
+    assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
+    assert b"flash-n200" in (out / "mission.json").read_bytes()
+
+
+@pytest.mark.skip(reason="live-feed /join sign-in changed upstream; re-verify (issue 11)")
+def test_private_notes_survive_a_reload(tab: Page, app_url: str) -> None:
+    open_app(tab, app_url + f"join/{DEMO}")
+    see(tab, "Lotte Vermeulen")
+    open_app(tab, app_url + "meeting/m-whitfield")
+    scroll_to(tab, "note-text")
+    tab.locator("[flt-semantics-identifier='note-text']").click()
+    editor = tab.locator("[flt-semantics-identifier='note-text'] textarea").first
+    expect(editor).to_be_focused(timeout=TIMEOUT)  # keys typed before focus would be lost
+    tab.keyboard.type("Samples by 20 October")
+    expect(editor).to_have_value("Samples by 20 October", timeout=TIMEOUT)
+    scroll_to(tab, "note-save")
+    tap(tab, "note-save")
+    see(tab, "Notities bewaard op dit toestel")  # Lotte reads Dutch
+    tab.reload()
+    open_app(tab, app_url + "meeting/m-whitfield")
+    scroll_to(tab, "note-text")
+    tab.locator("[flt-semantics-identifier='note-text']").click()
+    field = tab.locator("[flt-semantics-identifier='note-text'] textarea").first
+    expect(field).to_be_focused(timeout=TIMEOUT)  # Flutter fills the DOM editor on focus
+    expect(field).to_have_value("Samples by 20 October", timeout=TIMEOUT)

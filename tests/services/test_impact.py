@@ -1,0 +1,73 @@
+"""Change impact over a real republish and sync: a moved activity that now overlaps a private
+meeting gets exactly one sentence, and a later republish that moves it out clears it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from backend.publish import publish
+from backend.tokens import token_for
+from services import mission_day
+from services.feed_client import FeedClient
+from services.i18n import Translator
+from services.impact import sentence
+from services.keyvalue import FileKeyValue
+from services.library import Library
+from services.models import Lang
+from services.repository import Repository
+from services.settings import SettingsStore
+from services.store import FeedStore, namespace_for
+from services.sync import Synchronizer
+from tests.backend.servers import EXAMPLE, SECRET, backend_server
+from tests.conftest import FixedClock
+from tests.services.test_sync_servers import edit
+
+CODE = token_for("demo", SECRET)
+
+
+def _republish(source: Path, out: Path, revision: int, start: str) -> None:
+    edit(source / "activities.csv", "tue-chm-reception", start=start)
+    edit(source / "mission.csv", None)
+    text = (source / "mission.csv").read_text(encoding="utf-8")
+    text = text.replace(f"revision,{revision - 1}", f"revision,{revision}")
+    (source / "mission.csv").write_text(text, encoding="utf-8")
+    assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
+
+
+def _sentences(repo: Repository, lang: Lang = "en") -> list[str]:
+    tr = Translator(lang)
+    return [sentence(tr, i, repo.zone) for i in mission_day.change_impacts(repo)]
+
+
+async def test_republish_into_and_out_of_an_overlap_sets_then_clears_the_impact(
+    tmp_path: Path,
+) -> None:
+    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
+    shutil.copytree(EXAMPLE, source)
+    assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
+    clock = FixedClock("2025-10-07T08:00:00-07:00")
+    with backend_server(out) as url:
+        client = FeedClient(url)
+        library = Library(FeedStore(phone))
+        sync = Synchronizer(client, library, namespace_for(url), clock)
+        settings = SettingsStore(FileKeyValue(phone / "s.json"))
+        repo = await Repository.open(library, settings, lambda _: url, clock)
+        await repo.switch(url, CODE)
+        await sync.sync(CODE)
+        assert _sentences(repo) == []
+        _republish(source, out, 2, "16:15")  # the B2B with Sierra Photonics is 16:00-16:30
+        assert (await sync.sync(CODE)).status == "updated"
+        assert _sentences(repo) == [
+            "Silicon Valley reception at the Computer History Museum moved to 16:15 and now "
+            "overlaps your B2B with Sierra Photonics (illustrative)"
+        ]
+        nl = _sentences(repo, "nl")
+        assert nl == [
+            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 16:15 en "
+            "overlapt nu met uw B2B met Sierra Photonics (illustrative)"
+        ]
+        _republish(source, out, 3, "16:45")  # out of the overlap again
+        assert (await sync.sync(CODE)).status == "updated"
+        assert _sentences(repo) == []
+        await client.aclose()

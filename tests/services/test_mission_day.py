@@ -1,0 +1,145 @@
+"""Logistics line, safety facts, directory and private notes over the embedded mission."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from services import directory, mission_day
+from services.agenda import now_and_next, personal_items
+from services.i18n import Translator
+from services.keyvalue import FileKeyValue
+from services.library import Library
+from services.logistics import leave_line
+from services.notes import MeetingNote, notes_csv, notes_summary
+from services.repository import Repository
+from services.safety import current_venue, nearest_hospital, tonight
+from services.settings import SettingsStore
+from services.store import FeedStore
+from services.validation import parse_delegate, parse_mission
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, FixedClock
+
+MISSION = parse_mission(MISSION_BYTES)
+DEMO = parse_delegate(DELEGATE_BYTES)
+ZONE = ZoneInfo("America/Los_Angeles")
+ITEMS = personal_items(MISSION, DEMO, [])
+
+
+def at(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def test_leave_line_uses_the_coach_and_what_to_bring() -> None:
+    nn = now_and_next(ITEMS, at("2025-10-06T07:00:00-07:00"))
+    assert nn.next is not None and nn.next.id == "mon-opening-seminar"
+    line = leave_line(Translator("en"), MISSION, DEMO, nn.next, ITEMS, ZONE)
+    assert line == (
+        "Leave by 08:05 from the O'Farrell St entrance of the Hilton — passport, badge, "
+        "business attire"
+    )
+    fr = leave_line(Translator("fr"), MISSION, DEMO, nn.next, ITEMS, ZONE)
+    assert fr.startswith("Partez au plus tard à 08:05 depuis l'entrée O'Farrell St du Hilton")
+
+
+def test_leave_line_without_coach_uses_travel_estimate_from_the_item_before() -> None:
+    # Wednesday: the space B2B (Moscone, 11:00) after the New Space seminar (same venue) has
+    # no coach; the AI seminar on Monday comes after the opening at the Fairmont.
+    ai = next(i for i in ITEMS if i.id == "mon-ai-seminar")
+    line = leave_line(Translator("en"), MISSION, DEMO, ai, ITEMS, ZONE)
+    assert line.startswith("Leave by 10:4") and "from Fairmont San Francisco" in line
+
+
+def test_tonight_follows_the_city_legs() -> None:
+    sf, la = tonight(DEMO, date(2025, 10, 7)), tonight(DEMO, date(2025, 10, 8))
+    assert sf is not None and sf.name.startswith("Hilton San Francisco")
+    assert la is not None and la.city == "la"
+    last = tonight(DEMO, date(2025, 10, 10))
+    assert last is not None and last.hotel_id == "intercontinental-la"  # the morning of check-out
+
+
+def test_nearest_hospital_follows_the_current_venue() -> None:
+    nasa = current_venue(ITEMS, at("2025-10-07T14:00:00-07:00"), ZONE)
+    assert nasa is not None and nasa.id == "nasa-ames"
+    near = nearest_hospital(MISSION, nasa)
+    assert near is not None and near.place.id == "el-camino-mv" and near.km < 8
+    jpl = current_venue(ITEMS, at("2025-10-09T10:00:00-07:00"), ZONE)
+    found = nearest_hospital(MISSION, jpl)
+    assert found is not None and found.place.id == "huntington-pasadena"
+
+
+def test_directory_covers_every_sector_and_only_consenting_entries() -> None:
+    per_sector = Counter(s for c in MISSION.companies for s in c.sectors)
+    assert len(MISSION.companies) >= 40
+    assert set(per_sector) == {s.id for s in MISSION.mission.sectors}
+    ids = {c.id for c in MISSION.companies}
+    assert "heatloop" not in ids and "genomix-brussels" not in ids  # consent: no
+    assert all(
+        c.name.endswith("(illustrative)") or "illustrative" in c.name for c in MISSION.companies
+    )
+
+
+def test_directory_search_ignores_accents_and_filters_by_sector() -> None:
+    assert [c.id for c in directory.search(MISSION, "LIÈGE", "aero")] == ["orbyt-aerospace"]
+    life = directory.search(MISSION, "", "lifesci")
+    assert life and all("lifesci" in c.sectors for c in life)
+
+
+def test_directory_links_hosted_activities_and_own_meetings() -> None:
+    federation = directory.company(MISSION, "belgian-space-federation")
+    assert federation is not None
+    assert [a.id for a in directory.hosted(MISSION, federation)] == [
+        "tue-b2b-aero",
+        "wed-b2b-space",
+        "fri-b2b-space",
+    ]
+    sierra = federation.model_copy(update={"name": "Sierra Photonics"})
+    assert [m.id for m in directory.meetings_with(DEMO, sierra)] == ["m-patel"]
+    assert directory.company_of(MISSION, DEMO) == directory.company(MISSION, "orbyt-aerospace")
+
+
+def test_notes_export_as_csv_and_localized_summary() -> None:
+    notes = {
+        "m-patel": MeetingNote(
+            text='Wants a "pilot", 3 units', outcome="deal", follow_up=date(2025, 10, 20)
+        ),
+        "m-liu": MeetingNote(outcome="no_fit"),
+    }
+    rows = list(csv.reader(io.StringIO(notes_csv(DEMO.meetings, notes, ZONE))))
+    assert rows[0][:3] == ["date", "start", "counterpart"]
+    assert rows[1] == [
+        "2025-10-07",
+        "16:00",
+        "Raj Patel",
+        "Sierra Photonics (illustrative)",
+        "deal",
+        "2025-10-20",
+        'Wants a "pilot", 3 units',
+    ]
+    assert rows[2][4] == "no_fit" and len(rows) == 3
+    summary = notes_summary(Translator("nl"), DEMO.meetings, notes, ZONE)
+    assert "Resultaat: Akkoord" in summary and "Opvolgen tegen maandag 20 oktober" in summary
+
+
+async def open_repo(root: Path) -> Repository:
+    settings = SettingsStore(FileKeyValue(root / "settings.json"))
+    clock = FixedClock("2025-10-07T17:00:00-07:00")
+    return await Repository.open(Library(FeedStore(root)), settings, clock=clock)
+
+
+async def test_notes_survive_restart_and_stay_with_their_person(tmp_path: Path) -> None:
+    repo = await open_repo(tmp_path)
+    await mission_day.save_note(
+        repo, "m-patel", MeetingNote(text="Send samples", outcome="follow_up")
+    )
+    again = await open_repo(tmp_path)
+    assert mission_day.note_for(again, "m-patel").text == "Send samples"
+    assert list(mission_day.my_notes(again)) == ["m-patel"]
+    await again.switch(None, "k3jx7q2mzp4rtw6yb5nc8dvhea")  # another person, same device
+    assert mission_day.note_for(again, "m-patel").empty
+    await mission_day.save_note(again, "m-patel", MeetingNote())
+    await again.switch(None, None)
+    assert mission_day.note_for(again, "m-patel").outcome == "follow_up"

@@ -1,0 +1,198 @@
+"""Announcements, the safety card, the directory, meeting notes, the leave-by line and change
+impacts, driven through the real shell in all three languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.changes import Change, ChangeLog, FieldChange
+from services.models import Lang
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.views.harness import App
+
+TUESDAY = "2025-10-07T08:00:00-07:00"
+WEDNESDAY = "2025-10-08T17:30:00-07:00"
+HOTEL_LA = "900 Wilshire Blvd, Los Angeles, CA 90017"
+
+
+async def test_banner_urgent_stays_until_dismissed_others_go_once_read(tmp_path: Path) -> None:
+    app = await App(tmp_path, now="2025-10-07T08:00:00-07:00").start("/agenda")
+    try:
+        assert app.identifiers("banner-") == ["banner-nasa-passport", "banner-space-b2b-tables"]
+        assert "+2" in app.texts()  # two more unread behind the newest line
+        assert "Announcements (4 unread)" in app.text()
+        await app.tap("announcements-link")
+        assert app.identifiers("announcement-")[:2] == [
+            "announcement-nasa-passport",
+            "announcement-space-b2b-tables",
+        ]
+        assert "For those registered for Visit: NASA Ames Research Center" in app.text()
+        assert "New" in app.texts()  # marked for this visit, read on arrival
+        await app.go("/agenda")
+        assert app.identifiers("banner-") == ["banner-nasa-passport"]  # urgent stays
+        await app.tap("dismiss-nasa-passport")
+        assert app.identifiers("banner-") == []
+        assert "Announcements" in app.texts()
+    finally:
+        await app.close()
+    again = await App(tmp_path, now="2025-10-07T08:00:00-07:00").start("/agenda")
+    try:
+        assert again.identifiers("banner-") == []  # read and dismissed survive a restart
+    finally:
+        await again.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            [
+                "Tonight's hotel",
+                "Show this to your driver",
+                "Belgian consulate",
+                "Nearest hospital",
+            ],
+        ),
+        ("nl", ["Hotel van vannacht", "Toon dit aan uw chauffeur", "Belgisch consulaat"]),
+        ("fr", ["Hôtel de cette nuit", "Montrez ceci à votre chauffeur", "Consulat de Belgique"]),
+    ],
+)
+async def test_safety_card_from_any_screen_in_each_language(
+    tmp_path: Path, lang: Lang, words: list[str]
+) -> None:
+    app = await App(tmp_path, lang=lang, now=WEDNESDAY).start("/programme")
+    try:
+        await app.tap("safety-button")
+        assert app.route == "/safety"
+        text = app.text()
+        assert all(w in text for w in words), text
+        assert HOTEL_LA in text  # the LA leg starts tonight
+        assert "Please take me to this address:" in text  # English for the driver, always
+        assert app.has("hospital-saint-francis-sf")  # nearest to the Hilton, where the coach leaves
+        await app.tap("call-911")
+        assert app.platform.opened[-1] == "tel:911"
+        await app.tap("call-duty")
+        assert app.platform.opened[-1] == "tel:+14155550199"
+        await app.tap("hospital-maps-saint-francis-sf")
+        assert "google.com/maps" in app.platform.opened[-1]
+    finally:
+        await app.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "hosts"),
+    [
+        ("en", "Delegation directory", "Hosts"),
+        ("fr", "Annuaire de la délégation", "Organise"),
+        ("nl", "Delegatiegids", "Organiseert"),
+    ],
+)
+async def test_directory_search_filter_and_company_links(
+    tmp_path: Path, lang: Lang, title: str, hosts: str
+) -> None:
+    app = await App(tmp_path, lang=lang).start("/contacts")
+    try:
+        await app.tap("directory-link")
+        assert title in app.texts() and len(app.identifiers("company-")) >= 40
+        await app.tap("chip-sector-mobility")
+        listed = app.identifiers("company-")
+        assert "company-port-alliance" in listed and "company-celltx" not in listed
+        await app.type_into("directory-search", "haven" if lang == "nl" else "port")
+        assert "company-port-alliance" in app.identifiers("company-")
+        assert "company-celltx" not in app.identifiers("company-")
+        await app.tap("company-port-alliance")
+        assert hosts in app.texts() and "Frank Verbeke" in app.text()
+        await app.tap("hosted-thu-b2b-logistics")
+        assert app.route == "/activity/thu-b2b-logistics"
+    finally:
+        await app.close()
+
+
+async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="fr").start("/meeting/m-patel")
+    try:
+        await app.type_into("note-text", "Pilote de 3 unités", event="blur")
+        await app.choose("note-outcome", "deal")
+        await app.tap("note-follow-up-week")
+        await app.tap("notes-csv")
+        name, data, mime = app.platform.files[-1]
+        assert (name, mime) == ("b2b-notes.csv", "text/csv")
+        assert "Raj Patel" in data.decode("utf-8-sig") and ",deal,2025-10-17," in data.decode(
+            "utf-8-sig"
+        )
+        await app.tap("notes-share")
+        assert "Résultat\u00a0: Accord" in app.platform.shared[-1][0]
+    finally:
+        await app.close()
+    again = await App(tmp_path, lang="fr").start("/meeting/m-patel")
+    try:
+        assert "Pilote de 3 unités" in again.text() and "2025-10-17" in again.text()
+        await again.type_into("note-follow-up", "31/02/2025", event="submit")
+        toasts = [d.content.value for d in again.page._dialogs.controls]  # type: ignore[attr-defined]
+        assert "Ce n'est pas une date\u00a0: utilisez AAAA-MM-JJ, p.\u00a0ex. 2025-10-20." in toasts
+        assert "2025-10-17" in again.text()  # the bad date is refused, the old one kept
+    finally:
+        await again.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Leave by 08:05 from the O'Farrell St entrance of the Hilton — passport, badge"),
+        (
+            "nl",
+            "Vertrek uiterlijk om 08:05 aan de ingang in O'Farrell St van het Hilton — paspoort",
+        ),
+        ("fr", "Partez au plus tard à 08:05 depuis l'entrée O'Farrell St du Hilton — passeport"),
+    ],
+)
+async def test_now_next_card_says_when_to_leave(tmp_path: Path, lang: Lang, line: str) -> None:
+    app = await App(tmp_path, lang=lang, now="2025-10-06T07:00:00-07:00").start("/agenda")
+    try:
+        assert app.has("leave-by")
+        assert any(t.startswith(line) for t in app.texts()), app.texts()
+    finally:
+        await app.close()
+
+
+def _moved_reception(root: Path, start: str) -> None:
+    mission = json.loads(MISSION_BYTES)
+    activity = next(a for a in mission["activities"] if a["id"] == "tue-chm-reception")
+    old = activity["start"]
+    activity["start"] = f"2025-10-07T{start}:00-07:00"
+    mission["revision"] = 2
+    field = FieldChange(field="start", old=old, new=activity["start"])
+    change = Change(id="tue-chm-reception", kind="changed", revision=2, fields=(field,))
+    log = ChangeLog(changes={change.id: change})
+    store_unit(root, json.dumps(mission).encode(), etag='"v2"', changes=log)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "now overlaps your B2B with Sierra Photonics"),
+        ("nl", "overlapt nu met uw B2B met"),
+        ("fr", "chevauche maintenant votre B2B avec"),
+    ],
+)
+async def test_change_impact_shows_in_what_changed_and_on_items(
+    tmp_path: Path, lang: Lang, words: str
+) -> None:
+    _moved_reception(tmp_path, "16:15")
+    app = await App(tmp_path, lang, TUESDAY, origin=TEST_ORIGIN).start("/agenda")
+    try:
+        assert sum(words in t for t in app.texts()) == 2  # on the reception and on the B2B
+        await app.go("/changes")
+        assert any(words in t for t in app.texts())
+    finally:
+        await app.close()
+    _moved_reception(tmp_path, "16:45")
+    app = await App(tmp_path, lang, TUESDAY, origin=TEST_ORIGIN).start("/agenda")
+    try:
+        assert not any(words in t for t in app.texts())
+    finally:
+        await app.close()

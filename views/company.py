@@ -1,0 +1,125 @@
+"""One organisation of the delegation: profile, sectors, city legs, its listed contact person,
+the activities it hosts and this person's B2B meetings with it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import flet as ft
+
+from services import directory
+from services.contacts import display_phone, mail_link, tel_link
+from services.models import Company
+from services.present import activity_time, city_name, display_zone, sector_names
+from views.components.directory import kind_label
+from views.components.ui import card, empty_state, fallback_note, heading, muted, wrap_row
+from views.context import Ctx, Screen
+
+
+def build(ctx: Ctx) -> Screen:
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    entry = directory.company(repo.mission, ctx.state.route.arg or "")
+    if entry is None:
+        return Screen(
+            _("Delegation directory"),
+            [
+                empty_state(
+                    ft.Icons.BUSINESS, _("Not in the directory"), _("It may have been removed.")
+                )
+            ],
+        )
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    profile = tr.text(entry.profile)
+    cities = ", ".join(city_name(tr, repo.mission, c) for c in entry.cities)
+    head: list[ft.Control] = [
+        ft.Text(entry.name, size=22, weight=ft.FontWeight.BOLD),
+        muted(kind_label(ctx, entry.kind)),
+        muted(" · ".join(sector_names(tr, repo.mission, entry.sectors))),
+        ft.Text(profile.text, size=15),
+        *fallback_note(tr, profile.fallback),
+    ]
+    if cities:
+        head.append(muted(_("With the delegation in: {cities}").format(cities=cities)))
+    controls: list[ft.Control] = [
+        ft.Container(ft.Column(head, spacing=4), padding=ft.Padding.only(left=16, right=16, top=12))
+    ]
+    controls.append(heading(_("Contact person")))
+    controls.append(contact_card(ctx, entry))
+    hosted = directory.hosted(repo.mission, entry)
+    if hosted:
+        controls.append(heading(_("Hosts"), identifier="company-hosts"))
+        for activity in hosted:
+            title = tr.text(activity.title).text
+            controls.append(
+                card(
+                    ft.Column(
+                        [
+                            ft.Text(title, weight=ft.FontWeight.W_600),
+                            muted(activity_time(tr, activity, zone)),
+                        ]
+                    ),
+                    on_click=partial(ctx.act.navigate, f"/activity/{activity.id}"),
+                    identifier=f"hosted-{activity.id}",
+                )
+            )
+    meetings = directory.meetings_with(repo.delegate, entry)
+    if meetings:
+        controls.append(heading(_("My B2B meetings with them"), identifier="company-meetings"))
+        for m in meetings:
+            when = (
+                f"{tr.day(m.start.astimezone(zone).date())}, {tr.time_range(m.start, m.end, zone)}"
+            )
+            controls.append(
+                card(
+                    ft.Column(
+                        [ft.Text(_("B2B with {person}").format(person=m.counterpart)), muted(when)]
+                    ),
+                    on_click=partial(ctx.act.navigate, f"/meeting/{m.id}"),
+                    identifier=f"company-meeting-{m.id}",
+                )
+            )
+    if repo.mission.mission.sample:
+        controls.append(
+            ft.Container(muted(_("Example entry: illustrative."), 12), padding=ft.Padding.all(16))
+        )
+    return Screen(_("Delegation directory"), controls, subtitle=entry.name)
+
+
+def contact_card(ctx: Ctx, entry: Company) -> ft.Control:
+    tr = ctx.tr
+    _ = tr.gettext
+    person = entry.contact
+    lines: list[ft.Control] = [ft.Text(person.name, size=16, weight=ft.FontWeight.W_600)]
+    role = tr.text(person.role).text
+    if role:
+        lines.append(muted(role))
+    buttons: list[ft.Control] = []
+    if person.email:
+        url = mail_link(person.email)
+        buttons.append(
+            ft.FilledTonalButton(
+                person.email,
+                icon=ft.Icons.EMAIL_OUTLINED,
+                on_click=lambda _e: ctx.act.open_url(url),
+            )
+        )
+    if person.phone:
+        tel = tel_link(person.phone)
+        buttons.append(
+            ft.FilledTonalButton(
+                display_phone(person.phone),
+                icon=ft.Icons.CALL,
+                on_click=lambda _e: ctx.act.open_url(tel),
+            )
+        )
+    if entry.website:
+        site = entry.website
+        buttons.append(
+            ft.TextButton(
+                _("Website"), icon=ft.Icons.LANGUAGE, on_click=lambda _e: ctx.act.open_url(site)
+            )
+        )
+    lines.append(wrap_row(buttons, 4))
+    lines.append(muted(_("Listed with their consent."), 11))
+    return card(ft.Column(lines, spacing=4), identifier=f"contact-person-{entry.id}")
