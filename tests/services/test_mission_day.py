@@ -112,9 +112,9 @@ def test_notes_export_as_csv_and_localized_summary() -> None:
     assert rows[0][:3] == ["date", "start", "counterpart"]
     assert rows[1] == [
         "2025-10-07",
-        "16:00",
+        "15:15",
         "Raj Patel",
-        "Sierra Photonics (illustrative)",
+        "Sierra Photonics",
         "deal",
         "2025-10-20",
         'Wants a "pilot", 3 units',
