@@ -6,8 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from backend.publish import publish
 from backend.tokens import token_for
 from services import mission_day
@@ -42,7 +40,6 @@ def _sentences(repo: Repository, lang: Lang = "en") -> list[str]:
     return [sentence(tr, i, repo.zone) for i in mission_day.change_impacts(repo)]
 
 
-@pytest.mark.skip(reason="example meetings moved upstream at 17:2x; re-pick the times (issue 11)")
 async def test_republish_into_and_out_of_an_overlap_sets_then_clears_the_impact(
     tmp_path: Path,
 ) -> None:
@@ -59,18 +56,18 @@ async def test_republish_into_and_out_of_an_overlap_sets_then_clears_the_impact(
         await repo.switch(url, CODE)
         await sync.sync(CODE)
         assert _sentences(repo) == []
-        _republish(source, out, 2, "16:15")  # the B2B with Sierra Photonics is 16:00-16:30
+        _republish(source, out, 2, "15:30")  # the B2B with Sierra Photonics is 15:15-15:45
         assert (await sync.sync(CODE)).status == "updated"
         assert _sentences(repo) == [
-            "Silicon Valley reception at the Computer History Museum moved to 16:15 and now "
-            "overlaps your B2B with Sierra Photonics (illustrative)"
+            "Silicon Valley reception at the Computer History Museum moved to 15:30 and now "
+            "overlaps your B2B with Sierra Photonics"
         ]
         nl = _sentences(repo, "nl")
         assert nl == [
-            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 16:15 en "
-            "overlapt nu met uw B2B met Sierra Photonics (illustrative)"
+            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 15:30 en "
+            "overlapt nu met uw B2B met Sierra Photonics"
         ]
-        _republish(source, out, 3, "16:45")  # out of the overlap again
+        _republish(source, out, 3, "17:00")  # out of the overlap, time to travel
         assert (await sync.sync(CODE)).status == "updated"
         assert _sentences(repo) == []
         await client.aclose()

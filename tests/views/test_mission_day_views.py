@@ -10,7 +10,8 @@ import pytest
 
 from services.changes import Change, ChangeLog, FieldChange
 from services.models import Lang
-from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from services.store import personal_name
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App
 
 TUESDAY = "2025-10-07T08:00:00-07:00"
@@ -168,6 +169,12 @@ def _moved_reception(root: Path, start: str) -> None:
     change = Change(id="tue-chm-reception", kind="changed", revision=2, fields=(field,))
     log = ChangeLog(changes={change.id: change})
     store_unit(root, json.dumps(mission).encode(), etag='"v2"', changes=log)
+    code = "abcdefghijklmnopqrstuvwxyz"  # signed in as the demo delegate, with their meetings
+    store_unit(root, DELEGATE_BYTES, personal_name(code), etag='"p1"')
+    settings = {"personal_code": code, "feed_url": TEST_ORIGIN}
+    (root / "settings.json").write_text(
+        json.dumps({"delegate_companion.settings": json.dumps(settings)}), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,13 +185,10 @@ def _moved_reception(root: Path, start: str) -> None:
         ("fr", "chevauche maintenant votre B2B avec"),
     ],
 )
-@pytest.mark.skip(
-    reason="a stored feed now hides the demo agenda; re-seed a signed-in person (issue 11)"
-)
 async def test_change_impact_shows_in_what_changed_and_on_items(
     tmp_path: Path, lang: Lang, words: str
 ) -> None:
-    _moved_reception(tmp_path, "16:15")
+    _moved_reception(tmp_path, "15:30")
     app = await App(tmp_path, lang, TUESDAY, origin=TEST_ORIGIN).start("/agenda")
     try:
         assert sum(words in t for t in app.texts()) == 2  # on the reception and on the B2B
@@ -192,7 +196,7 @@ async def test_change_impact_shows_in_what_changed_and_on_items(
         assert any(words in t for t in app.texts())
     finally:
         await app.close()
-    _moved_reception(tmp_path, "16:45")
+    _moved_reception(tmp_path, "17:00")
     app = await App(tmp_path, lang, TUESDAY, origin=TEST_ORIGIN).start("/agenda")
     try:
         assert not any(words in t for t in app.texts())
