@@ -28,7 +28,7 @@ def day_problems(doc: MissionDoc) -> list[Problem]:
     _announcements(out, doc, known)
     _logistics(out, doc)
     _companies(out, doc, known)
-    _unique(out, "hospitals", doc.hospitals)
+    unique_ids(out, "hospitals", doc.hospitals)
     for i, place in enumerate(doc.hospitals):
         if place.city not in known["city"]:
             out.append(Problem(f"hospitals[{i}].city", f"unknown city {place.city!r}"))
@@ -39,7 +39,7 @@ def day_problems(doc: MissionDoc) -> list[Problem]:
 
 
 def _announcements(out: list[Problem], doc: MissionDoc, known: dict[str, set[str]]) -> None:
-    _unique(out, "announcements", doc.announcements)
+    unique_ids(out, "announcements", doc.announcements)
     for i, note in enumerate(doc.announcements):
         at = f"announcements[{i}]"
         _all_languages(out, f"{at}.title", note.title)
@@ -75,7 +75,7 @@ def _logistics(out: list[Problem], doc: MissionDoc) -> None:
 
 
 def _companies(out: list[Problem], doc: MissionDoc, known: dict[str, set[str]]) -> None:
-    _unique(out, "companies", doc.companies)
+    unique_ids(out, "companies", doc.companies)
     for i, company in enumerate(doc.companies):
         at = f"companies[{i}]"
         _all_languages(out, f"{at}.profile", company.profile)
@@ -105,7 +105,8 @@ def stay_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
     return out
 
 
-def _unique(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
+def unique_ids(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
+    """A problem for each id that repeats, naming where it first stood."""
     first_at: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in first_at:

@@ -8,22 +8,17 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
-from typing import Protocol, TypeVar
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
-from services.day_rules import day_problems, stay_problems
+from services.day_rules import day_problems, stay_problems, unique_ids
 from services.errors import FeedInvalid, Problem
 from services.models import LANGS, Contact, DelegateDoc, Lang, Mission, MissionDoc
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
 
 
 @contextmanager
@@ -98,14 +93,14 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
     _all_languages(out, "mission.title", m.title)
     if m.short_title:
         _all_languages(out, "mission.short_title", m.short_title)
-    _unique(out, "mission.sectors", m.sectors)
-    _unique(out, "mission.cities", m.cities)
+    unique_ids(out, "mission.sectors", m.sectors)
+    unique_ids(out, "mission.cities", m.cities)
     for i, sector in enumerate(m.sectors):
         _all_languages(out, f"mission.sectors[{i}].name", sector.name)
     for i, city in enumerate(m.cities):
         _all_languages(out, f"mission.cities[{i}].name", city.name)
     cities = {c.id for c in m.cities}
-    _unique(out, "venues", doc.venues)
+    unique_ids(out, "venues", doc.venues)
     for i, venue in enumerate(doc.venues):
         if venue.city not in cities:
             out.append(Problem(f"venues[{i}].city", f"unknown city {venue.city!r}"))
@@ -120,7 +115,7 @@ def _check_activities(out: list[Problem], doc: MissionDoc) -> None:
     sectors = {s.id for s in doc.mission.sectors}
     first, last = _window_seconds(doc.mission)
     languages = len(LANGS)
-    _unique(out, "activities", doc.activities)
+    unique_ids(out, "activities", doc.activities)
     for i, a in enumerate(doc.activities):
         # The common case costs a few lookups; paths are only formatted for actual problems.
         start, end = _utc_seconds(a.start), _utc_seconds(a.end)
@@ -179,7 +174,7 @@ def _check_span(
 
 
 def _check_contacts(out: list[Problem], path: str, contacts: Sequence[Contact]) -> None:
-    _unique(out, path, contacts)
+    unique_ids(out, path, contacts)
     for i, c in enumerate(contacts):
         for field in ("phone", "mobile"):
             number = getattr(c, field)
@@ -192,7 +187,7 @@ def _check_contacts(out: list[Problem], path: str, contacts: Sequence[Contact]) 
 def delegate_problems(doc: DelegateDoc) -> list[Problem]:
     """Rules of one personal document that need no mission (the publisher checks the rest)."""
     out: list[Problem] = []
-    _unique(out, "meetings", doc.meetings)
+    unique_ids(out, "meetings", doc.meetings)
     seen: set[str] = set()
     for i, activity_id in enumerate(doc.registered):
         if activity_id in seen:
@@ -230,16 +225,6 @@ def cross_checker(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]
         return out
 
     return check
-
-
-def _unique(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
-    first_at: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item.id in first_at:
-            where = f"{path}[{first_at[item.id]}]"
-            out.append(Problem(f"{path}[{i}].id", f"duplicate id {item.id!r} (also {where})"))
-        else:
-            first_at[item.id] = i
 
 
 def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
