@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import logging
 from collections.abc import Awaitable, Callable
@@ -18,14 +17,14 @@ from services.feeds import Feeds
 from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
-from services.sync import interval, retry_after
-from services.sync_state import STALE, SyncResult, SyncState, describe
+from services.sync_state import SyncResult, SyncState
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.theme import DARK, LIGHT, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
 from views.routes import TABS, parse
+from views.session_sync import SessionSync
 
 log = logging.getLogger(__name__)
 ScreenBuilder = Callable[[Ctx], Screen]
@@ -55,8 +54,7 @@ class AppShell:
         self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
-        self.loop_task: asyncio.Task[None] | None = None
-        self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
+        self.syncing = SessionSync(self)
         actions = Actions(
             navigate=self.navigate,
             back=self.back,
@@ -92,7 +90,7 @@ class AppShell:
         self.apply_locale()
         self.repo.listen(self._data_changed)
         self.show(self.page.route)
-        self._start_sync_loop()
+        self.syncing.start_loop()
 
     def _route_changed(self, e: ft.RouteChangeEvent) -> None:
         """The client reports a route: a deep link, Back, or the echo of our own navigate.
@@ -273,113 +271,14 @@ class AppShell:
 
     # -- sync and sign-in -------------------------------------------------------------------
 
-    def _start_sync_loop(self) -> None:
-        if self.account.can_sync and (self.loop_task is None or self.loop_task.done()):
-            self.loop_task = self._spawn(self._sync_loop)
+    # -- sync and sign-in (views/session_sync.py) ---------------------------------------------
+
+    @property
+    def loop_task(self) -> asyncio.Task[None] | None:
+        return self.syncing.loop_task
 
     def sync_now(self) -> None:
-        if not self.account.can_sync:
-            self.toast(describe(self.ctx.tr, SyncState.done(SyncResult("no_feed")), self.repo.zone))
-            return
-        self._start_sync_loop()
-        self.wake.set()
-
-    async def _sync_loop(self) -> None:
-        """On start, then every 15 minutes on mission days (rarer before); sooner while offline
-        (30 s, 1, 2, 4 ... min); at once on Sync now. Ends with the session."""
-        failures = 0
-        while not self.closed:
-            self.wake.clear()
-            result = await self._sync_once()
-            failures = 0 if result.ok else failures + 1
-            normal = interval(self.repo.now(), self.repo.mission)
-            delay = retry_after(failures, normal) if result.status == "offline" else normal
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
-
-    async def _sync_once(self) -> SyncResult:
-        self._set_sync(self.ctx.sync.syncing())
-        result = await self.account.sync()
-        self._set_sync(SyncState.done(result))
-        return result
-
-    def _set_sync(self, state: SyncState) -> None:
-        """New data re-renders through the repository; a new sync state re-renders only when
-        the screen shows it (Settings, or My agenda's note on old data): with hundreds of
-        sessions, each whole-screen render costs the server."""
-        before = self._shown_status()
-        self.ctx.sync = state
-        if self._shown_status() != before:
-            self.render()
-
-    def _shown_status(self) -> str:
-        name = self.ctx.state.route.name
-        if name == "settings" or (name == "agenda" and self.ctx.sync.status in STALE):
-            return self.ctx.status_text()
-        return ""
+        self.syncing.sync_now()
 
     def sign_in(self, text: str | None, confirmed: bool = False) -> None:
-        tr = self.ctx.tr
-
-        async def sign_out() -> None:
-            await self.account.sign_out()
-            demo = self.repo.delegate is not None
-            text = tr.gettext("Signed out: showing the demo agenda") if demo else None
-            self.toast(text or tr.gettext("Signed out"))
-            self.render()
-
-        async def check(code: str) -> None:
-            outcome = await self.account.sign_in(code, confirmed)
-            sentence = describe(tr, SyncState.done(outcome), self.repo.zone, sign_in=True)
-            if outcome.status == "confirm_origin":
-                self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
-                return
-            if not outcome.ok:
-                self.ctx.state.sign_in_problem = sentence  # stays on the sign-in card
-                if self.repo.is_demo:
-                    self.repo.allow_demo(False)  # a wrong link never shows someone's agenda
-                self.toast(sentence)
-                self.render()
-                return
-            self.ctx.state.sign_in_problem = ""
-            if previous != self.repo.settings.personal_code:
-                await self._first_sign_in()
-            self.toast(describe(self.ctx.tr, SyncState.done(outcome), self.repo.zone, True))
-            self.ctx.sync = SyncState.done(outcome)
-            self._start_sync_loop()
-            self.navigate("/agenda")
-
-        previous = self.repo.settings.personal_code
-
-        if text is None:
-            self.run(sign_out)
-        else:
-            self.run(lambda: check(text))
-
-    async def _first_sign_in(self) -> None:
-        """Their own language from the organisers' sheet (they can change it), and no report
-        of changes made before they ever saw this agenda."""
-        await self.repo.mark_all_seen()
-        if self.repo.delegate is not None:
-            language = self.repo.delegate.delegate.language
-            await self.repo.set_language(language)
-            self.ctx.tr = Translator(language)
-            self.apply_locale()
-
-    def _confirm(self, question: str, then: Callable[[], None]) -> None:
-        _ = self.ctx.tr.gettext
-
-        def answer(yes: bool) -> None:
-            self.page.pop_dialog()
-            if yes:
-                then()
-
-        self.page.show_dialog(
-            ft.AlertDialog(
-                content=ft.Text(question),
-                actions=[
-                    ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
-                    ft.TextButton(_("Use this server"), on_click=lambda _e: answer(True)),
-                ],
-            )
-        )
+        self.syncing.sign_in(text, confirmed)

@@ -1,0 +1,142 @@
+"""One session's syncing and signing in: the periodic sync loop with its back-off, Sync now,
+the sync state on screen, and sign-in with its confirmation and first-sign-in steps."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from services.i18n import Translator
+from services.sync import interval, retry_after
+from services.sync_state import STALE, SyncResult, SyncState, describe
+
+if TYPE_CHECKING:
+    from views.shell import AppShell
+
+
+class SessionSync:
+    def __init__(self, shell: AppShell) -> None:
+        self.shell = shell
+        self.loop_task: asyncio.Task[None] | None = None
+        self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
+
+    def start_loop(self) -> None:
+        if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
+            self.loop_task = self.shell._spawn(self._sync_loop)
+
+    def sync_now(self) -> None:
+        if not self.shell.account.can_sync:
+            self.shell.toast(
+                describe(
+                    self.shell.ctx.tr, SyncState.done(SyncResult("no_feed")), self.shell.repo.zone
+                )
+            )
+            return
+        self.start_loop()
+        self.wake.set()
+
+    async def _sync_loop(self) -> None:
+        """On start, then every 15 minutes on mission days (rarer before); sooner while offline
+        (30 s, 1, 2, 4 ... min); at once on Sync now. Ends with the session."""
+        failures = 0
+        while not self.shell.closed:
+            self.wake.clear()
+            result = await self._sync_once()
+            failures = 0 if result.ok else failures + 1
+            normal = interval(self.shell.repo.now(), self.shell.repo.mission)
+            delay = retry_after(failures, normal) if result.status == "offline" else normal
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
+
+    async def _sync_once(self) -> SyncResult:
+        self._set_sync(self.shell.ctx.sync.syncing())
+        result = await self.shell.account.sync()
+        self._set_sync(SyncState.done(result))
+        return result
+
+    def _set_sync(self, state: SyncState) -> None:
+        """New data re-renders through the repository; a new sync state re-renders only when
+        the screen shows it (Settings, or My agenda's note on old data): with hundreds of
+        sessions, each whole-screen render costs the server."""
+        before = self._shown_status()
+        self.shell.ctx.sync = state
+        if self._shown_status() != before:
+            self.shell.render()
+
+    def _shown_status(self) -> str:
+        name = self.shell.ctx.state.route.name
+        if name == "settings" or (name == "agenda" and self.shell.ctx.sync.status in STALE):
+            return self.shell.ctx.status_text()
+        return ""
+
+    def sign_in(self, text: str | None, confirmed: bool = False) -> None:
+        tr = self.shell.ctx.tr
+
+        async def sign_out() -> None:
+            await self.shell.account.sign_out()
+            demo = self.shell.repo.delegate is not None
+            text = tr.gettext("Signed out: showing the demo agenda") if demo else None
+            self.shell.toast(text or tr.gettext("Signed out"))
+            self.shell.render()
+
+        async def check(code: str) -> None:
+            outcome = await self.shell.account.sign_in(code, confirmed)
+            sentence = describe(tr, SyncState.done(outcome), self.shell.repo.zone, sign_in=True)
+            if outcome.status == "confirm_origin":
+                self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
+                return
+            if not outcome.ok:
+                self.shell.ctx.state.sign_in_problem = sentence  # stays on the sign-in card
+                if self.shell.repo.is_demo:
+                    self.shell.repo.allow_demo(False)  # a wrong link never shows someone's agenda
+                self.shell.toast(sentence)
+                self.shell.render()
+                return
+            self.shell.ctx.state.sign_in_problem = ""
+            if previous != self.shell.repo.settings.personal_code:
+                await self._first_sign_in()
+            self.shell.toast(
+                describe(self.shell.ctx.tr, SyncState.done(outcome), self.shell.repo.zone, True)
+            )
+            self.shell.ctx.sync = SyncState.done(outcome)
+            self.start_loop()
+            self.shell.navigate("/agenda")
+
+        previous = self.shell.repo.settings.personal_code
+
+        if text is None:
+            self.shell.run(sign_out)
+        else:
+            self.shell.run(lambda: check(text))
+
+    async def _first_sign_in(self) -> None:
+        """Their own language from the organisers' sheet (they can change it), and no report
+        of changes made before they ever saw this agenda."""
+        await self.shell.repo.mark_all_seen()
+        if self.shell.repo.delegate is not None:
+            language = self.shell.repo.delegate.delegate.language
+            await self.shell.repo.set_language(language)
+            self.shell.ctx.tr = Translator(language)
+            self.shell.apply_locale()
+
+    def _confirm(self, question: str, then: Callable[[], None]) -> None:
+        _ = self.shell.ctx.tr.gettext
+
+        def answer(yes: bool) -> None:
+            self.shell.page.pop_dialog()
+            if yes:
+                then()
+
+        self.shell.page.show_dialog(
+            ft.AlertDialog(
+                content=ft.Text(question),
+                actions=[
+                    ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
+                    ft.TextButton(_("Use this server"), on_click=lambda _e: answer(True)),
+                ],
+            )
+        )
