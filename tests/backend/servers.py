@@ -46,12 +46,19 @@ def backend_server(folder: Path, access_log: Path | None = None) -> Iterator[str
 
 @contextmanager
 def nginx_server(folder: Path, access_log: Path | None = None) -> Iterator[str]:
+    with nginx_with("nginx.conf", {"@ROOT@": str(folder)}, access_log) as url:
+        yield url
+
+
+@contextmanager
+def nginx_with(config: str, fill: dict[str, str], access_log: Path | None = None) -> Iterator[str]:
+    """Run deploy/<config> on a free loopback port, its @PLACEHOLDERS@ filled; stop it after."""
     port = free_port()
     prefix = Path(tempfile.mkdtemp(prefix="dc-nginx-"))
     (prefix / "tmp").mkdir()
-    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    conf = (ROOT / "deploy" / config).read_text()
     for key, value in {
-        "@ROOT@": str(folder),
+        **fill,
         "@LISTEN@": f"127.0.0.1:{port}",
         "@PID@": str(prefix / "nginx.pid"),
         "@TMP@": str(prefix / "tmp"),
