@@ -144,4 +144,13 @@ def run(root: Path, host: str, port: int) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    uvicorn.run(create_app(root), host=host, port=port, access_log=False, log_level="warning")
+    # The stdlib loop, not uvloop: under 200 keep-alive connections uvloop left some requests
+    # unanswered for seconds (p99 3.4 s, timeouts), asyncio answers all of them (p99 ~70 ms).
+    uvicorn.run(
+        create_app(root),
+        host=host,
+        port=port,
+        access_log=False,
+        log_level="warning",
+        loop="asyncio",
+    )
