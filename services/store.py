@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 APP_DIR_NAME = "DelegateCompanion"
 EMBEDDED = "embedded"  # the namespace of the mission built into the app
 MISSION = "mission"  # the shared document's name in every namespace
+TMP_PID = re.compile(r"\.(\d+)-[^.]*\.tmp$")
 STALE_TMP_SECONDS = 60  # older temporary files are a crash's leftovers, never a live write
 Listener = Callable[[str, frozenset[str]], None]
 Stamp = tuple[int, int, int]
@@ -66,7 +68,9 @@ def personal_name(code: str) -> str:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` or leave it as it was; raises OSError (e.g. disk full)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The writer's pid is in the name: a crash's leftover is swept at once by the next start.
+    prefix = f".{path.name}.{os.getpid()}-"
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -128,6 +132,24 @@ def _decode(raw: bytes, stamp: Stamp) -> Unit | None:
         return None
 
 
+def writer_alive(name: str) -> bool:
+    """Whether the process named in a temporary file (`.<file>.<pid>-<random>.tmp`) runs;
+    a name without a pid counts as alive (only its age can tell)."""
+    match = TMP_PID.search(name)
+    if match is None:
+        return True
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False  # this process writes nothing while it opens its store
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: it exists
+        return True
+    return True
+
+
 class FeedStore:
     """`<root>/feed/<namespace>/<name>.unit`, plus `<name>.checked` for the last 304."""
 
@@ -137,12 +159,15 @@ class FeedStore:
         self.sweep()
 
     def sweep(self) -> int:
-        """Remove temporary files a crash left behind; returns how many went."""
+        """Remove temporary files a crash left behind; returns how many went.
+
+        A leftover goes when the process that wrote it is gone, or when it is older than any
+        write takes; a live write of another process is kept."""
         removed = 0
         cutoff = time.time() - STALE_TMP_SECONDS
         for tmp in self.root.glob("*/.*.tmp"):
             with contextlib.suppress(OSError):
-                if tmp.stat().st_mtime < cutoff:
+                if not writer_alive(tmp.name) or tmp.stat().st_mtime < cutoff:
                     tmp.unlink()
                     removed += 1
         return removed

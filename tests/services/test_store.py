@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,6 +128,21 @@ def test_open_sweeps_stale_temporary_files_only(tmp_path: Path) -> None:
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     assert FeedStore(tmp_path).sweep() == 0  # the constructor already swept
     assert not stale.exists() and fresh.exists()  # a live write (another process) is spared
+
+
+def test_open_sweeps_a_dead_writers_leftover_at_once_and_keeps_a_live_ones(
+    tmp_path: Path,
+) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    folder = tmp_path / "feed" / NS
+    folder.mkdir(parents=True)
+    dead = folder / f".mission.unit.{gone.pid}-k3j.tmp"  # its writer was killed a moment ago
+    live = folder / f".mission.unit.{os.getppid()}-x9q.tmp"  # a running process writes it
+    dead.write_bytes(b"half")
+    live.write_bytes(b"half")
+    FeedStore(tmp_path)
+    assert not dead.exists() and live.exists()
 
 
 def test_commit_notifies_listeners_once_and_unsubscribe_stops_it(tmp_path: Path) -> None:
