@@ -120,12 +120,13 @@ async def one_at_a_time(servers: list[Server], switches: int) -> None:
         s.figures.cpu_ms_per_switch = (cpu_s(s.pid) - cpu0) * 1000 / done
 
 
-async def measure(servers: list[Server], switches: int) -> None:
+async def measure(servers: list[Server], switches: int, burst: bool) -> None:
     for server in servers:
         await open_sessions(server)
     await one_at_a_time(servers, switches)
     for s in servers:  # every session of one app taps a tab at the same moment
-        await asyncio.gather(*(switch(c, s.figures.burst_ms, s.figures) for c in s.clients))
+        if burst:
+            await asyncio.gather(*(switch(c, s.figures.burst_ms, s.figures) for c in s.clients))
         await settle(s.pid)
         s.figures.kb_after_use = (rss_kb(s.pid) - s.rss0) / max(len(s.clients), 1)
     for s in servers:
@@ -133,7 +134,7 @@ async def measure(servers: list[Server], switches: int) -> None:
 
 
 def run_count(
-    apps: list[tuple[str, str, dict[str, str]]], count: int, switches: int
+    apps: list[tuple[str, str, dict[str, str]]], count: int, switches: int, burst: bool
 ) -> list[Figures]:
     """One fresh server per app, all up at once; sessions opened one app after the other."""
     with tempfile.TemporaryDirectory(prefix="bench-hosted-") as tmp, ExitStack() as stack:
@@ -142,7 +143,7 @@ def run_count(
             data = Path(tmp) / app
             url, pid = stack.enter_context(app_process(script, data, env))
             servers.append(Server(url, pid, Figures(app, count)))
-        asyncio.run(measure(servers, switches))
+        asyncio.run(measure(servers, switches, burst))
     print(f"  {count:>4} sessions per app done", file=sys.stderr, flush=True)
     return [s.figures for s in servers]
 
@@ -198,6 +199,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default="1,50,200,500")
     parser.add_argument("--switches", type=int, default=100)
+    parser.add_argument("--apps", default="minimal,ours,ours+feed", help="a quicker run: fewer")
+    parser.add_argument("--no-burst", action="store_true", help="skip the all-at-once switch")
     args = parser.parse_args()
     # `kill` on the bench still stops every server it started (the with-blocks unwind)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -212,8 +215,9 @@ def main() -> None:
             ("ours", "main.py", {}),
             ("ours+feed", "main.py", {"DELEGATE_FEED_URL": feed_url}),
         ]
+        apps = [a for a in apps if a[0] in args.apps.split(",")]
         for count in counts:
-            rows += run_count(apps, count, args.switches)
+            rows += run_count(apps, count, args.switches, not args.no_burst)
     report = f"{table(rows, args.switches)}\n{goals(rows)}\n"
     print(report)
     OUT.mkdir(exist_ok=True)

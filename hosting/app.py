@@ -19,7 +19,7 @@ import brotli
 from fastapi import WebSocket
 from flet.app import AppCallable
 from flet_web.fastapi import FastAPI
-from flet_web.fastapi.flet_app import FletApp, app_manager
+from flet_web.fastapi.flet_app import app_manager
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +29,7 @@ from websockets.exceptions import InvalidState
 
 from hosting.client import ClientFiles
 from hosting.static import ClientApp, accepted
+from hosting.transport import QuietFletApp
 from services.models import LANGS, Lang, MissionDoc
 from services.pocket import PocketSource, render_pocket
 
@@ -58,7 +59,7 @@ def create_app(
     async def session(websocket: WebSocket) -> None:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(*GONE):  # the phone left mid-message: nothing to report
-            await FletApp(loop, app_manager.executor, main, None).handle(websocket)
+            await QuietFletApp(loop, app_manager.executor, main, None).handle(websocket)
 
     pages = ProgrammePages(mission)
 

@@ -91,3 +91,15 @@ def test_only_sync_and_the_feeds_registry_touch_the_feed_client() -> None:
 def test_hosting_serves_the_app_without_views() -> None:
     for path in (ROOT / "hosting").rglob("*.py"):
         assert not {m.split(".")[0] for m in _modules_of(path)} & {"views", "backend"}, path
+
+
+def test_screens_are_redrawn_never_patched_in_place() -> None:
+    """The shell's View is frozen (views/shell.py render): Flet diffs each new drawing against
+    the last one, and `control.update()` on a drawn control raises. Change state, then redraw
+    (`ctx.act.refresh()`); only the shell updates the page."""
+    for path in (ROOT / "views").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr == "update" and not node.args:
+                    owner = ast.unparse(node.func.value)
+                    assert owner == "self.page" and path.name == "shell.py", (path, owner)

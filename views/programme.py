@@ -33,7 +33,7 @@ def build(ctx: Ctx) -> Screen:
     if not flt.days and not flt.query and not ctx.state.all_days:
         flt.days = {ctx.state.day or repo.default_day()}
     body = ft.Column(results(ctx), spacing=0)
-    controls: list[ft.Control] = [search_box(ctx, body), body]
+    controls: list[ft.Control] = [search_box(ctx), body]
     return Screen(_("Programme"), controls, subtitle=mission_short_title(tr, repo.mission))
 
 
@@ -103,10 +103,11 @@ def _personal(ctx: Ctx, activity_id: str) -> str:
     return ""
 
 
-def search_box(ctx: Ctx, body: ft.Column) -> ft.Control:
+def search_box(ctx: Ctx) -> ft.Control:
     """Filters as the person types (after a short pause), with a button to clear the search.
 
-    Typing redraws only the results below the field, so the field keeps its focus and cursor.
+    The redrawn screen reaches the client as a diff: the field is the same field, unchanged,
+    so it keeps its focus and cursor; only the results and the clear button change.
     """
     _ = ctx.tr.gettext
     flt = ctx.state.programme
@@ -116,15 +117,8 @@ def search_box(ctx: Ctx, body: ft.Column) -> ft.Control:
 
     def redraw() -> None:
         on_screen = "programme" in (ctx.state.route.name, ctx.state.tab)
-        if not on_screen or ctx.state.programme_drawn != drawn:
-            return  # the person moved on, or the screen was drawn anew with this query
-        clear.visible = bool(flt.query)
-        body.controls = results(ctx)
-        try:
-            body.update()  # only the results: the field keeps its focus and cursor
-            clear.update()
-        except RuntimeError:  # not attached to a page after all: draw the screen anew
-            ctx.act.refresh()
+        if on_screen and ctx.state.programme_drawn == drawn:
+            ctx.act.refresh()  # else the person moved on, or it was drawn anew with this query
 
     async def after_pause(typed: str) -> None:
         await asyncio.sleep(SEARCH_PAUSE)

@@ -210,20 +210,23 @@ class AppShell:
         screen = builder(self.ctx)
         beside = list_beside(self.ctx, route, self.screens, self.page.width)
         self.page.title = f"{screen.title} · Delegate Companion"
-        self.page.views.clear()
-        self.page.views.append(
-            ft.View(
-                route=route.path(),
-                appbar=app_bar(self.ctx, screen, route, self.back),
-                controls=body(self.ctx, screen, beside, route),
-                navigation_bar=None
-                if screen.full_screen
-                else navigation_bar(self.ctx, route, list(self.screens), self.navigate),
-                bgcolor=ft.Colors.WHITE if screen.full_screen else None,
-                padding=0,
-                spacing=0,
-            )
+        view = ft.View(
+            key="app",
+            route=route.path(),
+            appbar=app_bar(self.ctx, screen, route, self.back),
+            controls=body(self.ctx, screen, beside, route),
+            navigation_bar=None
+            if screen.full_screen
+            else navigation_bar(self.ctx, route, list(self.screens), self.navigate),
+            bgcolor=ft.Colors.WHITE if screen.full_screen else None,
+            padding=0,
+            spacing=0,
         )
+        # Immutable, like a declarative component's output: Flet diffs the new tree against
+        # the previous one field by field and sends only what differs, keeps no per-control
+        # snapshots, and the automatic update after a handler has nothing left to compare.
+        object.__setattr__(view, "_frozen", True)
+        self.page.views[:] = [view]
         self.page.update()
 
     # -- settings that change the whole app ------------------------------------------------
