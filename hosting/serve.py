@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -35,6 +36,22 @@ def serve(
     shutdown: Callable[[], Awaitable[None]],
 ) -> None:
     app = create_app(main, assets, cache_dir(), programme, shutdown)
+    tune_gc()
     uvicorn.run(
         app, host=host, port=port, access_log=False, log_level="warning", ws="websockets-sansio"
     )
+
+
+# Young collections every 20,000 allocations instead of 700, and a full one only after 50 of
+# the middle ones (on top of CPython's own rule: 25% new long-lived objects). A full collection
+# walks every session's controls: with 200 sessions it paused the event loop for 0.25-0.54 s,
+# six times in a 40-switch bench run, and set the tab-switch p99 (529 ms; 204 ms with this).
+GC_THRESHOLDS = (20_000, 20, 50)
+
+
+def tune_gc() -> None:
+    """A server holding hundreds of sessions: fewer, rarer collections, and the objects made
+    before the first session (modules, the parsed mission) are never scanned again."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
