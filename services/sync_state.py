@@ -83,7 +83,7 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
         return tr.ngettext(
             "Updated {time}: {n} change", "Updated {time}: {n} changes", result.changes
         ).format(time=when, n=result.changes)
-    if result.status == "up_to_date":
+    if result.status in ("up_to_date", "signed_in"):  # a sign-in has just fetched everything
         return _("Up to date (checked {time})").format(time=when)
     if result.status == "offline":
         if not when:

@@ -23,10 +23,27 @@ class SessionSync:
         self.shell = shell
         self.loop_task: asyncio.Task[None] | None = None
         self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
+        self.connected = True  # False while the browser is away (the session lives on)
+        self.missed = False  # new data arrived while it was away
 
     def start_loop(self) -> None:
         if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
             self.loop_task = self.shell._spawn(self._sync_loop)
+
+    def pause(self) -> None:
+        """The browser went away: stop syncing for it; the store listener stays."""
+        self.connected = False
+        if self.loop_task is not None:
+            self.loop_task.cancel()
+
+    def resume(self) -> None:
+        """The same page is back: show what arrived meanwhile, and sync at once."""
+        self.connected = True
+        self.shell.pushed.clear()  # the old page's route echoes will never come
+        if self.missed and not self.shell.closed:
+            self.missed = False
+            self.shell.render()
+        self.start_loop()
 
     def sync_now(self) -> None:
         if not self.shell.account.can_sync:

@@ -85,7 +85,9 @@ class AppShell:
         self.page.on_route_change = self._route_changed
         self.page.on_resize = self._resized
         self.page.on_close = lambda _e: self.stop()
-        self.page.on_disconnect = lambda _e: self.stop()
+        # a reload or a network blip: Flet keeps the session for an hour, the page may come back
+        self.page.on_disconnect = lambda _e: self.syncing.pause()
+        self.page.on_connect = lambda _e: self.syncing.resume()
         self.apply_theme()
         self.apply_locale()
         self.repo.listen(self._data_changed)
@@ -128,7 +130,9 @@ class AppShell:
                 self.toast(text.format(n=arrived))
             self.render()
 
-        if not self.closed:
+        if not self.syncing.connected:
+            self.syncing.missed = True  # nothing reaches a browser that is away: render on return
+        elif not self.closed:
             self.run(show)
 
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
@@ -271,8 +275,6 @@ class AppShell:
             self.toast(self.ctx.tr.gettext("Copied"))
 
         self.run(copy)
-
-    # -- sync and sign-in -------------------------------------------------------------------
 
     # -- sync and sign-in (views/session_sync.py) ---------------------------------------------
 

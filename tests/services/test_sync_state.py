@@ -1,0 +1,32 @@
+"""The one sentence about the data on screen, for every outcome a session can hold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.i18n import Translator
+from services.sync_state import SyncResult, SyncState, describe
+
+ZONE = ZoneInfo("America/Los_Angeles")
+AT = datetime(2025, 10, 7, 15, 40, tzinfo=ZONE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "Up to date"), ("fr", "À jour"), ("nl", "Bijgewerkt")],
+)
+def test_describe_after_a_sign_in_says_up_to_date(lang: str, expected: str) -> None:
+    """Settings after a sign-in: the documents were just fetched, never "not set up"."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    sentence = describe(tr, SyncState.done(SyncResult("signed_in", AT, name="Lotte")), ZONE)
+    assert sentence.startswith(expected)
+    assert sentence == describe(tr, SyncState.done(SyncResult("up_to_date", AT)), ZONE)
+
+
+def test_describe_the_sign_in_itself_welcomes_by_name() -> None:
+    result = SyncResult("signed_in", AT, name="Lotte Vermeulen")
+    sentence = describe(Translator("en"), SyncState.done(result), ZONE, sign_in=True)
+    assert sentence == "Welcome, Lotte Vermeulen"
