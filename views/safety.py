@@ -8,8 +8,9 @@ import flet as ft
 from services.contacts import display_phone, tel_link
 from services.mission_day import hospital_near_me, hotel_tonight
 from services.models import Stay
-from services.safety import as_venue, consulate, emergency, place_as_venue
-from views.components.ui import card, empty_state, heading, muted
+from services.safety import as_venue, place_as_venue
+from services.safety_card import Call, who_to_call
+from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import maps_link
 from views.context import Ctx, Screen
 
@@ -31,29 +32,11 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     controls.append(heading(_("Who to call"), identifier="safety-calls"))
-    mission = repo.mission
-    if mission.safety is not None:
-        name = tr.text(mission.safety.duty_name).text or _("Mission duty phone")
-        controls.append(
-            call_card(ctx, "duty", _("Mission duty phone"), name, mission.safety.duty_phone)
-        )
-    office = consulate(mission)
-    if office is not None and office.phone:
-        detail = tr.text(office.organisation).text or tr.text(office.name).text
-        controls.append(call_card(ctx, "consulate", _("Belgian consulate"), detail, office.phone))
-    sos = emergency(mission)
-    controls.append(
-        call_card(
-            ctx,
-            "911",
-            _("Emergency services (police, fire, ambulance)"),
-            _("Life-threatening emergencies only"),
-            sos.phone if sos and sos.phone else "911",
-            urgent=True,
-        )
-    )
+    calls = who_to_call(tr, repo.mission)
+    duty = next((c for c in calls if c.ident == "duty"), None)
+    controls += [call_card(ctx, call, duty) for call in calls]
     controls += hospital_block(ctx)
-    if mission.mission.sample:
+    if repo.mission.mission.sample:
         controls.append(
             ft.Container(
                 muted(_("Example mission: hotels, hospitals and numbers are illustrative."), 12),
@@ -82,15 +65,30 @@ def hotel_card(ctx: Ctx, stay: Stay) -> ft.Control:
     return card(ft.Column(lines, spacing=6), identifier="hotel-card")
 
 
-def call_card(
-    ctx: Ctx, ident: str, title: str, detail: str, number: str, urgent: bool = False
-) -> ft.Control:
+def call_card(ctx: Ctx, call: Call, duty: Call | None) -> ft.Control:
+    """Title, who, where (Open in Maps), and a one-tap Call; with no number, why not and the
+    duty phone instead (a number is never made up)."""
+    _ = ctx.tr.gettext
     lines: list[ft.Control] = [
-        ft.Text(title, size=16, weight=ft.FontWeight.W_600),
-        muted(detail),
-        _call_button(ctx, f"call-{ident}", display_phone(number), number, urgent),
+        ft.Text(call.title, size=16, weight=ft.FontWeight.W_600),
+        *([muted(call.name)] if call.name != call.title else []),
+        *([muted(call.detail, 12)] if call.detail else []),
+        *sample_marks(ctx.tr, call.sample, f"sample-{call.ident}"),
+        *([ft.Text(call.address, size=16, selectable=True)] if call.address else []),
+        *([muted(call.address_local, 12)] if call.address_local else []),
+        *([muted(call.hours, 12)] if call.hours else []),
     ]
-    return card(ft.Column(lines, spacing=4), identifier=f"safety-{ident}")
+    if call.maps:
+        lines.append(_maps_button(ctx, f"{call.ident}-maps", call.maps))
+    if call.phone:
+        label = display_phone(call.phone)
+        lines.append(_call_button(ctx, f"call-{call.ident}", label, call.phone, call.urgent))
+    else:
+        lines.append(ft.Text(call.note, size=14, weight=ft.FontWeight.W_500))
+        if duty is not None and duty.phone:
+            label = _("Call the duty phone")
+            lines.append(_call_button(ctx, f"call-{call.ident}-duty", label, duty.phone))
+    return card(ft.Column(lines, spacing=4), identifier=f"safety-{call.ident}")
 
 
 def hospital_block(ctx: Ctx) -> list[ft.Control]:

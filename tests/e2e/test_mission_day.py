@@ -94,6 +94,8 @@ def _safety_card(page: Page, app: str) -> None:
     see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco
     see(page, "Please take me to this address:")  # English for the driver
     see(page, display_phone("+14155550199"))  # the duty phone
+    reveal(page, "safety-consulate")  # the example gives no number: never a made-up one
+    see(page, "Les organisateurs n’ont pas communiqué de numéro pour le consulat")
     reveal(page, "safety-hospital")
     see(page, "El Camino Hospital Mountain View")  # nearest to NASA Ames at 15:40
 

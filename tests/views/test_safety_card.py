@@ -1,0 +1,94 @@
+"""The safety card's Belgian consulate line: always there when the feed lists the consulate, a
+one-tap Call only with the organisers' number, otherwise why not and the duty phone instead."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from services.models import Lang
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.views.harness import App
+
+DUTY = "tel:+14155550199"
+NUMBER = "+13105550142"  # test data only
+ADDRESS = "1 Example Plaza, Los Angeles, CA 90071"
+NAMES = {
+    "en": "Consular assistance for Belgians",
+    "fr": "Assistance consulaire aux Belges",
+    "nl": "Consulaire bijstand voor Belgen",
+}
+NO_NUMBER = {
+    "en": "The organisers have not given a number for the consulate. Call the mission duty",
+    "fr": "Les organisateurs n’ont pas communiqué de numéro pour le consulat. Appelez la",
+    "nl": "De organisatoren hebben geen nummer van het consulaat gegeven. Bel het",
+}
+LANGS: list[Lang] = ["en", "fr", "nl"]
+
+
+def mission_with(change: Any) -> bytes:
+    doc = json.loads(MISSION_BYTES)
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+def consulate_of(doc: dict[str, Any]) -> dict[str, Any]:
+    wanted = doc["safety"]["consulate"]
+    found: dict[str, Any] = next(c for c in doc["contacts"] if c["id"] == wanted)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_consulate_without_a_number_says_so_and_offers_the_duty_phone(
+    tmp_path: Path, lang: Lang
+) -> None:
+    app = await App(tmp_path, lang=lang).start("/safety")  # the example: no consulate number
+    try:
+        assert app.has("safety-consulate")
+        text = app.text()
+        assert NAMES[lang] in text and NO_NUMBER[lang] in text
+        assert not app.has("call-consulate") and not app.has("consulate-maps")
+        await app.tap("call-consulate-duty")
+        assert app.platform.opened == [DUTY]  # the duty phone, never a made-up number
+    finally:
+        await app.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_consulate_with_a_number_and_address_calls_and_opens_maps(
+    tmp_path: Path, lang: Lang
+) -> None:
+    def give_number(doc: dict[str, Any]) -> None:
+        consulate_of(doc).update(phone=NUMBER, address=ADDRESS)
+
+    store_unit(tmp_path, mission_with(give_number))
+    app = await App(tmp_path, lang=lang, origin=TEST_ORIGIN).start("/safety")
+    try:
+        text = app.text()
+        assert NAMES[lang] in text and ADDRESS in text
+        assert NO_NUMBER[lang] not in text and not app.has("call-consulate-duty")
+        await app.tap("call-consulate")
+        await app.tap("consulate-maps")
+        assert app.platform.opened[0] == f"tel:{NUMBER}"
+        assert app.platform.opened[1].startswith("https://www.google.com/maps/search/")
+        assert "Example%20Plaza" in app.platform.opened[1]
+    finally:
+        await app.close()
+
+
+async def test_consulate_without_duty_phone_points_to_the_organisers(tmp_path: Path) -> None:
+    def no_duty(doc: dict[str, Any]) -> None:
+        doc["safety"] = None  # the consulate is still found by its category
+
+    store_unit(tmp_path, mission_with(no_duty))
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/safety")
+    try:
+        assert app.has("safety-consulate") and not app.has("call-duty")
+        assert "Ask the mission's organisers for its details." in app.text()
+        assert not app.has("call-consulate") and not app.has("call-consulate-duty")
+        assert app.has("call-911")
+    finally:
+        await app.close()
