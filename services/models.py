@@ -13,86 +13,104 @@ screen that shows them says so.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
+from pydantic import Field, StringConstraints
+
+from services.contract_types import (
+    EARLIEST as EARLIEST,
 )
-
-Lang = Literal["en", "fr", "nl"]
-LANGS: tuple[Lang, ...] = ("en", "fr", "nl")
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Line = Annotated[str, StringConstraints(max_length=500)]
-Label = Annotated[str, StringConstraints(max_length=500, pattern=r"\S")]
-Prose = Annotated[str, StringConstraints(max_length=8000)]
-# E.164 (+ and up to 15 digits); a three-digit service number is allowed for emergency contacts.
-Dial = Annotated[str, StringConstraints(pattern=r"^(\+[1-9][0-9]{6,14}|[0-9]{3})$")]
-Email = Annotated[
-    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-]
-Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://\S+$")]
-
-# Dates far from ours overflow datetime arithmetic (9999-12-31 + 1 day) or mean a typo.
-EARLIEST, LATEST = date(1970, 1, 1), date(2999, 12, 31)
-
-
-def _plausible_day(value: date) -> date:
-    if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"{value} is not between {EARLIEST} and {LATEST}")
-    return value
-
-
-def _plausible_instant(value: datetime) -> datetime:
-    _plausible_day(value.date())
-    return value
-
-
-Day = Annotated[date, AfterValidator(_plausible_day)]
-Instant = Annotated[AwareDatetime, AfterValidator(_plausible_instant)]
-# Revisions only go forward: one absurdly high revision would freeze a feed for good.
-Revision = Annotated[int, Field(ge=1, le=2**53 - 1)]
-
-# Localized text: {"en": ..., "fr": ..., "nl": ...}; readers fall back per field.
-Title = dict[Lang, Label]
-Text = dict[Lang, Prose]
-
-
-def _same_in_every_language(value: object) -> object:
-    """A plain string is the same text in every language: a person's name, or an older feed
-    that sent names, rooms and sources as plain strings."""
-    if isinstance(value, str):
-        return {lang: value for lang in LANGS} if value.strip() else {}
-    return value
-
-
-# Localized text that may also be sent as one plain string (see `_same_in_every_language`).
-Names = Annotated[
-    dict[Lang, Label],
-    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
-]
-RequiredNames = Annotated[Names, Field(min_length=1)]
-# A short title for narrow app bars (about 40 characters).
-ShortTitle = dict[Lang, Annotated[str, StringConstraints(max_length=48, pattern=r"\S")]]
-
-ActivityKind = Literal[
-    "seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer"
-]
-ActivityState = Literal["confirmed", "changed", "cancelled"]
-ContactCategory = Literal["organiser", "press", "consular", "emergency", "liaison", "counterpart"]
-
-
-class Model(BaseModel):
-    # Feed text is mostly unique strings: caching only keys parses ~30% faster than caching all.
-    model_config = ConfigDict(frozen=True, extra="ignore", cache_strings="keys")
+from services.contract_types import (
+    LANGS as LANGS,
+)
+from services.contract_types import (
+    LATEST as LATEST,
+)
+from services.contract_types import (
+    ActivityKind as ActivityKind,
+)
+from services.contract_types import (
+    ActivityState as ActivityState,
+)
+from services.contract_types import (
+    ContactCategory as ContactCategory,
+)
+from services.contract_types import (
+    Day as Day,
+)
+from services.contract_types import (
+    Dial as Dial,
+)
+from services.contract_types import (
+    Email as Email,
+)
+from services.contract_types import (
+    Id as Id,
+)
+from services.contract_types import (
+    Instant as Instant,
+)
+from services.contract_types import (
+    Label as Label,
+)
+from services.contract_types import (
+    Lang as Lang,
+)
+from services.contract_types import (
+    Line as Line,
+)
+from services.contract_types import (
+    Model as Model,
+)
+from services.contract_types import (
+    Name as Name,
+)
+from services.contract_types import (
+    Names as Names,
+)
+from services.contract_types import (
+    Prose as Prose,
+)
+from services.contract_types import (
+    RequiredNames as RequiredNames,
+)
+from services.contract_types import (
+    Revision as Revision,
+)
+from services.contract_types import (
+    ShortTitle as ShortTitle,
+)
+from services.contract_types import (
+    Text as Text,
+)
+from services.contract_types import (
+    Title as Title,
+)
+from services.contract_types import (
+    Url as Url,
+)
+from services.models_day import (
+    Announcement as Announcement,
+)
+from services.models_day import (
+    Audience as Audience,
+)
+from services.models_day import (
+    Company as Company,
+)
+from services.models_day import (
+    ListedContact as ListedContact,
+)
+from services.models_day import (
+    Logistics as Logistics,
+)
+from services.models_day import (
+    Place as Place,
+)
+from services.models_day import (
+    Safety as Safety,
+)
 
 
 class Sector(Model):
@@ -180,83 +198,6 @@ class Contact(Model):
     address_local: Title = Field(default_factory=dict)
     hours: Title = Field(default_factory=dict)
     sample: bool = False
-
-
-Urgency = Literal["info", "important", "urgent"]
-AudienceKind = Literal["everyone", "city", "sector", "activity"]
-OrganisationKind = Literal["company", "federation", "institution", "administration"]
-
-
-class Audience(Model):
-    """Who an announcement is for: everyone, or one city leg, sector or activity (by id)."""
-
-    kind: AudienceKind = "everyone"
-    id: Id | None = None
-
-
-class Announcement(Model):
-    id: Id
-    at: AwareDatetime
-    urgency: Urgency = "info"
-    audience: Audience = Field(default_factory=Audience)
-    title: Title
-    body: Text = Field(default_factory=dict)
-
-
-class Logistics(Model):
-    """What one activity asks of a delegate: clothes, papers, screening, the coach."""
-
-    activity_id: Id
-    dress_code: Text = Field(default_factory=dict)
-    bring: Text = Field(default_factory=dict)
-    security: Text = Field(default_factory=dict)
-    arrive_by: AwareDatetime | None = None
-    departure_point: Text = Field(default_factory=dict)
-    departure_time: AwareDatetime | None = None
-    access: Text = Field(default_factory=dict)
-
-
-class Place(Model):
-    """A place that is not on the programme, e.g. a hospital for the safety card."""
-
-    id: Id
-    name: Name
-    address: Line
-    city: Id
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-    phone: Dial | None = None
-
-
-class ListedContact(Model):
-    """A directory entry's contact person; only published with their consent."""
-
-    name: Name
-    role: Text = Field(default_factory=dict)
-    email: Email | None = None
-    phone: Dial | None = None
-
-
-class Company(Model):
-    """One organisation of the delegation, as listed in the mission booklet."""
-
-    id: Id
-    name: Name
-    kind: OrganisationKind = "company"
-    sectors: list[Id] = Field(min_length=1, max_length=6)
-    profile: Text
-    cities: list[Id] = Field(default_factory=list, max_length=32)
-    website: Url | None = None
-    contact: ListedContact
-    hosts: list[Id] = Field(default_factory=list, max_length=100)
-
-
-class Safety(Model):
-    """The mission's duty phone and the consulate (a contact id) for the safety card."""
-
-    duty_phone: Dial
-    duty_name: Title = Field(default_factory=dict)
-    consulate: Id | None = None
 
 
 class MissionDoc(Model):
