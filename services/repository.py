@@ -24,8 +24,7 @@ from services.changes import Change, ChangeLog
 from services.clock import Clock, system_clock
 from services.i18n import BRUSSELS
 from services.library import Library, Loaded
-from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
-from services.mycard import MyCard
+from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
 from services.search import shared_index
 from services.settings import Settings, SettingsStore
 from services.store import MISSION, namespace_for
@@ -283,22 +282,6 @@ class Repository:
         for change in self.unseen_changes():
             seen[change.id] = change.revision
         await self._save(self.settings.model_copy(update={"seen": seen}))
-
-    async def set_seen(self, seen: dict[str, int]) -> None:
-        """Put back the read marks as they were (Undo of 'Mark all as read')."""
-        await self._save(self.settings.model_copy(update={"seen": dict(seen)}))
-
-    async def set_language(self, language: Lang) -> None:
-        await self._save(self.settings.model_copy(update={"language": language}))
-
-    async def set_time_display(self, mode: str) -> None:
-        await self._save(self.settings.model_copy(update={"time_display": mode}))
-
-    async def set_theme(self, theme: str) -> None:
-        await self._save(self.settings.model_copy(update={"theme": theme}))
-
-    async def set_my_card(self, card: MyCard | None) -> None:
-        await self._save(self.settings.model_copy(update={"my_card": card}))
 
     async def update_settings(self, **changes: object) -> None:
         """Persist a change to this person's settings (announcements read, notes, ...)."""

@@ -98,7 +98,7 @@ def top_action(ctx: Ctx, anything_unread: bool) -> ft.Control:
 
     async def undo() -> None:
         if state.undo_seen is not None:
-            await repo.set_seen(state.undo_seen)
+            await repo.update_settings(seen=dict(state.undo_seen))
         state.undo_seen = None
         ctx.act.refresh()
 

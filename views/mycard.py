@@ -64,7 +64,7 @@ def build(ctx: Ctx) -> Screen:
             return
 
         async def store() -> None:
-            await ctx.repo.set_my_card(card)
+            await ctx.repo.update_settings(my_card=card)
             draft.clear()
             ctx.act.toast(_("Your card is saved on this device."))
             ctx.act.navigate("/settings")

@@ -136,7 +136,7 @@ class SessionSync:
         await self.shell.repo.mark_all_seen()
         if self.shell.repo.delegate is not None:
             language = self.shell.repo.delegate.delegate.language
-            await self.shell.repo.set_language(language)
+            await self.shell.repo.update_settings(language=language)
             self.shell.ctx.tr = Translator(language)
             self.shell.apply_locale()
 

@@ -84,9 +84,9 @@ def _segments(
 def _save(ctx: Ctx, what: str, value: str) -> None:
     async def save() -> None:
         if what == "time":
-            await ctx.repo.set_time_display(value)
+            await ctx.repo.update_settings(time_display=value)
         else:
-            await ctx.repo.set_theme(value)
+            await ctx.repo.update_settings(theme=value)
             ctx.act.apply_theme()
         ctx.act.refresh()
 

@@ -241,7 +241,7 @@ class AppShell:
         language: Lang = lang
 
         async def apply() -> None:
-            await self.repo.set_language(language)
+            await self.repo.update_settings(language=language)
             self.ctx.tr = Translator(language)
             self.apply_locale()
             self.render()

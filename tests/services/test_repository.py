@@ -58,7 +58,7 @@ async def test_bookmark_persists_across_restarts(tmp_path: Path) -> None:
 
 async def test_language_persists(tmp_path: Path) -> None:
     repo = await open_repo(tmp_path)
-    await repo.set_language("fr")
+    await repo.update_settings(language="fr")
     assert (await open_repo(tmp_path)).settings.language == "fr"
 
 
