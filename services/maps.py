@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from services.map_labels import Place
 from services.models import Venue
 
 
@@ -44,6 +45,8 @@ class Region:
     north: float
     width: int
     height: int
+    coast: tuple[tuple[float, float], ...] = ()  # points just off the shore (lat, lon)
+    places: tuple[Place, ...] = ()  # towns to name when there is room
 
     def contains(self, venue: Venue) -> bool:
         return self.west <= venue.lon <= self.east and self.south <= venue.lat <= self.north
@@ -60,16 +63,56 @@ def mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def _region(rid: str, west: float, south: float, east: float, north: float, width: int) -> Region:
+def _region(
+    rid: str,
+    box: tuple[float, float, float, float],
+    width: int,
+    coast: tuple[tuple[float, float], ...],
+    places: tuple[Place, ...],
+) -> Region:
     """A region whose image keeps the map's true proportions at `width` pixels."""
+    west, south, east, north = box
     span_x = math.radians(east - west)
     height = round(width * (mercator_y(north) - mercator_y(south)) / span_x)
-    return Region(rid, f"maps/{rid}.png", west, south, east, north, width, height)
+    return Region(rid, f"maps/{rid}.png", west, south, east, north, width, height, coast, places)
 
 
+# The map opens on the day's venues and the nearest shore, so that a delegate sees where the
+# sea is (downtown Los Angeles alone is a beige square). The boxes are wider than the venues
+# need, so that a wide screen still finds land (or sea) to show on either side.
 REGIONS = [
-    _region("bay-area", -122.62, 37.30, -121.85, 37.95, 1000),
-    _region("los-angeles", -118.60, 33.70, -117.98, 34.27, 1000),
+    _region(
+        "bay-area",
+        (-122.75, 37.20, -121.55, 38.00),
+        3000,
+        ((37.805, -122.385), (37.62, -122.355), (37.47, -122.11), (37.80, -122.30)),
+        (
+            Place("San Francisco", 37.752, -122.447),
+            Place("Oakland", 37.805, -122.235),
+            Place("Berkeley", 37.885, -122.28),
+            Place("Palo Alto", 37.44, -122.14),
+            Place("Mountain View", 37.385, -122.085),
+            Place("San Jose", 37.335, -121.89),
+            Place("Santa Clara", 37.355, -121.955),
+            Place("San Mateo", 37.56, -122.325),
+        ),
+    ),
+    _region(
+        "los-angeles",
+        (-118.95, 33.60, -117.65, 34.35),
+        3000,
+        ((34.005, -118.51), (33.93, -118.455), (33.84, -118.41), (33.725, -118.27)),
+        (
+            Place("Los Angeles", 34.062, -118.245),
+            Place("Pasadena", 34.155, -118.14),
+            Place("Santa Monica", 34.025, -118.48),
+            Place("Inglewood", 33.96, -118.35),
+            Place("Long Beach", 33.785, -118.17),
+            Place("San Pedro", 33.745, -118.3),
+            Place("Burbank", 34.185, -118.31),
+            Place("Glendale", 34.145, -118.255),
+        ),
+    ),
 ]
 
 

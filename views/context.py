@@ -38,6 +38,7 @@ class UiState:
     # announcements that were unread when the person opened the list (read on arrival)
     unread_on_open: frozenset[str] = frozenset()
     directory_sector: str | None = None
+    map_widths: dict[str, float] = field(default_factory=dict)  # as each kind of map measured
 
 
 @dataclass

@@ -8,13 +8,16 @@ import flet as ft
 
 from services.agenda import items_on
 from services.geo import distance_km, travel_minutes
+from services.map_layout import Spot
 from services.maps import REGIONS, directions_link, region_for
 from services.models import Venue
 from services.present import city_name, item_sample, item_title
 from views.components.day_strip import day_strip
-from views.components.offline_map import Pin, offline_map
+from views.components.offline_map import offline_map
 from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
+
+DAY_MAP_HEIGHT = 400  # on a phone; taller on a wide screen
 
 
 def build(ctx: Ctx) -> Screen:
@@ -36,8 +39,25 @@ def build(ctx: Ctx) -> Screen:
     city_venues = venues or [v for v in repo.mission.venues if _city_on(ctx, v, day)]
     region = region_for(city_venues, REGIONS)
     if region is not None:
-        pins = [Pin(str(n), v.lat, v.lon) for n, v in enumerate(venues, 1) if region.contains(v)]
-        controls.append(offline_map(region, pins, height=360))
+        spots = [
+            Spot(v.id, str(n), v.name, v.lat, v.lon, spoken=_stop(ctx, n, v))
+            for n, v in enumerate(venues, 1)
+            if region.contains(v)
+        ]
+        full = offline_map(
+            region,
+            spots,
+            height=DAY_MAP_HEIGHT,
+            widths=ctx.state.map_widths,
+            kind="full",
+            grows=True,
+            on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
+            identifier="day-map",
+        )
+        controls.append(full)
+        if spots:
+            hint = _("Tap a pin to open its venue. The numbers are those of the list below.")
+            controls.append(ft.Container(muted(hint), padding=ft.Padding.symmetric(horizontal=16)))
     controls.append(
         heading(_("My day, stop by stop") if stops else _("No venues on your agenda this day"))
     )
@@ -90,6 +110,10 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     return Screen(_("Venues & map"), controls, subtitle=tr.day(day))
+
+
+def _stop(ctx: Ctx, number: int, venue: Venue) -> str:
+    return ctx.tr.gettext("Stop {number}: {venue}").format(number=number, venue=venue.name)
 
 
 def _city_on(ctx: Ctx, venue: Venue, day: object) -> bool:

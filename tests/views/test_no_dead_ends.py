@@ -1,12 +1,11 @@
-"""Issue 14, the clumsy parts: tabs that stay, day chips that clear, chips that wrap, maps that
-do not swallow the page, a venue page without a link to itself, named contact buttons."""
+"""Issue 14, the clumsy parts: tabs that stay, day chips that clear, chips that wrap, directions
+between stops, named contact buttons (maps: test_maps_view.py)."""
 
 from __future__ import annotations
 
 import asyncio
 
 import flet as ft
-import flet_map as fm
 
 from tests.views.harness import App, walk
 from views.programme import SEARCH_PAUSE
@@ -55,20 +54,6 @@ async def test_a_detail_opened_from_my_agenda_keeps_my_agenda_selected(app: App)
 async def test_map_deep_link_opens_that_day(app: App) -> None:
     await app.go("/map/2025-10-09")
     assert "Thursday 9 October" in app.text()
-
-
-async def test_small_map_is_static_and_opens_the_venue_page_without_self_link(app: App) -> None:
-    await app.go("/activity/tue-nasa-ames")
-    small = app.find("small-map-nasa-ames")
-    maps = [c for c in walk(small) if isinstance(c, fm.Map)]
-    assert maps and maps[0].interaction_configuration.flags == fm.InteractionFlag.NONE
-    # the pane over the picture takes the tap (checked in Chromium: the map would swallow it)
-    cover = next(c for c in walk(small) if isinstance(c, ft.Container) and c.on_click)
-    await app.fire(cover, "click")
-    assert app.route == "/venue/nasa-ames"
-    assert "Venue details" not in app.text(), "the venue page does not link to itself"
-    big = [c for c in app.controls() if isinstance(c, fm.Map)]
-    assert big and big[0].interaction_configuration.flags != fm.InteractionFlag.NONE
 
 
 async def test_consecutive_stops_have_directions(app: App) -> None:

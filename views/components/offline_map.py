@@ -1,103 +1,180 @@
-"""An offline map: a bundled, georeferenced image under numbered venue pins (no tile server)."""
+"""An offline map: a bundled coastline picture, framed for the space it gets, with pins that can
+be told apart and tapped, and names that can be read (the layout is services/map_layout.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import flet as ft
-import flet_map as fm
+import flet.canvas as cv
 
+from services.map_labels import Label
+from services.map_layout import PIN, MapLayout, Pin, Spot, lay_out
 from services.maps import Region
 
-WATER = "#b9d3e6"
-
-
-@dataclass(frozen=True)
-class Pin:
-    label: str
-    lat: float
-    lon: float
-    highlight: bool = False
+WATER, LAND = "#b9d3e6", "#f2efe6"
+INK, MUTED = "#1d2433", "#4f5968"
+PHONE_WIDTH = 366.0
+TALLEST = 600  # a 390 px phone less the margins, until the map has measured itself
 
 
 def offline_map(
     region: Region,
-    pins: list[Pin],
-    height: int = 320,
-    max_zoom: float = 16,
-    fit_zoom: float = 13,
+    spots: list[Spot],
+    height: int,
+    widths: dict[str, float],
+    kind: str,
+    on_pin: Callable[[str], None] | None = None,
     on_tap: Callable[[], None] | None = None,
+    grows: bool = False,
+    identifier: str | None = None,
 ) -> ft.Control:
-    """With `on_tap`, a static picture (a scroll over it scrolls the page) that opens the
-    full map when tapped; without, a map that pans and zooms."""
-    bounds = fm.MapLatitudeLongitudeBounds(
-        fm.MapLatitudeLongitude(region.north, region.west),
-        fm.MapLatitudeLongitude(region.south, region.east),
-    )
-    markers = [
-        fm.Marker(
-            content=_pin(p),
-            coordinates=fm.MapLatitudeLongitude(p.lat, p.lon),
-            width=30,
-            height=30,
-        )
-        for p in pins
-    ]
-    if pins:
-        fit = fm.CameraFit(
-            coordinates=[fm.MapLatitudeLongitude(p.lat, p.lon) for p in pins],
-            padding=ft.Padding.all(48),
-            max_zoom=fit_zoom,
-        )
-    else:
-        fit = fm.CameraFit(bounds=bounds)
-    view: ft.Control = fm.Map(
-        layers=[
-            fm.OverlayImageLayer(overlay_images=[fm.OverlayImage(src=region.image, bounds=bounds)]),
-            fm.MarkerLayer(markers=markers),
-        ],
-        initial_camera_fit=fit,
-        bgcolor=WATER,
-        min_zoom=8,
-        max_zoom=max_zoom,
-        interaction_configuration=fm.InteractionConfiguration(
-            flags=fm.InteractionFlag.NONE
-            if on_tap
-            else fm.InteractionFlag.ALL & ~fm.InteractionFlag.ROTATE
-        ),
-    )
-    if on_tap is not None:
-        # a pane over the picture takes the tap (the map itself would swallow it)
-        cover = ft.Container(
-            on_click=lambda _e: on_tap(),
-            bgcolor=ft.Colors.TRANSPARENT,
-            left=0,
-            top=0,
-            right=0,
-            bottom=0,
-        )
-        view = ft.Stack([view, cover])
-    return ft.Container(
-        view,
-        height=height,
+    """`on_pin(key)`: each pin is a ≥48 px button; `on_tap`: the whole picture is one button
+    (a small map that opens the full one); `grows`: taller on a wide screen. The map lays
+    itself out again when its width changes, and remembers it in `widths[kind]`."""
+
+    def tall(width: float) -> int:
+        return grown_height(height, width) if grows else height
+
+    def draw(width: float) -> ft.Control:
+        layout = lay_out(region, spots, width, tall(width), list(region.places))
+        return _stack(region, layout, on_pin, on_tap)
+
+    def measured(e: ft.LayoutSizeChangeEvent[ft.LayoutControl]) -> None:
+        if abs(e.width - widths.get(kind, 0.0)) < 1:
+            return
+        widths[kind] = e.width
+        box.content, box.height = draw(e.width), tall(e.width)
+
+    first = widths.get(kind, PHONE_WIDTH)
+    box = ft.Container(
+        draw(first),
+        height=tall(first),
+        bgcolor=LAND,
         border_radius=ft.BorderRadius.all(14),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,
+        on_size_change=measured,  # its own size: the margins are outside
+    )
+    return ft.Container(
+        ft.Semantics(container=True, identifier=identifier, content=box),
         margin=ft.Margin.symmetric(horizontal=12, vertical=4),
     )
 
 
-def _pin(pin: Pin) -> ft.Control:
-    colour = ft.Colors.RED_700 if pin.highlight else ft.Colors.PRIMARY
+def grown_height(base: int, width: float) -> int:
+    """A wide map gets taller, up to TALLEST, so that it keeps showing a region, not a strip."""
+    return max(base, min(TALLEST, round(width * 0.6)))
+
+
+def _stack(
+    region: Region,
+    layout: MapLayout,
+    on_pin: Callable[[str], None] | None,
+    on_tap: Callable[[], None] | None,
+) -> ft.Control:
+    picture = layout.image
+    layers: list[ft.Control] = [
+        ft.Image(
+            src=region.image,
+            left=picture.x,
+            top=picture.y,
+            width=picture.w,
+            height=picture.h,
+            fit=ft.BoxFit.FILL,  # the box has the image's own proportions: nothing stretches
+            gapless_playback=True,
+        ),
+        _leaders(layout),
+        *(_label(lb) for lb in layout.labels),
+        *(_pin(p, on_pin if on_tap is None else None) for p in layout.pins),
+    ]
+    if on_tap is not None:
+        # one pane over the picture takes the tap
+        layers.append(
+            ft.Container(
+                on_click=lambda _e: on_tap(),
+                bgcolor=ft.Colors.TRANSPARENT,
+                left=0,
+                top=0,
+                right=0,
+                bottom=0,
+            )
+        )
+    return ft.Stack(
+        layers, width=layout.width, height=layout.height, clip_behavior=ft.ClipBehavior.HARD_EDGE
+    )
+
+
+def _leaders(layout: MapLayout) -> ft.Control:
+    """A line from each moved pin back to a dot on its true place."""
+    shapes: list[cv.Shape] = []
+    line = ft.Paint(color=INK, stroke_width=1.5, style=ft.PaintingStyle.STROKE)
+    for pin in (p for p in layout.pins if p.moved):
+        (ax, ay), (cx, cy) = pin.anchor, pin.centre
+        shapes.append(cv.Line(ax, ay, cx, cy, paint=line))
+        shapes.append(cv.Circle(ax, ay, 4, paint=ft.Paint(color=INK)))
+        shapes.append(cv.Circle(ax, ay, 2, paint=ft.Paint(color=ft.Colors.WHITE)))
+    return cv.Canvas(shapes, left=0, top=0, width=layout.width, height=layout.height)
+
+
+def _label(label: Label) -> ft.Control:
+    venue = label.kind == "venue"
+    text = ft.Text(
+        "\n".join(label.lines),
+        size=label.size,
+        weight=ft.FontWeight.W_600 if venue else ft.FontWeight.W_500,
+        color=INK if venue else MUTED,
+        text_align=ft.TextAlign.CENTER,
+        max_lines=len(label.lines),
+        no_wrap=True,
+    )
+    box = label.box
+    return ft.Container(
+        text,
+        left=box.x,
+        top=box.y,
+        width=box.w,
+        height=box.h,
+        alignment=ft.Alignment.CENTER,
+        bgcolor=ft.Colors.with_opacity(0.88, ft.Colors.WHITE) if venue else None,
+        border_radius=ft.BorderRadius.all(6),
+    )
+
+
+def _pin(pin: Pin, on_pin: Callable[[str], None] | None) -> ft.Control:
+    spot = pin.spot
+    colour = ft.Colors.RED_700 if spot.highlight else ft.Colors.PRIMARY
     inner: ft.Control = (
-        ft.Text(pin.label, size=12, weight=ft.FontWeight.BOLD, color=ft.Colors.WHITE)
-        if pin.label
+        ft.Text(spot.mark, size=13, weight=ft.FontWeight.BOLD, color=ft.Colors.WHITE)
+        if spot.mark
         else ft.Icon(ft.Icons.PLACE, size=18, color=ft.Colors.WHITE)
     )
-    return ft.Container(
+    disc = ft.Container(
         inner,
+        width=30,
+        height=30,
         bgcolor=colour,
         border_radius=ft.BorderRadius.all(15),
         border=ft.Border.all(2, ft.Colors.WHITE),
         alignment=ft.Alignment.CENTER,
+    )
+    target = ft.Container(
+        disc,
+        width=PIN,
+        height=PIN,
+        alignment=ft.Alignment.CENTER,
+        on_click=(lambda _e, key=spot.key: on_pin(key)) if on_pin else None,
+    )
+    cx, cy = pin.centre
+    return ft.Container(
+        ft.Semantics(
+            container=True,
+            identifier=f"pin-{spot.key}",
+            button=on_pin is not None,
+            label=spot.spoken or spot.name,
+            content=target,
+        ),
+        left=cx - PIN / 2,
+        top=cy - PIN / 2,
+        width=PIN,
+        height=PIN,
     )

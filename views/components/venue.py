@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
+from services.map_layout import Spot
 from services.maps import REGIONS, apple_maps_link, geo_link, google_maps_link, region_for
 from services.models import Venue
-from views.components.offline_map import Pin, offline_map
+from views.components.offline_map import offline_map
 from views.components.ui import card, muted
 from views.context import Ctx
 
@@ -59,13 +60,23 @@ def venue_block(
     controls: list[ft.Control] = [card(ft.Column(lines, spacing=6), identifier=f"venue-{venue.id}")]
     region = region_for([venue], REGIONS)
     if with_map and region is not None:
-        pin = [Pin("", venue.lat, venue.lon, True)]
+        pin = [Spot(venue.id, "", venue.name, venue.lat, venue.lon, True)]
+        widths = ctx.state.map_widths
         if on_venue_page:
-            controls.append(offline_map(region, pin, height=320, fit_zoom=12))
+            controls.append(
+                offline_map(
+                    region, pin, height=320, widths=widths, kind="venue", identifier="venue-map"
+                )
+            )
         else:
             details = f"/venue/{venue.id}"
             small = offline_map(
-                region, pin, height=200, fit_zoom=11, on_tap=lambda: ctx.act.navigate(details)
+                region,
+                pin,
+                height=200,
+                widths=widths,
+                kind="small",
+                on_tap=lambda: ctx.act.navigate(details),
             )
             controls.append(
                 ft.Semantics(

@@ -1,0 +1,170 @@
+"""Labels on a laid-out map: venue names beside their pins, town names where room is left.
+
+A label is only placed where it overlaps no other label, no pin and no pin's true place, and
+stays inside the view; a venue whose name finds no room keeps its number (the list under the
+map names it). Widths are estimated on the generous side, so the drawn text always fits.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from services.map_layout import Pin
+
+VENUE_SIZE = 13  # font size of a venue label (bold), logical pixels
+PLACE_SIZE = 12  # a town's name
+LINE = 1.3  # line height, in font sizes
+PAD_X, PAD_Y = 6, 3
+MAX_CHARS = 20  # a line of a label; two lines at most
+NARROWER = 13  # a second try, where a wide label finds no room
+NARROW, WIDE = set("fijlrtI.,:;'’-!|()[] "), set("mwMW@")
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def overlaps(self, other: Box, gap: float = 0) -> bool:
+        return not (
+            self.x + self.w + gap <= other.x
+            or other.x + other.w + gap <= self.x
+            or self.y + self.h + gap <= other.y
+            or other.y + other.h + gap <= self.y
+        )
+
+    def inside(self, width: float, height: float, margin: float = 0) -> bool:
+        return (
+            self.x >= margin
+            and self.y >= margin
+            and self.x + self.w <= width - margin
+            and self.y + self.h <= height - margin
+        )
+
+
+def square(cx: float, cy: float, side: float) -> Box:
+    return Box(cx - side / 2, cy - side / 2, side, side)
+
+
+class Place(NamedTuple):
+    """A town to name on a map, when there is room."""
+
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Label:
+    key: str  # the venue id, or the town's name
+    kind: Literal["venue", "place"]
+    lines: tuple[str, ...]
+    box: Box
+
+    @property
+    def size(self) -> int:
+        return VENUE_SIZE if self.kind == "venue" else PLACE_SIZE
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """A generous estimate of the width of `text` in a sans-serif font (Roboto-like)."""
+    units = 0.0
+    for ch in text:
+        if ch in NARROW:
+            units += 0.32
+        elif ch in WIDE:
+            units += 0.92
+        elif ch.isupper() or ch.isdigit():
+            units += 0.7
+        else:
+            units += 0.58
+    return units * size * (1.08 if bold else 1.0)
+
+
+def wrap(name: str, limit: int = MAX_CHARS) -> tuple[str, ...]:
+    """One line, or two split at a space; a longer second line ends with an ellipsis."""
+    if len(name) <= limit:
+        return (name,)
+    cut = name.rfind(" ", 0, limit + 1)
+    if cut <= 0:
+        return (name[: limit - 1] + "…",)
+    first, rest = name[:cut], name[cut + 1 :]
+    if len(rest) > limit:
+        rest = rest[: limit - 1].rstrip() + "…"
+    return first, rest
+
+
+def label_size(lines: Sequence[str], size: int, bold: bool) -> tuple[float, float]:
+    width = max(text_width(line, size, bold) for line in lines) + 2 * PAD_X
+    return round(width + 0.5), round(len(lines) * size * LINE + 2 * PAD_Y + 0.5)
+
+
+def place_labels(
+    pins: Sequence[Pin], places: Sequence[tuple[str, float, float]], width: float, height: float
+) -> list[Label]:
+    """Venue names first (in pin order), then towns (name, x, y) in whatever room is left."""
+    labels: list[Label] = []
+    dots = [square(*p.anchor, 10) for p in pins if p.moved]
+    for pin in sorted(pins, key=lambda p: -_crowd(p, pins)):  # the hardest to name first
+        blocked = [p.box for p in pins if p is not pin] + [pin.disc, *dots]
+        label = _venue_label(pin, blocked, labels, width, height)
+        if label is not None:
+            labels.append(label)
+    for name, x, y in places:
+        w, h = label_size([name], PLACE_SIZE, False)
+        box = Box(x - w / 2, y - h / 2, w, h)
+        if _free(box, [p.box for p in pins] + dots, labels, width, height):
+            labels.append(Label(name, "place", (name,), box))
+    return labels
+
+
+def _venue_label(
+    pin: Pin, blocked: list[Box], labels: list[Label], width: float, height: float
+) -> Label | None:
+    """The name in one or two lines, else in narrower lines, at the first free spot."""
+    for lines in dict.fromkeys([wrap(pin.spot.name), wrap(pin.spot.name, NARROWER)]):
+        w, h = label_size(lines, VENUE_SIZE, True)
+        for box in _around(pin.centre, w, h):
+            if _free(box, blocked, labels, width, height):
+                return Label(pin.spot.key, "venue", lines, box)
+    return None
+
+
+def _crowd(pin: Pin, pins: Sequence[Pin]) -> int:
+    return sum(1 for p in pins if p is not pin and math.dist(p.centre, pin.centre) < 120)
+
+
+def _free(box: Box, blocked: list[Box], labels: list[Label], width: float, height: float) -> bool:
+    return (
+        box.inside(width, height, 2)
+        and not any(box.overlaps(b) for b in blocked)
+        and not any(box.overlaps(lb.box, 2) for lb in labels)
+    )
+
+
+def _around(centre: tuple[float, float], w: float, h: float) -> list[Box]:
+    """Right, left, below, above, the four corners of the pin's disc, below or above reaching
+    out to one side, then a step further up or down on either side."""
+    cx, cy = centre
+    near = 17  # just clear of the 30 px disc
+    boxes = [
+        Box(cx + near, cy - h / 2, w, h),
+        Box(cx - near - w, cy - h / 2, w, h),
+        Box(cx - w / 2, cy + near, w, h),
+        Box(cx - w / 2, cy - near - h, w, h),
+        Box(cx + 15, cy + 15, w, h),
+        Box(cx + 15, cy - 15 - h, w, h),
+        Box(cx - 15 - w, cy + 15, w, h),
+        Box(cx - 15 - w, cy - 15 - h, w, h),
+    ]
+    for y in (cy + near, cy - near - h):  # below or above, flush with either side of the disc
+        boxes += [Box(cx - 15, y, w, h), Box(cx + 15 - w, y, w, h)]
+    for dy in (26, -26, 44, -44):
+        boxes += [Box(cx + near, cy - h / 2 + dy, w, h), Box(cx - near - w, cy - h / 2 + dy, w, h)]
+    return boxes

@@ -1,0 +1,132 @@
+"""Issue 14, item 11 in Chromium: a tap on a pin opens its venue, and the painted map has land
+where the world has land and sea where it has sea, on a phone and at tablet width (the Los
+Angeles day reaches its shore)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+
+from services.map_labels import Box
+from services.map_layout import Spot, lay_out
+from services.maps import REGIONS, Region
+from services.validation import parse_mission
+from tests.conftest import MISSION_BYTES, ROOT
+from tests.e2e.browser import app_server, open_app, settle
+from tests.e2e.conftest import NOW
+from tests.e2e.test_browser import TIMEOUT, tap
+from views.components.offline_map import grown_height
+from views.map import DAY_MAP_HEIGHT
+
+pytestmark = pytest.mark.e2e
+VENUES = {v.id: v for v in parse_mission(MISSION_BYTES).venues}
+WATER, LAND = (0xB9, 0xD3, 0xE6), (0xF2, 0xEF, 0xE6)
+NAV_BAR = 90  # the navigation bar covers the bottom of the window
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with no feed: the demo delegate's agenda, so each day has its stops."""
+    with app_server(tmp_path_factory.mktemp("e2e-maps"), {"DELEGATE_NOW": NOW}) as url:
+        yield url
+
+
+def open_at(browser: Browser, url: str, width: int, height: int) -> Page:
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    open_app(page, url)
+    return page
+
+
+def box(page: Page, identifier: str) -> dict[str, float]:
+    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
+    expect(node).to_be_attached(timeout=TIMEOUT)
+    found = node.bounding_box()
+    assert found is not None, identifier
+    return dict(found)
+
+
+def test_a_tap_on_a_pin_opens_its_venue(browser: Browser, demo_url: str) -> None:
+    page = open_at(browser, demo_url + "map/2025-10-07", 390, 844)
+    try:
+        pin = box(page, "pin-stanford")
+        assert pin["width"] >= 48 and pin["height"] >= 48
+        tap(page, "pin-stanford")
+        page.wait_for_url("**/venue/stanford", timeout=TIMEOUT)
+    finally:
+        page.context.close()
+
+
+def classify(pixel: tuple[int, ...]) -> str | None:
+    for name, ref in (("water", WATER), ("land", LAND)):
+        if sum(abs(a - b) for a, b in zip(pixel[:3], ref, strict=True)) <= 18:
+            return name
+    return None  # a pin, a label, a line, a border or the blend of two
+
+
+def expected(region: Region, ids: list[str], w: float, h: float) -> Box:
+    """Where the app must have drawn the image: the same layout from the same venues."""
+    spots = [Spot(i, "", i, VENUES[i].lat, VENUES[i].lon) for i in ids]
+    return lay_out(region, spots, w, h, []).image
+
+
+def compare(shot: Image.Image, picture: Image.Image, image: Box, scale: float) -> Counts:
+    """Sample the painted map every 7 px; compare land and sea with the bundled picture."""
+    counts = Counts()
+    for y in range(16, shot.height - 16, 7):
+        for x in range(16, shot.width - 16, 7):
+            counts.total += 1
+            painted = classify(shot.getpixel((x, y)))  # type: ignore[arg-type]
+            if painted is None:
+                continue
+            at = (int((x - image.x) / scale), int((y - image.y) / scale))
+            truth = classify(picture.getpixel(at))  # type: ignore[arg-type]
+            counts.seen += 1
+            counts.wrong += truth is not None and truth != painted
+            counts.water += painted == "water"
+    return counts
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    seen: int = 0
+    wrong: int = 0
+    water: int = 0
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
+@pytest.mark.parametrize(
+    ("day", "rid"), [("2025-10-07", "bay-area"), ("2025-10-09", "los-angeles")]
+)
+def test_the_painted_map_has_land_where_there_is_land(
+    browser: Browser, demo_url: str, width: int, height: int, day: str, rid: str
+) -> None:
+    page = open_at(browser, demo_url + f"map/{day}", width, height)
+    try:
+        settle(page)
+        area = box(page, "day-map")
+        assert area["width"] >= width - 30  # the whole width, less the margins
+        ids = page.eval_on_selector_all(
+            "[flt-semantics-identifier^='pin-']",
+            "nodes => nodes.map(n => n.getAttribute('flt-semantics-identifier').slice(4))",
+        )
+        assert ids
+        region = next(r for r in REGIONS if r.id == rid)
+        picture = Image.open(ROOT / "assets" / region.image).convert("RGB")
+        drawn = grown_height(DAY_MAP_HEIGHT, area["width"])  # the box ends where the window does
+        image = expected(region, ids, area["width"], drawn)
+        clip = {**area, "height": min(area["height"], height - NAV_BAR - area["y"])}
+        shot = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+        n = compare(shot, picture, image, image.w / region.width)
+        assert n.seen / n.total > 0.6, "the map is mostly land and sea, not blank"
+        assert n.wrong / n.seen < 0.02, (
+            f"{n.wrong} of {n.seen} points: sea for land or land for sea"
+        )
+        assert n.water / n.seen > 0.02, "some sea is in view (Los Angeles: its shore)"
+    finally:
+        page.context.close()

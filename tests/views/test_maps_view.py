@@ -1,0 +1,93 @@
+"""Issue 14, item 11: the full map names its venues, its pins are ≥48 px buttons that open
+their venue, it lays itself out again for a tablet's width, and a small map stays a picture."""
+
+from __future__ import annotations
+
+import flet as ft
+from flet.controls.base_control import BaseControl
+
+from services.maps import REGIONS
+from tests.views.harness import App, walk
+
+STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
+
+
+def pins(app: App) -> dict[str, ft.Semantics]:
+    return {
+        c.identifier.removeprefix("pin-"): c
+        for c in app.controls()
+        if isinstance(c, ft.Semantics) and c.identifier and c.identifier.startswith("pin-")
+    }
+
+
+def measured_box(app: App, identifier: str) -> ft.Container:
+    """The map's own box (the one that reports its size)."""
+    box = app.find(identifier).content  # type: ignore[attr-defined]
+    assert isinstance(box, ft.Container) and box.on_size_change is not None
+    return box
+
+
+def texts(control: BaseControl) -> list[str]:
+    return [str(c.value) for c in walk(control) if isinstance(c, ft.Text)]
+
+
+async def test_day_map_pins_are_48_px_buttons_that_open_their_venue(app: App) -> None:
+    await app.go("/map/2025-10-07")
+    found = pins(app)
+    assert set(STOPS) <= set(found)
+    for pin in found.values():
+        assert pin.button
+        target = pin.content
+        assert isinstance(target, ft.Container) and target.on_click is not None
+        assert (target.width or 0) >= 48 and (target.height or 0) >= 48
+    assert found["stanford"].label == "Stop 2: Stanford University"
+    await app.tap("pin-stanford")
+    assert app.route == "/venue/stanford"
+
+
+async def test_day_map_names_the_stops_on_the_map_and_towns_where_there_is_room(app: App) -> None:
+    await app.go("/map/2025-10-07")
+    shown = " ".join(texts(app.find("day-map"))).replace("\n", " ")
+    assert "Stanford University" in shown and "Hilton San Francisco Union Square" in shown
+    assert any(town.name in shown for town in REGIONS[0].places)
+    assert "Tap a pin to open its venue" in app.text()
+
+
+async def test_day_map_lays_itself_out_again_at_tablet_width(app: App) -> None:
+    await app.go("/map/2025-10-09")
+    box = measured_box(app, "day-map")
+    await app.fire(box, "size_change", {"w": 1000.0, "h": 400.0})
+    box = measured_box(app, "day-map")  # a later drawing uses the measured width at once
+    stack = box.content
+    assert isinstance(stack, ft.Stack) and stack.width == 1000.0
+    assert box.height == 600  # taller on a wide screen
+    image = next(c for c in walk(stack) if isinstance(c, ft.Image))
+    la = REGIONS[1]
+    assert image.src == la.image
+    assert image.left is not None and image.top is not None
+    assert image.width is not None and image.height is not None
+    assert image.left <= 0 and image.left + image.width >= 1000  # land to both edges
+    assert image.top <= 0 and image.top + image.height >= 600
+    assert abs(image.width / image.height - la.width / la.height) < 1e-6  # not stretched
+
+
+async def test_day_map_speaks_dutch_and_french(app: App) -> None:
+    await app.pick_language("nl")
+    await app.go("/map/2025-10-07")
+    assert pins(app)["stanford"].label == "Halte 2: Stanford University"
+    await app.pick_language("fr")
+    assert pins(app)["stanford"].label == "Étape 2\u00a0: Stanford University"
+
+
+async def test_small_map_is_one_button_to_the_venue_whose_map_is_not_a_link(app: App) -> None:
+    await app.go("/activity/tue-nasa-ames")
+    small = app.find("small-map-nasa-ames")
+    inner = [c for c in walk(small) if isinstance(c, ft.Semantics) and c is not small]
+    assert not [c for c in inner if c.button], "the small map is one button, not one per pin"
+    cover = next(c for c in walk(small) if isinstance(c, ft.Container) and c.on_click)
+    await app.fire(cover, "click")
+    assert app.route == "/venue/nasa-ames"
+    pin = pins(app)["nasa-ames"]
+    assert not pin.button and pin.label == "NASA Ames Research Center"
+    assert "NASA Ames Research\nCenter" in texts(app.find("venue-map"))  # in two lines
+    assert "Venue details" not in app.text(), "the venue page does not link to itself"
