@@ -50,6 +50,7 @@ def build(ctx: Ctx) -> Screen:
             height=DAY_MAP_HEIGHT,
             widths=ctx.state.map_widths,
             kind="full",
+            redraw=ctx.act.refresh,
             grows=True,
             on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
             identifier="day-map",

@@ -14,8 +14,8 @@ from services.maps import Region
 
 WATER, LAND = "#b9d3e6", "#f2efe6"
 INK, MUTED = "#1d2433", "#4f5968"
-PHONE_WIDTH = 366.0
-TALLEST = 600  # a 390 px phone less the margins, until the map has measured itself
+PHONE_WIDTH = 366.0  # a 390 px phone less the margins, until the map has measured itself
+TALLEST = 600  # a wide map grows up to this height
 
 
 def offline_map(
@@ -24,32 +24,30 @@ def offline_map(
     height: int,
     widths: dict[str, float],
     kind: str,
+    redraw: Callable[[], None],
     on_pin: Callable[[str], None] | None = None,
     on_tap: Callable[[], None] | None = None,
     grows: bool = False,
     identifier: str | None = None,
 ) -> ft.Control:
     """`on_pin(key)`: each pin is a ≥48 px button; `on_tap`: the whole picture is one button
-    (a small map that opens the full one); `grows`: taller on a wide screen. The map lays
-    itself out again when its width changes, and remembers it in `widths[kind]`."""
+    (a small map that opens the full one); `grows`: taller on a wide screen.
 
-    def tall(width: float) -> int:
-        return grown_height(height, width) if grows else height
-
-    def draw(width: float) -> ft.Control:
-        layout = lay_out(region, spots, width, tall(width), list(region.places))
-        return _stack(region, layout, on_pin, on_tap)
+    The map is drawn for the width it last measured (`widths[kind]`, UI state); when it finds
+    itself another width, it records it and asks for the screen to be drawn again (`redraw`):
+    drawn controls are never patched in place."""
+    width = widths.get(kind, PHONE_WIDTH)
+    tall = grown_height(height, width) if grows else height
 
     def measured(e: ft.LayoutSizeChangeEvent[ft.LayoutControl]) -> None:
-        if abs(e.width - widths.get(kind, 0.0)) < 1:
-            return
         widths[kind] = e.width
-        box.content, box.height = draw(e.width), tall(e.width)
+        if abs(e.width - width) >= 1:
+            redraw()
 
-    first = widths.get(kind, PHONE_WIDTH)
+    layout = lay_out(region, spots, width, tall, list(region.places))
     box = ft.Container(
-        draw(first),
-        height=tall(first),
+        _stack(region, layout, on_pin, on_tap),
+        height=tall,
         bgcolor=LAND,
         border_radius=ft.BorderRadius.all(14),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,

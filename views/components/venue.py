@@ -65,7 +65,13 @@ def venue_block(
         if on_venue_page:
             controls.append(
                 offline_map(
-                    region, pin, height=320, widths=widths, kind="venue", identifier="venue-map"
+                    region,
+                    pin,
+                    height=320,
+                    widths=widths,
+                    kind="venue",
+                    redraw=ctx.act.refresh,
+                    identifier="venue-map",
                 )
             )
         else:
@@ -76,6 +82,7 @@ def venue_block(
                 height=200,
                 widths=widths,
                 kind="small",
+                redraw=ctx.act.refresh,
                 on_tap=lambda: ctx.act.navigate(details),
             )
             controls.append(
