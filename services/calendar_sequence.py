@@ -29,7 +29,8 @@ def _name_value(line: str) -> tuple[str, str]:
     return head.split(";", 1)[0].upper(), value
 
 
-def _fingerprint(lines: Iterable[str]) -> str:
+def lines_fingerprint(lines: Iterable[str]) -> str:
+    """Of one event's unfolded content lines (BEGIN/END left out), SEQUENCE and DTSTAMP aside."""
     kept = [line for line in lines if _name_value(line)[0] not in VOLATILE]
     return hashlib.sha256("\n".join(kept).encode()).hexdigest()[:20]
 
@@ -38,7 +39,7 @@ def fingerprint(event: Event) -> str:
     """The fingerprint of a VEVENT built here (its own lines, alarms included): its content
     lines before folding are exactly what `stamps` reads back after unfolding."""
     lines = [str(x) for x in event.content_lines() if x]
-    return _fingerprint(lines[1:-1])  # without BEGIN/END:VEVENT
+    return lines_fingerprint(lines[1:-1])  # without BEGIN/END:VEVENT
 
 
 def stamps(ics: bytes) -> dict[str, tuple[int, str]]:
@@ -52,7 +53,7 @@ def stamps(ics: bytes) -> dict[str, tuple[int, str]]:
             fields = dict(_name_value(x) for x in body)
             sequence = fields.get("SEQUENCE", "0")
             number = int(sequence) if sequence.isdigit() else 0
-            found[fields.get("UID", "")] = (number, _fingerprint(body))
+            found[fields.get("UID", "")] = (number, lines_fingerprint(body))
             body = None
         elif body is not None and line:
             body.append(line)
