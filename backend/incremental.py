@@ -22,6 +22,7 @@ from services.models import DelegateDoc, MissionDoc
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
 SHARED = "__shared__"  # the memo's entry for the shared files (no delegate id starts with _)
+VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
 PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
 
@@ -37,7 +38,10 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def keys(mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes) -> dict[str, str]:
+def keys(
+    mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes, docs: dict[str, str]
+) -> dict[str, str]:
+    """Each delegate's key (`docs`: their `doc_digest`s)."""
     shared = hashlib.sha256(code_digest().encode() + secret)
     shared.update(mission.model_dump_json(exclude={"activities"}).encode())
     activity = {
@@ -46,11 +50,39 @@ def keys(mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes) 
     out = {}
     for delegate_id, doc in delegates.items():
         key = shared.copy()
-        key.update(doc.model_dump_json().encode())
+        key.update(f"{docs[delegate_id]} {doc.revision} {doc.published_at.isoformat()}".encode())
         for activity_id in doc.registered:
             key.update(activity.get(activity_id, b""))
         out[delegate_id] = key.hexdigest()
     return out
+
+
+def doc_digest(doc: DelegateDoc) -> str:
+    """A delegate's document without what changes with every publish (revision, time): equal
+    digests, same content for that person."""
+    return hashlib.sha256(
+        doc.model_dump_json(exclude=VOLATILE, exclude_none=True).encode()
+    ).hexdigest()
+
+
+def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
+    """Which files the memo names are still in the release (relative paths): one listing per
+    folder instead of one lookup per file."""
+    folders = {
+        path.rpartition("/")[0]
+        for entry in memo.values()
+        if isinstance(files := entry.get("files"), dict)
+        for path in files
+    }
+    found: set[str] = set()
+    for folder in folders:
+        prefix = f"{folder}/" if folder else ""
+        try:
+            with os.scandir(release / folder) as entries:
+                found.update(prefix + e.name for e in entries)
+        except OSError:
+            continue  # a folder gone: its delegates are rendered again
+    return found
 
 
 def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
@@ -73,12 +105,16 @@ def render_changed(
     secret: bytes,
     live: Path | None,
     salt: str = "",
+    on_reuse: Callable[[dict[str, str]], None] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
     """(files to write, files to reuse as {path: sha-256}, the new memo). `salt`: what else the
-    shared files depend on (the public address)."""
+    shared files depend on (the public address). `on_reuse` hears which delegates' files are
+    reused before the others are rendered (to start linking them meanwhile)."""
     shared, own = renderers
     old = load_memo(live)
-    new_keys = keys(mission, delegates, secret)
+    docs = {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
+    new_keys = keys(mission, delegates, secret, docs)
+    there = present(live, old) if live is not None else set()
     reused: dict[str, str] = {}
     fresh: dict[str, DelegateDoc] = {}
     memo: dict[str, dict[str, object]] = {}
@@ -86,22 +122,24 @@ def render_changed(
         before = old.get(delegate_id, {})
         files = before.get("files")
         if (
-            live is not None
-            and before.get("key") == new_keys[delegate_id]
+            before.get("key") == new_keys[delegate_id]
             and isinstance(files, dict)
-            and all((live / p).exists() for p in files)
+            and there.issuperset(files)
         ):
             reused.update(files)
-            memo[delegate_id] = before
+            memo[delegate_id] = {**before, "doc": docs[delegate_id]}
             continue
         fresh[delegate_id] = doc
+    if fresh and reused and on_reuse is not None:
+        on_reuse(dict(reused))
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
-    written = _shared(shared, mission, shared_key.hexdigest(), old, live, reused, memo)
+    written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
     for delegate_id, files in _render_each(own, mission, fresh, secret).items():
         written.update(files)
         digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
-        memo[delegate_id] = {"key": new_keys[delegate_id], "files": digests}
+        key = new_keys[delegate_id]
+        memo[delegate_id] = {"key": key, "files": digests, "doc": docs[delegate_id]}
     return written, reused, memo
 
 
@@ -110,19 +148,14 @@ def _shared(
     mission: MissionDoc,
     key: str,
     old: dict[str, dict[str, object]],
-    live: Path | None,
+    there: set[str],
     reused: dict[str, str],
     memo: dict[str, dict[str, object]],
 ) -> dict[str, bytes]:
     """The shared files (mission.json, schedule exports): reused when the mission is the same."""
     before = old.get(SHARED, {})
     files = before.get("files")
-    if (
-        live is not None
-        and before.get("key") == key
-        and isinstance(files, dict)
-        and all((live / p).exists() for p in files)
-    ):
+    if before.get("key") == key and isinstance(files, dict) and there.issuperset(files):
         reused.update(files)
         memo[SHARED] = before
         return {}

@@ -5,18 +5,20 @@ that refuses a publish dropping too much (a sheet saved half-empty must not wipe
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from backend.incremental import VOLATILE, doc_digest, load_memo
 from backend.releases import live
 from backend.tokens import token_for
 
 if TYPE_CHECKING:
     from backend.build import Built
+    from services.models import DelegateDoc
 
 MAX_DROP = 0.2
-VOLATILE = ("revision", "published_at")  # change with every publish: not a change to a person
 
 
 @dataclass
@@ -117,7 +119,9 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def _delegates(preview: Preview, current: Path, built: Built, secret: bytes) -> None:
-    old = {p.stem: p for p in (current / "delegates").glob("*.json")}
+    with os.scandir(current / "delegates") as entries:
+        old = {e.name[:-5] for e in entries if e.name.endswith(".json")}
+    known = _known(current)  # token -> digest of the live document, when the memo has it
     preview.live_delegates = len(old)
     touched = {c.id for c in preview.changed + preview.cancelled + preview.removed}
     tokens = set()
@@ -126,12 +130,33 @@ def _delegates(preview: Preview, current: Path, built: Built, secret: bytes) -> 
         tokens.add(token)
         if token not in old:
             preview.delegates_added += 1
-            continue
-        before = {k: v for k, v in json.loads(old[token].read_bytes()).items() if k not in VOLATILE}
-        after = doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
-        if before != after or touched.intersection(doc.registered):
+        elif _differs(current, token, known.get(token), doc) or touched.intersection(
+            doc.registered
+        ):
             preview.affected += 1
-    preview.delegates_removed = len(set(old) - tokens)
+    preview.delegates_removed = len(old - tokens)
+
+
+def _known(release: Path) -> dict[str, str]:
+    """Token -> document digest, from the memo the release was made with (if any)."""
+    out: dict[str, str] = {}
+    for entry in load_memo(release).values():
+        files, digest = entry.get("files"), entry.get("doc")
+        if not isinstance(files, dict) or not isinstance(digest, str):
+            continue
+        for path in files:
+            if path.startswith("delegates/") and path.endswith(".json"):
+                out[path.removeprefix("delegates/").removesuffix(".json")] = digest
+    return out
+
+
+def _differs(current: Path, token: str, digest: str | None, doc: DelegateDoc) -> bool:
+    """Whether the delegate's own document changes (revision and time aside)."""
+    if digest is not None:
+        return digest != doc_digest(doc)
+    raw = json.loads((current / "delegates" / f"{token}.json").read_bytes())
+    before = {k: v for k, v in raw.items() if k not in VOLATILE}
+    return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
 
 
 def drop(preview: Preview, max_drop: float = MAX_DROP) -> tuple[int, int, str] | None:

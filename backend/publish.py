@@ -31,8 +31,9 @@ from backend.calendars import calendar_path, personal_calendar, previous_calenda
 from backend.incremental import render_changed, save_memo
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, live, write_release
+from backend.releases import Entry, live, releases_of, write_release
 from backend.schedule_export import schedule_files
+from backend.staging import Staging
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.calendar import EventCache, webcal_link
@@ -120,9 +121,14 @@ def publish(
         return delegate_files(m, i, d, s, previous, c)
 
     renderers = (lambda m: shared_files(m, public_url), own)
-    files, reused, memo = render_changed(
-        renderers, mission, built.delegates, secret, previous, public_url
-    )
+    staging = Staging(previous, releases_of(out))
+    try:
+        files, reused, memo = render_changed(
+            renderers, mission, built.delegates, secret, previous, public_url, staging.prelink
+        )
+    except BaseException:
+        staging.discard()
+        raise
     entry = Entry(
         release="",
         revision=mission.revision,
@@ -131,7 +137,7 @@ def publish(
         activities=len(mission.activities),
         delegates=len(built.delegates),
     )
-    report.release, report.written = write_release(out, files, entry, reused)
+    report.release, report.written = write_release(out, files, entry, reused, staging)
     save_memo(report.release, memo)
     report.invites = invites or out.parent / f"{out.name}-invites"
     _write_invites(report.invites, built.delegates, secret, public_url, app_url)

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from backend.staging import Staging, folders, link_all
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
@@ -62,36 +63,52 @@ def write_release(
     files: dict[str, bytes],
     entry: Entry | None = None,
     reused: dict[str, str] | None = None,
+    staging: Staging | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
     each with its .gz twin, made live. Files the live release has with the same bytes are hard
     links to it, so a small change writes little. Returns the release and how many files were
-    written."""
+    written. `staging`: where links may already have been made."""
     releases = releases_of(out)
-    current = live(out)
+    staging = staging or Staging(live(out), releases)
+    current = staging.current
     kept = dict(reused or {}) if current else {}
     manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
     manifest = dict(sorted({**kept, **manifest}.items()))
     digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
     release = releases / digest
-    fresh: list[str] = []
-    if not release.exists():
-        old = _manifest(current) if current else {}
-        fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
-        staging = releases / f".staging-{digest}-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        for path in sorted(set(manifest) - set(fresh)):
-            for suffix in ("", ".gz"):
-                _link(current / f"{path}{suffix}", staging / f"{path}{suffix}")  # type: ignore[operator]
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            list(pool.map(lambda p: _write_twins(staging / p, files[p]), fresh, chunksize=64))
-        (releases / f"{digest}.manifest.json").write_text(json.dumps(manifest), "utf-8")
-        os.replace(staging, release)
+    try:
+        fresh = [] if release.exists() else _fill(staging, release, files, manifest)
+    finally:
+        staging.discard()  # what is left: links made for a release that already existed
     _swap(out, release)
     if entry is not None:
         _append(releases, Entry(**{**asdict(entry), "release": digest}))
     _prune(releases, keep=release)
     return release, len(fresh) * 2
+
+
+def _fill(
+    staging: Staging, release: Path, files: dict[str, bytes], manifest: dict[str, str]
+) -> list[str]:
+    """Link what the live release has, write the rest with .gz twins, move the folder to
+    `release`; the files written."""
+    current = staging.current
+    old = _manifest(current) if current else {}
+    fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
+    linked = staging.ready()
+    for path in linked.intersection(fresh):  # never write through a link into a release
+        for suffix in ("", ".gz"):
+            (staging.folder / f"{path}{suffix}").unlink(missing_ok=True)
+    folders(staging.folder, manifest)
+    if current is not None:
+        link_all(current, staging.folder, sorted(set(manifest) - set(fresh) - linked))
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        todo = ((staging.folder / p, files[p]) for p in fresh)
+        list(pool.map(lambda job: _write_twins(*job), todo, chunksize=64))
+    (release.parent / f"{release.name}.manifest.json").write_text(json.dumps(manifest), "utf-8")
+    os.replace(staging.folder, release)
+    return fresh
 
 
 def rollback(out: Path, now: datetime | None = None) -> Entry:
@@ -152,15 +169,11 @@ def _write_twins(path: Path, data: bytes) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
     stamp = EPOCH + int.from_bytes(hashlib.sha256(data).digest()[:4], "big") % 100_000_000
-    os.utime(path, (stamp, stamp))
-
-
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.link(source, target)
+    with path.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.utime(f.fileno(), (stamp, stamp))
 
 
 def _swap(out: Path, release: Path) -> None:

@@ -170,14 +170,14 @@ def schedule_dict(mission: MissionDoc, base: str) -> dict[str, Any]:
     }
 
 
-def schedule_json(mission: MissionDoc, base: str) -> bytes:
-    data = schedule_dict(mission, base)
+def schedule_json(mission: MissionDoc, base: str, data: dict[str, Any] | None = None) -> bytes:
+    data = data or schedule_dict(mission, base)
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
-def schedule_xml(mission: MissionDoc, base: str) -> bytes:
-    """The same schedule in the frab XML form (schedule.xml)."""
-    data = schedule_dict(mission, base)
+def schedule_xml(mission: MissionDoc, base: str, data: dict[str, Any] | None = None) -> bytes:
+    """The same schedule in the frab XML form (schedule.xml); `data`: its schedule_dict."""
+    data = data or schedule_dict(mission, base)
     conf = data["schedule"]["conference"]
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", GENERATOR)
@@ -223,7 +223,8 @@ def _xml_event(parent: ET.Element, event: dict[str, Any]) -> None:
 def schedule_files(mission: MissionDoc, public_url: str) -> dict[str, bytes]:
     """schedule.json and schedule.xml for the published folder."""
     base = public_url.rstrip("/") + "/schedule.json"
+    data = schedule_dict(mission, base)  # built once for both forms
     return {
-        "schedule.json": schedule_json(mission, base),
-        "schedule.xml": schedule_xml(mission, base),
+        "schedule.json": schedule_json(mission, base, data),
+        "schedule.xml": schedule_xml(mission, base, data),
     }
