@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 
@@ -28,6 +29,7 @@ def grouped(contacts: Iterable[Contact]) -> list[tuple[str, list[Contact]]]:
     return [(g, groups[g]) for g in GROUP_ORDER if groups[g]]
 
 
+@lru_cache(maxsize=4096)  # the same numbers on every page a publish renders
 def display_phone(number: str) -> str:
     """E.164 as its owners write it for callers abroad: '+32 2 501 81 11', '+1 415-555-0100',
     '+33 1 42 92 70 00', '+81 3-1234-5678' (libphonenumber's per-country rules)."""

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -76,6 +76,19 @@ def catalog(lang: Lang, localedir: Path = LOCALES) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+# A publish formats the same few hundred days and times thousands of times. Only values that
+# compare by what they show are keys: naive wall-clock times and plain dates (two aware
+# datetimes at the same instant in other zones are equal, and would share an entry).
+@lru_cache(maxsize=8192)
+def _clock(wall: datetime, locale: str) -> str:
+    return str(format_time(wall, "HH:mm", locale=locale))
+
+
+@lru_cache(maxsize=1024)
+def _day(value: date, locale: str) -> str:
+    return str(format_date(value, "EEEE d MMMM", locale=locale))
+
+
 class Translator:
     """Interface strings and formats for one language."""
 
@@ -99,7 +112,9 @@ class Translator:
 
     def day(self, value: date) -> str:
         """'zondag 5 oktober', 'dimanche 5 octobre', 'Sunday 5 October'."""
-        return format_date(value, "EEEE d MMMM", locale=self.locale)
+        if type(value) is not date:
+            return format_date(value, "EEEE d MMMM", locale=self.locale)
+        return _day(value, self.locale)
 
     def date_range(self, first: date, last: date) -> str:
         """'5–10 October 2025', '5–10 octobre 2025', '5–10 oktober 2025': a span with its year."""
@@ -114,7 +129,7 @@ class Translator:
         return name, str(value.day)
 
     def time(self, value: datetime, zone: ZoneInfo) -> str:
-        return format_time(value.astimezone(zone), "HH:mm", locale=self.locale)
+        return _clock(value.astimezone(zone).replace(tzinfo=None), self.locale)
 
     def moment(self, value: datetime, zone: ZoneInfo) -> str:
         """'wo 8 okt 07:15': a point in time for status lines."""

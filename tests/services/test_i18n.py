@@ -224,3 +224,13 @@ def test_translator_compiles_from_po_when_mo_is_missing(tmp_path: Path) -> None:
 def test_date_range_names_the_month_and_the_year(lang: Lang, expected: str) -> None:
     assert Translator(lang).date_range(date(2025, 10, 5), date(2025, 10, 10)) == expected
     assert Translator(lang).date_range(date(2025, 9, 29), date(2025, 10, 3)).endswith(" 2025")
+
+
+def test_time_of_one_instant_in_two_zones_shows_each_wall_clock() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    instant = datetime(2025, 10, 6, 16, 30, tzinfo=UTC)
+    tr = Translator("nl")
+    assert tr.time(instant, ZoneInfo("America/Los_Angeles")) == "09:30"
+    assert tr.time(instant, ZoneInfo("Europe/Brussels")) == "18:30"  # not the cached 09:30
