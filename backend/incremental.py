@@ -23,7 +23,7 @@ Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
 SHARED = "__shared__"  # the memo's entry for the shared files (no delegate id starts with _)
 VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
-PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
+PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
 
 
