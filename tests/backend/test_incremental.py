@@ -1,0 +1,78 @@
+"""The memo behind the fast republish: it forgets exactly what changed, it never changes a byte,
+and linking ahead never writes into a release that is already out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backend.build import build
+from backend.publish import publish, render
+from backend.releases import releases_of
+from tests.backend.servers import SECRET
+from tests.backend.test_publish import copy_example, edit, files_of
+from tests.backend.test_releases import full_render, served
+
+URL = "https://x/"
+
+
+def _register(source: Path) -> None:
+    with (source / "registrations.csv").open("a", encoding="utf-8") as f:
+        f.write("d-maes,mon-lunch\n")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "delegate row": lambda s: edit(s / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters"),
+    "registration": _register,
+    "activity": lambda s: edit(s / "activities.csv", "mon-lunch", room_en="Garden Room"),
+    "venue": lambda s: edit(s / "venues.csv", "moscone-center", address="1 Howard St, SF"),
+    "language": lambda s: edit(s / "delegates.csv", "d-maes", language="en"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_republish_after_a_change_gives_full_render_bytes_and_keeps_the_old_release(
+    tmp_path: Path, change: str
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    before = files_of(first)
+    CHANGES[change](source)
+    report = publish(source, out, SECRET, URL)
+    assert not report.errors and out.resolve() != first and report.written > 0
+    assert served(out) == full_render(source, first)
+    assert files_of(first) == before  # nothing was written through a link into the old release
+
+
+def test_republish_with_another_secret_renders_every_delegate_again(tmp_path: Path) -> None:
+    source, out, other = copy_example(tmp_path), tmp_path / "feed", b"another-secret-0123456789"
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    report = publish(source, out, other, URL, force=True)  # every old address disappears
+    built = build(source)
+    assert built.mission is not None and report.preview is not None
+    assert report.preview.delegates_added == len(built.delegates)
+    assert served(out) == render(built.mission, built.delegates, other, first, URL)
+
+
+@pytest.mark.parametrize("change", ["activity", "delegate row"])
+def test_memo_changes_no_byte_and_no_preview(tmp_path: Path, change: str) -> None:
+    """The same republish with the memo, and with it deleted (everything from the files)."""
+    results = []
+    for name in ("with", "without"):
+        source, out = copy_example(tmp_path / name), tmp_path / name / "feed"
+        publish(source, out, SECRET, URL)
+        if name == "without":
+            memo = releases_of(out) / f"{out.resolve().name}.memo.json"
+            assert memo.exists()
+            memo.unlink()
+        CHANGES[change](source)
+        check = publish(source, out, SECRET, URL, check=True)
+        report = publish(source, out, SECRET, URL)
+        results.append((check.preview, report.preview, report.written, served(out)))
+    with_memo, without = results
+    assert with_memo[0] is not None and with_memo[0].affected > 0
+    assert with_memo == without  # previews, files written, served bytes
