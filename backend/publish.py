@@ -163,6 +163,7 @@ def _write_invites(
     )
     wanted: set[str] = set()
     todo: list[tuple[str, str]] = []  # QR codes only for new delegates (or new links)
+    drawn = {f"qr/{name}" for name in os.listdir(folder / "qr")}
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
         feed_link = f"{base}delegates/{token}.json"
@@ -170,7 +171,7 @@ def _write_invites(
         code = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
         # named after its link, so a republish redraws only what changed
         qr = f"qr/{delegate_id}-{hashlib.sha256(link.encode()).hexdigest()[:10]}.png"
-        if not (folder / qr).exists():
+        if qr not in drawn:
             todo.append((link, str(folder / qr)))
         wanted.add(qr)
         d = doc.delegate
@@ -184,9 +185,9 @@ def _write_invites(
     else:
         for job in todo:
             _draw(job)
-    for stale in (folder / "qr").glob("*.png"):
-        if f"qr/{stale.name}" not in wanted:
-            stale.unlink()
+    for stale in drawn - wanted:
+        if stale.endswith(".png"):
+            (folder / stale).unlink()
     (folder / "invites.csv").write_text(buffer.getvalue(), "utf-8")
 
 

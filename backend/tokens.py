@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 SECRET_ENV = "DELEGATE_TOKEN_SECRET"
@@ -34,6 +35,7 @@ def load_secret(path: Path | None = None) -> bytes:
     return secret
 
 
+@lru_cache(maxsize=65536)  # asked for every delegate by the preview, the render and the invites
 def token_for(delegate_id: str, secret: bytes) -> str:
     """26 lowercase base32 characters = 128 bits; the same id and secret give the same token."""
     digest = hmac.new(secret, delegate_id.encode(), hashlib.sha256).digest()[:16]
