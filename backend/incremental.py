@@ -13,7 +13,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from services.calendar import EventCache
@@ -22,6 +22,7 @@ from services.models import DelegateDoc, MissionDoc
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
 SHARED = "__shared__"  # the memo's entry for the shared files (no delegate id starts with _)
+SOURCE = "__source__"  # the memo's entry for the input the release was made from
 VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
 PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
@@ -86,12 +87,36 @@ def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
 
 
 def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
-    """{delegate id: {"key": ..., "files": {path: sha-256}}} of a release, if it has one."""
+    """{delegate id: {"key": ..., "files": {path: sha-256}, "doc": ...}} of a release, if it
+    has one (read once per publish: the preview and the render both ask). Not to be changed."""
     path = release.parent / f"{release.name}.memo.json" if release else None
-    if path is None or not path.exists():
+    try:
+        stat = path.stat() if path is not None else None
+    except OSError:
+        stat = None
+    if path is None or stat is None:
         return {}
-    memo: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
+    return _read_memo(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_memo(path: str, mtime: int, size: int) -> dict[str, dict[str, object]]:
+    memo: dict[str, dict[str, object]] = json.loads(Path(path).read_text("utf-8"))
     return memo
+
+
+def source_digest(source: Path) -> str:
+    """Of the organisers' input (a folder of tables or one workbook): whether anything changed
+    at all since a release was made from it."""
+    digest = hashlib.sha256()
+    try:
+        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        for path in paths:
+            digest.update(f"{path.relative_to(source.parent)}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:

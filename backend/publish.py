@@ -15,28 +15,22 @@ server never serves half a publish.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import multiprocessing
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import segno
-
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
-from backend.incremental import render_changed, save_memo
+from backend.incremental import SOURCE, load_memo, render_changed, save_memo, source_digest
+from backend.invites import write_invites
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, live, releases_of, write_release
+from backend.releases import Entry, live, manifest_of, releases_of, write_release
 from backend.schedule_export import schedule_files
 from backend.staging import Staging
 from backend.tables import SourceError
 from backend.tokens import token_for
-from services.calendar import EventCache, webcal_link
+from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc, encode
 
 
@@ -50,6 +44,7 @@ class Report:
     refusal: str = ""  # why the guard refused this publish (nothing was written)
     invites: Path | None = None
     written: int = 0  # files actually written (the others were unchanged: linked)
+    docs: dict[str, DelegateDoc] = field(default_factory=dict, repr=False)
 
 
 def render(
@@ -107,28 +102,54 @@ def publish(
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
     the live activities or delegates is refused unless `force`."""
+    previous = live(out)
+    staging = Staging(previous, releases_of(out))
+    source_key = source_digest(source)
+    if not check and previous is not None and source_key != _made_from(previous):
+        staging.prelink(manifest_of(previous))  # linked while the build runs; fixed up later
+    try:
+        report, memo = _publish(source, out, secret, public_url, staging, check, force, max_drop)
+    finally:
+        staging.discard()
+    if report.release is not None:
+        save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
+        report.invites = invites or out.parent / f"{out.name}-invites"
+        write_invites(report.invites, report.docs, secret, public_url, app_url)
+    return report
+
+
+def _made_from(release: Path) -> object:
+    return load_memo(release).get(SOURCE, {}).get("digest")
+
+
+def _publish(
+    source: Path,
+    out: Path,
+    secret: bytes,
+    public_url: str,
+    staging: Staging,
+    check: bool,
+    force: bool,
+    max_drop: float,
+) -> tuple[Report, dict[str, dict[str, object]]]:
+    """The report, and the memo of the release it made (if any)."""
     built = build(source)
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
-        return report
+        return report, {}
     report.preview = compare(out, built, secret)
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
-        return report
-    mission, previous = built.mission, live(out)
+        return report, {}
+    mission, previous = built.mission, staging.current
 
     def own(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
         return delegate_files(m, i, d, s, previous, c)
 
     renderers = (lambda m: shared_files(m, public_url), own)
-    staging = Staging(previous, releases_of(out))
-    try:
-        files, reused, memo = render_changed(
-            renderers, mission, built.delegates, secret, previous, public_url, staging.prelink
-        )
-    except BaseException:
-        staging.discard()
-        raise
+    files, reused, memo = render_changed(
+        renderers, mission, built.delegates, secret, previous, public_url, staging.prelink
+    )
     entry = Entry(
         release="",
         revision=mission.revision,
@@ -138,60 +159,6 @@ def publish(
         delegates=len(built.delegates),
     )
     report.release, report.written = write_release(out, files, entry, reused, staging)
-    save_memo(report.release, memo)
-    report.invites = invites or out.parent / f"{out.name}-invites"
-    _write_invites(report.invites, built.delegates, secret, public_url, app_url)
     report.files, report.delegates = (len(files) + len(reused)) * 2, len(built.delegates)
-    return report
-
-
-def _write_invites(
-    folder: Path,
-    delegates: dict[str, DelegateDoc],
-    secret: bytes,
-    public_url: str,
-    app_url: str | None,
-) -> None:
-    """invites.csv (name, company, language, link, code, QR file, calendar subscription link)
-    plus one QR image each."""
-    (folder / "qr").mkdir(parents=True, exist_ok=True)
-    base = public_url.rstrip("/") + "/"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["delegate", "name", "company", "language", "link", "code", "qr", "feed_link", "calendar"]
-    )
-    wanted: set[str] = set()
-    todo: list[tuple[str, str]] = []  # QR codes only for new delegates (or new links)
-    drawn = {f"qr/{name}" for name in os.listdir(folder / "qr")}
-    for delegate_id, doc in sorted(delegates.items()):
-        token = token_for(delegate_id, secret)
-        feed_link = f"{base}delegates/{token}.json"
-        link = f"{app_url.rstrip('/')}/join/{token}" if app_url else feed_link
-        code = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
-        # named after its link, so a republish redraws only what changed
-        qr = f"qr/{delegate_id}-{hashlib.sha256(link.encode()).hexdigest()[:10]}.png"
-        if qr not in drawn:
-            todo.append((link, str(folder / qr)))
-        wanted.add(qr)
-        d = doc.delegate
-        calendar = webcal_link(base, token)
-        writer.writerow(
-            [delegate_id, d.name, d.company, d.language, link, code, qr, feed_link, calendar]
-        )
-    if len(todo) >= 200 and (os.cpu_count() or 1) > 1:
-        with multiprocessing.get_context("fork").Pool(min(4, os.cpu_count() or 1)) as pool:
-            pool.map(_draw, todo, chunksize=50)
-    else:
-        for job in todo:
-            _draw(job)
-    for stale in drawn - wanted:
-        if stale.endswith(".png"):
-            (folder / stale).unlink()
-    (folder / "invites.csv").write_text(buffer.getvalue(), "utf-8")
-
-
-def _draw(job: tuple[str, str]) -> None:
-    """One QR code; any mask scans, and a fixed one is 5x faster than searching for the best."""
-    link, path = job
-    segno.make(link, error="m", mask=3, boost_error=False).save(path, scale=6, border=2)
+    report.docs = built.delegates
+    return report, memo

@@ -94,10 +94,11 @@ def _fill(
     """Link what the live release has, write the rest with .gz twins, move the folder to
     `release`; the files written."""
     current = staging.current
-    old = _manifest(current) if current else {}
+    old = manifest_of(current) if current else {}
     fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
     linked = staging.ready()
-    for path in linked.intersection(fresh):  # never write through a link into a release
+    # never write through a link into a release; drop what this release no longer has
+    for path in linked.intersection(fresh) | (linked - set(manifest)):
         for suffix in ("", ".gz"):
             (staging.folder / f"{path}{suffix}").unlink(missing_ok=True)
     folders(staging.folder, manifest)
@@ -155,7 +156,7 @@ def _rev(revision: int) -> dict[str, object]:
     return {"revision": revision}
 
 
-def _manifest(release: Path) -> dict[str, str]:
+def manifest_of(release: Path) -> dict[str, str]:
     path = release.parent / f"{release.name}.manifest.json"
     if not path.exists():
         return {}
