@@ -9,20 +9,18 @@ rendered, in worker processes when there are many. The bytes are those a full re
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
+from backend.memo import SHARED, load_memo, present
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
 
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
-SHARED = "__shared__"  # the memo's entry for the shared files (no delegate id starts with _)
-SOURCE = "__source__"  # the memo's entry for the input the release was made from
 VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
 PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
@@ -66,63 +64,6 @@ def doc_digest(doc: DelegateDoc) -> str:
     ).hexdigest()
 
 
-def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
-    """Which files the memo names are still in the release (relative paths): one listing per
-    folder instead of one lookup per file."""
-    folders = {
-        path.rpartition("/")[0]
-        for entry in memo.values()
-        if isinstance(files := entry.get("files"), dict)
-        for path in files
-    }
-    found: set[str] = set()
-    for folder in folders:
-        prefix = f"{folder}/" if folder else ""
-        try:
-            with os.scandir(release / folder) as entries:
-                found.update(prefix + e.name for e in entries)
-        except OSError:
-            continue  # a folder gone: its delegates are rendered again
-    return found
-
-
-def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
-    """{delegate id: {"key": ..., "files": {path: sha-256}, "doc": ...}} of a release, if it
-    has one (read once per publish: the preview and the render both ask). Not to be changed."""
-    path = release.parent / f"{release.name}.memo.json" if release else None
-    try:
-        stat = path.stat() if path is not None else None
-    except OSError:
-        stat = None
-    if path is None or stat is None:
-        return {}
-    return _read_memo(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=2)
-def _read_memo(path: str, mtime: int, size: int) -> dict[str, dict[str, object]]:
-    memo: dict[str, dict[str, object]] = json.loads(Path(path).read_text("utf-8"))
-    return memo
-
-
-def source_digest(source: Path) -> str:
-    """Of the organisers' input (a folder of tables or one workbook): whether anything changed
-    at all since a release was made from it."""
-    digest = hashlib.sha256()
-    try:
-        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
-        for path in paths:
-            digest.update(f"{path.relative_to(source.parent)}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
-def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:
-    (release.parent / f"{release.name}.memo.json").write_text(json.dumps(memo), "utf-8")
-
-
 def render_changed(
     renderers: tuple[Shared, Own],
     mission: MissionDoc,
@@ -131,13 +72,15 @@ def render_changed(
     live: Path | None,
     salt: str = "",
     on_reuse: Callable[[dict[str, str]], None] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
     """(files to write, files to reuse as {path: sha-256}, the new memo). `salt`: what else the
     shared files depend on (the public address). `on_reuse` hears which delegates' files are
-    reused before the others are rendered (to start linking them meanwhile)."""
+    reused before the others are rendered (to start linking them meanwhile). `digests`: each
+    delegate's `doc_digest`, when known already."""
     shared, own = renderers
     old = load_memo(live)
-    docs = {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
+    docs = digests or {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
     new_keys = keys(mission, delegates, secret, docs)
     there = present(live, old) if live is not None else set()
     reused: dict[str, str] = {}

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from backend.incremental import VOLATILE, doc_digest, load_memo
+from backend.incremental import VOLATILE, doc_digest
+from backend.memo import load_memo
 from backend.releases import live
 from backend.tokens import token_for
 
@@ -49,8 +50,11 @@ class Preview:
         return not (self.first or self.added or self.changed or self.cancelled or self.removed)
 
 
-def compare(out: Path, built: Built, secret: bytes) -> Preview:
-    """The built documents against what `out` serves now."""
+def compare(
+    out: Path, built: Built, secret: bytes, digests: dict[str, str] | None = None
+) -> Preview:
+    """The built documents against what `out` serves now (`digests`: each delegate's
+    `doc_digest`, when known already)."""
     assert built.mission is not None
     new = built.mission.model_dump(mode="json", exclude_none=True)
     preview = Preview(activities=len(new["activities"]), delegates=len(built.delegates))
@@ -63,7 +67,7 @@ def compare(out: Path, built: Built, secret: bytes) -> Preview:
     for key, items in new.items():
         if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):
             preview.others[key] = _counts(_by_id(old[key]), _by_id(items))
-    _delegates(preview, current, built, secret)
+    _delegates(preview, current, built, secret, digests or {})
     return preview
 
 
@@ -118,7 +122,9 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
     return added, changed, sum(1 for k in old if k not in new)
 
 
-def _delegates(preview: Preview, current: Path, built: Built, secret: bytes) -> None:
+def _delegates(
+    preview: Preview, current: Path, built: Built, secret: bytes, digests: dict[str, str]
+) -> None:
     with os.scandir(current / "delegates") as entries:
         old = {e.name[:-5] for e in entries if e.name.endswith(".json")}
     known = _known(current)  # token -> digest of the live document, when the memo has it
@@ -130,9 +136,9 @@ def _delegates(preview: Preview, current: Path, built: Built, secret: bytes) -> 
         tokens.add(token)
         if token not in old:
             preview.delegates_added += 1
-        elif _differs(current, token, known.get(token), doc) or touched.intersection(
-            doc.registered
-        ):
+        elif _differs(
+            current, token, known.get(token), digests.get(delegate_id), doc
+        ) or touched.intersection(doc.registered):
             preview.affected += 1
     preview.delegates_removed = len(old - tokens)
 
@@ -150,10 +156,12 @@ def _known(release: Path) -> dict[str, str]:
     return out
 
 
-def _differs(current: Path, token: str, digest: str | None, doc: DelegateDoc) -> bool:
+def _differs(
+    current: Path, token: str, digest: str | None, new: str | None, doc: DelegateDoc
+) -> bool:
     """Whether the delegate's own document changes (revision and time aside)."""
     if digest is not None:
-        return digest != doc_digest(doc)
+        return digest != (new or doc_digest(doc))
     raw = json.loads((current / "delegates" / f"{token}.json").read_bytes())
     before = {k: v for k, v in raw.items() if k not in VOLATILE}
     return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
-from backend.incremental import SOURCE, load_memo, render_changed, save_memo, source_digest
+from backend.incremental import doc_digest, render_changed
 from backend.invites import write_invites
+from backend.memo import SOURCE, load_memo, save_memo, source_digest
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, live, manifest_of, releases_of, write_release
@@ -137,7 +138,8 @@ def _publish(
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
         return report, {}
-    report.preview = compare(out, built, secret)
+    digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
+    report.preview = compare(out, built, secret, digests)
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report, {}
@@ -148,7 +150,7 @@ def _publish(
 
     renderers = (lambda m: shared_files(m, public_url), own)
     files, reused, memo = render_changed(
-        renderers, mission, built.delegates, secret, previous, public_url, staging.prelink
+        renderers, mission, built.delegates, secret, previous, public_url, staging.prelink, digests
     )
     entry = Entry(
         release="",

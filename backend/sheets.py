@@ -7,6 +7,7 @@ is noted in `Origins` so a problem can be reported at its file and line.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -42,17 +43,26 @@ def _yes(value: str) -> bool:
 
 def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
     day, clock = row.get("date"), row.get(column)
+    instant, bad = _combined(day, clock, zone)
+    if bad == "date":
+        errors.append(row.error("date", f"{day!r} is not a date (YYYY-MM-DD)"))
+    elif bad:
+        errors.append(row.error(column, f"{clock!r} is not a time (HH:MM)"))
+    return instant
+
+
+@lru_cache(maxsize=4096)  # thousands of meetings share a few dozen slots
+def _combined(day: str, clock: str, zone: ZoneInfo) -> tuple[str | None, str]:
+    """(the ISO instant, "") or (None, "date" or "time": which one is wrong)."""
     try:
         parsed_day = date.fromisoformat(day)
     except ValueError:
-        errors.append(row.error("date", f"{day!r} is not a date (YYYY-MM-DD)"))
-        return None
+        return None, "date"
     try:
         parsed_time = time.fromisoformat(clock)
     except ValueError:
-        errors.append(row.error(column, f"{clock!r} is not a time (HH:MM)"))
-        return None
-    return datetime.combine(parsed_day, parsed_time, zone).isoformat()
+        return None, "time"
+    return datetime.combine(parsed_day, parsed_time, zone).isoformat(), ""
 
 
 def mission_dict(

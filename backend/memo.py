@@ -1,0 +1,74 @@
+"""The memo beside each release: what each delegate's files were made from and their digests,
+the shared files' key, and a digest of the input (`.OUT.releases/<id>.memo.json`).
+
+    {delegate id: {"key": ..., "files": {path: sha-256}, "doc": digest of the document},
+     "__shared__": {"key": ..., "files": {...}}, "__source__": {"digest": ...}}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+SHARED = "__shared__"  # the shared files (no delegate id starts with _)
+SOURCE = "__source__"  # the input the release was made from
+
+
+def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
+    """{delegate id: {"key": ..., "files": {path: sha-256}, "doc": ...}} of a release, if it
+    has one (read once per publish: the preview and the render both ask). Not to be changed."""
+    path = release.parent / f"{release.name}.memo.json" if release else None
+    try:
+        stat = path.stat() if path is not None else None
+    except OSError:
+        stat = None
+    if path is None or stat is None:
+        return {}
+    return _read_memo(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_memo(path: str, mtime: int, size: int) -> dict[str, dict[str, object]]:
+    memo: dict[str, dict[str, object]] = json.loads(Path(path).read_text("utf-8"))
+    return memo
+
+
+def source_digest(source: Path) -> str:
+    """Of the organisers' input (a folder of tables or one workbook): whether anything changed
+    at all since a release was made from it."""
+    digest = hashlib.sha256()
+    try:
+        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        for path in paths:
+            digest.update(f"{path.relative_to(source.parent)}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:
+    (release.parent / f"{release.name}.memo.json").write_text(json.dumps(memo), "utf-8")
+
+
+def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
+    """Which files the memo names are still in the release (relative paths): one listing per
+    folder instead of one lookup per file."""
+    folders = {
+        path.rpartition("/")[0]
+        for entry in memo.values()
+        if isinstance(files := entry.get("files"), dict)
+        for path in files
+    }
+    found: set[str] = set()
+    for folder in folders:
+        prefix = f"{folder}/" if folder else ""
+        try:
+            with os.scandir(release / folder) as entries:
+                found.update(prefix + e.name for e in entries)
+        except OSError:
+            continue  # a folder gone: its delegates are rendered again
+    return found
