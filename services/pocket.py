@@ -25,6 +25,7 @@ from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
 from services.maps import google_maps_link
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc, Venue
+from services.pocket_safety import other_lines, safety_section
 from services.pocket_sections import agenda_days, venue_maps
 
 Banner = Literal["offline", "published"]
@@ -110,7 +111,8 @@ def _section(
         "empty": _("Nothing on your agenda yet.") if personal and not items else "",
         "venues": [_venue(tr, mission, v, n) for n, v in enumerate(venues, 1)],
         "maps": venue_maps(venues),
-        "safety": [_contact(tr, c) for c in contacts if c.category in SAFETY],
+        "card": safety_section(tr, mission, source.delegate, items, zone),
+        "safety": [_contact(tr, c) for c in other_lines(contacts)],
         "contacts": [_contact(tr, c) for c in contacts if c.category not in SAFETY],
         "live": _("Open the live app") if banner == "offline" else "",
         "labels": {

@@ -14,6 +14,9 @@ from services.i18n import Translator
 from services.models import MissionDoc
 from services.safety import consulate, emergency
 
+# Shown to a taxi or rideshare driver in California whatever the reader's language.
+FOR_DRIVER = "Please take me to this address:"
+
 
 @dataclass(frozen=True)
 class Call:

@@ -9,13 +9,10 @@ from services.contacts import display_phone, tel_link
 from services.mission_day import hospital_near_me, hotel_tonight
 from services.models import Stay
 from services.safety import as_venue, place_as_venue
-from services.safety_card import Call, who_to_call
+from services.safety_card import FOR_DRIVER, Call, who_to_call
 from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import maps_link
 from views.context import Ctx, Screen
-
-# Shown to a taxi or rideshare driver in California whatever the app's language.
-FOR_DRIVER = "Please take me to this address:"
 
 
 def build(ctx: Ctx) -> Screen:

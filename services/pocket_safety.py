@@ -1,0 +1,115 @@
+"""The pocket page's safety card: each night's hotel (address large, in English for a driver),
+who to call (duty phone, consulate, 911, other emergency lines) and each day's nearest hospital."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from services.agenda import AgendaItem
+from services.contacts import display_phone, tel_link
+from services.i18n import Translator
+from services.maps import google_maps_link
+from services.models import Contact, DelegateDoc, MissionDoc, Stay
+from services.present import day_heading
+from services.safety import as_venue, nearest_hospital, place_as_venue
+from services.safety_card import FOR_DRIVER, Call, who_to_call
+
+
+def safety_section(
+    tr: Translator,
+    mission: MissionDoc,
+    delegate: DelegateDoc | None,
+    items: Sequence[AgendaItem],
+    zone: ZoneInfo,
+) -> dict[str, object]:
+    _ = tr.gettext
+    calls = who_to_call(tr, mission)
+    duty = next((c for c in calls if c.ident == "duty"), None)
+    return {
+        "hotels": [_hotel(tr, stay) for stay in (delegate.stays if delegate else [])],
+        "calls": [_call(c, duty) for c in calls],
+        "hospitals": hospitals_by_day(tr, mission, items, zone) if delegate else [],
+        "driver": FOR_DRIVER,
+        "sample": _("Example mission: hotels, hospitals and numbers are illustrative.")
+        if mission.mission.sample
+        else "",
+        "labels": {
+            "hotels": _("Your hotels"),
+            "calls": _("Who to call"),
+            "hospitals": _("Nearest hospital"),
+            "show_driver": _("Show this to your driver"),
+            "duty": _("Call the duty phone"),
+        },
+    }
+
+
+def other_lines(contacts: Sequence[Contact]) -> list[Contact]:
+    """Emergency lines besides 911 and the consulate (police non-emergency, poison help)."""
+    return [c for c in contacts if c.category == "emergency" and c.phone != "911"]
+
+
+def _hotel(tr: Translator, stay: Stay) -> dict[str, object]:
+    _ = tr.gettext
+    nights = _("From {check_in} to {check_out}").format(
+        check_in=tr.day(stay.check_in), check_out=tr.day(stay.check_out)
+    )
+    return {
+        "name": stay.name,
+        "nights": nights,
+        "address": stay.address,
+        "maps": google_maps_link(as_venue(stay)),
+        "phone": (tel_link(stay.phone), display_phone(stay.phone)) if stay.phone else None,
+    }
+
+
+def _call(call: Call, duty: Call | None) -> dict[str, object]:
+    return {
+        "title": call.title,
+        "name": call.name if call.name != call.title else "",
+        "detail": call.detail,
+        "address": call.address,
+        "address_local": call.address_local,
+        "maps": call.maps,
+        "hours": call.hours,
+        "phone": (tel_link(call.phone), display_phone(call.phone)) if call.phone else None,
+        "note": call.note,
+        "duty": (tel_link(duty.phone), display_phone(duty.phone))
+        if call.phone is None and duty and duty.phone
+        else None,
+        "urgent": call.urgent,
+    }
+
+
+def hospitals_by_day(
+    tr: Translator, mission: MissionDoc, items: Sequence[AgendaItem], zone: ZoneInfo
+) -> list[dict[str, object]]:
+    """For each day of the agenda, the hospital nearest to each of its venues (once each)."""
+    days: list[dict[str, object]] = []
+    live = [i for i in items if not i.cancelled and i.venue is not None]
+    for day, group in groupby(live, key=lambda item: item.start.astimezone(zone).date()):
+        seen: set[str] = set()
+        rows: list[dict[str, object]] = []
+        for item in group:
+            nearest = nearest_hospital(mission, item.venue)
+            if nearest is None or nearest.place.id in seen:
+                continue
+            seen.add(nearest.place.id)
+            place = nearest.place
+            rows.append(
+                {
+                    "name": place.name,
+                    "address": place.address,
+                    "distance": tr.gettext("{distance} from {place}").format(
+                        distance=tr.distance(nearest.km), place=nearest.origin.name
+                    ),
+                    "maps": google_maps_link(place_as_venue(place)),
+                    "phone": (tel_link(place.phone), display_phone(place.phone))
+                    if place.phone
+                    else None,
+                }
+            )
+        if rows:
+            days.append({"heading": day_heading(tr, day, mission), "hospitals": rows})
+    return days
