@@ -87,17 +87,22 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return units * size * (1.08 if bold else 1.0)
 
 
-def wrap(name: str, limit: int = MAX_CHARS) -> tuple[str, ...]:
-    """One line, or two split at a space; a longer second line ends with an ellipsis."""
-    if len(name) <= limit:
-        return (name,)
-    cut = name.rfind(" ", 0, limit + 1)
-    if cut <= 0:
-        return (name[: limit - 1] + "…",)
-    first, rest = name[:cut], name[cut + 1 :]
-    if len(rest) > limit:
-        rest = rest[: limit - 1].rstrip() + "…"
-    return first, rest
+def wrap(name: str, limit: int = MAX_CHARS, most: int = 2) -> tuple[str, ...]:
+    """Words in lines of up to `limit` characters, `most` lines at most; what does not fit
+    ends the last line with an ellipsis."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines[most - 1] = " ".join(lines[most - 1 :])
+        del lines[most:]
+    last = lines[-1] if lines else ""
+    if len(last) > limit:
+        lines[-1] = last[: limit - 1].rstrip() + "…"
+    return tuple(lines)
 
 
 def label_size(lines: Sequence[str], size: int, bold: bool) -> tuple[float, float]:
@@ -127,8 +132,11 @@ def place_labels(
 def _venue_label(
     pin: Pin, blocked: list[Box], labels: list[Label], width: float, height: float
 ) -> Label | None:
-    """The name in one or two lines, else in narrower lines, at the first free spot."""
-    for lines in dict.fromkeys([wrap(pin.spot.name), wrap(pin.spot.name, NARROWER)]):
+    """The name in one or two lines, else in up to three narrower ones, at the first free
+    spot."""
+    name = pin.spot.name
+    forms = dict.fromkeys([wrap(name), wrap(name, NARROWER, 3)])
+    for lines in sorted(forms, key=lambda f: f[-1].endswith("…")):  # whole names first
         w, h = label_size(lines, VENUE_SIZE, True)
         for box in _around(pin.centre, w, h):
             if _free(box, blocked, labels, width, height):

@@ -8,8 +8,9 @@ import flet as ft
 
 from services.agenda import items_on
 from services.geo import distance_km, travel_minutes
+from services.i18n import Translator
 from services.map_layout import Spot
-from services.maps import REGIONS, directions_link, region_for
+from services.maps import REGIONS, Region, directions_link, region_for
 from services.models import Venue
 from services.present import city_name, item_sample, item_title
 from views.components.day_strip import day_strip
@@ -39,26 +40,7 @@ def build(ctx: Ctx) -> Screen:
     city_venues = venues or [v for v in repo.mission.venues if _city_on(ctx, v, day)]
     region = region_for(city_venues, REGIONS)
     if region is not None:
-        spots = [
-            Spot(v.id, str(n), v.name, v.lat, v.lon, spoken=_stop(ctx, n, v))
-            for n, v in enumerate(venues, 1)
-            if region.contains(v)
-        ]
-        full = offline_map(
-            region,
-            spots,
-            height=DAY_MAP_HEIGHT,
-            widths=ctx.state.map_widths,
-            kind="full",
-            redraw=ctx.act.refresh,
-            grows=True,
-            on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
-            identifier="day-map",
-        )
-        controls.append(full)
-        if spots:
-            hint = _("Tap a pin to open its venue. The numbers are those of the list below.")
-            controls.append(ft.Container(muted(hint), padding=ft.Padding.symmetric(horizontal=16)))
+        controls += _day_map(ctx, region, venues)
     controls.append(
         heading(_("My day, stop by stop") if stops else _("No venues on your agenda this day"))
     )
@@ -113,8 +95,39 @@ def build(ctx: Ctx) -> Screen:
     return Screen(_("Venues & map"), controls, subtitle=tr.day(day))
 
 
-def _stop(ctx: Ctx, number: int, venue: Venue) -> str:
-    return ctx.tr.gettext("Stop {number}: {venue}").format(number=number, venue=venue.name)
+def _day_map(ctx: Ctx, region: Region, venues: list[Venue]) -> list[ft.Control]:
+    """The day's stops on the map: a pin per venue, numbered like the list below."""
+    spots = stop_spots(ctx.tr, region, venues)
+    full = offline_map(
+        region,
+        spots,
+        height=DAY_MAP_HEIGHT,
+        widths=ctx.state.map_widths,
+        kind="full",
+        redraw=ctx.act.refresh,
+        grows=True,
+        on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
+        identifier="day-map",
+    )
+    if not spots:
+        return [full]
+    hint = ctx.tr.gettext("Tap a pin to open its venue. The numbers are those of the list below.")
+    return [full, ft.Container(muted(hint), padding=ft.Padding.symmetric(horizontal=16))]
+
+
+def stop_spots(tr: Translator, region: Region, venues: list[Venue]) -> list[Spot]:
+    """One pin per venue in the region; a venue the day comes back to carries both numbers
+    ("1,6"), so that two pins never sit on the same place."""
+    numbers: dict[str, list[str]] = {}
+    for number, venue in enumerate(venues, 1):
+        numbers.setdefault(venue.id, []).append(str(number))
+    spots: list[Spot] = []
+    for venue in {v.id: v for v in venues}.values():
+        if region.contains(venue):
+            mark = ",".join(numbers[venue.id])
+            spoken = tr.gettext("Stop {number}: {venue}").format(number=mark, venue=venue.name)
+            spots.append(Spot(venue.id, mark, venue.name, venue.lat, venue.lon, spoken=spoken))
+    return spots
 
 
 def _city_on(ctx: Ctx, venue: Venue, day: object) -> bool:

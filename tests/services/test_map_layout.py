@@ -157,7 +157,13 @@ def test_region_for_every_venue_is_in_a_bundled_map() -> None:
 def test_wrap_splits_long_names_in_two_lines_at_most() -> None:
     assert wrap("Caltech") == ("Caltech",)
     assert wrap("Hilton San Francisco Union Square") == ("Hilton San Francisco", "Union Square")
+    assert wrap("San Francisco International Airport", 13, 3) == (
+        "San Francisco",
+        "International",
+        "Airport",
+    )
     long = wrap("Santa Clara Convention Center and Exhibition Halls North")
     assert len(long) == 2 and long[1].endswith("…") and all(len(x) <= 20 for x in long)
+    assert wrap("Supercalifragilisticexpialidocious") == ("Supercalifragilisti…",)
     assert text_width("Mountain View", 13, bold=True) > text_width("Mountain View", 13)
     assert DOT < PIN

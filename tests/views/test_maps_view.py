@@ -6,8 +6,12 @@ from __future__ import annotations
 import flet as ft
 from flet.controls.base_control import BaseControl
 
+from services.i18n import Translator
 from services.maps import REGIONS
+from services.validation import parse_mission
+from tests.conftest import MISSION_BYTES
 from tests.views.harness import App, walk
+from views.map import stop_spots
 
 STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
 
@@ -91,3 +95,11 @@ async def test_small_map_is_one_button_to_the_venue_whose_map_is_not_a_link(app:
     assert not pin.button and pin.label == "NASA Ames Research Center"
     assert "NASA Ames Research\nCenter" in texts(app.find("venue-map"))  # in two lines
     assert "Venue details" not in app.text(), "the venue page does not link to itself"
+
+
+def test_stop_spots_a_venue_the_day_returns_to_is_one_pin_with_both_numbers() -> None:
+    venues = {v.id: v for v in parse_mission(MISSION_BYTES).venues}
+    day = [venues[i] for i in ("hilton-union-square", "stanford", "hilton-union-square")]
+    spots = stop_spots(Translator("fr"), REGIONS[0], [*day, venues["ucla"]])
+    assert [(s.key, s.mark) for s in spots] == [("hilton-union-square", "1,3"), ("stanford", "2")]
+    assert spots[0].spoken == "Étape 1,3\u00a0: Hilton San Francisco Union Square"

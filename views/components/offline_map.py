@@ -142,7 +142,13 @@ def _pin(pin: Pin, on_pin: Callable[[str], None] | None) -> ft.Control:
     spot = pin.spot
     colour = ft.Colors.RED_700 if spot.highlight else ft.Colors.PRIMARY
     inner: ft.Control = (
-        ft.Text(spot.mark, size=13, weight=ft.FontWeight.BOLD, color=ft.Colors.WHITE)
+        ft.Text(
+            spot.mark,
+            size=13 if len(spot.mark) <= 2 else 10,  # "1,6": a stop the day comes back to
+            weight=ft.FontWeight.BOLD,
+            color=ft.Colors.WHITE,
+            no_wrap=True,
+        )
         if spot.mark
         else ft.Icon(ft.Icons.PLACE, size=18, color=ft.Colors.WHITE)
     )
