@@ -5,6 +5,7 @@ Angeles day reaches its shore)."""
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,13 +51,26 @@ def box(page: Page, identifier: str) -> dict[str, float]:
     return dict(found)
 
 
-def test_a_tap_on_a_pin_opens_its_venue(browser: Browser, demo_url: str) -> None:
-    page = open_at(browser, demo_url + "map/2025-10-07", 390, 844)
+@pytest.mark.parametrize(
+    ("width", "height", "venue"), [(390, 844, "fairmont-sf"), (1024, 768, "hilton-union-square")]
+)
+def test_a_tap_on_a_pin_opens_its_venue(
+    browser: Browser, demo_url: str, width: int, height: int, venue: str
+) -> None:
+    """Wednesday: Moscone Center, the Fairmont and the Hilton, a few streets apart."""
+    page = open_at(browser, demo_url + "map/2025-10-08", width, height)
     try:
-        pin = box(page, "pin-stanford")
-        assert pin["width"] >= 48 and pin["height"] >= 48
-        tap(page, "pin-stanford")
-        page.wait_for_url("**/venue/stanford", timeout=TIMEOUT)
+        settle(page)
+        pins = [
+            box(page, f"pin-{v}") for v in ("moscone-center", "fairmont-sf", "hilton-union-square")
+        ]
+        for pin in pins:
+            assert round(pin["width"]) >= 48 and round(pin["height"]) >= 48  # sub-pixel layout
+        for a, b in itertools.combinations(pins, 2):
+            apart = abs(a["x"] - b["x"]) >= 48 or abs(a["y"] - b["y"]) >= 48
+            assert apart, "the pins do not cover each other"
+        tap(page, f"pin-{venue}")
+        page.wait_for_url(f"**/venue/{venue}", timeout=TIMEOUT)
     finally:
         page.context.close()
 
