@@ -52,6 +52,7 @@ def offline_map(
         border_radius=ft.BorderRadius.all(14),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,
         on_size_change=measured,  # its own size: the margins are outside
+        size_change_interval=200,  # a window being dragged wider redraws 5 times a second
     )
     return ft.Container(
         ft.Semantics(container=True, identifier=identifier, content=box),
