@@ -125,3 +125,20 @@ def settle(page: Page, path: Path | None = None, tries: int = 40) -> bytes:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(last)
     return last
+
+
+def reveal(page: Page, identifier: str, tries: int = 25) -> None:
+    """Wheel down until the control is inside the viewport, above the navigation bar (bounded).
+
+    Flutter builds rows below the fold too: existing in the DOM is not enough to be tapped, and
+    a tap outside the viewport silently reaches nothing."""
+    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
+    height = (page.viewport_size or VIEWPORT)["height"]
+    page.mouse.move(195, 420)
+    for _ in range(tries):
+        box = node.bounding_box() if node.count() else None
+        if box and box["y"] >= 0 and box["y"] + box["height"] <= height - 80:
+            return
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(250)
+    raise AssertionError(f"{identifier} never came on screen")

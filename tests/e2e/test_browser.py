@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.browser import VIEWPORT, open_app, settle
+from tests.e2e.browser import VIEWPORT, open_app, reveal, settle
 from tests.e2e.conftest import ARTIFACTS, DEMO, SECOND
 
 pytestmark = pytest.mark.e2e
@@ -22,18 +22,6 @@ def tap(page: Page, identifier: str) -> None:
     """Click the tappable node of a Semantics(identifier=...): itself or its first child."""
     node = f"[flt-semantics-identifier='{identifier}']"
     page.locator(f"{node}[flt-tappable], {node} [flt-tappable]").first.click()
-
-
-def scroll_to(page: Page, identifier: str, tries: int = 25) -> None:
-    """Lists build lazily: wheel down until the control exists (bounded)."""
-    node = page.locator(f"[flt-semantics-identifier='{identifier}']")
-    page.mouse.move(195, 420)
-    for _ in range(tries):
-        if node.count():
-            return
-        page.mouse.wheel(0, 300)
-        page.wait_for_timeout(250)
-    raise AssertionError(f"{identifier} never appeared")
 
 
 def pick_language(page: Page, name: str) -> None:
@@ -70,7 +58,7 @@ def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str
     see(page, "Moffett Field, CA 94035")
     page.get_by_role("tab", name="Contacts").click()
     see(page, "Mission desk San Francisco")
-    scroll_to(page, "call-pierre-steverlynck-Mobile")
+    reveal(page, "call-pierre-steverlynck-Mobile")
     see(page, "Pierre Steverlynck")
     call = page.locator("[flt-semantics-identifier='call-pierre-steverlynck-Mobile']")
     expect(call).to_have_attribute("aria-label", "Mobile +32 471 44 06 04 tel:+32471440604")
@@ -79,7 +67,7 @@ def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str
 def test_reload_keeps_language_and_bookmarks(page: Page, app_url: str) -> None:
     go(page, app_url, "/programme")
     see(page, "activities")
-    scroll_to(page, "bookmark-tue-startup-pitch")
+    reveal(page, "bookmark-tue-startup-pitch")
     tap(page, "bookmark-tue-startup-pitch")
     see(page, "Added to my agenda")
     pick_language(page, "Nederlands")

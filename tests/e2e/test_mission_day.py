@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from backend.publish import publish
 from services.contacts import display_phone
 from tests.backend.servers import SECRET, backend_server
-from tests.e2e.browser import VIEWPORT, app_server, open_app
+from tests.e2e.browser import VIEWPORT, app_server, open_app, reveal
 from tests.e2e.conftest import DEMO, NOW, two_delegates
 from tests.e2e.test_browser import TIMEOUT, pick_language, see, tap
 from tests.services.test_sync_servers import edit
@@ -68,20 +68,6 @@ def _banner_after_republish(page: Page, app: str, source: Path, out: Path) -> No
     see(page, "Receptie verplaatst naar gebouw N-200")
     banner = page.locator("[flt-semantics-identifier='banner-flash-n200']")
     expect(banner).to_have_count(1)
-
-
-def reveal(page: Page, identifier: str, tries: int = 25) -> None:
-    """Wheel down until the control is inside the viewport (Flutter builds rows below the fold
-    too, so existing in the DOM is not enough to be tapped)."""
-    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
-    page.mouse.move(195, 420)
-    for _ in range(tries):
-        box = node.bounding_box() if node.count() else None
-        if box and box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT["height"] - 80:
-            return  # above the navigation bar
-        page.mouse.wheel(0, 300)
-        page.wait_for_timeout(250)
-    raise AssertionError(f"{identifier} never came on screen")
 
 
 def type_text(page: Page, editor: Locator, text: str, tries: int = 3) -> None:

@@ -16,10 +16,18 @@ from services.changes import ChangeLog, diff_missions
 from services.store import normalise_origin
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, store_unit
-from tests.e2e.browser import VIEWPORT, app_server, enable_semantics, free_port, open_app, settle
+from tests.e2e.browser import (
+    VIEWPORT,
+    app_server,
+    enable_semantics,
+    free_port,
+    open_app,
+    reveal,
+    settle,
+)
 from tests.e2e.conftest import NOW
 from tests.e2e.pixels import Image, decode
-from tests.e2e.test_browser import TIMEOUT, scroll_to, see, tap
+from tests.e2e.test_browser import TIMEOUT, see, tap
 
 pytestmark = pytest.mark.e2e
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -113,7 +121,7 @@ def test_touch_targets_are_at_least_48_px(page: Page, app_url: str) -> None:
 def test_add_to_calendar_downloads_where_the_browser_cannot_share(page: Page, app_url: str) -> None:
     open_app(page, app_url + "activity/tue-gala-dinner")
     assert page.evaluate("typeof navigator.canShare") != "function"  # as on most desktops
-    scroll_to(page, "add-to-calendar")
+    reveal(page, "add-to-calendar")
     with page.expect_download(timeout=TIMEOUT) as download:
         tap(page, "add-to-calendar")
     assert download.value.suggested_filename == "tue-gala-dinner.ics"
@@ -164,7 +172,7 @@ def test_an_open_tab_recovers_by_itself_after_a_server_restart(
 
 def test_a_tap_on_a_small_map_opens_the_venue(page: Page, app_url: str) -> None:
     open_app(page, app_url + "activity/tue-nasa-ames")
-    scroll_to(page, "small-map-nasa-ames")
+    reveal(page, "small-map-nasa-ames")
     area = box(page, "small-map-nasa-ames")
     page.mouse.click(area["x"] + area["width"] / 2, area["y"] + min(area["height"] / 2, 40))
     page.wait_for_url("**/venue/nasa-ames", timeout=TIMEOUT)
