@@ -52,7 +52,7 @@ class Region:
         return self.west <= venue.lon <= self.east and self.south <= venue.lat <= self.north
 
     def to_pixels(self, lat: float, lon: float) -> tuple[float, float]:
-        """Web Mercator, like flet-map, so pins and image agree at every zoom."""
+        """Web Mercator, as map tiles use, so pins and image agree at every zoom."""
         x = (lon - self.west) / (self.east - self.west) * self.width
         top, bottom = mercator_y(self.north), mercator_y(self.south)
         y = (top - mercator_y(lat)) / (top - bottom) * self.height
