@@ -9,6 +9,7 @@ from services import directory
 from services.models import Company
 from services.present import city_name, sector_names
 from views.components.directory import kind_label
+from views.components.drafts import done, draft_field
 from views.components.ui import card, empty_state, muted
 from views.context import Ctx, Screen
 
@@ -40,10 +41,13 @@ def search_box(ctx: Ctx) -> ft.Control:
 
     def changed(e: ft.Event[ft.TextField]) -> None:
         ctx.state.directory_query = e.control.value or ""
+        done(ctx, "directory")
         ctx.act.refresh()
 
-    field = ft.TextField(
-        value=ctx.state.directory_query,
+    field = draft_field(
+        ctx,
+        "directory",
+        ctx.state.directory_query,
         hint_text=_("Search company, person, sector…"),
         prefix_icon=ft.Icons.SEARCH,
         on_submit=changed,

@@ -6,6 +6,7 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
+from views.components.drafts import done, draft_field
 from views.components.take_along import calendar_section, my_card_section
 from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
@@ -117,13 +118,17 @@ def personal_code(ctx: Ctx) -> ft.Control:
             ),
             identifier="signed-in",
         )
-    field = ft.TextField(
+    field = draft_field(
+        ctx,
+        "sign-in",
+        "",
         label=_("Personal code or link"),
         dense=True,
         hint_text=_("From your welcome e-mail or QR code"),
     )
 
     def submit(_e: object) -> None:
+        done(ctx, "sign-in")
         ctx.act.sign_in(field.value or "")
 
     field.on_submit = submit

@@ -13,6 +13,7 @@ from services import mission_day
 from services.models import Meeting
 from services.notes import OUTCOMES, MeetingNote, notes_csv, notes_summary, outcome_label
 from services.present import display_zone
+from views.components.drafts import done, draft_field
 from views.components.ui import heading, muted
 from views.context import Ctx
 
@@ -33,15 +34,20 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
     note = mission_day.note_for(repo, meeting.id)
-    text = ft.TextField(
-        value=note.text,
+    keys = (f"note:{meeting.id}", f"follow-up:{meeting.id}")
+    text = draft_field(
+        ctx,
+        keys[0],
+        note.text,
         multiline=True,
         min_lines=3,
         max_length=8000,
         hint_text=_("What was said, next steps…"),
     )
-    when = ft.TextField(
-        value=note.follow_up.isoformat() if note.follow_up else "",
+    when = draft_field(
+        ctx,
+        keys[1],
+        note.follow_up.isoformat() if note.follow_up else "",
         hint_text=_("Follow-up date (YYYY-MM-DD)"),
         dense=True,
         prefix_icon=ft.Icons.EVENT,
@@ -61,6 +67,7 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
 
         async def work() -> None:
             await mission_day.save_note(repo, meeting.id, updated)
+            done(ctx, *keys)
             if toast:
                 ctx.act.toast(_("Notes saved on this device"))
             ctx.act.refresh()

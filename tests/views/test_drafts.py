@@ -1,0 +1,60 @@
+"""Text being typed survives a redraw: a sync landing mid-sentence never puts the saved text back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flet as ft
+
+from tests.views.harness import App
+
+
+def field(app: App, identifier: str) -> ft.TextField:
+    control = app.find(identifier).content  # type: ignore[attr-defined]
+    assert isinstance(control, ft.TextField)
+    return control
+
+
+async def redraw_as_a_sync_would(app: App) -> None:
+    assert app.shell is not None
+    app.shell.render()
+    await app.settle()
+
+
+async def test_meeting_notes_being_typed_survive_a_redraw_and_save_on_blur(
+    tmp_path: Path,
+) -> None:
+    app = await App(tmp_path, lang="nl").start("/meeting/m-patel")
+    try:
+        await app.type_into("note-text", "Pilot met 3 eenheden, offerte", event="change")
+        await app.type_into("note-follow-up", "20/10/2025", event="change")
+        await redraw_as_a_sync_would(app)
+        assert field(app, "note-text").value == "Pilot met 3 eenheden, offerte"
+        assert field(app, "note-follow-up").value == "20/10/2025"
+        await app.fire(field(app, "note-text"), "blur")
+        assert app.shell is not None and app.shell.ctx.state.drafts == {}
+        await redraw_as_a_sync_would(app)
+        assert field(app, "note-text").value == "Pilot met 3 eenheden, offerte"  # saved
+        assert field(app, "note-follow-up").value == "2025-10-20"
+    finally:
+        await app.close()
+
+
+async def test_a_personal_code_being_typed_survives_a_redraw(tmp_path: Path) -> None:
+    app = await App(tmp_path).start("/settings")
+    try:
+        await app.type_into("code-field", "ab12-cd34", event="change")
+        await redraw_as_a_sync_would(app)
+        assert field(app, "code-field").value == "ab12-cd34"
+    finally:
+        await app.close()
+
+
+async def test_a_directory_search_being_typed_survives_a_redraw(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="fr").start("/directory")
+    try:
+        await app.type_into("directory-search", "port", event="change")
+        await redraw_as_a_sync_would(app)
+        assert field(app, "directory-search").value == "port"
+    finally:
+        await app.close()
