@@ -23,5 +23,8 @@ class QuietFletApp(FletApp):  # type: ignore[misc]
         if transport_log.isEnabledFor(logging.DEBUG):
             super().send_message(message)
             return
+        queue = self._FletApp__send_queue
+        if queue is None:  # the send loop has ended: the browser is gone, nothing can arrive
+            return
         body = msgpack.packb([message.action, message.body], default=ENCODE)
-        self._FletApp__send_queue.put_nowait(b"\x00" + body)
+        queue.put_nowait(b"\x00" + body)

@@ -284,8 +284,12 @@ class Repository:
         await self._save(self.settings.model_copy(update={"seen": seen}))
 
     async def update_settings(self, **changes: object) -> None:
-        """Persist a change to this person's settings (announcements read, notes, ...)."""
-        await self._save(self.settings.model_copy(update=changes))
+        """Persist a change to this person's settings (language, read marks, notes, ...).
+        An unknown setting or a bad value raises here, before anything is saved."""
+        unknown = set(changes) - set(Settings.model_fields)
+        if unknown:
+            raise ValueError(f"no such setting: {', '.join(sorted(unknown))}")
+        await self._save(Settings.model_validate({**self.settings.model_dump(), **changes}))
 
     async def _save(self, settings: Settings) -> None:
         validated = Settings.model_validate(settings.model_dump())

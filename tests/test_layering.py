@@ -103,3 +103,24 @@ def test_screens_are_redrawn_never_patched_in_place() -> None:
             if call and node.func.attr == "update" and not node.args:
                 owner = ast.unparse(node.func.value)
                 assert owner == "self.page" and path.name == "shell.py", (path, owner)
+
+
+DRAWN_PROPS = {"value", "error", "visible", "disabled", "selected", "selected_index", "controls",
+               "content", "label", "color", "bgcolor", "opacity", "width", "height"}  # fmt: skip
+
+
+def test_event_handlers_never_set_properties_of_drawn_controls() -> None:
+    """A handler (a function inside a screen's function) that sets `field.error = …` on a drawn,
+    frozen control crashes the session: it must change state and redraw instead."""
+    for path in (ROOT / "views").rglob("*.py"):
+        for outer in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(outer, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for inner in ast.walk(outer):
+                if inner is outer or not isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                for node in ast.walk(inner):
+                    targets = node.targets if isinstance(node, ast.Assign) else []
+                    for target in targets:
+                        if isinstance(target, ast.Attribute) and target.attr in DRAWN_PROPS:
+                            raise AssertionError(f"{path}: {ast.unparse(target)} in {inner.name}")

@@ -10,6 +10,7 @@ from flet import Control
 
 from services.changes import Change
 from services.i18n import Translator
+from services.mycard import Problems
 from services.repository import Repository
 from services.search import Filter
 from services.sync_state import SyncState, describe
@@ -30,6 +31,7 @@ class UiState:
     show_brussels: bool = False
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
     card_draft: dict[str, str] = field(default_factory=dict)  # My card form, while typing
+    card_problems: Problems = field(default_factory=dict)  # what Save found, by field
     # the change an opened item had when the person opened it (marked seen on navigation)
     opened: dict[str, Change] = field(default_factory=dict)
     undo_seen: dict[str, int] | None = None  # the read marks before 'Mark all as read'

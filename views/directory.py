@@ -53,7 +53,7 @@ def search_box(ctx: Ctx) -> ft.Control:
         on_submit=changed,
         on_blur=changed,
         dense=True,
-        border_radius=ft.BorderRadius.all(24),
+        border=ft.OutlineInputBorder(border_radius=24),
     )
     return ft.Container(
         ft.Semantics(container=True, content=field, identifier="directory-search"),

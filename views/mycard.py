@@ -42,11 +42,13 @@ def build(ctx: Ctx) -> Screen:
     draft = ctx.state.card_draft
     if not draft and saved is not None:
         draft.update({key: getattr(saved, key) for key in FIELDS})
+    problems = ctx.state.card_problems
     fields: dict[CardField, ft.TextField] = {}
     for key, label in _labels(ctx).items():
         field = ft.TextField(
             label=label,
             value=draft.get(key, ""),
+            error=_problem_text(ctx, problems[key]) if key in problems else None,
             keyboard_type=ft.KeyboardType.PHONE
             if key == "phone"
             else ft.KeyboardType.EMAIL
@@ -57,10 +59,10 @@ def build(ctx: Ctx) -> Screen:
         fields[key] = field
 
     def save(_e: object) -> None:
-        card, problems = card_from_form({key: draft.get(key, "") for key in FIELDS})
-        for key, field in fields.items():
-            field.error = _problem_text(ctx, problems[key]) if key in problems else None
+        card, found = card_from_form({key: draft.get(key, "") for key in FIELDS})
+        ctx.state.card_problems = found  # shown by the redraw, under each field
         if card is None:
+            ctx.act.refresh()
             return
 
         async def store() -> None:

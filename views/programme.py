@@ -151,7 +151,7 @@ def search_box(ctx: Ctx) -> ft.Control:
         on_change=changed,
         on_submit=submitted,
         dense=True,
-        border_radius=ft.BorderRadius.all(24),
+        border=ft.OutlineInputBorder(border_radius=24),
     )
     return ft.Container(
         ft.Semantics(

@@ -6,6 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
@@ -60,6 +63,17 @@ async def test_language_persists(tmp_path: Path) -> None:
     repo = await open_repo(tmp_path)
     await repo.update_settings(language="fr")
     assert (await open_repo(tmp_path)).settings.language == "fr"
+
+
+async def test_a_bad_setting_is_refused_before_anything_is_saved(tmp_path: Path) -> None:
+    repo = await open_repo(tmp_path)
+    await repo.update_settings(language="fr", time_display="brussels")
+    with pytest.raises(ValueError, match="no such setting: lang"):
+        await repo.update_settings(lang="nl")
+    with pytest.raises(ValidationError):
+        await repo.update_settings(time_display="Brussels")  # would reset everything on load
+    again = await open_repo(tmp_path)
+    assert (again.settings.language, again.settings.time_display) == ("fr", "brussels")
 
 
 async def test_signed_in_without_document_shows_no_one_elses_agenda(tmp_path: Path) -> None:

@@ -134,7 +134,8 @@ class App:
         feeds = self.feeds
         origin_for = feeds.origin_for if feeds else (lambda _saved: self.origin)
         repo = await Repository.open(self.library, settings, origin_for, clock=self.clock)
-        self.session.get_page_patch()
+        # encoded as the register reply is: that snapshots the page, so later renders are diffed
+        msgpack.packb(self.session.get_page_patch(), default=ENCODE)
         self.page.route = route
         lang = repo.settings.language or self.lang
         self.shell = AppShell(
@@ -241,21 +242,26 @@ class App:
     async def tab(self, index: int) -> None:
         bar = self.page.views[-1].navigation_bar
         assert isinstance(bar, ft.NavigationBar)
-        bar.selected_index = index
+        self.client_sets(bar, selected_index=index)
         await self.fire(bar, "change")
 
     async def choose(self, identifier: str, value: str) -> None:
         """Pick a segment of a SegmentedButton."""
         button = self.find(identifier).content  # type: ignore[attr-defined]
         assert isinstance(button, ft.SegmentedButton)
-        button.selected = [value]
+        self.client_sets(button, selected=[value])
         await self.fire(button, "change")
 
     async def type_into(self, identifier: str, text: str, event: str = "submit") -> None:
         field = self.find(identifier).content  # type: ignore[attr-defined]
         assert isinstance(field, ft.TextField)
-        field.value = text
+        self.client_sets(field, value=text)
         await self.fire(field, event)
+
+    def client_sets(self, control: BaseControl, **props: Any) -> None:
+        """What the Flutter client does when the person edits a control: a props update by id
+        (drawn controls are frozen: only the client may change them, never view code)."""
+        self.session.apply_patch(control._i, props)
 
     async def sync_now(self) -> None:
         """Tap Sync now and wait (bounded) until that sync has finished."""
