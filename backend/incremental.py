@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from backend.memo import SHARED, load_memo, present
@@ -26,14 +27,29 @@ PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
 _JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
 
 
+RENDERERS = ("babel", "icalendar", "jinja2", "pydantic", "segno")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def made_with(root: Path = ROOT) -> list[Path]:
+    """The files our published files are made from: source, templates, translations and the
+    pocket pages' maps."""
+    sources = [*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]
+    made = [*root.glob("services/templates/*"), *root.glob("locales/*/LC_MESSAGES/*.po")]
+    return sorted([*sources, *made, *root.glob("assets/maps/*-pocket.png")])
+
+
 @cache
 def code_digest() -> str:
-    """The renderers' source: a new version of the code never reuses old files."""
-    root = Path(__file__).resolve().parent.parent
+    """A new version of anything the files are made with (`made_with`, and the libraries that
+    render them) never reuses old files."""
     digest = hashlib.sha256()
-    sources = [*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]
-    for path in sorted([*sources, *root.glob("services/templates/*")]):
+    for path in made_with():
         digest.update(path.read_bytes())
+    for name in RENDERERS:
+        digest.update(f"{name} {metadata.version(name)}".encode())
     return digest.hexdigest()
 
 

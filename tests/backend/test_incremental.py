@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from backend.build import build
+from backend.incremental import ROOT, made_with
 from backend.publish import publish, render
 from backend.releases import releases_of
 from backend.staging import Staging
@@ -121,3 +122,10 @@ def test_staging_links_ahead_and_a_failure_stops_the_publish_leaving_nothing(
         bad.ready()
     bad.discard()
     assert not bad.folder.exists()
+
+
+def test_a_new_translation_or_pocket_map_renders_everyone_again() -> None:
+    """Reuse is keyed on what the files are made with, translations and maps included."""
+    made = {path.relative_to(ROOT).as_posix() for path in made_with()}
+    assert {"locales/nl/LC_MESSAGES/messages.po", "locales/fr/LC_MESSAGES/messages.po"} <= made
+    assert "assets/maps/bay-area-pocket.png" in made and "services/pocket.py" in made
