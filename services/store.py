@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -28,7 +29,9 @@ log = logging.getLogger(__name__)
 APP_DIR_NAME = "DelegateCompanion"
 EMBEDDED = "embedded"  # the namespace of the mission built into the app
 MISSION = "mission"  # the shared document's name in every namespace
-TMP_PID = re.compile(r"\.(\d+)-[^.]*\.tmp$")
+TMP_WRITER = re.compile(r"\.([0-9a-f]{8})-(\d+)-[^.]*\.tmp$")
+# Which machine or container wrote a temporary file: pids only mean something on their own host.
+HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
 STALE_TMP_SECONDS = 60  # older temporary files are a crash's leftovers, never a live write
 Listener = Callable[[str, frozenset[str]], None]
 Stamp = tuple[int, int, int]
@@ -69,7 +72,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` or leave it as it was; raises OSError (e.g. disk full)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's pid is in the name: a crash's leftover is swept at once by the next start.
-    prefix = f".{path.name}.{os.getpid()}-"
+    prefix = f".{path.name}.{HOST}-{os.getpid()}-"
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -133,12 +136,13 @@ def _decode(raw: bytes, stamp: Stamp) -> Unit | None:
 
 
 def writer_alive(name: str) -> bool:
-    """Whether the process named in a temporary file (`.<file>.<pid>-<random>.tmp`) runs;
-    a name without a pid counts as alive (only its age can tell)."""
-    match = TMP_PID.search(name)
-    if match is None:
+    """Whether the process named in a temporary file (`.<file>.<host>-<pid>-<random>.tmp`)
+    runs. A file from another host or container (a shared data folder), or without a pid,
+    counts as alive: only its age can tell."""
+    match = TMP_WRITER.search(name)
+    if match is None or match.group(1) != HOST:
         return True
-    pid = int(match.group(1))
+    pid = int(match.group(2))
     if pid == os.getpid():
         return False  # this process writes nothing while it opens its store
     try:

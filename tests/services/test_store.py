@@ -15,6 +15,7 @@ import pytest
 from services.keyvalue import FileKeyValue
 from services.settings import Settings, SettingsStore
 from services.store import (
+    HOST,
     FeedStore,
     Unit,
     data_dir,
@@ -137,12 +138,13 @@ def test_open_sweeps_a_dead_writers_leftover_at_once_and_keeps_a_live_ones(
     gone.wait()
     folder = tmp_path / "feed" / NS
     folder.mkdir(parents=True)
-    dead = folder / f".mission.unit.{gone.pid}-k3j.tmp"  # its writer was killed a moment ago
-    live = folder / f".mission.unit.{os.getppid()}-x9q.tmp"  # a running process writes it
-    dead.write_bytes(b"half")
-    live.write_bytes(b"half")
+    dead = folder / f".mission.unit.{HOST}-{gone.pid}-k3j.tmp"  # its writer was killed
+    live = folder / f".mission.unit.{HOST}-{os.getppid()}-x9q.tmp"  # a running process writes
+    elsewhere = folder / f".mission.unit.0badc0de-{gone.pid}-p2z.tmp"  # another container's
+    for path in (dead, live, elsewhere):
+        path.write_bytes(b"half")
     FeedStore(tmp_path)
-    assert not dead.exists() and live.exists()
+    assert not dead.exists() and live.exists() and elsewhere.exists()
 
 
 def test_commit_notifies_listeners_once_and_unsubscribe_stops_it(tmp_path: Path) -> None:
