@@ -6,6 +6,8 @@ Plain functions so the repository stays small; every write goes through its sett
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from services import announcements, impact
 from services.models import Announcement, Stay
 from services.notes import MeetingNote, note_key
@@ -27,10 +29,21 @@ def unread_count(repo: Repository) -> int:
 
 
 def banner(repo: Repository) -> list[Announcement]:
+    """The banner's announcements; one about an activity leaves it once that activity is over
+    (it stays in the Announcements list)."""
     s = repo.settings
-    return announcements.banner(
+    shown = announcements.banner(
         my_announcements(repo), s.announcements_read, s.announcements_dismissed
     )
+    now = repo.now()
+    return [n for n in shown if not _over(repo, n, now)]
+
+
+def _over(repo: Repository, note: Announcement, now: datetime) -> bool:
+    if note.audience.kind != "activity" or note.audience.id is None:
+        return False
+    activity = repo.activity(note.audience.id)
+    return activity is not None and activity.end <= now
 
 
 async def mark_read(repo: Repository, ids: list[str]) -> None:

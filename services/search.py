@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from services.models import Activity, MissionDoc
+from services.i18n import Translator
+from services.models import LANGS, Activity, MissionDoc
+from services.present import kind_label
 
 
 def fold(text: str) -> str:
@@ -30,12 +32,17 @@ class Filter:
 
 
 def search_index(mission: MissionDoc) -> dict[str, str]:
-    """Per activity, the folded text of everything a delegate might type: all languages."""
+    """Per activity, the folded text of everything a delegate might type: all languages,
+    including its kind ('seminaire' finds every seminar) and its sectors."""
     venues = {v.id: v for v in mission.venues}
+    sectors = {s.id: " ".join(s.name.values()) for s in mission.mission.sectors}
+    translators = [Translator(lang) for lang in LANGS]
     index: dict[str, str] = {}
     for a in mission.activities:
         venue = venues.get(a.venue_id)
         parts: list[str] = [*a.title.values(), *a.description.values(), *a.room.values()]
+        parts += [kind_label(tr, a.kind) for tr in translators]
+        parts += [sectors.get(sector, "") for sector in a.sectors]
         if venue is not None:
             parts += [venue.name, venue.address]
         for p in a.participants:

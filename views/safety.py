@@ -18,7 +18,12 @@ from views.context import Ctx, Screen
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    controls: list[ft.Control] = [heading(_("Tonight's hotel"), identifier="safety-hotel")]
+    # Emergency services first: in an emergency nobody should have to scroll for 911.
+    calls = sorted(who_to_call(tr, repo.mission), key=lambda call: not call.urgent)
+    duty = next((c for c in calls if c.ident == "duty"), None)
+    controls: list[ft.Control] = [heading(_("Who to call"), identifier="safety-calls")]
+    controls += [call_card(ctx, call, duty) for call in calls]
+    controls.append(heading(_("Tonight's hotel"), identifier="safety-hotel"))
     stay = hotel_tonight(repo)
     if stay is not None:
         controls.append(hotel_card(ctx, stay))
@@ -28,10 +33,6 @@ def build(ctx: Ctx) -> Screen:
                 ft.Icons.HOTEL, _("No hotel tonight"), _("Your agenda has no stay tonight.")
             )
         )
-    controls.append(heading(_("Who to call"), identifier="safety-calls"))
-    calls = who_to_call(tr, repo.mission)
-    duty = next((c for c in calls if c.ident == "duty"), None)
-    controls += [call_card(ctx, call, duty) for call in calls]
     controls += hospital_block(ctx)
     if repo.mission.mission.sample:
         controls.append(

@@ -28,3 +28,19 @@ def test_matches_with_shared_index_finds_a_title_word_in_any_case() -> None:
     word = doc.activities[0].title["en"].split()[0].upper()
     found = matches(doc.activities, Filter(query=word), doc, shared_index(doc))
     assert doc.activities[0] in found
+
+
+def test_a_kind_in_any_language_finds_every_activity_of_that_kind() -> None:
+    doc = parse_mission(MISSION_BYTES)
+    seminars = {a.id for a in doc.activities if a.kind == "seminar"}
+    assert len(seminars) > 5
+    for query in ("seminar", "séminaire", "SEMINAIRE", "seminarie"):
+        found = {a.id for a in matches(doc.activities, Filter(query=query), doc, shared_index(doc))}
+        assert seminars <= found, query
+
+
+def test_a_sector_name_finds_its_activities() -> None:
+    doc = parse_mission(MISSION_BYTES)
+    aero = {a.id for a in doc.activities if "aero" in a.sectors}
+    found = matches(doc.activities, Filter(query="aérospatiale"), doc, shared_index(doc))
+    assert aero and aero <= {a.id for a in found}

@@ -1,4 +1,4 @@
-"""Text being typed survives a redraw: a sync landing mid-sentence never puts the saved text back."""
+"""Text being typed survives a redraw: a sync landing mid-sentence never puts old text back."""
 
 from __future__ import annotations
 

@@ -19,6 +19,23 @@ WEDNESDAY = "2025-10-08T17:30:00-07:00"
 HOTEL_LA = "900 Wilshire Blvd, Los Angeles, CA 90017"
 
 
+async def test_an_urgent_note_about_a_visit_leaves_the_banner_once_the_visit_is_over(
+    tmp_path: Path,
+) -> None:
+    during = await App(tmp_path / "a", now="2025-10-07T14:30:00-07:00").start("/agenda")
+    try:
+        assert "banner-nasa-passport" in during.identifiers("banner-")
+    finally:
+        await during.close()
+    after = await App(tmp_path / "b", now="2025-10-07T15:40:00-07:00").start("/agenda")
+    try:
+        assert "banner-nasa-passport" not in after.identifiers("banner-")
+        await after.tap("announcements-link")
+        assert "announcement-nasa-passport" in after.identifiers("announcement-")  # still listed
+    finally:
+        await after.close()
+
+
 async def test_banner_urgent_stays_until_dismissed_others_go_once_read(tmp_path: Path) -> None:
     app = await App(tmp_path, now="2025-10-07T08:00:00-07:00").start("/agenda")
     try:

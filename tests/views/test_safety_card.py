@@ -92,3 +92,13 @@ async def test_consulate_without_duty_phone_points_to_the_organisers(tmp_path: P
         assert app.has("call-911")
     finally:
         await app.close()
+
+
+async def test_emergency_services_come_first_on_the_safety_card(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="nl").start("/safety")
+    try:
+        cards = app.identifiers("safety-")
+        assert cards[:2] == ["safety-calls", "safety-911"], cards
+        assert cards.index("safety-hotel") > cards.index("safety-duty")
+    finally:
+        await app.close()
