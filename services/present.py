@@ -184,6 +184,7 @@ class NowNextCard:
     route: str | None
     warning: str = ""
     sample: bool = False
+    then: str = ""  # while something is on: what comes after it
 
 
 def now_next_card(
@@ -207,16 +208,25 @@ def now_next_card(
     else:
         heading = _("Next: {countdown}").format(countdown=tr.in_minutes(nn.minutes_to_next or 0))
     detail = " · ".join(p for p in (_when(tr, item, today, zone, mission), *_where(tr, item)) if p)
+    # The way to the next item: under 'Next' its own tight transfer; while something is on,
+    # the one to what follows it (the person is already at the current item).
+    ahead = nn.next if nn.now is not None else item
     warning = next(
         (
             warning_text(tr, w.kind, "", w.gap_minutes, w.needed_minutes)
-            for w in item.warnings
+            for w in (ahead.warnings if ahead is not None else ())
             if w.kind == "tight"
         ),
         "",
     )
+    then = ""
+    if nn.now is not None and nn.next is not None:
+        then = _("Then at {time}: {title}").format(
+            time=tr.time(nn.next.start, zone), title=item_title(tr, nn.next)
+        )
     route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
-    return NowNextCard(heading, item_title(tr, item), detail, route, warning, item_sample(item))
+    title = item_title(tr, item)
+    return NowNextCard(heading, title, detail, route, warning, item_sample(item), then)
 
 
 def item_sample(item: AgendaItem) -> bool:

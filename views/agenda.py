@@ -57,7 +57,7 @@ def build(ctx: Ctx) -> Screen:
     nn = repo.now_next()
     summary = now_next_card(tr, repo.mission, nn, now, zone)
     if summary is not None:
-        going = nn.next if nn.now is None and nn.next is not None else None
+        going = nn.next  # while something is on too: when to leave for what follows
         line = leave_line(tr, repo.mission, repo.delegate, going, items, zone) if going else ""
         controls.append(now_next_view(ctx, summary, line))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
@@ -214,6 +214,8 @@ def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Con
     ]
     if summary.sample:
         parts.insert(2, wrap_row(sample_marks(ctx.tr, True, "sample-now-next")))
+    if summary.then:
+        parts.append(ft.Text(summary.then, size=14))
     if logistics:
         parts.append(
             ft.Semantics(

@@ -254,3 +254,17 @@ def _renamed_room() -> Any:
     data["activities"][0]["room"] = "Elsewhere"
     data["revision"] += 1
     return parse_mission(json.dumps(data).encode())
+
+
+async def test_now_says_what_follows_and_when_to_leave_not_how_to_get_where_you_are(
+    tmp_path: Path,
+) -> None:
+    app = await App(tmp_path, lang="nl", now="2025-10-07T15:40:00-07:00").start()
+    try:
+        card = row_text(app, "now-next")
+        assert "Nu, tot 15:45" in card and "B2B met Raj Patel" in card
+        assert "Daarna om 16:30: Silicon Valley-receptie" in card
+        assert "Vertrek uiterlijk om 15:49" in card  # to the reception, 41 min away
+        assert "Krappe verplaatsing" not in card  # the way to this meeting is behind them
+    finally:
+        await app.close()
