@@ -25,6 +25,7 @@ class SessionSync:
         self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
         self.connected = True  # False while the browser is away (the session lives on)
         self.missed = False  # new data arrived while it was away
+        self.asked = False  # Sync now was tapped: the next sync says how it went
 
     def start_loop(self) -> None:
         if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
@@ -53,6 +54,7 @@ class SessionSync:
                 )
             )
             return
+        self.asked = True  # the person tapped: say how it went, even if the line stays the same
         self.start_loop()
         self.wake.set()
 
@@ -70,9 +72,12 @@ class SessionSync:
                 await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
 
     async def _sync_once(self) -> SyncResult:
+        asked, self.asked = self.asked, False
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         self._set_sync(SyncState.done(result))
+        if asked and result.status != "updated":  # new data has its own toast with the count
+            self.shell.toast(self.shell.ctx.status_text())
         return result
 
     def _set_sync(self, state: SyncState) -> None:

@@ -16,6 +16,7 @@ from services.library import Library
 from services.store import FeedStore
 from services.sync import retry_after
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.e2e.browser import free_port
 from tests.services.chaos import ChaosServer
 from tests.views.harness import App
 
@@ -153,3 +154,19 @@ async def test_a_sync_that_brings_nothing_redraws_only_screens_that_show_its_sta
         finally:
             await app.close()
             await feeds.aclose()
+
+
+async def test_sync_now_with_the_feed_down_says_so_even_when_the_line_stays_the_same(
+    tmp_path: Path,
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}/"  # nobody listens: connection refused
+    store_unit(tmp_path, MISSION_BYTES, origin=url, etag='"e1"')
+    feeds = Feeds(Library(FeedStore(tmp_path)), url, make_client=quick)
+    app = await App(tmp_path, lang="nl", feeds=feeds).start("/settings")
+    try:
+        await app.sync_now()  # the start's own sync already found it offline
+        toasts = [str(m.content.value) for m in app.page._dialogs.controls if hasattr(m, "content")]
+        assert any(t.startswith("Offline") for t in toasts), toasts
+    finally:
+        await app.close()
+        await feeds.aclose()
