@@ -26,6 +26,7 @@ class UiState:
     programme: Filter = field(default_factory=Filter)
     programme_limit: int = 30
     tab: str = ""  # the tab a detail screen was opened from stays selected
+    filters_open: bool = False  # the Programme's city, sector and kind chips are unfolded
     all_days: bool = False  # the person cleared the Programme's day chip: every day
     programme_drawn: int = 0  # which drawing of the Programme a pending search redraw is for
     show_brussels: bool = False

@@ -140,14 +140,15 @@ def search_box(ctx: Ctx) -> ft.Control:
         flt.query = ""
         ctx.act.refresh()
 
-    clear = ft.IconButton(
-        ft.Icons.CLOSE, tooltip=_("Clear search"), on_click=cleared, visible=bool(flt.query)
-    )
+    clear = ft.IconButton(ft.Icons.CLOSE, tooltip=_("Clear search"), on_click=cleared)
     field = ft.TextField(
         value=flt.query,
         hint_text=_("Search title, venue, speaker…"),
         prefix_icon=ft.Icons.SEARCH,
-        suffix=ft.Semantics(container=True, content=clear, identifier="clear-search", button=True),
+        # only with text to clear: an empty suffix took the hint's room ("S…")
+        suffix=ft.Semantics(container=True, content=clear, identifier="clear-search", button=True)
+        if flt.query
+        else None,
         on_change=changed,
         on_submit=submitted,
         dense=True,
@@ -184,14 +185,40 @@ def filters(ctx: Ctx) -> ft.Control:
         )
     else:
         rows.append(muted(_("Searching all days"), 12))
-    mission = repo.mission.mission
-    cities = [(c.id, tr.text(c.name).text) for c in mission.cities]
-    sectors = [(x.id, tr.text(x.name).text) for x in mission.sectors]
-    kinds = [(k, kind_label(tr, k)) for k in KINDS]
-    rows.append(_toggle_row(ctx, "city", cities, flt.cities))
-    rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
-    rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
+    rows.append(_more_filters_button(ctx))
+    if ctx.state.filters_open:
+        mission = repo.mission.mission
+        cities = [(c.id, tr.text(c.name).text) for c in mission.cities]
+        sectors = [(x.id, tr.text(x.name).text) for x in mission.sectors]
+        kinds = [(k, kind_label(tr, k)) for k in KINDS]
+        rows.append(_toggle_row(ctx, "city", cities, flt.cities))
+        rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
+        rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
     return ft.Container(ft.Column(rows, spacing=4), padding=ft.Padding.symmetric(horizontal=12))
+
+
+def _more_filters_button(ctx: Ctx) -> ft.Control:
+    """City, sector and kind chips fold away, so the activities start on the first screen; the
+    button says how many of them filter the list."""
+    _ = ctx.tr.gettext
+    flt, opened = ctx.state.programme, ctx.state.filters_open
+    active = len(flt.cities) + len(flt.sectors) + len(flt.kinds)
+    label = _("City, sector, kind")
+    if active:
+        label += f" ({active})"
+
+    def toggle(_e: object) -> None:
+        ctx.state.filters_open = not opened
+        ctx.act.refresh()
+
+    button = ft.TextButton(
+        label,
+        icon=ft.Icons.EXPAND_LESS if opened else ft.Icons.FILTER_LIST,
+        on_click=toggle,
+    )
+    return ft.Semantics(
+        container=True, content=button, identifier="programme-filters", button=True, expanded=opened
+    )
 
 
 def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:

@@ -102,6 +102,7 @@ async def test_contacts_are_grouped_and_dial(app: App) -> None:
 
 async def test_settings_language_switch_keeps_route_and_filters(app: App) -> None:
     await app.go("/programme")
+    await app.tap("programme-filters")
     await app.tap("chip-sector-lifesci")
     await app.go("/settings")
     await app.choose("setting-language", "nl")

@@ -94,6 +94,7 @@ async def test_content_and_interface_follow_the_language(
 
 async def test_switching_language_keeps_route_day_filters_and_search(app: App) -> None:
     await app.go("/programme")
+    await app.tap("programme-filters")
     await app.tap("chip-sector-aero")
     await app.type_into("programme-search", "ames")
     assert app.identifiers("row-") == ["row-tue-nasa-ames"]

@@ -23,6 +23,8 @@ async def test_day_chip_switches_day(app: App) -> None:
 async def test_city_sector_and_kind_chips_combine(app: App) -> None:
     await app.go("/programme")
     await app.tap("chip-day-2025-10-09")
+    assert not app.has("chip-sector-aero")  # folded away: the list starts on the first screen
+    await app.tap("programme-filters")
     await app.tap("chip-sector-aero")
     rows = app.identifiers("row-")
     assert "row-thu-jpl" in rows and "row-thu-sofi" not in rows
@@ -78,3 +80,13 @@ async def test_long_result_lists_are_paged(app: App) -> None:
     )
     await app.fire(more, "click")
     assert len(app.identifiers("row-")) == min(total, 60)
+
+
+async def test_folded_filters_say_how_many_are_on(app: App) -> None:
+    await app.go("/programme")
+    await app.tap("programme-filters")
+    await app.tap("chip-sector-aero")
+    await app.tap("chip-kind-b2b")
+    await app.tap("programme-filters")  # fold them again: the list keeps its filters
+    assert not app.has("chip-kind-b2b") and "City, sector, kind (2)" in app.texts()
+    assert app.identifiers("row-")  # still filtered, still listed
