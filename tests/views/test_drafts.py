@@ -35,7 +35,7 @@ async def test_meeting_notes_being_typed_survive_a_redraw_and_save_on_blur(
         assert app.shell is not None and app.shell.ctx.state.drafts == {}
         await redraw_as_a_sync_would(app)
         assert field(app, "note-text").value == "Pilot met 3 eenheden, offerte"  # saved
-        assert field(app, "note-follow-up").value == "2025-10-20"
+        assert field(app, "note-follow-up").value == "20/10/2025"  # saved, shown the Belgian way
     finally:
         await app.close()
 

@@ -147,11 +147,11 @@ async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Pa
         await app.close()
     again = await App(tmp_path, lang="fr").start("/meeting/m-patel")
     try:
-        assert "Pilote de 3 unités" in again.text() and "2025-10-17" in again.text()
+        assert "Pilote de 3 unités" in again.text() and "17/10/2025" in again.text()
         await again.type_into("note-follow-up", "31/02/2025", event="submit")
         toasts = [d.content.value for d in again.page._dialogs.controls]  # type: ignore[attr-defined]
-        assert "Ce n'est pas une date\u00a0: utilisez AAAA-MM-JJ, p.\u00a0ex. 2025-10-20." in toasts
-        assert "2025-10-17" in again.text()  # the bad date is refused, the old one kept
+        assert "Ce n'est pas une date\u00a0: utilisez jj/mm/aaaa, p.\u00a0ex. 20/10/2025." in toasts
+        assert "17/10/2025" in again.text()  # the bad date is refused, the old one kept
     finally:
         await again.close()
 

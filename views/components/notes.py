@@ -47,8 +47,8 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
     when = draft_field(
         ctx,
         keys[1],
-        note.follow_up.isoformat() if note.follow_up else "",
-        hint_text=_("Follow-up date (YYYY-MM-DD)"),
+        note.follow_up.strftime("%d/%m/%Y") if note.follow_up else "",  # the Belgian form
+        hint_text=_("Follow-up date (dd/mm/yyyy)"),
         dense=True,
         prefix_icon=ft.Icons.EVENT,
     )
@@ -57,7 +57,7 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
         current = mission_day.note_for(repo, meeting.id)
         day = parse_day(when.value or "") if follow_up == "keep" else follow_up
         if follow_up == "keep" and (when.value or "").strip() and day is None:
-            ctx.act.toast(_("That is not a date: use YYYY-MM-DD, e.g. 2025-10-20."))
+            ctx.act.toast(_("That is not a date: use dd/mm/yyyy, e.g. 20/10/2025."))
             day = current.follow_up
         updated = MeetingNote(
             text=(text.value or "")[:8000],
