@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -142,3 +142,12 @@ def reveal(page: Page, identifier: str, tries: int = 25) -> None:
         page.mouse.wheel(0, 300)
         page.wait_for_timeout(250)
     raise AssertionError(f"{identifier} never came on screen")
+
+
+def box(page: Page, identifier: str, timeout_ms: int = 30_000) -> dict[str, float]:
+    """Where a control is on the page, once it is there (bounded)."""
+    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
+    expect(node).to_be_attached(timeout=timeout_ms)
+    found = node.bounding_box()
+    assert found is not None, identifier
+    return dict(found)

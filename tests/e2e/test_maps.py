@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
 from services.map_labels import Box
 from services.map_layout import Spot, lay_out
 from services.maps import REGIONS, Region
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, ROOT
-from tests.e2e.browser import app_server, open_app, settle
+from tests.e2e.browser import app_server, box, open_app, settle
 from tests.e2e.conftest import NOW
 from tests.e2e.test_browser import TIMEOUT, tap
 from views.components.offline_map import grown_height
@@ -41,14 +41,6 @@ def open_at(browser: Browser, url: str, width: int, height: int) -> Page:
     page = browser.new_context(viewport={"width": width, "height": height}).new_page()
     open_app(page, url)
     return page
-
-
-def box(page: Page, identifier: str) -> dict[str, float]:
-    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
-    expect(node).to_be_attached(timeout=TIMEOUT)
-    found = node.bounding_box()
-    assert found is not None, identifier
-    return dict(found)
 
 
 @pytest.mark.parametrize(

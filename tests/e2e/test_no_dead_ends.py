@@ -19,6 +19,7 @@ from tests.conftest import MISSION_BYTES, store_unit
 from tests.e2e.browser import (
     VIEWPORT,
     app_server,
+    box,
     enable_semantics,
     free_port,
     open_app,
@@ -49,14 +50,6 @@ def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {"DELEGATE_FEED_URL": feed, "DELEGATE_NOW": NOW}
     with app_server(data, env) as url:
         yield url
-
-
-def box(page: Page, identifier: str) -> dict[str, float]:
-    node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
-    expect(node).to_be_attached(timeout=TIMEOUT)
-    found = node.bounding_box()
-    assert found is not None, identifier
-    return dict(found)
 
 
 def test_the_change_arrow_is_drawn_not_a_missing_glyph_box(
