@@ -5,29 +5,16 @@ from __future__ import annotations
 import gzip
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from backend.tokens import token_for
-from tests.backend.servers import SECRET, backend_server, nginx_server, publish_example
+from tests.backend.servers import SECRET
 
 TOKEN = token_for("demo", SECRET)
 UNKNOWN = "a" * 26
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return publish_example(tmp_path_factory.mktemp("published"))
-
-
-@pytest.fixture(scope="module", params=["backend", "nginx"])
-def base(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
-    start = backend_server if request.param == "backend" else nginx_server
-    with start(folder) as url:
-        yield url
 
 
 class Raw:

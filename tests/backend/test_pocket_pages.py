@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import gzip
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -13,21 +12,9 @@ import pytest
 
 from backend.publish import publish
 from backend.tokens import token_for
-from tests.backend.servers import EXAMPLE, SECRET, backend_server, nginx_server, publish_example
+from tests.backend.servers import EXAMPLE, SECRET, nginx_server, publish_example
 
 TOKEN = token_for("demo", SECRET)
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return publish_example(tmp_path_factory.mktemp("published"))
-
-
-@pytest.fixture(scope="module", params=["backend", "nginx"])
-def base(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
-    start = backend_server if request.param == "backend" else nginx_server
-    with start(folder) as url:
-        yield url
 
 
 def test_publish_writes_a_page_per_language_beside_the_document(folder: Path) -> None:
