@@ -111,8 +111,7 @@ class Repository:
 
     async def switch(self, origin: str | None, code: str | None) -> None:
         """Whose agenda, from which feed (a sign-in or sign-out); persisted first."""
-        update: dict[str, object] = {"personal_code": code, "feed_url": origin}
-        await self._save(self.settings.model_copy(update=update))
+        await self.update_settings(personal_code=code, feed_url=origin)
         self.origin, self.namespace = origin, namespace_for(origin)
         self._mission, self._delegate = self._read()
         self._agenda = None
@@ -267,7 +266,7 @@ class Repository:
             marks.remove(activity_id)
         else:
             marks.append(activity_id)
-        await self._save(self.settings.model_copy(update={"bookmarks": marks}))
+        await self.update_settings(bookmarks=marks)
         return activity_id in marks
 
     async def mark_seen(self, item_id: str) -> None:
@@ -275,13 +274,13 @@ class Repository:
         change = self.change_for(item_id)
         if change is not None:
             seen = {**self.settings.seen, item_id: change.revision}
-            await self._save(self.settings.model_copy(update={"seen": seen}))
+            await self.update_settings(seen=seen)
 
     async def mark_all_seen(self) -> None:
         seen = dict(self.settings.seen)
         for change in self.unseen_changes():
             seen[change.id] = change.revision
-        await self._save(self.settings.model_copy(update={"seen": seen}))
+        await self.update_settings(seen=seen)
 
     async def update_settings(self, **changes: object) -> None:
         """Persist a change to this person's settings (language, read marks, notes, ...).
@@ -289,10 +288,7 @@ class Repository:
         unknown = set(changes) - set(Settings.model_fields)
         if unknown:
             raise ValueError(f"no such setting: {', '.join(sorted(unknown))}")
-        await self._save(Settings.model_validate({**self.settings.model_dump(), **changes}))
-
-    async def _save(self, settings: Settings) -> None:
-        validated = Settings.model_validate(settings.model_dump())
+        validated = Settings.model_validate({**self.settings.model_dump(), **changes})
         await self.settings_store.save(validated)  # raises OSError before memory changes
         self.settings = validated
         self._agenda = None
