@@ -15,11 +15,11 @@ class Account:
     def __init__(self, repo: Repository, feeds: Feeds | None) -> None:
         self.repo = repo
         self.feeds = feeds
-        # Told after a successful sync, a sign-in and a sign-out (the pocket agenda copy); a
-        # listener must return at once and do its work in the background.
+        # Told after a successful sync, a sign-in, a sign-out and a change of language (the
+        # pocket agenda copy); a listener must return at once and work in the background.
         self.on_change: list[Callable[[], None]] = []
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         for listener in self.on_change:
             listener()
 
@@ -39,7 +39,7 @@ class Account:
         if result.ok and self.repo.version != version:  # never "up to date" with older data
             result = SyncResult("updated", result.at, arrived, result.document)
         if result.ok:
-            self._changed()
+            self.changed()
         return result
 
     async def sign_in(self, text: str, confirmed: bool = False) -> SyncResult:
@@ -62,9 +62,9 @@ class Account:
         result = await self.feeds.syncer(origin).sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)
-            self._changed()
+            self.changed()
         return result
 
     async def sign_out(self) -> None:
         await self.repo.switch(self.repo.origin, None)
-        self._changed()
+        self.changed()

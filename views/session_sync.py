@@ -144,6 +144,7 @@ class SessionSync:
             await self.shell.repo.update_settings(language=language)
             self.shell.ctx.tr = Translator(language)
             self.shell.apply_locale()
+            self.shell.account.changed()  # the offline copy follows the language
 
     def _confirm(self, question: str, then: Callable[[], None]) -> None:
         _ = self.shell.ctx.tr.gettext

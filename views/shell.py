@@ -245,6 +245,7 @@ class AppShell:
             self.ctx.tr = Translator(language)
             self.apply_locale()
             self.render()
+            self.account.changed()  # the offline copy follows the language
 
         self.run(apply)
 
