@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from backend import layout
 from backend.tokens import token_for
 from services.agenda import personal_items
 from services.calendar import EventCache, agenda_ics
@@ -29,7 +30,7 @@ def previous_calendar(previous: Path | None, relative: str) -> bytes | None:
     if previous is None:
         return None
     try:
-        return (previous / relative).read_bytes()
+        return layout.read(previous, relative)
     except OSError:
         return None
 

@@ -87,12 +87,10 @@ def render_changed(
     secret: bytes,
     live: Path | None,
     salt: str = "",
-    on_reuse: Callable[[dict[str, str]], None] | None = None,
     digests: dict[str, str] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
     """(files to write, files to reuse as {path: sha-256}, the new memo). `salt`: what else the
-    shared files depend on (the public address). `on_reuse` hears which delegates' files are
-    reused before the others are rendered (to start linking them meanwhile). `digests`: each
+    shared files depend on (the public address). `digests`: each
     delegate's `doc_digest`, when known already."""
     shared, own = renderers
     old = load_memo(live)
@@ -114,8 +112,6 @@ def render_changed(
             memo[delegate_id] = {**before, "doc": docs[delegate_id]}
             continue
         fresh[delegate_id] = doc
-    if fresh and reused and on_reuse is not None:
-        on_reuse(dict(reused))
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)

@@ -13,6 +13,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from backend import layout
+
 SHARED = "__shared__"  # the shared files (no delegate id starts with _)
 SOURCE = "__source__"  # the input the release was made from
 
@@ -55,20 +57,24 @@ def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:
 
 
 def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
-    """Which files the memo names are still in the release (relative paths): one listing per
-    folder instead of one lookup per file."""
-    folders = {
-        path.rpartition("/")[0]
+    """Which files the memo names are still in the release (served paths): one listing per
+    folder instead of one lookup per file. A delegate's object is complete or absent, so
+    their folder being there is enough."""
+    named = {
+        path
         for entry in memo.values()
         if isinstance(files := entry.get("files"), dict)
         for path in files
     }
     found: set[str] = set()
-    for folder in folders:
+    for folder in {path.rpartition("/")[0] for path in named}:
         prefix = f"{folder}/" if folder else ""
         try:
             with os.scandir(release / folder) as entries:
-                found.update(prefix + e.name for e in entries)
+                for entry in entries:
+                    found.add(prefix + entry.name)
+                    if folder == layout.DELEGATES and entry.is_dir():
+                        found.add(f"{prefix}{entry.name}/")  # an object: all its files
         except OSError:
             continue  # a folder gone: its delegates are rendered again
-    return found
+    return found | {p for p in named if f"{layout.DELEGATES}/{layout.owner(p)}/" in found}

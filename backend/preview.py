@@ -5,11 +5,11 @@ that refuses a publish dropping too much (a sheet saved half-empty must not wipe
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from backend import layout
 from backend.incremental import VOLATILE, doc_digest
 from backend.memo import load_memo
 from backend.releases import live
@@ -125,8 +125,7 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
 def _delegates(
     preview: Preview, current: Path, built: Built, secret: bytes, digests: dict[str, str]
 ) -> None:
-    with os.scandir(current / "delegates") as entries:
-        old = {e.name[:-5] for e in entries if e.name.endswith(".json")}
+    old = layout.tokens(current)
     known = _known(current)  # token -> digest of the live document, when the memo has it
     preview.live_delegates = len(old)
     touched = {c.id for c in preview.changed + preview.cancelled + preview.removed}
@@ -162,7 +161,7 @@ def _differs(
     """Whether the delegate's own document changes (revision and time aside)."""
     if digest is not None:
         return digest != (new or doc_digest(doc))
-    raw = json.loads((current / "delegates" / f"{token}.json").read_bytes())
+    raw = json.loads(layout.read(current, f"delegates/{token}.json"))
     before = {k: v for k, v in raw.items() if k not in VOLATILE}
     return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
 

@@ -23,12 +23,11 @@ from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.incremental import doc_digest, render_changed
 from backend.invites import write_invites
-from backend.memo import SOURCE, load_memo, save_memo, source_digest
+from backend.memo import SOURCE, save_memo, source_digest
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, live, manifest_of, releases_of, write_release
+from backend.releases import Entry, live, write_release
 from backend.schedule_export import schedule_files
-from backend.staging import Staging
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.calendar import EventCache
@@ -103,15 +102,8 @@ def publish(
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
     the live activities or delegates is refused unless `force`."""
-    previous = live(out)
-    staging = Staging(previous, releases_of(out))
     source_key = source_digest(source)
-    if not check and previous is not None and source_key != _made_from(previous):
-        staging.prelink(manifest_of(previous))  # linked while the build runs; fixed up later
-    try:
-        report, memo = _publish(source, out, secret, public_url, staging, check, force, max_drop)
-    finally:
-        staging.discard()
+    report, memo = _publish(source, out, secret, public_url, check, force, max_drop)
     if report.release is not None:
         save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
         report.invites = invites or out.parent / f"{out.name}-invites"
@@ -119,16 +111,11 @@ def publish(
     return report
 
 
-def _made_from(release: Path) -> object:
-    return load_memo(release).get(SOURCE, {}).get("digest")
-
-
 def _publish(
     source: Path,
     out: Path,
     secret: bytes,
     public_url: str,
-    staging: Staging,
     check: bool,
     force: bool,
     max_drop: float,
@@ -143,14 +130,14 @@ def _publish(
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report, {}
-    mission, previous = built.mission, staging.current
+    mission, previous = built.mission, live(out)
 
     def own(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
         return delegate_files(m, i, d, s, previous, c)
 
     renderers = (lambda m: shared_files(m, public_url), own)
     files, reused, memo = render_changed(
-        renderers, mission, built.delegates, secret, previous, public_url, staging.prelink, digests
+        renderers, mission, built.delegates, secret, previous, public_url, digests
     )
     entry = Entry(
         release="",
@@ -160,7 +147,7 @@ def _publish(
         activities=len(mission.activities),
         delegates=len(built.delegates),
     )
-    report.release, report.written = write_release(out, files, entry, reused, staging)
+    report.release, report.written = write_release(out, files, entry, reused)
     report.files, report.delegates = (len(files) + len(reused)) * 2, len(built.delegates)
     report.docs = built.delegates
     return report, memo

@@ -1,31 +1,37 @@
 """Releases: every publish is a folder beside the live one; `OUT` is a symlink to one of them.
 
-    .OUT.releases/<id>/                  the served files of one release, with .gz twins
-    .OUT.releases/<id>.manifest.json     sha-256 of each file, to reuse unchanged ones
+    .OUT.releases/<id>/                  one release: the shared files with .gz twins, and
+                                         delegates/<token> -> ../../objects/<digest>
+    .OUT.releases/objects/<digest>/      one delegate's files with .gz twins (backend.objects)
+    .OUT.releases/<id>.manifest.json     sha-256 of each served file, to reuse unchanged ones
     .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
 
-A new release links the unchanged files of the live one instead of writing them again, and
-goes live with one rename of the symlink. Rollback makes an earlier release live again under
+A new release links the unchanged shared files of the live one, points each delegate whose
+files did not change at the object they already have, and goes live with one rename of the
+symlink. Rollback makes an earlier release live again under
 a higher revision, so phones that have the newer one accept it.
 """
 
 from __future__ import annotations
 
-import gzip
+import fcntl
 import hashlib
 import json
 import os
+import secrets
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from backend.staging import Staging, folders, link_all
+from backend import layout
+from backend.objects import OBJECTS, collect
+from backend.staging import assemble
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
-EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
 
 
 @dataclass(frozen=True)
@@ -63,53 +69,50 @@ def write_release(
     files: dict[str, bytes],
     entry: Entry | None = None,
     reused: dict[str, str] | None = None,
-    staging: Staging | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
     each with its .gz twin, made live. Files the live release has with the same bytes are hard
-    links to it, so a small change writes little. Returns the release and how many files were
-    written. `staging`: where links may already have been made."""
+    links to it, and delegates whose files did not change keep their object (backend.objects),
+    so a small change writes little. Returns the release and how many files were written."""
     releases = releases_of(out)
-    staging = staging or Staging(live(out), releases)
-    current = staging.current
-    kept = dict(reused or {}) if current else {}
-    manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
-    manifest = dict(sorted({**kept, **manifest}.items()))
-    digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
-    release = releases / digest
-    try:
-        fresh = [] if release.exists() else _fill(staging, release, files, manifest)
-    finally:
-        staging.discard()  # what is left: links made for a release that already existed
-    _swap(out, release)
-    if entry is not None:
-        _append(releases, Entry(**{**asdict(entry), "release": digest}))
-    _prune(releases, keep=release)
-    return release, len(fresh) * 2
+    releases.mkdir(parents=True, exist_ok=True)
+    with _locked(releases):
+        current = live(out)
+        kept = dict(reused or {}) if current else {}
+        manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+        manifest = dict(sorted({**kept, **manifest}.items()))
+        digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
+        release = releases / digest
+        written = 0 if release.exists() else _fill(current, release, files, manifest)
+        _swap(out, release)
+        if entry is not None:
+            _append(releases, Entry(**{**asdict(entry), "release": digest}))
+        _prune(releases, keep=release)
+    return release, written * 2
+
+
+@contextmanager
+def _locked(releases: Path) -> Iterator[None]:
+    """One publish or rollback at a time per feed (objects are shared between releases)."""
+    with (releases / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _fill(
-    staging: Staging, release: Path, files: dict[str, bytes], manifest: dict[str, str]
-) -> list[str]:
-    """Link what the live release has, write the rest with .gz twins, move the folder to
-    `release`; the files written."""
-    current = staging.current
+    current: Path | None, release: Path, files: dict[str, bytes], manifest: dict[str, str]
+) -> int:
+    """Put the release together beside the live one and move it to `release`; how many files
+    were written."""
     old = manifest_of(current) if current else {}
-    fresh = [p for p in files if not (current and old.get(p) == manifest[p])]
-    linked = staging.ready()
-    # never write through a link into a release; drop what this release no longer has
-    for path in linked.intersection(fresh) | (linked - set(manifest)):
-        for suffix in ("", ".gz"):
-            (staging.folder / f"{path}{suffix}").unlink(missing_ok=True)
-    folders(staging.folder, manifest)
-    if current is not None:
-        link_all(current, staging.folder, sorted(set(manifest) - set(fresh) - linked))
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        todo = ((staging.folder / p, files[p]) for p in fresh)
-        list(pool.map(lambda job: _write_twins(*job), todo, chunksize=64))
-    (release.parent / f"{release.name}.manifest.json").write_text(json.dumps(manifest), "utf-8")
-    os.replace(staging.folder, release)
-    return fresh
+    folder = release.parent / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        written = assemble(current, old, folder, files, manifest)
+        (release.parent / f"{release.name}.manifest.json").write_text(json.dumps(manifest), "utf-8")
+        os.replace(folder, release)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return written
 
 
 def rollback(out: Path, now: datetime | None = None) -> Entry:
@@ -139,9 +142,8 @@ def rollback(out: Path, now: datetime | None = None) -> Entry:
 def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
     """Every served file of `release`, its documents re-encoded with `revision`."""
     files: dict[str, bytes] = {}
-    for path in sorted(release.rglob("*")):
-        name = str(path.relative_to(release))
-        if not path.is_file() or name.endswith(".gz"):
+    for name, path in sorted(layout.listing(release).items()):
+        if name.endswith(".gz"):
             continue
         data = path.read_bytes()
         if name == "mission.json":
@@ -164,19 +166,6 @@ def manifest_of(release: Path) -> dict[str, str]:
     return data
 
 
-def _write_twins(path: Path, data: bytes) -> None:
-    _write(path, data)
-    _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
-
-
-def _write(path: Path, data: bytes) -> None:
-    stamp = EPOCH + int.from_bytes(hashlib.sha256(data).digest()[:4], "big") % 100_000_000
-    with path.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.utime(f.fileno(), (stamp, stamp))
-
-
 def _swap(out: Path, release: Path) -> None:
     """Point `out` at `release` with one rename; an old real folder is moved aside first."""
     if out.exists() and not out.is_symlink():
@@ -193,12 +182,21 @@ def _append(releases: Path, entry: Entry) -> None:
         f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
 
 
-def _prune(releases: Path, keep: Path) -> None:
-    old = sorted(
-        (p for p in releases.iterdir() if p.is_dir() and p != keep and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
+def kept(releases: Path) -> list[Path]:
+    """The release folders, oldest first."""
+    folders = (
+        p
+        for p in releases.iterdir()
+        if p.is_dir() and p.name != OBJECTS and not p.name.startswith(".")
     )
+    return sorted(folders, key=lambda p: p.stat().st_mtime)
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    """Keep the last KEEP_RELEASES releases and the objects they point at."""
+    old = [p for p in kept(releases) if p != keep]
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
         shutil.rmtree(path, ignore_errors=True)
         for extra in ("manifest", "memo"):
             path.with_name(f"{path.name}.{extra}.json").unlink(missing_ok=True)
+    collect(releases / OBJECTS, kept(releases))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from backend import layout
+from backend.objects import OBJECTS
 
 log = logging.getLogger("delegate.feed")
 SERVED = re.compile(
@@ -55,17 +59,24 @@ class Entity:
 
 
 class Folder:
-    """Reads files through the published symlink on every request, caching by (inode, mtime)."""
+    """Reads files through the published symlink on every request, caching by (inode, mtime).
+    A delegate's files are in their object folder (backend.layout), or straight in delegates/
+    in a release made before objects; a file that resolves anywhere but inside the live
+    release or the objects beside it is not served."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[str, tuple[tuple[int, int, int], Entity]] = {}
 
     def get(self, relative: str) -> Entity | None:
-        path = self.root / relative
+        path = self._inside(self.root / layout.stored(relative)) or self._inside(
+            self.root / relative
+        )
         try:
-            stat = path.stat()
+            stat = path.stat() if path is not None else None
         except OSError:
+            return None
+        if path is None or stat is None:
             return None
         key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(relative)
@@ -78,6 +89,14 @@ class Folder:
         entity = Entity(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
         self._cache[relative] = (key, entity)
         return entity
+
+    def _inside(self, path: Path) -> Path | None:
+        """`path` resolved, if it is a file of the release `root` points at or of an object."""
+        real = Path(os.path.realpath(path))
+        release = Path(os.path.realpath(self.root))
+        store = release.parent / OBJECTS  # only beside a release (.OUT.releases/<id>)
+        allowed = (release, store) if release.parent.name.endswith(".releases") else (release,)
+        return real if any(real.is_relative_to(a) for a in allowed) and real.is_file() else None
 
 
 def create_app(root: Path) -> Starlette:

@@ -1,78 +1,76 @@
-"""A release being put together beside the live one, and the hard links that fill it.
+"""A release being put together beside the live one, before it is renamed into place.
 
-A republish of a large mission reuses tens of thousands of files; linking them costs more than
-rendering the few that changed, so it starts in a background thread as soon as it is known what
-is reused (`Staging.prelink`).
+The shared files (mission.json, the schedule exports) are written, or hard-linked from the live
+release when unchanged. Each delegate gets one symlink to the object holding their files
+(backend.objects); only a delegate whose files changed gets a new object, which links the files
+that stayed the same from the live one and writes the rest.
 """
 
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
-import threading
-from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from backend import layout
+from backend.objects import digest_of, put, target, write_twins
 
-class Staging:
-    """A release being put together: the live release's files that are reused as they are get
-    linked in a background thread (tens of thousands of links for a large mission) while the
-    changed ones are still being rendered."""
-
-    def __init__(self, current: Path | None, releases: Path) -> None:
-        self.current = current  # the live release, if any
-        self.folder = releases / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
-        self.linked: set[str] = set()
-        self._thread: threading.Thread | None = None
-        self._failed: BaseException | None = None
-
-    def prelink(self, reused: dict[str, str]) -> None:
-        if self.current is None or self._thread is not None:
-            return
-        self.linked = set(reused)
-        self._thread = threading.Thread(target=self._link, args=(sorted(reused),), daemon=True)
-        self._thread.start()
-
-    def _link(self, paths: list[str]) -> None:
-        try:
-            folders(self.folder, paths)
-            link_all(self.current, self.folder, paths)  # type: ignore[arg-type]
-        except BaseException as exc:  # raised again in the publishing thread
-            self._failed = exc
-
-    def ready(self) -> set[str]:
-        """Wait for the links; the paths already in the folder."""
-        if self._thread is not None:
-            self._thread.join()
-        if self._failed is not None:
-            raise self._failed
-        return self.linked
-
-    def discard(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        shutil.rmtree(self.folder, ignore_errors=True)
+WORKERS = 2  # gzip and writes release the GIL; the machine is shared
 
 
-def folders(staging: Path, paths: Iterable[str]) -> None:
-    """Every folder the release needs, each made once (not once per file)."""
-    for folder in sorted({".", *(str(Path(p).parent) for p in paths)}):
-        (staging / folder).mkdir(parents=True, exist_ok=True)
+def assemble(
+    current: Path | None,
+    old: dict[str, str],
+    folder: Path,
+    files: dict[str, bytes],
+    manifest: dict[str, str],
+) -> int:
+    """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
+    are the new bytes, every other path is the same file as in `current` (whose manifest is
+    `old`). Returns how many files were written (twins not counted)."""
+    store = folder.parent / "objects"
+    shared: dict[str, str] = {}
+    own: dict[str, dict[str, str]] = {}
+    for path, sha in manifest.items():
+        token = layout.owner(path)
+        if token is None:
+            shared[path] = sha
+        else:
+            own.setdefault(token, {})[path] = sha
+    (folder / layout.DELEGATES).mkdir(parents=True)
+
+    def source(path: str) -> bytes | Path:
+        if current is not None and (path not in files or old.get(path) == manifest[path]):
+            return _live_path(current, path)
+        return files[path]
+
+    written = _shared(folder, {p: source(p) for p in shared})
+    jobs = []
+    for token, paths in own.items():
+        digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
+        os.symlink(target(digest), folder / layout.DELEGATES / token)
+        if not (store / digest).is_dir():
+            jobs.append((digest, {p.rpartition("/")[2]: source(p) for p in paths}))
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        written += sum(pool.map(lambda job: put(store, *job), jobs))
+    return written
 
 
-def link_all(source: Path, target: Path, paths: list[str]) -> None:
-    """Hard links to `paths` and their .gz twins, one folder at a time: a republish links tens
-    of thousands of files, and a lookup of each whole path costs more than the link itself."""
-    by_folder: dict[str, list[str]] = {}
-    for path in paths:
-        folder, _, name = path.rpartition("/")
-        by_folder.setdefault(folder, []).extend((name, f"{name}.gz"))
-    for folder, names in by_folder.items():
-        src, dst = os.open(source / folder, os.O_RDONLY), os.open(target / folder, os.O_RDONLY)
-        try:
-            for name in names:
-                os.link(name, name, src_dir_fd=src, dst_dir_fd=dst)
-        finally:
-            os.close(src)
-            os.close(dst)
+def _live_path(current: Path, path: str) -> Path:
+    """The live file served at `path` (either layout)."""
+    stored = current / layout.stored(path)
+    return stored if layout.owner(path) is None or stored.exists() else current / path
+
+
+def _shared(folder: Path, files: dict[str, bytes | Path]) -> int:
+    written = 0
+    for path, data in files.items():
+        out = folder / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, Path):
+            os.link(data, out)
+            os.link(data.with_name(data.name + ".gz"), out.with_name(out.name + ".gz"))
+        else:
+            write_twins(out, data)
+            written += 1
+    return written

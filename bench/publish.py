@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from backend.layout import listing
 from backend.publish import Report, publish
 from bench.synth import write_source
 
@@ -39,11 +40,8 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
 
 
 def served(release: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(release)): p.read_bytes()
-        for p in release.rglob("*")
-        if p.is_file() and p.suffix != ".gz"
-    }
+    """Every served file (twins aside) by its URL path."""
+    return {path: p.read_bytes() for path, p in listing(release).items() if p.suffix != ".gz"}
 
 
 def plain_write(files: dict[str, bytes], target: Path) -> float:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import vobject
 
+from backend import layout
 from backend.publish import publish
 from backend.tokens import token_for
 from tests.backend.servers import SECRET
@@ -13,7 +14,7 @@ from tests.backend.test_publish import copy_example, edit, files_of
 
 
 def sequences(feed: Path) -> dict[str, int]:
-    ics = (feed / f"delegates/{token_for('demo', SECRET)}.ics").read_text("utf-8")
+    ics = layout.read(feed, f"delegates/{token_for('demo', SECRET)}.ics").decode()
     return {
         e.uid.value.split("@")[0]: int(e.sequence.value) for e in vobject.readOne(ics).vevent_list
     }
@@ -43,7 +44,7 @@ def test_cancelled_activity_stays_in_the_calendar_as_cancelled(tmp_path: Path) -
     publish(source, out, SECRET, "https://x/")
     edit(source / "activities.csv", "mon-lunch", state="cancelled")
     publish(source, out, SECRET, "https://x/")
-    ics = (out / f"delegates/{token_for('demo', SECRET)}.ics").read_text("utf-8")
+    ics = layout.read(out, f"delegates/{token_for('demo', SECRET)}.ics").decode()
     lunch = next(e for e in vobject.readOne(ics).vevent_list if e.uid.value.startswith("mon-lunch"))
     assert lunch.status.value == "CANCELLED" and lunch.sequence.value == "1"
 
@@ -51,7 +52,7 @@ def test_cancelled_activity_stays_in_the_calendar_as_cancelled(tmp_path: Path) -
 def test_unreadable_previous_calendar_starts_sequences_again(tmp_path: Path) -> None:
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
-    target = out / f"delegates/{token_for('demo', SECRET)}.ics"
+    target = out / layout.stored(f"delegates/{token_for('demo', SECRET)}.ics")
     target.write_bytes(b"\xff\xfe not a calendar")
     edit(
         source / "activities.csv",
@@ -71,7 +72,7 @@ def test_unregistered_activity_stays_cancelled_and_stable(tmp_path: Path) -> Non
     lines = registrations.read_text("utf-8").splitlines(keepends=True)
     registrations.write_text("".join(x for x in lines if x.strip() != "demo,mon-lunch"), "utf-8")
     publish(source, out, SECRET, "https://x/")
-    ics = (out / f"delegates/{token_for('demo', SECRET)}.ics").read_text("utf-8")
+    ics = layout.read(out, f"delegates/{token_for('demo', SECRET)}.ics").decode()
     lunch = next(e for e in vobject.readOne(ics).vevent_list if e.uid.value.startswith("mon-lunch"))
     assert lunch.status.value == "CANCELLED" and lunch.sequence.value == "1"
     assert not hasattr(lunch, "valarm")

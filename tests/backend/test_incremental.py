@@ -1,5 +1,5 @@
 """The memo behind the fast republish: it forgets exactly what changed, it never changes a byte,
-and linking ahead never writes into a release that is already out."""
+and a republish never writes into a release that is already out."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from backend.build import build
 from backend.incremental import ROOT, made_with
 from backend.publish import publish, render
 from backend.releases import releases_of
-from backend.staging import Staging
 from tests.backend.servers import SECRET
 from tests.backend.test_publish import copy_example, edit, files_of
 from tests.backend.test_releases import full_render, served
@@ -101,27 +100,6 @@ def test_memo_changes_no_byte_and_no_preview(tmp_path: Path, change: str) -> Non
     with_memo, without = results
     assert with_memo[0] is not None and with_memo[0].affected > 0
     assert with_memo == without  # previews, files written, served bytes
-
-
-def test_staging_links_ahead_and_a_failure_stops_the_publish_leaving_nothing(
-    tmp_path: Path,
-) -> None:
-    live = tmp_path / "live"
-    (live / "delegates").mkdir(parents=True)
-    for name in ("a.json", "a.json.gz"):
-        (live / "delegates" / name).write_bytes(b"{}")
-    good = Staging(live, tmp_path)
-    good.prelink({"delegates/a.json": "x"})
-    assert good.ready() == {"delegates/a.json"}
-    assert (good.folder / "delegates" / "a.json.gz").read_bytes() == b"{}"
-    good.discard()
-    assert not good.folder.exists()
-    bad = Staging(live, tmp_path)
-    bad.prelink({"delegates/a.json": "x", "delegates/gone.json": "y"})  # no such file: fails
-    with pytest.raises(FileNotFoundError):
-        bad.ready()
-    bad.discard()
-    assert not bad.folder.exists()
 
 
 def test_a_new_translation_or_pocket_map_renders_everyone_again() -> None:

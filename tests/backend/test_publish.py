@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,19 @@ from tests.backend.servers import EXAMPLE, ROOT, SECRET
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    """Every file under `folder`, through the delegates' symlinks, by the path it is served at
+    (`delegates/<token>/<token>.json` is served at `delegates/<token>.json`)."""
+    found = {}
+    for root, _, names in os.walk(folder, followlinks=True):
+        for name in names:
+            parts = (Path(root) / name).relative_to(folder).parts
+            served = (
+                parts[0] + "/" + parts[2]
+                if len(parts) == 3 and parts[0] == "delegates"
+                else "/".join(parts)
+            )
+            found[served] = (Path(root) / name).read_bytes()
+    return dict(sorted(found.items()))
 
 
 def copy_example(tmp_path: Path) -> Path:

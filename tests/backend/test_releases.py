@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backend import incremental
+from backend import incremental, layout
 from backend.build import build
 from backend.publish import publish, render
 from backend.releases import history, rollback
@@ -85,7 +85,8 @@ def test_republish_links_unchanged_files_instead_of_writing_them(tmp_path: Path)
     edit(source / "contacts.csv", "mission-desk", email="desk@example.org")
     publish(source, out, SECRET, "https://x/")
     token = token_for("demo", SECRET)
-    same = first / "delegates" / f"{token}.json", out / "delegates" / f"{token}.json"
+    stored = layout.stored(f"delegates/{token}.json")
+    same = first / stored, out / stored
     assert same[0].stat().st_ino == same[1].stat().st_ino
     assert (first / "mission.json").stat().st_ino != (out / "mission.json").stat().st_ino
 

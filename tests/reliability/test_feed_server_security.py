@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from backend import layout
 from backend.tokens import token_for
 from tests.backend.servers import SECRET, backend_server, nginx_server, publish_example
 from tests.reliability.rawhttp import RawResponse, exchange, port_of
@@ -66,7 +67,8 @@ def server(
 
 
 def served_bodies(folder: Path) -> set[bytes]:
-    docs = [folder / "mission.json", *(folder / "delegates").glob(f"{TOKEN}.*")]
+    own = (folder / layout.stored(f"delegates/{TOKEN}.json")).parent
+    docs = [folder / "mission.json", *own.glob(f"{TOKEN}.*")]
     return {d.read_bytes() for d in docs} | {
         gzip.decompress(d.read_bytes()) for d in docs if d.suffix == ".gz"
     }
@@ -132,3 +134,25 @@ def test_no_token_shape_reaches_the_access_log(server: tuple[int, Path]) -> None
     assert TOKEN not in flat and TOKEN[:16] not in flat, [
         line for line in text.splitlines() if TOKEN[:16] in unquote(line).lower()
     ]
+
+
+def test_backend_serves_links_into_the_objects_only(tmp_path: Path) -> None:
+    """A delegate's folder is a symlink into the releases' objects: `backend serve` follows
+    exactly those; a link planted to anywhere else, in either layout, is a missing file.
+    (nginx follows every symlink in the folder it serves: whoever can plant one there can
+    also replace the files.)"""
+    feed = publish_example(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder_link, file_link = "a" * 26, "c" * 26
+    for name in (folder_link, "d" * 26):
+        (outside / f"{name}.json").write_bytes(CANARY + b" planted\n")
+    delegates = feed.resolve() / "delegates"
+    (delegates / folder_link).symlink_to(outside)  # shaped like a link to an object
+    (delegates / f"{file_link}.json").symlink_to(outside / f"{'d' * 26}.json")  # the old layout
+    with backend_server(feed) as url:
+        port = port_of(url)
+        assert exchange(port, f"/delegates/{TOKEN}.json").status == 200
+        for token in (folder_link, file_link):
+            response = exchange(port, f"/delegates/{token}.json")
+            assert response.status == 404 and CANARY not in response.body, token

@@ -1,0 +1,106 @@
+"""Each delegate's files, stored once by content: `.OUT.releases/objects/<digest>/`.
+
+A release's `delegates/<token>` is one relative symlink to the object that holds that
+delegate's files (backend.layout), so a release needs one entry per delegate, not a dozen.
+An object is written under a temporary name and renamed when complete, before any release
+points at it, and never changes afterwards: files equal to the live ones are hard links to
+them. `collect` removes the objects that no kept release points at.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+OBJECTS = "objects"
+EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
+STALE = 3600  # a temporary object folder this old (seconds) is a crashed publish's leftover
+
+
+def digest_of(files: dict[str, str]) -> str:
+    """The object of a delegate's files ({name: sha-256})."""
+    return hashlib.sha256(json.dumps(sorted(files.items())).encode()).hexdigest()[:32]
+
+
+def target(digest: str) -> str:
+    """What `<release>/delegates/<token>` points at."""
+    return f"../../{OBJECTS}/{digest}"
+
+
+def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
+    """Make object `digest` unless it exists: each file's bytes written with its .gz twin, or
+    (a Path) the live file and its twin linked. Returns how many files were written."""
+    final = store / digest
+    if final.is_dir():
+        return 0
+    temporary = store / f".tmp-{digest}-{os.getpid()}-{secrets.token_hex(4)}"
+    temporary.mkdir(parents=True)
+    try:
+        written = 0
+        for name, data in files.items():
+            if isinstance(data, Path):
+                os.link(data, temporary / name)
+                os.link(data.with_name(data.name + ".gz"), temporary / f"{name}.gz")
+            else:
+                write_twins(temporary / name, data)
+                written += 1
+        os.rename(temporary, final)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if final.is_dir():  # made meanwhile by another publish: the same content
+            return 0
+        raise
+    return written
+
+
+def write_twins(path: Path, data: bytes) -> None:
+    """The file and its gzip -9 twin, with times derived from the content."""
+    _write(path, data)
+    _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _write(path: Path, data: bytes) -> None:
+    stamp = EPOCH + int.from_bytes(hashlib.sha256(data).digest()[:4], "big") % 100_000_000
+    with path.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.utime(f.fileno(), (stamp, stamp))
+
+
+def referenced(release: Path) -> set[str]:
+    """The objects a release points at."""
+    found: set[str] = set()
+    try:
+        with os.scandir(release / "delegates") as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.add(os.path.basename(os.readlink(entry.path)))
+    except OSError:
+        pass
+    return found
+
+
+def collect(store: Path, releases: list[Path]) -> int:
+    """Remove the objects none of `releases` points at, and crashed publishes' leftovers;
+    how many were removed."""
+    if not store.is_dir():
+        return 0
+    keep = set().union(*(referenced(r) for r in releases))
+    removed, now = 0, time.time()
+    with os.scandir(store) as entries:
+        gone = [
+            e.path
+            for e in entries
+            if (e.name.startswith(".tmp-") and now - e.stat().st_mtime > STALE)
+            or (not e.name.startswith(".") and e.name not in keep)
+        ]
+    for path in gone:
+        shutil.rmtree(path, ignore_errors=True)
+        removed += 1
+    return removed

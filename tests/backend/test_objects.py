@@ -1,0 +1,168 @@
+"""Delegates' files stored once by content: one symlink per delegate in a release, objects that
+are complete before anything points at them, and none kept that no release needs."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend import layout, releases
+from backend.objects import STALE, collect, put, referenced
+from backend.publish import publish
+from backend.releases import releases_of, rollback
+from backend.tokens import token_for
+from tests.backend.servers import ROOT, SECRET, backend_server, nginx_server
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import full_render, served
+
+URL = "https://x/"
+
+
+def links(release: Path) -> dict[str, str]:
+    with os.scandir(release / "delegates") as entries:
+        return {e.name: os.readlink(e.path) for e in entries}
+
+
+def test_a_release_is_one_relative_symlink_per_delegate_into_complete_objects(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    report = publish(source, out, SECRET, URL)
+    found = links(out.resolve())
+    assert set(found) == {token_for(i, SECRET) for i in report.docs}
+    for token, target in found.items():
+        assert target.startswith("../../objects/") and len(target.rpartition("/")[2]) == 32
+        names = set(os.listdir(out / "delegates" / token))
+        plain = {n for n in names if not n.endswith(".gz")}
+        assert f"{token}.json" in plain and names == plain | {f"{n}.gz" for n in plain}
+    store = releases_of(out) / "objects"
+    assert not [n for n in os.listdir(store) if n.startswith(".")]  # no temporary left
+
+
+def test_a_changed_delegate_gets_a_new_object_that_links_what_stayed_the_same(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")  # only demo attends
+    publish(source, out, SECRET, URL)
+    before, after = links(first), links(out.resolve())
+    demo = token_for("demo", SECRET)
+    assert {t for t in after if after[t] != before[t]} == {demo}
+    document = layout.stored(f"delegates/{demo}.json")  # the document itself did not change
+    assert (first / document).stat().st_ino == (out / document).stat().st_ino
+    calendar = layout.stored(f"delegates/{demo}.ics")
+    assert (first / calendar).read_bytes() != (out / calendar).read_bytes()
+
+
+def test_an_object_is_complete_or_absent(tmp_path: Path) -> None:
+    store, live = tmp_path / "objects", tmp_path / "live.json"
+    live.write_bytes(b"{}")
+    (tmp_path / "live.json.gz").write_bytes(b"gz")
+    with pytest.raises(FileNotFoundError):  # the second file's live copy is gone
+        put(store, "f" * 32, {"a.json": live, "b.json": tmp_path / "gone.json"})
+    assert os.listdir(store) == []
+    assert put(store, "e" * 32, {"a.json": live, "b.ics": b"BEGIN"}) == 1
+    assert sorted(os.listdir(store / ("e" * 32))) == ["a.json", "a.json.gz", "b.ics", "b.ics.gz"]
+    assert put(store, "e" * 32, {"c.json": b"other"}) == 0  # there already: never changed
+
+
+WRITER = """
+import os, sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from backend.objects import put
+files = {f"{n}.html": os.urandom(20_000) for n in range(300)}
+print("ready", flush=True)
+put(Path(sys.argv[1]), sys.argv[2], files)
+"""
+
+
+def test_an_object_killed_while_written_is_never_there_in_part(tmp_path: Path) -> None:
+    """SIGKILLed at a random moment: no object, or the whole object."""
+    store, rng = tmp_path / "objects", random.Random(13)
+    for attempt in range(4):
+        digest = f"{attempt:032d}"
+        command = [sys.executable, "-c", WRITER, str(store), digest]
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE)
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.01, 0.1))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        if (store / digest).exists():
+            assert len(os.listdir(store / digest)) == 600
+    assert any(n.startswith(".tmp-") for n in os.listdir(store)), "never killed mid-object"
+
+
+def test_objects_no_kept_release_points_at_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(releases, "KEEP_RELEASES", 2)
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    store = releases_of(out) / "objects"
+    publish(source, out, SECRET, URL)
+    first = referenced(out.resolve())
+    for room in ("Tuinzaal", "Rozenzaal"):
+        edit(source / "activities.csv", "mon-lunch", room_nl=room)
+        publish(source, out, SECRET, URL)
+    kept = releases.kept(releases_of(out))
+    assert len(kept) == 2
+    needed = set().union(*(referenced(r) for r in kept))
+    assert set(os.listdir(store)) == needed and first - needed
+    rollback(out)
+    assert b"Tuinzaal" in layout.read(out, f"delegates/{token_for('demo', SECRET)}.ics")
+
+
+def test_a_crashed_publish_leftover_goes_only_once_it_is_old(tmp_path: Path) -> None:
+    store = tmp_path / "objects"
+    old, fresh = store / ".tmp-old", store / ".tmp-fresh"
+    for folder in (old, fresh):
+        folder.mkdir(parents=True)
+    then = time.time() - STALE - 60
+    os.utime(old, (then, then))
+    assert collect(store, []) == 1
+    assert os.listdir(store) == [".tmp-fresh"]
+
+
+def flatten(release: Path) -> None:
+    """The layout of releases made before objects: every file straight in delegates/."""
+    for token in links(release):
+        folder = release / "delegates" / token
+        files = {name: (folder / name).read_bytes() for name in os.listdir(folder)}
+        folder.unlink()
+        for name, data in files.items():
+            (release / "delegates" / name).write_bytes(data)
+
+
+@pytest.mark.parametrize("server", [backend_server, nginx_server])
+def test_a_release_made_before_objects_is_served_and_republished(
+    tmp_path: Path, server: Callable[[Path], AbstractContextManager[str]]
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    flatten(out.resolve())
+    demo = token_for("demo", SECRET)
+    with server(out) as url:
+        for suffix in ("json", "fr.html"):
+            reply = httpx.get(
+                f"{url}delegates/{demo}.{suffix}", headers={"Accept-Encoding": "gzip"}
+            )
+            assert reply.status_code == 200 and reply.headers["content-encoding"] == "gzip"
+            assert reply.content == layout.read(out, f"delegates/{demo}.{suffix}")
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+    first = out.resolve()
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, first) and links(out.resolve())
