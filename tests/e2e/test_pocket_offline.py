@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from backend import layout
 from services.agenda import now_and_next, personal_items
 from services.i18n import Translator
 from services.present import item_title
@@ -54,7 +55,7 @@ def gone(page: Page, name: str, timeout: float = 30.0) -> None:
 def next_item(feed: Path) -> tuple[str, str]:
     """Dutch title and address of the demo delegate's next activity at NOW."""
     mission = parse_mission((feed / "mission.json").read_bytes())
-    doc = parse_delegate((feed / "delegates" / f"{DEMO}.json").read_bytes())
+    doc = parse_delegate(layout.read(feed, f"delegates/{DEMO}.json"))
     upcoming = now_and_next(personal_items(mission, doc, []), datetime.fromisoformat(NOW))
     item = upcoming.next
     assert item is not None and item.venue is not None
