@@ -49,9 +49,13 @@ class LoopbackConnection(Connection):
         self.invocations: list[tuple[str, Any]] = []
         self.crashes: list[str] = []
         self.bytes_sent = 0
+        self.sent: list[bytes] | None = None  # every message, when a test asks for them
 
     def send_message(self, message: Message) -> None:
-        self.bytes_sent += len(msgpack.packb([message.action, message.body], default=ENCODE))
+        packed = msgpack.packb([message.action, message.body], default=ENCODE)
+        self.bytes_sent += len(packed)
+        if self.sent is not None:
+            self.sent.append(packed)
         if message.action == MessageAction.SESSION_CRASHED:
             self.crashes.append(str(message.body))
         if message.action == MessageAction.INVOKE_METHOD:

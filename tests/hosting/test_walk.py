@@ -1,0 +1,129 @@
+"""The hosted server's diff walk sends exactly what Flet's own walk sends, and stands aside
+for any Flet it was not written against."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import flet as ft
+import msgpack
+import pytest
+from flet.controls.base_control import BaseControl
+from flet.controls.id_counter import ControlId
+from flet.controls.object_patch import DiffBuilder, ObjectPatch
+
+from hosting import walk
+from tests.views.harness import App
+from tests.views.harness import walk as harness_walk
+
+
+@pytest.fixture(autouse=True)
+def flets_walk() -> Iterator[None]:
+    """Each test starts on Flet's own walk and leaves the process as it found it."""
+    was_in = bool(walk.flets)
+    walk.uninstall()
+    yield
+    walk.uninstall()
+    if was_in:
+        walk.install()
+
+
+def _without_call_ids(packed: bytes) -> Any:
+    """A message as the client reads it, minus the random id of a method call."""
+    action, body = msgpack.unpackb(packed, strict_map_key=False)
+    if isinstance(body, dict) and "call_id" in body:
+        body["call_id"] = "-"
+    return [action, body]
+
+
+async def _messages(root: Path) -> list[Any]:
+    """Everything the server sends while a delegate starts the app, visits every tab, searches,
+    changes the language twice and goes back: control ids counted from the same start."""
+    ControlId._counter = itertools.count(10_000_000)
+    app = App(root, lang="nl")
+    app.conn.sent = []
+    await app.start("/agenda")
+    for index in (1, 2, 3, 0):
+        await app.tab(index)
+    await app.go("/programme")
+    await app.type_into("programme-search", "Astrid", event="change")
+    await app.pick_language("fr")
+    await app.go("/contacts")
+    await app.pick_language("en")
+    await app.tab(0)
+    await app.close()
+    return [_without_call_ids(packed) for packed in app.conn.sent]
+
+
+async def test_walk_installed_sends_the_same_messages_as_flets_walk(tmp_path: Path) -> None:
+    flets = await _messages(tmp_path / "flet")
+    assert walk.install()
+    assert DiffBuilder._configure_dataclass is walk.configure_dataclass
+    ours = await _messages(tmp_path / "ours")
+    assert len(flets) > 10
+    assert ours == flets
+
+
+def test_walk_other_flet_code_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = DiffBuilder._configure_dataclass
+    monkeypatch.setitem(walk.ORIGINAL, "_removed_controls", "0" * 64)
+    with caplog.at_level(logging.WARNING, logger=walk.__name__):
+        assert not walk.install()
+    assert DiffBuilder._configure_dataclass is before
+    assert "left it as it is" in caplog.text
+
+
+def test_walk_skips_only_values_that_hold_no_control() -> None:
+    margin = ft.Margin.all(4)
+    spans = [ft.TextSpan("x")]
+    found = walk.children(ft.Text("Lotte", on_tap=print, spans=spans, margin=margin))
+    assert print in found and spans in found and margin in found
+    assert "Lotte" not in found and None not in found
+
+
+def _screen(label: str, with_row: bool) -> ft.Column:
+    ControlId._counter = itertools.count(20_000_000)
+    card = ft.Container(ft.Text(label, spans=[ft.TextSpan("Astrid")]), margin=ft.Margin.all(2))
+    row = ft.Row([ft.Icon(ft.Icons.HOME), ft.Text("Mon 6 Oct")])
+    return ft.Column([card, row] if with_row else [card], data={"kept": ft.Text("data")})
+
+
+def _state(control: Any) -> list[Any]:
+    """What a walk leaves on the controls: parents, frozen marks, change tracking."""
+    seen = [control, *harness_walk(control)]
+    return [
+        (
+            c._i,
+            getattr(c, "_frozen", None),
+            c.parent._i if c.parent else None,
+            "__changes" in c.__dict__,
+            dict(c._dirty),
+        )
+        for c in seen
+    ]
+
+
+def _diff(frozen: bool) -> tuple[Any, ...]:
+    before = _screen("Lunch", with_row=True)
+    ObjectPatch.from_diff(None, before, control_cls=BaseControl, frozen=frozen)
+    after = _screen("Lunch, Garden Room", with_row=False)
+    after.spacing = 4  # changed after it was made: tracked as dirty until the walk
+    patch, added, removed = ObjectPatch.from_diff(
+        before, after, control_cls=BaseControl, frozen=frozen
+    )
+    ids = [c._i for c in added], [c._i for c in removed]
+    return patch.to_message(), ids, _state(after), _state(before)
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_walk_finds_the_same_added_and_removed_controls(frozen: bool) -> None:
+    flets = _diff(frozen)
+    walk.install()
+    assert _diff(frozen) == flets
+    assert flets[1][1], "the removed row's controls are found"
