@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.present import city_name
+from views.components.shared import shared
 from views.components.ui import badge, card, fallback_note, heading, muted
 from views.context import Ctx, Screen
 
@@ -38,7 +39,7 @@ def build(ctx: Ctx) -> Screen:
                 ],
                 spacing=4,
             ),
-            padding=ft.Padding.only(left=16, right=16, top=12),
+            padding=shared(ft.Padding.only(left=16, right=16, top=12)),
         )
     )
     controls.append(heading(_("Sectors")))
@@ -77,7 +78,7 @@ def build(ctx: Ctx) -> Screen:
                 ),
                 13,
             ),
-            padding=ft.Padding.symmetric(horizontal=16),
+            padding=shared(ft.Padding.symmetric(horizontal=16)),
         )
     )
     return Screen(_("About"), controls)

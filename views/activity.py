@@ -18,6 +18,7 @@ from services.present import (
     warning_text,
 )
 from views.components.bookmark import bookmark_button
+from views.components.shared import shared
 from views.components.ui import (
     badge,
     card,
@@ -69,7 +70,7 @@ def build(ctx: Ctx) -> Screen:
             lines += fallback_note(tr, room.fallback)
             controls.append(
                 ft.Container(
-                    ft.Column(lines, spacing=2), padding=ft.Padding.symmetric(horizontal=16)
+                    ft.Column(lines, spacing=2), padding=shared(ft.Padding.symmetric(horizontal=16))
                 )
             )
         controls += venue_block(ctx, venue)
@@ -81,7 +82,9 @@ def build(ctx: Ctx) -> Screen:
             ft.Text(description.text, size=15),
             *fallback_note(tr, description.fallback),
         ]
-        controls.append(ft.Container(ft.Column(body), padding=ft.Padding.symmetric(horizontal=16)))
+        controls.append(
+            ft.Container(ft.Column(body), padding=shared(ft.Padding.symmetric(horizontal=16)))
+        )
     controls.append(actions(ctx, activity))
     return Screen(
         kind_label(tr, activity.kind),
@@ -149,7 +152,7 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         items.append(wrap_row(tags))
     return [
         ft.Container(
-            ft.Column(items, spacing=6), padding=ft.Padding.only(left=16, right=16, top=12)
+            ft.Column(items, spacing=6), padding=shared(ft.Padding.only(left=16, right=16, top=12))
         )
     ]
 
@@ -188,7 +191,9 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         name = item_title(tr, other_item) if other_item else ""
         text = warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes)
         lines.append(warning_line(text))
-    body = ft.Container(ft.Column(lines, spacing=4), padding=ft.Padding.symmetric(horizontal=16))
+    body = ft.Container(
+        ft.Column(lines, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=16))
+    )
     return [heading(_("When")), body]
 
 
@@ -260,5 +265,6 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     state = bookmark_button(ctx, activity.id)
     personal = muted(_("You are registered"), 14) if repo.is_registered(activity.id) else state
     return ft.Container(
-        ft.Column([wrap_row([personal]), wrap_row(row, 8)], spacing=8), padding=ft.Padding.all(16)
+        ft.Column([wrap_row([personal]), wrap_row(row, 8)], spacing=8),
+        padding=shared(ft.Padding.all(16)),
     )

@@ -29,6 +29,7 @@ from services.sync_state import STALE
 from views.components.announcements import announcements_button, banner
 from views.components.day_strip import day_strip
 from views.components.rows import item_card
+from views.components.shared import shared
 from views.components.ui import (
     card,
     empty_state,
@@ -200,7 +201,7 @@ def notices(ctx: Ctx) -> list[ft.Control]:
             ft.Semantics(
                 container=True,
                 identifier="offline-note",
-                content=ft.Container(line, padding=ft.Padding.symmetric(horizontal=16)),
+                content=ft.Container(line, padding=shared(ft.Padding.symmetric(horizontal=16))),
             )
         )
     return out

@@ -12,6 +12,7 @@ from services.change_text import ChangeEntry, change_entries, change_lines
 from services.changes import all_changes
 from services.impact import sentence
 from services.present import display_zone, flag_labels
+from views.components.shared import shared
 from views.components.ui import (
     badge,
     card,
@@ -118,4 +119,6 @@ def top_action(ctx: Ctx, anything_unread: bool) -> ft.Control:
         row = ft.Semantics(container=True, content=button, identifier="mark-all-read", button=True)
     else:
         return ft.Container()
-    return ft.Container(row, alignment=ft.Alignment.CENTER_RIGHT, padding=ft.Padding.only(right=8))
+    return ft.Container(
+        row, alignment=shared(ft.Alignment.CENTER_RIGHT), padding=shared(ft.Padding.only(right=8))
+    )

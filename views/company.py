@@ -12,6 +12,7 @@ from services.contacts import display_phone, mail_link, tel_link
 from services.models import Company
 from services.present import activity_time, city_name, display_zone, sector_names
 from views.components.directory import kind_label
+from views.components.shared import shared
 from views.components.ui import card, empty_state, fallback_note, heading, muted, wrap_row
 from views.context import Ctx, Screen
 
@@ -42,7 +43,9 @@ def build(ctx: Ctx) -> Screen:
     if cities:
         head.append(muted(_("With the delegation in: {cities}").format(cities=cities)))
     controls: list[ft.Control] = [
-        ft.Container(ft.Column(head, spacing=4), padding=ft.Padding.only(left=16, right=16, top=12))
+        ft.Container(
+            ft.Column(head, spacing=4), padding=shared(ft.Padding.only(left=16, right=16, top=12))
+        )
     ]
     controls.append(heading(_("Contact person")))
     controls.append(contact_card(ctx, entry))
@@ -81,7 +84,9 @@ def build(ctx: Ctx) -> Screen:
             )
     if repo.mission.mission.sample:
         controls.append(
-            ft.Container(muted(_("Example entry: illustrative."), 12), padding=ft.Padding.all(16))
+            ft.Container(
+                muted(_("Example entry: illustrative."), 12), padding=shared(ft.Padding.all(16))
+            )
         )
     return Screen(_("Delegation directory"), controls, subtitle=entry.name)
 

@@ -10,6 +10,7 @@ from services.models import Company
 from services.present import city_name, sector_names
 from views.components.directory import kind_label
 from views.components.drafts import done, draft_field
+from views.components.shared import shared
 from views.components.ui import card, empty_state, muted
 from views.context import Ctx, Screen
 
@@ -23,7 +24,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(
             ft.Container(
                 muted(_("Example entries: the companies and people listed are illustrative."), 12),
-                padding=ft.Padding.symmetric(horizontal=16),
+                padding=shared(ft.Padding.symmetric(horizontal=16)),
             )
         )
     controls += [company_card(ctx, c) for c in found]
@@ -57,7 +58,7 @@ def search_box(ctx: Ctx) -> ft.Control:
     )
     return ft.Container(
         ft.Semantics(container=True, content=field, identifier="directory-search"),
-        padding=ft.Padding.only(left=12, right=12, top=8),
+        padding=shared(ft.Padding.only(left=12, right=12, top=8)),
     )
 
 
@@ -87,7 +88,7 @@ def sector_chips(ctx: Ctx) -> ft.Control:
         )
     return ft.Container(
         ft.Row(chips, scroll=ft.ScrollMode.AUTO, spacing=6),
-        padding=ft.Padding.symmetric(horizontal=12, vertical=4),
+        padding=shared(ft.Padding.symmetric(horizontal=12, vertical=4)),
     )
 
 

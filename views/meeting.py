@@ -9,6 +9,7 @@ from services.contacts import display_phone, mail_link, tel_link
 from services.models import Meeting
 from services.present import display_zone, zoned_range
 from views.components.notes import notes_section
+from views.components.shared import shared
 from views.components.take_along import add_to_calendar
 from views.components.ui import (
     badge,
@@ -64,7 +65,9 @@ def build(ctx: Ctx) -> Screen:
     controls.append(header(ctx, meeting))
     if meeting.location:
         controls.append(
-            ft.Container(muted(meeting.location, 14), padding=ft.Padding.symmetric(horizontal=16))
+            ft.Container(
+                muted(meeting.location, 14), padding=shared(ft.Padding.symmetric(horizontal=16))
+            )
         )
     venue = repo.venue(meeting.venue_id)
     if venue is not None:
@@ -73,7 +76,9 @@ def build(ctx: Ctx) -> Screen:
     if meeting.notes:
         controls.append(heading(_("Notes from the organisers")))
         controls.append(
-            ft.Container(ft.Text(meeting.notes), padding=ft.Padding.symmetric(horizontal=16))
+            ft.Container(
+                ft.Text(meeting.notes), padding=shared(ft.Padding.symmetric(horizontal=16))
+            )
         )
     controls += reach(ctx, meeting)
     if not item.cancelled:
@@ -101,7 +106,7 @@ def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
             ],
             spacing=4,
         ),
-        padding=ft.Padding.only(left=16, right=16, top=12),
+        padding=shared(ft.Padding.only(left=16, right=16, top=12)),
     )
 
 
@@ -153,4 +158,4 @@ def actions(ctx: Ctx, meeting: Meeting) -> ft.Control:
             button=True,
         ),
     ]
-    return ft.Container(wrap_row(buttons, 8), padding=ft.Padding.all(16))
+    return ft.Container(wrap_row(buttons, 8), padding=shared(ft.Padding.all(16)))

@@ -19,6 +19,7 @@ from services.present import (
 from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.rows import item_card
+from views.components.shared import shared
 from views.components.ui import empty_state, heading, muted
 from views.context import Ctx, Screen
 
@@ -77,7 +78,7 @@ def results(ctx: Ctx) -> list[ft.Control]:
                     tr.ngettext("Show {n} more", "Show {n} more", more).format(n=more),
                     on_click=lambda _e: _more(ctx),
                 ),
-                alignment=ft.Alignment.CENTER,
+                alignment=shared(ft.Alignment.CENTER),
                 padding=12,
             )
         )
@@ -161,7 +162,7 @@ def search_box(ctx: Ctx) -> ft.Control:
             identifier="programme-search",
             label=_("Search the programme"),
         ),
-        padding=ft.Padding.only(left=12, right=12, top=8),
+        padding=shared(ft.Padding.only(left=12, right=12, top=8)),
     )
 
 
@@ -194,7 +195,9 @@ def filters(ctx: Ctx) -> ft.Control:
         rows.append(_toggle_row(ctx, "city", cities, flt.cities))
         rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
         rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
-    return ft.Container(ft.Column(rows, spacing=4), padding=ft.Padding.symmetric(horizontal=12))
+    return ft.Container(
+        ft.Column(rows, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=12))
+    )
 
 
 def _more_filters_button(ctx: Ctx) -> ft.Control:

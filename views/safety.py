@@ -10,6 +10,7 @@ from services.mission_day import hospital_near_me, hotel_tonight
 from services.models import Stay
 from services.safety import as_venue, place_as_venue
 from services.safety_card import FOR_DRIVER, Call, who_to_call
+from views.components.shared import shared
 from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import maps_link
 from views.context import Ctx, Screen
@@ -38,7 +39,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(
             ft.Container(
                 muted(_("Example mission: hotels, hospitals and numbers are illustrative."), 12),
-                padding=ft.Padding.all(16),
+                padding=shared(ft.Padding.all(16)),
             )
         )
     return Screen(_("Safety"), controls, subtitle=_("Works offline"), show_back=True)

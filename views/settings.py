@@ -7,6 +7,7 @@ import flet as ft
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
 from views.components.drafts import done, draft_field
+from views.components.shared import shared
 from views.components.take_along import calendar_section, my_card_section
 from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
@@ -78,7 +79,7 @@ def _segments(
     )
     return ft.Container(
         ft.Semantics(container=True, content=button, identifier=f"setting-{name}"),
-        padding=ft.Padding.symmetric(horizontal=16, vertical=4),
+        padding=shared(ft.Padding.symmetric(horizontal=16, vertical=4)),
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import flet as ft
 
+from views.components.shared import shared
 from views.context import Ctx
 
 
@@ -25,10 +26,10 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
-            border_radius=ft.BorderRadius.all(12),
-            padding=ft.Padding.symmetric(vertical=6),
+            border_radius=shared(ft.BorderRadius.all(12)),
+            padding=shared(ft.Padding.symmetric(vertical=6)),
             height=56,
-            alignment=ft.Alignment.CENTER,
+            alignment=shared(ft.Alignment.CENTER),
             on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
             ink=True,
         )
@@ -42,5 +43,5 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
         )
         cells.append(ft.Container(tagged, expand=1))
     return ft.Container(
-        ft.Row(cells, spacing=4), padding=ft.Padding.symmetric(horizontal=12, vertical=8)
+        ft.Row(cells, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=12, vertical=8))
     )

@@ -14,6 +14,7 @@ from services.models import Meeting
 from services.notes import OUTCOMES, MeetingNote, notes_csv, notes_summary, outcome_label
 from services.present import display_zone
 from views.components.drafts import done, draft_field
+from views.components.shared import shared
 from views.components.ui import heading, muted
 from views.context import Ctx
 
@@ -115,7 +116,7 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
                 ],
                 spacing=8,
             ),
-            padding=ft.Padding.symmetric(horizontal=16),
+            padding=shared(ft.Padding.symmetric(horizontal=16)),
         ),
     ]
 

@@ -11,6 +11,7 @@ import flet.canvas as cv
 from services.map_labels import Label
 from services.map_layout import PIN, MapLayout, Pin, Spot, lay_out
 from services.maps import Region
+from views.components.shared import shared
 
 WATER, LAND = "#b9d3e6", "#f2efe6"
 INK, MUTED = "#1d2433", "#4f5968"
@@ -49,14 +50,14 @@ def offline_map(
         _stack(region, layout, on_pin, on_tap),
         height=tall,
         bgcolor=LAND,
-        border_radius=ft.BorderRadius.all(14),
+        border_radius=shared(ft.BorderRadius.all(14)),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,
         on_size_change=measured,  # its own size: the margins are outside
         size_change_interval=200,  # a window being dragged wider redraws 5 times a second
     )
     return ft.Container(
         ft.Semantics(container=True, identifier=identifier, content=box),
-        margin=ft.Margin.symmetric(horizontal=12, vertical=4),
+        margin=shared(ft.Margin.symmetric(horizontal=12, vertical=4)),
     )
 
 
@@ -133,9 +134,9 @@ def _label(label: Label) -> ft.Control:
         top=box.y,
         width=box.w,
         height=box.h,
-        alignment=ft.Alignment.CENTER,
+        alignment=shared(ft.Alignment.CENTER),
         bgcolor=ft.Colors.with_opacity(0.88, ft.Colors.WHITE) if venue else None,
-        border_radius=ft.BorderRadius.all(6),
+        border_radius=shared(ft.BorderRadius.all(6)),
     )
 
 
@@ -158,15 +159,15 @@ def _pin(pin: Pin, on_pin: Callable[[str], None] | None) -> ft.Control:
         width=30,
         height=30,
         bgcolor=colour,
-        border_radius=ft.BorderRadius.all(15),
+        border_radius=shared(ft.BorderRadius.all(15)),
         border=ft.Border.all(2, ft.Colors.WHITE),
-        alignment=ft.Alignment.CENTER,
+        alignment=shared(ft.Alignment.CENTER),
     )
     target = ft.Container(
         disc,
         width=PIN,
         height=PIN,
-        alignment=ft.Alignment.CENTER,
+        alignment=shared(ft.Alignment.CENTER),
         on_click=(lambda _e, key=spot.key: on_pin(key)) if on_pin else None,
     )
     cx, cy = pin.centre

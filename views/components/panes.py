@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 import flet as ft
 
+from views.components.shared import shared
 from views.context import Ctx, Screen
 from views.routes import Route
 
@@ -31,7 +32,9 @@ def list_beside(
 
 
 def pane(screen: Screen, identifier: str) -> ft.Control:
-    body = ft.ListView(list(screen.controls), expand=True, padding=ft.Padding.only(bottom=16))
+    body = ft.ListView(
+        list(screen.controls), expand=True, padding=shared(ft.Padding.only(bottom=16))
+    )
     return ft.Semantics(
         container=True,
         identifier=identifier,
@@ -50,7 +53,7 @@ def body(ctx: Ctx, screen: Screen, beside: Screen | None, route: Route) -> list[
                 ctx.tr.gettext("Choose an item to see it here."),
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
-            alignment=ft.Alignment.CENTER,
+            alignment=shared(ft.Alignment.CENTER),
             expand=True,
         )
         right: ft.Control = ft.Semantics(container=True, identifier="pane-detail", content=hint)

@@ -6,6 +6,7 @@ import flet as ft
 
 from services.calendar import agenda_ics, single_ics, webcal_link
 from services.vcard import my_card, vcard
+from views.components.shared import shared
 from views.components.ui import card, muted, wrap_row
 from views.context import Ctx
 
@@ -113,4 +114,4 @@ def add_to_calendar(ctx: Ctx, item_id: str) -> ft.Control:
     content = ft.Semantics(
         container=True, content=button, identifier="add-to-calendar", button=True
     )
-    return ft.Container(content, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+    return ft.Container(content, padding=shared(ft.Padding.symmetric(horizontal=16, vertical=8)))

@@ -9,6 +9,7 @@ import flet as ft
 from services.change_text import ChangeLine
 from services.i18n import Translator
 from services.models import Lang
+from views.components.shared import shared
 
 BADGE_COLORS = {
     "new": (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER),
@@ -26,8 +27,8 @@ def badge(text: str, tone: str = "info") -> ft.Control:
     return ft.Container(
         content=ft.Text(text, size=12, weight=ft.FontWeight.W_600, color=fg),
         bgcolor=bg,
-        padding=ft.Padding.symmetric(horizontal=8, vertical=2),
-        border_radius=ft.BorderRadius.all(8),
+        padding=shared(ft.Padding.symmetric(horizontal=8, vertical=2)),
+        border_radius=shared(ft.BorderRadius.all(8)),
     )
 
 
@@ -54,7 +55,9 @@ def warning_line(text: str) -> ft.Control:
 
 def heading(text: str, identifier: str | None = None) -> ft.Control:
     title = ft.Text(text, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY)
-    content = ft.Container(title, padding=ft.Padding.only(left=16, right=16, top=16, bottom=4))
+    content = ft.Container(
+        title, padding=shared(ft.Padding.only(left=16, right=16, top=16, bottom=4))
+    )
     return ft.Semantics(container=True, content=content, header=True, identifier=identifier)
 
 
@@ -83,9 +86,9 @@ def card(
     bg = ft.Colors.ERROR_CONTAINER if tone == "cancelled" else ft.Colors.SURFACE_CONTAINER_LOW
     box = ft.Container(
         content=content,
-        padding=ft.Padding.all(12),
-        margin=ft.Margin.symmetric(horizontal=12, vertical=4),
-        border_radius=ft.BorderRadius.all(14),
+        padding=shared(ft.Padding.all(12)),
+        margin=shared(ft.Margin.symmetric(horizontal=12, vertical=4)),
+        border_radius=shared(ft.BorderRadius.all(14)),
         bgcolor=bg,
         on_click=(lambda _e: on_click()) if on_click else None,
         ink=on_click is not None,
@@ -111,8 +114,8 @@ def empty_state(
         items.append(action)
     return ft.Container(
         ft.Column(items, horizontal_alignment=ft.CrossAxisAlignment.CENTER, spacing=8),
-        padding=ft.Padding.symmetric(horizontal=32, vertical=40),
-        alignment=ft.Alignment.CENTER,
+        padding=shared(ft.Padding.symmetric(horizontal=32, vertical=40)),
+        alignment=shared(ft.Alignment.CENTER),
     )
 
 
