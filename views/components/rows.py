@@ -42,7 +42,7 @@ def item_card(
     meta += sample_marks(ctx.tr, row.sample, f"sample-{row.id}")
     body.append(wrap_row(meta) if row.sample else meta[0])
     body.extend(warning_line(w) for w in row.warnings)
-    time_col = ft.Container(ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD), width=92)
+    time_col = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
     parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]
     if trailing is not None:
         parts.append(trailing)

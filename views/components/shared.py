@@ -17,6 +17,12 @@ _kept: dict[tuple[Any, ...], Any] = {}
 SCALARS = (int, float, str, bool, type(None))
 
 
+def frozen(value: V) -> V:
+    """`value`, marked as never changing: Flet freezes what it holds when it first draws it."""
+    object.__setattr__(value, "_frozen", True)
+    return value
+
+
 def shared(value: V) -> V:
     values: dict[str, Any] | None = getattr(value, "_values", None)
     if values is None or not all(isinstance(v, SCALARS) for v in values.values()):
@@ -24,6 +30,5 @@ def shared(value: V) -> V:
     key = (type(value), *sorted(values.items()))
     kept = _kept.get(key)
     if kept is None:
-        object.__setattr__(value, "_frozen", True)  # never changed, never snapshotted
-        kept = _kept.setdefault(key, value)
+        kept = _kept.setdefault(key, frozen(value))  # never changed, never snapshotted
     return kept  # type: ignore[no-any-return]

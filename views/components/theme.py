@@ -9,8 +9,11 @@ written out here so a test can compute every warning's contrast from the theme i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import flet as ft
+
+from views.components.shared import frozen
 
 SEED_COLOR = "#1E3A8A"
 
@@ -31,19 +34,24 @@ DARK = Palette(warning="#FFB77A", surface="#121318", card="#1A1B21", cancelled="
 _TALL = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=16, vertical=14))
 
 
+@cache
 def theme(palette: Palette) -> ft.Theme:
-    return ft.Theme(
-        color_scheme_seed=SEED_COLOR,
-        color_scheme=ft.ColorScheme(
-            tertiary=palette.warning,
-            surface=palette.surface,
-            surface_container_low=palette.card,
-            error_container=palette.cancelled,
-        ),
-        visual_density=ft.VisualDensity.STANDARD,
-        button_theme=ft.ButtonTheme(style=_TALL),
-        filled_button_theme=ft.FilledButtonTheme(style=_TALL),
-        outlined_button_theme=ft.OutlinedButtonTheme(style=_TALL),
-        text_button_theme=ft.TextButtonTheme(style=_TALL),
-        icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
+    """One theme per palette for the whole process, frozen: every session shows the same one,
+    and a session that sets it again sends nothing."""
+    return frozen(
+        ft.Theme(
+            color_scheme_seed=SEED_COLOR,
+            color_scheme=ft.ColorScheme(
+                tertiary=palette.warning,
+                surface=palette.surface,
+                surface_container_low=palette.card,
+                error_container=palette.cancelled,
+            ),
+            visual_density=ft.VisualDensity.STANDARD,
+            button_theme=ft.ButtonTheme(style=_TALL),
+            filled_button_theme=ft.FilledButtonTheme(style=_TALL),
+            outlined_button_theme=ft.OutlinedButtonTheme(style=_TALL),
+            text_button_theme=ft.TextButtonTheme(style=_TALL),
+            icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
+        )
     )
