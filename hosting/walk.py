@@ -22,7 +22,6 @@ import inspect
 import logging
 import weakref
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from flet.controls import object_patch
@@ -40,10 +39,17 @@ ORIGINAL = {
 }
 
 
-@cache
+_walked: dict[type, tuple[str, ...]] = {}
+_dataclass_types: dict[type, bool] = {}
+
+
 def walked(cls: type) -> tuple[str, ...]:
     """The fields of a dataclass that Flet walks: all but those marked `skip`."""
-    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("skip", False))
+    names = _walked.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)
+        names = _walked[cls] = tuple(f.name for f in fields if not f.metadata.get("skip", False))
+    return names
 
 
 def children(item: Any) -> list[Any]:
@@ -52,16 +58,15 @@ def children(item: Any) -> list[Any]:
     return [value for value in found if type(value) not in LEAVES]
 
 
-@cache
-def _dataclass_type(cls: type) -> bool:
-    return hasattr(cls, "__dataclass_fields__")
-
-
 def is_dataclass(item: Any) -> bool:
     """`dataclasses.is_dataclass`, remembered per type."""
     if isinstance(item, type):
         return dataclasses.is_dataclass(item)
-    return _dataclass_type(type(item))
+    cls = type(item)
+    known = _dataclass_types.get(cls)
+    if known is None:
+        known = _dataclass_types[cls] = hasattr(cls, "__dataclass_fields__")
+    return known
 
 
 def configure_dataclass(
@@ -100,7 +105,7 @@ def _configure(
     item_cls = item.__class__
     if getattr(item_cls, "__flet_control_cls__", None) is None:
         item_cls.__flet_control_cls__ = self.control_cls
-    control = bool(self.control_cls) and isinstance(item, self.control_cls)
+    control = self.control_cls is not None and isinstance(item, self.control_cls)
     if control:
         if not setattr_only:
             item.build()
@@ -121,7 +126,7 @@ def _track_changes(item: Any) -> None:
     if dirty is not None:
         dirty.clear()
         return
-    item_cls = type(item)
+    item_cls: Any = type(item)
     if item_cls.__setattr__ is not object_patch._control_setattr:
         item_cls.__setattr__ = object_patch._control_setattr
     object.__setattr__(item, "__changes", {})
@@ -134,7 +139,7 @@ def removed_controls(self: DiffBuilder, item: Any, recurse: bool) -> Iterator[An
 
 
 def _removed(self: DiffBuilder, item: Any, recurse: bool, found: list[Any]) -> None:
-    if self.control_cls and isinstance(item, self.control_cls):
+    if self.control_cls is not None and isinstance(item, self.control_cls):
         if hasattr(item, "__prev_lists"):
             for kind in ("__prev_lists", "__prev_dicts", "__prev_classes"):
                 for value in getattr(item, kind, {}).values():
