@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -162,3 +162,20 @@ def now_and_next(items: Iterable[AgendaItem], now: datetime) -> NowNext:
     if upcoming is not None:
         minutes = int((upcoming.start - now).total_seconds() // 60)
     return NowNext(current, upcoming, minutes)
+
+
+def next_change(items: Iterable[AgendaItem], now: datetime, zones: Iterable[ZoneInfo]) -> datetime:
+    """The first instant after `now` at which an agenda drawn at `now` is out of date: an item
+    starts or ends (Now/Next, dimmed past items), the countdown to the next item shows one
+    minute less, or the day turns in one of `zones` (today's day, 'tomorrow')."""
+    listed = list(items)
+    instants = [t for item in listed for t in (item.start, item.end) if t > now]
+    nn = now_and_next(listed, now)
+    if nn.now is None and nn.next is not None and nn.minutes_to_next is not None:
+        # 'in 25 min' counts whole minutes: it shows 24 just after `turn` (>= now)
+        turn = nn.next.start - timedelta(minutes=nn.minutes_to_next)
+        instants.append(turn + timedelta(milliseconds=1))
+    for zone in zones:
+        local = now.astimezone(zone)
+        instants.append(datetime.combine(local.date() + timedelta(days=1), time(), zone))
+    return min(instants)

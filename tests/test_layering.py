@@ -43,7 +43,16 @@ def test_views_do_no_network_or_file_io() -> None:
         assert ".read_bytes(" not in source and ".write_text(" not in source, path
 
 
-SCREEN_SUPPORT = {"__init__", "shell", "session_sync", "context", "routes", "platform", "screens"}
+SCREEN_SUPPORT = {
+    "__init__",
+    "shell",
+    "session_sync",
+    "session_clock",
+    "context",
+    "routes",
+    "platform",
+    "screens",
+}
 
 
 def _modules_of(path: Path) -> set[str]:

@@ -8,7 +8,7 @@ from datetime import date
 import flet as ft
 
 from services import mission_day
-from services.agenda import items_on
+from services.agenda import items_on, next_change
 from services.change_text import change_entries
 from services.impact import for_item, sentence
 from services.logistics import leave_line
@@ -99,6 +99,7 @@ def build(ctx: Ctx) -> Screen:
         subtitle=who,
         header=header,
         actions=[announcements_button(ctx), print_button(ctx)],
+        changes_at=next_change(items, now, {zone, repo.zone}),
     )
 
 

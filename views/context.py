@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from flet import Control
 
@@ -91,3 +91,4 @@ class Screen:
     actions: Sequence[Control] = field(default_factory=list)
     show_back: bool = False
     header: Sequence[Control] = field(default_factory=list)  # stays put while the list scrolls
+    changes_at: datetime | None = None  # when the clock makes it out of date: drawn again then

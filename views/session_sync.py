@@ -44,6 +44,7 @@ class SessionSync:
         if self.missed and not self.shell.closed:
             self.missed = False
             self.shell.render()
+        self.shell.clock.wake.set()  # a screen the clock made out of date meanwhile: drawn now
         self.start_loop()
 
     def sync_now(self) -> None:

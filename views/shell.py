@@ -24,6 +24,7 @@ from views.components.theme import DARK, LIGHT, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
 from views.routes import TABS, parse
+from views.session_clock import SessionClock
 from views.session_sync import SessionSync
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class AppShell:
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
         self.syncing = SessionSync(self)
+        self.clock = SessionClock(self)
         actions = Actions(
             navigate=self.navigate,
             back=self.back,
@@ -88,11 +90,13 @@ class AppShell:
         # a reload or a network blip: Flet keeps the session for an hour, the page may come back
         self.page.on_disconnect = lambda _e: self.syncing.pause()
         self.page.on_connect = lambda _e: self.syncing.resume()
+        self.page.on_app_lifecycle_state_change = lambda _e: self.clock.wake.set()
         self.apply_theme()
         self.apply_locale()
         self.repo.listen(self._data_changed)
         self.show(self.page.route)
         self.syncing.start_loop()
+        self.clock.start_loop()
 
     def _route_changed(self, e: ft.RouteChangeEvent) -> None:
         """The client reports a route: a deep link, Back, or the echo of our own navigate.
@@ -232,6 +236,7 @@ class AppShell:
         object.__setattr__(view, "_frozen", True)
         self.page.views[:] = [view]
         self.page.update()
+        self.clock.drawn(screen.changes_at)
 
     # -- settings that change the whole app ------------------------------------------------
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.agenda import default_day, items_on, now_and_next, personal_items
+from services.agenda import default_day, items_on, next_change, now_and_next, personal_items
 from services.geo import travel_minutes
 from services.models import Activity, Venue
 from services.validation import parse_delegate, parse_mission
@@ -112,6 +112,30 @@ def test_now_and_next_during_an_item_and_between_items() -> None:
     between = now_and_next(items, at("2025-10-07T16:00:00-07:00"))
     assert between.now is None and between.next is not None
     assert between.next.id == "tue-chm-reception" and between.minutes_to_next == 30
+
+
+def test_next_change_while_something_is_on_is_its_end() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    assert next_change(items, at("2025-10-07T15:40:00-07:00"), [LA]) == at(
+        "2025-10-07T15:45:00-07:00"
+    )
+
+
+def test_next_change_between_items_is_the_countdowns_next_minute() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    now = at("2025-10-07T16:00:20-07:00")  # 'in 29 min' to the 16:30 reception
+    turn = next_change(items, now, [LA])
+    assert turn == at("2025-10-07T16:01:00.001-07:00")
+    assert now_and_next(items, turn).minutes_to_next == 28
+    assert now_and_next(items, turn - (turn - now) / 2).minutes_to_next == 29
+
+
+def test_next_change_after_the_mission_is_the_first_midnight_of_the_zones() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    now = at("2025-11-01T09:00:00+01:00")
+    assert next_change(items, now, [LA]) == at("2025-11-02T00:00:00-07:00")
+    brussels = ZoneInfo("Europe/Brussels")
+    assert next_change(items, now, [LA, brussels]) == at("2025-11-02T00:00:00+01:00")
 
 
 def test_now_and_next_after_the_mission_is_empty() -> None:

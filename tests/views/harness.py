@@ -280,6 +280,15 @@ class App:
                 return
         raise AssertionError("the sync did not finish")
 
+    async def time_passes(self, iso: str) -> None:
+        """The clock reaches `iso`; the session's clock loop looks at it (its timer would)."""
+        assert self.shell is not None
+        self.clock.set(iso)
+        self.shell.clock.wake.set()
+        for _ in range(20):  # the loop's wait_for needs a few turns of the event loop
+            await asyncio.sleep(0)
+        await self.settle()
+
     async def go(self, route: str) -> None:
         """A deep link or the browser's back button: the client reports a route change."""
         assert self.shell is not None
@@ -288,8 +297,9 @@ class App:
 
 
 def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
-    """The periodic sync loop sleeps for minutes: it does not count as pending work."""
-    return any("_sync_loop" in frame.f_code.co_name for frame in task.get_stack())
+    """The sync loop and the clock sleep for minutes: they do not count as pending work."""
+    names = ("_sync_loop", "_clock_loop")
+    return any(frame.f_code.co_name in names for frame in task.get_stack())
 
 
 async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:

@@ -1,0 +1,64 @@
+"""The screen follows the clock: My agenda is drawn again when time makes it out of date, once,
+and not while the tab is hidden."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+from tests.views.harness import App
+from views.session_clock import SPREAD
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+async def test_clock_draws_my_agenda_again_when_the_meeting_ends(app: App) -> None:
+    assert "Now, until 15:45" in app.text()
+    assert app.shell is not None
+    assert app.shell.clock.due == at("2025-10-07T15:45:00-07:00")
+    app.shell.clock.late = SPREAD / 2
+    await app.time_passes("2025-10-07T15:45:00-07:00")
+    assert "Now, until 15:45" in app.text()  # its share of the crowded second is still to come
+    await app.time_passes("2025-10-07T15:45:01.500-07:00")
+    text = app.text()
+    assert "Now, until" not in text and "Next: in 44 min" in text
+    assert "Silicon Valley reception" in text
+    assert app.shell.clock.due == at("2025-10-07T15:46:00.001-07:00")  # then 'in 43 min'
+
+
+async def test_clock_wakes_by_itself_at_the_due_instant(tmp_path: Path) -> None:
+    app = await App(tmp_path, now="2025-10-07T16:29:59.900-07:00").start("/agenda")
+    try:
+        assert app.shell is not None
+        assert 0 <= app.shell.clock.late <= SPREAD
+        app.shell.clock.late = 0.0  # this session is first in its second
+        app.shell.clock.wake.set()
+        assert "Next: in 0 min" in app.text()
+        app.clock.set("2025-10-07T16:30:00.500-07:00")  # time passes while the loop sleeps
+        for _ in range(50):  # bounded: the loop sleeps 0.1 s
+            await asyncio.sleep(0.02)
+            if "Now, until" in app.text():
+                break
+        assert "Now, until 18:00" in app.text()
+    finally:
+        await app.close()
+
+
+async def test_clock_draws_nothing_while_hidden_and_catches_up_when_shown(app: App) -> None:
+    assert app.shell is not None
+    await app.session.dispatch_event(app.page._i, "app_lifecycle_state_change", {"state": "hide"})
+    await app.settle()
+    await app.time_passes("2025-10-07T15:50:00-07:00")
+    assert "Now, until 15:45" in app.text()  # hidden: not drawn
+    await app.session.dispatch_event(app.page._i, "app_lifecycle_state_change", {"state": "show"})
+    await app.time_passes("2025-10-07T15:50:00-07:00")
+    assert "Next: in 40 min" in app.text()
+
+
+async def test_clock_other_screens_set_no_timer(app: App) -> None:
+    assert app.shell is not None
+    await app.go("/contacts")
+    assert app.shell.clock.due is None

@@ -1,0 +1,57 @@
+"""One session's clock: the screen on show is drawn again when time makes it out of date.
+
+A screen says when that is (`Screen.changes_at`: My agenda's Now/Next card, its countdown,
+its dimmed past items, the day). One sleeping task per session wakes then, and only then:
+no tick every second or minute, and nothing while the tab is hidden or the browser away.
+Back in view, an out-of-date screen is drawn at once.
+
+Every delegate's 'Now, until 15:45' ends at 15:45:00, and every countdown turns at the same
+second: a hosted server would draw all the visible sessions at once (~40 ms each). Each
+session wakes up to `SPREAD` seconds late, its own fixed share, so they come one by one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from views.shell import AppShell
+
+
+SPREAD = 3.0  # seconds
+
+
+class SessionClock:
+    def __init__(self, shell: AppShell) -> None:
+        self.shell = shell
+        self.late = random.uniform(0, SPREAD)  # this session's place in a crowded second
+        self.due: datetime | None = None  # when the screen on show goes out of date
+        self.wake = asyncio.Event()  # a new drawing, or the page shown or back
+
+    def start_loop(self) -> None:
+        self.shell._spawn(self._clock_loop)
+
+    def drawn(self, changes_at: datetime | None) -> None:
+        self.due = changes_at
+        self.wake.set()
+
+    def _showing(self) -> bool:
+        return self.shell.page.app_visible and self.shell.syncing.connected
+
+    async def _clock_loop(self) -> None:
+        while not self.shell.closed:
+            self.wake.clear()
+            due, now = self.due, self.shell.repo.now()
+            if due is not None:
+                due += timedelta(seconds=self.late)
+            if due is not None and due <= now and self._showing():
+                self.due = None  # a drawing that fails must not loop: it sets no new due
+                self.shell.render()
+                continue
+            wait = None if due is None or not self._showing() else (due - now).total_seconds()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), wait)
