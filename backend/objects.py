@@ -74,7 +74,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def referenced(release: Path) -> set[str]:
-    """The objects a release points at."""
+    """The objects a release points at: from the list written with it, else from its links."""
+    try:
+        return set(release.with_name(f"{release.name}.objects").read_text("utf-8").split())
+    except OSError:
+        pass
     found: set[str] = set()
     try:
         with os.scandir(release / "delegates") as entries:

@@ -4,6 +4,7 @@
                                          delegates/<token> -> ../../objects/<digest>
     .OUT.releases/objects/<digest>/      one delegate's files with .gz twins (backend.objects)
     .OUT.releases/<id>.manifest.json     sha-256 of each served file, to reuse unchanged ones
+    .OUT.releases/<id>.objects           the objects the release points at (for collecting)
     .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
 
 A new release links the unchanged shared files of the live one, points each delegate whose
@@ -107,8 +108,9 @@ def _fill(
     old = manifest_of(current) if current else {}
     folder = release.parent / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        written = assemble(current, old, folder, files, manifest)
+        written, pointed = assemble(current, old, folder, files, manifest)
         (release.parent / f"{release.name}.manifest.json").write_text(json.dumps(manifest), "utf-8")
+        (release.parent / f"{release.name}.objects").write_text("\n".join(sorted(pointed)), "utf-8")
         os.replace(folder, release)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -197,6 +199,6 @@ def _prune(releases: Path, keep: Path) -> None:
     old = [p for p in kept(releases) if p != keep]
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
         shutil.rmtree(path, ignore_errors=True)
-        for extra in ("manifest", "memo"):
-            path.with_name(f"{path.name}.{extra}.json").unlink(missing_ok=True)
+        for extra in ("manifest.json", "memo.json", "objects"):
+            path.with_name(f"{path.name}.{extra}").unlink(missing_ok=True)
     collect(releases / OBJECTS, kept(releases))

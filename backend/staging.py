@@ -24,10 +24,10 @@ def assemble(
     folder: Path,
     files: dict[str, bytes],
     manifest: dict[str, str],
-) -> int:
+) -> tuple[int, set[str]]:
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
     are the new bytes, every other path is the same file as in `current` (whose manifest is
-    `old`). Returns how many files were written (twins not counted)."""
+    `old`). Returns how many files were written (twins not counted) and the objects used."""
     store = folder.parent / "objects"
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
@@ -45,15 +45,16 @@ def assemble(
         return files[path]
 
     written = _shared(folder, {p: source(p) for p in shared})
-    jobs = []
+    jobs, pointed = [], set()
     for token, paths in own.items():
         digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
         os.symlink(target(digest), folder / layout.DELEGATES / token)
+        pointed.add(digest)
         if not (store / digest).is_dir():
             jobs.append((digest, {p.rpartition("/")[2]: source(p) for p in paths}))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         written += sum(pool.map(lambda job: put(store, *job), jobs))
-    return written
+    return written, pointed
 
 
 def _live_path(current: Path, path: str) -> Path:

@@ -12,7 +12,12 @@ WALK_LIMIT_KM = 1.2
 
 def distance_km(a: Venue, b: Venue) -> float:
     """Great-circle distance (haversine) in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return distance_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def distance_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """`distance_km` of two points given by their coordinates."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat_a, lon_a, lat_b, lon_b))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2

@@ -151,7 +151,13 @@ class Translator:
     def distance(self, km: float) -> str:
         if km < 1:
             return f"{round(km * 1000, -1):.0f} m"
-        return f"{format_decimal(km, '#,##0.0', locale=self.locale)} km"
+        return f"{_decimal(km, self.locale)} km"
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: float, locale: str) -> str:
+    """One decimal, grouped the locale's way (distances: the same few on every pocket page)."""
+    return str(format_decimal(value, "#,##0.0", locale=locale))

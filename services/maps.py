@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from services.map_labels import Place
@@ -17,8 +18,13 @@ def geo_link(venue: Venue) -> str:
 
 
 def google_maps_link(venue: Venue) -> str:
-    query = quote(f"{venue.name}, {venue.address}")
-    return f"https://www.google.com/maps/search/?api=1&query={query}"
+    return _search_link(f"{venue.name}, {venue.address}")
+
+
+@lru_cache(maxsize=4096)
+def _search_link(text: str) -> str:
+    """Made for every venue of every pocket page: the same few texts, quoted once."""
+    return f"https://www.google.com/maps/search/?api=1&query={quote(text)}"
 
 
 def apple_maps_link(venue: Venue) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
-from services.geo import distance_km
+from services.geo import distance_between
 from services.models import Contact, DelegateDoc, MissionDoc, Place, Stay, Venue
 
 
@@ -57,9 +58,23 @@ class Nearest:
 def nearest_hospital(mission: MissionDoc, here: Venue | None) -> Nearest | None:
     if here is None or not mission.hospitals:
         return None
-    ranked = sorted((distance_km(here, place_as_venue(p)), p.id, p) for p in mission.hospitals)
-    km, _pid, place = ranked[0]
-    return Nearest(place, km, here)
+    spots = tuple((p.id, p.lat, p.lon) for p in mission.hospitals)
+    km, index = _nearest((here.lat, here.lon), spots)
+    return Nearest(mission.hospitals[index], km, here)
+
+
+@lru_cache(maxsize=4096)
+def _nearest(
+    here: tuple[float, float], spots: tuple[tuple[str, float, float], ...]
+) -> tuple[float, int]:
+    """(km, index) of the nearest of `spots` (id, lat, lon), ties to the smaller id. Asked for
+    every item of every agenda, with the same few places: measured once per place."""
+    ranked = sorted(
+        (distance_between(*here, lat, lon), spot_id, n)
+        for n, (spot_id, lat, lon) in enumerate(spots)
+    )
+    km, _pid, index = ranked[0]
+    return km, index
 
 
 def place_as_venue(place: Place) -> Venue:

@@ -45,6 +45,7 @@ def test_a_release_is_one_relative_symlink_per_delegate_into_complete_objects(
         names = set(os.listdir(out / "delegates" / token))
         plain = {n for n in names if not n.endswith(".gz")}
         assert f"{token}.json" in plain and names == plain | {f"{n}.gz" for n in plain}
+    assert referenced(out.resolve()) == {t.rpartition("/")[2] for t in found.values()}
     store = releases_of(out) / "objects"
     assert not [n for n in os.listdir(store) if n.startswith(".")]  # no temporary left
 
@@ -120,7 +121,7 @@ def test_objects_no_kept_release_points_at_are_removed(
         publish(source, out, SECRET, URL)
     kept = releases.kept(releases_of(out))
     assert len(kept) == 2
-    needed = set().union(*(referenced(r) for r in kept))
+    needed = {t.rpartition("/")[2] for r in kept for t in links(r).values()}
     assert set(os.listdir(store)) == needed and first - needed
     rollback(out)
     assert b"Tuinzaal" in layout.read(out, f"delegates/{token_for('demo', SECRET)}.ics")
