@@ -42,13 +42,16 @@ def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
     temporary = store / f".tmp-{digest}-{os.getpid()}-{secrets.token_hex(4)}"
     temporary.mkdir(parents=True)
     try:
-        written = 0
+        written, first = 0, dict[bytes, Path]()
         for name, data in files.items():
+            if not isinstance(data, Path) and data in first:
+                data = first[data]  # the same page under two names: one file, two links
             if isinstance(data, Path):
                 os.link(data, temporary / name)
                 os.link(data.with_name(data.name + ".gz"), temporary / f"{name}.gz")
             else:
                 write_twins(temporary / name, data)
+                first[data] = temporary / name
                 written += 1
         os.rename(temporary, final)
     except OSError:

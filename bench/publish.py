@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from backend.layout import listing
+from backend.layout import listing, owner
 from backend.publish import Report, publish
 from bench.synth import write_source
 
@@ -46,14 +47,22 @@ def served(release: Path) -> dict[str, bytes]:
 
 def plain_write(files: dict[str, bytes], target: Path) -> float:
     """json.dumps of each document (parsed beforehand) or the bytes as they are, then the file
-    and a gzip -9 twin written: the least any publisher has to do for these files."""
+    and a gzip -9 twin written: the least any publisher has to do for these files. Like publish,
+    a delegate's page under two names (`<token>.html`, `<token>.<lang>.html`) is written once
+    and linked."""
     documents = {p: json.loads(d) for p, d in files.items() if p.endswith(".json")}
     start = time.perf_counter()
+    first: dict[tuple[str | None, bytes], Path] = {}
     for path, data in files.items():
         if path in documents:
             data = json.dumps(documents[path], ensure_ascii=False, separators=(",", ":")).encode()
         out = target / path
         out.parent.mkdir(parents=True, exist_ok=True)
+        same = first.setdefault((owner(path), data), out)
+        if same != out:
+            os.link(same, out)
+            os.link(same.with_name(same.name + ".gz"), out.with_name(out.name + ".gz"))
+            continue
         out.write_bytes(data)
         out.with_name(out.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     return time.perf_counter() - start

@@ -39,12 +39,17 @@ def test_a_release_is_one_relative_symlink_per_delegate_into_complete_objects(
     source, out = copy_example(tmp_path), tmp_path / "feed"
     report = publish(source, out, SECRET, URL)
     found = links(out.resolve())
-    assert set(found) == {token_for(i, SECRET) for i in report.docs}
+    ids = {token_for(i, SECRET): i for i in report.docs}
+    assert set(found) == set(ids)
     for token, target in found.items():
         assert target.startswith("../../objects/") and len(target.rpartition("/")[2]) == 32
         names = set(os.listdir(out / "delegates" / token))
         plain = {n for n in names if not n.endswith(".gz")}
         assert f"{token}.json" in plain and names == plain | {f"{n}.gz" for n in plain}
+        own = f"{token}.{report.docs[ids[token]].delegate.language}.html"
+        for twin in ("", ".gz"):  # the page in two names is one file
+            same = [out / "delegates" / token / f"{n}{twin}" for n in (own, f"{token}.html")]
+            assert same[0].stat().st_ino == same[1].stat().st_ino
     assert referenced(out.resolve()) == {t.rpartition("/")[2] for t in found.values()}
     store = releases_of(out) / "objects"
     assert not [n for n in os.listdir(store) if n.startswith(".")]  # no temporary left
