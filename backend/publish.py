@@ -147,7 +147,7 @@ def _publish(
         activities=len(mission.activities),
         delegates=len(built.delegates),
     )
-    report.release, report.written = write_release(out, files, entry, reused)
+    report.release, report.written = write_release(out, files, entry, reused, previous)
     report.files, report.delegates = (len(files) + len(reused)) * 2, len(built.delegates)
     report.docs = built.delegates
     return report, memo

@@ -15,21 +15,18 @@ a higher revision, so phones that have the newer one accept it.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import layout
 from backend.objects import OBJECTS, collect
-from backend.staging import assemble
+from backend.staging import assemble, locked
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
@@ -70,15 +67,17 @@ def write_release(
     files: dict[str, bytes],
     entry: Entry | None = None,
     reused: dict[str, str] | None = None,
+    base: Path | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
     each with its .gz twin, made live. Files the live release has with the same bytes are hard
     links to it, and delegates whose files did not change keep their object (backend.objects),
-    so a small change writes little. Returns the release and how many files were written."""
+    so a small change writes little. `base`: the release `reused` was read from (default: the
+    live one). Returns the release and how many files were written."""
     releases = releases_of(out)
     releases.mkdir(parents=True, exist_ok=True)
-    with _locked(releases):
-        current = live(out)
+    with locked(releases):
+        current = base or live(out)
         kept = dict(reused or {}) if current else {}
         manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
         manifest = dict(sorted({**kept, **manifest}.items()))
@@ -90,14 +89,6 @@ def write_release(
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
         _prune(releases, keep=release)
     return release, written * 2
-
-
-@contextmanager
-def _locked(releases: Path) -> Iterator[None]:
-    """One publish or rollback at a time per feed (objects are shared between releases)."""
-    with (releases / ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
 
 
 def _fill(

@@ -8,8 +8,11 @@ that stayed the same from the live one and writes the rest.
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from backend import layout
@@ -55,6 +58,14 @@ def assemble(
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         written += sum(pool.map(lambda job: put(store, *job), jobs))
     return written, pointed
+
+
+@contextmanager
+def locked(releases: Path) -> Iterator[None]:
+    """One publish or rollback at a time per feed (objects are shared between releases)."""
+    with (releases / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _live_path(current: Path, path: str) -> Path:
