@@ -18,13 +18,14 @@ def geo_link(venue: Venue) -> str:
 
 
 def google_maps_link(venue: Venue) -> str:
-    return _search_link(f"{venue.name}, {venue.address}")
+    return search_link(venue.name, venue.address)
 
 
 @lru_cache(maxsize=4096)
-def _search_link(text: str) -> str:
-    """Made for every venue of every pocket page: the same few texts, quoted once."""
-    return f"https://www.google.com/maps/search/?api=1&query={quote(text)}"
+def search_link(name: str, address: str) -> str:
+    """`google_maps_link` of any place; made for every venue and hospital of every pocket page:
+    the same few texts, quoted once."""
+    return f"https://www.google.com/maps/search/?api=1&query={quote(f'{name}, {address}')}"
 
 
 def apple_maps_link(venue: Venue) -> str:

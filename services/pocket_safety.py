@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 from services.agenda import AgendaItem
 from services.contacts import display_phone, tel_link
 from services.i18n import Translator
-from services.maps import google_maps_link
+from services.maps import google_maps_link, search_link
 from services.models import Contact, DelegateDoc, MissionDoc, Stay
 from services.present import day_heading
-from services.safety import as_venue, nearest_hospital, place_as_venue
+from services.safety import as_venue, nearest_hospital
 from services.safety_card import FOR_DRIVER, Call, who_to_call
 
 
@@ -104,7 +104,7 @@ def hospitals_by_day(
                     "distance": tr.gettext("{distance} from {place}").format(
                         distance=tr.distance(nearest.km), place=nearest.origin.name
                     ),
-                    "maps": google_maps_link(place_as_venue(place)),
+                    "maps": search_link(place.name, place.address),
                     "phone": (tel_link(place.phone), display_phone(place.phone))
                     if place.phone
                     else None,
