@@ -1,4 +1,4 @@
-"""Organiser commands for workbooks and releases: template, releases, rollback, console."""
+"""Organiser commands for workbooks and releases: template, releases, rollback, flat, console."""
 
 from __future__ import annotations
 
@@ -56,6 +56,18 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_flat(args: argparse.Namespace) -> int:
+    from backend.flat import FlatError, flatten
+
+    try:
+        count = flatten(Path(args.out), Path(args.dest))
+    except (FlatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {count} files to {args.dest}, each at its URL: upload that folder")
+    return 0
+
+
 def cmd_console(args: argparse.Namespace) -> int:
     from backend.console.app import run
 
@@ -73,6 +85,10 @@ def add_commands(sub: Any) -> None:
     back = sub.add_parser("rollback", help="make the previous release live again")
     back.add_argument("out", help="the published folder (the symlink)")
     back.set_defaults(run=cmd_rollback)
+    flat = sub.add_parser("flat", help="copy the live release with each file at its URL")
+    flat.add_argument("out", help="the published folder (the symlink)")
+    flat.add_argument("dest", help="a new folder to upload to object storage or a static host")
+    flat.set_defaults(run=cmd_flat)
     con = sub.add_parser("console", help="the organisers' web page: upload, preview, publish")
     con.add_argument("out", help="the published folder (the symlink)")
     con.add_argument("--secret", help="file with the token secret (or $DELEGATE_TOKEN_SECRET_FILE)")
