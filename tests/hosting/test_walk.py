@@ -91,7 +91,12 @@ def _screen(label: str, with_row: bool) -> ft.Column:
     ControlId._counter = itertools.count(20_000_000)
     card = ft.Container(ft.Text(label, spans=[ft.TextSpan("Astrid")]), margin=ft.Margin.all(2))
     row = ft.Row([ft.Icon(ft.Icons.HOME), ft.Text("Mon 6 Oct")])
-    return ft.Column([card, row] if with_row else [card], data={"kept": ft.Text("data")})
+    bar = ft.AppBar(
+        leading=ft.Icon(ft.Icons.MENU), title=ft.Text(label), actions=[ft.IconButton(ft.Icons.ADD)]
+    )
+    kept = [card, bar, row] if with_row else [card, bar]
+    # its badge (a control in a single field) comes before its list of controls
+    return ft.Column(kept, badge=ft.Badge(label="3"), data={"kept": ft.Text("data")})
 
 
 def _state(control: Any) -> list[Any]:
@@ -111,13 +116,13 @@ def _state(control: Any) -> list[Any]:
 
 def _diff(frozen: bool) -> tuple[Any, ...]:
     before = _screen("Lunch", with_row=True)
-    ObjectPatch.from_diff(None, before, control_cls=BaseControl, frozen=frozen)
+    _, first, _ = ObjectPatch.from_diff(None, before, control_cls=BaseControl, frozen=frozen)
     after = _screen("Lunch, Garden Room", with_row=False)
     after.spacing = 4  # changed after it was made: tracked as dirty until the walk
     patch, added, removed = ObjectPatch.from_diff(
         before, after, control_cls=BaseControl, frozen=frozen
     )
-    ids = [c._i for c in added], [c._i for c in removed]
+    ids = [c._i for c in first], [c._i for c in added], [c._i for c in removed]
     return patch.to_message(), ids, _state(after), _state(before)
 
 
@@ -126,4 +131,4 @@ def test_walk_finds_the_same_added_and_removed_controls(frozen: bool) -> None:
     flets = _diff(frozen)
     walk.install()
     assert _diff(frozen) == flets
-    assert flets[1][1], "the removed row's controls are found"
+    assert flets[1][2], "the removed row's controls are found"
