@@ -21,6 +21,7 @@ from pathlib import Path
 OBJECTS = "objects"
 EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
 STALE = 3600  # a temporary object folder this old (seconds) is a crashed publish's leftover
+GONE = ".gone-"  # an object being removed: never read again, removed by the next collect
 
 
 def digest_of(files: dict[str, str]) -> str:
@@ -105,9 +106,20 @@ def collect(store: Path, releases: list[Path]) -> int:
             e.path
             for e in entries
             if (e.name.startswith(".tmp-") and now - e.stat().st_mtime > STALE)
+            or e.name.startswith(GONE)
             or (not e.name.startswith(".") and e.name not in keep)
         ]
     for path in gone:
-        shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(_aside(Path(path)), ignore_errors=True)
         removed += 1
     return removed
+
+
+def _aside(path: Path) -> Path:
+    """`path` under a name no publish reuses, before its files go: a collect stopped halfway
+    must not leave a half object under its digest, which the next publish would point at."""
+    if path.name.startswith("."):
+        return path
+    aside = path.with_name(f"{GONE}{path.name}-{secrets.token_hex(4)}")
+    os.rename(path, aside)
+    return aside

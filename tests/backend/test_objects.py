@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -141,6 +142,26 @@ def test_a_crashed_publish_leftover_goes_only_once_it_is_old(tmp_path: Path) -> 
     os.utime(old, (then, then))
     assert collect(store, []) == 1
     assert os.listdir(store) == [".tmp-fresh"]
+
+
+def test_objects_collect_stopped_halfway_leaves_no_half_object_to_reuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, digest = tmp_path / "objects", "d" * 32
+    files: dict[str, bytes | Path] = {"a.json": b"{}", "a.ics": b"BEGIN"}
+    put(store, digest, files)
+
+    def killed(path: str | Path, ignore_errors: bool = False) -> None:
+        os.unlink(sorted(Path(path).iterdir())[0])  # the process dies after one file
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shutil, "rmtree", killed)
+    with pytest.raises(KeyboardInterrupt):
+        collect(store, [])
+    monkeypatch.undo()
+    put(store, digest, files)  # the same delegate's files again, e.g. a room changed back
+    assert sorted(os.listdir(store / digest)) == ["a.ics", "a.ics.gz", "a.json", "a.json.gz"]
+    assert collect(store, []) == 2 and os.listdir(store) == []  # the half one went too
 
 
 def flatten(release: Path) -> None:
