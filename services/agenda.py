@@ -164,14 +164,17 @@ def now_and_next(items: Iterable[AgendaItem], now: datetime) -> NowNext:
     return NowNext(current, upcoming, minutes)
 
 
-def next_change(items: Iterable[AgendaItem], now: datetime, zones: Iterable[ZoneInfo]) -> datetime:
+def next_change(
+    items: Iterable[AgendaItem], now: datetime, zones: Iterable[ZoneInfo], countdown: bool = True
+) -> datetime:
     """The first instant after `now` at which an agenda drawn at `now` is out of date: an item
     starts or ends (Now/Next, dimmed past items), the countdown to the next item shows one
-    minute less, or the day turns in one of `zones` (today's day, 'tomorrow')."""
+    minute less (if `countdown` is on show), or the day turns in one of `zones` (today's day,
+    'tomorrow')."""
     listed = list(items)
     instants = [t for item in listed for t in (item.start, item.end) if t > now]
     nn = now_and_next(listed, now)
-    if nn.now is None and nn.next is not None and nn.minutes_to_next is not None:
+    if countdown and nn.now is None and nn.next is not None and nn.minutes_to_next is not None:
         # 'in 25 min' counts whole minutes: it shows 24 just after `turn` (>= now)
         turn = nn.next.start - timedelta(minutes=nn.minutes_to_next)
         instants.append(turn + timedelta(milliseconds=1))

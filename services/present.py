@@ -185,6 +185,7 @@ class NowNextCard:
     warning: str = ""
     sample: bool = False
     then: str = ""  # while something is on: what comes after it
+    countdown: bool = False  # its heading counts the minutes to the next item
 
 
 def now_next_card(
@@ -226,7 +227,8 @@ def now_next_card(
         )
     route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
     title = item_title(tr, item)
-    return NowNextCard(heading, title, detail, route, warning, item_sample(item), then)
+    counting = nn.now is None
+    return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
 
 
 def item_sample(item: AgendaItem) -> bool:

@@ -57,6 +57,7 @@ def build(ctx: Ctx) -> Screen:
     now = repo.now()
     nn = repo.now_next()
     summary = now_next_card(tr, repo.mission, nn, now, zone)
+    counting = summary is not None and summary.countdown  # 'in 25 min': a minute's turn
     if summary is not None:
         going = nn.next  # while something is on too: when to leave for what follows
         line = leave_line(tr, repo.mission, repo.delegate, going, items, zone) if going else ""
@@ -99,7 +100,7 @@ def build(ctx: Ctx) -> Screen:
         subtitle=who,
         header=header,
         actions=[announcements_button(ctx), print_button(ctx)],
-        changes_at=next_change(items, now, {zone, repo.zone}),
+        changes_at=next_change(items, now, {zone, repo.zone}, counting),
     )
 
 

@@ -130,6 +130,12 @@ def test_next_change_between_items_is_the_countdowns_next_minute() -> None:
     assert now_and_next(items, turn - (turn - now) / 2).minutes_to_next == 29
 
 
+def test_next_change_without_a_countdown_on_show_is_the_next_start() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    now = at("2025-10-07T16:00:20-07:00")
+    assert next_change(items, now, [LA], countdown=False) == at("2025-10-07T16:30:00-07:00")
+
+
 def test_next_change_after_the_mission_is_the_first_midnight_of_the_zones() -> None:
     items = personal_items(MISSION, DELEGATE, [])
     now = at("2025-11-01T09:00:00+01:00")

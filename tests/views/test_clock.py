@@ -62,3 +62,15 @@ async def test_clock_other_screens_set_no_timer(app: App) -> None:
     assert app.shell is not None
     await app.go("/contacts")
     assert app.shell.clock.due is None
+
+
+async def test_clock_before_the_mission_draws_again_at_midnight_not_every_minute(
+    tmp_path: Path,
+) -> None:
+    app = await App(tmp_path, now="2025-10-01T10:00:20-07:00").start("/agenda")
+    try:
+        assert app.shell is not None
+        assert "The mission starts in 4 days" in app.text()  # no countdown in minutes on show
+        assert app.shell.clock.due == at("2025-10-02T00:00:00-07:00")
+    finally:
+        await app.close()
