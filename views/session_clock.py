@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from views.shell import AppShell
 
 
+log = logging.getLogger(__name__)
 SPREAD = 3.0  # seconds
 
 
@@ -50,7 +52,10 @@ class SessionClock:
                 due += timedelta(seconds=self.late)
             if due is not None and due <= now and self._showing():
                 self.due = None  # a drawing that fails must not loop: it sets no new due
-                self.shell.render()
+                try:
+                    self.shell.render()
+                except Exception:  # the next drawing (a tap, new data) sets a new due
+                    log.exception("the clock's drawing failed")
                 continue
             wait = None if due is None or not self._showing() else (due - now).total_seconds()
             with contextlib.suppress(TimeoutError):

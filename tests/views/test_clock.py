@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.views.harness import App
+from views.context import Ctx, Screen
 from views.session_clock import SPREAD
 
 
@@ -74,3 +75,23 @@ async def test_clock_before_the_mission_draws_again_at_midnight_not_every_minute
         assert app.shell.clock.due == at("2025-10-02T00:00:00-07:00")
     finally:
         await app.close()
+
+
+async def test_clock_a_drawing_that_failed_does_not_stop_the_clock(app: App) -> None:
+    assert app.shell is not None
+    agenda, failed = app.shell.screens["agenda"], []
+
+    def fails_once(ctx: Ctx) -> Screen:
+        if not failed:
+            failed.append(ctx.state.route.path())
+            raise RuntimeError("a drawing that failed")
+        return agenda(ctx)
+
+    app.shell.screens["agenda"] = fails_once
+    app.shell.clock.late = 0.0
+    await app.time_passes("2025-10-07T15:45:00-07:00")
+    assert failed and "Now, until 15:45" in app.text()  # that drawing failed: nothing new
+    await app.go("/agenda")  # the next drawing (a tap, new data) sets the next due instant
+    assert "Next: in 45 min" in app.text()
+    await app.time_passes("2025-10-07T15:46:30-07:00")
+    assert "Next: in 43 min" in app.text()  # the clock still follows it
