@@ -236,7 +236,8 @@ class AppShell:
         object.__setattr__(view, "_frozen", True)
         self.page.views[:] = [view]
         self.page.update()
-        self.clock.drawn(screen.changes_at)
+        dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
+        self.clock.drawn(min(dues, default=None))  # either pane may go out of date
 
     # -- settings that change the whole app ------------------------------------------------
 

@@ -95,3 +95,14 @@ async def test_clock_a_drawing_that_failed_does_not_stop_the_clock(app: App) -> 
     assert "Next: in 45 min" in app.text()
     await app.time_passes("2025-10-07T15:46:30-07:00")
     assert "Next: in 43 min" in app.text()  # the clock still follows it
+
+
+async def test_clock_my_agenda_beside_an_item_follows_it_too(app: App) -> None:
+    assert app.shell is not None
+    app.page.width = 1024  # a tablet: the list beside the item opened from it
+    await app.go("/agenda/2025-10-07")
+    await app.tap("row-tue-nasa-ames")
+    assert app.has("pane-list") and app.has("activity-title") and "Now, until 15:45" in app.text()
+    app.shell.clock.late = 0.0
+    await app.time_passes("2025-10-07T15:45:00.500-07:00")
+    assert "Now, until" not in app.text() and "Next: in 44 min" in app.text()
