@@ -20,12 +20,13 @@ import json
 import os
 import secrets
 import shutil
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import layout
-from backend.objects import OBJECTS, collect
+from backend.objects import GONE, OBJECTS, STALE, collect
 from backend.staging import assemble, locked
 from services.models import DelegateDoc, MissionDoc, encode
 
@@ -186,10 +187,20 @@ def kept(releases: Path) -> list[Path]:
 
 
 def _prune(releases: Path, keep: Path) -> None:
-    """Keep the last KEEP_RELEASES releases and the objects they point at."""
+    """Keep the last KEEP_RELEASES releases and the objects they point at. A release goes
+    under a name nothing reads (`.gone-…`) before its files do: a prune stopped halfway must
+    not leave half a release that a rollback would put live. What such a prune or a killed
+    publish left behind (`.gone-…`, a `.staging-…` over an hour old) goes too."""
     old = [p for p in kept(releases) if p != keep]
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
-        shutil.rmtree(path, ignore_errors=True)
+        aside = path.with_name(f"{GONE}{path.name}-{secrets.token_hex(4)}")
+        os.rename(path, aside)
         for extra in ("manifest.json", "memo.json", "objects"):
             path.with_name(f"{path.name}.{extra}").unlink(missing_ok=True)
+        shutil.rmtree(aside, ignore_errors=True)
+    now = time.time()
+    for leftover in releases.iterdir():
+        stale = leftover.name.startswith(".staging-") and now - leftover.stat().st_mtime > STALE
+        if leftover.name.startswith(GONE) or stale:
+            shutil.rmtree(leftover, ignore_errors=True)
     collect(releases / OBJECTS, kept(releases))

@@ -20,7 +20,7 @@ import pytest
 from backend import layout, releases
 from backend.objects import STALE, collect, put, referenced
 from backend.publish import publish
-from backend.releases import releases_of, rollback
+from backend.releases import live, releases_of, rollback
 from backend.tokens import token_for
 from tests.backend.servers import ROOT, SECRET, backend_server, nginx_server
 from tests.backend.test_publish import copy_example, edit
@@ -193,3 +193,38 @@ def test_a_release_made_before_objects_is_served_and_republished(
     first = out.resolve()
     publish(source, out, SECRET, URL)
     assert served(out) == full_render(source, first) and links(out.resolve())
+
+
+def test_releases_prune_stopped_halfway_leaves_no_half_release_to_roll_back_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(releases, "KEEP_RELEASES", 2)
+    out = tmp_path / "current"
+    folder = releases.releases_of(out)
+
+    def publish_number(n: int) -> Path:
+        files = {"mission.json": b'{"n": %d}' % n, "schedule.json": b"[%d]" % n}
+        entry = releases.Entry("", n, "2025-10-01T00:00:00+00:00", "now", 1, 0)
+        return releases.write_release(out, files, entry)[0]
+
+    first, second = publish_number(1), publish_number(2)
+    stale = folder / ".staging-999999-dead"  # a publish killed an hour ago
+    stale.mkdir()
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+
+    real_rmtree = shutil.rmtree
+
+    def killed_in_prune(path: str | Path, ignore_errors: bool = False) -> None:
+        if not Path(path).name.startswith(".gone-"):
+            return real_rmtree(path, ignore_errors=ignore_errors)
+        (Path(path) / "mission.json").unlink()  # the process dies after one file
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shutil, "rmtree", killed_in_prune)
+    with pytest.raises(KeyboardInterrupt):
+        publish_number(3)  # its prune of the first release is stopped halfway
+    monkeypatch.setattr(shutil, "rmtree", real_rmtree)
+    assert not first.exists()  # not under its name: no rollback can pick half of it
+    assert releases.kept(folder) == [second, live(out)]
+    publish_number(4)
+    assert not [p.name for p in folder.iterdir() if p.name.startswith((".gone-", ".staging-"))]
