@@ -175,8 +175,10 @@ def next_change(
     instants = [t for item in listed for t in (item.start, item.end) if t > now]
     nn = now_and_next(listed, now)
     if countdown and nn.now is None and nn.next is not None and nn.minutes_to_next is not None:
-        # 'in 25 min' counts whole minutes: it shows 24 just after `turn` (>= now)
-        turn = nn.next.start - timedelta(minutes=nn.minutes_to_next)
+        # 'in 25 min' counts whole minutes: it shows 24 just after `turn` (>= now). A day or
+        # more ahead it says 'in 2 days' (rounded): that changes at most every half day.
+        step = 720 if nn.minutes_to_next >= 1440 else 1
+        turn = nn.next.start - timedelta(minutes=nn.minutes_to_next // step * step)
         instants.append(turn + timedelta(milliseconds=1))
     for zone in zones:
         local = now.astimezone(zone)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from services.agenda import default_day, items_on, next_change, now_and_next, personal_items
 from services.geo import travel_minutes
+from services.i18n import Translator
 from services.models import Activity, Venue
 from services.validation import parse_delegate, parse_mission
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, dump
@@ -134,6 +136,24 @@ def test_next_change_without_a_countdown_on_show_is_the_next_start() -> None:
     items = personal_items(MISSION, DELEGATE, [])
     now = at("2025-10-07T16:00:20-07:00")
     assert next_change(items, now, [LA], countdown=False) == at("2025-10-07T16:30:00-07:00")
+
+
+def test_next_change_a_countdown_in_days_turns_at_most_every_half_day() -> None:
+    items = personal_items(MISSION, DELEGATE, [])
+    first = min(item.start for item in items)
+    text = Translator("en").in_minutes
+
+    def shown(t: datetime) -> str:
+        return text(now_and_next(items, t).minutes_to_next or 0)
+
+    drawn = [first - timedelta(days=2, minutes=5)]  # 'in 2 days'
+    while shown(drawn[-1]) == "in 2 days":
+        drawn.append(next_change(items, drawn[-1], []))
+    gaps = [b - a for a, b in pairwise(drawn)]
+    assert shown(drawn[-1]) == "in 1 day" and shown(drawn[-1] - timedelta(milliseconds=2)) == (
+        "in 2 days"
+    )
+    assert len(gaps) <= 2 and all(timedelta(minutes=5) <= g <= timedelta(hours=12) for g in gaps)
 
 
 def test_next_change_after_the_mission_is_the_first_midnight_of_the_zones() -> None:
