@@ -116,16 +116,21 @@ def rollback(out: Path, now: datetime | None = None) -> Entry:
     if current is None:
         raise LookupError(f"nothing is published at {out} yet")
     entries = history(out)
-    live_at = max((i for i, e in enumerate(entries) if e.release == current.name), default=-1)
+    # a crash between the swap and the history line leaves the live release without its line:
+    # then every line is earlier than it
+    live_at = max(
+        (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
+    )
     earlier = [
         e
         for e in entries[:live_at]
         if e.release != current.name and (releases_of(out) / e.release).is_dir()
     ]
-    if live_at < 0 or not earlier:
+    if not earlier:
         raise LookupError("there is no earlier release to go back to")
     back = earlier[-1]
-    revision = max(e.revision for e in entries) + 1
+    shown = int(json.loads(layout.read(current, "mission.json"))["revision"])
+    revision = max(shown, *(e.revision for e in entries)) + 1  # above what phones hold
     files = _with_revision(releases_of(out) / back.release, revision)
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)

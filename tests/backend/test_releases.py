@@ -13,7 +13,7 @@ import pytest
 from backend import incremental, layout
 from backend.build import build
 from backend.publish import publish, render
-from backend.releases import history, rollback
+from backend.releases import history, releases_of, rollback
 from backend.tokens import token_for
 from backend.wording import describe
 from services.store import FeedStore, namespace_for
@@ -111,6 +111,20 @@ async def test_rollback_serves_the_previous_content_with_a_higher_revision(
     stored = FeedStore(tmp_path / "phone").load(namespace_for(url), "mission")
     assert stored is not None and stored.revision == 3 and b"Garden Room" not in stored.data
     assert [e.action.split(":")[0] for e in history(out)] == ["publish", "publish", "rollback"]
+
+
+def test_rollback_after_a_crash_that_lost_the_live_history_line(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    first = mission(out)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, "https://x/")
+    lines = (releases_of(out) / "history.jsonl").read_text("utf-8").splitlines()
+    (releases_of(out) / "history.jsonl").write_text(lines[0] + "\n", "utf-8")  # swapped, unlogged
+    entry = rollback(out)
+    assert entry.revision == 3 and entry.action.endswith(history(out)[0].release)
+    assert mission(out)["activities"] == first["activities"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
