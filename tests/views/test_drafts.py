@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import flet as ft
+import pytest
 
+from services.models import Lang
 from tests.views.harness import App
 
 
@@ -40,21 +42,20 @@ async def test_meeting_notes_being_typed_survive_a_redraw_and_save_on_blur(
         await app.close()
 
 
-async def test_a_personal_code_being_typed_survives_a_redraw(tmp_path: Path) -> None:
-    app = await App(tmp_path).start("/settings")
+@pytest.mark.parametrize(
+    ("route", "lang", "identifier", "text"),
+    [
+        ("/settings", "en", "code-field", "ab12-cd34"),  # a personal code
+        ("/directory", "fr", "directory-search", "port"),  # a directory search
+    ],
+)
+async def test_a_field_being_typed_survives_a_redraw(
+    tmp_path: Path, route: str, lang: Lang, identifier: str, text: str
+) -> None:
+    app = await App(tmp_path, lang=lang).start(route)
     try:
-        await app.type_into("code-field", "ab12-cd34", event="change")
+        await app.type_into(identifier, text, event="change")
         await redraw_as_a_sync_would(app)
-        assert field(app, "code-field").value == "ab12-cd34"
-    finally:
-        await app.close()
-
-
-async def test_a_directory_search_being_typed_survives_a_redraw(tmp_path: Path) -> None:
-    app = await App(tmp_path, lang="fr").start("/directory")
-    try:
-        await app.type_into("directory-search", "port", event="change")
-        await redraw_as_a_sync_would(app)
-        assert field(app, "directory-search").value == "port"
+        assert field(app, identifier).value == text
     finally:
         await app.close()
