@@ -61,37 +61,24 @@ def venue_block(
     region = region_for([venue], REGIONS)
     if with_map and region is not None:
         pin = [Spot(venue.id, "", venue.name, venue.lat, venue.lon, True)]
-        widths = ctx.state.map_widths
-        if on_venue_page:
-            controls.append(
-                offline_map(
-                    region,
-                    pin,
-                    height=320,
-                    widths=widths,
-                    kind="venue",
-                    redraw=ctx.act.refresh,
-                    identifier="venue-map",
-                )
+        details = f"/venue/{venue.id}"
+        picture = offline_map(
+            region,
+            pin,
+            height=320 if on_venue_page else 200,
+            widths=ctx.state.map_widths,
+            kind="venue" if on_venue_page else "small",
+            redraw=ctx.act.refresh,
+            on_tap=None if on_venue_page else lambda: ctx.act.navigate(details),
+            identifier="venue-map" if on_venue_page else None,
+        )
+        if not on_venue_page:  # the small map is one button to the venue page
+            picture = ft.Semantics(
+                container=True,
+                content=picture,
+                identifier=f"small-map-{venue.id}",
+                button=True,
+                label=_("Map of {venue}: open the venue page").format(venue=venue.name),
             )
-        else:
-            details = f"/venue/{venue.id}"
-            small = offline_map(
-                region,
-                pin,
-                height=200,
-                widths=widths,
-                kind="small",
-                redraw=ctx.act.refresh,
-                on_tap=lambda: ctx.act.navigate(details),
-            )
-            controls.append(
-                ft.Semantics(
-                    container=True,
-                    content=small,
-                    identifier=f"small-map-{venue.id}",
-                    button=True,
-                    label=_("Map of {venue}: open the venue page").format(venue=venue.name),
-                )
-            )
+        controls.append(picture)
     return controls
