@@ -110,16 +110,16 @@ def collect(store: Path, releases: list[Path]) -> int:
             or (not e.name.startswith(".") and e.name not in keep)
         ]
     for path in gone:
-        shutil.rmtree(_aside(Path(path)), ignore_errors=True)
+        shutil.rmtree(aside(Path(path)), ignore_errors=True)
         removed += 1
     return removed
 
 
-def _aside(path: Path) -> Path:
-    """`path` under a name no publish reuses, before its files go: a collect stopped halfway
-    must not leave a half object under its digest, which the next publish would point at."""
+def aside(path: Path) -> Path:
+    """`path` under a name no publish reuses, before its files go: a collect or prune stopped
+    halfway must not leave half an object (or release) under a name that is read again."""
     if path.name.startswith("."):
         return path
-    aside = path.with_name(f"{GONE}{path.name}-{secrets.token_hex(4)}")
-    os.rename(path, aside)
-    return aside
+    moved = path.with_name(f"{GONE}{path.name}-{secrets.token_hex(4)}")
+    os.rename(path, moved)
+    return moved

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import layout
-from backend.objects import GONE, OBJECTS, STALE, collect
+from backend.objects import GONE, OBJECTS, STALE, aside, collect
 from backend.staging import assemble, locked
 from services.models import DelegateDoc, MissionDoc, encode
 
@@ -198,11 +198,10 @@ def _prune(releases: Path, keep: Path) -> None:
     publish left behind (`.gone-…`, a `.staging-…` over an hour old) goes too."""
     old = [p for p in kept(releases) if p != keep]
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
-        aside = path.with_name(f"{GONE}{path.name}-{secrets.token_hex(4)}")
-        os.rename(path, aside)
+        moved = aside(path)
         for extra in ("manifest.json", "memo.json", "objects"):
             path.with_name(f"{path.name}.{extra}").unlink(missing_ok=True)
-        shutil.rmtree(aside, ignore_errors=True)
+        shutil.rmtree(moved, ignore_errors=True)
     now = time.time()
     for leftover in releases.iterdir():
         stale = leftover.name.startswith(".staging-") and now - leftover.stat().st_mtime > STALE
