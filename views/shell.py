@@ -20,6 +20,7 @@ from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
+from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
@@ -233,8 +234,7 @@ class AppShell:
         # Immutable, like a declarative component's output: Flet diffs the new tree against
         # the previous one field by field and sends only what differs, keeps no per-control
         # snapshots, and the automatic update after a handler has nothing left to compare.
-        object.__setattr__(view, "_frozen", True)
-        self.page.views[:] = [view]
+        self.page.views[:] = [frozen(view)]
         self.page.update()
         dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
         self.clock.drawn(min(dues, default=None))  # either pane may go out of date
