@@ -1,20 +1,33 @@
 """Per-session memory a hosted server does not need to spend (flet 1.0.5, pinned).
 
-Before every update Flet validates each control with `suppress_repeated_errors=True`, and to
+1. Before every update Flet validates each control with `suppress_repeated_errors=True`, and to
 do so gives every control its own empty set of already-reported errors, kept for the control's
 lifetime: 216 bytes a control, ~39 KB of a session's ~350 KB (tracemalloc, 50 sessions). The
 set is only ever written when a control fails validation. `LazyReported` stands in for it and
 creates the real set on the control at its first error, so the behaviour is the same: a
 repeated identical error is reported once, and a control that validates again is reset.
+
+2. CPython 3.11 keeps the attributes of a class's instances in one key table shared by all of
+them, and each instance holds only its values (~150 bytes). The table takes new names only
+while the class has few instances; a name added later turns that instance's attributes into
+a dict of its own (~460 bytes). Flet adds `_frozen` and `_initialized` to a control when it
+first draws it, long after the first few hundred Texts are made: ~50 KB a session on My
+agenda. `share_keys` gives each Flet class those names as it is defined (and every class
+already defined at once), on a blank instance made for nothing else.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from flet.controls import base_control, value_types
+from flet.controls.base_control import BaseControl
 from flet.utils import validation
 
 KEY = validation._REPORTED_VALIDATION_ERRORS_KEY
+# What Flet sets on a control or value object after making it: when it first draws it, and
+# when it tracks a mutable one's changes.
+LATE = ("_parent", "_frozen", "_initialized", "__changes")
 
 
 class LazyReported:
@@ -53,6 +66,49 @@ def reported_errors(instance: Any) -> LazyReported:
     return LazyReported(instance)
 
 
+def share_key(cls: type) -> None:
+    """Adds LATE to the names `cls`'s instances share (if the class still takes new ones)."""
+    try:
+        blank: Any = object.__new__(cls)
+        for name in LATE:
+            object.__setattr__(blank, name, None)
+    except (TypeError, AttributeError):  # no instance dict, or no plain instance: no table
+        return
+
+
+def defined() -> list[type]:
+    """Every Flet control and value class imported so far (Flet imports them on first use)."""
+    found: list[type] = []
+    todo: list[type] = [object]
+    seen: set[type] = set()
+    while todo:
+        subs: list[type] = type.__subclasses__(todo.pop())
+        for sub in subs:
+            if sub not in seen:
+                seen.add(sub)
+                todo.append(sub)
+                if issubclass(sub, BaseControl) or getattr(sub, "_is_flet_value", False):
+                    found.append(sub)
+    return found
+
+
+def _install_props(cls: type) -> None:
+    """Flet's class set-up (every `@control` and `@value` class runs it once), then `share_key`."""
+    installing(cls)
+    share_key(cls)
+
+
+installing = value_types._install_props
+
+
+def share_keys() -> None:
+    for cls in defined():
+        share_key(cls)
+    value_types._install_props = _install_props
+    base_control._install_props = _install_props  # type: ignore[attr-defined]
+
+
 def install() -> None:
     """Process-wide; `validate` looks the helper up at each call."""
     validation._get_reported_validation_errors = reported_errors  # type: ignore[assignment]
+    share_keys()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import flet as ft
 import pytest
 from flet.utils import validation
 
 from hosting import lean
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -43,3 +48,41 @@ def test_a_repeated_error_is_reported_once_and_again_after_a_valid_update(
     text._values["opacity"] = 2.0
     with pytest.raises(ValueError, match="opacity"):
         _check(text)
+
+
+# A fresh interpreter: which names a class's instances share is set by its first instances.
+MEMORY = """
+import sys, tracemalloc, weakref
+from hosting import lean
+if sys.argv[1] == "shared":
+    lean.install()
+import flet as ft
+texts = [ft.Text(f"row {i}") for i in range(300)]
+parent = ft.Column()
+tracemalloc.start()
+for text in texts:  # what Flet sets on a control when it first draws it
+    text._parent = weakref.ref(parent)
+    text._frozen = True
+    object.__setattr__(text, "_initialized", True)
+grown = tracemalloc.get_traced_memory()[0] / len(texts)
+assert all(t._frozen and t._initialized and t._parent() is parent for t in texts)
+print(grown)
+"""
+
+
+def bytes_a_control_grows(mode: str) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY, mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return float(done.stdout)
+
+
+def test_drawn_controls_keep_sharing_their_attribute_names() -> None:
+    alone, shared = bytes_a_control_grows("flet"), bytes_a_control_grows("shared")
+    assert alone > 300  # each Text's attributes became a dict of its own
+    assert shared < 50  # the names were already in the class's shared table
