@@ -27,6 +27,7 @@ from starlette.websockets import WebSocketDisconnect
 from uvicorn.protocols.utils import ClientDisconnected
 from websockets.exceptions import InvalidState
 
+from hosting import lean
 from hosting.client import ClientFiles
 from hosting.static import ClientApp, accepted
 from hosting.transport import QuietFletApp
@@ -59,7 +60,9 @@ def create_app(
     async def session(websocket: WebSocket) -> None:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(*GONE):  # the phone left mid-message: nothing to report
-            await QuietFletApp(loop, app_manager.executor, main, None).handle(websocket)
+            await QuietFletApp(loop, app_manager.executor, main, lean.index_reachable).handle(
+                websocket
+            )
 
     pages = ProgrammePages(mission)
 

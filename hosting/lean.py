@@ -14,12 +14,20 @@ a dict of its own (~460 bytes). Flet adds `_frozen` and `_initialized` to a cont
 first draws it, long after the first few hundred Texts are made: ~50 KB a session on My
 agenda. `share_keys` gives each Flet class those names as it is defined (and every class
 already defined at once), on a blank instance made for nothing else.
+
+3. A session keeps an index of its controls by id, so that an event or a value the browser
+sends reaches its control: one weak reference and one dict entry (~120 bytes) per control.
+Most drawn controls are text, icons and layout with no event handler; the browser sends
+nothing for them. `DrawnIndex` leaves those out. (Were an event to name one anyway, Flet
+finds it by walking the page, as it does for any control missing from the index.)
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
+import flet as ft
 from flet.controls import base_control, value_types
 from flet.controls.base_control import BaseControl
 from flet.utils import validation
@@ -106,6 +114,34 @@ def share_keys() -> None:
         share_key(cls)
     value_types._install_props = _install_props
     base_control._install_props = _install_props  # type: ignore[attr-defined]
+
+
+# Controls the browser sends nothing for unless they have an event handler.
+INERT = frozenset({ft.Text, ft.Icon, ft.Row, ft.Column, ft.Container, ft.Semantics})
+
+
+def reachable(control: Any) -> bool:
+    """Whether the browser can send this control an event or a value."""
+    if type(control) not in INERT:
+        return True
+    values = control._values
+    return any(name in values for name in type(control)._event_fields)
+
+
+class DrawnIndex(weakref.WeakValueDictionary):  # type: ignore[type-arg]
+    """A session's id -> control index, holding only the controls the browser can reach."""
+
+    def __setitem__(self, key: Any, control: Any) -> None:
+        if reachable(control):
+            super().__setitem__(key, control)
+        else:
+            self.pop(key, None)  # a control that took over this id is not reachable
+
+
+def index_reachable(page: ft.Page) -> None:
+    """Flet's `before_main` hook: this session's index holds reachable controls only."""
+    session: Any = page.session
+    session._Session__index = DrawnIndex(session._Session__index)
 
 
 def install() -> None:

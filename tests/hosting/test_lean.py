@@ -12,6 +12,7 @@ import pytest
 from flet.utils import validation
 
 from hosting import lean
+from tests.views.harness import App
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,3 +87,25 @@ def test_drawn_controls_keep_sharing_their_attribute_names() -> None:
     alone, shared = bytes_a_control_grows("flet"), bytes_a_control_grows("shared")
     assert alone > 300  # each Text's attributes became a dict of its own
     assert shared < 50  # the names were already in the class's shared table
+
+
+async def test_the_index_leaves_out_what_the_browser_cannot_reach(tmp_path: Path) -> None:
+    app = App(tmp_path)
+    lean.index_reachable(app.page)
+    await app.start("/agenda/2025-10-07")
+    try:
+        index = app.session.index
+        drawn = app.controls()
+        kept = [c for c in drawn if index.get(c._i) is c]
+        assert all(lean.reachable(c) for c in kept)
+        assert {type(c) for c in kept} >= {ft.NavigationBar, ft.PopupMenuItem, ft.IconButton}
+        assert len(kept) < len(drawn) / 3  # text, icons and layout: most of a screen
+        await app.tap("row-m-patel")  # an event still reaches a card (it has on_click)
+        assert app.route == "/meeting/m-patel"
+        await app.tap("back")
+        await app.tap("day-2025-10-08")
+        assert app.route == "/agenda/2025-10-08" and any(
+            i.startswith("row-wed-") for i in app.identifiers("row-")
+        )
+    finally:
+        await app.close()
