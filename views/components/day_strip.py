@@ -10,6 +10,11 @@ from views.components.shared import shared
 from views.context import Ctx
 
 
+def number_style(chosen: bool) -> ft.TextStyle:
+    fg = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
+    return shared(ft.TextStyle(size=18, weight=ft.FontWeight.BOLD, color=fg, height=1.1))
+
+
 def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
     cells: list[ft.Control] = []
     for day in days:
@@ -17,31 +22,31 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
         chosen = day == selected
         fg = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
         cell = ft.Container(
-            ft.Column(
-                [
-                    ft.Text(name, size=12, color=fg),
-                    ft.Text(number, size=18, color=fg, weight=ft.FontWeight.BOLD),
-                ],
-                spacing=0,
-                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            ft.Text(  # both lines in one Text: 4 controls a day, not 6, on every render
+                f"{name}\n",
+                size=12,
+                color=fg,
+                text_align=ft.TextAlign.CENTER,
+                spans=[ft.TextSpan(number, style=number_style(chosen))],
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
             border_radius=shared(ft.BorderRadius.all(12)),
-            padding=shared(ft.Padding.symmetric(vertical=6)),
             height=56,
             alignment=shared(ft.Alignment.CENTER),
             on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
             ink=True,
         )
-        tagged = ft.Semantics(
-            container=True,
-            content=cell,
-            identifier=f"day-{day.isoformat()}",
-            selected=chosen,
-            button=True,
-            label=ctx.tr.day(day),
+        cells.append(
+            ft.Semantics(
+                container=True,
+                content=cell,
+                identifier=f"day-{day.isoformat()}",
+                selected=chosen,
+                button=True,
+                label=ctx.tr.day(day),
+                expand=1,
+            )
         )
-        cells.append(ft.Container(tagged, expand=1))
     return ft.Container(
         ft.Row(cells, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=12, vertical=8))
     )
