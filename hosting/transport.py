@@ -12,10 +12,12 @@ import logging
 
 import msgpack  # type: ignore[import-untyped]
 from flet.controls.base_control import BaseControl
-from flet.messaging.protocol import Message, configure_encode_object_for_msgpack
+from flet.messaging.protocol import Message
 from flet_web.fastapi.flet_app import FletApp, transport_log
 
-ENCODE = configure_encode_object_for_msgpack(BaseControl)  # type: ignore[no-untyped-call]
+from hosting.encode import encoder
+
+ENCODE = encoder(BaseControl)  # Flet's, with its per-class lookups made once
 
 
 class QuietFletApp(FletApp):  # type: ignore[misc]

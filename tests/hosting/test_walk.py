@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,14 @@ def _without_call_ids(packed: bytes) -> Any:
     return [action, body]
 
 
-async def _messages(root: Path) -> list[Any]:
+async def _messages(root: Path, encode: Callable[[Any], Any] | None = None) -> list[Any]:
     """Everything the server sends while a delegate starts the app, visits every tab, searches,
     changes the language twice and goes back: control ids counted from the same start."""
     ControlId._counter = itertools.count(10_000_000)
     app = App(root, lang="nl")
     app.conn.sent = []
+    if encode is not None:
+        app.conn.encode = encode
     await app.start("/agenda")
     for index in (1, 2, 3, 0):
         await app.tab(index)

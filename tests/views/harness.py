@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,10 @@ class LoopbackConnection(Connection):
         self.crashes: list[str] = []
         self.bytes_sent = 0
         self.sent: list[bytes] | None = None  # every message, when a test asks for them
+        self.encode: Callable[[Any], Any] = ENCODE  # a test may try another encoder
 
     def send_message(self, message: Message) -> None:
-        packed = msgpack.packb([message.action, message.body], default=ENCODE)
+        packed = msgpack.packb([message.action, message.body], default=self.encode)
         self.bytes_sent += len(packed)
         if self.sent is not None:
             self.sent.append(packed)
@@ -139,7 +140,7 @@ class App:
         origin_for = feeds.origin_for if feeds else (lambda _saved: self.origin)
         repo = await Repository.open(self.library, settings, origin_for, clock=self.clock)
         # encoded as the register reply is: that snapshots the page, so later renders are diffed
-        msgpack.packb(self.session.get_page_patch(), default=ENCODE)
+        msgpack.packb(self.session.get_page_patch(), default=self.conn.encode)
         self.page.route = route
         lang = repo.settings.language or self.lang
         self.shell = AppShell(
