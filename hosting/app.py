@@ -29,6 +29,7 @@ from websockets.exceptions import InvalidState
 
 from hosting import lean
 from hosting.client import ClientFiles
+from hosting.idle_gc import IdleCollector
 from hosting.static import ClientApp, accepted
 from hosting.transport import QuietFletApp
 from services.models import LANGS, Lang, MissionDoc
@@ -53,8 +54,13 @@ def create_app(
     shutdown: Callable[[], Awaitable[None]] | None = None,
 ) -> FastAPI:
     files = ClientFiles(assets, cache)
+    idle = IdleCollector()  # young garbage collections between taps, not during them
     app = FastAPI(
-        docs_url=None, redoc_url=None, openapi_url=None, on_shutdown=[shutdown] if shutdown else []
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        on_startup=[idle.start],
+        on_shutdown=[idle.stop, *([shutdown] if shutdown else [])],
     )
 
     async def session(websocket: WebSocket) -> None:
