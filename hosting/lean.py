@@ -117,7 +117,7 @@ def share_keys() -> None:
 
 
 # Controls the browser sends nothing for unless they have an event handler.
-INERT = frozenset({ft.Text, ft.Icon, ft.Row, ft.Column, ft.Container, ft.Semantics})
+INERT = frozenset({ft.Text, ft.TextSpan, ft.Icon, ft.Row, ft.Column, ft.Container, ft.Semantics})
 
 
 def reachable(control: Any) -> bool:
