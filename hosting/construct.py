@@ -26,7 +26,7 @@ from typing import Any
 
 from flet.controls import base_control, value_types
 from flet.controls.base_control import BaseControl
-from flet.controls.value_types import _UNSET, Prop, _get_raw_descriptor
+from flet.controls.value_types import Prop, _get_raw_descriptor
 
 from hosting import lean
 
@@ -40,9 +40,11 @@ flets: dict[type, Callable[..., None]] = {}  # each class's own __init__ while o
 installed: list[Callable[[type], None]] = []  # Flet's class set-up, while ours wraps it
 
 
-def _parameters(original: Callable[..., None], names: dict[str, Any]) -> str:
-    """The original's parameter list, its defaults bound to names in `names`."""
+def _parameters(original: Callable[..., None], names: dict[str, Any]) -> tuple[str, str]:
+    """The original's parameter list, its defaults bound to names in `names`; and the
+    arguments that pass them all on to it."""
     parts: list[str] = []
+    passed: list[str] = []
     keyword_only = False
     first, *rest = inspect.signature(original).parameters.values()
     if first.name != "self":
@@ -53,12 +55,13 @@ def _parameters(original: Callable[..., None], names: dict[str, Any]) -> str:
             keyword_only = True
         if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
             raise TypeError(f"unexpected parameter {p}")
+        passed.append(f"{p.name}={p.name}" if keyword_only else p.name)
         if p.default is p.empty:
             parts.append(p.name)
         else:
             names[f"_p{index}"] = p.default
             parts.append(f"{p.name}=_p{index}")
-    return ", ".join(parts)
+    return ", ".join(parts), ", ".join(passed)
 
 
 def fast_init(cls: type) -> Callable[..., None] | None:
@@ -76,10 +79,13 @@ def fast_init(cls: type) -> Callable[..., None] | None:
     # `@dataclass` gives a field made by a factory this default, and calls the factory for it
     names: dict[str, Any] = {"_osa": object.__setattr__, "_HDF": dataclasses._HAS_DEFAULT_FACTORY}  # type: ignore[attr-defined]
     try:
-        parameters = _parameters(original, names)
+        parameters, passed = _parameters(original, names)
     except TypeError:
         return None
-    lines: list[str] = []
+    # A subclass without an __init__ of its own inherits this one, but may set attributes
+    # its own way: its instances are made by Flet's __init__, as before.
+    names |= {"_cls": cls, "_flet": original}
+    lines = [f"if type(self) is not _cls: return _flet(self, {passed})"]
     post: list[str] = []
     for index, f in enumerate(declared):
         kind = f._field_type
@@ -99,7 +105,7 @@ def fast_init(cls: type) -> Callable[..., None] | None:
             if factory or prop.name != f.name:
                 return None
             names[f"_D{index}"] = prop.default
-            test = "True" if prop.default is _UNSET else f"not ({f.name} == _D{index})"
+            test = f"not ({f.name} == _D{index})"  # as Prop.__set__ tests it, _UNSET too
             lines.append(f"if {test}: _v[{f.name!r}] = {f.name}; _d[{f.name!r}] = None")
         elif factory:
             value = (
@@ -110,7 +116,7 @@ def fast_init(cls: type) -> Callable[..., None] | None:
             lines.append(f"_osa(self, {f.name!r}, {f.name})")
     if hasattr(cls, "__post_init__"):
         lines.append(f"self.__post_init__({', '.join(post)})")
-    body = "\n    ".join(lines or ["pass"])
+    body = "\n    ".join(lines)
     source = f"def __init__(self, {parameters}):\n    {body}\n"
     scope: dict[str, Any] = {}
     exec(compile(source, f"<fast __init__ of {cls.__qualname__}>", "exec"), names, scope)
@@ -141,8 +147,9 @@ def fingerprint() -> str:
 
 
 def install() -> bool:
-    """Process-wide. True if controls are made by `fast_init`; False (and a warning) if this
-    Flet or Python is not the one it was written against."""
+    """Process-wide, after `lean.install` (both wrap Flet's class set-up; this one last). True
+    if controls are made by `fast_init`; False (and a warning) if this Flet or Python is not
+    the one it was written against."""
     if installed:
         return True
     if fingerprint() != ORIGINAL or sys.version_info[:2] != PYTHON:

@@ -99,6 +99,30 @@ def test_a_control_class_defined_later_is_made_the_same_way() -> None:
     assert made[0] == made[1]
 
 
+class Big(ft.Text):
+    size = 30  # a class attribute over the Prop
+
+
+class Loud(ft.Text):
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value.upper() if name == "value" else value)
+
+
+class Told(ft.Text):
+    def _notify(self, name: str, value: Any) -> None:
+        self.told = [*getattr(self, "told", []), name]
+
+
+def test_a_subclass_without_an_init_of_its_own_is_made_by_flets_init() -> None:
+    def made() -> list[Any]:
+        return [_made(cls, {"value": "quiet", "size": 12}) for cls in (Big, Loud, Told)]
+
+    flets = made()
+    assert construct.install()
+    assert made() == flets
+    assert Loud("quiet").value == "QUIET" and Told("x", size=12).told == ["value", "size"]
+
+
 def test_other_flet_code_keeps_flets_init(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
