@@ -17,9 +17,11 @@ already defined at once), on a blank instance made for nothing else.
 
 3. A session keeps an index of its controls by id, so that an event or a value the browser
 sends reaches its control: one weak reference and one dict entry (~120 bytes) per control.
-Most drawn controls are text, icons and layout with no event handler; the browser sends
-nothing for them. `DrawnIndex` leaves those out. (Were an event to name one anyway, Flet
-finds it by walking the page, as it does for any control missing from the index.)
+Most drawn controls are texts, icons and boxes with no event handler and no method the server
+calls in the browser; the browser sends nothing for them. `DrawnIndex` leaves those out.
+(Were an event to name one anyway, Flet finds it by walking the page, as it does for any
+control missing from the index; `page.get_control` does not find them, and the app never
+asks it.)
 """
 
 from __future__ import annotations
@@ -117,7 +119,8 @@ def share_keys() -> None:
 
 
 # Controls the browser sends nothing for unless they have an event handler.
-INERT = frozenset({ft.Text, ft.TextSpan, ft.Icon, ft.Row, ft.Column, ft.Container, ft.Semantics})
+# Not Row or Column: they scroll, and a `scroll_to` call's reply comes back by control id.
+INERT = frozenset({ft.Text, ft.TextSpan, ft.Icon, ft.Container, ft.Semantics})
 
 
 def reachable(control: Any) -> bool:
