@@ -30,6 +30,7 @@ from operator import itemgetter
 from typing import Any
 
 from flet.controls import object_patch
+from flet.controls.base_control import BaseControl
 from flet.controls.object_patch import DiffBuilder, ObjectPatchException
 from flet.controls.value_types import Prop, _get_raw_descriptor
 
@@ -49,8 +50,8 @@ ORIGINAL = {
 class Plan:
     """How to read a class's walked fields. `sparse`: Flet `Prop`s whose default cannot hold
     a control; their value is in the instance's `_values` only when it is not the default, so
-    an absent one needs no visit. `dense`: the rest, always read, but for the id and type
-    name every control has (an int and a str)."""
+    an absent one needs no visit. `dense`: the rest, always read, but for a control's id and
+    type name (an int and a str)."""
 
     names: tuple[str, ...]
     sparse: frozenset[str]
@@ -80,7 +81,8 @@ def plan(cls: type) -> Plan:
             if isinstance(prop := _get_raw_descriptor(cls, name), Prop)
             and holds_nothing(prop.default)
         )
-        dense = tuple(n for n in names if n not in sparse and n not in SCALAR_INTERNALS)
+        scalars = SCALAR_INTERNALS if issubclass(cls, BaseControl) else frozenset()
+        dense = tuple(n for n in names if n not in sparse and n not in scalars)
         known = _plans[cls] = Plan(names, sparse, dense, {n: i for i, n in enumerate(names)})
     return known
 
