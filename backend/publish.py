@@ -21,6 +21,7 @@ from pathlib import Path
 
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
+from backend.collector import fewer_collections
 from backend.incremental import doc_digest, render_changed
 from backend.invites import write_invites
 from backend.memo import SOURCE, save_memo, source_digest
@@ -102,12 +103,13 @@ def publish(
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
     the live activities or delegates is refused unless `force`."""
-    source_key = source_digest(source)
-    report, memo = _publish(source, out, secret, public_url, check, force, max_drop)
-    if report.release is not None:
-        save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
-        report.invites = invites or out.parent / f"{out.name}-invites"
-        write_invites(report.invites, report.docs, secret, public_url, app_url)
+    with fewer_collections():
+        source_key = source_digest(source)
+        report, memo = _publish(source, out, secret, public_url, check, force, max_drop)
+        if report.release is not None:
+            save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
+            report.invites = invites or out.parent / f"{out.name}-invites"
+            write_invites(report.invites, report.docs, secret, public_url, app_url)
     return report
 
 

@@ -1,0 +1,82 @@
+"""The collector runs rarely during a publish, and is as it was afterwards."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backend.collector import BATCH_THRESHOLDS, fewer_collections
+from backend.publish import publish
+from tests.backend.servers import EXAMPLE, SECRET
+
+LOW = (100, 10, 10)  # far more often than the default: every publish would collect
+
+
+@pytest.fixture
+def low_thresholds() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*LOW)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_fewer_collections_inside_block_raises_thresholds_then_restores(
+    low_thresholds: None,
+) -> None:
+    with fewer_collections():
+        assert gc.get_threshold() == BATCH_THRESHOLDS
+    assert gc.get_threshold() == LOW
+
+
+def test_fewer_collections_block_raises_thresholds_restored(low_thresholds: None) -> None:
+    with pytest.raises(KeyError), fewer_collections():
+        raise KeyError("boom")
+    assert gc.get_threshold() == LOW
+
+
+def test_fewer_collections_higher_thresholds_kept() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 5, 500)
+    try:
+        with fewer_collections():
+            assert gc.get_threshold() == (100_000, 20, 500)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_fewer_collections_automatic_collection_off_stays_off() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        with fewer_collections():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_publish_low_thresholds_collects_at_batch_thresholds_meanwhile(
+    tmp_path: Path, low_thresholds: None
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append(gc.get_threshold())
+
+    gc.callbacks.append(record)
+    try:
+        report = publish(EXAMPLE, tmp_path / "feed", SECRET, "https://feed.example.org/")
+    finally:
+        gc.callbacks.remove(record)
+    assert report.release is not None and not report.errors
+    assert set(seen) <= {BATCH_THRESHOLDS, LOW}
+    # hundreds at LOW without the batch thresholds; the last few allocations of publish()
+    # and of this test, after the thresholds are put back, may still make one or two
+    assert seen.count(LOW) <= 3
+    assert gc.get_threshold() == LOW
