@@ -154,12 +154,15 @@ def _render_each(
     workers = min(4, os.cpu_count() or 1)
     _JOB = (own, mission, delegates, secret)  # inherited by the forked workers
     try:
-        if len(ids) < PARALLEL_FROM or workers < 2:
+        if len(ids) < max(PARALLEL_FROM, 2) or workers < 2:
             return _render_chunk(ids)
-        size = -(-len(ids) // (workers * 2))
-        chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
+        # the first one here: every worker inherits the renderers warm (templates compiled,
+        # catalogs and maps read) instead of each paying that again
+        parts = [_render_chunk(ids[:1])]
+        size = -(-(len(ids) - 1) // (workers * 2))
+        chunks = [ids[k : k + size] for k in range(1, len(ids), size)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_render_chunk, chunks)
+            parts += pool.map(_render_chunk, chunks)
     finally:
         _JOB = None
     return {i: files for part in parts for i, files in part.items()}

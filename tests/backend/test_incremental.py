@@ -4,16 +4,20 @@ and a republish never writes into a release that is already out."""
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from backend import incremental
 from backend.build import build
 from backend.incremental import ROOT, made_with
 from backend.publish import publish, render
 from backend.releases import releases_of
-from tests.backend.servers import SECRET
+from services.calendar import EventCache
+from services.models import DelegateDoc, MissionDoc
+from tests.backend.servers import EXAMPLE, SECRET
 from tests.backend.test_publish import copy_example, edit, files_of
 from tests.backend.test_releases import full_render, served
 
@@ -107,3 +111,22 @@ def test_a_new_translation_or_pocket_map_renders_everyone_again() -> None:
     made = {path.relative_to(ROOT).as_posix() for path in made_with()}
     assert {"locales/nl/LC_MESSAGES/messages.po", "locales/fr/LC_MESSAGES/messages.po"} <= made
     assert "assets/maps/bay-area-pocket.png" in made and "services/pocket.py" in made
+
+
+def _where(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
+    return {f"delegates/{i}": str(os.getpid()).encode()}  # which process rendered `i`
+
+
+def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = build(EXAMPLE)
+    assert built.mission is not None
+    doc = next(iter(built.delegates.values()))
+    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    rendered = incremental._render_each(_where, built.mission, many, SECRET)
+    where = {i: files[f"delegates/{i}"] for i, files in rendered.items()}
+    here = str(os.getpid()).encode()
+    assert sorted(where) == sorted(many)
+    assert [i for i, pid in where.items() if pid == here] == ["d000"]  # the rest in workers
