@@ -53,8 +53,8 @@ def _parameters(original: Callable[..., None], names: dict[str, Any]) -> tuple[s
         if p.kind is p.KEYWORD_ONLY and not keyword_only:
             parts.append("*")
             keyword_only = True
-        if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
-            raise TypeError(f"unexpected parameter {p}")
+        if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.name.startswith("_"):
+            raise TypeError(f"unexpected parameter {p}")  # "_...": could meet the body's names
         passed.append(f"{p.name}={p.name}" if keyword_only else p.name)
         if p.default is p.empty:
             parts.append(p.name)

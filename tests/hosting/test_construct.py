@@ -80,21 +80,24 @@ async def test_a_whole_session_sends_the_same_messages(tmp_path: Path) -> None:
 
 
 def test_a_control_class_defined_later_is_made_the_same_way() -> None:
-    def define() -> type:
+    def define() -> tuple[type, type]:
         @ft.control("Marked")
         class Marked(ft.Text):
             tone: str = "plain"
-            _level: int = 0
 
-        return Marked
+        @ft.control("Levelled")
+        class Levelled(ft.Text):
+            _level: int = 0  # a parameter named like the generated body's own: Flet's __init__
+
+        return Marked, Levelled
 
     flets = define()
     assert construct.install()
     ours = define()
-    assert ours in construct.flets
+    assert ours[0] in construct.flets and ours[1] not in construct.flets
+    arguments = [{"value": "Astrid", "tone": "loud", "size": 12}, {"value": "x", "_level": 2}]
     made = [
-        [_made(cls, {"value": "Astrid", "tone": t, "size": 12}) for t in ("plain", "loud")]
-        for cls in (flets, ours)
+        [_made(cls, a) for cls, a in zip(pair, arguments, strict=True)] for pair in (flets, ours)
     ]
     assert made[0] == made[1]
 
