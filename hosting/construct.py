@@ -17,14 +17,12 @@ control class defined so far and every one defined later; otherwise Flet keeps i
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import inspect
 import logging
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from flet.controls import base_control, value_types
 from flet.controls.base_control import BaseControl
 from flet.controls.value_types import Prop, _get_raw_descriptor
 
@@ -37,7 +35,6 @@ ORIGINAL = "97739f9e3ae6bb2204e3371ab6eece6a8c460bb9d0a4a090c7f62caefe776f49"
 PYTHON = (3, 11)  # dataclasses' generated __init__ as this was written against
 
 flets: dict[type, Callable[..., None]] = {}  # each class's own __init__ while ours is in
-installed: list[Callable[[type], None]] = []  # Flet's class set-up, while ours wraps it
 
 
 def _parameters(original: Callable[..., None], names: dict[str, Any]) -> tuple[str, str]:
@@ -136,42 +133,27 @@ def speed_up(cls: type) -> None:
         made.__init__ = init
 
 
-def _install_props(cls: type) -> None:
-    """Flet's class set-up (every `@control` class runs it once, after `@dataclass`)."""
-    installed[0](cls)
-    speed_up(cls)
-
-
-def fingerprint() -> str:
-    return hashlib.sha256(inspect.getsource(Prop.__set__).encode()).hexdigest()
-
-
 def install() -> bool:
-    """Process-wide, after `lean.install` (both wrap Flet's class set-up; this one last). True
-    if controls are made by `fast_init`; False (and a warning) if this Flet or Python is not
-    the one it was written against."""
-    if installed:
+    """Process-wide. True if controls are made by `fast_init`; False (and a warning) if this
+    Flet or Python is not the one it was written against."""
+    if speed_up in lean.after_set_up:
         return True
-    if fingerprint() != ORIGINAL or sys.version_info[:2] != PYTHON:
+    if lean.source_digest(Prop.__set__) != ORIGINAL or sys.version_info[:2] != PYTHON:
         log.warning("flet's Prop or Python changed: hosting.construct left __init__ as it is")
         return False
-    installed.append(value_types._install_props)
-    for cls in lean.defined():
-        speed_up(cls)
-    flet_modules: list[Any] = [value_types, base_control]
-    for module in flet_modules:
-        module._install_props = _install_props
+    lean.on_class_set_up(speed_up)
     return True
+
+
+def installed() -> bool:
+    return speed_up in lean.after_set_up
 
 
 def uninstall() -> None:
     """Flet's own __init__ again."""
+    if speed_up in lean.after_set_up:
+        lean.after_set_up.remove(speed_up)
     for cls, init in flets.items():
         made: Any = cls
         made.__init__ = init
     flets.clear()
-    if installed:
-        flet_modules: list[Any] = [value_types, base_control]
-        for module in flet_modules:
-            module._install_props = installed[0]
-        installed.clear()

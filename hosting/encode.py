@@ -14,8 +14,6 @@ server's CPU (py-spy, 10 sessions, 300 switches).
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +21,7 @@ from typing import Any
 from flet.controls.value_types import _UNSET, Value
 from flet.messaging import protocol
 
+from hosting import lean
 from hosting.walk import is_dataclass
 
 Encode = Callable[[Any], Any]
@@ -46,7 +45,7 @@ class Plan:
 
 
 def fingerprint(name: str) -> str:
-    return hashlib.sha256(inspect.getsource(getattr(protocol, name)).encode()).hexdigest()
+    return lean.source_digest(getattr(protocol, name))
 
 
 def plan(cls: type, control_cls: type) -> Plan | None:

@@ -26,7 +26,10 @@ asks it.)
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import flet as ft
@@ -102,20 +105,36 @@ def defined() -> list[type]:
     return found
 
 
+installing = value_types._install_props  # Flet's class set-up: every @control and @value class
+after_set_up: list[Callable[[type], None]] = []  # what runs on each class after Flet's set-up
+
+
 def _install_props(cls: type) -> None:
-    """Flet's class set-up (every `@control` and `@value` class runs it once), then `share_key`."""
     installing(cls)
-    share_key(cls)
+    for hook in after_set_up:
+        hook(cls)
 
 
-installing = value_types._install_props
+def on_class_set_up(hook: Callable[[type], None]) -> None:
+    """`hook` on every Flet class set up so far and, after Flet's own set-up, on every class
+    set up later (Flet imports its classes on first use)."""
+    for cls in defined():
+        hook(cls)
+    if hook not in after_set_up:
+        after_set_up.append(hook)
+    flet_modules: list[Any] = [value_types, base_control]
+    for module in flet_modules:
+        module._install_props = _install_props
+
+
+def source_digest(code: Any) -> str:
+    """sha-256 of a function's source: whether Flet's code is the one a stand-in was written
+    against."""
+    return hashlib.sha256(inspect.getsource(code).encode()).hexdigest()
 
 
 def share_keys() -> None:
-    for cls in defined():
-        share_key(cls)
-    value_types._install_props = _install_props
-    base_control._install_props = _install_props  # type: ignore[attr-defined]
+    on_class_set_up(share_key)
 
 
 # Controls the browser sends nothing for unless they have an event handler.

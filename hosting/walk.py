@@ -19,8 +19,6 @@ ms with this; forgetting it 13–16 ms, 1.1–1.3 ms.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import inspect
 import logging
 import weakref
 from collections.abc import Iterator
@@ -33,6 +31,8 @@ from flet.controls import object_patch
 from flet.controls.base_control import BaseControl
 from flet.controls.object_patch import DiffBuilder, ObjectPatchException
 from flet.controls.value_types import Prop, _get_raw_descriptor
+
+from hosting import lean
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +212,7 @@ def _removed(self: DiffBuilder, item: Any, recurse: bool, found: list[Any]) -> N
 
 
 def fingerprint(name: str) -> str:
-    return hashlib.sha256(inspect.getsource(getattr(DiffBuilder, name)).encode()).hexdigest()
+    return lean.source_digest(getattr(DiffBuilder, name))
 
 
 REPLACED = {"_configure_dataclass": configure_dataclass, "_removed_controls": removed_controls}

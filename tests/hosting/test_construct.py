@@ -28,7 +28,7 @@ ARGUMENTS = [
 @pytest.fixture(autouse=True)
 def flets_init() -> Iterator[None]:
     """Each test starts on Flet's own __init__ and leaves the process as it found it."""
-    was_in = bool(construct.installed)
+    was_in = construct.installed()
     construct.uninstall()
     yield
     construct.uninstall()
