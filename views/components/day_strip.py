@@ -10,8 +10,7 @@ from views.components.shared import shared
 from views.context import Ctx
 
 
-def number_style(chosen: bool) -> ft.TextStyle:
-    fg = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
+def number_style(fg: ft.Colors) -> ft.TextStyle:
     return shared(ft.TextStyle(size=18, weight=ft.FontWeight.BOLD, color=fg, height=1.1))
 
 
@@ -27,7 +26,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 size=12,
                 color=fg,
                 text_align=ft.TextAlign.CENTER,
-                spans=[ft.TextSpan(number, style=number_style(chosen))],
+                spans=[ft.TextSpan(number, style=number_style(fg))],
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
             border_radius=shared(ft.BorderRadius.all(12)),
