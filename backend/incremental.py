@@ -1,9 +1,9 @@
 """Fast republish: a delegate's files are rendered again only when what they are made of changed.
 
-A delegate's key is a digest of the code, their own document, the mission without its
-activities, and the activities they are registered for. When the live release was made with
-the same key, its files for that delegate are reused as they are (hard links); the rest are
-rendered, in worker processes when there are many. The bytes are those a full render gives.
+Each delegate has one key per language their files are read in (backend.render_keys). When the
+live release was made with the same key, its files in that language are reused as they are
+(hard links); the rest are rendered, in worker processes when there are many. The bytes are
+those a full render gives.
 """
 
 from __future__ import annotations
@@ -11,73 +11,18 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable
-from functools import cache
-from importlib import metadata
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from backend.memo import SHARED, load_memo, present
+from backend.render_keys import code_digest, doc_digest, keys, read_in
 from services.calendar import EventCache
-from services.models import DelegateDoc, MissionDoc
+from services.models import LANGS, DelegateDoc, MissionDoc
 
 Shared = Callable[[MissionDoc], dict[str, bytes]]
-Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache], dict[str, bytes]]
-VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
+Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache, Collection[str]], dict[str, bytes]]
 PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
-_JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes] | None = None
-
-
-RENDERERS = ("babel", "icalendar", "jinja2", "pydantic", "segno")
-
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def made_with(root: Path = ROOT) -> list[Path]:
-    """The files our published files are made from: source, templates, translations and the
-    pocket pages' maps."""
-    sources = [*root.glob("backend/**/*.py"), *root.glob("services/**/*.py")]
-    made = [*root.glob("services/templates/*"), *root.glob("locales/*/LC_MESSAGES/*.po")]
-    return sorted([*sources, *made, *root.glob("assets/maps/*-pocket.png")])
-
-
-@cache
-def code_digest() -> str:
-    """A new version of anything the files are made with (`made_with`, and the libraries that
-    render them) never reuses old files."""
-    digest = hashlib.sha256()
-    for path in made_with():
-        digest.update(path.read_bytes())
-    for name in RENDERERS:
-        digest.update(f"{name} {metadata.version(name)}".encode())
-    return digest.hexdigest()
-
-
-def keys(
-    mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes, docs: dict[str, str]
-) -> dict[str, str]:
-    """Each delegate's key (`docs`: their `doc_digest`s)."""
-    shared = hashlib.sha256(code_digest().encode() + secret)
-    shared.update(mission.model_dump_json(exclude={"activities"}).encode())
-    activity = {
-        a.id: hashlib.sha256(a.model_dump_json().encode()).digest() for a in mission.activities
-    }
-    out = {}
-    for delegate_id, doc in delegates.items():
-        key = shared.copy()
-        key.update(f"{docs[delegate_id]} {doc.revision} {doc.published_at.isoformat()}".encode())
-        for activity_id in doc.registered:
-            key.update(activity.get(activity_id, b""))
-        out[delegate_id] = key.hexdigest()
-    return out
-
-
-def doc_digest(doc: DelegateDoc) -> str:
-    """A delegate's document without what changes with every publish (revision, time): equal
-    digests, same content for that person."""
-    return hashlib.sha256(
-        doc.model_dump_json(exclude=VOLATILE, exclude_none=True).encode()
-    ).hexdigest()
+_JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, dict[str, frozenset[str]]] | None = None
 
 
 def render_changed(
@@ -99,28 +44,37 @@ def render_changed(
     there = present(live, old) if live is not None else set()
     reused: dict[str, str] = {}
     fresh: dict[str, DelegateDoc] = {}
+    todo: dict[str, frozenset[str]] = {}  # the languages to render for each fresh delegate
+    kept: dict[str, dict[str, str]] = {}
     memo: dict[str, dict[str, object]] = {}
     for delegate_id, doc in delegates.items():
-        before = old.get(delegate_id, {})
-        files = before.get("files")
-        if (
-            before.get("key") == new_keys[delegate_id]
-            and isinstance(files, dict)
-            and there.issuperset(files)
-        ):
-            reused.update(files)
-            memo[delegate_id] = {**before, "doc": docs[delegate_id]}
-            continue
-        fresh[delegate_id] = doc
+        own_lang, mine = doc.delegate.language, new_keys[delegate_id]
+        kept[delegate_id] = _reusable(old.get(delegate_id, {}), mine, there, own_lang)
+        reused.update(kept[delegate_id])
+        memo[delegate_id] = {"keys": mine, "files": kept[delegate_id], "doc": docs[delegate_id]}
+        langs = frozenset(LANGS) - {read_in(p, own_lang) for p in kept[delegate_id]}
+        if langs:
+            fresh[delegate_id], todo[delegate_id] = doc, langs
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
-    for delegate_id, files in _render_each(own, mission, fresh, secret).items():
+    for delegate_id, files in _render_each(own, mission, fresh, secret, todo).items():
         written.update(files)
         digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
-        key = new_keys[delegate_id]
-        memo[delegate_id] = {"key": key, "files": digests, "doc": docs[delegate_id]}
+        memo[delegate_id]["files"] = dict(sorted({**kept[delegate_id], **digests}.items()))
     return written, reused, memo
+
+
+def _reusable(
+    before: dict[str, object], mine: dict[str, str], there: set[str], own: str
+) -> dict[str, str]:
+    """The live files of a delegate ({path: sha-256}) that can be reused: those read in a
+    language whose key is the same as when they were made, and still in the release."""
+    made, files = before.get("keys"), before.get("files")
+    if not isinstance(made, dict) or not isinstance(files, dict) or not there.issuperset(files):
+        return {}
+    same = {lang for lang, key in mine.items() if made.get(lang) == key}
+    return {p: sha for p, sha in files.items() if read_in(p, own) in same}
 
 
 def _shared(
@@ -146,13 +100,18 @@ def _shared(
 
 
 def _render_each(
-    own: Own, mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes
+    own: Own,
+    mission: MissionDoc,
+    delegates: dict[str, DelegateDoc],
+    secret: bytes,
+    langs: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, dict[str, bytes]]:
-    """Each delegate's own files; in forked workers when there are many."""
+    """Each delegate's own files (those read in `langs[id]`, default all); in forked workers
+    when there are many."""
     global _JOB
     ids = sorted(delegates)
     workers = min(4, os.cpu_count() or 1)
-    _JOB = (own, mission, delegates, secret)  # inherited by the forked workers
+    _JOB = (own, mission, delegates, secret, langs or {})  # inherited by the forked workers
     try:
         if len(ids) < max(PARALLEL_FROM, 2) or workers < 2:
             return _render_chunk(ids)
@@ -170,6 +129,6 @@ def _render_each(
 
 def _render_chunk(ids: list[str]) -> dict[str, dict[str, bytes]]:
     assert _JOB is not None
-    own, mission, delegates, secret = _JOB
-    events = EventCache()
-    return {i: own(mission, i, delegates[i], secret, events) for i in ids}
+    own, mission, delegates, secret, langs = _JOB
+    events, every = EventCache(), frozenset(LANGS)
+    return {i: own(mission, i, delegates[i], secret, events, langs.get(i, every)) for i in ids}

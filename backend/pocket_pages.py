@@ -9,13 +9,17 @@ the mission and the delegate's document, so it changes (bytes, ETag) only when t
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from services.agenda import personal_items
 from services.models import LANGS, DelegateDoc, MissionDoc
 from services.pocket import PocketSource, render_pocket
 
 
-def pocket_files(mission: MissionDoc, token: str, doc: DelegateDoc) -> dict[str, bytes]:
-    """Relative path -> bytes of one delegate's pages."""
+def pocket_files(
+    mission: MissionDoc, token: str, doc: DelegateDoc, langs: Collection[str] = LANGS
+) -> dict[str, bytes]:
+    """Relative path -> bytes of one delegate's pages in `langs` (default: every one)."""
     source = PocketSource(
         mission,
         doc,
@@ -24,7 +28,7 @@ def pocket_files(mission: MissionDoc, token: str, doc: DelegateDoc) -> dict[str,
     )
     links = {lang: f"{token}.{lang}.html" for lang in LANGS}
     files: dict[str, bytes] = {}
-    for lang in LANGS:
+    for lang in (lang for lang in LANGS if lang in langs):
         page = render_pocket(source, lang, links, banner="published").encode()
         files[f"delegates/{token}.{lang}.html"] = page
         if lang == doc.delegate.language:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backend import layout
-from backend.incremental import VOLATILE, doc_digest
 from backend.memo import load_memo
 from backend.releases import live
+from backend.render_keys import VOLATILE, doc_digest
 from backend.tokens import token_for
 
 if TYPE_CHECKING:

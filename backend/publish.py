@@ -15,6 +15,7 @@ server never serves half a publish.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,17 +23,18 @@ from pathlib import Path
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.collector import fewer_collections
-from backend.incremental import doc_digest, render_changed
+from backend.incremental import render_changed
 from backend.invites import write_invites
 from backend.memo import SOURCE, save_memo, source_digest
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, live, write_release
+from backend.render_keys import doc_digest
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.calendar import EventCache
-from services.models import DelegateDoc, MissionDoc, encode
+from services.models import LANGS, DelegateDoc, MissionDoc, encode
 
 
 @dataclass
@@ -76,15 +78,20 @@ def delegate_files(
     secret: bytes,
     previous: Path | None,
     cache: EventCache,
+    langs: Collection[str] = LANGS,
 ) -> dict[str, bytes]:
-    """One delegate's own files, all under delegates/ (`cache`: shared events rendered once)."""
+    """One delegate's own files, all under delegates/ (`cache`: shared events rendered once);
+    only those read in `langs` (backend.render_keys.read_in)."""
     token = token_for(delegate_id, secret)
+    pages = pocket_files(mission, token, doc, langs)
+    if doc.delegate.language not in langs:
+        return pages
     calendar = calendar_path(token)
     before = previous_calendar(previous, calendar)
     return {
         f"delegates/{token}.json": encode(doc),
         calendar: personal_calendar(mission, doc, before, cache),
-    } | pocket_files(mission, token, doc)
+    } | pages
 
 
 def publish(
@@ -134,8 +141,10 @@ def _publish(
         return report, {}
     mission, previous = built.mission, live(out)
 
-    def own(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
-        return delegate_files(m, i, d, s, previous, c)
+    def own(
+        m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache, langs: Collection[str]
+    ) -> dict[str, bytes]:
+        return delegate_files(m, i, d, s, previous, c, langs)
 
     renderers = (lambda m: shared_files(m, public_url), own)
     files, reused, memo = render_changed(

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pytest
 
 from backend import incremental
 from backend.build import build
-from backend.incremental import ROOT, made_with
-from backend.publish import publish, render
+from backend.incremental import render_changed
+from backend.publish import delegate_files, publish, render, shared_files
 from backend.releases import releases_of
+from backend.render_keys import ROOT, made_with
+from backend.tokens import token_for
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
 from tests.backend.servers import EXAMPLE, SECRET
@@ -55,6 +57,7 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "delegate row": lambda s: edit(s / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters"),
     "registration": _register,
     "activity": lambda s: edit(s / "activities.csv", "mon-lunch", room_en="Garden Room"),
+    "activity in French": lambda s: edit(s / "activities.csv", "wed-supply-chains", title_fr="X"),
     "venue": lambda s: edit(s / "venues.csv", "moscone-center", address="1 Howard St, SF"),
     "language": lambda s: edit(s / "delegates.csv", "d-maes", language="en"),
 }
@@ -73,6 +76,52 @@ def test_republish_after_a_change_gives_full_render_bytes_and_keeps_the_old_rele
     assert not report.errors and out.resolve() != first
     assert served(out) == full_render(source, first)
     assert files_of(first) == before  # nothing was written through a link into the old release
+
+
+def _lunch_for_everyone(source: Path) -> None:
+    """A Dutch, a French and an English speaker at mon-lunch."""
+    with (source / "registrations.csv").open("a", encoding="utf-8") as f:
+        f.write("d-lambert,mon-lunch\nd-elamrani,mon-lunch\n")
+
+
+def test_render_changed_text_in_one_language_renders_only_the_files_read_in_it(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    _lunch_for_everyone(source)
+    publish(source, out, SECRET, URL)
+    previous = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room_fr="Salle du Jardin")
+    built = build(source)
+    assert built.mission is not None
+
+    def own(
+        m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache, langs: Collection[str]
+    ) -> dict[str, bytes]:
+        return delegate_files(m, i, d, s, previous, c, langs)
+
+    renderers = (lambda m: shared_files(m, URL), own)
+    written, _, _ = render_changed(renderers, built.mission, built.delegates, SECRET, previous, URL)
+    token = {i: token_for(i, SECRET) for i in ("demo", "d-lambert", "d-elamrani")}
+    french = {
+        f"delegates/{t}.{kind}" for t in [token["d-lambert"]] for kind in ("json", "ics", "html")
+    }
+    pages = {f"delegates/{t}.fr.html" for t in token.values()}
+    assert {p for p in written if p.startswith("delegates/")} == pages | french
+
+
+def test_republish_english_text_a_french_page_falls_back_to_renders_that_page_again(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    _lunch_for_everyone(source)
+    # the room only in English: French and Dutch readers see it too, marked as English
+    edit(source / "activities.csv", "mon-lunch", room="", room_en="Terrace Room")
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, first)
 
 
 def test_republish_with_another_secret_renders_every_delegate_again(tmp_path: Path) -> None:
@@ -113,7 +162,9 @@ def test_a_new_translation_or_pocket_map_renders_everyone_again() -> None:
     assert "assets/maps/bay-area-pocket.png" in made and "services/pocket.py" in made
 
 
-def _where(m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache) -> dict[str, bytes]:
+def _where(
+    m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache, langs: Collection[str]
+) -> dict[str, bytes]:
     return {f"delegates/{i}": str(os.getpid()).encode()}  # which process rendered `i`
 
 
