@@ -1,8 +1,9 @@
 """A copy of the live release with every file at its URL, for hosts that cannot rewrite.
 
-On disk a release keeps each delegate's files in their own folder (`delegates/<token>/...`,
-see `backend/layout.py`); nginx and `backend serve` map the URLs to it. Object storage, a CDN
-origin bucket or any plain static host serves paths as they are, so before uploading there:
+On disk a release keeps each delegate's files in their own folder (`delegates/<token>/...` or
+`changed/<token>/...`, see `backend/layout.py`); nginx and `backend serve` map the URLs to it.
+Object storage, a CDN origin bucket or any plain static host serves paths as they are, so
+before uploading there:
 
     python -m backend flat current upload/      # then sync upload/ to the bucket
 

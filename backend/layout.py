@@ -1,13 +1,19 @@
 """Where a served file lives inside a release.
 
-A release holds the shared files as they are served, and one entry per delegate:
+A release holds the shared files as they are served, and its delegates' files through links:
 
-    <release>/mission.json, schedule.json, ...        as served
-    <release>/delegates/<token>                        a symlink to ../../objects/<digest>
-    objects/<digest>/<token>.json, .ics, .html, ...    that delegate's files, with .gz twins
+    <release>/mission.json, schedule.json, ...     as served
+    <release>/delegates -> ../bases/<id>           a base: one link per delegate (shared by
+                                                   the releases that build on it)
+    bases/<id>/<token> -> ../../objects/<digest>   (backend.bases)
+    <release>/changed/<token> -> ../../objects/<digest>
+                                                   the delegates whose files differ from the base
+    objects/<digest>/<token>.json, .ics, .html ... a delegate's files, with .gz twins
 
-so the URL `/delegates/<token>.json` is the file `delegates/<token>/<token>.json`. Releases made
-before objects existed have the files straight in `delegates/`; reading falls back to that.
+so the URL `/delegates/<token>.json` is `changed/<token>/<token>.json`, else
+`delegates/<token>/<token>.json`. Releases made before bases have a real `delegates/` folder of
+links, and releases made before objects have the files straight in `delegates/`; reading falls
+back to both.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import os
 from pathlib import Path
 
 DELEGATES = "delegates"
+CHANGED = "changed"
 
 
 def owner(served: str) -> str | None:
@@ -26,38 +33,53 @@ def owner(served: str) -> str | None:
     return name.split(".", 1)[0]
 
 
-def stored(served: str) -> str:
-    """The path inside a release of the file served at `served`."""
+def candidates(served: str) -> list[str]:
+    """The paths inside a release where the file served at `served` may be, in the order a
+    server tries them."""
     token = owner(served)
-    return served if token is None else f"{DELEGATES}/{token}/{served.rpartition('/')[2]}"
+    if token is None:
+        return [served]
+    name = served.rpartition("/")[2]
+    return [f"{CHANGED}/{token}/{name}", f"{DELEGATES}/{token}/{name}", served]
+
+
+def where(release: Path, served: str) -> Path:
+    """The file served at `served` from `release` (the last candidate when none exists)."""
+    paths = [release / c for c in candidates(served)]
+    return next((p for p in paths[:-1] if p.exists()), paths[-1])
 
 
 def read(release: Path, served: str) -> bytes:
-    """The bytes served at `served` from `release` (either layout); OSError when missing."""
-    try:
-        return (release / stored(served)).read_bytes()
-    except OSError:
-        if owner(served) is None:
-            raise
-        return (release / served).read_bytes()
+    """The bytes served at `served` from `release` (any layout); OSError when missing."""
+    return where(release, served).read_bytes()
 
 
 def tokens(release: Path) -> set[str]:
-    """Every delegate a release serves (either layout)."""
-    with os.scandir(release / DELEGATES) as entries:
-        return {e.name.split(".", 1)[0] for e in entries if not e.name.endswith(".gz")}
+    """Every delegate a release serves (any layout)."""
+    found: set[str] = set()
+    for folder in (DELEGATES, CHANGED):
+        try:
+            with os.scandir(release / folder) as entries:
+                found.update(e.name.split(".", 1)[0] for e in entries if not e.name.endswith(".gz"))
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def listing(release: Path) -> dict[str, Path]:
     """Every served path of `release` (.gz twins included) -> the file on disk."""
     out = {name: Path(path) for name, path, _ in _files(release)}
-    folder = release / DELEGATES
-    if folder.is_dir():
+    own: dict[str, dict[str, Path]] = {}  # a changed delegate's files replace the base's
+    for folder in (release / DELEGATES, release / CHANGED):
+        if not folder.is_dir():
+            continue
         for name, path, is_dir in _files(folder, dirs=True):
             if is_dir:  # a delegate's object folder (through its symlink)
-                out.update((f"{DELEGATES}/{n}", Path(p)) for n, p, _ in _files(Path(path)))
+                own[name] = {f"{DELEGATES}/{n}": Path(p) for n, p, _ in _files(Path(path))}
             else:
                 out[f"{DELEGATES}/{name}"] = Path(path)
+    for files in own.values():
+        out.update(files)
     return out
 
 

@@ -69,12 +69,14 @@ def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
     found: set[str] = set()
     for folder in {path.rpartition("/")[0] for path in named}:
         prefix = f"{folder}/" if folder else ""
-        try:
-            with os.scandir(release / folder) as entries:
-                for entry in entries:
-                    found.add(prefix + entry.name)
-                    if folder == layout.DELEGATES and entry.is_dir():
-                        found.add(f"{prefix}{entry.name}/")  # an object: all its files
-        except OSError:
-            continue  # a folder gone: its delegates are rendered again
+        own = folder == layout.DELEGATES
+        for where in (folder, layout.CHANGED) if own else (folder,):
+            try:
+                with os.scandir(release / where) as entries:
+                    for entry in entries:
+                        found.add(prefix + entry.name)
+                        if own and entry.is_dir():
+                            found.add(f"{prefix}{entry.name}/")  # an object: all its files
+            except OSError:
+                continue  # a folder gone: its delegates are rendered again
     return found | {p for p in named if f"{layout.DELEGATES}/{layout.owner(p)}/" in found}

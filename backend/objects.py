@@ -1,7 +1,7 @@
 """Each delegate's files, stored once by content: `.OUT.releases/objects/<digest>/`.
 
-A release's `delegates/<token>` is one relative symlink to the object that holds that
-delegate's files (backend.layout), so a release needs one entry per delegate, not a dozen.
+A delegate's entry in a release (or its base, backend.bases) is one relative symlink to the
+object that holds their files (backend.layout), so it needs one link per delegate, not a dozen.
 An object is written under a temporary name and renamed when complete, before any release
 points at it, and never changes afterwards: files equal to the live ones are hard links to
 them. `collect` removes the objects that no kept release points at.
@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 OBJECTS = "objects"
@@ -78,28 +79,32 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def referenced(release: Path) -> set[str]:
-    """The objects a release points at: from the list written with it, else from its links."""
+    """The objects a release points at: from the list written with it, else from its links
+    (its base's and its changed delegates')."""
     try:
         return set(release.with_name(f"{release.name}.objects").read_text("utf-8").split())
     except OSError:
         pass
     found: set[str] = set()
-    try:
-        with os.scandir(release / "delegates") as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    found.add(os.path.basename(os.readlink(entry.path)))
-    except OSError:
-        pass
+    for folder in ("delegates", "changed"):
+        try:
+            with os.scandir(release / folder) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        found.add(os.path.basename(os.readlink(entry.path)))
+        except OSError:
+            pass
     return found
 
 
-def collect(store: Path, releases: list[Path]) -> int:
-    """Remove the objects none of `releases` points at, and crashed publishes' leftovers;
-    how many were removed."""
+def collect(
+    store: Path, releases: list[Path], uses: Callable[[Path], set[str]] = referenced
+) -> int:
+    """Remove the objects (or, with another `uses`, bases) none of `releases` uses, and crashed
+    publishes' leftovers; how many were removed."""
     if not store.is_dir():
         return 0
-    keep = set().union(*(referenced(r) for r in releases))
+    keep = set().union(*(uses(r) for r in releases))
     removed, now = 0, time.time()
     with os.scandir(store) as entries:
         gone = [

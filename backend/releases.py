@@ -1,14 +1,16 @@
 """Releases: every publish is a folder beside the live one; `OUT` is a symlink to one of them.
 
-    .OUT.releases/<id>/                  one release: the shared files with .gz twins, and
-                                         delegates/<token> -> ../../objects/<digest>
+    .OUT.releases/<id>/                  one release: the shared files with .gz twins,
+                                         delegates -> ../bases/<base>, and
+                                         changed/<token> -> ../../objects/<digest>
+    .OUT.releases/bases/<base>/          one link per delegate to their object (backend.bases)
     .OUT.releases/objects/<digest>/      one delegate's files with .gz twins (backend.objects)
     .OUT.releases/<id>.manifest.json     sha-256 of each served file, to reuse unchanged ones
     .OUT.releases/<id>.objects           the objects the release points at (for collecting)
     .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
 
-A new release links the unchanged shared files of the live one, points each delegate whose
-files did not change at the object they already have, and goes live with one rename of the
+A new release links the unchanged shared files of the live one, builds on the live one's base
+(linking only the delegates whose object differs from it), and goes live with one rename of the
 symlink. Rollback makes an earlier release live again under
 a higher revision, so phones that have the newer one accept it.
 """
@@ -26,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import layout
+from backend.bases import BASES, base_of
 from backend.objects import GONE, OBJECTS, STALE, aside, collect
 from backend.staging import assemble, locked
 from services.models import DelegateDoc, MissionDoc, encode
@@ -186,13 +189,13 @@ def kept(releases: Path) -> list[Path]:
     folders = (
         p
         for p in releases.iterdir()
-        if p.is_dir() and p.name != OBJECTS and not p.name.startswith(".")
+        if p.is_dir() and p.name not in (OBJECTS, BASES) and not p.name.startswith(".")
     )
     return sorted(folders, key=lambda p: p.stat().st_mtime)
 
 
 def _prune(releases: Path, keep: Path) -> None:
-    """Keep the last KEEP_RELEASES releases and the objects they point at. A release goes
+    """Keep the last KEEP_RELEASES releases and the bases and objects they point at. A release goes
     under a name nothing reads (`.gone-…`) before its files do: a prune stopped halfway must
     not leave half a release that a rollback would put live. What such a prune or a killed
     publish left behind (`.gone-…`, a `.staging-…` over an hour old) goes too."""
@@ -207,4 +210,5 @@ def _prune(releases: Path, keep: Path) -> None:
         stale = leftover.name.startswith(".staging-") and now - leftover.stat().st_mtime > STALE
         if leftover.name.startswith(GONE) or stale:
             shutil.rmtree(leftover, ignore_errors=True)
+    collect(releases / BASES, kept(releases), lambda r: {b for b in [base_of(r)] if b})
     collect(releases / OBJECTS, kept(releases))

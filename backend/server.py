@@ -60,18 +60,18 @@ class Entity:
 
 class Folder:
     """Reads files through the published symlink on every request, caching by (inode, mtime).
-    A delegate's files are in their object folder (backend.layout), or straight in delegates/
-    in a release made before objects; a file that resolves anywhere but inside the live
-    release or the objects beside it is not served."""
+    A delegate's files are in their object folder (backend.layout: through the release's own
+    link or its base's), or straight in delegates/ in a release made before objects; a file
+    that resolves anywhere but inside the live release or the objects beside it is not
+    served."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[str, tuple[tuple[int, int, int], Entity]] = {}
 
     def get(self, relative: str) -> Entity | None:
-        path = self._inside(self.root / layout.stored(relative)) or self._inside(
-            self.root / relative
-        )
+        inside = (self._inside(self.root / c) for c in layout.candidates(relative))
+        path = next((p for p in inside if p is not None), None)
         try:
             stat = path.stat() if path is not None else None
         except OSError:

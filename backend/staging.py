@@ -1,9 +1,10 @@
 """A release being put together beside the live one, before it is renamed into place.
 
 The shared files (mission.json, the schedule exports) are written, or hard-linked from the live
-release when unchanged. Each delegate gets one symlink to the object holding their files
-(backend.objects); only a delegate whose files changed gets a new object, which links the files
-that stayed the same from the live one and writes the rest.
+release when unchanged. Only a delegate whose files changed gets a new object (backend.objects),
+which links the files that stayed the same from the live one and writes the rest. The release
+links to a base of every delegate's object (backend.bases), and holds its own link only for the
+delegates whose object differs from the base's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from backend import layout
-from backend.objects import digest_of, put, target, write_twins
+from backend.bases import BASES, choose
+from backend.objects import OBJECTS, digest_of, put, target, write_twins
 
 WORKERS = 2  # gzip and writes release the GIL; the machine is shared
 
@@ -31,7 +33,7 @@ def assemble(
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
     are the new bytes, every other path is the same file as in `current` (whose manifest is
     `old`). Returns how many files were written (twins not counted) and the objects used."""
-    store = folder.parent / "objects"
+    store = folder.parent / OBJECTS
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
     for path, sha in manifest.items():
@@ -40,24 +42,27 @@ def assemble(
             shared[path] = sha
         else:
             own.setdefault(token, {})[path] = sha
-    (folder / layout.DELEGATES).mkdir(parents=True)
+    folder.mkdir(parents=True)
 
     def source(path: str) -> bytes | Path:
         if current is not None and (path not in files or old.get(path) == manifest[path]):
-            return _live_path(current, path)
+            return layout.where(current, path)
         return files[path]
 
     written = _shared(folder, {p: source(p) for p in shared})
-    jobs, pointed = [], set()
+    jobs, links = [], {}
     for token, paths in own.items():
-        digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
-        os.symlink(target(digest), folder / layout.DELEGATES / token)
-        pointed.add(digest)
+        links[token] = digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
         if not (store / digest).is_dir():
             jobs.append((digest, {p.rpartition("/")[2]: source(p) for p in paths}))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         written += sum(pool.map(lambda job: put(store, *job), jobs))
-    return written, pointed
+    base, changed = choose(folder.parent, current, links)
+    os.symlink(f"../{BASES}/{base}", folder / layout.DELEGATES)
+    (folder / layout.CHANGED).mkdir()
+    for token in changed:
+        os.symlink(target(links[token]), folder / layout.CHANGED / token)
+    return written, set(links.values())
 
 
 @contextmanager
@@ -66,12 +71,6 @@ def locked(releases: Path) -> Iterator[None]:
     with (releases / ".lock").open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
-
-
-def _live_path(current: Path, path: str) -> Path:
-    """The live file served at `path` (either layout)."""
-    stored = current / layout.stored(path)
-    return stored if layout.owner(path) is None or stored.exists() else current / path
 
 
 def _shared(folder: Path, files: dict[str, bytes | Path]) -> int:

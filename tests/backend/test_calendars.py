@@ -52,7 +52,7 @@ def test_cancelled_activity_stays_in_the_calendar_as_cancelled(tmp_path: Path) -
 def test_unreadable_previous_calendar_starts_sequences_again(tmp_path: Path) -> None:
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
-    target = out / layout.stored(f"delegates/{token_for('demo', SECRET)}.ics")
+    target = layout.where(out, f"delegates/{token_for('demo', SECRET)}.ics")
     target.write_bytes(b"\xff\xfe not a calendar")
     edit(
         source / "activities.csv",

@@ -30,8 +30,12 @@ URL = "https://x/"
 
 
 def links(release: Path) -> dict[str, str]:
-    with os.scandir(release / "delegates") as entries:
-        return {e.name: os.readlink(e.path) for e in entries}
+    """Each delegate's link: the release's own (changed/), else its base's."""
+    found = {}
+    for folder in ("delegates", "changed"):
+        with os.scandir(release / folder) as entries:
+            found.update({e.name: os.readlink(e.path) for e in entries})
+    return found
 
 
 def test_a_release_is_one_relative_symlink_per_delegate_into_complete_objects(
@@ -67,10 +71,10 @@ def test_a_changed_delegate_gets_a_new_object_that_links_what_stayed_the_same(
     before, after = links(first), links(out.resolve())
     demo = token_for("demo", SECRET)
     assert {t for t in after if after[t] != before[t]} == {demo}
-    document = layout.stored(f"delegates/{demo}.json")  # the document itself did not change
-    assert (first / document).stat().st_ino == (out / document).stat().st_ino
-    calendar = layout.stored(f"delegates/{demo}.ics")
-    assert (first / calendar).read_bytes() != (out / calendar).read_bytes()
+    document = f"delegates/{demo}.json"  # the document itself did not change
+    assert layout.where(first, document).stat().st_ino == layout.where(out, document).stat().st_ino
+    calendar = f"delegates/{demo}.ics"
+    assert layout.read(first, calendar) != layout.read(out, calendar)
 
 
 def test_an_object_is_complete_or_absent(tmp_path: Path) -> None:
@@ -166,12 +170,12 @@ def test_objects_collect_stopped_halfway_leaves_no_half_object_to_reuse(
 
 def flatten(release: Path) -> None:
     """The layout of releases made before objects: every file straight in delegates/."""
-    for token in links(release):
-        folder = release / "delegates" / token
-        files = {name: (folder / name).read_bytes() for name in os.listdir(folder)}
-        folder.unlink()
-        for name, data in files.items():
-            (release / "delegates" / name).write_bytes(data)
+    files = {p: f.read_bytes() for p, f in layout.listing(release).items()}
+    (release / "delegates").unlink()
+    shutil.rmtree(release / "changed")
+    (release / "delegates").mkdir()
+    for path, data in files.items():
+        (release / path).write_bytes(data)
 
 
 @pytest.mark.parametrize("server", [backend_server, nginx_server])

@@ -19,7 +19,7 @@ TOKEN = token_for("demo", SECRET)
 
 
 def test_publish_writes_a_page_per_language_beside_the_document(folder: Path) -> None:
-    pages = (folder / layout.stored(f"delegates/{TOKEN}.html")).parent
+    pages = layout.where(folder, f"delegates/{TOKEN}.html").parent
     own = (pages / f"{TOKEN}.html").read_bytes()
     assert own == (pages / f"{TOKEN}.nl.html").read_bytes()  # the delegate reads Dutch
     assert f'href="{TOKEN}.fr.html"'.encode() in own and b"Lotte Vermeulen" in own
@@ -65,7 +65,7 @@ def add_delegate(source: Path) -> None:
 
 
 def pages(out: Path, token: str) -> dict[str, tuple[bytes, int]]:
-    found = sorted((out / layout.stored(f"delegates/{token}.html")).parent.glob(f"{token}*.html"))
+    found = sorted(layout.where(out, f"delegates/{token}.html").parent.glob(f"{token}*.html"))
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in found}
 
 

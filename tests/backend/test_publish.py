@@ -18,17 +18,23 @@ from tests.backend.servers import EXAMPLE, ROOT, SECRET
 
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, through the delegates' symlinks, by the path it is served at
-    (`delegates/<token>/<token>.json` is served at `delegates/<token>.json`)."""
-    found = {}
+    (`delegates/<token>/<token>.json` is served at `delegates/<token>.json`; a delegate in
+    `changed/` is served from there instead)."""
+    found: dict[str, bytes] = {}
+    changed: dict[str, dict[str, bytes]] = {}
     for root, _, names in os.walk(folder, followlinks=True):
         for name in names:
             parts = (Path(root) / name).relative_to(folder).parts
-            served = (
-                parts[0] + "/" + parts[2]
-                if len(parts) == 3 and parts[0] == "delegates"
-                else "/".join(parts)
-            )
-            found[served] = (Path(root) / name).read_bytes()
+            data = (Path(root) / name).read_bytes()
+            if len(parts) == 3 and parts[0] == "changed":
+                changed.setdefault(parts[1], {})[f"delegates/{parts[2]}"] = data
+            elif len(parts) == 3 and parts[0] == "delegates":
+                found[f"delegates/{parts[2]}"] = data
+            else:
+                found["/".join(parts)] = data
+    for token, files in changed.items():
+        found = {p: d for p, d in found.items() if not p.startswith(f"delegates/{token}.")}
+        found.update(files)
     return dict(sorted(found.items()))
 
 

@@ -85,8 +85,8 @@ def test_republish_links_unchanged_files_instead_of_writing_them(tmp_path: Path)
     edit(source / "contacts.csv", "mission-desk", email="desk@example.org")
     publish(source, out, SECRET, "https://x/")
     token = token_for("demo", SECRET)
-    stored = layout.stored(f"delegates/{token}.json")
-    same = first / stored, out / stored
+    served = f"delegates/{token}.json"
+    same = layout.where(first, served), layout.where(out, served)
     assert same[0].stat().st_ino == same[1].stat().st_ino
     assert (first / "mission.json").stat().st_ino != (out / "mission.json").stat().st_ino
 

@@ -67,7 +67,7 @@ def server(
 
 
 def served_bodies(folder: Path) -> set[bytes]:
-    own = (folder / layout.stored(f"delegates/{TOKEN}.json")).parent
+    own = layout.where(folder, f"delegates/{TOKEN}.json").parent
     docs = [folder / "mission.json", *own.glob(f"{TOKEN}.*")]
     return {d.read_bytes() for d in docs} | {
         gzip.decompress(d.read_bytes()) for d in docs if d.suffix == ".gz"

@@ -1,0 +1,73 @@
+"""Bases: one link per delegate into their object, shared by the releases that build on them.
+
+    .OUT.releases/bases/<id>/<token> -> ../../objects/<digest>
+
+A release's `delegates` is a link to a base, and its `changed/` folder holds a link only for the
+delegates whose object differs from the base's (backend.layout). So a small republish makes a
+few links, not one per delegate. A new base is made when a delegate of the base is gone (it
+must not be served any more) or when more than 1/REBASE of the delegates differ from it. A base
+is written under a temporary name and renamed when complete, and never changes afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from backend.layout import DELEGATES
+from backend.objects import digest_of, target
+
+BASES = "bases"
+REBASE = 4  # a new base once more than a quarter of the delegates differ from it
+
+
+def base_of(release: Path) -> str | None:
+    """The base a release's `delegates` links to, if it is one."""
+    try:
+        folder, _, name = os.readlink(release / DELEGATES).rpartition("/")
+    except OSError:  # a real folder (releases made before bases) or none
+        return None
+    return name if folder == f"../{BASES}" else None
+
+
+def links_of(folder: Path) -> dict[str, str]:
+    """{token: object} of a folder of delegate links."""
+    with os.scandir(folder) as entries:
+        return {e.name: os.readlink(e.path).rpartition("/")[2] for e in entries if e.is_symlink()}
+
+
+def choose(releases: Path, current: Path | None, links: dict[str, str]) -> tuple[str, set[str]]:
+    """The base for a release whose delegates' objects are `links` ({token: object}): the live
+    release's when it still fits, else a new one; and the tokens that differ from it."""
+    name = base_of(current) if current is not None else None
+    if name is not None:
+        try:
+            known = links_of(releases / BASES / name)
+        except OSError:
+            known = {}
+        changed = {token for token, digest in links.items() if known.get(token) != digest}
+        if known and known.keys() <= links.keys() and len(changed) * REBASE <= len(links):
+            return name, changed
+    return make(releases / BASES, links), set()
+
+
+def make(store: Path, links: dict[str, str]) -> str:
+    """Base `links` ({token: object}), made unless it exists; its name."""
+    name = digest_of(links)
+    final = store / name
+    if final.is_dir():
+        return name
+    temporary = store / f".tmp-{name}-{os.getpid()}-{secrets.token_hex(4)}"
+    temporary.mkdir(parents=True)
+    try:
+        for token, digest in links.items():
+            os.symlink(target(digest), temporary / token)
+        os.rename(temporary, final)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if final.is_dir():  # made meanwhile by another publish: the same links
+            return name
+        raise
+    return name
