@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import flet as ft
 import pytest
 
 from tests.views.harness import App, walk
@@ -12,8 +13,12 @@ LABEL = {"en": "Illustrative", "fr": "À titre d'illustration", "nl": "Ter illus
 
 
 def mark_text(app: App, identifier: str) -> str:
-    texts = [getattr(c, "value", None) for c in walk(app.find(identifier))]
-    return " ".join(t for t in texts if isinstance(t, str))
+    """The mark's label: a badge's text, or the highlighted span that ends a list row's line."""
+    below = list(walk(app.find(identifier)))
+    spans = [c.text for c in below if isinstance(c, ft.TextSpan)]
+    texts = spans or [getattr(c, "value", None) for c in below]
+    label = " ".join(t for t in texts if isinstance(t, str))
+    return label.replace("\u00a0", " ").strip()
 
 
 def shown(app: App, prefix: str) -> list[str]:
@@ -53,5 +58,15 @@ async def test_illustrative_items_are_marked_on_every_screen(tmp_path: Path, lan
         await app.go("/map/2025-10-07")
         stops = shown(app, "stop-")
         assert stops and all(app.has(f"sample-stop-{n}") for n in stops)
+    finally:
+        await app.close()
+
+
+async def test_marked_row_label_in_french_never_breaks_inside(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="fr").start("/programme")
+    try:
+        rows = [i for i in app.identifiers("sample-") if app.has(f"row-{i[7:]}")]
+        spans = [c for c in walk(app.find(rows[0])) if isinstance(c, ft.TextSpan)]
+        assert [s.text for s in spans] == ["\u00a0À\u00a0titre\u00a0d'illustration\u00a0"]
     finally:
         await app.close()

@@ -9,8 +9,8 @@ from views.components.ui import (
     badge,
     card,
     fallback_note,
+    marked_line,
     muted,
-    sample_marks,
     warning_line,
     wrap_row,
 )
@@ -37,10 +37,10 @@ def item_card(
     if row.place:
         body.append(muted(row.place))
     tags = [row.kind, *row.chips] + ([row.personal] if row.personal else [])
-    meta: list[ft.Control] = [muted(" · ".join(tags), size=12)]
+    meta = " · ".join(tags)
     # The illustrative label sits on the same line as the kind: no taller cards.
-    meta += sample_marks(ctx.tr, row.sample, f"sample-{row.id}")
-    body.append(wrap_row(meta) if row.sample else meta[0])
+    sample = f"sample-{row.id}"
+    body.append(marked_line(ctx.tr, meta, sample) if row.sample else muted(meta, size=12))
     body.extend(warning_line(w) for w in row.warnings)
     time_col = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
     parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]

@@ -42,6 +42,17 @@ def sample_marks(tr: Translator, sample: bool, identifier: str) -> list[ft.Contr
     return [sample_mark(tr, identifier)] if sample else []
 
 
+def marked_line(tr: Translator, text: str, identifier: str) -> ft.Control:
+    """A small muted line that ends in the illustrative label, drawn as one Text: the label is
+    a highlighted span that never breaks across lines. A list shows one per row, so it costs
+    three controls where a line beside a badge costs five."""
+    bg, fg = BADGE_COLORS["sample"]
+    style = shared(ft.TextStyle(size=12, weight=ft.FontWeight.W_600, color=fg, bgcolor=bg))
+    label = "\u00a0" + tr.gettext("Illustrative").replace(" ", "\u00a0") + "\u00a0"
+    line = ft.Text(f"{text}\u2002", size=12, color=MUTED, spans=[ft.TextSpan(label, style=style)])
+    return ft.Semantics(container=True, content=line, identifier=identifier)
+
+
 def warning_line(text: str) -> ft.Control:
     return ft.Row(
         [
