@@ -6,13 +6,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import flet as ft
 import pytest
 from flet.utils import validation
 
 from hosting import lean
-from tests.views.harness import App
+from tests.views.harness import App, walk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,5 +111,27 @@ async def test_the_index_leaves_out_what_the_browser_cannot_reach(tmp_path: Path
         assert app.route == "/agenda/2025-10-08" and any(
             i.startswith("row-wed-") for i in app.identifiers("row-")
         )
+    finally:
+        await app.close()
+
+
+async def test_the_index_holds_only_what_is_on_screen_after_many_taps(tmp_path: Path) -> None:
+    app = App(tmp_path)
+    lean.index_reachable(app.page)
+    await app.start("/agenda/2025-10-07")
+    try:
+        for _ in range(3):  # every tab, a day, a detail screen and back: a morning's use
+            for tab in ("/programme", "/map/2025-10-07", "/contacts", "/settings", "/agenda"):
+                await app.go(tab)
+            await app.tap("day-2025-10-08")
+            await app.tap(app.identifiers("row-")[0])
+            await app.tap("back")
+        index = app.session.index
+        page: Any = app.page  # the page holds its overlay, dialogs and services apart
+        held = [page, page._overlay, page._dialogs, page._services]
+        on_screen = {c._i: c for root in held for c in walk(root) if lean.reachable(c)}
+        assert isinstance(index, lean.DrawnIndex)
+        assert index.keys() == on_screen.keys()
+        assert all(index[i] is c for i, c in on_screen.items())
     finally:
         await app.close()
