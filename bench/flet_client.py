@@ -84,6 +84,20 @@ def _pack(action: int, body: dict[str, Any]) -> bytes:
     return b"\x00" + bytes(msgpack.packb([action, body]))
 
 
+def _find(value: Any, identifier: str) -> dict[str, Any] | None:
+    """The control a Semantics wrapper with this identifier holds, in a patch."""
+    if isinstance(value, dict):
+        if value.get("identifier") == identifier and isinstance(value.get("content"), dict):
+            return value["content"]
+        items = list(value.values())
+    else:
+        items = value if isinstance(value, list) else []
+    for item in items:
+        if (found := _find(item, identifier)) is not None:
+            return found
+    return None
+
+
 def _find_bar(value: Any) -> dict[str, Any] | None:
     """The last NavigationBar in a patch (a re-render sends a new one with a new id)."""
     found = None
@@ -109,6 +123,8 @@ class FletClient:
         self.selected = 0
         self.crashes: list[str] = []
         self.closed = False
+        self.patches = 0  # patches received: one more when the server redraws the screen
+        self.last_patch: Any = None
         self._patched = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
 
@@ -127,8 +143,11 @@ class FletClient:
 
     async def switch_tab(self, timeout: float) -> float:
         """Tap the next tab; seconds until the server's patch arrives."""
+        return await self.tap_tab((self.selected + 1) % max(self.tabs, 1), timeout)
+
+    async def tap_tab(self, index: int, timeout: float) -> float:
+        """Tap tab `index`; seconds until the server's patch arrives."""
         assert self.ws is not None and self.bar_id is not None
-        index = (self.selected + 1) % max(self.tabs, 1)
         self._patched.clear()
         start = time.perf_counter()
         await self.ws.send(_pack(PROPS, {"id": self.bar_id, "props": {"selected_index": index}}))
@@ -137,6 +156,20 @@ class FletClient:
             await self._patched.wait()
         self._check()
         self.selected = index
+        return time.perf_counter() - start
+
+    async def click(self, identifier: str, timeout: float) -> float:
+        """Click what the last patch shows under `identifier`; seconds until the next patch."""
+        assert self.ws is not None
+        control = _find(self.last_patch, identifier)
+        if control is None:
+            raise LookupError(f"{identifier!r} is not in the last patch")
+        self._patched.clear()
+        start = time.perf_counter()
+        await self.ws.send(_pack(EVENT, {"target": control["_i"], "name": "click", "data": None}))
+        async with asyncio.timeout(timeout):
+            await self._patched.wait()
+        self._check()
         return time.perf_counter() - start
 
     def _check(self) -> None:
@@ -167,11 +200,13 @@ class FletClient:
             self.crashes.append(str(body))
 
     def _saw(self, patch: Any) -> None:
+        self.last_patch = patch
         bar = _find_bar(patch)
         if bar is not None:
             self.bar_id = int(bar["_i"])
             self.tabs = len(bar.get("destinations", []))
             self.selected = int(bar.get("selected_index", 0))
+        self.patches += 1
         self._patched.set()
 
     async def _answer(self, ws: ClientConnection, call: dict[str, Any]) -> None:

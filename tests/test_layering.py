@@ -48,6 +48,7 @@ SCREEN_SUPPORT = {
     "shell",
     "session_sync",
     "session_clock",
+    "background",
     "context",
     "routes",
     "platform",

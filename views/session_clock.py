@@ -19,6 +19,8 @@ import random
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from views import background
+
 if TYPE_CHECKING:
     from views.shell import AppShell
 
@@ -41,6 +43,10 @@ class SessionClock:
         self.due = changes_at
         self.wake.set()
 
+    def _draw_if_shown(self) -> None:
+        if self._showing() and not self.shell.closed:  # still so after waiting its turn
+            self.shell.render()
+
     def _showing(self) -> bool:
         return self.shell.page.app_visible and self.shell.syncing.connected
 
@@ -53,7 +59,7 @@ class SessionClock:
             if due is not None and due <= now and self._showing():
                 self.due = None  # a drawing that fails must not loop: it sets no new due
                 try:
-                    self.shell.render()
+                    await background.draw(self._draw_if_shown)
                 except Exception:  # the next drawing (a tap, new data) sets a new due
                     log.exception("the clock's drawing failed")
                 continue

@@ -18,6 +18,7 @@ from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
+from views import background
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.shared import frozen
@@ -125,20 +126,22 @@ class AppShell:
             task.cancel()
 
     def _data_changed(self, arrived: int) -> None:
-        """The store committed new data (this session's sync or another's): show it."""
+        """The store committed new data (this session's sync or another's): show it, in turn
+        with every other session (views/background.py)."""
 
-        async def show() -> None:
-            if arrived:
-                text = self.ctx.tr.ngettext(
-                    "{n} change from the organisers", "{n} changes from the organisers", arrived
-                )
-                self.toast(text.format(n=arrived))
-            self.render()
+        def show() -> None:
+            if not self.syncing.connected:  # nothing reaches a browser that is away
+                self.syncing.missed = True  # drawn when it is back
+            elif not self.closed:
+                if arrived:
+                    text = self.ctx.tr.ngettext(
+                        "{n} change from the organisers", "{n} changes from the organisers", arrived
+                    )
+                    self.toast(text.format(n=arrived))
+                self.render()
 
-        if not self.syncing.connected:
-            self.syncing.missed = True  # nothing reaches a browser that is away: render on return
-        elif not self.closed:
-            self.run(show)
+        if not self.closed:
+            self.run(lambda: background.draw(show))
 
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
         self._spawn(work)

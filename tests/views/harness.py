@@ -36,6 +36,7 @@ from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore
 from tests.conftest import TEST_ORIGIN, FixedClock
+from views import background
 from views.screens import SCREENS
 from views.shell import AppShell
 
@@ -170,8 +171,9 @@ class App:
 
     async def settle(self, rounds: int = 200) -> None:
         """Let scheduled tasks (saves, syncs) finish; bounded, never waits forever."""
-        for _ in range(rounds):
-            await asyncio.sleep(0)
+        pending: list[asyncio.Task[Any]] = []
+        for _ in range(rounds):  # a background drawing's turn comes after a real pause
+            await asyncio.sleep(0.002 if any(map(_in_background_turn, pending)) else 0)
             pending = [t for t in (self.shell.tasks if self.shell else set()) if not t.done()]
             if not pending or all(_is_sleeping_loop(t) for t in pending):
                 break
@@ -295,6 +297,20 @@ class App:
         assert self.shell is not None
         self.shell.show(route)
         await self.settle()
+
+
+def _frames(task: asyncio.Task[Any]) -> Iterator[Any]:
+    """The frames of every coroutine the task is suspended in, outermost first
+    (`Task.get_stack` gives only the outermost)."""
+    coro: Any = task.get_coro()
+    while coro is not None and getattr(coro, "cr_frame", None) is not None:
+        yield coro.cr_frame
+        coro = coro.cr_await
+
+
+def _in_background_turn(task: asyncio.Task[Any]) -> bool:
+    """Waiting for, or pausing after, its turn to draw (views/background.py)."""
+    return any(f.f_code.co_filename == background.__file__ for f in _frames(task))
 
 
 def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
