@@ -13,6 +13,7 @@ import flet as ft
 from services.i18n import Translator
 from services.sync import interval, retry_after
 from services.sync_state import STALE, SyncResult, SyncState, describe
+from views import background
 
 if TYPE_CHECKING:
     from views.shell import AppShell
@@ -46,6 +47,30 @@ class SessionSync:
             self.shell.render()
         self.shell.clock.wake.set()  # a screen the clock made out of date meanwhile: drawn now
         self.start_loop()
+
+    def data_changed(self, arrived: int) -> None:
+        """The store committed new data: show it. Brought by this session's own sync (the
+        person may be waiting for it): at once; by another's: in turn with every other
+        session (views/background.py)."""
+        shell = self.shell
+
+        def show() -> None:
+            if not self.connected:  # nothing reaches a browser that is away
+                self.missed = True  # drawn when it is back
+            elif not shell.closed:
+                if arrived:
+                    text = shell.ctx.tr.ngettext(
+                        "{n} change from the organisers", "{n} changes from the organisers", arrived
+                    )
+                    shell.toast(text.format(n=arrived))
+                shell.render()
+
+        async def at_once() -> None:
+            show()
+
+        if not shell.closed:
+            own = shell.ctx.sync.phase == "syncing"
+            shell.run(at_once if own else lambda: background.draw(show))
 
     def sync_now(self) -> None:
         if not self.shell.account.can_sync:

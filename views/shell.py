@@ -18,7 +18,6 @@ from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
-from views import background
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.shared import frozen
@@ -95,7 +94,7 @@ class AppShell:
         self.page.on_app_lifecycle_state_change = lambda _e: self.clock.wake.set()
         self.apply_theme()
         self.apply_locale()
-        self.repo.listen(self._data_changed)
+        self.repo.listen(self.syncing.data_changed)
         self.show(self.page.route)
         self.syncing.start_loop()
         self.clock.start_loop()
@@ -124,24 +123,6 @@ class AppShell:
         self.repo.close()
         for task in list(self.tasks):
             task.cancel()
-
-    def _data_changed(self, arrived: int) -> None:
-        """The store committed new data (this session's sync or another's): show it, in turn
-        with every other session (views/background.py)."""
-
-        def show() -> None:
-            if not self.syncing.connected:  # nothing reaches a browser that is away
-                self.syncing.missed = True  # drawn when it is back
-            elif not self.closed:
-                if arrived:
-                    text = self.ctx.tr.ngettext(
-                        "{n} change from the organisers", "{n} changes from the organisers", arrived
-                    )
-                    self.toast(text.format(n=arrived))
-                self.render()
-
-        if not self.closed:
-            self.run(lambda: background.draw(show))
 
     def run(self, work: Callable[[], Awaitable[None]]) -> None:
         self._spawn(work)

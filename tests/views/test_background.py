@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import json
+from pathlib import Path
 
 import pytest
 
+from services.feed_client import FeedClient
+from services.feeds import Feeds
+from services.library import Library
+from services.store import FeedStore
+from tests.services.chaos import ChaosServer
+from tests.views.harness import App
 from views import background
 
 
@@ -33,3 +41,26 @@ async def test_draw_one_fails_the_error_reaches_its_session_and_the_next_still_d
         await first
     await second
     assert drawn == [2]
+
+
+async def test_a_persons_own_sync_is_drawn_at_once_and_the_others_in_turn(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=FeedClient)
+        mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
+        other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
+        try:
+            doc = json.loads(server.mission)
+            doc["revision"] += 1
+            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
+            nasa["room"] = "Building N-200"
+            server.mission = json.dumps(doc).encode()
+            async with background._lane():  # 499 other sessions are being drawn
+                await mine.sync_now()
+                assert "Building N-200" in mine.text()  # the person who tapped: at once
+                await other.settle()
+                assert "Building N-200" not in other.text()  # waits its turn
+            await other.settle()
+            assert "Building N-200" in other.text()
+        finally:
+            await mine.close()
+            await other.close()
