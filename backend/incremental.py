@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from backend.memo import SHARED, load_memo, present
-from backend.render_keys import code_digest, doc_digest, keys, read_in
+from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from services.calendar import EventCache
 from services.models import LANGS, DelegateDoc, MissionDoc
 
@@ -40,41 +40,64 @@ def render_changed(
     shared, own = renderers
     old = load_memo(live)
     docs = digests or {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
-    new_keys = keys(mission, delegates, secret, docs)
     there = present(live, old) if live is not None else set()
     reused: dict[str, str] = {}
-    fresh: dict[str, DelegateDoc] = {}
-    todo: dict[str, frozenset[str]] = {}  # the languages to render for each fresh delegate
-    kept: dict[str, dict[str, str]] = {}
     memo: dict[str, dict[str, object]] = {}
-    for delegate_id, doc in delegates.items():
-        own_lang, mine = doc.delegate.language, new_keys[delegate_id]
-        kept[delegate_id] = _reusable(old.get(delegate_id, {}), mine, there, own_lang)
-        reused.update(kept[delegate_id])
-        memo[delegate_id] = {"keys": mine, "files": kept[delegate_id], "doc": docs[delegate_id]}
-        langs = frozenset(LANGS) - {read_in(p, own_lang) for p in kept[delegate_id]}
-        if langs:
-            fresh[delegate_id], todo[delegate_id] = doc, langs
+    todo = _sort_out(Keys(mission, secret), delegates, docs, (old, there), reused, memo)
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
+    fresh = {delegate_id: delegates[delegate_id] for delegate_id in todo}
     for delegate_id, files in _render_each(own, mission, fresh, secret, todo).items():
         written.update(files)
         digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
-        memo[delegate_id]["files"] = dict(sorted({**kept[delegate_id], **digests}.items()))
+        kept = memo[delegate_id]["files"]
+        assert isinstance(kept, dict)
+        memo[delegate_id]["files"] = dict(sorted({**kept, **digests}.items()))
     return written, reused, memo
+
+
+def _sort_out(
+    keys: Keys,
+    delegates: dict[str, DelegateDoc],
+    docs: dict[str, str],
+    live: tuple[dict[str, dict[str, object]], set[str]],
+    reused: dict[str, str],
+    memo: dict[str, dict[str, object]],
+) -> dict[str, frozenset[str]]:
+    """Which delegates' files must be rendered, in which languages. The files that stay go to
+    `reused`, and each delegate's entry to `memo`. `live`: the live memo, and which of the
+    files it names are there."""
+    old, there = live
+    todo: dict[str, frozenset[str]] = {}
+    for delegate_id, doc in delegates.items():
+        before, digest = old.get(delegate_id, {}), docs[delegate_id]
+        whole, files = keys.whole(doc, digest), before.get("files")
+        same_key = before.get("key") == whole and isinstance(before.get("keys"), dict)
+        if same_key and isinstance(files, dict) and there.issuperset(files):
+            reused.update(files)  # nothing they read changed: all their files stay
+            memo[delegate_id] = {**before, "doc": digest}
+            continue
+        mine = keys.per_language(doc, digest)
+        kept, same = _reusable(before, mine, there, doc.delegate.language)
+        reused.update(kept)
+        memo[delegate_id] = {"key": whole, "keys": mine, "files": kept, "doc": digest}
+        if same != set(LANGS):
+            todo[delegate_id] = frozenset(LANGS) - same
+    return todo
 
 
 def _reusable(
     before: dict[str, object], mine: dict[str, str], there: set[str], own: str
-) -> dict[str, str]:
-    """The live files of a delegate ({path: sha-256}) that can be reused: those read in a
-    language whose key is the same as when they were made, and still in the release."""
+) -> tuple[dict[str, str], set[str]]:
+    """The live files of a delegate ({path: sha-256}) that can be reused, and their languages:
+    those read in a language whose key is the same as when they were made, if the files are
+    still in the release."""
     made, files = before.get("keys"), before.get("files")
     if not isinstance(made, dict) or not isinstance(files, dict) or not there.issuperset(files):
-        return {}
+        return {}, set()
     same = {lang for lang, key in mine.items() if made.get(lang) == key}
-    return {p: sha for p, sha in files.items() if read_in(p, own) in same}
+    return {p: sha for p, sha in files.items() if read_in(p, own) in same}, same
 
 
 def _shared(

@@ -13,13 +13,16 @@ English pages again, and the French and Dutch ones only where they fall back to 
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from services.i18n import localize
 from services.models import LANGS, Activity, DelegateDoc, Lang, MissionDoc
+
+if TYPE_CHECKING:
+    from _hashlib import HASH
 
 VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
 RENDERERS = ("babel", "icalendar", "jinja2", "pydantic", "segno")
@@ -54,34 +57,51 @@ def doc_digest(doc: DelegateDoc) -> str:
     ).hexdigest()
 
 
-def keys(
-    mission: MissionDoc, delegates: dict[str, DelegateDoc], secret: bytes, docs: dict[str, str]
-) -> dict[str, dict[str, str]]:
-    """Each delegate's key per language (`docs`: their `doc_digest`s)."""
-    shared = hashlib.sha256(code_digest().encode() + secret)
-    shared.update(mission.model_dump_json(exclude={"activities"}).encode())
-    seen = {a.id: views(a) for a in mission.activities}
-    by_language = {lang: {i: v[lang] for i, v in seen.items()} for lang in LANGS}
-    out = {}
-    for delegate_id, doc in delegates.items():
-        mine = shared.copy()
-        mine.update(f"{docs[delegate_id]} {doc.revision} {doc.published_at.isoformat()}".encode())
-        per_language: dict[str, str] = {}
-        for lang, table in by_language.items():
+class Keys:
+    """The keys of every delegate's files for one mission and secret. `whole`: one key over
+    everything their files are made of, cheap, to find the delegates whose files all stay;
+    `per_language`: one key per language, for the others."""
+
+    def __init__(self, mission: MissionDoc, secret: bytes) -> None:
+        self._shared = hashlib.sha256(code_digest().encode() + secret)
+        self._shared.update(mission.model_dump_json(exclude={"activities"}).encode())
+        self._activities = {a.id: a for a in mission.activities}
+        self._stored = {
+            a.id: hashlib.sha256(a.model_dump_json().encode()).digest() for a in mission.activities
+        }
+        self._seen: dict[str, dict[str, bytes]] = {}  # views, made when first needed
+
+    def whole(self, doc: DelegateDoc, digest: str) -> str:
+        """(`digest`: their `doc_digest`)"""
+        key = self._mine(doc, digest)
+        key.update(b"".join([self._stored.get(i, b"") for i in doc.registered]))
+        return key.hexdigest()
+
+    def per_language(self, doc: DelegateDoc, digest: str) -> dict[str, str]:
+        mine, out = self._mine(doc, digest), dict[str, str]()
+        for lang in LANGS:
             key = mine.copy()
-            key.update(lang.encode() + b"".join([table.get(i, b"") for i in doc.registered]))
-            per_language[lang] = key.hexdigest()
-        out[delegate_id] = per_language
-    return out
+            key.update(lang.encode() + b"".join([self._view(i, lang) for i in doc.registered]))
+            out[lang] = key.hexdigest()
+        return out
+
+    def _mine(self, doc: DelegateDoc, digest: str) -> HASH:
+        mine = self._shared.copy()
+        mine.update(f"{digest} {doc.revision} {doc.published_at.isoformat()}".encode())
+        return mine
+
+    def _view(self, activity_id: str, lang: str) -> bytes:
+        if activity_id not in self._activities:
+            return b""
+        if activity_id not in self._seen:
+            self._seen[activity_id] = views(self._activities[activity_id])
+        return self._seen[activity_id][lang]
 
 
 def views(activity: Activity) -> dict[str, bytes]:
     """A digest of the activity as a reader in each language sees it."""
-    data = activity.model_dump(mode="json")
-    return {
-        lang: hashlib.sha256(json.dumps(_seen_in(data, lang), sort_keys=True).encode()).digest()
-        for lang in LANGS
-    }
+    data = activity.model_dump(mode="json")  # fields in the model's order: repr is stable
+    return {lang: hashlib.sha256(repr(_seen_in(data, lang)).encode()).digest() for lang in LANGS}
 
 
 def _seen_in(value: object, lang: Lang) -> object:
