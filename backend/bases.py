@@ -16,7 +16,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from backend.layout import DELEGATES
+from backend.layout import CHANGED, DELEGATES
 from backend.objects import digest_of, target
 
 BASES = "bases"
@@ -38,17 +38,28 @@ def links_of(folder: Path) -> dict[str, str]:
         return {e.name: os.readlink(e.path).rpartition("/")[2] for e in entries if e.is_symlink()}
 
 
-def choose(releases: Path, current: Path | None, links: dict[str, str]) -> tuple[str, set[str]]:
-    """The base for a release whose delegates' objects are `links` ({token: object}): the live
-    release's when it still fits, else a new one; and the tokens that differ from it."""
+def live_links(current: Path | None) -> tuple[str | None, dict[str, str], dict[str, str]]:
+    """The base of the live release, its links, and the release's own links ({token: object});
+    (None, {}, {}) when there is none or it was made before bases."""
     name = base_of(current) if current is not None else None
-    if name is not None:
-        try:
-            known = links_of(releases / BASES / name)
-        except OSError:
-            known = {}
+    if current is None or name is None:
+        return None, {}, {}
+    try:
+        return name, links_of(current.parent / BASES / name), links_of(current / CHANGED)
+    except OSError:
+        return None, {}, {}
+
+
+def choose(
+    releases: Path, live: tuple[str | None, dict[str, str]], links: dict[str, str]
+) -> tuple[str, set[str]]:
+    """The base for a release whose delegates' objects are `links` ({token: object}): the live
+    one (`live`: its name and links) when it still fits, else a new one; and the tokens that
+    differ from it."""
+    name, known = live
+    if name is not None and known and known.keys() <= links.keys():
         changed = {token for token, digest in links.items() if known.get(token) != digest}
-        if known and known.keys() <= links.keys() and len(changed) * REBASE <= len(links):
+        if len(changed) * REBASE <= len(links):
             return name, changed
     return make(releases / BASES, links), set()
 

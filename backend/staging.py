@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from backend import layout
-from backend.bases import BASES, choose
+from backend.bases import BASES, choose, live_links
 from backend.objects import OBJECTS, digest_of, put, target, write_twins
 
 WORKERS = 2  # gzip and writes release the GIL; the machine is shared
@@ -33,7 +33,6 @@ def assemble(
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
     are the new bytes, every other path is the same file as in `current` (whose manifest is
     `old`). Returns how many files were written (twins not counted) and the objects used."""
-    store = folder.parent / OBJECTS
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
     for path, sha in manifest.items():
@@ -50,19 +49,34 @@ def assemble(
         return files[path]
 
     written = _shared(folder, {p: source(p) for p in shared})
-    jobs, links = [], {}
-    for token, paths in own.items():
-        links[token] = digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
-        if not (store / digest).is_dir():
-            jobs.append((digest, {p.rpartition("/")[2]: source(p) for p in paths}))
+    base, known, mine = live_links(current)
+    links, jobs = _objects(own, {**known, **mine}, files, folder.parent / OBJECTS)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        written += sum(pool.map(lambda job: put(store, *job), jobs))
-    base, changed = choose(folder.parent, current, links)
+        made = ((digest, {n: source(p) for n, p in names.items()}) for digest, names in jobs)
+        written += sum(pool.map(lambda job: put(folder.parent / OBJECTS, *job), made))
+    base, changed = choose(folder.parent, (base, known), links)
     os.symlink(f"../{BASES}/{base}", folder / layout.DELEGATES)
     (folder / layout.CHANGED).mkdir()
     for token in changed:
         os.symlink(target(links[token]), folder / layout.CHANGED / token)
     return written, set(links.values())
+
+
+def _objects(
+    own: dict[str, dict[str, str]], now: dict[str, str], files: dict[str, bytes], store: Path
+) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
+    """Each delegate's object ({token: digest}) for their files (`own`: {token: {served path:
+    sha-256}}), and the objects to make ([(digest, {name: served path})]). A delegate with no
+    new file keeps the object they have (`now`)."""
+    links, jobs = {}, []
+    for token, paths in own.items():
+        if token in now and not any(p in files for p in paths):
+            links[token] = now[token]
+            continue
+        links[token] = digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
+        if not (store / digest).is_dir():
+            jobs.append((digest, {p.rpartition("/")[2]: p for p in paths}))
+    return links, jobs
 
 
 @contextmanager

@@ -3,6 +3,7 @@ that changed, and a delegate who is gone is never served from an old base."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -80,3 +81,21 @@ def test_release_bases_no_kept_release_uses_are_removed(
     kept = releases.kept(releases_of(out))
     bases = {base_of(release) for release in kept}
     assert len(bases) == 2 and set(os.listdir(releases_of(out) / "bases")) == bases
+
+
+def test_release_delegate_with_no_new_file_keeps_the_object_they_have(tmp_path: Path) -> None:
+    """Their link is taken from the live release, not worked out again from the memo's list of
+    their files (here made to disagree): no new object, and no lookup per delegate."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    first, maes = out.resolve(), token_for("d-maes", SECRET)
+    memo_path = releases_of(out) / f"{first.name}.memo.json"
+    memo = json.loads(memo_path.read_text("utf-8"))
+    memo["d-maes"]["files"][f"delegates/{maes}.json"] = "0" * 64
+    memo_path.write_text(json.dumps(memo), "utf-8")
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")  # only demo attends
+    publish(source, out, SECRET, URL)
+    assert os.readlink(out.resolve() / "delegates" / maes) == os.readlink(
+        first / "delegates" / maes
+    )
+    assert maes not in os.listdir(out.resolve() / "changed")
