@@ -17,6 +17,7 @@ import contextlib
 import logging
 import random
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from views import background
@@ -43,9 +44,13 @@ class SessionClock:
         self.due = changes_at
         self.wake.set()
 
-    def _draw_if_shown(self) -> None:
-        if self._showing() and not self.shell.closed:  # still so after waiting its turn
+    def _draw_if_shown(self, due: datetime | None) -> None:
+        if self.shell.closed:
+            return
+        if self._showing():  # still so after waiting its turn
             self.shell.render()
+        elif self.due is None:  # hidden or away meanwhile: drawn when back in view
+            self.due = due
 
     def _showing(self) -> bool:
         return self.shell.page.app_visible and self.shell.syncing.connected
@@ -57,9 +62,9 @@ class SessionClock:
             if due is not None:
                 due += timedelta(seconds=self.late)
             if due is not None and due <= now and self._showing():
-                self.due = None  # a drawing that fails must not loop: it sets no new due
+                planned, self.due = self.due, None  # a drawing that fails sets no new due: no loop
                 try:
-                    await background.draw(self._draw_if_shown)
+                    await background.draw(partial(self._draw_if_shown, planned))
                 except Exception:  # the next drawing (a tap, new data) sets a new due
                     log.exception("the clock's drawing failed")
                 continue

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.views.harness import App
+from views import background
 from views.context import Ctx, Screen
 from views.session_clock import SPREAD
 
@@ -106,3 +107,19 @@ async def test_clock_my_agenda_beside_an_item_follows_it_too(app: App) -> None:
     app.shell.clock.late = 0.0
     await app.time_passes("2025-10-07T15:45:00.500-07:00")
     assert "Now, until" not in app.text() and "Next: in 44 min" in app.text()
+
+
+async def test_clock_hidden_while_waiting_its_turn_draws_when_shown_again(app: App) -> None:
+    assert app.shell is not None
+    app.shell.clock.late = 0.0
+    async with background._lane():  # other sessions' drawings come first
+        await app.time_passes("2025-10-07T15:46:00-07:00")
+        assert "Now, until 15:45" in app.text()  # its turn has not come yet
+        hidden = {"state": "hide"}
+        await app.session.dispatch_event(app.page._i, "app_lifecycle_state_change", hidden)
+    await app.settle()  # its turn comes while the tab is hidden: nothing drawn
+    assert "Now, until 15:45" in app.text()
+    shown = {"state": "show"}
+    await app.session.dispatch_event(app.page._i, "app_lifecycle_state_change", shown)
+    await app.settle()
+    assert "Next: in 44 min" in app.text()  # back in view: the out-of-date screen is drawn
