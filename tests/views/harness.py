@@ -314,9 +314,11 @@ def _in_background_turn(task: asyncio.Task[Any]) -> bool:
 
 
 def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
-    """The sync loop and the clock sleep for minutes: they do not count as pending work."""
+    """The sync loop and the clock sleep for minutes: they do not count as pending work
+    (unless the clock waits for its turn to draw)."""
     names = ("_sync_loop", "_clock_loop")
-    return any(frame.f_code.co_name in names for frame in task.get_stack())
+    asleep = any(frame.f_code.co_name in names for frame in task.get_stack())
+    return asleep and not _in_background_turn(task)
 
 
 async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
