@@ -27,6 +27,7 @@ class SessionSync:
         self.connected = True  # False while the browser is away (the session lives on)
         self.missed = False  # new data arrived while it was away
         self.asked = False  # Sync now was tapped: the next sync says how it went
+        self.behind = False  # new data waits for its turn to be drawn (views/background.py)
 
     def start_loop(self) -> None:
         if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
@@ -55,6 +56,7 @@ class SessionSync:
         shell = self.shell
 
         def show() -> None:
+            self.behind = False
             if not self.connected:  # nothing reaches a browser that is away
                 self.missed = True  # drawn when it is back
             elif not shell.closed:
@@ -70,6 +72,7 @@ class SessionSync:
 
         if not shell.closed:
             own = shell.ctx.sync.phase == "syncing"
+            self.behind = self.behind or not own
             shell.run(at_once if own else lambda: background.draw(show))
 
     def sync_now(self) -> None:
@@ -101,19 +104,23 @@ class SessionSync:
         asked, self.asked = self.asked, False
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
-        self._set_sync(SyncState.done(result))
+        drawn = self._set_sync(SyncState.done(result))
         if asked and result.status != "updated":  # new data has its own toast with the count
+            if self.behind and not drawn:  # what another session's sync brought waits its turn
+                self.shell.render()
             self.shell.toast(self.shell.ctx.status_text())
         return result
 
-    def _set_sync(self, state: SyncState) -> None:
+    def _set_sync(self, state: SyncState) -> bool:
         """New data re-renders through the repository; a new sync state re-renders only when
         the screen shows it (Settings, or My agenda's note on old data): with hundreds of
-        sessions, each whole-screen render costs the server."""
+        sessions, each whole-screen render costs the server. Returns whether it drew."""
         before = self._shown_status()
         self.shell.ctx.sync = state
-        if self._shown_status() != before:
-            self.shell.render()
+        if self._shown_status() == before:
+            return False
+        self.shell.render()
+        return True
 
     def _shown_status(self) -> str:
         name = self.shell.ctx.state.route.name

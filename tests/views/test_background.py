@@ -64,3 +64,24 @@ async def test_a_persons_own_sync_is_drawn_at_once_and_the_others_in_turn(tmp_pa
         finally:
             await mine.close()
             await other.close()
+
+
+async def test_sync_now_shows_what_another_sessions_sync_brought_at_once(tmp_path: Path) -> None:
+    async with ChaosServer() as server:
+        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=FeedClient)
+        mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
+        other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
+        try:
+            doc = json.loads(server.mission)
+            doc["revision"] += 1
+            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
+            nasa["room"] = "Building N-200"
+            server.mission = json.dumps(doc).encode()
+            async with background._lane():  # 499 other sessions are being drawn
+                await other.sync_now()  # brings it in for everyone: mine waits its turn
+                assert "Building N-200" not in mine.text()
+                await mine.sync_now()  # nothing new for the store, but the person waits
+                assert "Building N-200" in mine.text()
+        finally:
+            await mine.close()
+            await other.close()
