@@ -136,6 +136,13 @@ class ChaosServer:
     def url(self, scenario: str) -> str:
         return f"http://127.0.0.1:{self.port}/{scenario}/"
 
+    def republish_room(self, activity_id: str, room: str) -> None:
+        """The organisers publish the next revision, with one activity in another room."""
+        doc = json.loads(self.mission)
+        doc["revision"] += 1
+        next(a for a in doc["activities"] if a["id"] == activity_id)["room"] = room
+        self.mission = json.dumps(doc).encode()
+
     async def _handle(self, reader: asyncio.StreamReader, writer: Writer) -> None:
         try:
             head = await reader.readuntil(b"\r\n\r\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 
 import pytest
@@ -49,11 +48,7 @@ async def test_a_persons_own_sync_is_drawn_at_once_and_the_others_in_turn(tmp_pa
         mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
         other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
         try:
-            doc = json.loads(server.mission)
-            doc["revision"] += 1
-            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
-            nasa["room"] = "Building N-200"
-            server.mission = json.dumps(doc).encode()
+            server.republish_room("tue-nasa-ames", "Building N-200")
             async with background._lane():  # 499 other sessions are being drawn
                 await mine.sync_now()
                 assert "Building N-200" in mine.text()  # the person who tapped: at once
@@ -72,11 +67,7 @@ async def test_sync_now_shows_what_another_sessions_sync_brought_at_once(tmp_pat
         mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
         other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
         try:
-            doc = json.loads(server.mission)
-            doc["revision"] += 1
-            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
-            nasa["room"] = "Building N-200"
-            server.mission = json.dumps(doc).encode()
+            server.republish_room("tue-nasa-ames", "Building N-200")
             async with background._lane():  # 499 other sessions are being drawn
                 await other.sync_now()  # brings it in for everyone: mine waits its turn
                 assert "Building N-200" not in mine.text()

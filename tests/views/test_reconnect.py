@@ -4,7 +4,6 @@ the session, so the same screen must sync again and show what arrived meanwhile.
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 
 from services.feed_client import FeedClient
@@ -31,11 +30,7 @@ async def test_reconnected_session_syncs_again_and_shows_what_arrived(tmp_path: 
             for _ in range(10):
                 await asyncio.sleep(0)
             assert away.shell.loop_task is not None and away.shell.loop_task.done()
-            doc = json.loads(server.mission)
-            doc["revision"] += 1
-            nasa = next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")
-            nasa["room"] = "Building N-200"
-            server.mission = json.dumps(doc).encode()
+            server.republish_room("tue-nasa-ames", "Building N-200")
             await other.sync_now()  # committed while the first browser is away
             await away.settle()
             assert "Building N-200" not in away.text()  # no render for a browser that is gone
