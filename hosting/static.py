@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import re
 import secrets
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from hosting.client import ClientFiles
@@ -36,6 +37,14 @@ def accepted(header: str) -> list[str]:
     return [e for e in ("br", "gzip") if offered.get(e, offered.get("*", 0.0)) > 0]
 
 
+def single_slashes(request: Request) -> str:
+    """The same address with each run of slashes made one: relative, so `//host` can never
+    send the browser to another host."""
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    path = re.sub("/{2,}", "/", request.scope["path"])
+    return f"{path}?{query}" if query else path
+
+
 class ClientApp:
     """ASGI app for GET/HEAD of client files; route-like paths fall back to index.html."""
 
@@ -52,6 +61,8 @@ class ClientApp:
     def respond(self, request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return Response(status_code=405, headers={"Allow": "GET, HEAD"})
+        if "//" in request.scope["path"]:  # the client builds its URLs from the address
+            return RedirectResponse(single_slashes(request), 308)
         path = request.url.path.lstrip("/")
         file = self.files.find(path)
         if file is None and os.path.splitext(path)[1] in ("", ".html"):

@@ -96,6 +96,19 @@ async def test_routes_fall_back_to_the_index_and_unknown_files_are_404(
     assert (await client.post("/")).status_code == 405
 
 
+async def test_an_address_with_doubled_slashes_redirects_to_single_ones_on_this_host(
+    client: httpx.AsyncClient,
+) -> None:
+    for path, to in (
+        ("//", "/"),
+        ("//join/abcd-efgh", "/join/abcd-efgh"),
+        ("/agenda//2025-10-07?x=1", "/agenda/2025-10-07?x=1"),
+        ("//evil.example/x", "/evil.example/x"),  # never a protocol-relative address
+    ):
+        r = await client.get(f"http://app{path}")  # whole: httpx reads '//x' as a host
+        assert (r.status_code, r.headers["location"]) == (308, to), path
+
+
 async def test_programme_pages_exist_in_three_languages_only(client: httpx.AsyncClient) -> None:
     for lang, word in (("en", "Programme"), ("fr", "Programme"), ("nl", "Programma")):
         r = await client.get(f"/pocket/programme.{lang}.html")

@@ -72,6 +72,10 @@ def test_routes_misses_and_programme_pages(site: tuple[str, Path]) -> None:
     assert httpx.get(url + "join/abcd-efgh-secret").text == index
     assert httpx.get(url + "nothing.js").status_code == 404
     assert httpx.get(url + "pyodide/pyodide.mjs").status_code == 404
+    doubled = (("//", "/"), ("/join//abcd", "/join/abcd"), ("//evil.example/", "/evil.example/"))
+    for path, to in doubled:  # an address with a doubled slash: one slash less each time
+        r = httpx.get(url.rstrip("/") + path)
+        assert (r.status_code, r.headers["location"]) == (308, to), path
     programme = httpx.get(url + "pocket/programme.nl.html")
     assert programme.status_code == 200 and "Programma" in programme.text
     text = log.read_text()
