@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from views import background
 
 if TYPE_CHECKING:
     from views.shell import AppShell
+
+
+log = logging.getLogger(__name__)
 
 
 class SessionSync:
@@ -93,7 +97,14 @@ class SessionSync:
         failures = 0
         while not self.shell.closed:
             self.wake.clear()
-            result = await self._sync_once()
+            before = self.shell.ctx.sync.outcome
+            try:
+                result = await self._sync_once()
+            except Exception:  # a defect, not the network: what was true stays, try again later
+                log.exception("sync failed")
+                self._set_sync(SyncState("done", before) if before else SyncState())
+                self.shell.toast(self.shell.ctx.tr.gettext("That did not work. Please try again."))
+                result = SyncResult("offline")  # only to back off as after a failure
             failures = 0 if result.ok else failures + 1
             normal = interval(self.shell.repo.now(), self.shell.repo.mission)
             delay = retry_after(failures, normal) if result.status == "offline" else normal

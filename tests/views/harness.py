@@ -201,6 +201,11 @@ class App:
     def text(self) -> str:
         return "\n".join(self.texts())
 
+    def toasts(self) -> list[str]:
+        """The texts of the snack bars shown so far."""
+        dialogs: Any = self.page._dialogs  # type: ignore[attr-defined]
+        return [str(d.content.value) for d in dialogs.controls if isinstance(d, ft.SnackBar)]
+
     def find(self, identifier: str) -> BaseControl:
         found = [
             c for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier == identifier

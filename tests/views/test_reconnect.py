@@ -6,10 +6,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
+
 from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.library import Library
 from services.store import FeedStore
+from tests.conftest import MISSION_BYTES
 from tests.services.chaos import ChaosServer
 from tests.views.harness import App
 
@@ -48,3 +51,28 @@ async def test_reconnected_session_syncs_again_and_shows_what_arrived(tmp_path: 
             await away.close()
             await other.close()
             await feeds.aclose()
+
+
+async def test_sync_defect_keeps_the_loop_and_never_says_checking_forever(tmp_path: Path) -> None:
+    calls = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("a defect in the sync, not the network")
+        return httpx.Response(200, content=MISSION_BYTES, headers={"ETag": '"m-1"'})
+
+    def client(url: str) -> FeedClient:
+        return FeedClient(url, transport=httpx.MockTransport(answer))
+
+    feeds = Feeds(Library(FeedStore(tmp_path)), "http://feed.test/", make_client=client)
+    app = await App(tmp_path / "app", feeds=feeds).start("/settings")
+    try:
+        assert calls == 1 and app.shell is not None
+        task = app.shell.syncing.loop_task
+        assert task is not None and not task.done()  # it tries again later by itself
+        assert "Checking for updates" not in app.text()
+        assert "That did not work. Please try again." in app.toasts()
+    finally:
+        await app.close()
