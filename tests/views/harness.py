@@ -9,8 +9,9 @@ is why flet is pinned to 1.0.5.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
+from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.keyvalue import FileKeyValue
 from services.library import Library
@@ -302,6 +304,24 @@ class App:
         assert self.shell is not None
         self.shell.show(route)
         await self.settle()
+
+
+@contextlib.asynccontextmanager
+async def on_feed(
+    root: Path, url: str, *routes: str, make_client: Callable[[str], FeedClient] = FeedClient
+) -> AsyncIterator[tuple[Feeds, list[App]]]:
+    """Sessions of one process that sync from `url`, one per route, over one store; all
+    closed afterwards, the feeds' clients too."""
+    feeds = Feeds(Library(FeedStore(root)), url, make_client=make_client)
+    apps: list[App] = []
+    try:
+        for i, route in enumerate(routes):
+            apps.append(await App(root / f"session-{i}", feeds=feeds).start(route))
+        yield feeds, apps
+    finally:
+        for app in apps:
+            await app.close()
+        await feeds.aclose()
 
 
 def _frames(task: asyncio.Task[Any]) -> Iterator[Any]:

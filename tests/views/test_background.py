@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from services.feed_client import FeedClient
-from services.feeds import Feeds
-from services.library import Library
-from services.store import FeedStore
 from tests.services.chaos import ChaosServer
-from tests.views.harness import App
+from tests.views.harness import on_feed
 from views import background
+
+NASA = "/activity/tue-nasa-ames"
 
 
 async def test_draw_every_session_at_once_a_tap_waits_for_one_drawing_at_most() -> None:
@@ -43,36 +41,28 @@ async def test_draw_one_fails_the_error_reaches_its_session_and_the_next_still_d
 
 
 async def test_a_persons_own_sync_is_drawn_at_once_and_the_others_in_turn(tmp_path: Path) -> None:
-    async with ChaosServer() as server:
-        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=FeedClient)
-        mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
-        other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
-        try:
-            server.republish_room("tue-nasa-ames", "Building N-200")
-            async with background._lane():  # 499 other sessions are being drawn
-                await mine.sync_now()
-                assert "Building N-200" in mine.text()  # the person who tapped: at once
-                await other.settle()
-                assert "Building N-200" not in other.text()  # waits its turn
+    async with (
+        ChaosServer() as server,
+        on_feed(tmp_path, server.url("ok"), NASA, NASA) as (_feeds, (mine, other)),
+    ):
+        server.republish_room("tue-nasa-ames", "Building N-200")
+        async with background._lane():  # 499 other sessions are being drawn
+            await mine.sync_now()
+            assert "Building N-200" in mine.text()  # the person who tapped: at once
             await other.settle()
-            assert "Building N-200" in other.text()
-        finally:
-            await mine.close()
-            await other.close()
+            assert "Building N-200" not in other.text()  # waits its turn
+        await other.settle()
+        assert "Building N-200" in other.text()
 
 
 async def test_sync_now_shows_what_another_sessions_sync_brought_at_once(tmp_path: Path) -> None:
-    async with ChaosServer() as server:
-        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=FeedClient)
-        mine = await App(tmp_path / "mine", feeds=feeds).start("/activity/tue-nasa-ames")
-        other = await App(tmp_path / "other", feeds=feeds).start("/activity/tue-nasa-ames")
-        try:
-            server.republish_room("tue-nasa-ames", "Building N-200")
-            async with background._lane():  # 499 other sessions are being drawn
-                await other.sync_now()  # brings it in for everyone: mine waits its turn
-                assert "Building N-200" not in mine.text()
-                await mine.sync_now()  # nothing new for the store, but the person waits
-                assert "Building N-200" in mine.text()
-        finally:
-            await mine.close()
-            await other.close()
+    async with (
+        ChaosServer() as server,
+        on_feed(tmp_path, server.url("ok"), NASA, NASA) as (_feeds, (mine, other)),
+    ):
+        server.republish_room("tue-nasa-ames", "Building N-200")
+        async with background._lane():  # 499 other sessions are being drawn
+            await other.sync_now()  # brings it in for everyone: mine waits its turn
+            assert "Building N-200" not in mine.text()
+            await mine.sync_now()  # nothing new for the store, but the person waits
+            assert "Building N-200" in mine.text()

@@ -17,7 +17,7 @@ from services.sync import retry_after
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.e2e.browser import free_port
 from tests.services.chaos import ChaosServer
-from tests.views.harness import App
+from tests.views.harness import App, on_feed
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
 
@@ -52,28 +52,23 @@ async def test_change_banner_survives_a_re_render_of_the_opened_activity(tmp_pat
 
 
 async def test_a_republish_reaches_every_session_and_counts_agree(tmp_path: Path) -> None:
-    async with ChaosServer() as server:
-        url = server.url("ok")
-        feeds = Feeds(Library(FeedStore(tmp_path)), url, make_client=FeedClient)
-        a = await App(tmp_path / "a", feeds=feeds).start("/agenda/2025-10-07")
-        b = await App(tmp_path / "b", feeds=feeds).start("/activity/tue-nasa-ames")
-        try:
-            await a.settle()
-            await b.settle()
-            server.republish_room("tue-nasa-ames", "Building N-200")
-            await a.sync_now()
-            await b.settle()
-            assert "Building N-200" in b.text()  # B re-rendered without syncing itself
-            await b.sync_now()
-            assert b.shell.ctx.sync.status == "up_to_date"  # type: ignore[union-attr]
-            await b.go("/agenda")
-            assert "1 change from the organisers" in b.text()
-            assert "Updated" in a.shell.ctx.status_text()  # type: ignore[union-attr]
-            assert "1 change" in a.shell.ctx.status_text()  # type: ignore[union-attr]
-        finally:
-            await a.close()
-            await b.close()
-            await feeds.aclose()
+    routes = ("/agenda/2025-10-07", "/activity/tue-nasa-ames")
+    async with (
+        ChaosServer() as server,
+        on_feed(tmp_path, server.url("ok"), *routes) as (feeds, (a, b)),
+    ):
+        await a.settle()
+        await b.settle()
+        server.republish_room("tue-nasa-ames", "Building N-200")
+        await a.sync_now()
+        await b.settle()
+        assert "Building N-200" in b.text()  # B re-rendered without syncing itself
+        await b.sync_now()
+        assert b.shell.ctx.sync.status == "up_to_date"  # type: ignore[union-attr]
+        await b.go("/agenda")
+        assert "1 change from the organisers" in b.text()
+        assert "Updated" in a.shell.ctx.status_text()  # type: ignore[union-attr]
+        assert "1 change" in a.shell.ctx.status_text()  # type: ignore[union-attr]
     assert feeds.library.store.listener_count == 0  # closed sessions stop listening
 
 

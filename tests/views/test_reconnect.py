@@ -14,7 +14,7 @@ from services.library import Library
 from services.store import FeedStore
 from tests.conftest import MISSION_BYTES
 from tests.services.chaos import ChaosServer
-from tests.views.harness import App
+from tests.views.harness import App, on_feed
 
 
 def quick(url: str) -> FeedClient:
@@ -22,35 +22,32 @@ def quick(url: str) -> FeedClient:
 
 
 async def test_reconnected_session_syncs_again_and_shows_what_arrived(tmp_path: Path) -> None:
-    async with ChaosServer() as server:
-        feeds = Feeds(Library(FeedStore(tmp_path)), server.url("ok"), make_client=quick)
-        away = await App(tmp_path / "away", feeds=feeds).start("/activity/tue-nasa-ames")
-        other = await App(tmp_path / "other", feeds=feeds).start("/settings")
-        try:
-            await away.sync_now()
-            assert away.shell is not None and other.shell is not None
-            await away.session.dispatch_event(away.page._i, "disconnect", None)
-            for _ in range(10):
-                await asyncio.sleep(0)
-            assert away.shell.loop_task is not None and away.shell.loop_task.done()
-            server.republish_room("tue-nasa-ames", "Building N-200")
-            await other.sync_now()  # committed while the first browser is away
+    async with (
+        ChaosServer() as server,
+        on_feed(
+            tmp_path, server.url("ok"), "/activity/tue-nasa-ames", "/settings", make_client=quick
+        ) as (_feeds, (away, other)),
+    ):
+        await away.sync_now()
+        assert away.shell is not None and other.shell is not None
+        await away.session.dispatch_event(away.page._i, "disconnect", None)
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert away.shell.loop_task is not None and away.shell.loop_task.done()
+        server.republish_room("tue-nasa-ames", "Building N-200")
+        await other.sync_now()  # committed while the first browser is away
+        await away.settle()
+        assert "Building N-200" not in away.text()  # no render for a browser that is gone
+        asked = len(server.requests)
+        await away.session.dispatch_event(away.page._i, "connect", None)
+        await away.settle()
+        assert "Building N-200" in away.text()  # shown on return
+        assert away.shell.loop_task is not None and not away.shell.loop_task.done()
+        for _ in range(100):  # and it syncs at once: Sync now works again
             await away.settle()
-            assert "Building N-200" not in away.text()  # no render for a browser that is gone
-            asked = len(server.requests)
-            await away.session.dispatch_event(away.page._i, "connect", None)
-            await away.settle()
-            assert "Building N-200" in away.text()  # shown on return
-            assert away.shell.loop_task is not None and not away.shell.loop_task.done()
-            for _ in range(100):  # and it syncs at once: Sync now works again
-                await away.settle()
-                if len(server.requests) > asked:
-                    break
-            assert len(server.requests) > asked
-        finally:
-            await away.close()
-            await other.close()
-            await feeds.aclose()
+            if len(server.requests) > asked:
+                break
+        assert len(server.requests) > asked
 
 
 async def test_sync_defect_keeps_the_loop_and_never_says_checking_forever(tmp_path: Path) -> None:
