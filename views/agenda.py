@@ -88,7 +88,7 @@ def build(ctx: Ctx) -> Screen:
         )
     who = repo.delegate.delegate.name if repo.delegate else _("No personal agenda yet")
     if repo.is_demo and repo.delegate is not None:
-        who = _("{name} (demo agenda)").format(name=who)
+        who = _("Demo agenda: {name}").format(name=who)
     elif signed_out:
         who = _("Not signed in")
     elif repo.delegate and repo.delegate.delegate.sample:

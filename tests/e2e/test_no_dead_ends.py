@@ -157,7 +157,7 @@ def test_an_open_tab_recovers_by_itself_after_a_server_restart(
                 "!window.__before_restart && window.__firstFrame === true", timeout=60000
             )
             enable_semantics(page)
-            see(page, "Lotte Vermeulen (demo agenda)")
+            see(page, "Demo agenda: Lotte Vermeulen")
             expect(page.get_by_text("Error running app")).to_have_count(0)
     finally:
         context.close()

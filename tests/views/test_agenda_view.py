@@ -13,7 +13,7 @@ from tests.views.harness import App, sign_in_as
 async def test_agenda_opens_on_today_with_now_next_card(app: App) -> None:
     assert app.route == "/agenda"
     text = app.text()
-    assert "Lotte Vermeulen (demo agenda)" in text
+    assert "Demo agenda: Lotte Vermeulen" in text
     assert "Now, until 15:45" in text and "B2B with Raj Patel" in text
     assert app.has("row-tue-nasa-ames") and app.has("row-m-patel")
     assert not app.has("row-mon-opening-seminar")
