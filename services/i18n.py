@@ -89,6 +89,11 @@ def _day(value: date, locale: str) -> str:
     return str(format_date(value, "EEEE d MMMM", locale=locale))
 
 
+@lru_cache(maxsize=1024)
+def _weekday(value: date, locale: str) -> str:
+    return str(format_date(value, "EEE", locale=locale)).rstrip(".")
+
+
 class Translator:
     """Interface strings and formats for one language."""
 
@@ -125,8 +130,9 @@ class Translator:
 
     def short_day(self, value: date) -> tuple[str, str]:
         """('zo', '5') for a day strip."""
-        name = format_date(value, "EEE", locale=self.locale).rstrip(".")
-        return name, str(value.day)
+        if type(value) is not date:
+            value = date(value.year, value.month, value.day)
+        return _weekday(value, self.locale), str(value.day)
 
     def time(self, value: datetime, zone: ZoneInfo) -> str:
         return _clock(value.astimezone(zone).replace(tzinfo=None), self.locale)
