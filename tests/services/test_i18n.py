@@ -234,3 +234,14 @@ def test_time_of_one_instant_in_two_zones_shows_each_wall_clock() -> None:
     tr = Translator("nl")
     assert tr.time(instant, ZoneInfo("America/Los_Angeles")) == "09:30"
     assert tr.time(instant, ZoneInfo("Europe/Brussels")) == "18:30"  # not the cached 09:30
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", ("Mon", "6")), ("fr", ("lun", "6")), ("nl", ("ma", "6"))]
+)
+def test_short_day_names_the_weekday_without_a_dot(lang: Lang, expected: tuple[str, str]) -> None:
+    tr = Translator(lang)
+    assert tr.short_day(date(2025, 10, 6)) == expected
+    # a datetime late in the evening is still that day; the cache never mixes the two
+    assert tr.short_day(datetime(2025, 10, 6, 23, 30)) == expected
+    assert tr.short_day(date(2025, 10, 7))[1] == "7"
