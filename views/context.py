@@ -42,6 +42,7 @@ class UiState:
     unread_on_open: frozenset[str] = frozenset()
     directory_sector: str | None = None
     map_widths: dict[str, float] = field(default_factory=dict)  # as each kind of map measured
+    window_height: float = 0  # the window's height as the page last reported it; 0: unknown
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
 
 

@@ -20,6 +20,8 @@ from views.components.ui import card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
 DAY_MAP_HEIGHT = 400  # on a phone; taller on a wide screen
+# what the app bar, the day strip, the navigation bar and the margins take of the window's height
+MAP_CHROME = 228
 
 
 def build(ctx: Ctx) -> Screen:
@@ -109,6 +111,7 @@ def _day_map(ctx: Ctx, region: Region, venues: list[Venue]) -> list[ft.Control]:
         grows=True,
         on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
         identifier="day-map",
+        room=ctx.state.window_height - MAP_CHROME if ctx.state.window_height else 0,
     )
     if not spots:
         return [full]

@@ -79,6 +79,7 @@ class AppShell:
         sync = SyncState() if self.account.can_sync else SyncState.done(SyncResult("no_feed"))
         self.ctx = Ctx(repo, Translator(lang), state, actions, sync)
         self.wide = is_wide(page.width)
+        state.window_height = page.height or 0
         if self.account.can_sync:
             repo.allow_demo(False)  # a live feed: visitors sign in, they never see the demo
 
@@ -112,9 +113,11 @@ class AppShell:
             self.show(e.route)
 
     def _resized(self, _e: object) -> None:
-        """Phone to tablet width or back: one pane or two."""
-        wide = is_wide(self.page.width)
-        if wide != self.wide:
+        """Phone to tablet width or back: one pane or two. The map fits the window's height."""
+        wide, state = is_wide(self.page.width), self.ctx.state
+        height_changed = abs((self.page.height or 0) - state.window_height) >= 1
+        state.window_height = self.page.height or 0
+        if wide != self.wide or (height_changed and state.route.name == "map"):
             self.wide = wide
             self.render()
 

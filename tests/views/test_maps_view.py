@@ -11,7 +11,7 @@ from services.maps import REGIONS
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES
 from tests.views.harness import App, walk
-from views.map import stop_spots
+from views.map import DAY_MAP_HEIGHT, MAP_CHROME, stop_spots
 
 STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
 
@@ -103,3 +103,15 @@ def test_stop_spots_a_venue_the_day_returns_to_is_one_pin_with_both_numbers() ->
     spots = stop_spots(Translator("fr"), REGIONS[0], [*day, venues["ucla"]])
     assert [(s.key, s.mark) for s in spots] == [("hilton-union-square", "1,3"), ("stanford", "2")]
     assert spots[0].spoken == "Étape 1,3\u00a0: Hilton San Francisco Union Square"
+
+
+async def test_day_map_fits_the_window_height_and_follows_it(app: App) -> None:
+    """On a laptop (1024 x 768) the whole map shows above the navigation bar; a taller window
+    gives it back its full height."""
+    await app.go("/map/2025-10-09")
+    box = measured_box(app, "day-map")
+    await app.fire(box, "size_change", {"w": 1000.0, "h": 400.0})
+    for height, expected in ((768.0, 768 - MAP_CHROME), (1000.0, 600), (600.0, DAY_MAP_HEIGHT)):
+        app.page.width, app.page.height = 1024.0, height
+        await app.fire(app.page, "resize", {"width": 1024.0, "height": height})
+        assert measured_box(app, "day-map").height == expected, height

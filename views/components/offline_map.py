@@ -30,15 +30,16 @@ def offline_map(
     on_tap: Callable[[], None] | None = None,
     grows: bool = False,
     identifier: str | None = None,
+    room: float = 0,
 ) -> ft.Control:
     """`on_pin(key)`: each pin is a ≥48 px button; `on_tap`: the whole picture is one button
-    (a small map that opens the full one); `grows`: taller on a wide screen.
+    (a small map that opens the full one); `grows`: taller on a wide screen, within `room`.
 
     The map is drawn for the width it last measured (`widths[kind]`, UI state); when it finds
     itself another width, it records it and asks for the screen to be drawn again (`redraw`):
     drawn controls are never patched in place."""
     width = widths.get(kind, PHONE_WIDTH)
-    tall = grown_height(height, width) if grows else height
+    tall = grown_height(height, width, room) if grows else height
 
     def measured(e: ft.LayoutSizeChangeEvent[ft.LayoutControl]) -> None:
         widths[kind] = e.width
@@ -61,9 +62,14 @@ def offline_map(
     )
 
 
-def grown_height(base: int, width: float) -> int:
-    """A wide map gets taller, up to TALLEST, so that it keeps showing a region, not a strip."""
-    return max(base, min(TALLEST, round(width * 0.6)))
+def grown_height(base: int, width: float, room: float = 0) -> int:
+    """A wide map gets taller, up to TALLEST, so that it keeps showing a region, not a strip;
+    but no taller than `room` (what the window leaves it, when known), so that a laptop shows
+    the whole map, not one that runs under the navigation bar. A phone keeps `base`."""
+    tallest = min(TALLEST, round(width * 0.6))
+    if room > 0:
+        tallest = min(tallest, int(room))
+    return max(base, tallest)
 
 
 def _stack(
