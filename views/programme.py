@@ -181,7 +181,8 @@ def filters(ctx: Ctx) -> ft.Control:
                         lambda d=d: _only_day(ctx, d),
                     )
                     for d in repo.days()
-                ]
+                ],
+                tight=True,
             )
         )
     else:
@@ -224,18 +225,24 @@ def _more_filters_button(ctx: Ctx) -> ft.Control:
     )
 
 
-def _chip_row(chips: list[tuple[str, str, bool, object]]) -> ft.Control:
+def _chip_row(chips: list[tuple[str, str, bool, object]], tight: bool = False) -> ft.Control:
+    """`tight`: less padding, so that the six days of a mission fit on one line of a phone."""
     controls: list[ft.Control] = []
     for ident, label, selected, action in chips:
         chip = ft.Chip(
-            label=label, selected=selected, show_checkmark=False, on_select=lambda _e, a=action: a()
+            label=label,
+            selected=selected,
+            show_checkmark=False,
+            on_select=lambda _e, a=action: a(),
+            label_padding=shared(ft.Padding.symmetric(horizontal=2)) if tight else None,
         )
         controls.append(
             ft.Semantics(
                 container=True, content=chip, identifier=f"chip-{ident}", selected=selected
             )
         )
-    return ft.Row(controls, wrap=True, spacing=6, run_spacing=6)  # every chip whole, none cut
+    gap = 4 if tight else 6
+    return ft.Row(controls, wrap=True, spacing=gap, run_spacing=6)  # every chip whole, none cut
 
 
 def _toggle_row(

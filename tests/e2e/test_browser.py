@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.browser import VIEWPORT, open_app, reveal, settle
+from tests.e2e.browser import VIEWPORT, box, open_app, reveal, settle
 from tests.e2e.conftest import ARTIFACTS, DEMO, SECOND
 
 pytestmark = pytest.mark.e2e
@@ -52,6 +52,20 @@ def test_switching_to_dutch_then_french_changes_the_texts(page: Page) -> None:
     pick_language(page, "Français")
     see(page, "Mon agenda")
     see(page, "mardi 7 octobre")
+
+
+def test_the_programme_days_fit_on_one_line_in_french(browser: Browser, app_url: str) -> None:
+    """The six mission days as chips above the list: one line at 390 px, not two."""
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-BE")
+    try:
+        page = context.new_page()
+        go(page, app_url, "/programme")
+        see(page, "Programme")
+        days = [f"chip-day-2025-10-{d:02d}" for d in range(5, 11)]
+        tops = {round(box(page, day)["y"]) for day in days}
+        assert len(tops) == 1, tops
+    finally:
+        context.close()
 
 
 def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str) -> None:
