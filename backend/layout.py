@@ -8,7 +8,7 @@ A release holds the shared files as they are served, and its delegates' files th
     bases/<id>/<token> -> ../../objects/<digest>   (backend.bases)
     <release>/changed/<token> -> ../../objects/<digest>
                                                    the delegates whose files differ from the base
-    objects/<digest>/<token>.json, .ics, .html ... a delegate's files, with .gz twins
+    objects/<digest>/<token>.json, .ics, .html ... a delegate's files (.json with a .gz twin)
 
 so the URL `/delegates/<token>.json` is `changed/<token>/<token>.json`, else
 `delegates/<token>/<token>.json`. Releases made before bases have a real `delegates/` folder of
@@ -23,6 +23,9 @@ from pathlib import Path
 
 DELEGATES = "delegates"
 CHANGED = "changed"
+# A delegate's pages and calendar are each read by one person (calendar apps poll rarely): a
+# gzip -9 twin would cost more to make than it ever saves, so the server compresses them.
+UNTWINNED = (".html", ".ics")
 
 
 def owner(served: str) -> str | None:
@@ -31,6 +34,13 @@ def owner(served: str) -> str | None:
     if folder != DELEGATES or "." not in name:
         return None
     return name.split(".", 1)[0]
+
+
+def twinned(served: str) -> bool:
+    """Whether the file served at `served` is published with a pre-compressed `.gz` twin: the
+    shared files and each delegate's document (the app fetches it on every sync), not their
+    pages and calendar. Publish and bench.publish both ask this."""
+    return owner(served) is None or not served.endswith(UNTWINNED)
 
 
 def candidates(served: str) -> list[str]:

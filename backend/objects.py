@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from backend.layout import DELEGATES, twinned
+
 OBJECTS = "objects"
 EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
 STALE = 3600  # a temporary object folder this old (seconds) is a crashed publish's leftover
@@ -36,8 +38,9 @@ def target(digest: str) -> str:
 
 
 def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
-    """Make object `digest` unless it exists: each file's bytes written with its .gz twin, or
-    (a Path) the live file and its twin linked. Returns how many files were written."""
+    """Make object `digest` unless it exists: each file's bytes written, or (a Path) the live
+    file linked, each with its .gz twin where `layout.twinned` wants one. Returns how many
+    files were written, twins included."""
     final = store / digest
     if final.is_dir():
         return 0
@@ -48,13 +51,9 @@ def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
         for name, data in files.items():
             if not isinstance(data, Path) and data in first:
                 data = first[data]  # the same page under two names: one file, two links
-            if isinstance(data, Path):
-                os.link(data, temporary / name)
-                os.link(data.with_name(data.name + ".gz"), temporary / f"{name}.gz")
-            else:
-                write_twins(temporary / name, data)
+            elif not isinstance(data, Path):
                 first[data] = temporary / name
-                written += 1
+            written += place(temporary / name, data, twinned(f"{DELEGATES}/{name}"))
         os.rename(temporary, final)
     except OSError:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -64,10 +63,25 @@ def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
     return written
 
 
-def write_twins(path: Path, data: bytes) -> None:
-    """The file and its gzip -9 twin, with times derived from the content."""
-    _write(path, data)
-    _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+def place(path: Path, data: bytes | Path, twin: bool) -> int:
+    """`path`: `data` written, or (a Path) that file hard-linked; and, if `twin`, its gzip -9
+    twin `<path>.gz` (linked from the file's own twin when it has one). How many files were
+    written."""
+    if isinstance(data, Path):
+        os.link(data, path)
+        if not twin:
+            return 0
+        if (same := data.with_name(data.name + ".gz")).is_file():
+            os.link(same, path.with_name(path.name + ".gz"))
+            return 0
+        data = data.read_bytes()  # a file published without a twin under an earlier rule
+        written = 0
+    else:
+        _write(path, data)
+        written = 1
+    if twin:
+        _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+    return written + int(twin)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -2,15 +2,17 @@
 
     OUT/mission.json(.gz)                     shared by every delegate
     OUT/delegates/<token>.json(.gz)           one per delegate, at a secret URL
-    OUT/delegates/<token>.ics(.gz)            the same agenda for calendar apps (webcal://)
+    OUT/delegates/<token>.ics                 the same agenda for calendar apps (webcal://)
     OUT/schedule.json, OUT/schedule.xml(.gz)  the public programme for schedule apps (frab)
-    OUT/delegates/<token>[.<lang>].html(.gz)  the pocket agenda: one page, no script
+    OUT/delegates/<token>[.<lang>].html       the pocket agenda: one page, no script
     INVITES/invites.csv, INVITES/qr/<id>.png  welcome pack: never inside OUT, never served
 
 Nothing is written when any source row is wrong, nor when the publish would drop too much of
-what is live (backend.preview). The same input gives the same bytes. A new release is built
-beside the old one and swapped in with one atomic rename of a symlink (backend.releases), so a
-server never serves half a publish.
+what is live (backend.preview). The same input gives the same bytes. Only what many read, or
+the app on every sync, gets a gzip -9 twin (`layout.twinned`); the server compresses a
+delegate's pages and calendar itself. A new release is built beside the old one and swapped in
+with one atomic rename of a symlink (backend.releases), so a server never serves half a
+publish.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from backend.calendars import calendar_path, personal_calendar, previous_calenda
 from backend.collector import fewer_collections
 from backend.incremental import render_changed
 from backend.invites import write_invites
+from backend.layout import twinned
 from backend.memo import SOURCE, save_memo, source_digest
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
@@ -40,7 +43,7 @@ from services.models import LANGS, DelegateDoc, MissionDoc, encode
 @dataclass
 class Report:
     errors: list[SourceError] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # served files, twins included
     delegates: int = 0
     release: Path | None = None
     preview: Preview | None = None
@@ -159,6 +162,7 @@ def _publish(
         delegates=len(built.delegates),
     )
     report.release, report.written = write_release(out, files, entry, reused, previous)
-    report.files, report.delegates = (len(files) + len(reused)) * 2, len(built.delegates)
+    report.files = sum(1 + twinned(path) for path in [*files, *reused])
+    report.delegates = len(built.delegates)
     report.docs = built.delegates
     return report, memo

@@ -4,7 +4,7 @@
                                          delegates -> ../bases/<base>, and
                                          changed/<token> -> ../../objects/<digest>
     .OUT.releases/bases/<base>/          one link per delegate to their object (backend.bases)
-    .OUT.releases/objects/<digest>/      one delegate's files with .gz twins (backend.objects)
+    .OUT.releases/objects/<digest>/      one delegate's files, the .json with a .gz twin
     .OUT.releases/<id>.manifest.json     sha-256 of each served file, to reuse unchanged ones
     .OUT.releases/<id>.objects           the objects the release points at (for collecting)
     .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
@@ -74,10 +74,11 @@ def write_release(
     base: Path | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
-    each with its .gz twin, made live. Files the live release has with the same bytes are hard
-    links to it, and delegates whose files did not change keep their object (backend.objects),
-    so a small change writes little. `base`: the release `reused` was read from (default: the
-    live one). Returns the release and how many files were written."""
+    with .gz twins where `layout.twinned` wants them, made live. Files the live release has
+    with the same bytes are hard links to it, and delegates whose files did not change keep
+    their object (backend.objects), so a small change writes little. `base`: the release
+    `reused` was read from (default: the live one). Returns the release and how many files
+    were written, twins included."""
     releases = releases_of(out)
     releases.mkdir(parents=True, exist_ok=True)
     with locked(releases):
@@ -92,7 +93,7 @@ def write_release(
         if entry is not None:
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
         _prune(releases, keep=release)
-    return release, written * 2
+    return release, written
 
 
 def _fill(

@@ -2,13 +2,15 @@
 
 Only `/mission.json`, `/schedule.(json|xml)`, `/delegates/<token>.(json|ics)` and the pocket
 agenda pages `/delegates/<token>[.<lang>].html` exist; everything else, an unknown token included,
-gets the same 404. Strong ETags, If-None-Match -> 304, the pre-compressed .gz twin when the
-client accepts gzip, `Cache-Control: no-cache`, HEAD, and CORS for browsers.
+gets the same 404. Strong ETags, If-None-Match -> 304, gzip when the client accepts it (the
+pre-compressed .gz twin, else, for the pages and calendars published without one, compressed
+here once per version), `Cache-Control: no-cache`, HEAD, and CORS for browsers.
 Access logs show `/delegates/<token>`, never the token, whatever shape the path has.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
 import os
@@ -45,6 +47,7 @@ COMMON = {
     "Vary": "Accept-Encoding",
 }
 NOT_FOUND = b"not found\n"
+LEVEL = 6  # on-the-fly gzip: nearly -9's size at twice its speed (nginx.conf: gzip_comp_level)
 
 
 def redact(path: str) -> str:
@@ -57,6 +60,11 @@ class Entity:
     body: bytes
     etag: str
 
+    @classmethod
+    def of(cls, body: bytes) -> Entity:
+        """A strong ETag: these exact bytes."""
+        return cls(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+
 
 class Folder:
     """Reads files through the published symlink on every request, caching by (inode, mtime).
@@ -68,15 +76,40 @@ class Folder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[str, tuple[tuple[int, int, int], Entity]] = {}
+        self._packed: dict[str, tuple[str, Entity]] = {}  # served path: (plain ETag, gzip)
 
     def get(self, relative: str) -> Entity | None:
-        inside = (self._inside(self.root / c) for c in layout.candidates(relative))
-        path = next((p for p in inside if p is not None), None)
-        try:
-            stat = path.stat() if path is not None else None
-        except OSError:
+        """The file served at `relative`, as it is."""
+        path = self._find(relative)
+        return None if path is None else self._read(relative, path)
+
+    def packed(self, relative: str) -> Entity | None:
+        """The gzip entity of `relative`: the pre-compressed twin beside its file (never one
+        of another delegate's object: a changed delegate's calendar may have none while their
+        base's older one has), else, for a page or calendar, the file compressed here once per
+        version."""
+        path = self._find(relative)
+        if path is None:
             return None
-        if path is None or stat is None:
+        twin = self._inside(path.with_name(path.name + ".gz"))
+        if twin is not None or not relative.endswith(layout.UNTWINNED):
+            return None if twin is None else self._read(relative + ".gz", twin)
+        plain = self._read(relative, path)
+        cached = self._packed.get(relative)
+        if plain is not None and (cached is None or cached[0] != plain.etag):
+            cached = (plain.etag, Entity.of(gzip.compress(plain.body, LEVEL, mtime=0)))
+            self._packed[relative] = cached
+        return None if plain is None or cached is None else cached[1]
+
+    def _find(self, relative: str) -> Path | None:
+        """The file served at `relative` (backend.layout), resolved, if it may be served."""
+        inside = (self._inside(self.root / c) for c in layout.candidates(relative))
+        return next((p for p in inside if p is not None), None)
+
+    def _read(self, relative: str, path: Path) -> Entity | None:
+        try:
+            stat = path.stat()
+        except OSError:
             return None
         key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(relative)
@@ -86,7 +119,7 @@ class Folder:
             body = path.read_bytes()
         except OSError:
             return None
-        entity = Entity(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+        entity = Entity.of(body)
         self._cache[relative] = (key, entity)
         return entity
 
@@ -133,7 +166,7 @@ def _respond(request: Request, folder: Folder) -> Response:
         return Response(NOT_FOUND, 404, media_type="text/plain", headers=COMMON)
     relative = path.lstrip("/")
     wants_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
-    entity = folder.get(relative + ".gz") if wants_gzip else None
+    entity = folder.packed(relative) if wants_gzip else None
     encoding = "gzip" if entity is not None else None
     if entity is None:
         entity = folder.get(relative)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from backend import layout
 from backend.bases import BASES, choose, live_links
-from backend.objects import OBJECTS, digest_of, put, target, write_twins
+from backend.objects import OBJECTS, digest_of, place, put, target
 
 WORKERS = 2  # gzip and writes release the GIL; the machine is shared
 
@@ -32,7 +32,7 @@ def assemble(
 ) -> tuple[int, set[str]]:
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
     are the new bytes, every other path is the same file as in `current` (whose manifest is
-    `old`). Returns how many files were written (twins not counted) and the objects used."""
+    `old`). Returns how many files were written (twins included) and the objects used."""
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
     for path, sha in manifest.items():
@@ -92,10 +92,5 @@ def _shared(folder: Path, files: dict[str, bytes | Path]) -> int:
     for path, data in files.items():
         out = folder / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, Path):
-            os.link(data, out)
-            os.link(data.with_name(data.name + ".gz"), out.with_name(out.name + ".gz"))
-        else:
-            write_twins(out, data)
-            written += 1
+        written += place(out, data, layout.twinned(path))
     return written

@@ -3,8 +3,9 @@ writing the same output bytes plainly (json.dumps + gzip + write) in the same ru
 
     python -m bench.publish [delegates] [activity_copies]
 
-1. first publish: read and validate the CSVs, render JSON and .ics, gzip twins, swap the
-   release in, invites with one QR code per delegate;
+1. first publish: read and validate the CSVs, render JSON, .ics and pages, gzip twins (shared
+   files and each delegate's .json: `backend.layout.twinned`), swap the release in, invites
+   with one QR code per delegate;
 2. republish with no change;
 3. republish after one activity changed (its room).
 The plain baseline writes exactly the files that publish actually wrote (all of them for the
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from backend.layout import listing, owner
+from backend.layout import listing, owner, twinned
 from backend.publish import Report, publish
 from bench.synth import write_source
 
@@ -47,24 +48,27 @@ def served(release: Path) -> dict[str, bytes]:
 
 def plain_write(files: dict[str, bytes], target: Path) -> float:
     """json.dumps of each document (parsed beforehand) or the bytes as they are, then the file
-    and a gzip -9 twin written: the least any publisher has to do for these files. Like publish,
-    a delegate's page under two names (`<token>.html`, `<token>.<lang>.html`) is written once
-    and linked."""
+    and, where publish makes one (`twinned`, the same rule), a gzip -9 twin written: the least
+    any publisher has to do for these files. Like publish, a delegate's page under two names
+    (`<token>.html`, `<token>.<lang>.html`) is written once and linked."""
     documents = {p: json.loads(d) for p, d in files.items() if p.endswith(".json")}
     start = time.perf_counter()
     first: dict[tuple[str | None, bytes], Path] = {}
     for path, data in files.items():
         if path in documents:
             data = json.dumps(documents[path], ensure_ascii=False, separators=(",", ":")).encode()
-        out = target / path
+        out, twin = target / path, twinned(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         same = first.setdefault((owner(path), data), out)
         if same != out:
             os.link(same, out)
-            os.link(same.with_name(same.name + ".gz"), out.with_name(out.name + ".gz"))
+            if twin:
+                os.link(same.with_name(same.name + ".gz"), out.with_name(out.name + ".gz"))
             continue
         out.write_bytes(data)
-        out.with_name(out.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        if twin:
+            packed = gzip.compress(data, compresslevel=9, mtime=0)
+            out.with_name(out.name + ".gz").write_bytes(packed)
     return time.perf_counter() - start
 
 
@@ -116,7 +120,8 @@ def run(base: Path, delegates: int, copies: int) -> None:
     for label, seconds, plain, written in rows:
         ratio = f"{seconds / plain:7.1f}x" if plain else "      -"
         print(f"  {label:44}{seconds:8.2f}s{plain:8.2f}s{ratio}   {written} files written")
-    print(f"  files changed by the one edit: {len(delta)} (+ .gz twins)")
+    twins = sum(twinned(path) for path in delta)
+    print(f"  files changed by the one edit: {len(delta)} (+ {twins} .gz twins)")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from backend import layout
 from backend.tokens import token_for
 from tests.backend.servers import SECRET
 
@@ -52,15 +53,46 @@ def test_if_none_match_gives_304_with_no_body(base: str) -> None:
     assert get(base + "mission.json", **{"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_gzip_is_served_precompressed_when_accepted(base: str, folder: Path) -> None:
-    r = get(base + "mission.json", **{"Accept-Encoding": "gzip"})
+@pytest.mark.parametrize("path", ["mission.json", f"delegates/{TOKEN}.json"])
+def test_gzip_is_served_precompressed_when_accepted(base: str, folder: Path, path: str) -> None:
+    r = get(base + path, **{"Accept-Encoding": "gzip"})
     assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
-    assert gzip.decompress(r.content) == (folder / "mission.json").read_bytes()
-    assert len(r.content) < len((folder / "mission.json").read_bytes()) / 3
+    assert r.content == layout.read(folder, path + ".gz")  # the twin as it is on disk
+    assert gzip.decompress(r.content) == layout.read(folder, path)
     assert "accept-encoding" in r.headers.get("vary", "").lower()
     etag = r.headers["etag"]
-    again = get(base + "mission.json", **{"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert not etag.startswith("W/")
+    again = get(base + path, **{"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("suffix", ["ics", "html", "fr.html"])
+def test_page_and_calendar_without_twin_are_compressed_when_accepted(
+    base: str, folder: Path, suffix: str
+) -> None:
+    path = f"delegates/{TOKEN}.{suffix}"
+    assert not layout.where(folder, path + ".gz").exists()  # published without a twin
+    plain = get(base + path)
+    assert plain.content == layout.read(folder, path) and "content-encoding" not in plain.headers
+    r = get(base + path, **{"Accept-Encoding": "gzip"})
+    assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(r.content) == plain.content and len(r.content) < len(plain.content)
+    assert "accept-encoding" in r.headers.get("vary", "").lower()
+    assert r.headers["etag"] != plain.headers["etag"]  # another representation, another tag
+    for etag, status in ((r.headers["etag"], 304), (plain.headers["etag"] + "x", 200)):
+        again = get(base + path, **{"Accept-Encoding": "gzip", "If-None-Match": etag})
+        assert again.status_code == status
+    with httpx.Client() as client:
+        head = client.head(base + path, headers={"Accept-Encoding": "gzip"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-encoding"] == "gzip"
+
+
+@pytest.mark.parametrize("path", ["mission.json", f"delegates/{TOKEN}.html"])
+def test_gzip_reaches_a_cdn_or_proxy_too(base: str, folder: Path, path: str) -> None:
+    r = get(base + path, **{"Accept-Encoding": "gzip", "Via": "1.1 cdn.example"})
+    assert r.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(r.content) == layout.read(folder, path)
 
 
 def test_head_has_headers_and_no_body(base: str) -> None:

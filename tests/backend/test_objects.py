@@ -3,6 +3,7 @@ are complete before anything points at them, and none kept that no release needs
 
 from __future__ import annotations
 
+import gzip
 import os
 import random
 import shutil
@@ -50,11 +51,10 @@ def test_a_release_is_one_relative_symlink_per_delegate_into_complete_objects(
         assert target.startswith("../../objects/") and len(target.rpartition("/")[2]) == 32
         names = set(os.listdir(out / "delegates" / token))
         plain = {n for n in names if not n.endswith(".gz")}
-        assert f"{token}.json" in plain and names == plain | {f"{n}.gz" for n in plain}
+        assert f"{token}.json" in plain and names == plain | {f"{token}.json.gz"}
         own = f"{token}.{report.docs[ids[token]].delegate.language}.html"
-        for twin in ("", ".gz"):  # the page in two names is one file
-            same = [out / "delegates" / token / f"{n}{twin}" for n in (own, f"{token}.html")]
-            assert same[0].stat().st_ino == same[1].stat().st_ino
+        same = [out / "delegates" / token / n for n in (own, f"{token}.html")]
+        assert same[0].stat().st_ino == same[1].stat().st_ino  # the page in two names
     assert referenced(out.resolve()) == {t.rpartition("/")[2] for t in found.values()}
     store = releases_of(out) / "objects"
     assert not [n for n in os.listdir(store) if n.startswith(".")]  # no temporary left
@@ -85,8 +85,24 @@ def test_an_object_is_complete_or_absent(tmp_path: Path) -> None:
         put(store, "f" * 32, {"a.json": live, "b.json": tmp_path / "gone.json"})
     assert os.listdir(store) == []
     assert put(store, "e" * 32, {"a.json": live, "b.ics": b"BEGIN"}) == 1
-    assert sorted(os.listdir(store / ("e" * 32))) == ["a.json", "a.json.gz", "b.ics", "b.ics.gz"]
+    assert sorted(os.listdir(store / ("e" * 32))) == ["a.json", "a.json.gz", "b.ics"]
     assert put(store, "e" * 32, {"c.json": b"other"}) == 0  # there already: never changed
+
+
+def test_an_object_linked_from_an_earlier_rule_gets_exactly_this_rules_twins(
+    tmp_path: Path,
+) -> None:
+    """Live files from a release that twinned its pages but (say) not a document: the new
+    object links the page without its twin and writes the document's."""
+    store, page, doc = tmp_path / "objects", tmp_path / "x.html", tmp_path / "x.json"
+    page.write_bytes(b"<!DOCTYPE html>")
+    (tmp_path / "x.html.gz").write_bytes(gzip.compress(b"<!DOCTYPE html>"))
+    doc.write_bytes(b'{"a": 1}')
+    assert put(store, "c" * 32, {"a.html": page, "a.json": doc}) == 1  # the document's twin
+    made = store / ("c" * 32)
+    assert sorted(os.listdir(made)) == ["a.html", "a.json", "a.json.gz"]
+    assert gzip.decompress((made / "a.json.gz").read_bytes()) == b'{"a": 1}'
+    assert (made / "a.html").stat().st_ino == page.stat().st_ino
 
 
 WRITER = """
@@ -95,7 +111,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from backend.objects import put
-files = {f"{n}.html": os.urandom(20_000) for n in range(300)}
+files = {f"{n}.json": os.urandom(20_000) for n in range(300)}
 print("ready", flush=True)
 put(Path(sys.argv[1]), sys.argv[2], files)
 """
@@ -164,7 +180,7 @@ def test_objects_collect_stopped_halfway_leaves_no_half_object_to_reuse(
         collect(store, [])
     monkeypatch.undo()
     put(store, digest, files)  # the same delegate's files again, e.g. a room changed back
-    assert sorted(os.listdir(store / digest)) == ["a.ics", "a.ics.gz", "a.json", "a.json.gz"]
+    assert sorted(os.listdir(store / digest)) == ["a.ics", "a.json", "a.json.gz"]
     assert collect(store, []) == 2 and os.listdir(store) == []  # the half one went too
 
 
@@ -232,3 +248,40 @@ def test_releases_prune_stopped_halfway_leaves_no_half_release_to_roll_back_to(
     assert releases.kept(folder) == [second, live(out)]
     publish_number(4)
     assert not [p.name for p in folder.iterdir() if p.name.startswith((".gone-", ".staging-"))]
+
+
+def raw_gzip(url: str) -> bytes:
+    """The body as sent, asking for gzip (httpx would inflate it)."""
+    with (
+        httpx.Client(headers={"Accept-Encoding": "gzip"}) as client,
+        client.stream("GET", url) as reply,
+    ):
+        assert reply.status_code == 200 and reply.headers["content-encoding"] == "gzip"
+        return b"".join(reply.iter_raw())
+
+
+@pytest.mark.parametrize("server", [backend_server, nginx_server])
+def test_a_release_with_twins_of_pages_and_calendars_serves_them_and_rolls_back(
+    tmp_path: Path, server: Callable[[Path], AbstractContextManager[str]]
+) -> None:
+    """Releases published when pages and calendars still had twins are kept for rollback."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    demo = token_for("demo", SECRET)
+    twins = {}
+    for suffix in ("ics", "fr.html"):
+        page = layout.where(out, f"delegates/{demo}.{suffix}")
+        twins[suffix] = gzip.compress(page.read_bytes(), compresslevel=1, mtime=0)  # not -5/-6
+        page.with_name(page.name + ".gz").write_bytes(twins[suffix])
+    before = layout.read(out, f"delegates/{demo}.ics")
+    with server(out) as url:
+        for suffix, twin in twins.items():
+            assert raw_gzip(f"{url}delegates/{demo}.{suffix}") == twin
+        edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+        publish(source, out, SECRET, URL)
+        calendar = layout.where(out, f"delegates/{demo}.ics")
+        assert not calendar.with_name(calendar.name + ".gz").exists()  # the base still has one
+        sent = gzip.decompress(raw_gzip(f"{url}delegates/{demo}.ics"))
+        assert sent == calendar.read_bytes() != before
+        rollback(out)
+        assert gzip.decompress(raw_gzip(f"{url}delegates/{demo}.ics")) == before

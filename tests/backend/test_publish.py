@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import os
 import shutil
 import subprocess
@@ -56,15 +57,16 @@ def edit(path: Path, row_id: str, **changes: str) -> None:
         writer.writerows(rows)
 
 
-def test_publish_writes_documents_gzip_twins_and_calendars(tmp_path: Path) -> None:
+def test_publish_writes_gzip_twins_only_of_shared_files_and_documents(tmp_path: Path) -> None:
     report = publish(EXAMPLE, tmp_path / "feed", SECRET, "https://feed.example.org/")
     with (EXAMPLE / "delegates.csv").open(encoding="utf-8") as f:
         ids = [row["id"] for row in csv.DictReader(f)]
     assert report.errors == [] and report.delegates == len(ids) >= 6
     exts = (".json", ".ics", ".html", ".en.html", ".fr.html", ".nl.html")
     personal = {f"delegates/{token_for(i, SECRET)}{ext}" for i in ids for ext in exts}
+    documents = {f"delegates/{token_for(i, SECRET)}.json.gz" for i in ids}
     names = set(files_of(tmp_path / "feed"))
-    assert names == personal | {f"{name}.gz" for name in personal} | {
+    assert names == personal | documents | {
         "mission.json",
         "mission.json.gz",
         "schedule.json",
@@ -73,6 +75,9 @@ def test_publish_writes_documents_gzip_twins_and_calendars(tmp_path: Path) -> No
         "schedule.xml.gz",
     }
     assert (tmp_path / "feed").is_symlink()
+    assert report.files == len(names)
+    twin = tmp_path / "feed" / "mission.json.gz"
+    assert gzip.decompress(twin.read_bytes()) == (tmp_path / "feed" / "mission.json").read_bytes()
 
 
 def test_same_input_gives_same_bytes(tmp_path: Path) -> None:
