@@ -9,11 +9,12 @@ same bytes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from backend import layout
 from backend.tokens import token_for
-from services.agenda import personal_items
+from services.agenda import AgendaItem, personal_items
 from services.calendar import EventCache, agenda_ics
 from services.calendar_sequence import stamps, withdrawn
 from services.models import DelegateDoc, MissionDoc
@@ -36,12 +37,16 @@ def previous_calendar(previous: Path | None, relative: str) -> bytes | None:
 
 
 def personal_calendar(
-    mission: MissionDoc, doc: DelegateDoc, before: bytes | None, cache: EventCache
+    mission: MissionDoc,
+    doc: DelegateDoc,
+    before: bytes | None,
+    cache: EventCache,
+    items: Sequence[AgendaItem] | None = None,
 ) -> bytes:
-    """One delegate's calendar, continuing the one published `before`. A calendar that cannot
-    be read (damaged by hand) is ignored: every SEQUENCE starts again at 0, which calendar
-    apps accept."""
-    items = personal_items(mission, doc, [])
+    """One delegate's calendar, continuing the one published `before` (`items`: their
+    `personal_items`, if known). A calendar that cannot be read (damaged by hand) is ignored:
+    every SEQUENCE starts again at 0, which calendar apps accept."""
+    items = personal_items(mission, doc, []) if items is None else items
     kept = {f"{item.id}@{mission.mission.id}" for item in items}
     try:
         seen = stamps(before) if before else {}

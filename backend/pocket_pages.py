@@ -9,27 +9,31 @@ the mission and the delegate's document, so it changes (bytes, ETag) only when t
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from services.agenda import personal_items
+from services.agenda import AgendaItem, personal_items
 from services.models import LANGS, DelegateDoc, MissionDoc
 from services.pocket import PocketSource, render_pocket
+from services.pocket_parts import PocketParts
 
 
 def pocket_files(
-    mission: MissionDoc, token: str, doc: DelegateDoc, langs: Collection[str] = LANGS
+    mission: MissionDoc,
+    token: str,
+    doc: DelegateDoc,
+    langs: Collection[str] = LANGS,
+    items: Sequence[AgendaItem] | None = None,
+    parts: PocketParts | None = None,
 ) -> dict[str, bytes]:
-    """Relative path -> bytes of one delegate's pages in `langs` (default: every one)."""
-    source = PocketSource(
-        mission,
-        doc,
-        personal_items(mission, doc, []),
-        as_of=max(mission.published_at, doc.published_at),
-    )
+    """Relative path -> bytes of one delegate's pages in `langs` (default: every one).
+    `items`: their `personal_items`, if known; `parts`: pieces shared with other delegates."""
+    agenda = personal_items(mission, doc, []) if items is None else items
+    as_of = max(mission.published_at, doc.published_at)
+    source, parts = PocketSource(mission, doc, agenda, as_of=as_of), parts or PocketParts()
     links = {lang: f"{token}.{lang}.html" for lang in LANGS}
     files: dict[str, bytes] = {}
     for lang in (lang for lang in LANGS if lang in langs):
-        page = render_pocket(source, lang, links, banner="published").encode()
+        page = render_pocket(source, lang, links, banner="published", parts=parts).encode()
         files[f"delegates/{token}.{lang}.html"] = page
         if lang == doc.delegate.language:
             files[f"delegates/{token}.html"] = page

@@ -36,8 +36,10 @@ from backend.render_keys import doc_digest
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError
 from backend.tokens import token_for
+from services.agenda import personal_items
 from services.calendar import EventCache
 from services.models import LANGS, DelegateDoc, MissionDoc, encode
+from services.pocket_parts import PocketParts
 
 
 @dataclass
@@ -63,9 +65,11 @@ def render(
     """Every served file by relative path (without .gz twins); deterministic. `previous`: the
     release now served, whose calendars tell which items changed since (their SEQUENCE)."""
     files = shared_files(mission, public_url)
-    cache = EventCache()
+    cache, parts = EventCache(), PocketParts()
     for delegate_id, doc in sorted(delegates.items()):
-        files.update(delegate_files(mission, delegate_id, doc, secret, previous, cache))
+        files.update(
+            delegate_files(mission, delegate_id, doc, secret, previous, cache, parts=parts)
+        )
     return files
 
 
@@ -82,18 +86,22 @@ def delegate_files(
     previous: Path | None,
     cache: EventCache,
     langs: Collection[str] = LANGS,
+    parts: PocketParts | None = None,
 ) -> dict[str, bytes]:
-    """One delegate's own files, all under delegates/ (`cache`: shared events rendered once);
-    only those read in `langs` (backend.render_keys.read_in)."""
+    """One delegate's own files, all under delegates/ (`cache`, `parts`: shared events and page
+    pieces rendered once); only those read in `langs` (backend.render_keys.read_in)."""
+    parts = parts or PocketParts()
+    parts.bind(mission)
     token = token_for(delegate_id, secret)
-    pages = pocket_files(mission, token, doc, langs)
+    items = personal_items(mission, doc, [], activities=parts.activities)
+    pages = pocket_files(mission, token, doc, langs, items, parts)
     if doc.delegate.language not in langs:
         return pages
     calendar = calendar_path(token)
     before = previous_calendar(previous, calendar)
     return {
         f"delegates/{token}.json": encode(doc),
-        calendar: personal_calendar(mission, doc, before, cache),
+        calendar: personal_calendar(mission, doc, before, cache, items),
     } | pages
 
 
@@ -143,11 +151,12 @@ def _publish(
     if check or report.refusal:
         return report, {}
     mission, previous = built.mission, live(out)
+    parts = PocketParts()  # filled while rendering: forked workers inherit what is in it
 
     def own(
         m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache, langs: Collection[str]
     ) -> dict[str, bytes]:
-        return delegate_files(m, i, d, s, previous, c, langs)
+        return delegate_files(m, i, d, s, previous, c, langs, parts)
 
     renderers = (lambda m: shared_files(m, public_url), own)
     files, reused, memo = render_changed(

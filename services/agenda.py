@@ -49,15 +49,17 @@ def personal_items(
     tombstones: Mapping[str, Activity] | None = None,
     dropped: Mapping[str, Activity] | None = None,
     removed_meetings: Mapping[str, Meeting] | None = None,
+    activities: Mapping[str, Activity] | None = None,
 ) -> list[AgendaItem]:
     """Everything on one person's agenda, sorted, with overlap and transfer warnings.
 
     A registered or bookmarked id that the mission no longer has is shown as cancelled from
     its last known copy (`tombstones`), and so is an activity the organisers took off this
     person's registrations (`dropped`, until they have seen it), and so is a B2B meeting the
-    organisers removed (`removed_meetings`): nothing silently disappears.
+    organisers removed (`removed_meetings`): nothing silently disappears. `activities`: the
+    mission's activities by id, when the caller has them already (a publish asks for thousands).
     """
-    activities = {a.id: a for a in mission.activities}
+    activities = {a.id: a for a in mission.activities} if activities is None else activities
     venues = {v.id: v for v in mission.venues}
     graves = tombstones or {}
     items: list[AgendaItem] = []
@@ -122,7 +124,8 @@ def with_warnings(items: list[AgendaItem]) -> list[AgendaItem]:
         needed = travel_minutes(a.venue, b.venue)
         if gap < needed:
             found[b.id].append(Warning("tight", a.id, gap, needed))
-    return [replace(item, warnings=tuple(found[item.id])) for item in items]
+    flagged = ((item, tuple(found[item.id])) for item in items)
+    return [item if item.warnings == w else replace(item, warnings=w) for item, w in flagged]
 
 
 def mission_days(mission: MissionDoc) -> list[date]:

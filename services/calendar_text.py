@@ -100,8 +100,17 @@ class EventText:
         return lines_fingerprint([*self.head, *self.tail])
 
     def ical(self, sequence: int) -> bytes:
-        lines = ("BEGIN:VEVENT", *self.head, f"SEQUENCE:{sequence}", *self.tail, "END:VEVENT")
-        return b"".join(fold(line) + b"\r\n" for line in lines)
+        head, tail = self._folded
+        return b"".join((head, fold(f"SEQUENCE:{sequence}"), b"\r\n", tail))
+
+    @cached_property
+    def _folded(self) -> tuple[bytes, bytes]:
+        """The lines before and after SEQUENCE, folded once for every calendar they go in."""
+        return _folded(("BEGIN:VEVENT", *self.head)), _folded((*self.tail, "END:VEVENT"))
+
+
+def _folded(lines: tuple[str, ...]) -> bytes:
+    return b"".join(fold(line) + b"\r\n" for line in lines)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ language; its language switch links to the other two pages (`links`).
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -17,19 +17,19 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_timezone_name
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from services.agenda import AgendaItem
 from services.changes import Change
 from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
-from services.maps import google_maps_link
+from services.maps import REGIONS
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc, Venue
-from services.pocket_safety import other_lines, safety_section
-from services.pocket_sections import agenda_days, venue_maps
+from services.pocket_parts import PocketParts, environment, joined
+from services.pocket_safety import other_line, safety_section
+from services.pocket_sections import agenda_days, venue_parts
 
 Banner = Literal["offline", "published"]
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAPS = Path(__file__).resolve().parent.parent / "assets" / "maps"
 SAFETY = ("emergency", "consular")
 
@@ -64,25 +64,29 @@ def render_pocket(
     banner: Banner = "offline",
     base: str | None = None,
     localedir: Path = LOCALES,
+    parts: PocketParts | None = None,
 ) -> str:
     """The whole page in `lang`; `links` gives the address of the page in each other language,
-    relative to `base` (the app's root, for the copies the app's service worker keeps)."""
-    section = _section(source, lang, banner, localedir)
+    relative to `base` (the app's root, for the copies the app's service worker keeps).
+    `parts`: pieces already rendered for other pages of the same mission (a publish)."""
+    parts = parts or PocketParts()
+    parts.bind(source.mission, localedir)
+    section = _section(source, lang, banner, localedir, parts)
     section["switch"] = [
         (code, LANGUAGE_NAMES[code], links[code])
         for code in LANGS
         if code in links and code != lang
     ]
-    regions = sorted({str(m["region"]) for m in section["maps"]})  # type: ignore[attr-defined]
+    regions = sorted(section.pop("regions"))  # type: ignore[call-overload]
     return (
-        _environment()
+        environment()
         .get_template("pocket.html.j2")
         .render(s=section, images={r: _map_image(r) for r in regions})
     )
 
 
 def _section(
-    source: PocketSource, lang: Lang, banner: Banner, localedir: Path
+    source: PocketSource, lang: Lang, banner: Banner, localedir: Path, parts: PocketParts
 ) -> dict[str, object]:
     tr = Translator(lang, localedir)
     _ = tr.gettext
@@ -91,11 +95,10 @@ def _section(
     personal = source.delegate is not None
     items = list(source.items) if personal else programme_items(mission)
     venues = _venues_of(mission, items, personal)
-    contacts = [*mission.contacts, *(source.delegate.contacts if source.delegate else [])]
+    maps, listed = venue_parts(tr, mission, venues, parts, _("Venues"))
     title = tr.text(mission.mission.title).text
     heading = _("My agenda") if personal else _("Programme")
-    zone_name = _zone_name(zone.key, tr.locale)
-    as_of = tr.moment(source.as_of, zone) if source.as_of else ""
+    as_of = parts.memo(("moment", lang, source.as_of), _moment, tr, source.as_of, zone)
     return {
         "lang": lang,
         "title": f"{heading} · {title}",
@@ -104,16 +107,15 @@ def _section(
         "who": _person(source.delegate),
         "banner": _("Offline copy, read-only") if banner == "offline" else _("Copy, read-only"),
         "as_of": _("as of {time}").format(time=as_of) if as_of else "",
-        "zone": _("Times are {zone} ({city}).").format(
-            zone=zone_name, city=zone.key.split("/")[-1].replace("_", " ")
-        ),
-        "days": agenda_days(tr, mission, items, source.changes, zone),
+        "zone": _zone_line(tr, zone),
+        "days": agenda_days(tr, mission, items, source.changes, zone, parts),
         "empty": _("Nothing on your agenda yet.") if personal and not items else "",
-        "venues": [_venue(tr, mission, v, n) for n, v in enumerate(venues, 1)],
-        "maps": venue_maps(venues),
-        "card": safety_section(tr, mission, source.delegate, items, zone),
-        "safety": [_contact(tr, c) for c in other_lines(contacts)],
-        "contacts": [_contact(tr, c) for c in contacts if c.category not in SAFETY],
+        "venues": listed,
+        "maps": maps,
+        "regions": {r.id for r in REGIONS for v in venues if r.contains(v)},
+        "card": safety_section(tr, mission, source.delegate, items, zone, parts),
+        "safety": _contacts(tr, source, parts, other_line),
+        "contacts": _contacts(tr, source, parts, lambda c: c.category not in SAFETY),
         "live": _("Open the live app") if banner == "offline" else "",
         "labels": {
             "venues": _("Venues"),
@@ -123,6 +125,30 @@ def _section(
             "languages": _("Language"),
         },
     }
+
+
+def _moment(tr: Translator, when: datetime | None, zone: ZoneInfo) -> str:
+    return tr.moment(when, zone) if when else ""
+
+
+def _zone_line(tr: Translator, zone: ZoneInfo) -> str:
+    return tr.gettext("Times are {zone} ({city}).").format(
+        zone=_zone_name(zone.key, tr.locale), city=zone.key.split("/")[-1].replace("_", " ")
+    )
+
+
+def _contacts(
+    tr: Translator, source: PocketSource, parts: PocketParts, wanted: Callable[[Contact], bool]
+) -> Markup:
+    """The contacts `wanted` on this page: the mission's, then the person's own."""
+    shared = [
+        parts.part(("contact", tr.lang, n), "contact", _contact, tr, c)
+        for n, c in enumerate(source.mission.contacts)
+        if wanted(c)
+    ]
+    mine = source.delegate.contacts if source.delegate else []
+    own = [parts.part(None, "contact", _contact, tr, c) for c in mine if wanted(c)]
+    return joined([*shared, *own])
 
 
 def _person(delegate: DelegateDoc | None) -> str:
@@ -139,18 +165,6 @@ def _venues_of(mission: MissionDoc, items: list[AgendaItem], personal: bool) -> 
     return [v for v in mission.venues if v.id in used]
 
 
-def _venue(tr: Translator, mission: MissionDoc, venue: Venue, number: int) -> dict[str, object]:
-    city = next((c for c in mission.mission.cities if c.id == venue.city), None)
-    return {
-        "number": number,
-        "name": venue.name,
-        "address": venue.address,
-        "city": tr.text(city.name).text if city else "",
-        "access": tr.text(venue.access).text if venue.access else "",
-        "link": google_maps_link(venue),
-    }
-
-
 def _contact(tr: Translator, contact: Contact) -> dict[str, object]:
     numbers = [n for n in (contact.phone, contact.mobile) if n]
     return {
@@ -161,17 +175,6 @@ def _contact(tr: Translator, contact: Contact) -> dict[str, object]:
         "email": (mail_link(contact.email), contact.email) if contact.email else None,
         "hours": tr.text(contact.hours).text if contact.hours else "",
     }
-
-
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["j2", "html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
 
 
 @cache

@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from services.agenda import AgendaItem
 from services.contacts import display_phone, tel_link
 from services.i18n import Translator
 from services.maps import google_maps_link, search_link
 from services.models import Contact, DelegateDoc, MissionDoc, Stay
+from services.pocket_parts import PocketParts, joined
 from services.present import day_heading
-from services.safety import as_venue, nearest_hospital
+from services.safety import Nearest, as_venue, nearest_hospital
 from services.safety_card import FOR_DRIVER, Call, who_to_call
 
 
@@ -23,15 +26,16 @@ def safety_section(
     delegate: DelegateDoc | None,
     items: Sequence[AgendaItem],
     zone: ZoneInfo,
+    parts: PocketParts,
 ) -> dict[str, object]:
     _ = tr.gettext
-    calls = who_to_call(tr, mission)
-    duty = next((c for c in calls if c.ident == "duty"), None)
     return {
-        "hotels": [_hotel(tr, stay) for stay in (delegate.stays if delegate else [])],
-        "calls": [_call(c, duty) for c in calls],
-        "hospitals": hospitals_by_day(tr, mission, items, zone) if delegate else [],
-        "driver": FOR_DRIVER,
+        "hotels": joined(
+            parts.part(("hotel", tr.lang, *vars(stay).items()), "hotel", _hotel, tr, stay)
+            for stay in (delegate.stays if delegate else [])
+        ),
+        "calls": parts.part(("calls", tr.lang), "calls", _calls, tr, mission),
+        "hospitals": hospitals_by_day(tr, mission, items, zone, parts) if delegate else [],
         "sample": _("Example mission: hotels, hospitals and numbers are illustrative.")
         if mission.mission.sample
         else "",
@@ -39,15 +43,25 @@ def safety_section(
             "hotels": _("Your hotels"),
             "calls": _("Who to call"),
             "hospitals": _("Nearest hospital"),
-            "show_driver": _("Show this to your driver"),
-            "duty": _("Call the duty phone"),
         },
     }
 
 
+def _calls(tr: Translator, mission: MissionDoc) -> dict[str, object]:
+    """*Who to call*: the same on every page in a language."""
+    calls = who_to_call(tr, mission)
+    duty = next((c for c in calls if c.ident == "duty"), None)
+    labels = {"duty": tr.gettext("Call the duty phone"), "maps": tr.gettext("Open in Maps")}
+    return {"calls": [_call(c, duty) for c in calls], "labels": labels}
+
+
 def other_lines(contacts: Sequence[Contact]) -> list[Contact]:
     """Emergency lines besides 911 and the consulate (police non-emergency, poison help)."""
-    return [c for c in contacts if c.category == "emergency" and c.phone != "911"]
+    return [c for c in contacts if other_line(c)]
+
+
+def other_line(contact: Contact) -> bool:
+    return contact.category == "emergency" and contact.phone != "911"
 
 
 def _hotel(tr: Translator, stay: Stay) -> dict[str, object]:
@@ -55,12 +69,14 @@ def _hotel(tr: Translator, stay: Stay) -> dict[str, object]:
     nights = _("From {check_in} to {check_out}").format(
         check_in=tr.day(stay.check_in), check_out=tr.day(stay.check_out)
     )
+    labels = {"show_driver": _("Show this to your driver"), "maps": _("Open in Maps")}
     return {
         "name": stay.name,
         "nights": nights,
         "address": stay.address,
         "maps": google_maps_link(as_venue(stay)),
         "phone": (tel_link(stay.phone), display_phone(stay.phone)) if stay.phone else None,
+        "labels": {**labels, "driver": FOR_DRIVER},
     }
 
 
@@ -83,33 +99,45 @@ def _call(call: Call, duty: Call | None) -> dict[str, object]:
 
 
 def hospitals_by_day(
-    tr: Translator, mission: MissionDoc, items: Sequence[AgendaItem], zone: ZoneInfo
+    tr: Translator,
+    mission: MissionDoc,
+    items: Sequence[AgendaItem],
+    zone: ZoneInfo,
+    parts: PocketParts,
 ) -> list[dict[str, object]]:
     """For each day of the agenda, the hospital nearest to each of its venues (once each)."""
     days: list[dict[str, object]] = []
     live = [i for i in items if not i.cancelled and i.venue is not None]
     for day, group in groupby(live, key=lambda item: item.start.astimezone(zone).date()):
         seen: set[str] = set()
-        rows: list[dict[str, object]] = []
+        rows: list[Markup] = []
         for item in group:
-            nearest = nearest_hospital(mission, item.venue)
+            shared = parts.shared_venue(item.venue)
+            nearest = (
+                parts.memo(("nearest", item.venue.id), nearest_hospital, mission, item.venue)
+                if shared and item.venue
+                else nearest_hospital(mission, item.venue)
+            )
             if nearest is None or nearest.place.id in seen:
                 continue
             seen.add(nearest.place.id)
-            place = nearest.place
-            rows.append(
-                {
-                    "name": place.name,
-                    "address": place.address,
-                    "distance": tr.gettext("{distance} from {place}").format(
-                        distance=tr.distance(nearest.km), place=nearest.origin.name
-                    ),
-                    "maps": search_link(place.name, place.address),
-                    "phone": (tel_link(place.phone), display_phone(place.phone))
-                    if place.phone
-                    else None,
-                }
-            )
+            key = ("hospital", tr.lang, nearest.place.id, nearest.origin.id)
+            rows.append(parts.part(key if shared else None, "hospital", _hospital, tr, nearest))
         if rows:
-            days.append({"heading": day_heading(tr, day, mission), "hospitals": rows})
+            heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
+            days.append({"heading": heading, "rows": joined(rows)})
     return days
+
+
+def _hospital(tr: Translator, nearest: Nearest) -> dict[str, object]:
+    place = nearest.place
+    return {
+        "name": place.name,
+        "address": place.address,
+        "distance": tr.gettext("{distance} from {place}").format(
+            distance=tr.distance(nearest.km), place=nearest.origin.name
+        ),
+        "maps": search_link(place.name, place.address),
+        "phone": (tel_link(place.phone), display_phone(place.phone)) if place.phone else None,
+        "label": tr.gettext("Open in Maps"),
+    }

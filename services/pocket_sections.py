@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from services.agenda import AgendaItem
 from services.change_text import change_lines
 from services.changes import Change
 from services.i18n import Translator
-from services.maps import REGIONS
+from services.maps import REGIONS, Region, google_maps_link
 from services.models import MissionDoc, Venue
+from services.pocket_parts import Key, PocketParts, joined, render_part
 from services.present import activity_place, day_heading, item_title, kind_label
 
 
@@ -21,13 +24,41 @@ def agenda_days(
     items: list[AgendaItem],
     changes: Mapping[str, Change],
     zone: ZoneInfo,
+    parts: PocketParts,
 ) -> list[dict[str, object]]:
-    """[{heading, items}] in mission time, one entry per day that has something on it."""
+    """[{heading, rows}] in mission time, one entry per day that has something on it."""
     days: list[dict[str, object]] = []
     for day, group in groupby(items, key=lambda item: item.start.astimezone(zone).date()):
-        rows = [_row(tr, mission, item, changes.get(item.id), zone) for item in group]
-        days.append({"heading": day_heading(tr, day, mission), "items": rows})
+        rows = [
+            parts.part(
+                _row_key(parts, item, changes.get(item.id), tr.lang),
+                "item",
+                _row,
+                tr,
+                mission,
+                item,
+                changes.get(item.id),
+                zone,
+            )
+            for item in group
+        ]
+        heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
+        days.append({"heading": heading, "rows": joined(rows)})
     return days
+
+
+def _row_key(parts: PocketParts, item: AgendaItem, change: Change | None, lang: str) -> Key | None:
+    """What an agenda row shows besides the mission and the language, when other pages show it
+    too: an activity of this very mission document, not changed since the person last looked.
+    A private meeting is on one agenda only."""
+    activity = item.activity
+    if change is not None or activity is None or parts.activities.get(item.id) is not activity:
+        return None
+    if item.venue is not parts.venues.get(activity.venue_id):
+        return None
+    if item.start != activity.start or item.end != activity.end:
+        return None
+    return ("item", lang, item.id, item.cancelled)
 
 
 def _row(
@@ -66,18 +97,53 @@ def _row(
     }
 
 
-def venue_maps(venues: list[Venue]) -> list[dict[str, object]]:
-    """One map per bundled region that holds some of these venues, with numbered pins."""
-    maps: list[dict[str, object]] = []
+def venue_parts(
+    tr: Translator, mission: MissionDoc, venues: list[Venue], parts: PocketParts, label: str
+) -> tuple[Markup, Markup]:
+    """(maps, list) of a page's venues, numbered in the order of `venues` (the mission's)."""
+    listed = [
+        parts.part(("venue", tr.lang, v.id, n), "venue", _venue, tr, mission, v, n)
+        for n, v in enumerate(venues, 1)
+    ]
+    maps = [
+        render_part("map", {"region": r.id, "ratio": _ratio(r), "label": label, "pins": pins})
+        for r, pins in _pins(venues, parts)
+    ]
+    return joined(maps), joined(listed)
+
+
+def _venue(tr: Translator, mission: MissionDoc, venue: Venue, number: int) -> dict[str, object]:
+    city = next((c for c in mission.mission.cities if c.id == venue.city), None)
+    return {
+        "number": number,
+        "name": venue.name,
+        "address": venue.address,
+        "city": tr.text(city.name).text if city else "",
+        "access": tr.text(venue.access).text if venue.access else "",
+        "link": google_maps_link(venue),
+        "label": tr.gettext("Open in Maps"),
+    }
+
+
+def _pins(venues: list[Venue], parts: PocketParts) -> list[tuple[Region, Markup]]:
+    """The bundled regions that hold some of these venues, each with its numbered pins."""
+    maps: list[tuple[Region, Markup]] = []
     for region in REGIONS:
-        pins = []
-        for number, venue in enumerate(venues, 1):
-            if not region.contains(venue):
-                continue
-            x, y = region.to_pixels(venue.lat, venue.lon)
-            left, top = 100 * x / region.width, 100 * y / region.height
-            pins.append({"number": number, "left": f"{left:.1f}", "top": f"{top:.1f}"})
+        pins = [
+            parts.part(("pin", region.id, venue.id, n), "pin", _pin, region, venue, n)
+            for n, venue in enumerate(venues, 1)
+            if region.contains(venue)
+        ]
         if pins:
-            ratio = f"{100 * region.height / region.width:.2f}"
-            maps.append({"region": region.id, "pins": pins, "ratio": ratio})
+            maps.append((region, joined(pins)))
     return maps
+
+
+def _pin(region: Region, venue: Venue, number: int) -> dict[str, object]:
+    x, y = region.to_pixels(venue.lat, venue.lon)
+    left, top = 100 * x / region.width, 100 * y / region.height
+    return {"number": number, "left": f"{left:.1f}", "top": f"{top:.1f}"}
+
+
+def _ratio(region: Region) -> str:
+    return f"{100 * region.height / region.width:.2f}"
