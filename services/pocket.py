@@ -11,7 +11,7 @@ import base64
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -23,9 +23,9 @@ from services.agenda import AgendaItem
 from services.changes import Change
 from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
-from services.maps import REGIONS
-from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc, Venue
-from services.pocket_parts import PocketParts, environment, joined
+from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
+from services.pocket_layout import Layout, arrange
+from services.pocket_parts import PocketParts, attributes, environment, joined
 from services.pocket_safety import other_line, safety_section
 from services.pocket_sections import agenda_days, venue_parts
 
@@ -44,17 +44,10 @@ class PocketSource:
     changes: Mapping[str, Change] = field(default_factory=dict)
     as_of: datetime | None = None
 
-
-def programme_items(mission: MissionDoc) -> list[AgendaItem]:
-    """Every activity of the mission, for the page of someone who has not signed in."""
-    venues = {v.id: v for v in mission.venues}
-    items = [
-        AgendaItem(
-            a.id, "registered", a.start, a.end, venues.get(a.venue_id), a.state == "cancelled", a
-        )
-        for a in mission.activities
-    ]
-    return sorted(items, key=lambda item: (item.start, item.end, item.id))
+    @cached_property
+    def layout(self) -> Layout:
+        """What goes where, the same in every language."""
+        return arrange(self.mission, self.delegate, self.items)
 
 
 def render_pocket(
@@ -77,58 +70,60 @@ def render_pocket(
         for code in LANGS
         if code in links and code != lang
     ]
-    regions = sorted(section.pop("regions"))  # type: ignore[call-overload]
-    return (
-        environment()
-        .get_template("pocket.html.j2")
-        .render(s=section, images={r: _map_image(r) for r in regions})
-    )
+    images = {r: _map_image(r) for r in source.layout.regions}
+    return environment().get_template("pocket.html.j2").render(s=attributes(section), images=images)
 
 
 def _section(
     source: PocketSource, lang: Lang, banner: Banner, localedir: Path, parts: PocketParts
 ) -> dict[str, object]:
     tr = Translator(lang, localedir)
-    _ = tr.gettext
     mission = source.mission
     zone = ZoneInfo(mission.mission.time_zone)
-    personal = source.delegate is not None
-    items = list(source.items) if personal else programme_items(mission)
-    venues = _venues_of(mission, items, personal)
-    maps, listed = venue_parts(tr, mission, venues, parts, _("Venues"))
-    title = tr.text(mission.mission.title).text
-    heading = _("My agenda") if personal else _("Programme")
-    as_of = parts.memo(("moment", lang, source.as_of), _moment, tr, source.as_of, zone)
-    return {
-        "lang": lang,
-        "title": f"{heading} · {title}",
-        "mission": title,
-        "heading": heading,
+    personal, layout = source.delegate is not None, source.layout
+    maps, listed = venue_parts(tr, mission, layout.venues, parts, tr.gettext("Venues"))
+    texts = parts.memo(("texts", lang, personal, banner), _texts, tr, mission, personal, banner)
+    return texts | {
         "who": _person(source.delegate),
-        "banner": _("Offline copy, read-only") if banner == "offline" else _("Copy, read-only"),
-        "as_of": _("as of {time}").format(time=as_of) if as_of else "",
-        "zone": _zone_line(tr, zone),
-        "days": agenda_days(tr, mission, items, source.changes, zone, parts),
-        "empty": _("Nothing on your agenda yet.") if personal and not items else "",
+        "as_of": parts.memo(("as of", lang, source.as_of), _as_of, tr, source.as_of, zone),
+        "days": agenda_days(tr, mission, layout.days, source.changes, zone, parts),
+        "empty": tr.gettext("Nothing on your agenda yet.") if personal and not layout.items else "",
         "venues": listed,
         "maps": maps,
-        "regions": {r.id for r in REGIONS for v in venues if r.contains(v)},
-        "card": safety_section(tr, mission, source.delegate, items, zone, parts),
+        "card": safety_section(tr, mission, source.delegate, layout.hospitals, parts),
         "safety": _contacts(tr, source, parts, other_line),
         "contacts": _contacts(tr, source, parts, lambda c: c.category not in SAFETY),
-        "live": _("Open the live app") if banner == "offline" else "",
-        "labels": {
-            "venues": _("Venues"),
-            "safety": _("Safety"),
-            "contacts": _("Contacts"),
-            "maps": _("Open in Maps"),
-            "languages": _("Language"),
-        },
     }
 
 
-def _moment(tr: Translator, when: datetime | None, zone: ZoneInfo) -> str:
-    return tr.moment(when, zone) if when else ""
+def _texts(
+    tr: Translator, mission: MissionDoc, personal: bool, banner: Banner
+) -> dict[str, object]:
+    """What every page of the mission in this language says the same way."""
+    _ = tr.gettext
+    title = tr.text(mission.mission.title).text
+    heading = _("My agenda") if personal else _("Programme")
+    labels = {
+        "venues": _("Venues"),
+        "safety": _("Safety"),
+        "contacts": _("Contacts"),
+        "maps": _("Open in Maps"),
+        "languages": _("Language"),
+    }
+    return {
+        "lang": tr.lang,
+        "title": f"{heading} · {title}",
+        "mission": title,
+        "heading": heading,
+        "banner": _("Offline copy, read-only") if banner == "offline" else _("Copy, read-only"),
+        "zone": _zone_line(tr, ZoneInfo(mission.mission.time_zone)),
+        "live": _("Open the live app") if banner == "offline" else "",
+        "labels": attributes(labels),
+    }
+
+
+def _as_of(tr: Translator, when: datetime | None, zone: ZoneInfo) -> str:
+    return tr.gettext("as of {time}").format(time=tr.moment(when, zone)) if when else ""
 
 
 def _zone_line(tr: Translator, zone: ZoneInfo) -> str:
@@ -156,13 +151,6 @@ def _person(delegate: DelegateDoc | None) -> str:
         return ""
     d = delegate.delegate
     return f"{d.name} · {d.company}" if d.company else d.name
-
-
-def _venues_of(mission: MissionDoc, items: list[AgendaItem], personal: bool) -> list[Venue]:
-    if not personal:
-        return list(mission.venues)
-    used = {item.venue.id for item in items if item.venue is not None}
-    return [v for v in mission.venues if v.id in used]
 
 
 def _contact(tr: Translator, contact: Contact) -> dict[str, object]:

@@ -4,19 +4,16 @@ who to call (duty phone, consulate, 911, other emergency lines) and each day's n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from markupsafe import Markup
-
-from services.agenda import AgendaItem
 from services.contacts import display_phone, tel_link
 from services.i18n import Translator
 from services.maps import google_maps_link, search_link
 from services.models import Contact, DelegateDoc, MissionDoc, Stay
-from services.pocket_parts import PocketParts, joined
+from services.pocket_layout import Hospital
+from services.pocket_parts import PocketParts, attributes, joined
 from services.present import day_heading
-from services.safety import Nearest, as_venue, nearest_hospital
+from services.safety import Nearest, as_venue
 from services.safety_card import FOR_DRIVER, Call, who_to_call
 
 
@@ -24,27 +21,29 @@ def safety_section(
     tr: Translator,
     mission: MissionDoc,
     delegate: DelegateDoc | None,
-    items: Sequence[AgendaItem],
-    zone: ZoneInfo,
+    hospitals: list[tuple[date, list[Hospital]]],
     parts: PocketParts,
 ) -> dict[str, object]:
-    _ = tr.gettext
     return {
         "hotels": joined(
             parts.part(("hotel", tr.lang, *vars(stay).items()), "hotel", _hotel, tr, stay)
             for stay in (delegate.stays if delegate else [])
         ),
         "calls": parts.part(("calls", tr.lang), "calls", _calls, tr, mission),
-        "hospitals": hospitals_by_day(tr, mission, items, zone, parts) if delegate else [],
-        "sample": _("Example mission: hotels, hospitals and numbers are illustrative.")
-        if mission.mission.sample
-        else "",
-        "labels": {
-            "hotels": _("Your hotels"),
-            "calls": _("Who to call"),
-            "hospitals": _("Nearest hospital"),
-        },
+        "hospitals": hospitals_by_day(tr, mission, hospitals, parts),
+        "texts": parts.memo(("safety", tr.lang), _texts, tr, mission),
     }
+
+
+def _texts(tr: Translator, mission: MissionDoc) -> object:
+    _ = tr.gettext
+    sample = _("Example mission: hotels, hospitals and numbers are illustrative.")
+    labels = {
+        "hotels": _("Your hotels"),
+        "calls": _("Who to call"),
+        "hospitals": _("Nearest hospital"),
+    }
+    return attributes({"sample": sample if mission.mission.sample else "", "labels": labels})
 
 
 def _calls(tr: Translator, mission: MissionDoc) -> dict[str, object]:
@@ -101,31 +100,20 @@ def _call(call: Call, duty: Call | None) -> dict[str, object]:
 def hospitals_by_day(
     tr: Translator,
     mission: MissionDoc,
-    items: Sequence[AgendaItem],
-    zone: ZoneInfo,
+    hospitals: list[tuple[date, list[Hospital]]],
     parts: PocketParts,
 ) -> list[dict[str, object]]:
     """For each day of the agenda, the hospital nearest to each of its venues (once each)."""
     days: list[dict[str, object]] = []
-    live = [i for i in items if not i.cancelled and i.venue is not None]
-    for day, group in groupby(live, key=lambda item: item.start.astimezone(zone).date()):
-        seen: set[str] = set()
-        rows: list[Markup] = []
-        for item in group:
-            shared = parts.shared_venue(item.venue)
-            nearest = (
-                parts.memo(("nearest", item.venue.id), nearest_hospital, mission, item.venue)
-                if shared and item.venue
-                else nearest_hospital(mission, item.venue)
+    for day, found in hospitals:
+        rows = [
+            parts.part(
+                h.key and ("hospital", tr.lang, *h.key), "hospital", _hospital, tr, h.nearest
             )
-            if nearest is None or nearest.place.id in seen:
-                continue
-            seen.add(nearest.place.id)
-            key = ("hospital", tr.lang, nearest.place.id, nearest.origin.id)
-            rows.append(parts.part(key if shared else None, "hospital", _hospital, tr, nearest))
-        if rows:
-            heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
-            days.append({"heading": heading, "rows": joined(rows)})
+            for h in found
+        ]
+        heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
+        days.append({"heading": heading, "rows": joined(rows)})
     return days
 
 

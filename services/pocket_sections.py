@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import groupby
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -21,30 +21,22 @@ from services.present import activity_place, day_heading, item_title, kind_label
 def agenda_days(
     tr: Translator,
     mission: MissionDoc,
-    items: list[AgendaItem],
+    days: list[tuple[date, list[AgendaItem]]],
     changes: Mapping[str, Change],
     zone: ZoneInfo,
     parts: PocketParts,
 ) -> list[dict[str, object]]:
     """[{heading, rows}] in mission time, one entry per day that has something on it."""
-    days: list[dict[str, object]] = []
-    for day, group in groupby(items, key=lambda item: item.start.astimezone(zone).date()):
-        rows = [
-            parts.part(
-                _row_key(parts, item, changes.get(item.id), tr.lang),
-                "item",
-                _row,
-                tr,
-                mission,
-                item,
-                changes.get(item.id),
-                zone,
-            )
-            for item in group
-        ]
+    found: list[dict[str, object]] = []
+    for day, items in days:
+        rows = []
+        for item in items:
+            change = changes.get(item.id)
+            key = _row_key(parts, item, change, tr.lang)
+            rows.append(parts.part(key, "item", _row, tr, mission, item, change, zone, parts))
         heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
-        days.append({"heading": heading, "rows": joined(rows)})
-    return days
+        found.append({"heading": heading, "rows": joined(rows)})
+    return found
 
 
 def _row_key(parts: PocketParts, item: AgendaItem, change: Change | None, lang: str) -> Key | None:
@@ -62,11 +54,16 @@ def _row_key(parts: PocketParts, item: AgendaItem, change: Change | None, lang: 
 
 
 def _row(
-    tr: Translator, mission: MissionDoc, item: AgendaItem, change: Change | None, zone: ZoneInfo
+    tr: Translator,
+    mission: MissionDoc,
+    item: AgendaItem,
+    change: Change | None,
+    zone: ZoneInfo,
+    parts: PocketParts,
 ) -> dict[str, object]:
     _ = tr.gettext
     if item.meeting is not None:
-        kind = kind_label(tr, "meeting")
+        kind = parts.memo(("kind", tr.lang, "meeting"), kind_label, tr, "meeting")
         where = [p for p in (item.meeting.company, item.meeting.location or "") if p]
         place = " · ".join([*where, item.venue.name] if item.venue else where)
     else:
