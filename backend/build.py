@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from backend import build_cache
+from backend.build_cache import Saved
 from backend.checks import Checker, duplicates, references
 from backend.day_sheets import DAY_SHEETS, day_mission, stays_for
 from backend.origins import Origins
@@ -51,27 +53,33 @@ class Built:
     mission: MissionDoc | None = None
     delegates: dict[str, DelegateDoc] = field(default_factory=dict)
     errors: list[SourceError] = field(default_factory=list)
+    saved: Saved | None = None  # for the next build (backend.build_cache), when made afresh
+    digests: dict[str, str] = field(default_factory=dict)  # doc_digest of each, when known
 
 
-def build(source: Path) -> Built:
+def build(source: Path, cache: Path | None = None) -> Built:
     """Read every table of `source` (a CSV folder or an .xlsx workbook) and build the documents.
-    Every problem is reported in this one run, once; any error means nothing to publish."""
+    Every problem is reported in this one run, once; any error means nothing to publish.
+    `cache`: where the last publish left its delegates' documents (backend.build_cache); they
+    are used when their tables did not change and every check passes, else all is read."""
+    key = build_cache.key_of(source) if cache is not None else ""
+    saved = build_cache.load(cache, key) if cache is not None and key else None
+    reused = _reusing(source, saved) if saved is not None else None
+    if reused is not None and build_cache.key_of(source) == key:
+        return reused
+    out = _afresh(source, key)
+    if out.saved is not None and build_cache.key_of(source) != key:
+        out.saved = None  # a table changed while it was read: keep nothing
+    return out
+
+
+def _afresh(source: Path, key: str) -> Built:
+    """Every table read and checked (`key`: of the tables, to keep the documents under)."""
     out = Built()
     tables = read_tables(source, COLUMNS, OPTIONAL, out.errors)
-    unreadable = {name for name, table in tables.items() if table.unreadable}
-    for name, column in ONE_OF.items():
-        _need_one_of(tables[name], column, out.errors)
-    checker = Checker(out.errors, unreadable)
     if all(table.unreadable for table in tables.values()):
         return out  # not a workbook or folder at all: that one problem is enough
-    fields = {row.get("field"): row for row in tables["mission.csv"]}
-    zone = _zone(fields, [] if tables["mission.csv"].unreadable else out.errors)
-    origins = Origins(fields=fields)
-    raw = mission_dict(tables, fields, zone or ZoneInfo("UTC"), origins, out.errors)
-    raw.update(day_mission(tables, zone or ZoneInfo("UTC"), origins, out.errors))
-    if zone is None:  # reported once above; check everything else in UTC meanwhile
-        raw["mission"]["time_zone"] = "UTC"
-    mission = checker.validate(MissionDoc, raw, mission_problems, origins, "mission.csv")
+    checker, fields, zone, mission = _mission(tables, out.errors)
     out.errors += duplicates(tables["delegates.csv"])
     out.errors += references(tables)
     per_delegate = by_delegate(tables)
@@ -89,7 +97,50 @@ def build(source: Path) -> Built:
     out.mission = mission
     if out.errors:
         out.mission, out.delegates = None, {}
+    elif key:
+        out.saved = build_cache.keep(key, tables, out.delegates)
     return out
+
+
+def _reusing(source: Path, saved: Saved) -> Built | None:
+    """The saved delegates' documents with everything else read afresh; None as soon as
+    anything fails (an error, or a reference the saved tables cannot vouch for): then a full
+    build finds and reports it."""
+    out = Built(digests=saved.digests)
+    wanted = {name: c for name, c in COLUMNS.items() if name not in build_cache.PER_DELEGATE}
+    tables = read_tables(source, wanted, OPTIONAL, out.errors)
+    if any(table.unreadable for table in tables.values()):
+        return None
+    _, _, _, mission = _mission(tables, out.errors)
+    out.errors += references(tables)  # those with a table not read are checked below
+    if mission is None or out.errors or not build_cache.references_hold(saved, tables):
+        return None
+    cross = cross_checker(mission)
+    for doc in saved.docs:
+        if cross(doc):
+            return None
+        out.delegates[doc.delegate.id] = doc
+    out.mission = mission
+    return out
+
+
+def _mission(
+    tables: dict[str, Table], errors: list[SourceError]
+) -> tuple[Checker, dict[str, Row], ZoneInfo | None, MissionDoc | None]:
+    """The mission document (None when it cannot be built) and what the delegates need of it."""
+    unreadable = {name for name, table in tables.items() if table.unreadable}
+    for name, column in ONE_OF.items():
+        _need_one_of(tables[name], column, errors)
+    checker = Checker(errors, unreadable)
+    fields = {row.get("field"): row for row in tables["mission.csv"]}
+    zone = _zone(fields, [] if tables["mission.csv"].unreadable else errors)
+    origins = Origins(fields=fields)
+    raw = mission_dict(tables, fields, zone or ZoneInfo("UTC"), origins, errors)
+    raw.update(day_mission(tables, zone or ZoneInfo("UTC"), origins, errors))
+    if zone is None:  # reported once above; check everything else in UTC meanwhile
+        raw["mission"]["time_zone"] = "UTC"
+    mission = checker.validate(MissionDoc, raw, mission_problems, origins, "mission.csv")
+    return checker, fields, zone, mission
 
 
 def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceError]:

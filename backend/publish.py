@@ -18,10 +18,11 @@ publish.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from backend import build_cache
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.collector import fewer_collections
@@ -31,7 +32,7 @@ from backend.layout import twinned
 from backend.memo import SOURCE, save_memo, source_digest
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, live, write_release
+from backend.releases import Entry, live, releases_of, write_release
 from backend.render_keys import doc_digest
 from backend.schedule_export import schedule_files
 from backend.tables import SourceError
@@ -141,11 +142,14 @@ def _publish(
     max_drop: float,
 ) -> tuple[Report, dict[str, dict[str, object]]]:
     """The report, and the memo of the release it made (if any)."""
-    built = build(source)
+    cache = releases_of(out) / build_cache.NAME
+    built = build(source, cache)
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
         return report, {}
-    digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
+    digests = built.digests
+    if digests.keys() != built.delegates.keys():
+        digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
     report.preview = compare(out, built, secret, digests)
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
@@ -171,6 +175,8 @@ def _publish(
         delegates=len(built.delegates),
     )
     report.release, report.written = write_release(out, files, entry, reused, previous)
+    if built.saved is not None:  # made afresh: the next publish may reuse it
+        build_cache.save(cache, replace(built.saved, digests=digests))
     report.files = sum(1 + twinned(path) for path in [*files, *reused])
     report.delegates = len(built.delegates)
     report.docs = built.delegates

@@ -1,0 +1,125 @@
+"""The delegates' documents of the last publish, kept beside the releases, so that a publish whose
+per-delegate tables did not change does not read, shape and check them again.
+
+    .OUT.releases/build.cache    key (64 hex), sha-256 of the rest, pickled `Saved`
+
+Keyed by content, never by time or size: the sha-256 of each table the documents are made from
+(`MADE_FROM`, mission.csv included) and `code_digest` (our code and the libraries' versions).
+Only a build without a single error is kept, and a build that reuses it is dropped for a full
+one as soon as anything fails (backend.build), so errors are always those of a full build. A
+damaged, unreadable or foreign cache is ignored. Folders of CSV files only: a workbook is read
+whole either way. The file is as trusted as the releases beside it (it is a pickle).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from backend.checks import REFERENCES
+from backend.render_keys import code_digest
+from backend.tables import Table
+from services.models import DelegateDoc
+
+NAME = "build.cache"
+PER_DELEGATE = ("delegates.csv", "registrations.csv", "meetings.csv")  # not read when reused
+MADE_FROM = (*PER_DELEGATE, "contacts.csv", "hotels.csv", "mission.csv")
+_KEY, _SUM = 64, 32  # header: the key in hex, then the sha-256 of the pickle
+
+
+@dataclass(frozen=True)
+class Saved:
+    key: str
+    docs: list[DelegateDoc]  # every delegate's document, in the order of delegates.csv
+    named: dict[tuple[str, str], frozenset[str]]  # (table, column): the ids its rows name
+    ids: dict[str, frozenset[str]]  # table: the ids of its rows (for the references)
+    digests: dict[str, str] = field(default_factory=dict)  # delegate id: doc_digest
+
+
+def key_of(source: Path) -> str:
+    """The key of what the delegates' documents are made from; "" when `source` is not a folder
+    or one of its tables cannot be read (then nothing is reused)."""
+    if not source.is_dir():
+        return ""
+    digest = hashlib.sha256(f"{code_digest()}\0{sys.version}\0".encode())
+    for name in MADE_FROM:
+        try:
+            data = (source / name).read_bytes()
+        except FileNotFoundError:
+            digest.update(f"{name}\0missing\0".encode())
+            continue
+        except OSError:
+            return ""
+        digest.update(f"{name}\0".encode() + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def keep(key: str, tables: dict[str, Table], docs: dict[str, DelegateDoc]) -> Saved:
+    """What a build without errors leaves for the next one: the documents, and what the
+    per-delegate tables name and hold, to check their references against the other tables."""
+    named = {
+        (name, column): frozenset(v for row in tables[name] for v in row.get(column).split())
+        for name, column, _ in REFERENCES
+        if name in PER_DELEGATE
+    }
+    ids = {
+        target: frozenset(row.get("id") for row in tables[target])
+        for _, _, target in REFERENCES
+        if target in PER_DELEGATE
+    }
+    return Saved(key, list(docs.values()), named, ids)
+
+
+def references_hold(saved: Saved, tables: dict[str, Table]) -> bool:
+    """Whether every reference from or to a table that was not read names a known id, as
+    backend.checks.references would find (`tables`: the tables that were read)."""
+    for name, column, target in REFERENCES:
+        if name not in PER_DELEGATE and target not in PER_DELEGATE:
+            continue  # both read: backend.checks.references checks them
+        if target not in PER_DELEGATE and (target not in tables or tables[target].unreadable):
+            continue
+        values = saved.named.get((name, column))
+        if values is None:
+            values = frozenset(v for row in tables[name] for v in row.get(column).split())
+        known = saved.ids.get(target)
+        if known is None:
+            known = frozenset(row.get("id") for row in tables[target])
+        if not values <= known:
+            return False
+    return True
+
+
+def load(path: Path, key: str) -> Saved | None:
+    """The documents saved under `key`, or None (none, another key, damaged, unreadable)."""
+    try:
+        with path.open("rb") as f:
+            if f.read(_KEY) != key.encode():
+                return None
+            check, body = f.read(_SUM), f.read()
+    except OSError:
+        return None
+    if hashlib.sha256(body).digest() != check:
+        return None
+    try:
+        saved = pickle.loads(body)
+    except Exception:  # a pickle from other code: anything may fail, then it is not used
+        return None
+    return saved if isinstance(saved, Saved) and saved.key == key else None
+
+
+def save(path: Path, saved: Saved) -> None:
+    """Replaces the cache whole (a reader sees the old one or the new one). A cache that cannot
+    be written is no error: the next publish reads every table."""
+    body = pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary = path.with_name(f".{path.name}-{os.getpid()}")
+    try:
+        temporary.write_bytes(saved.key.encode() + hashlib.sha256(body).digest() + body)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

@@ -1,0 +1,175 @@
+"""The delegates' documents kept between publishes: used only when their tables are the same byte
+for byte, never hiding or inventing an error, and ignored when damaged."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backend import build_cache
+from backend.build import Built, build
+from backend.publish import publish
+from backend.releases import releases_of
+from tests.backend.servers import SECRET
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import full_render, served
+
+URL = "https://x/"
+
+
+def _cached(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the example and the cache a build of it left."""
+    source, cache = copy_example(tmp_path), tmp_path / build_cache.NAME
+    built = build(source, cache)
+    assert built.saved is not None
+    build_cache.save(cache, built.saved)
+    return source, cache
+
+
+def _docs(built: Built) -> dict[str, str]:
+    return {i: doc.model_dump_json() for i, doc in built.delegates.items()}
+
+
+def _remove(path: Path, column: str, value: str) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if row[column] != value]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+
+
+def test_build_cache_unchanged_tables_documents_come_from_cache(tmp_path: Path) -> None:
+    source, cache = _cached(tmp_path)
+    saved = build_cache.load(cache, build_cache.key_of(source))
+    assert saved is not None
+    first = saved.docs[0]
+    person = first.delegate.model_copy(update={"name": "From the cache"})
+    marked = first.model_copy(update={"delegate": person})
+    build_cache.save(cache, dataclasses.replace(saved, docs=[marked, *saved.docs[1:]]))
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")  # not a delegate table
+    reused = build(source, cache)
+    assert not reused.errors and reused.saved is None  # reused: nothing new to keep
+    assert reused.delegates[marked.delegate.id].delegate.name == "From the cache"
+    assert reused.mission is not None and build(source).mission == reused.mission
+
+
+def test_build_cache_same_size_and_time_new_bytes_read_again(tmp_path: Path) -> None:
+    source, cache = _cached(tmp_path)
+    path = source / "delegates.csv"
+    before = path.stat()
+    text = path.read_text("utf-8")
+    assert "Lotte Vermeulen" in text
+    path.write_text(text.replace("Lotte Vermeulen", "Lotte Vermeulem"), "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    again = build(source, cache)
+    assert _docs(again) == _docs(build(source))
+    assert "Lotte Vermeulem" in {doc.delegate.name for doc in again.delegates.values()}
+
+
+def _no_activity(source: Path) -> None:
+    _remove(source / "activities.csv", "id", "mon-lunch")  # registrations name it
+
+
+def _no_venue(source: Path) -> None:
+    _remove(source / "venues.csv", "id", "moscone-center")  # meetings and activities name it
+
+
+def _unknown_participant_activity(source: Path) -> None:
+    _append(source / "participants.csv", "ghost-activity,speaker,Someone")
+
+
+def _bad_activity_row(source: Path) -> None:
+    edit(source / "activities.csv", "mon-lunch", end="99:99")
+
+
+@pytest.mark.parametrize(
+    "change", [_no_activity, _no_venue, _unknown_participant_activity, _bad_activity_row]
+)
+def test_build_cache_errors_next_to_cached_tables_same_as_full_build(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    source, cache = _cached(tmp_path)
+    change(source)
+    cold = [str(e) for e in build(source).errors]
+    assert cold
+    assert [str(e) for e in build(source, cache).errors] == cold
+    assert [str(e) for e in build(source, cache).errors] == cold  # and again on the next run
+
+
+def test_build_cache_stay_in_a_city_gone_reported_like_full_build(tmp_path: Path) -> None:
+    """Only the delegates' own checks (stays against the mission's cities) find this one."""
+    source = copy_example(tmp_path)
+    _append(source / "cities.csv", "sd,San Diego,San Diego,San Diego,2025-10-08,2025-10-08")
+    hotel = "hotel-sd,Hotel SD,1 Harbor Dr,sd,32.7,-117.1,+16195550100,2025-10-08,2025-10-09,"
+    _append(source / "hotels.csv", hotel)
+    cache = tmp_path / build_cache.NAME
+    built = build(source, cache)
+    assert not built.errors and built.saved is not None
+    build_cache.save(cache, built.saved)
+    _remove(source / "cities.csv", "id", "sd")
+    cold = [str(e) for e in build(source).errors]
+    assert any("unknown city 'sd'" in e for e in cold)
+    assert [str(e) for e in build(source, cache).errors] == cold
+
+
+def test_build_cache_error_in_delegate_table_reported_every_publish(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "meetings.csv", "m-whitfield", end="15:00")  # before its start
+    cold = [str(e) for e in build(source).errors]
+    assert cold
+    for _ in range(2):
+        report = publish(source, out, SECRET, URL)
+        assert [str(e) for e in report.errors] == cold
+    assert build(source, releases_of(out) / build_cache.NAME).saved is None
+
+
+def _flip_name(data: bytes) -> bytes:
+    return data.replace(b"Lotte Vermeulen", b"Lotte Vermeulem")
+
+
+def _foreign(data: bytes) -> bytes:
+    body = pickle.dumps({"not": "saved documents"})
+    return data[:64] + hashlib.sha256(body).digest() + body
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda d: d[: len(d) // 2], lambda d: b"", lambda d: b"\0" * 200, _flip_name, _foreign],
+    ids=["truncated", "empty", "zeros", "flipped-text", "foreign"],
+)
+def test_build_cache_damaged_ignored(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    source, cache = _cached(tmp_path)
+    cache.write_bytes(damage(cache.read_bytes()))
+    again = build(source, cache)
+    assert not again.errors and _docs(again) == _docs(build(source))
+    assert again.saved is not None  # read afresh
+
+
+def test_build_cache_publish_over_cache_gives_full_render_bytes(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    assert (releases_of(out) / build_cache.NAME).is_file()
+    first = out.resolve()
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, first)
+
+
+def test_build_cache_workbook_or_missing_folder_keys_nothing(tmp_path: Path) -> None:
+    assert build_cache.key_of(tmp_path / "mission.xlsx") == ""
+    assert build_cache.key_of(tmp_path / "nowhere") == ""
