@@ -21,9 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backend.checks import REFERENCES
 from backend.render_keys import code_digest
-from backend.tables import Table
 from services.models import DelegateDoc
 
 NAME = "build.cache"
@@ -36,8 +34,6 @@ _KEY, _SUM = 64, 32  # header: the key in hex, then the sha-256 of the pickle
 class Saved:
     key: str
     docs: list[DelegateDoc]  # every delegate's document, in the order of delegates.csv
-    named: dict[tuple[str, str], frozenset[str]]  # (table, column): the ids its rows name
-    ids: dict[str, frozenset[str]]  # table: the ids of its rows (for the references)
     digests: dict[str, str] = field(default_factory=dict)  # delegate id: doc_digest
 
 
@@ -59,39 +55,8 @@ def key_of(source: Path) -> str:
     return digest.hexdigest()
 
 
-def keep(key: str, tables: dict[str, Table], docs: dict[str, DelegateDoc]) -> Saved:
-    """What a build without errors leaves for the next one: the documents, and what the
-    per-delegate tables name and hold, to check their references against the other tables."""
-    named = {
-        (name, column): frozenset(v for row in tables[name] for v in row.get(column).split())
-        for name, column, _ in REFERENCES
-        if name in PER_DELEGATE
-    }
-    ids = {
-        target: frozenset(row.get("id") for row in tables[target])
-        for _, _, target in REFERENCES
-        if target in PER_DELEGATE
-    }
-    return Saved(key, list(docs.values()), named, ids)
-
-
-def references_hold(saved: Saved, tables: dict[str, Table]) -> bool:
-    """Whether every reference from or to a table that was not read names a known id, as
-    backend.checks.references would find (`tables`: the tables that were read)."""
-    for name, column, target in REFERENCES:
-        if name not in PER_DELEGATE and target not in PER_DELEGATE:
-            continue  # both read: backend.checks.references checks them
-        if target not in PER_DELEGATE and (target not in tables or tables[target].unreadable):
-            continue
-        values = saved.named.get((name, column))
-        if values is None:
-            values = frozenset(v for row in tables[name] for v in row.get(column).split())
-        known = saved.ids.get(target)
-        if known is None:
-            known = frozenset(row.get("id") for row in tables[target])
-        if not values <= known:
-            return False
-    return True
+def keep(key: str, docs: dict[str, DelegateDoc]) -> Saved:
+    return Saved(key, list(docs.values()))
 
 
 def load(path: Path, key: str) -> Saved | None:
