@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from backend.render_keys import code_digest
 from services.models import DelegateDoc
@@ -80,7 +84,9 @@ def load(path: Path, key: str) -> Saved | None:
 def save(path: Path, saved: Saved) -> None:
     """Replaces the cache whole (a reader sees the old one or the new one). A cache that cannot
     be written is no error: the next publish reads every table."""
-    body = pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(saved)
+    body = buffer.getvalue()
     temporary = path.with_name(f".{path.name}-{os.getpid()}")
     try:
         temporary.write_bytes(saved.key.encode() + hashlib.sha256(body).digest() + body)
@@ -88,3 +94,24 @@ def save(path: Path, saved: Saved) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+class _Pickler(pickle.Pickler):
+    """Models as their fields, put back without pydantic's `__setstate__`: reading 5,000
+    documents takes about half the time."""
+
+    def reducer_override(self, obj: object) -> Any:  # NotImplemented: pickled as usual
+        if not isinstance(obj, BaseModel) or obj.__pydantic_extra__ is not None:
+            return NotImplemented
+        if obj.__pydantic_private__ is not None:
+            return NotImplemented
+        return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
+
+
+def _model(cls: type[BaseModel], values: dict[str, object], fields: set[str]) -> BaseModel:
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model

@@ -63,7 +63,11 @@ def test_build_cache_unchanged_tables_documents_come_from_cache(tmp_path: Path) 
     reused = build(source, cache)
     assert not reused.errors and reused.saved is None  # reused: nothing new to keep
     assert reused.delegates[marked.delegate.id].delegate.name == "From the cache"
-    assert reused.mission is not None and build(source).mission == reused.mission
+    cold = build(source)
+    assert _docs(reused) == _docs(cold) | {marked.delegate.id: marked.model_dump_json()}
+    assert list(reused.delegates)[1:] == list(cold.delegates)[1:]
+    assert reused.delegates[list(cold.delegates)[1]] == list(cold.delegates.values())[1]
+    assert reused.mission is not None and cold.mission == reused.mission
 
 
 def test_build_cache_same_size_and_time_new_bytes_read_again(tmp_path: Path) -> None:
