@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import pickle
+import secrets
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +88,7 @@ def save(path: Path, saved: Saved) -> None:
     buffer = io.BytesIO()
     _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(saved)
     body = buffer.getvalue()
-    temporary = path.with_name(f".{path.name}-{os.getpid()}")
+    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         temporary.write_bytes(saved.key.encode() + hashlib.sha256(body).digest() + body)
         os.replace(temporary, path)
