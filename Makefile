@@ -70,6 +70,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.serve
 	$(PY) -m bench.load
 	$(PY) -m bench.ui
+	$(PY) -m bench.render
 	$(PY) -m bench.publish
 	$(PY) -m bench.hosted
 	$(PY) -m bench.web_bytes

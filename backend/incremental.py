@@ -22,7 +22,8 @@ from services.models import LANGS, DelegateDoc, MissionDoc
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache, Collection[str]], dict[str, bytes]]
 PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
-_JOB: tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, dict[str, frozenset[str]]] | None = None
+Job = tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, dict[str, frozenset[str]], EventCache]
+_JOB: Job | None = None
 
 
 def render_changed(
@@ -134,7 +135,9 @@ def _render_each(
     global _JOB
     ids = sorted(delegates)
     workers = min(4, os.cpu_count() or 1)
-    _JOB = (own, mission, delegates, secret, langs or {})  # inherited by the forked workers
+    # inherited by the forked workers; each keeps filling its copy of the events for all the
+    # chunks it renders
+    _JOB = (own, mission, delegates, secret, langs or {}, EventCache())
     try:
         if len(ids) < max(PARALLEL_FROM, 2) or workers < 2:
             return _render_chunk(ids)
@@ -152,6 +155,6 @@ def _render_each(
 
 def _render_chunk(ids: list[str]) -> dict[str, dict[str, bytes]]:
     assert _JOB is not None
-    own, mission, delegates, secret, langs = _JOB
-    events, every = EventCache(), frozenset(LANGS)
+    own, mission, delegates, secret, langs, events = _JOB
+    every = frozenset(LANGS)
     return {i: own(mission, i, delegates[i], secret, events, langs.get(i, every)) for i in ids}

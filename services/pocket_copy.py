@@ -15,6 +15,7 @@ import logging
 from services.keyvalue import KeyValue
 from services.models import LANGS
 from services.pocket import PocketSource, render_pocket
+from services.pocket_parts import PocketParts
 from services.repository import Repository
 
 KEY = "delegate_companion.pocket"
@@ -30,8 +31,8 @@ def pocket_pages(repo: Repository, base: str = "/") -> dict[str, str]:
         {c.id: c for c in repo.unseen_changes()},
         as_of=repo.data_time(),
     )
-    links = {lang: f"pocket/mine.{lang}.html" for lang in LANGS}
-    return {lang: render_pocket(source, lang, links, base=base) for lang in LANGS}
+    links, parts = {lang: f"pocket/mine.{lang}.html" for lang in LANGS}, PocketParts()
+    return {lang: render_pocket(source, lang, links, base=base, parts=parts) for lang in LANGS}
 
 
 class PocketCopy:

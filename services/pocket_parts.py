@@ -98,6 +98,7 @@ def environment() -> Environment:
         autoescape=select_autoescape(["j2", "html"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the code: no stat() of them for every page
     )
 
 
