@@ -25,7 +25,7 @@ from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
 from services.pocket_layout import Layout, arrange
-from services.pocket_parts import PocketParts, attributes, environment, joined
+from services.pocket_parts import PocketParts, attributes, environment, joined, render_part
 from services.pocket_safety import other_line, safety_section
 from services.pocket_sections import agenda_days, venue_parts
 
@@ -91,8 +91,8 @@ def _section(
         "venues": listed,
         "maps": maps,
         "card": safety_section(tr, mission, source.delegate, layout.hospitals, parts),
-        "safety": _contacts(tr, source, parts, other_line),
-        "contacts": _contacts(tr, source, parts, lambda c: c.category not in SAFETY),
+        "safety": _contacts(tr, source, parts, "safety"),
+        "contacts": _contacts(tr, source, parts, "contacts"),
     }
 
 
@@ -132,18 +132,24 @@ def _zone_line(tr: Translator, zone: ZoneInfo) -> str:
     )
 
 
-def _contacts(
-    tr: Translator, source: PocketSource, parts: PocketParts, wanted: Callable[[Contact], bool]
-) -> Markup:
-    """The contacts `wanted` on this page: the mission's, then the person's own."""
-    shared = [
-        parts.part(("contact", tr.lang, n), "contact", _contact, tr, c)
-        for n, c in enumerate(source.mission.contacts)
-        if wanted(c)
-    ]
+def _contacts(tr: Translator, source: PocketSource, parts: PocketParts, section: str) -> Markup:
+    """The contacts of a `section` of the page: the mission's, then the person's own."""
+    wanted = other_line if section == "safety" else _not_safety
+    key, mission = ("contacts", tr.lang, section), source.mission
+    shared = parts.memo(key, _mission_contacts, tr, mission, wanted)
     mine = source.delegate.contacts if source.delegate else []
     own = [parts.part(None, "contact", _contact, tr, c) for c in mine if wanted(c)]
-    return joined([*shared, *own])
+    return joined([shared, *own])
+
+
+def _mission_contacts(
+    tr: Translator, mission: MissionDoc, wanted: Callable[[Contact], bool]
+) -> Markup:
+    return joined(render_part("contact", _contact(tr, c)) for c in mission.contacts if wanted(c))
+
+
+def _not_safety(contact: Contact) -> bool:
+    return contact.category not in SAFETY
 
 
 def _person(delegate: DelegateDoc | None) -> str:
