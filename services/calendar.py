@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone
 
 from services.agenda import AgendaItem
-from services.calendar_events import event_fields, item_event
+from services.calendar_events import event_fields, item_alarm, item_event
 from services.calendar_sequence import Stamps, fingerprint, next_sequence
-from services.calendar_text import EventText, event_text
+from services.calendar_text import EventText, event_text, with_alarm
 from services.i18n import Translator, localize
 from services.models import Activity, Lang, MissionDoc
 from services.reminders import Reminder, reminders
@@ -55,7 +55,11 @@ class EventCache:
         minutes = reminder.minutes if reminder else None
         key = (item.id, tr.lang, item.cancelled, minutes, origin)
         if key not in self.events:
-            self.events[key] = event_text(event_fields(mission, item, tr, reminder))
+            # agendas remind of one activity from many places: its text without alarm is shared
+            bare = self.events.get(key[:3])
+            if bare is None:
+                bare = self.events[key[:3]] = event_text(event_fields(mission, item, tr, None))
+            self.events[key] = with_alarm(bare, item_alarm(tr, item, reminder))
         return self.events[key]
 
     def head(self, mission: MissionDoc, lang: Lang) -> bytes:

@@ -71,8 +71,15 @@ def event_fields(
         geo=(item.venue.lat, item.venue.lon) if item.venue is not None else None,
         description=_description(tr, item),
         status="CANCELLED" if item.cancelled else "CONFIRMED",
-        alarm=_alarm(tr, item, reminder) if reminder is not None and not item.cancelled else None,
+        alarm=item_alarm(tr, item, reminder),
     )
+
+
+def item_alarm(
+    tr: Translator, item: AgendaItem, reminder: Reminder | None
+) -> tuple[str, timedelta] | None:
+    """The alarm of an item (its text and trigger): none when cancelled."""
+    return _alarm(tr, item, reminder) if reminder is not None and not item.cancelled else None
 
 
 def item_event(

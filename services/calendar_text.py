@@ -144,8 +144,14 @@ def event_text(fields: EventFields) -> EventText:
     if f.location:
         tail.append(f"LOCATION:{escape(f.location)}")
     tail.append(f"STATUS:{escape(f.status)}")
-    if f.alarm is not None:
-        text, trigger = f.alarm
-        tail += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(text)}"]
-        tail += [f"TRIGGER:{duration(trigger)}", "END:VALARM"]
-    return EventText(f.uid, head, tuple(tail))
+    return with_alarm(EventText(f.uid, head, tuple(tail)), f.alarm)
+
+
+def with_alarm(text: EventText, alarm: tuple[str, timedelta] | None) -> EventText:
+    """`text` (an event without alarm) with this alarm (its text and trigger), if any."""
+    if alarm is None:
+        return text
+    words, trigger = alarm
+    description, when = f"DESCRIPTION:{escape(words)}", f"TRIGGER:{duration(trigger)}"
+    lines = ("BEGIN:VALARM", "ACTION:DISPLAY", description, when, "END:VALARM")
+    return EventText(text.uid, text.head, text.tail + lines)
