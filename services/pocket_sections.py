@@ -62,13 +62,13 @@ def _row(
     parts: PocketParts,
 ) -> dict[str, object]:
     _ = tr.gettext
+    what = "meeting" if item.meeting else item.activity.kind if item.activity else ""
+    kind = parts.memo(("kind", tr.lang, what), kind_label, tr, what) if what else ""
     if item.meeting is not None:
-        kind = parts.memo(("kind", tr.lang, "meeting"), kind_label, tr, "meeting")
         where = [p for p in (item.meeting.company, item.meeting.location or "") if p]
         place = " · ".join([*where, item.venue.name] if item.venue else where)
     else:
         activity = item.activity
-        kind = kind_label(tr, activity.kind) if activity else ""
         room = tr.text(activity.room).text if activity and activity.room else None
         place = activity_place(tr, mission, item.venue, room, with_city=False)
     note, lines = "", []
