@@ -78,17 +78,37 @@ def leave_line(
     item: AgendaItem,
     items: Sequence[AgendaItem],
     zone: ZoneInfo,
+    now: datetime | None = None,
 ) -> str:
-    """'Leave by 08:05 from the O'Farrell St entrance — passport, business attire'."""
-    _ = tr.gettext
+    """'Leave by 08:05 from the O'Farrell St entrance — passport, business attire'; with its day
+    when that is not today, and 'Leave now' once the time has passed (`now`)."""
     leave = leave_by(tr, mission, delegate, item, items, zone)
     bring = what_to_bring(tr, logistics_for(mission, item.id))
     if leave is None:
         return bring
-    time = tr.time(leave.at, zone)
-    head = (
-        _("Leave by {time} from {place}").format(time=time, place=leave.place)
-        if leave.place
-        else _("Leave by {time}").format(time=time)
-    )
+    head = _leave_head(tr, leave, zone, now)
     return f"{head} — {bring}" if bring else head
+
+
+def _leave_head(tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | None) -> str:
+    _ = tr.gettext
+    time, place = tr.time(leave.at, zone), leave.place
+    days = (leave.at.astimezone(zone).date() - now.astimezone(zone).date()).days if now else 0
+    if now is not None and leave.at <= now:
+        pattern = (
+            _("Leave now: it was time at {time}, from {place}")
+            if place
+            else _("Leave now: it was time at {time}")
+        )
+    elif days == 1:
+        pattern = (
+            _("Leave tomorrow by {time} from {place}") if place else _("Leave tomorrow by {time}")
+        )
+    elif days > 1:
+        pattern = (
+            _("Leave on {day} by {time} from {place}") if place else _("Leave on {day} by {time}")
+        )
+    else:
+        pattern = _("Leave by {time} from {place}") if place else _("Leave by {time}")
+    day = tr.day(leave.at.astimezone(zone).date())
+    return pattern.format(time=time, place=place, day=day)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from services.agenda import AgendaItem, NowNext
+from services.agenda import AgendaItem
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
 
@@ -176,61 +176,6 @@ def item_title(tr: Translator, item: AgendaItem) -> str:
     return tr.text(item.activity.title).text if item.activity else item.id
 
 
-@dataclass(frozen=True)
-class NowNextCard:
-    heading: str
-    title: str
-    detail: str
-    route: str | None
-    warning: str = ""
-    sample: bool = False
-    then: str = ""  # while something is on: what comes after it
-    countdown: bool = False  # its heading counts the minutes to the next item
-
-
-def now_next_card(
-    tr: Translator, mission: MissionDoc, nn: NowNext, now: datetime, zone: ZoneInfo
-) -> NowNextCard | None:
-    """'Now' while something is on, else 'Next' with a countdown; before the mission, the days."""
-    _ = tr.gettext
-    first = mission.mission.start_date
-    today = now.astimezone(zone).date()
-    if today < first:
-        days = (first - today).days
-        heading = tr.ngettext(
-            "The mission starts in {n} day", "The mission starts in {n} days", days
-        ).format(n=days)
-        return NowNextCard(heading, tr.text(mission.mission.title).text, tr.day(first), None)
-    item = nn.now or nn.next
-    if item is None:
-        return None
-    if nn.now is not None:
-        heading = _("Now, until {time}").format(time=tr.time(item.end, zone))
-    else:
-        heading = _("Next: {countdown}").format(countdown=tr.in_minutes(nn.minutes_to_next or 0))
-    detail = " · ".join(p for p in (_when(tr, item, today, zone, mission), *_where(tr, item)) if p)
-    # The way to the next item: under 'Next' its own tight transfer; while something is on,
-    # the one to what follows it (the person is already at the current item).
-    ahead = nn.next if nn.now is not None else item
-    warning = next(
-        (
-            warning_text(tr, w.kind, "", w.gap_minutes, w.needed_minutes)
-            for w in (ahead.warnings if ahead is not None else ())
-            if w.kind == "tight"
-        ),
-        "",
-    )
-    then = ""
-    if nn.now is not None and nn.next is not None:
-        then = _("Then at {time}: {title}").format(
-            time=tr.time(nn.next.start, zone), title=item_title(tr, nn.next)
-        )
-    route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
-    title = item_title(tr, item)
-    counting = nn.now is None
-    return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
-
-
 def item_sample(item: AgendaItem) -> bool:
     """Whether the organisers made this agenda item up for a demo."""
     source = item.meeting or item.activity
@@ -241,26 +186,6 @@ def mission_short_title(tr: Translator, mission: MissionDoc) -> str:
     """The app bar's title of the mission: the short one when the feed has it."""
     m = mission.mission
     return tr.text(m.short_title).text or tr.text(m.title).text
-
-
-def _when(
-    tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo, mission: MissionDoc
-) -> str:
-    """'09:00–10:00', or 'tomorrow, 09:00–10:00' when it is not today (in the zone shown)."""
-    time = zoned_range(tr, item.start, item.end, zone, mission)
-    day = item.start.astimezone(zone).date()
-    if day == today:
-        return time
-    name = tr.gettext("tomorrow") if (day - today).days == 1 else tr.day(day)
-    return f"{name}, {time}"
-
-
-def _where(tr: Translator, item: AgendaItem) -> tuple[str, str]:
-    """Venue and room (or a meeting's place), for the Now/Next card."""
-    venue = item.venue.name if item.venue else ""
-    if item.meeting is not None:
-        return venue, item.meeting.location or ""
-    return venue, tr.text(item.activity.room).text if item.activity else ""
 
 
 def day_heading(tr: Translator, day: date, mission: MissionDoc) -> str:

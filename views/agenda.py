@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import flet as ft
 
 from services import mission_day
-from services.agenda import items_on, next_change
+from services.agenda import AgendaItem, items_on, next_change
 from services.change_text import change_entries
 from services.impact import for_item, sentence
-from services.logistics import leave_line
+from services.logistics import leave_by, leave_line
+from services.now_card import NowNextCard, now_next_card
 from services.pocket_copy import pocket_pages
 from services.present import (
-    NowNextCard,
     Row,
     activity_place,
     agenda_row,
@@ -22,7 +23,6 @@ from services.present import (
     display_zone,
     item_title,
     kind_label,
-    now_next_card,
     zoned_range,
 )
 from services.sync_state import STALE
@@ -58,10 +58,13 @@ def build(ctx: Ctx) -> Screen:
     nn = repo.now_next()
     summary = now_next_card(tr, repo.mission, nn, now, zone)
     counting = summary is not None and summary.countdown  # 'in 25 min': a minute's turn
-    if summary is not None:
-        going = nn.next  # while something is on too: when to leave for what follows
-        line = leave_line(tr, repo.mission, repo.delegate, going, items, zone) if going else ""
+    due = next_change(items, now, {zone, repo.zone}, counting)
+    if summary is not None and nn.next is not None:  # while something is on too: when to leave
+        line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)
+        due = _leave_due(ctx, nn.next, items, zone, due)
         controls.append(now_next_view(ctx, summary, line))
+    elif summary is not None:
+        controls.append(now_next_view(ctx, summary, ""))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
     day_items = items_on(items, day, zone)  # the day each item falls on in the zone shown
     impacts = mission_day.change_impacts(repo)
@@ -100,8 +103,17 @@ def build(ctx: Ctx) -> Screen:
         subtitle=who,
         header=header,
         actions=[announcements_button(ctx), print_button(ctx)],
-        changes_at=next_change(items, now, {zone, repo.zone}, counting),
+        changes_at=due,
     )
+
+
+def _leave_due(
+    ctx: Ctx, going: AgendaItem, items: list[AgendaItem], zone: ZoneInfo, due: datetime
+) -> datetime:
+    """`due`, or the leave-by time when it comes first: the card then says 'Leave now'."""
+    repo = ctx.repo
+    leave = leave_by(ctx.tr, repo.mission, repo.delegate, going, items, zone)
+    return min(due, leave.at) if leave is not None and leave.at > repo.now() else due
 
 
 def print_button(ctx: Ctx) -> ft.Control:

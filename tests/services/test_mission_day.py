@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ from services.i18n import Translator
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.logistics import leave_line
+from services.now_card import now_next_card
 from services.notes import MeetingNote, notes_csv, notes_summary
 from services.repository import Repository
 from services.safety import current_venue, nearest_hospital, tonight
@@ -51,6 +52,48 @@ def test_leave_line_without_coach_uses_travel_estimate_from_the_item_before() ->
     ai = next(i for i in ITEMS if i.id == "mon-ai-seminar")
     line = leave_line(Translator("en"), MISSION, DEMO, ai, ITEMS, ZONE)
     assert line.startswith("Leave by 10:4") and "from Fairmont San Francisco" in line
+
+
+def test_leave_line_names_the_day_when_it_is_not_today() -> None:
+    opening = next(i for i in ITEMS if i.id == "mon-opening-seminar")  # coach Mon 08:05
+    evening = at("2025-10-05T20:00:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, evening)
+    assert line.startswith("Leave tomorrow by 08:05 from the O'Farrell St entrance")
+    fr = leave_line(Translator("fr"), MISSION, DEMO, opening, ITEMS, ZONE, evening)
+    assert fr.startswith("Partez demain au plus tard à 08:05 depuis")
+    before = at("2025-10-04T12:00:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, before)
+    assert line.startswith("Leave on Monday 6 October by 08:05 from")
+    same_day = at("2025-10-06T07:00:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, same_day)
+    assert line.startswith("Leave by 08:05 from")
+
+
+def test_leave_line_says_leave_now_once_the_time_has_passed() -> None:
+    opening = next(i for i in ITEMS if i.id == "mon-opening-seminar")
+    late = at("2025-10-06T08:07:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, late)
+    assert line.startswith("Leave now: it was time at 08:05, from the O'Farrell St entrance")
+    nl = leave_line(Translator("nl"), MISSION, DEMO, opening, ITEMS, ZONE, late)
+    assert nl.startswith("Vertrek nu: u moest om 08:05 vertrekken aan")
+
+
+def test_now_card_names_the_day_of_what_comes_next_when_it_is_tomorrow() -> None:
+    tuesday = [i for i in ITEMS if i.start.astimezone(ZONE).date() == date(2025, 10, 7)]
+    last = max(tuesday, key=lambda i: i.start)
+    now = last.start + timedelta(minutes=1)
+    nn = now_and_next(ITEMS, now)
+    assert nn.now is last and nn.next is not None
+    assert nn.next.start.astimezone(ZONE).date() == date(2025, 10, 8)
+    card = now_next_card(Translator("en"), MISSION, nn, now, ZONE)
+    assert card is not None and card.then.startswith("Then tomorrow at ")
+    card = now_next_card(Translator("fr"), MISSION, nn, now, ZONE)
+    assert card is not None and card.then.startswith("Ensuite demain à ")
+    earlier = [i for i in tuesday if i.end <= last.start]
+    first = min(tuesday, key=lambda i: i.start)
+    nn = now_and_next(ITEMS, first.start + timedelta(minutes=1))
+    card = now_next_card(Translator("en"), MISSION, nn, first.start + timedelta(minutes=1), ZONE)
+    assert earlier and card is not None and card.then.startswith("Then at ")
 
 
 def test_tonight_follows_the_city_legs() -> None:

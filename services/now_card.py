@@ -1,0 +1,98 @@
+"""The Now/Next card at the top of My agenda: what is on, what comes next, and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from services.agenda import AgendaItem, NowNext
+from services.i18n import Translator
+from services.models import MissionDoc
+from services.present import item_sample, item_title, warning_text, zoned_range
+
+
+@dataclass(frozen=True)
+class NowNextCard:
+    heading: str
+    title: str
+    detail: str
+    route: str | None
+    warning: str = ""
+    sample: bool = False
+    then: str = ""  # while something is on: what comes after it
+    countdown: bool = False  # its heading counts the minutes to the next item
+
+
+def now_next_card(
+    tr: Translator, mission: MissionDoc, nn: NowNext, now: datetime, zone: ZoneInfo
+) -> NowNextCard | None:
+    """'Now' while something is on, else 'Next' with a countdown; before the mission, the days."""
+    _ = tr.gettext
+    first = mission.mission.start_date
+    today = now.astimezone(zone).date()
+    if today < first:
+        days = (first - today).days
+        heading = tr.ngettext(
+            "The mission starts in {n} day", "The mission starts in {n} days", days
+        ).format(n=days)
+        return NowNextCard(heading, tr.text(mission.mission.title).text, tr.day(first), None)
+    item = nn.now or nn.next
+    if item is None:
+        return None
+    if nn.now is not None:
+        heading = _("Now, until {time}").format(time=tr.time(item.end, zone))
+    else:
+        heading = _("Next: {countdown}").format(countdown=tr.in_minutes(nn.minutes_to_next or 0))
+    detail = " · ".join(p for p in (_when(tr, item, today, zone, mission), *_where(tr, item)) if p)
+    # The way to the next item: under 'Next' its own tight transfer; while something is on,
+    # the one to what follows it (the person is already at the current item).
+    ahead = nn.next if nn.now is not None else item
+    warning = next(
+        (
+            warning_text(tr, w.kind, "", w.gap_minutes, w.needed_minutes)
+            for w in (ahead.warnings if ahead is not None else ())
+            if w.kind == "tight"
+        ),
+        "",
+    )
+    then = ""
+    if nn.now is not None and nn.next is not None:
+        then = _then(tr, nn.next, today, zone)
+    route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
+    title = item_title(tr, item)
+    counting = nn.now is None
+    return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
+
+
+def _then(tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo) -> str:
+    """'Then at 16:30: …', with its day when that is not today: at 15:40 a 'Then at 09:00'
+    that is tomorrow's reads as if the person were already late."""
+    _ = tr.gettext
+    time, title = tr.time(item.start, zone), item_title(tr, item)
+    day = item.start.astimezone(zone).date()
+    if day == today:
+        return _("Then at {time}: {title}").format(time=time, title=title)
+    if (day - today).days == 1:
+        return _("Then tomorrow at {time}: {title}").format(time=time, title=title)
+    return _("Then on {day} at {time}: {title}").format(day=tr.day(day), time=time, title=title)
+
+
+def _when(
+    tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo, mission: MissionDoc
+) -> str:
+    """'09:00–10:00', or 'tomorrow, 09:00–10:00' when it is not today (in the zone shown)."""
+    time = zoned_range(tr, item.start, item.end, zone, mission)
+    day = item.start.astimezone(zone).date()
+    if day == today:
+        return time
+    name = tr.gettext("tomorrow") if (day - today).days == 1 else tr.day(day)
+    return f"{name}, {time}"
+
+
+def _where(tr: Translator, item: AgendaItem) -> tuple[str, str]:
+    """Venue and room (or a meeting's place), for the Now/Next card."""
+    venue = item.venue.name if item.venue else ""
+    if item.meeting is not None:
+        return venue, item.meeting.location or ""
+    return venue, tr.text(item.activity.room).text if item.activity else ""
