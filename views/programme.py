@@ -234,15 +234,21 @@ def _chip_row(chips: list[tuple[str, str, bool, object]], tight: bool = False) -
             selected=selected,
             show_checkmark=False,
             on_select=lambda _e, a=action: a(),
-            label_padding=shared(ft.Padding.symmetric(horizontal=2)) if tight else None,
+            label_padding=shared(ft.Padding.symmetric(horizontal=0)) if tight else None,
+            padding=shared(ft.Padding.symmetric(horizontal=2, vertical=4)) if tight else None,
         )
         controls.append(
             ft.Semantics(
-                container=True, content=chip, identifier=f"chip-{ident}", selected=selected
+                container=True,
+                content=chip,
+                identifier=f"chip-{ident}",
+                selected=selected,
+                expand=1 if tight else None,
             )
         )
-    gap = 4 if tight else 6
-    return ft.Row(controls, wrap=True, spacing=gap, run_spacing=6)  # every chip whole, none cut
+    if tight:  # the days share the width, as on My agenda's strip
+        return ft.Row(controls, spacing=4)
+    return ft.Row(controls, wrap=True, spacing=6, run_spacing=6)  # every chip whole, none cut
 
 
 def _toggle_row(

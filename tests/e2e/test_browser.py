@@ -54,13 +54,18 @@ def test_switching_to_dutch_then_french_changes_the_texts(page: Page) -> None:
     see(page, "mardi 7 octobre")
 
 
-def test_the_programme_days_fit_on_one_line_in_french(browser: Browser, app_url: str) -> None:
-    """The six mission days as chips above the list: one line at 390 px, not two."""
-    context = browser.new_context(viewport=VIEWPORT, locale="fr-BE")
+@pytest.mark.parametrize(
+    ("locale", "width", "height"), [("fr-BE", 360, 740), ("en-GB", VIEWPORT["width"], 844)]
+)
+def test_the_programme_days_fit_on_one_line(
+    browser: Browser, app_url: str, locale: str, width: int, height: int
+) -> None:
+    """The six mission days as chips above the list: one line on a phone, not two."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     try:
         page = context.new_page()
         go(page, app_url, "/programme")
-        see(page, "Programme")
+        see(page, "Programme")  # the title in French and in English
         days = [f"chip-day-2025-10-{d:02d}" for d in range(5, 11)]
         tops = {round(box(page, day)["y"]) for day in days}
         assert len(tops) == 1, tops

@@ -15,8 +15,8 @@ from services.i18n import Translator
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.logistics import leave_line
-from services.now_card import now_next_card
 from services.notes import MeetingNote, notes_csv, notes_summary
+from services.now_card import now_next_card
 from services.repository import Repository
 from services.safety import current_venue, nearest_hospital, tonight
 from services.settings import SettingsStore
