@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -20,6 +21,8 @@ from pathlib import Path
 import brotli
 from flet.controls.types import RouteUrlStrategy, WebRenderer
 from flet_web import get_package_web_dir, patch_font_manifest_json, patch_index_html
+
+from services.offline_notice import offline_notice_texts
 
 APP_NAME = "Delegate Companion"
 # Not used by the server-driven client: Python-in-the-browser runtime and debug symbols.
@@ -45,6 +48,11 @@ def worker_version(web: Path) -> str:
     return found.group(1) if found else "0"
 
 
+def _notice() -> str:
+    """The offline notice's sentences (services.offline_notice), for an HTML attribute."""
+    return html.escape(json.dumps(offline_notice_texts(), ensure_ascii=False), quote=True)
+
+
 class ClientFiles:
     """Resolves request paths to files and keeps their compressed twins under `cache`."""
 
@@ -55,6 +63,7 @@ class ClientFiles:
         key = hashlib.sha256(str(self.web.resolve()).encode())
         for path in ours:
             key.update(path.name.encode() + path.read_bytes())
+        key.update(_notice().encode())  # the catalogs' sentences go into index.html
         self.version = key.hexdigest()[:16]
         self.generated = cache / f"client-{self.version}"
         self.twins = cache / "twins"
@@ -84,7 +93,8 @@ class ClientFiles:
             "</head>",
             f'  <meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             f'  <meta name="theme-color" content="#0B5FA5">\n'
-            f'  <script src="pocket-bridge.js" data-worker="{worker}"></script>\n</head>',
+            f'  <script src="pocket-bridge.js" data-worker="{worker}"></script>\n'
+            f'  <script src="offline-notice.js" data-texts="{_notice()}"></script>\n</head>',
         )
         (out / "index.html").write_text(index, "utf-8")
         source = (self.assets / "web" / "flutter_service_worker.js").read_text("utf-8")

@@ -127,3 +127,25 @@ def test_a_damaged_copy_falls_back_to_the_programme_page_offline(
         expect(page.get_by_role("heading", name="Programme")).to_be_visible()
     finally:
         context.close()
+
+
+def test_losing_the_network_says_so_at_once_and_opens_the_offline_copy(
+    browser: Browser, app_url: str
+) -> None:
+    """The live screen is the server's: offline, taps reach nobody. The page says so the moment
+    the browser knows, in the app's language, and its button opens the offline copy."""
+    context, page = signed_in(browser, app_url, DEMO, "nl-BE")
+    try:
+        cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+        notice = page.locator("#dc-offline")
+        expect(notice).to_have_count(0)
+        context.set_offline(True)
+        expect(notice).to_contain_text("Geen verbinding")
+        context.set_offline(False)  # back before anyone tapped: the notice goes
+        expect(notice).to_have_count(0)
+        context.set_offline(True)
+        notice.get_by_role("button", name="Offline kopie openen").click()
+        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_visible()
+        expect(page.get_by_text("Lotte Vermeulen").first).to_be_visible()
+    finally:
+        context.close()
