@@ -87,8 +87,8 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
         return _("Up to date (checked {time})").format(time=when)
     if result.status == "offline":
         if not when:
-            return _("Offline: showing the programme built into the app")
-        return _("Offline: showing data from {time}").format(time=when)
+            return _("Could not reach the organisers: showing the programme built into the app")
+        return _("Could not reach the organisers: showing data from {time}").format(time=when)
     if result.status == "invalid":
         return _("The server sent an invalid update; the previous version is kept.")
     if result.status == "not_found":
@@ -106,7 +106,7 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
         "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),
         "not_found": _("No agenda was found for this code. Please check it."),
-        "offline": _("You seem to be offline. Try again when you have a connection."),
+        "offline": _("Could not reach the organisers. Please check your connection and try again."),
         "invalid": _("The server sent an invalid agenda. Please try again later."),
         "storage": _("Your agenda could not be saved: the storage is full."),
         "older": _("The server sent an older version; yours is kept."),

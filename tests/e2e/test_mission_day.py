@@ -3,6 +3,7 @@ works with the feed server gone, and private notes survive a reload."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,7 +90,9 @@ def type_text(page: Page, editor: Locator, text: str, tries: int = 3) -> None:
 def _safety_card(page: Page, app: str) -> None:
     """The next visit with the feed gone: everything comes from the app's store."""
     open_app(page, app + "agenda")
-    see(page, "Offline")  # the reconnected session tried at once and says so
+    # the reconnected session tried at once and says so, in the delegate's language (nl)
+    unreachable = page.get_by_text(re.compile("Could not reach the organisers|niet bereikbaar"))
+    expect(unreachable.first).to_be_visible(timeout=TIMEOUT)
     pick_language(page, "Français")
     tap(page, "safety-button")
     see(page, "Hôtel de cette nuit")

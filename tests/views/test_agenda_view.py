@@ -108,7 +108,7 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
                 break
             await asyncio.sleep(0.05)
             await app.settle()
-        assert "Offline: showing data from Tue 7 Oct 06:30" in app.text()
+        assert "Could not reach the organisers: showing data from Tue 7 Oct 06:30" in app.text()
     finally:
         await app.close()
         await feeds.aclose()

@@ -156,7 +156,7 @@ async def test_sync_now_with_the_feed_down_says_so_even_when_the_line_stays_the_
     try:
         await app.sync_now()  # the start's own sync already found it offline
         toasts = [str(m.content.value) for m in app.page._dialogs.controls if hasattr(m, "content")]
-        assert any(t.startswith("Offline") for t in toasts), toasts
+        assert any(t.startswith("Organisatoren niet bereikbaar") for t in toasts), toasts
     finally:
         await app.close()
         await feeds.aclose()
