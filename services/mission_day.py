@@ -6,7 +6,7 @@ Plain functions so the repository stays small; every write goes through its sett
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from services import announcements, impact
 from services.models import Announcement, Stay
@@ -28,15 +28,22 @@ def unread_count(repo: Repository) -> int:
     return len(unread_ids(repo))
 
 
+NEWS_FOR = timedelta(hours=24)  # how long an announcement that is not urgent stays on top
+
+
 def banner(repo: Repository) -> list[Announcement]:
-    """The banner's announcements; one about an activity leaves it once that activity is over
-    (it stays in the Announcements list)."""
+    """The banner's announcements; one about an activity leaves it once that activity is over,
+    and one that is not urgent once it is a day old (both stay in the Announcements list): on
+    Tuesday afternoon, Sunday's 'Monday: coach at 08:05' is no news to put on top."""
     s = repo.settings
     shown = announcements.banner(
         my_announcements(repo), s.announcements_read, s.announcements_dismissed
     )
     now = repo.now()
-    return [n for n in shown if not _over(repo, n, now)]
+    fresh = now - NEWS_FOR
+    return [
+        n for n in shown if not _over(repo, n, now) and (n.urgency == "urgent" or n.at >= fresh)
+    ]
 
 
 def _over(repo: Repository, note: Announcement, now: datetime) -> bool:
