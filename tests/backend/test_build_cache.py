@@ -177,3 +177,17 @@ def test_build_cache_publish_over_cache_gives_full_render_bytes(tmp_path: Path) 
 def test_build_cache_workbook_or_missing_folder_keys_nothing(tmp_path: Path) -> None:
     assert build_cache.key_of(tmp_path / "mission.xlsx") == ""
     assert build_cache.key_of(tmp_path / "nowhere") == ""
+
+
+def test_build_cache_check_or_refused_publish_keeps_no_cache(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    checked = publish(source, out, SECRET, URL, check=True)
+    assert checked.preview is not None and checked.release is None
+    assert not releases_of(out).exists()  # a check writes nothing, not even the cache
+    _append(source / "delegates.csv", "d2,Jean Dupont,Example Labs,fr")
+    publish(source, out, SECRET, URL)
+    cache = releases_of(out) / build_cache.NAME
+    cache.unlink()
+    _remove(source / "delegates.csv", "id", "d2")  # any drop is too much below
+    refused = publish(source, out, SECRET, URL, max_drop=0.0)
+    assert refused.refusal and not cache.exists()
