@@ -63,8 +63,7 @@ def build(source: Path, cache: Path | None = None) -> Built:
     `cache`: where the last publish left its delegates' documents (backend.build_cache); they
     are used when their tables did not change and every check passes, else all is read."""
     key = build_cache.key_of(source) if cache is not None else ""
-    saved = build_cache.load(cache, key) if cache is not None and key else None
-    reused = _reusing(source, saved) if saved is not None else None
+    reused = _reusing(source, cache, key) if cache is not None and key else None
     if reused is not None and build_cache.key_of(source) == key:
         return reused
     out = _afresh(source, key)
@@ -98,30 +97,35 @@ def _afresh(source: Path, key: str) -> Built:
     if out.errors:
         out.mission, out.delegates = None, {}
     elif key:
-        out.saved = build_cache.keep(key, out.delegates)
+        out.saved = build_cache.keep(build_cache.with_mission(key, fields), out.delegates)
     return out
 
 
-def _reusing(source: Path, saved: Saved) -> Built | None:
+def _reusing(source: Path, cache: Path, key: str) -> Built | None:
     """The saved delegates' documents with everything else read afresh; None as soon as
     anything fails: then a full build finds and reports it. The saved documents passed every
     check once; what may have changed since is the mission they name (activities, venues,
     cities), and the cross-checks below find that: a reference from a table not read here is
     in a document (a registration, a meeting's venue), and those to a delegate come from
-    tables that are in the key."""
-    out = Built(digests=saved.digests)
+    tables that are in the key. Revision and time come from the mission (same types)."""
+    errors: list[SourceError] = []
     wanted = {name: c for name, c in COLUMNS.items() if name not in build_cache.PER_DELEGATE}
-    tables = read_tables(source, wanted, OPTIONAL, out.errors)
+    tables = read_tables(source, wanted, OPTIONAL, errors)
     if any(table.unreadable for table in tables.values()):
         return None
-    _, _, _, mission = _mission(tables, out.errors)
-    out.errors += references(tables)  # those between tables that were read
-    if mission is None or out.errors:
+    _, fields, _, mission = _mission(tables, errors)
+    errors += references(tables)  # those between tables that were read
+    saved = build_cache.load(cache, build_cache.with_mission(key, fields))
+    if mission is None or errors or saved is None:
         return None
-    cross = cross_checker(mission)
+    out, cross = Built(digests=saved.digests), cross_checker(mission)
+    now = {"revision": mission.revision, "published_at": mission.published_at}
+    stamp = (mission.revision, mission.published_at.isoformat())
     for doc in saved.docs:
         if cross(doc):
             return None
+        if (doc.revision, doc.published_at.isoformat()) != stamp:
+            doc = doc.model_copy(update=now)
         out.delegates[doc.delegate.id] = doc
     out.mission = mission
     return out

@@ -4,7 +4,7 @@ per-delegate tables did not change does not read, shape and check them again.
     .OUT.releases/build.cache    key (64 hex), sha-256 of the rest, pickled `Saved`
 
 Keyed by content, never by time or size: the sha-256 of each table the documents are made from
-(`MADE_FROM`, mission.csv included) and `code_digest` (our code and the libraries' versions).
+(`MADE_FROM`), the mission's id and zone, and `code_digest` (our code, the libraries' versions).
 Only a build without a single error is kept, and a build that reuses it is dropped for a full
 one as soon as anything fails (backend.build), so errors are always those of a full build. A
 damaged, unreadable or foreign cache is ignored. Folders of CSV files only: a workbook is read
@@ -27,11 +27,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from backend.render_keys import code_digest
+from backend.tables import Row
 from services.models import DelegateDoc
 
 NAME = "build.cache"
 PER_DELEGATE = ("delegates.csv", "registrations.csv", "meetings.csv")  # not read when reused
-MADE_FROM = (*PER_DELEGATE, "contacts.csv", "hotels.csv", "mission.csv")
+MADE_FROM = (*PER_DELEGATE, "contacts.csv", "hotels.csv")
+# Of mission.csv, the documents hold the mission's id and times in its zone, and its revision
+# and time, which change with every publish: those are taken from the mission as it is now.
+MISSION_FIELDS = ("id", "time_zone")
 _KEY, _SUM = 64, 32  # header: the key in hex, then the sha-256 of the pickle
 
 
@@ -58,6 +62,12 @@ def key_of(source: Path) -> str:
             return ""
         digest.update(f"{name}\0".encode() + hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def with_mission(key: str, fields: dict[str, Row]) -> str:
+    """`key` (of the tables) with what the documents hold of mission.csv's `fields`."""
+    values = [fields[name].get("value") if name in fields else None for name in MISSION_FIELDS]
+    return hashlib.sha256(f"{key}\0{values!r}".encode()).hexdigest()
 
 
 def keep(key: str, docs: dict[str, DelegateDoc]) -> Saved:

@@ -33,6 +33,12 @@ def _cached(tmp_path: Path) -> tuple[Path, Path]:
     return source, cache
 
 
+def _key(source: Path) -> str:
+    built = build(source, Path("/nonexistent") / build_cache.NAME)
+    assert built.saved is not None
+    return built.saved.key
+
+
 def _docs(built: Built) -> dict[str, str]:
     return {i: doc.model_dump_json() for i, doc in built.delegates.items()}
 
@@ -53,7 +59,9 @@ def _append(path: Path, line: str) -> None:
 
 def test_build_cache_unchanged_tables_documents_come_from_cache(tmp_path: Path) -> None:
     source, cache = _cached(tmp_path)
-    saved = build_cache.load(cache, build_cache.key_of(source))
+    made = build(source)
+    assert made.saved is None  # no cache asked for: nothing kept
+    saved = build_cache.load(cache, _key(source))
     assert saved is not None
     first = saved.docs[0]
     person = first.delegate.model_copy(update={"name": "From the cache"})
@@ -191,3 +199,30 @@ def test_build_cache_check_or_refused_publish_keeps_no_cache(tmp_path: Path) -> 
     _remove(source / "delegates.csv", "id", "d2")  # any drop is too much below
     refused = publish(source, out, SECRET, URL, max_drop=0.0)
     assert refused.refusal and not cache.exists()
+
+
+def _mission_field(source: Path, field: str, value: str) -> None:
+    path = source / "mission.csv"
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text(
+        "\n".join(f"{field},{value}" if line.startswith(f"{field},") else line for line in lines)
+        + "\n",
+        "utf-8",
+    )
+
+
+def test_build_cache_new_revision_and_time_reused_with_them(tmp_path: Path) -> None:
+    source, cache = _cached(tmp_path)
+    _mission_field(source, "revision", "7")
+    _mission_field(source, "published_at", "2025-10-02T08:00:00-07:00")
+    reused = build(source, cache)
+    assert reused.saved is None  # reused: mission.csv changed, but not what they hold of it
+    assert _docs(reused) == _docs(build(source))
+    assert {d.revision for d in reused.delegates.values()} == {7}
+
+
+def test_build_cache_new_time_zone_or_mission_id_builds_afresh(tmp_path: Path) -> None:
+    source, cache = _cached(tmp_path)
+    _mission_field(source, "time_zone", "America/New_York")  # meetings move three hours
+    again = build(source, cache)
+    assert again.saved is not None and _docs(again) == _docs(build(source))
