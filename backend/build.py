@@ -57,13 +57,14 @@ class Built:
     digests: dict[str, str] = field(default_factory=dict)  # doc_digest of each, when known
 
 
-def build(source: Path, cache: Path | None = None) -> Built:
+def build(source: Path, cache: Path | None = None, seal: bytes = b"") -> Built:
     """Read every table of `source` (a CSV folder or an .xlsx workbook) and build the documents.
     Every problem is reported in this one run, once; any error means nothing to publish.
     `cache`: where the last publish left its delegates' documents (backend.build_cache); they
-    are used when their tables did not change and every check passes, else all is read."""
+    are used when their tables did not change and every check passes, else all is read;
+    `seal`: the secret the cache was sealed with (backend.build_cache)."""
     key = build_cache.key_of(source) if cache is not None else ""
-    reused = _reusing(source, cache, key) if cache is not None and key else None
+    reused = _reusing(source, cache, key, seal) if cache is not None and key else None
     if reused is not None and build_cache.key_of(source) == key:
         return reused
     out = _afresh(source, key)
@@ -101,7 +102,7 @@ def _afresh(source: Path, key: str) -> Built:
     return out
 
 
-def _reusing(source: Path, cache: Path, key: str) -> Built | None:
+def _reusing(source: Path, cache: Path, key: str, seal: bytes) -> Built | None:
     """The saved delegates' documents with everything else read afresh; None as soon as
     anything fails: then a full build finds and reports it. The saved documents passed every
     check once; what may have changed since is the mission they name (activities, venues,
@@ -115,7 +116,7 @@ def _reusing(source: Path, cache: Path, key: str) -> Built | None:
         return None
     _, fields, _, mission = _mission(tables, errors)
     errors += references(tables)  # those between tables that were read
-    saved = build_cache.load(cache, build_cache.with_mission(key, fields))
+    saved = build_cache.load(cache, build_cache.with_mission(key, fields), seal)
     if mission is None or errors or saved is None:
         return None
     out, cross = Built(digests=saved.digests), cross_checker(mission)

@@ -1,20 +1,23 @@
 """The delegates' documents of the last publish, kept beside the releases, so that a publish whose
 per-delegate tables did not change does not read, shape and check them again.
 
-    .OUT.releases/build.cache    key (64 hex), sha-256 of the rest, pickled `Saved`
+    .OUT.releases/build.cache    key (64 hex), HMAC-SHA-256 of the rest, pickled `Saved`
 
 Keyed by content, never by time or size: the sha-256 of each table the documents are made from
 (`MADE_FROM`), the mission's id and zone, and `code_digest` (our code, the libraries' versions).
 Only a build without a single error is kept, and a build that reuses it is dropped for a full
 one as soon as anything fails (backend.build), so errors are always those of a full build. A
 damaged, unreadable or foreign cache is ignored. Folders of CSV files only: a workbook is read
-whole either way. The file is as trusted as the releases beside it (it is a pickle).
+whole either way. The file is a pickle: it is sealed with an HMAC under the feed's secret
+(`seal`), so that who can write beside the releases but does not hold the secret cannot have
+the next publish load a pickle of theirs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
 import os
 import pickle
@@ -36,7 +39,7 @@ MADE_FROM = (*PER_DELEGATE, "contacts.csv", "hotels.csv")
 # Of mission.csv, the documents hold the mission's id and times in its zone, and its revision
 # and time, which change with every publish: those are taken from the mission as it is now.
 MISSION_FIELDS = ("id", "time_zone")
-_KEY, _SUM = 64, 32  # header: the key in hex, then the sha-256 of the pickle
+_KEY, _SUM = 64, 32  # header: the key in hex, then the HMAC-SHA-256 of the pickle
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,13 @@ def keep(key: str, docs: dict[str, DelegateDoc]) -> Saved:
     return Saved(key, list(docs.values()))
 
 
-def load(path: Path, key: str) -> Saved | None:
-    """The documents saved under `key`, or None (none, another key, damaged, unreadable)."""
+def _sealed(seal: bytes, body: bytes) -> bytes:
+    return hmac.new(seal, body, hashlib.sha256).digest()
+
+
+def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:
+    """The documents saved under `key` and `seal`, or None (none, another key or seal, damaged,
+    unreadable)."""
     try:
         with path.open("rb") as f:
             if f.read(_KEY) != key.encode():
@@ -83,8 +91,8 @@ def load(path: Path, key: str) -> Saved | None:
             check, body = f.read(_SUM), f.read()
     except OSError:
         return None
-    if hashlib.sha256(body).digest() != check:
-        return None
+    if not hmac.compare_digest(_sealed(seal, body), check):
+        return None  # damaged, or not sealed with this feed's secret: never unpickled
     try:
         saved = pickle.loads(body)
     except Exception:  # a pickle from other code: anything may fail, then it is not used
@@ -92,7 +100,7 @@ def load(path: Path, key: str) -> Saved | None:
     return saved if isinstance(saved, Saved) and saved.key == key else None
 
 
-def save(path: Path, saved: Saved) -> None:
+def save(path: Path, saved: Saved, seal: bytes = b"") -> None:
     """Replaces the cache whole (a reader sees the old one or the new one). A cache that cannot
     be written is no error: the next publish reads every table."""
     buffer = io.BytesIO()
@@ -100,7 +108,7 @@ def save(path: Path, saved: Saved) -> None:
     body = buffer.getvalue()
     temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
-        temporary.write_bytes(saved.key.encode() + hashlib.sha256(body).digest() + body)
+        temporary.write_bytes(saved.key.encode() + _sealed(seal, body) + body)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):

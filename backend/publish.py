@@ -143,7 +143,7 @@ def _publish(
 ) -> tuple[Report, dict[str, dict[str, object]]]:
     """The report, and the memo of the release it made (if any)."""
     cache = releases_of(out) / build_cache.NAME
-    built = build(source, cache)
+    built = build(source, cache, secret)
     report = Report(errors=built.errors)
     if built.errors or built.mission is None:
         return report, {}
@@ -176,7 +176,7 @@ def _publish(
     )
     report.release, report.written = write_release(out, files, entry, reused, previous)
     if built.saved is not None:  # made afresh: the next publish may reuse it
-        build_cache.save(cache, replace(built.saved, digests=digests))
+        build_cache.save(cache, replace(built.saved, digests=digests), secret)
     report.files = sum(1 + twinned(path) for path in [*files, *reused])
     report.delegates = len(built.delegates)
     report.docs = built.delegates

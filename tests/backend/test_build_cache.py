@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
+import hmac
 import os
 import pickle
 from collections.abc import Callable
@@ -155,8 +156,34 @@ def _flip_name(data: bytes) -> bytes:
 
 
 def _foreign(data: bytes) -> bytes:
+    """A pickle of something else, sealed as the tests' caches are (no secret)."""
     body = pickle.dumps({"not": "saved documents"})
-    return data[:64] + hashlib.sha256(body).digest() + body
+    return data[:64] + hmac.new(b"", body, hashlib.sha256).digest() + body
+
+
+class _Planted:
+    """A pickle that, once loaded, leaves a file behind: code run by whoever wrote it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("seal", [None, b"not the feed secret"], ids=["sha-256", "other-secret"])
+def test_build_cache_not_sealed_with_the_feed_secret_is_never_unpickled(
+    tmp_path: Path, seal: bytes | None
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    cache, marker = releases_of(out) / build_cache.NAME, tmp_path / "ran"
+    body = pickle.dumps(_Planted(marker), protocol=pickle.HIGHEST_PROTOCOL)
+    check = hashlib.sha256(body) if seal is None else hmac.new(seal, body, hashlib.sha256)
+    cache.write_bytes(cache.read_bytes()[:64] + check.digest() + body)  # the right key
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    report = publish(source, out, SECRET, URL)
+    assert not report.errors and report.release is not None and not marker.exists()
 
 
 @pytest.mark.parametrize(
