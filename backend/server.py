@@ -25,6 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from backend import layout
+from backend.bounded import Bounded
 from backend.objects import OBJECTS
 
 log = logging.getLogger("delegate.feed")
@@ -47,6 +48,7 @@ COMMON = {
     "Vary": "Accept-Encoding",
 }
 NOT_FOUND = b"not found\n"
+CACHE_BYTES = 64 * 2**20  # file bodies kept in memory; their gzip gets a quarter of that
 LEVEL = 6  # on-the-fly gzip: nearly -9's size at twice its speed (nginx.conf: gzip_comp_level)
 
 
@@ -66,6 +68,10 @@ class Entity:
         return cls(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
 
 
+def _body(entry: tuple[object, Entity]) -> int:
+    return len(entry[1].body)
+
+
 class Folder:
     """Reads files through the published symlink on every request, caching by (inode, mtime).
     A delegate's files are in their object folder (backend.layout: through the release's own
@@ -73,10 +79,16 @@ class Folder:
     that resolves anywhere but inside the live release or the objects beside it is not
     served."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, budget: int = CACHE_BYTES) -> None:
         self.root = root
-        self._cache: dict[str, tuple[tuple[int, int, int], Entity]] = {}
-        self._packed: dict[str, tuple[str, Entity]] = {}  # served path: (plain ETag, gzip)
+        self._cache: Bounded[str, tuple[tuple[int, int, int], Entity]] = Bounded(budget, _body)
+        # served path: (plain ETag, gzip)
+        self._packed: Bounded[str, tuple[str, Entity]] = Bounded(budget // 4, _body)
+
+    @property
+    def held(self) -> int:
+        """Bytes of file bodies (and gzip) kept in memory."""
+        return self._cache.held + self._packed.held
 
     def get(self, relative: str) -> Entity | None:
         """The file served at `relative`, as it is."""
@@ -98,7 +110,7 @@ class Folder:
         cached = self._packed.get(relative)
         if plain is not None and (cached is None or cached[0] != plain.etag):
             cached = (plain.etag, Entity.of(gzip.compress(plain.body, LEVEL, mtime=0)))
-            self._packed[relative] = cached
+            self._packed.put(relative, cached)
         return None if plain is None or cached is None else cached[1]
 
     def _find(self, relative: str) -> Path | None:
@@ -120,7 +132,7 @@ class Folder:
         except OSError:
             return None
         entity = Entity.of(body)
-        self._cache[relative] = (key, entity)
+        self._cache.put(relative, (key, entity))
         return entity
 
     def _inside(self, path: Path) -> Path | None:
