@@ -34,10 +34,14 @@ class MeetingNote(BaseModel):
         return not self.text.strip() and self.outcome is None and self.follow_up is None
 
 
+def owner_of(personal_code: str | None) -> str:
+    """Whose things these are, as stored on the device: never the code itself."""
+    return hashlib.sha256((personal_code or "demo").encode()).hexdigest()[:16]
+
+
 def note_key(personal_code: str | None, meeting_id: str) -> str:
     """Notes belong to one person and one meeting; the code itself is never stored as a key."""
-    owner = hashlib.sha256((personal_code or "demo").encode()).hexdigest()[:16]
-    return f"{owner}/{meeting_id}"
+    return f"{owner_of(personal_code)}/{meeting_id}"
 
 
 def outcome_label(tr: Translator, outcome: Outcome | None) -> str:

@@ -26,7 +26,7 @@ from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
 from services.search import shared_index
-from services.settings import Settings, SettingsStore
+from services.settings import Settings, SettingsStore, bookmarks_after_switch
 from services.store import MISSION, namespace_for
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,10 @@ class Repository:
 
     async def switch(self, origin: str | None, code: str | None) -> None:
         """Whose agenda, from which feed (a sign-in or sign-out); persisted first."""
-        await self.update_settings(personal_code=code, feed_url=origin)
+        bookmarks, shelf = bookmarks_after_switch(self.settings, code)
+        await self.update_settings(
+            personal_code=code, feed_url=origin, bookmarks=bookmarks, shelved_bookmarks=shelf
+        )
         self.origin, self.namespace = origin, namespace_for(origin)
         self._mission, self._delegate = self._read()
         self._agenda = None
@@ -161,6 +164,11 @@ class Repository:
     @property
     def is_demo(self) -> bool:
         return not self.settings.personal_code
+
+    @property
+    def shows_demo(self) -> bool:
+        """A visitor is looking at the demo agenda (no live feed, no failed sign-in)."""
+        return self.is_demo and self.delegate is not None
 
     def now(self) -> datetime:
         return self.clock()

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from services.keyvalue import KeyValue
 from services.models import Lang
 from services.mycard import MyCard
-from services.notes import MeetingNote
+from services.notes import MeetingNote, owner_of
 
 log = logging.getLogger(__name__)
 KEY = "delegate_companion.settings"
@@ -23,7 +23,10 @@ class Settings(BaseModel):
 
     language: Lang | None = None
     personal_code: str | None = None
-    bookmarks: list[str] = Field(default_factory=list)
+    bookmarks: list[str] = Field(default_factory=list)  # the signed-in person's (or visitor's)
+    # bookmarks of people who signed out on this device, by services.notes.owner_of(code):
+    # theirs again when they sign in, never shown to the next person
+    shelved_bookmarks: dict[str, list[str]] = Field(default_factory=dict)
     # activity id -> the change revision the person has already seen (opened)
     seen: dict[str, int] = Field(default_factory=dict)
     time_display: Literal["mission", "brussels"] = "mission"
@@ -36,6 +39,26 @@ class Settings(BaseModel):
     announcements_dismissed: list[str] = Field(default_factory=list)
     # private B2B notes, keyed by services.notes.note_key (person + meeting): never published
     notes: dict[str, MeetingNote] = Field(default_factory=dict)
+
+
+def bookmarks_after_switch(
+    settings: Settings, code: str | None
+) -> tuple[list[str], dict[str, list[str]]]:
+    """Bookmarks are per person on a shared device: when `code` signs in (None: signs out), the
+    last person's go on the shelf and this person's come back. What a visitor marked before
+    signing in becomes theirs. Returns the new `bookmarks` and `shelved_bookmarks`."""
+    before, marks = settings.personal_code, list(settings.bookmarks)
+    shelf = dict(settings.shelved_bookmarks)
+    if before == code:
+        return marks, shelf
+    if before is not None:
+        shelf.pop(owner_of(before), None)
+        if marks:
+            shelf[owner_of(before)] = marks
+    mine = shelf.pop(owner_of(code), []) if code is not None else []
+    if before is None:
+        mine += [m for m in marks if m not in mine]
+    return mine, shelf
 
 
 class SettingsStore:

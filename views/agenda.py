@@ -66,31 +66,12 @@ def build(ctx: Ctx) -> Screen:
     elif summary is not None:
         controls.append(now_next_view(ctx, summary, ""))
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
-    day_items = items_on(items, day, zone)  # the day each item falls on in the zone shown
-    impacts = mission_day.change_impacts(repo)
-    for item in day_items:
-        row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
-        extra = tuple(sentence(tr, i, zone) for i in for_item(impacts, item.id))
-        row = replace(row, warnings=(*extra, *row.warnings))
-        controls.append(item_card(ctx, row, past=item.end <= now))
-    if not day_items and signed_out:
+    if signed_out:  # what the sign-in card promises: the programme, their bookmarks marked
         controls += day_programme(ctx, day)
-    elif not day_items:
-        browse = ft.TextButton(
-            _("Browse the programme"),
-            icon=ft.Icons.EVENT_NOTE,
-            on_click=lambda _e: ctx.act.navigate("/programme"),
-        )
-        controls.append(
-            empty_state(
-                ft.Icons.BEACH_ACCESS,
-                _("Nothing planned this day"),
-                _("Enjoy the free time, or add activities from the programme."),
-                browse,
-            )
-        )
+    else:
+        controls += day_agenda(ctx, day, items, titles)
     who = repo.delegate.delegate.name if repo.delegate else _("No personal agenda yet")
-    if repo.is_demo and repo.delegate is not None:
+    if repo.shows_demo:
         who = _("Demo agenda: {name}").format(name=who)
     elif signed_out:
         who = _("Not signed in")
@@ -114,6 +95,33 @@ def _leave_due(
     repo = ctx.repo
     leave = leave_by(ctx.tr, repo.mission, repo.delegate, going, items, zone)
     return min(due, leave.at) if leave is not None and leave.at > repo.now() else due
+
+
+def day_agenda(
+    ctx: Ctx, day: date, items: list[AgendaItem], titles: dict[str, str]
+) -> list[ft.Control]:
+    """The person's items of the day with their warnings, or a word that the day is free."""
+    repo, tr = ctx.repo, ctx.tr
+    _ = tr.gettext
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    day_items = items_on(items, day, zone)  # the day each item falls on in the zone shown
+    impacts = mission_day.change_impacts(repo)
+    now = repo.now()
+    out: list[ft.Control] = []
+    for item in day_items:
+        row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
+        extra = tuple(sentence(tr, i, zone) for i in for_item(impacts, item.id))
+        row = replace(row, warnings=(*extra, *row.warnings))
+        out.append(item_card(ctx, row, past=item.end <= now))
+    if day_items:
+        return out
+    browse = ft.TextButton(
+        _("Browse the programme"),
+        icon=ft.Icons.EVENT_NOTE,
+        on_click=lambda _e: ctx.act.navigate("/programme"),
+    )
+    text = _("Enjoy the free time, or add activities from the programme.")
+    return [empty_state(ft.Icons.BEACH_ACCESS, _("Nothing planned this day"), text, browse)]
 
 
 def print_button(ctx: Ctx) -> ft.Control:
@@ -177,6 +185,7 @@ def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
             ),
             kind_label(tr, activity.kind),
             cancelled=activity.state == "cancelled",
+            personal=tr.gettext("Bookmarked") if repo.is_bookmarked(activity.id) else "",
             sample=activity.sample,
         )
         out.append(item_card(ctx, row, past=activity.end <= repo.now()))

@@ -6,7 +6,7 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
-from views.components.drafts import done, draft_field
+from views.components.drafts import draft_field
 from views.components.shared import shared
 from views.components.take_along import calendar_section, my_card_section
 from views.components.ui import card, heading, muted, sample_marks
@@ -129,7 +129,8 @@ def personal_code(ctx: Ctx) -> ft.Control:
     )
 
     def submit(_e: object) -> None:
-        done(ctx, "sign-in")
+        # kept until the code is accepted: a rejected one stays there to be corrected
+        ctx.state.drafts["sign-in"] = field.value or ""
         ctx.act.sign_in(field.value or "")
 
     field.on_submit = submit
@@ -138,6 +139,10 @@ def personal_code(ctx: Ctx) -> ft.Control:
             [
                 muted(
                     _("You are looking at a demo agenda. Enter your personal code to see your own.")
+                    if repo.shows_demo
+                    else _(
+                        "You are not signed in. Enter your personal code to see your own agenda."
+                    )
                 ),
                 ft.Semantics(container=True, content=field, identifier="code-field"),
                 ft.FilledButton(_("Show my agenda"), icon=ft.Icons.LOGIN, on_click=submit),

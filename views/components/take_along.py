@@ -22,7 +22,8 @@ def _button(ident: str, label: str, icon: ft.IconData, on_click: object) -> ft.C
 
 def calendar_section(ctx: Ctx) -> ft.Control:
     """*Subscribe in my calendar* (a webcal:// link the phone's calendar keeps current, with
-    reminders) once signed in to a feed; *Export my agenda* (an .ics file) always."""
+    reminders) once signed in to a feed; *Export my agenda* (an .ics file) when the agenda
+    holds something."""
     repo, _ = ctx.repo, ctx.tr.gettext
     code = repo.settings.personal_code
     link = webcal_link(repo.origin, code) if repo.origin and code else None
@@ -40,14 +41,20 @@ def calendar_section(ctx: Ctx) -> ft.Control:
                 lambda _e: ctx.act.open_url(link),
             )
         )
-    else:
+    elif repo.agenda():
         text = _("Export your agenda to your phone's calendar, with a reminder before each item.")
+    else:  # an empty file would download without a word
+        text = _(
+            "Nothing to export yet: sign in with your personal code, or add activities from "
+            "the programme to My agenda."
+        )
 
     def export(_e: object) -> None:
         data = agenda_ics(repo.mission, repo.agenda(), ctx.tr.lang)
         ctx.act.share_file("my-agenda.ics", data, "text/calendar")
 
-    buttons.append(_button("export-agenda", _("Export my agenda"), ft.Icons.DOWNLOAD, export))
+    if repo.agenda():
+        buttons.append(_button("export-agenda", _("Export my agenda"), ft.Icons.DOWNLOAD, export))
     lines: list[ft.Control] = [ft.Text(text, size=14), wrap_row(buttons, 8)]
     if link is not None:
         lines.append(

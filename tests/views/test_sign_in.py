@@ -1,0 +1,198 @@
+"""Signing in and out in Settings: a rejected code stays to be corrected, the visitor is told
+what My agenda shows, the last person's bookmarks are not the next one's, and Export is
+offered only with something to export."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import flet as ft
+import pytest
+
+from backend.tokens import token_for
+from services.feed_client import FeedClient
+from services.feeds import Feeds
+from services.library import Library
+from services.models import Lang
+from services.store import FeedStore
+from tests.backend.servers import SECRET, backend_server, publish_example
+from tests.views.harness import App, walk
+
+LOTTE, CAMILLE = token_for("demo", SECRET), token_for("d-lambert", SECRET)
+MEDTECH = "tue-stanford-medtech"  # open, and on neither Lotte's nor Camille's registrations
+NOT_SIGNED_IN = {
+    "en": "You are not signed in. Enter your personal code to see your own agenda.",
+    "nl": "U bent niet aangemeld. Voer uw persoonlijke code in om uw eigen agenda te zien.",
+    "fr": (
+        "Vous n’avez pas encore saisi votre code personnel. "
+        "Saisissez-le pour voir votre propre agenda."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def feed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with backend_server(publish_example(tmp_path_factory.mktemp("feed"))) as url:
+        yield url
+
+
+async def live(root: Path, url: str, route: str, lang: Lang = "en") -> App:
+    feeds = Feeds(Library(FeedStore(root)), url, make_client=FeedClient)
+    return await App(root, lang=lang, feeds=feeds).start(route)
+
+
+async def closed(app: App) -> None:
+    await app.close()
+    if app.feeds is not None:
+        await app.feeds.aclose()
+
+
+async def until(app: App, ready: Callable[[], bool]) -> None:
+    """Wait (bounded) for a sign-in over the network to end."""
+    for _ in range(300):
+        if ready():
+            break
+        await asyncio.sleep(0.01)
+        await app.settle()
+    await app.settle()
+    assert ready(), app.toasts()
+
+
+def code_field(app: App) -> str:
+    field = app.find("code-field").content  # type: ignore[attr-defined]
+    assert isinstance(field, ft.TextField)
+    return field.value or ""
+
+
+async def submit_code(app: App, text: str) -> None:
+    toasts = len(app.toasts())
+    await app.type_into("code-field", text)
+    await until(app, lambda: len(app.toasts()) > toasts)
+
+
+async def sign_in(app: App, code: str) -> None:
+    await app.go("/join/" + code)
+    await until(app, lambda: app.repo.delegate is not None)
+
+
+async def sign_out(app: App) -> None:
+    await app.go("/settings")
+    button = next(
+        c
+        for c in walk(app.find("signed-in"))
+        if isinstance(c, ft.TextButton) and c.icon == ft.Icons.LOGOUT
+    )
+    await app.fire(button, "click")
+    assert app.repo.settings.personal_code is None
+
+
+def row_text(app: App, identifier: str) -> str:
+    texts = [getattr(c, "value", None) for c in walk(app.find(identifier))]
+    return "\n".join(t for t in texts if isinstance(t, str))
+
+
+async def test_settings_rejected_code_stays_in_the_field_until_one_is_accepted(
+    tmp_path: Path, feed_url: str
+) -> None:
+    app = await live(tmp_path, feed_url, "/settings")
+    try:
+        await submit_code(app, "ab12-cd34")
+        assert "That is not a personal code" in app.toasts()[-1]
+        assert code_field(app) == "ab12-cd34", "the typo is there to be corrected"
+        await submit_code(app, "c" * 26)
+        assert "No agenda was found for this code" in app.toasts()[-1]
+        assert code_field(app) == "c" * 26
+        await submit_code(app, LOTTE)
+        assert app.repo.delegate is not None and app.route == "/agenda"
+        await sign_out(app)
+        assert code_field(app) == "", "an accepted code is not left for the next person"
+    finally:
+        await closed(app)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+async def test_settings_visitor_on_a_live_feed_is_told_they_are_not_signed_in(
+    tmp_path: Path, feed_url: str, lang: Lang
+) -> None:
+    app = await live(tmp_path, feed_url, "/settings", lang)
+    try:
+        assert NOT_SIGNED_IN[lang] in row_text(app, "sign-in")
+        await submit_code(app, "c" * 26)  # an unknown code: still no one's agenda
+        assert NOT_SIGNED_IN[lang] in row_text(app, "sign-in")
+        await app.go("/agenda")
+        assert app.has("sign-in-card") and app.repo.delegate is None
+    finally:
+        await closed(app)
+
+
+async def test_settings_visitor_without_a_feed_is_told_of_the_demo_they_see(
+    tmp_path: Path,
+) -> None:
+    app = await App(tmp_path).start("/settings")
+    try:
+        assert "You are looking at a demo agenda" in row_text(app, "sign-in")
+        await app.go("/agenda")
+        assert app.repo.delegate is not None and "Demo agenda" in app.text()
+    finally:
+        await app.close()
+
+
+async def test_agenda_after_sign_out_shows_the_programme_not_the_last_persons_bookmarks(
+    tmp_path: Path, feed_url: str
+) -> None:
+    app = await live(tmp_path, feed_url, "/")
+    try:
+        await sign_in(app, LOTTE)
+        await app.go(f"/activity/{MEDTECH}")
+        await app.tap(f"bookmark-{MEDTECH}")
+        assert app.repo.is_bookmarked(MEDTECH)
+        await sign_out(app)
+        await app.go("/agenda/2025-10-07")
+        assert app.has("sign-in-card") and app.has("row-tue-nasa-ames"), "the day's programme"
+        assert "Bookmarked" not in row_text(app, f"row-{MEDTECH}")
+        assert not app.repo.is_bookmarked(MEDTECH)
+        await sign_in(app, CAMILLE)
+        assert not app.repo.is_bookmarked(MEDTECH), "never the next person's"
+        await sign_out(app)
+        await sign_in(app, LOTTE)
+        assert app.repo.is_bookmarked(MEDTECH), "hers again when she signs in again"
+    finally:
+        await closed(app)
+
+
+async def test_agenda_visitor_bookmark_is_marked_in_the_programme_and_kept_at_sign_in(
+    tmp_path: Path, feed_url: str
+) -> None:
+    app = await live(tmp_path, feed_url, f"/activity/{MEDTECH}")
+    try:
+        await app.tap(f"bookmark-{MEDTECH}")
+        await app.go("/agenda/2025-10-07")
+        assert app.has("row-tue-nasa-ames") and app.has("row-tue-games-seminar")
+        assert "Bookmarked" in row_text(app, f"row-{MEDTECH}")
+        assert "Bookmarked" not in row_text(app, "row-tue-nasa-ames")
+        await sign_in(app, LOTTE)
+        assert app.repo.is_bookmarked(MEDTECH), "what she marked before signing in is hers"
+    finally:
+        await closed(app)
+
+
+async def test_settings_export_is_offered_only_with_something_to_export(
+    tmp_path: Path, feed_url: str
+) -> None:
+    app = await live(tmp_path, feed_url, "/settings")
+    try:
+        assert not app.has("export-agenda")
+        assert "Nothing to export yet" in row_text(app, "my-calendar")
+        await app.go(f"/activity/{MEDTECH}")
+        await app.tap(f"bookmark-{MEDTECH}")
+        await app.go("/settings")
+        await app.tap("export-agenda")
+        name, data, _mime = app.platform.files[-1]
+        assert name == "my-agenda.ics" and data.count(b"BEGIN:VEVENT") == 1
+        await sign_in(app, LOTTE)
+        await app.go("/settings")
+        assert app.has("export-agenda") and "Nothing to export yet" not in app.text()
+    finally:
+        await closed(app)
