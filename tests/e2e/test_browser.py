@@ -98,7 +98,9 @@ def test_reload_keeps_language_and_bookmarks(page: Page, app_url: str) -> None:
     page.reload()
     open_app(page, app_url + "agenda/2025-10-07")
     see(page, "Mijn agenda")
+    reveal(page, "row-tue-startup-pitch")  # a visitor sees the whole day: the pitch is lower down
     see(page, "Belgische start-ups pitchen")
+    see(page, "Seminarie · Bewaard")  # marked as theirs: the bookmark survived the reload
 
 
 def test_two_people_never_see_each_others_agenda(browser: Browser, app_url: str) -> None:
