@@ -11,7 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
-from services.changes import Change
+from services.changes import Change, FieldChange
 from services.i18n import Translator
 from services.models import MissionDoc
 from services.present import zoned, zoned_range
@@ -20,28 +20,34 @@ from services.repository import Repository
 
 @dataclass(frozen=True)
 class ChangeLine:
-    """`label`: old → new; with no old and new it is a sentence on its own."""
+    """`lead` old → new ('Heure :' 16:30–18:00 → 17:00–18:30); with no old and new, `lead` is a
+    sentence on its own. The lead carries the language's punctuation (French: a no-break space
+    before the colon), so nobody appends a colon."""
 
-    label: str
+    lead: str
     old: str = ""
     new: str = ""
 
     def plain(self) -> str:
-        """For screen readers and tests: 'Time: 14:00–15:00 to 15:00–16:00'."""
-        return f"{self.label}: {self.old} → {self.new}" if self.old or self.new else self.label
+        """For screen readers and tests: 'Time: 14:00–15:00 → 15:00–16:00'."""
+        return f"{self.lead} {self.old} → {self.new}" if self.old or self.new else self.lead
 
 
 def change_lines(
     tr: Translator, change: Change, mission: MissionDoc, zone: ZoneInfo
 ) -> list[ChangeLine]:
-    """Time, venue, room, place, counterpart and company: before and after; title as a note."""
+    """Time, venue, room, place, counterpart and company: before and after; title as a note.
+
+    Both sides are in the reader's language where the log kept every language (a room), else
+    as logged (entries saved before it did hold the English only)."""
     _ = tr.gettext
     venues = {v.id: v.name for v in mission.venues}
-    values = {f.field: (f.old, f.new) for f in change.fields}
+    fields = {f.field: f for f in change.fields}
+    values = {name: (f.old, f.new) for name, f in fields.items()}
     lines: list[ChangeLine] = []
     if "start" in values or "end" in values:
         old, new = _span(tr, values, 0, zone), _span(tr, values, 1, zone)
-        lines.append(ChangeLine(_("Time"), old, zoned(tr, new, zone, mission)))
+        lines.append(ChangeLine(tr.label(_("Time")), old, zoned(tr, new, zone, mission)))
     labels = {
         "venue_id": _("Venue"),
         "room": _("Room"),
@@ -50,14 +56,22 @@ def change_lines(
         "company": _("Company"),
     }
     for name, label in labels.items():
-        if name in values:
-            old, new = values[name]
+        if name in fields:
+            old, new = _readable(tr, fields[name])
             if name == "venue_id":
                 old, new = venues.get(old, old), venues.get(new, new)
-            lines.append(ChangeLine(label, old or "—", new or "—"))
+            if old != new:  # a change in another language only: nothing to show this reader
+                lines.append(ChangeLine(tr.label(label), old or "—", new or "—"))
     if "title" in values:
         lines.append(ChangeLine(_("The title changed")))
     return lines
+
+
+def _readable(tr: Translator, field: FieldChange) -> tuple[str, str]:
+    """Old and new in the reader's language, with the fallback rule of all feed text."""
+    old = tr.text(field.old_text).text if field.old_text else field.old
+    new = tr.text(field.new_text).text if field.new_text else field.new
+    return old, new
 
 
 def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo) -> str:

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from services.models import Activity, DelegateDoc, Meeting, MissionDoc
+from services.i18n import localize
+from services.models import Activity, DelegateDoc, Lang, Meeting, MissionDoc
 
 Kind = Literal["new", "changed", "cancelled"]
 WATCHED = ("start", "end", "venue_id", "room", "title", "state")
@@ -19,10 +20,22 @@ MEETING_FIELDS = ("start", "end", "venue_id", "location", "counterpart", "compan
 
 
 class FieldChange(BaseModel):
+    """One field, before and after. A localized field (a room, a title) also keeps every
+    language, so each reader sees both sides in their own; `old` and `new` then hold the English
+    (all that logs written before 2026-11-30 have, and what they still show)."""
+
     model_config = ConfigDict(frozen=True)
     field: str
     old: str
     new: str
+    old_text: dict[Lang, str] = {}
+    new_text: dict[Lang, str] = {}
+
+    def same(self) -> bool:
+        """True when nothing a reader could see differs (a field changed and then changed back)."""
+        if self.old_text and self.new_text:
+            return self.old_text == self.new_text
+        return self.old == self.new
 
 
 class Change(BaseModel):
@@ -70,22 +83,27 @@ def all_changes(*logs: ChangeLog) -> list[Change]:
 
 
 def _merge_fields(before: Change, after: Change) -> tuple[FieldChange, ...]:
-    """Keep the oldest 'old' value per field so the delegate sees what they last knew."""
-    first_old = {f.field: f.old for f in before.fields}
-    merged = [
-        FieldChange(field=f.field, old=first_old.get(f.field, f.old), new=f.new)
-        for f in after.fields
-    ]
-    return tuple(f for f in merged if f.old != f.new)
+    """Keep the oldest 'old' value per field so the delegate sees what they last knew; a field
+    the later change left alone keeps its earlier entry (its 'new' is still current)."""
+    first = {f.field: f for f in before.fields}
+    latest = {f.field: f for f in after.fields}
+    merged = []
+    for name in dict.fromkeys([*first, *latest]):
+        f = latest.get(name) or first[name]
+        if name in first and name in latest:
+            f = f.model_copy(update={"old": first[name].old, "old_text": first[name].old_text})
+        merged.append(f)
+    return tuple(f for f in merged if not f.same())
 
 
-def _value(obj: Activity | Meeting, field: str) -> str:
+def _value(obj: Activity | Meeting, field: str) -> tuple[str, dict[Lang, str]]:
+    """The value as text, and for a localized field every language of it."""
     value = getattr(obj, field)
     if hasattr(value, "isoformat"):
-        return str(value.isoformat())
+        return str(value.isoformat()), {}
     if isinstance(value, Mapping):
-        return str(value.get("en", ""))
-    return "" if value is None else str(value)
+        return localize(value, "en").text, dict(value)
+    return ("" if value is None else str(value)), {}
 
 
 def _field_changes(
@@ -93,12 +111,12 @@ def _field_changes(
 ) -> tuple[FieldChange, ...]:
     out = []
     for field in fields:
-        before, after = _value(old, field), _value(new, field)
-        if field == "title" and isinstance(old, Activity) and isinstance(new, Activity):
-            if old.title != new.title:
-                out.append(FieldChange(field=field, old=before, new=after))
-        elif before != after:
-            out.append(FieldChange(field=field, old=before, new=after))
+        (before, before_text), (after, after_text) = _value(old, field), _value(new, field)
+        change = FieldChange(
+            field=field, old=before, new=after, old_text=before_text, new_text=after_text
+        )
+        if not change.same():
+            out.append(change)
     return tuple(out)
 
 

@@ -112,6 +112,14 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)
 
+    def label(self, label: str) -> str:
+        """'Room:', 'Salle :': a label before its value, punctuated the language's way."""
+        return self.gettext("{label}:").format(label=label)
+
+    def labelled(self, label: str, value: str) -> str:
+        """'Los Angeles: Thursday 9 October', 'Los Angeles : jeudi 9 octobre'."""
+        return self.gettext("{label}: {value}").format(label=label, value=value)
+
     def text(self, value: Mapping[Lang, str]) -> Localized:
         return localize(value, self.lang)
 

@@ -25,7 +25,9 @@ def build(ctx: Ctx) -> Screen:
         )
     dates = tr.date_range(m.start_date, m.end_date)
     legs = [
-        f"{city_name(tr, repo.mission, c.id)}: {tr.day(c.start_date)} – {tr.day(c.end_date)}"
+        tr.labelled(
+            city_name(tr, repo.mission, c.id), f"{tr.day(c.start_date)} – {tr.day(c.end_date)}"
+        )
         for c in m.cities
     ]
     controls.append(

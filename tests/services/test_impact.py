@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Literal
+
+import pytest
 
 from backend.publish import publish
 from backend.tokens import token_for
 from services import mission_day
+from services.agenda import AgendaItem
 from services.feed_client import FeedClient
 from services.i18n import Translator
-from services.impact import sentence
+from services.impact import Impact, sentence
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.models import Lang
@@ -19,9 +23,11 @@ from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
+from services.validation import mission_zone, parse_mission
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
-from tests.conftest import FixedClock
+from tests.conftest import MISSION_BYTES, FixedClock
 from tests.services.test_sync_servers import edit
+from tests.test_language import french_problems
 
 CODE = token_for("demo", SECRET)
 
@@ -64,10 +70,61 @@ async def test_republish_into_and_out_of_an_overlap_sets_then_clears_the_impact(
         ]
         nl = _sentences(repo, "nl")
         assert nl == [
-            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 15:30 en "
-            "overlapt nu met uw B2B met Sierra Photonics"
+            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 15:30. "
+            "Overlapt nu met: uw B2B met Sierra Photonics"
         ]
         _republish(source, out, 3, "17:00")  # out of the overlap, time to travel
         assert (await sync.sync(CODE)).status == "updated"
         assert _sentences(repo) == []
         await client.aclose()
+
+
+MISSION = parse_mission(MISSION_BYTES)
+NB = "\u00a0"
+
+
+def _item(activity_id: str) -> AgendaItem:
+    activity = next(a for a in MISSION.activities if a.id == activity_id)
+    venue = next(v for v in MISSION.venues if v.id == activity.venue_id)
+    return AgendaItem(
+        activity.id, "registered", activity.start, activity.end, venue, False, activity
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "moved", "expected"),
+    [
+        (
+            "fr",
+            "overlap",
+            True,
+            f"Réception Silicon Valley au Computer History Museum{NB}: désormais à 16:30. "
+            f"Conflit d’horaire{NB}: Dîner de gala offert par l'ambassadeur de Belgique",
+        ),
+        (
+            "fr",
+            "tight",
+            False,
+            "Réception Silicon Valley au Computer History Museum a changé de lieu. Trop peu de "
+            f"temps pour le trajet avant ou après{NB}: Dîner de gala offert par l'ambassadeur de "
+            "Belgique",
+        ),
+        (
+            "nl",
+            "tight",
+            True,
+            "Silicon Valley-receptie in het Computer History Museum is verschoven naar 16:30. Te "
+            "weinig reistijd van of naar: Galadiner aangeboden door de ambassadeur van België",
+        ),
+    ],
+)
+def test_sentence_needs_no_gender_and_no_article_before_a_title(
+    lang: Lang, kind: Literal["overlap", "tight"], moved: bool, expected: str
+) -> None:
+    """'La réception est déplacé', 'van of naar Galadiner': a title names an item; no sentence
+    may need its gender or an article before it, so the other item follows a colon."""
+    impact = Impact(_item("tue-chm-reception"), _item("tue-gala-dinner"), kind, moved)
+    text = sentence(Translator(lang), impact, mission_zone(MISSION.mission))
+    assert text == expected
+    if lang == "fr":
+        assert french_problems(text) == []

@@ -215,8 +215,8 @@ def _moved_reception(root: Path, start: str) -> None:
     ("lang", "words"),
     [
         ("en", "now overlaps your B2B with Sierra Photonics"),
-        ("nl", "overlapt nu met uw B2B met"),
-        ("fr", "chevauche maintenant votre B2B avec"),
+        ("nl", "Overlapt nu met: uw B2B met"),
+        ("fr", "Conflit d’horaire\u00a0: votre B2B avec"),
     ],
 )
 async def test_change_impact_shows_in_what_changed_and_on_items(

@@ -137,9 +137,9 @@ def wrap_row(controls: Sequence[ft.Control], spacing: int = 6) -> ft.Row:
 def change_line(line: ChangeLine, size: int = 14, color: str | None = None) -> ft.Control:
     """'Time: 14:00–15:00 [→] 15:00–16:00' with an arrow icon (the font has no '→' glyph)."""
     if not (line.old or line.new):
-        return ft.Text(line.label, size=size, color=color)
+        return ft.Text(line.lead, size=size, color=color)
     parts: list[ft.Control] = [
-        ft.Text(f"{line.label}:", size=size, color=color),
+        ft.Text(line.lead, size=size, color=color),
         ft.Text(line.old, size=size, color=color),
         ft.Semantics(
             container=True,

@@ -1,0 +1,65 @@
+"""What changed and About in Dutch and French: old values in the reader's language, French
+punctuation in every label."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.changes import ChangeLog, diff_missions
+from services.models import Lang
+from services.validation import parse_mission
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.test_language import french_problems
+from tests.views.harness import App
+
+NB = "\u00a0"
+
+
+def _republish_reception(root: Path) -> None:
+    """As a sync after the walk-through's republish stores it: the reception 17:00, Hall of Fame."""
+    raw = json.loads(MISSION_BYTES)
+    reception = next(a for a in raw["activities"] if a["id"] == "tue-chm-reception")
+    reception["start"], reception["end"] = "2025-10-07T17:00:00-07:00", "2025-10-07T18:30:00-07:00"
+    reception["room"] = {"en": "Hall of Fame", "fr": "Hall of Fame", "nl": "Hall of Fame"}
+    raw["revision"] = 2
+    data = json.dumps(raw).encode()
+    log = ChangeLog().merged(diff_missions(parse_mission(MISSION_BYTES), parse_mission(data)))
+    store_unit(root, data, etag='"v2"', changes=log)
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "room"),
+    [
+        ("nl", "Zaal:", "Zaal: Grote hal → Hall of Fame"),
+        ("fr", f"Salle{NB}:", f"Salle{NB}: Grand hall → Hall of Fame"),
+    ],
+)
+async def test_what_changed_shows_the_old_room_in_the_readers_language(
+    tmp_path: Path, lang: Lang, lead: str, room: str
+) -> None:
+    _republish_reception(tmp_path)
+    app = await App(tmp_path, lang, origin=TEST_ORIGIN).start("/changes")
+    try:
+        texts = app.texts()
+        assert app.has("change-tue-chm-reception")
+        assert lead in texts and room in texts  # drawn, and read out by a screen reader
+        assert "Grand Hall" not in texts
+        if lang == "fr":
+            assert f"Heure{NB}:" in texts
+            lines = [t for t in texts if t.startswith(("Heure", "Salle"))]
+            assert lines and [p for t in lines for p in french_problems(t)] == []
+    finally:
+        await app.close()
+
+
+async def test_about_french_legs_put_a_no_break_space_before_the_colon(tmp_path: Path) -> None:
+    app = await App(tmp_path, "fr").start("/about")
+    try:
+        texts = app.texts()
+        assert f"Los Angeles{NB}: jeudi 9 octobre – vendredi 10 octobre" in texts
+        assert not any("Los Angeles:" in t for t in texts)
+    finally:
+        await app.close()
