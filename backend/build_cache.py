@@ -78,7 +78,7 @@ def keep(key: str, docs: dict[str, DelegateDoc]) -> Saved:
 
 
 def _sealed(seal: bytes, body: bytes) -> bytes:
-    return hmac.new(seal, body, hashlib.sha256).digest()
+    return hmac.new(seal, b"build cache\0" + body, hashlib.sha256).digest()  # not a token
 
 
 def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:

@@ -26,6 +26,7 @@ def logistics_for(mission: MissionDoc, activity_id: str) -> Logistics | None:
 class LeaveBy:
     at: datetime
     place: str  # where from: a coach's departure point or the previous place's name ('' unknown)
+    coach: bool = False  # the organisers' coach, which leaves without whoever is late
 
 
 def _origin(
@@ -56,7 +57,7 @@ def leave_by(
 ) -> LeaveBy | None:
     info = logistics_for(mission, item.id)
     if info is not None and info.departure_time is not None:
-        return LeaveBy(info.departure_time, tr.text(info.departure_point).text)
+        return LeaveBy(info.departure_time, tr.text(info.departure_point).text, coach=True)
     origin = _origin(item, items, delegate, zone)
     if origin is None or item.venue is None or origin.id == item.venue.id:
         return None
@@ -86,15 +87,23 @@ def leave_line(
     bring = what_to_bring(tr, logistics_for(mission, item.id))
     if leave is None:
         return bring
-    head = _leave_head(tr, leave, zone, now)
+    head = _leave_head(tr, leave, zone, now, item.venue.name if item.venue else "")
     return f"{head} — {bring}" if bring else head
 
 
-def _leave_head(tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | None) -> str:
+def _leave_head(
+    tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | None, venue: str
+) -> str:
     _ = tr.gettext
     time, place = tr.time(leave.at, zone), leave.place
     days = (leave.at.astimezone(zone).date() - now.astimezone(zone).date()).days if now else 0
-    if now is not None and leave.at <= now:
+    if now is not None and leave.at <= now and leave.coach:  # no use going to the stop
+        pattern = (
+            _("The coach left at {time}: go straight to {venue}")
+            if venue
+            else _("The coach left at {time}")
+        )
+    elif now is not None and leave.at <= now:
         pattern = (
             _("Leave now: it was time at {time}, from {place}")
             if place
@@ -111,4 +120,4 @@ def _leave_head(tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | 
     else:
         pattern = _("Leave by {time} from {place}") if place else _("Leave by {time}")
     day = tr.day(leave.at.astimezone(zone).date())
-    return pattern.format(time=time, place=place, day=day)
+    return pattern.format(time=time, place=place, day=day, venue=venue)

@@ -46,6 +46,14 @@ def banner(repo: Repository) -> list[Announcement]:
     ]
 
 
+def banner_due(repo: Repository) -> datetime | None:
+    """When an announcement on the banner that is not urgent turns a day old: the banner
+    changes then, so My agenda is drawn again."""
+    now = repo.now()
+    ends = [n.at + NEWS_FOR for n in banner(repo) if n.urgency != "urgent"]
+    return min((end for end in ends if end > now), default=None)
+
+
 def _over(repo: Repository, note: Announcement, now: datetime) -> bool:
     if note.audience.kind != "activity" or note.audience.id is None:
         return False

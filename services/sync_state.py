@@ -106,7 +106,7 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
         "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),
         "not_found": _("No agenda was found for this code. Please check it."),
-        "offline": _("Could not reach the organisers. Please check your connection and try again."),
+        "offline": _("Could not reach the organisers. Please try again in a moment."),
         "invalid": _("The server sent an invalid agenda. Please try again later."),
         "storage": _("Your agenda could not be saved: the storage is full."),
         "older": _("The server sent an older version; yours is kept."),

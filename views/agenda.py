@@ -59,6 +59,8 @@ def build(ctx: Ctx) -> Screen:
     summary = now_next_card(tr, repo.mission, nn, now, zone)
     counting = summary is not None and summary.countdown  # 'in 25 min': a minute's turn
     due = next_change(items, now, {zone, repo.zone}, counting)
+    news_ends = mission_day.banner_due(repo)  # a day-old announcement leaves the banner
+    due = min(due, news_ends) if news_ends is not None else due
     if summary is not None and nn.next is not None:  # while something is on too: when to leave
         line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)
         due = _leave_due(ctx, nn.next, items, zone, due)

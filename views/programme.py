@@ -182,7 +182,7 @@ def filters(ctx: Ctx) -> ft.Control:
                     )
                     for d in repo.days()
                 ],
-                tight=True,
+                tight=len(repo.days()) <= 7,  # a longer mission's days wrap, each chip whole
             )
         )
     else:

@@ -117,7 +117,8 @@ class AppShell:
         wide, state = is_wide(self.page.width), self.ctx.state
         height_changed = abs((self.page.height or 0) - state.window_height) >= 1
         state.window_height = self.page.height or 0
-        if wide != self.wide or (height_changed and state.route.name == "map"):
+        # the map fits a wide window's height; a phone's (its address bar coming and going) not
+        if wide != self.wide or (height_changed and wide and state.route.name == "map"):
             self.wide = wide
             self.render()
 

@@ -158,7 +158,7 @@ def _flip_name(data: bytes) -> bytes:
 def _foreign(data: bytes) -> bytes:
     """A pickle of something else, sealed as the tests' caches are (no secret)."""
     body = pickle.dumps({"not": "saved documents"})
-    return data[:64] + hmac.new(b"", body, hashlib.sha256).digest() + body
+    return data[:64] + hmac.new(b"", b"build cache\0" + body, hashlib.sha256).digest() + body
 
 
 class _Planted:

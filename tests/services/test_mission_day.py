@@ -70,12 +70,23 @@ def test_leave_line_names_the_day_when_it_is_not_today() -> None:
 
 
 def test_leave_line_says_leave_now_once_the_time_has_passed() -> None:
+    ai = next(i for i in ITEMS if i.id == "mon-ai-seminar")  # no coach: from the Fairmont
+    late = at("2025-10-06T10:56:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, ai, ITEMS, ZONE, late)
+    assert line.startswith("Leave now: it was time at 10:4") and "from Fairmont" in line
+    nl = leave_line(Translator("nl"), MISSION, DEMO, ai, ITEMS, ZONE, late)
+    assert nl.startswith("Vertrek nu: u moest om 10:4")
+
+
+def test_leave_line_once_the_coach_has_left_sends_the_person_to_the_venue() -> None:
     opening = next(i for i in ITEMS if i.id == "mon-opening-seminar")
+    assert opening.venue is not None
     late = at("2025-10-06T08:07:00-07:00")
     line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, late)
-    assert line.startswith("Leave now: it was time at 08:05, from the O'Farrell St entrance")
-    nl = leave_line(Translator("nl"), MISSION, DEMO, opening, ITEMS, ZONE, late)
-    assert nl.startswith("Vertrek nu: u moest om 08:05 vertrekken aan")
+    assert line.startswith(f"The coach left at 08:05: go straight to {opening.venue.name}")
+    assert "O'Farrell" not in line  # not to the coach's stop
+    fr = leave_line(Translator("fr"), MISSION, DEMO, opening, ITEMS, ZONE, late)
+    assert fr.startswith("L'autocar est parti à 08:05\u00a0: rendez-vous directement à")
 
 
 def test_now_card_names_the_day_of_what_comes_next_when_it_is_tomorrow() -> None:

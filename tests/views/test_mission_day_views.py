@@ -4,6 +4,7 @@ impacts, driven through the real shell in all three languages."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,22 @@ async def test_news_that_is_not_urgent_leaves_the_banner_after_a_day(tmp_path: P
         assert "announcement-monday-coaches" in later.identifiers("announcement-")
     finally:
         await later.close()
+
+
+async def test_my_agenda_is_drawn_again_when_an_announcement_turns_a_day_old(
+    tmp_path: Path,
+) -> None:
+    """Monday 13:15's note on the space B2B tables leaves the banner at Tuesday 13:15, during
+    the NASA visit (13:00-15:00), when nothing else on My agenda is due."""
+    app = await App(tmp_path, now="2025-10-07T13:05:00-07:00").start("/agenda")
+    try:
+        assert "+1" in app.texts()  # behind the newest line: the space B2B tables
+        assert app.shell is not None
+        assert app.shell.clock.due == datetime.fromisoformat("2025-10-07T13:15:00-07:00")
+        await app.time_passes("2025-10-07T13:15:05-07:00")
+        assert not [t for t in app.texts() if t.startswith("+")]
+    finally:
+        await app.close()
 
 
 async def test_banner_urgent_stays_until_dismissed_others_go_once_read(tmp_path: Path) -> None:
