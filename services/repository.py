@@ -26,7 +26,7 @@ from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
 from services.search import shared_index
-from services.settings import Settings, SettingsStore, bookmarks_after_switch
+from services.settings import Settings, SettingsStore, bookmarks_after_switch, card_after_switch
 from services.store import MISSION, namespace_for
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,14 @@ class Repository:
     async def switch(self, origin: str | None, code: str | None) -> None:
         """Whose agenda, from which feed (a sign-in or sign-out); persisted first."""
         bookmarks, shelf = bookmarks_after_switch(self.settings, code)
+        card, cards = card_after_switch(self.settings, code)
         await self.update_settings(
-            personal_code=code, feed_url=origin, bookmarks=bookmarks, shelved_bookmarks=shelf
+            personal_code=code,
+            feed_url=origin,
+            bookmarks=bookmarks,
+            shelved_bookmarks=shelf,
+            my_card=card,
+            shelved_cards=cards,
         )
         self.origin, self.namespace = origin, namespace_for(origin)
         self._mission, self._delegate = self._read()

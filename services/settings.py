@@ -34,6 +34,8 @@ class Settings(BaseModel):
     feed_url: str | None = None
     # the delegate's own contact card: only on this device (or in this browser)
     my_card: MyCard | None = None
+    # the cards of people who signed out on this device, by owner_of(code), like bookmarks
+    shelved_cards: dict[str, MyCard] = Field(default_factory=dict)
     # announcement ids opened on the Announcements screen, and urgent ones dismissed
     announcements_read: list[str] = Field(default_factory=list)
     announcements_dismissed: list[str] = Field(default_factory=list)
@@ -58,6 +60,25 @@ def bookmarks_after_switch(
     mine = shelf.pop(owner_of(code), []) if code is not None else []
     if before is None:
         mine += [m for m in marks if m not in mine]
+    return mine, shelf
+
+
+def card_after_switch(
+    settings: Settings, code: str | None
+) -> tuple[MyCard | None, dict[str, MyCard]]:
+    """The own contact card, per person like bookmarks: at sign-out it goes on the shelf (the
+    next person never sees the last one's name and phone); it is back at their sign-in. A card
+    made before signing in becomes that person's. Returns `my_card` and `shelved_cards`."""
+    before, card, shelf = settings.personal_code, settings.my_card, dict(settings.shelved_cards)
+    if before == code:
+        return card, shelf
+    if before is not None:
+        shelf.pop(owner_of(before), None)
+        if card is not None:
+            shelf[owner_of(before)] = card
+    mine = shelf.pop(owner_of(code), None) if code is not None else None
+    if before is None and mine is None:
+        mine = card
     return mine, shelf
 
 

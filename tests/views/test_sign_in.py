@@ -16,6 +16,7 @@ from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.library import Library
 from services.models import Lang
+from services.mycard import MyCard
 from services.store import FeedStore
 from tests.backend.servers import SECRET, backend_server, publish_example
 from tests.views.harness import App, walk
@@ -194,5 +195,25 @@ async def test_settings_export_is_offered_only_with_something_to_export(
         await sign_in(app, LOTTE)
         await app.go("/settings")
         assert app.has("export-agenda") and "Nothing to export yet" not in app.text()
+    finally:
+        await closed(app)
+
+
+async def test_own_contact_card_is_never_shown_to_the_next_person(
+    tmp_path: Path, feed_url: str
+) -> None:
+    app = await live(tmp_path, feed_url, "/")
+    try:
+        await sign_in(app, LOTTE)
+        card = MyCard(given="Lotte", family="Vermeulen", phone="+32471123456")
+        await app.repo.update_settings(my_card=card)
+        await sign_out(app)
+        await app.go("/mycard")
+        assert "Vermeulen" not in app.text() and "471" not in app.text()
+        await sign_in(app, CAMILLE)
+        assert app.repo.settings.my_card is None, "never the last person's card"
+        await sign_out(app)
+        await sign_in(app, LOTTE)
+        assert app.repo.settings.my_card == card, "hers again when she signs in again"
     finally:
         await closed(app)
