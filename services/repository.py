@@ -26,7 +26,7 @@ from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
 from services.search import shared_index
-from services.settings import Settings, SettingsStore, bookmarks_after_switch, card_after_switch
+from services.settings import Settings, SettingsStore, handed_over
 from services.store import MISSION, namespace_for
 
 log = logging.getLogger(__name__)
@@ -111,16 +111,8 @@ class Repository:
 
     async def switch(self, origin: str | None, code: str | None) -> None:
         """Whose agenda, from which feed (a sign-in or sign-out); persisted first."""
-        bookmarks, shelf = bookmarks_after_switch(self.settings, code)
-        card, cards = card_after_switch(self.settings, code)
-        await self.update_settings(
-            personal_code=code,
-            feed_url=origin,
-            bookmarks=bookmarks,
-            shelved_bookmarks=shelf,
-            my_card=card,
-            shelved_cards=cards,
-        )
+        mine = handed_over(self.settings, code)  # bookmarks and own card: per person
+        await self.update_settings(personal_code=code, feed_url=origin, **mine)
         self.origin, self.namespace = origin, namespace_for(origin)
         self._mission, self._delegate = self._read()
         self._agenda = None

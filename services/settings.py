@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -16,6 +16,7 @@ from services.notes import MeetingNote, owner_of
 
 log = logging.getLogger(__name__)
 KEY = "delegate_companion.settings"
+T = TypeVar("T")
 
 
 class Settings(BaseModel):
@@ -43,43 +44,56 @@ class Settings(BaseModel):
     notes: dict[str, MeetingNote] = Field(default_factory=dict)
 
 
+def handed_over(settings: Settings, code: str | None) -> dict[str, object]:
+    """The settings that change when `code` signs in (None: signs out): bookmarks and the own
+    contact card are per person on a shared device."""
+    bookmarks, shelved_bookmarks = bookmarks_after_switch(settings, code)
+    my_card, shelved_cards = card_after_switch(settings, code)
+    return {
+        "bookmarks": bookmarks,
+        "shelved_bookmarks": shelved_bookmarks,
+        "my_card": my_card,
+        "shelved_cards": shelved_cards,
+    }
+
+
 def bookmarks_after_switch(
     settings: Settings, code: str | None
 ) -> tuple[list[str], dict[str, list[str]]]:
-    """Bookmarks are per person on a shared device: when `code` signs in (None: signs out), the
-    last person's go on the shelf and this person's come back. What a visitor marked before
-    signing in becomes theirs. Returns the new `bookmarks` and `shelved_bookmarks`."""
-    before, marks = settings.personal_code, list(settings.bookmarks)
-    shelf = dict(settings.shelved_bookmarks)
-    if before == code:
-        return marks, shelf
-    if before is not None:
-        shelf.pop(owner_of(before), None)
-        if marks:
-            shelf[owner_of(before)] = marks
-    mine = shelf.pop(owner_of(code), []) if code is not None else []
-    if before is None:
-        mine += [m for m in marks if m not in mine]
-    return mine, shelf
+    """What a visitor marked before signing in joins the person's own marks."""
+    mine, shelf = _hand_over(
+        settings.personal_code, code, settings.bookmarks, settings.shelved_bookmarks
+    )
+    marks = list(mine or [])
+    if settings.personal_code is None and code is not None:
+        marks += [m for m in settings.bookmarks if m not in marks]
+    return marks, shelf
 
 
 def card_after_switch(
     settings: Settings, code: str | None
 ) -> tuple[MyCard | None, dict[str, MyCard]]:
-    """The own contact card, per person like bookmarks: at sign-out it goes on the shelf (the
-    next person never sees the last one's name and phone); it is back at their sign-in. A card
-    made before signing in becomes that person's. Returns `my_card` and `shelved_cards`."""
-    before, card, shelf = settings.personal_code, settings.my_card, dict(settings.shelved_cards)
+    """A card made before signing in becomes that person's, unless they have one."""
+    mine, shelf = _hand_over(settings.personal_code, code, settings.my_card, settings.shelved_cards)
+    if settings.personal_code is None and code is not None and mine is None:
+        mine = settings.my_card
+    return mine, shelf
+
+
+def _hand_over(
+    before: str | None, code: str | None, held: T | None, shelved: dict[str, T]
+) -> tuple[T | None, dict[str, T]]:
+    """Per person on a shared device: at a switch from `before` to `code`, what `before` held
+    goes on the shelf under a hash of their code (never the code; nothing empty is shelved), and
+    what `code` left there comes back. The next person never sees the last one's."""
+    shelf = dict(shelved)
     if before == code:
-        return card, shelf
+        return held, shelf
     if before is not None:
         shelf.pop(owner_of(before), None)
-        if card is not None:
-            shelf[owner_of(before)] = card
-    mine = shelf.pop(owner_of(code), None) if code is not None else None
-    if before is None and mine is None:
-        mine = card
-    return mine, shelf
+        if held:
+            shelf[owner_of(before)] = held
+    return (shelf.pop(owner_of(code), None) if code is not None else None), shelf
 
 
 class SettingsStore:
