@@ -30,25 +30,36 @@ self.addEventListener('activate', (event) => {
 });
 
 // The page tells us what the app wrote after a sync: {type: 'store', owner, lang, pages} or
-// {type: 'clear'} (signed out). A new owner replaces everything of the previous one.
+// {type: 'clear'} (signed out). Messages are handled one at a time, and a store overwrites the
+// pages in place before it drops what the new owner has not: a reload in between still finds a
+// page of the delegate, never the programme-only fallback.
+let queue = Promise.resolve();
 self.addEventListener('message', (event) => {
   const message = event.data || {};
-  event.waitUntil(
-    (async () => {
-      const cache = await caches.open(MINE);
-      for (const request of await cache.keys()) await cache.delete(request);
-      if (message.type !== 'store' || !message.pages) return;
-      for (const lang of LANGS) {
-        const html = message.pages[lang];
-        if (typeof html !== 'string' || !html.includes('</html>')) continue;
-        const headers = { 'Content-Type': 'text/html; charset=utf-8' };
-        await cache.put(scoped(`pocket/mine.${lang}.html`), new Response(html, { headers }));
-      }
-      const meta = JSON.stringify({ owner: message.owner, lang: message.lang });
-      await cache.put(scoped('pocket/mine.json'), new Response(meta));
-    })(),
-  );
+  queue = queue.then(() => keep(message)).catch((e) => console.warn('pocket agenda', e));
+  event.waitUntil(queue);
 });
+
+async function keep(message) {
+  const cache = await caches.open(MINE);
+  const kept = new Set();
+  if (message.type === 'store' && message.pages) {
+    const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+    for (const lang of LANGS) {
+      const html = message.pages[lang];
+      if (typeof html !== 'string' || !html.includes('</html>')) continue;
+      const url = scoped(`pocket/mine.${lang}.html`);
+      await cache.put(url, new Response(html, { headers }));
+      kept.add(url);
+    }
+    if (kept.size) {
+      const meta = scoped('pocket/mine.json');
+      await cache.put(meta, new Response(JSON.stringify({ owner: message.owner, lang: message.lang })));
+      kept.add(meta);
+    }
+  }
+  for (const request of await cache.keys()) if (!kept.has(request.url)) await cache.delete(request);
+}
 
 async function preferredLanguage() {
   const meta = await caches.match(scoped('pocket/mine.json'), { cacheName: MINE });

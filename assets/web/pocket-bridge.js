@@ -28,12 +28,15 @@
     var lang = language();
     var state = raw + '|' + lang;
     if (state === last) return;
+    last = state; // posted once, even while the worker is still installing
     navigator.serviceWorker.ready.then(function (registration) {
-      if (!registration.active) return;
+      if (!registration.active) {
+        last = undefined;
+        return;
+      }
       var update = message(raw);
       if (update.type === 'store' && lang) update.lang = lang; // the app's language now
       registration.active.postMessage(update);
-      last = state;
     });
   }
   check();

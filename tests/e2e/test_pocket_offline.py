@@ -98,6 +98,34 @@ def test_offline_reload_shows_the_next_activity_in_the_delegates_language(
         context.close()
 
 
+RESTORE = """async (key) => {
+  const registration = await navigator.serviceWorker.ready;
+  const value = JSON.parse(JSON.parse(localStorage.getItem(key)));
+  const url = new URL('pocket/mine.nl.html', location.href).href;
+  let missing = 0;
+  for (let round = 0; round < 10; round++) {
+    registration.active.postMessage({type: 'store', owner: value.owner, lang: 'nl',
+                                     pages: value.pages});
+    for (let look = 0; look < 40; look++) if (!(await caches.match(url))) missing++;
+  }
+  return missing;
+}"""
+
+
+def test_storing_the_copy_again_never_leaves_a_moment_without_it(
+    browser: Browser, app_url: str
+) -> None:
+    """A sync hands the worker the same pages again: a reload at any moment in between must still
+    find the delegate's page (it had found the programme-only page while the copy was rewritten)."""
+    context, page = signed_in(browser, app_url, DEMO, "nl-BE")
+    try:
+        cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+        assert page.evaluate(RESTORE, KEY) == 0
+        assert "Lotte Vermeulen" in cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+    finally:
+        context.close()
+
+
 def test_signing_in_as_someone_else_replaces_the_copy(browser: Browser, app_url: str) -> None:
     context, page = signed_in(browser, app_url, DEMO, "en-GB")
     try:
