@@ -44,8 +44,9 @@ def personal_calendar(
     items: Sequence[AgendaItem] | None = None,
 ) -> bytes:
     """One delegate's calendar, continuing the one published `before` (`items`: their
-    `personal_items`, if known). A calendar that cannot be read (damaged by hand) is ignored:
-    every SEQUENCE starts again at 0, which calendar apps accept."""
+    `personal_items`, if known), stamped (DTSTAMP) with the document's publish time. A
+    calendar that cannot be read (damaged by hand) is ignored: every SEQUENCE starts again at
+    0, which calendar apps accept."""
     items = personal_items(mission, doc, []) if items is None else items
     kept = {f"{item.id}@{mission.mission.id}" for item in items}
     try:
@@ -55,7 +56,7 @@ def personal_calendar(
     except ValueError as exc:  # UnicodeDecodeError or an unparsable calendar
         log.warning("previous calendar unreadable, sequences restart: %s", type(exc).__name__)
         seen, gone = {}, []
-    return agenda_ics(mission, items, doc.delegate.language, seen, cache, gone)
+    return agenda_ics(mission, items, doc.delegate.language, seen, cache, gone, doc.published_at)
 
 
 def personal_calendars(

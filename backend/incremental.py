@@ -14,15 +14,20 @@ import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from backend import layout
 from backend.memo import SHARED, load_memo, present
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
+from backend.stamps import Stamp, as_json, from_json, render_stamped
+from backend.tokens import token_for
 from services.calendar import EventCache
 from services.models import LANGS, DelegateDoc, MissionDoc
 
 Shared = Callable[[MissionDoc], dict[str, bytes]]
 Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache, Collection[str]], dict[str, bytes]]
 PARALLEL_FROM = 100  # below this, starting workers costs more than it saves
-Job = tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, dict[str, frozenset[str]], EventCache]
+Todo = dict[str, frozenset[str]]  # delegate -> the languages whose files are made again
+Job = tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, Todo, EventCache, Path | None]
+Rendered = dict[str, tuple[dict[str, bytes], dict[str, bytes], dict[str, Stamp]]]
 _JOB: Job | None = None
 
 
@@ -49,12 +54,16 @@ def render_changed(
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
     fresh = {delegate_id: delegates[delegate_id] for delegate_id in todo}
-    for delegate_id, files in _render_each(own, mission, fresh, secret, todo).items():
+    rendered = _render_each(own, mission, fresh, secret, todo, live)
+    for delegate_id, (files, same, stamps) in rendered.items():
         written.update(files)
-        digests = {p: hashlib.sha256(d).hexdigest() for p, d in files.items()}
-        kept = memo[delegate_id]["files"]
-        assert isinstance(kept, dict)
-        memo[delegate_id]["files"] = dict(sorted({**kept, **digests}.items()))
+        entry = memo[delegate_id]
+        kept, made = entry["files"], entry["stamps"]
+        assert isinstance(kept, dict) and isinstance(made, dict)
+        digests = {p: hashlib.sha256(d).hexdigest() for p, d in {**files, **same}.items()}
+        reused.update({p: digests[p] for p in same})  # made again, and as they were
+        entry["files"] = dict(sorted({**kept, **digests}.items()))
+        entry["stamps"] = {**made, **{lang: as_json(s) for lang, s in stamps.items()}}
     return written, reused, memo
 
 
@@ -65,12 +74,12 @@ def _sort_out(
     live: tuple[dict[str, dict[str, object]], set[str]],
     reused: dict[str, str],
     memo: dict[str, dict[str, object]],
-) -> dict[str, frozenset[str]]:
+) -> Todo:
     """Which delegates' files must be rendered, in which languages. The files that stay go to
     `reused`, and each delegate's entry to `memo`. `live`: the live memo, and which of the
     files it names are there."""
     old, there = live
-    todo: dict[str, frozenset[str]] = {}
+    todo: Todo = {}
     for delegate_id, doc in delegates.items():
         before, digest = old.get(delegate_id, {}), docs[delegate_id]
         whole, files = keys.whole(doc, digest), before.get("files")
@@ -82,7 +91,15 @@ def _sort_out(
         mine = keys.per_language(doc, digest)
         kept, same = _reusable(before, mine, there, doc.delegate.language)
         reused.update(kept)
-        memo[delegate_id] = {"key": whole, "keys": mine, "files": kept, "doc": digest}
+        stamps = before.get("stamps")
+        stamps = stamps if isinstance(stamps, dict) else {}  # _reusable checked: all of `same`
+        memo[delegate_id] = {
+            "key": whole,
+            "keys": mine,
+            "files": kept,
+            "doc": digest,
+            "stamps": {lang: stamps[lang] for lang in sorted(same)},
+        }
         if same != set(LANGS):
             todo[delegate_id] = frozenset(LANGS) - same
     return todo
@@ -93,11 +110,17 @@ def _reusable(
 ) -> tuple[dict[str, str], set[str]]:
     """The live files of a delegate ({path: sha-256}) that can be reused, and their languages:
     those read in a language whose key is the same as when they were made, if the files are
-    still in the release."""
-    made, files = before.get("keys"), before.get("files")
+    still in the release and the memo knows their stamps."""
+    made, files, stamps = before.get("keys"), before.get("files"), before.get("stamps")
     if not isinstance(made, dict) or not isinstance(files, dict) or not there.issuperset(files):
         return {}, set()
-    same = {lang for lang, key in mine.items() if made.get(lang) == key}
+    if not isinstance(stamps, dict):
+        return {}, set()
+    same = {
+        lang
+        for lang, key in mine.items()
+        if made.get(lang) == key and from_json(stamps.get(lang)) is not None
+    }
     return {p: sha for p, sha in files.items() if read_in(p, own) in same}, same
 
 
@@ -128,16 +151,18 @@ def _render_each(
     mission: MissionDoc,
     delegates: dict[str, DelegateDoc],
     secret: bytes,
-    langs: dict[str, frozenset[str]] | None = None,
-) -> dict[str, dict[str, bytes]]:
-    """Each delegate's own files (those read in `langs[id]`, default all); in forked workers
+    langs: Todo | None = None,
+    live: Path | None = None,
+) -> Rendered:
+    """Each delegate's own files (those read in `langs[id]`, default all): (those that changed,
+    those made again as they are in `live`, their stamps: backend.stamps); in forked workers
     when there are many."""
     global _JOB
     ids = sorted(delegates)
     workers = min(4, os.cpu_count() or 1)
     # inherited by the forked workers; each keeps filling its copy of the events for all the
     # chunks it renders
-    _JOB = (own, mission, delegates, secret, langs or {}, EventCache())
+    _JOB = (own, mission, delegates, secret, langs or {}, EventCache(), live)
     try:
         if len(ids) < max(PARALLEL_FROM, 2) or workers < 2:
             return _render_chunk(ids)
@@ -150,11 +175,29 @@ def _render_each(
             parts += pool.map(_render_chunk, chunks)
     finally:
         _JOB = None
-    return {i: files for part in parts for i, files in part.items()}
+    return {i: rendered for part in parts for i, rendered in part.items()}
 
 
-def _render_chunk(ids: list[str]) -> dict[str, dict[str, bytes]]:
+def _render_chunk(ids: list[str]) -> Rendered:
     assert _JOB is not None
-    own, mission, delegates, secret, langs, events = _JOB
+    own, mission, delegates, secret, langs, events, live = _JOB
     every = frozenset(LANGS)
-    return {i: own(mission, i, delegates[i], secret, events, langs.get(i, every)) for i in ids}
+
+    def before(path: str) -> bytes | None:
+        try:
+            return layout.read(live, path) if live is not None else None
+        except OSError:
+            return None
+
+    out: Rendered = {}
+    for i in ids:
+        token = token_for(i, secret)
+
+        def render(doc: DelegateDoc, wanted: Collection[str], i: str = i) -> dict[str, bytes]:
+            return own(mission, i, doc, secret, events, wanted)
+
+        def page(lang: str, token: str = token) -> str:
+            return f"delegates/{token}.{lang}.html"
+
+        out[i] = render_stamped(render, delegates[i], langs.get(i, every), before, page)
+    return out

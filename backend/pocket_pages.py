@@ -28,8 +28,9 @@ def pocket_files(
     """Relative path -> bytes of one delegate's pages in `langs` (default: every one).
     `items`: their `personal_items`, if known; `parts`: pieces shared with other delegates."""
     agenda = personal_items(mission, doc, []) if items is None else items
-    as_of = max(mission.published_at, doc.published_at)
-    source, parts = PocketSource(mission, doc, agenda, as_of=as_of), parts or PocketParts()
+    # as of the publish where the page last changed: the document carries it (backend.stamps)
+    source = PocketSource(mission, doc, agenda, as_of=doc.published_at)
+    parts = parts or PocketParts()
     links = {lang: f"{token}.{lang}.html" for lang in LANGS}
     files: dict[str, bytes] = {}
     for lang in (lang for lang in LANGS if lang in langs):

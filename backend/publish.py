@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from backend import build_cache
+from backend import build_cache, layout
 from backend.build import build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.collector import fewer_collections
@@ -35,6 +35,7 @@ from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, live, releases_of, write_release
 from backend.render_keys import doc_digest
 from backend.schedule_export import schedule_files
+from backend.stamps import render_stamped
 from backend.tables import SourceError
 from backend.tokens import token_for
 from services.agenda import personal_items
@@ -64,13 +65,29 @@ def render(
     public_url: str = "",
 ) -> dict[str, bytes]:
     """Every served file by relative path (without .gz twins); deterministic. `previous`: the
-    release now served, whose calendars tell which items changed since (their SEQUENCE)."""
+    release now served, whose calendars tell which items changed since (their SEQUENCE) and
+    whose files keep their stamp where they stay the same (backend.stamps). A publish gives
+    these bytes however much of them it takes over from `previous`."""
     files = shared_files(mission, public_url)
     cache, parts = EventCache(), PocketParts()
+
+    def before(path: str) -> bytes | None:
+        try:
+            return layout.read(previous, path) if previous is not None else None
+        except OSError:
+            return None
+
     for delegate_id, doc in sorted(delegates.items()):
-        files.update(
-            delegate_files(mission, delegate_id, doc, secret, previous, cache, parts=parts)
-        )
+        token = token_for(delegate_id, secret)
+
+        def own(d: DelegateDoc, langs: Collection[str], i: str = delegate_id) -> dict[str, bytes]:
+            return delegate_files(mission, i, d, secret, previous, cache, langs, parts)
+
+        def page(lang: str, token: str = token) -> str:
+            return f"delegates/{token}.{lang}.html"
+
+        changed, same, _ = render_stamped(own, doc, LANGS, before, page)
+        files.update(changed | same)
     return files
 
 

@@ -1,10 +1,11 @@
 """What a delegate's files are made of, as one key per language they are read in.
 
 A delegate's key in a language is a digest of the code, the secret, the mission without its
-activities, their own document, and the activities they are registered for *as a reader in that
-language sees them*: every localized text replaced by what `services.i18n.localize` shows in
-that language (the text and the language it falls back to). So a new English room renders the
-English pages again, and the French and Dutch ones only where they fall back to English.
+activities, their own document (revision and time aside in both: backend.stamps carries them),
+and the activities they are registered for *as a reader in that language sees them*: every
+localized text replaced by what `services.i18n.localize` shows in that language (the text and
+the language it falls back to). So a new English room renders the English pages again, and the
+French and Dutch ones only where they fall back to English.
 
     <token>.<lang>.html        read in <lang>
     <token>.json, .ics, .html  read in the delegate's own language
@@ -64,7 +65,7 @@ class Keys:
 
     def __init__(self, mission: MissionDoc, secret: bytes) -> None:
         self._shared = hashlib.sha256(code_digest().encode() + secret)
-        self._shared.update(mission.model_dump_json(exclude={"activities"}).encode())
+        self._shared.update(mission.model_dump_json(exclude={"activities", *VOLATILE}).encode())
         self._activities = {a.id: a for a in mission.activities}
         self._stored = {
             a.id: hashlib.sha256(a.model_dump_json().encode()).digest() for a in mission.activities
@@ -87,7 +88,7 @@ class Keys:
 
     def _mine(self, doc: DelegateDoc, digest: str) -> HASH:
         mine = self._shared.copy()
-        mine.update(f"{digest} {doc.revision} {doc.published_at.isoformat()}".encode())
+        mine.update(digest.encode())  # revision and time aside: backend.stamps carries them
         return mine
 
     def _view(self, activity_id: str, lang: str) -> bytes:

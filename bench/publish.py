@@ -8,8 +8,9 @@ writing the same output bytes plainly (json.dumps + gzip + write) in the same ru
    with one QR code per delegate;
 2. republish with no change;
 3. republish after one activity changed (its room);
-4. the same after the organisers bumped `revision` and `published_at` as the README asks: every
-   delegate's files name the revision and time, so today this renders everything again.
+4. the same after the organisers bumped `revision` and `published_at` as the README asks: a
+   delegate's files keep the revision and time of the publish where they last changed
+   (backend.stamps), so only the files the change touches are made again under the new ones.
 The plain baseline writes exactly the files that publish actually wrote (all of them for the
 first publish, the changed ones after one change).
 """

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
@@ -47,18 +47,24 @@ class EventCache:
     zones: dict[tuple[str, date, date], Timezone] = field(default_factory=dict)
 
     def event(
-        self, mission: MissionDoc, item: AgendaItem, tr: Translator, reminder: Reminder | None
+        self,
+        mission: MissionDoc,
+        item: AgendaItem,
+        tr: Translator,
+        reminder: Reminder | None,
+        stamp: datetime,
     ) -> EventText:
         if item.activity is None:  # a meeting is in one agenda only: nothing to share
-            return event_text(event_fields(mission, item, tr, reminder))
+            return event_text(event_fields(mission, item, tr, reminder, stamp))
         origin = reminder.origin.id if reminder and reminder.origin else None
         minutes = reminder.minutes if reminder else None
-        key = (item.id, tr.lang, item.cancelled, minutes, origin)
+        key = (item.id, tr.lang, item.cancelled, stamp, minutes, origin)
         if key not in self.events:
             # agendas remind of one activity from many places: its text without alarm is shared
-            bare = self.events.get(key[:3])
+            bare = self.events.get(key[:4])
             if bare is None:
-                bare = self.events[key[:3]] = event_text(event_fields(mission, item, tr, None))
+                fields = event_fields(mission, item, tr, None, stamp)
+                bare = self.events[key[:4]] = event_text(fields)
             self.events[key] = with_alarm(bare, item_alarm(tr, item, reminder))
         return self.events[key]
 
@@ -107,20 +113,22 @@ def agenda_ics(
     previous: Stamps | None = None,
     cache: EventCache | None = None,
     gone: Iterable[Event] = (),
+    stamp: datetime | None = None,
 ) -> bytes:
     """One calendar with every item of a personal agenda; `previous`: the stamps of the
     calendar last published for this person, so SEQUENCE rises only on change; `gone`: items
-    it had that are no longer on the agenda, kept as cancelled."""
-    cache = cache or EventCache()
+    it had that are no longer on the agenda, kept as cancelled. `stamp` (each DTSTAMP): when
+    this calendar was published, by default the mission's time."""
+    cache, stamp = cache or EventCache(), stamp or mission.published_at
     tr, listed = Translator(lang), list(items)
     alarms = reminders(listed, ZoneInfo(mission.mission.time_zone))
     parts = [cache.head(mission, lang)]
     for item in listed:
-        text = cache.event(mission, item, tr, alarms.get(item.id))
+        text = cache.event(mission, item, tr, alarms.get(item.id), stamp)
         parts.append(text.ical(next_sequence(text.uid, text.fingerprint, previous or {})))
     for event in gone:
         event.pop("DTSTAMP", None)
-        event.add("dtstamp", mission.published_at.astimezone(UTC))
+        event.add("dtstamp", stamp.astimezone(UTC))
         sequence = next_sequence(str(event["uid"]), fingerprint(event), previous or {})
         parts.append(bytes(_sequenced(event, sequence).to_ical()))
     return b"".join([*parts, END])

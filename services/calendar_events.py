@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Event
@@ -57,13 +57,18 @@ def _alarm(tr: Translator, item: AgendaItem, reminder: Reminder) -> tuple[str, t
 
 
 def event_fields(
-    mission: MissionDoc, item: AgendaItem, tr: Translator, reminder: Reminder | None
+    mission: MissionDoc,
+    item: AgendaItem,
+    tr: Translator,
+    reminder: Reminder | None,
+    stamp: datetime | None = None,
 ) -> EventFields:
-    """What one item says in a calendar, in `tr`'s language, with its alarm unless cancelled."""
+    """What one item says in a calendar, in `tr`'s language, with its alarm unless cancelled.
+    `stamp` (DTSTAMP): when the calendar was published, by default the mission's time."""
     zone = ZoneInfo(mission.mission.time_zone)
     return EventFields(
         uid=f"{item.id}@{mission.mission.id}",
-        stamp=mission.published_at.astimezone(UTC),
+        stamp=(stamp or mission.published_at).astimezone(UTC),
         start=item.start.astimezone(zone),
         end=item.end.astimezone(zone),
         summary=item_title(tr, item),

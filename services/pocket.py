@@ -85,6 +85,7 @@ def _section(
     texts = parts.memo(("texts", lang, personal, banner), _texts, tr, mission, personal, banner)
     return texts | {
         "who": _person(source.delegate),
+        "stamp": _stamp(source.delegate) if banner == "published" else "",
         "as_of": parts.memo(("as of", lang, source.as_of), _as_of, tr, source.as_of, zone),
         "days": agenda_days(tr, mission, layout.days, source.changes, zone, parts),
         "empty": tr.gettext("Nothing on your agenda yet.") if personal and not layout.items else "",
@@ -150,6 +151,12 @@ def _mission_contacts(
 
 def _not_safety(contact: Contact) -> bool:
     return contact.category not in SAFETY
+
+
+def _stamp(delegate: DelegateDoc | None) -> str:
+    """The revision and time a published page was made in, for the next publish to read back
+    (backend.stamps): '<revision> <ISO time>'."""
+    return f"{delegate.revision} {delegate.published_at.isoformat()}" if delegate else ""
 
 
 def _person(delegate: DelegateDoc | None) -> str:

@@ -21,7 +21,7 @@ from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
 from tests.backend.servers import EXAMPLE, SECRET
 from tests.backend.test_publish import copy_example, edit, files_of
-from tests.backend.test_releases import full_render, served
+from tests.backend.test_releases import bump, full_render, served
 
 URL = "https://x/"
 
@@ -72,6 +72,7 @@ def test_republish_after_a_change_gives_full_render_bytes_and_keeps_the_old_rele
     first = out.resolve()
     before = files_of(first)
     CHANGES[change](source)
+    bump(source, 2, "2025-10-02T08:00:00+02:00")  # as organisers do: stamps are carried over
     report = publish(source, out, SECRET, URL)
     assert not report.errors and out.resolve() != first
     assert served(out) == full_render(source, first)
@@ -147,6 +148,7 @@ def test_memo_changes_no_byte_and_no_preview(tmp_path: Path, change: str) -> Non
             assert memo.exists()
             memo.unlink()
         CHANGES[change](source)
+        bump(source, 2, "2025-10-02T08:00:00+02:00")
         check = publish(source, out, SECRET, URL, check=True)
         report = publish(source, out, SECRET, URL)
         results.append((check.preview, report.preview, report.written, served(out)))
@@ -177,7 +179,7 @@ def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
     many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     rendered = incremental._render_each(_where, built.mission, many, SECRET)
-    where = {i: files[f"delegates/{i}"] for i, files in rendered.items()}
+    where = {i: files[f"delegates/{i}"] for i, (files, _, _) in rendered.items()}
     here = str(os.getpid()).encode()
     assert sorted(where) == sorted(many)
     assert [i for i, pid in where.items() if pid == here] == ["d000"]  # the rest in workers

@@ -22,9 +22,14 @@ from tests.backend.test_publish import copy_example, edit, files_of
 from tests.services.test_sync_servers import make
 
 
-def bump(source: Path, revision: int) -> None:
+def bump(source: Path, revision: int, when: str | None = None) -> None:
+    """What the README asks organisers to do before each publish: a new revision (and time)."""
     text = (source / "mission.csv").read_text("utf-8")
-    lines = [f"revision,{revision}" if r.startswith("revision,") else r for r in text.splitlines()]
+    new = {"revision": str(revision), "published_at": when}
+    lines = []
+    for row in text.splitlines():
+        name = row.partition(",")[0]
+        lines.append(f"{name},{new[name]}" if new.get(name) else row)
     (source / "mission.csv").write_text("\n".join(lines) + "\n", "utf-8")
 
 

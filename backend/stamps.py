@@ -1,0 +1,91 @@
+"""A delegate's files carry the revision and time of the publish where they last changed.
+
+Organisers give every publish a new revision and time. If every delegate's files carried them,
+one changed activity would rewrite all of them (and every phone would fetch its document again).
+So the files read in one language (`backend.render_keys.read_in`) carry the *stamp* of the
+publish where they last changed: the document's `revision` and `published_at`, the page's
+"as of" and its `<meta name="revision">`, the calendar's DTSTAMP. Like a calendar's SEQUENCE, a
+stamp is taken over from the release before: files that come out the same under the old stamp
+keep it. A phone's personal revision never goes down: a stamp is kept or is the new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from datetime import datetime
+
+from services.models import DelegateDoc
+
+Stamp = tuple[int, datetime]
+Render = Callable[[DelegateDoc, Collection[str]], dict[str, bytes]]
+META = re.compile(rb'<meta name="revision" content="(\d{1,16}) ([^"]{1,40})">')
+
+
+def stamp_of(doc: DelegateDoc) -> Stamp:
+    return doc.revision, doc.published_at
+
+
+def stamped(doc: DelegateDoc, stamp: Stamp) -> DelegateDoc:
+    """`doc` as published under `stamp`."""
+    if stamp_of(doc) == stamp and doc.published_at.isoformat() == stamp[1].isoformat():
+        return doc
+    return doc.model_copy(update={"revision": stamp[0], "published_at": stamp[1]})
+
+
+def page_stamp(page: bytes | None) -> Stamp | None:
+    """The stamp a published page was made under (None: none, or not one of ours)."""
+    found = META.search(page[:4096]) if page else None
+    if found is None:
+        return None
+    try:
+        when = datetime.fromisoformat(found[2].decode())
+    except ValueError:
+        return None
+    return (int(found[1]), when) if when.tzinfo is not None else None
+
+
+def as_json(stamp: Stamp) -> list[object]:
+    return [stamp[0], stamp[1].isoformat()]
+
+
+def from_json(value: object) -> Stamp | None:
+    """A stamp kept in a memo, if it is one."""
+    if not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], int):
+        return None
+    try:
+        when = datetime.fromisoformat(str(value[1]))
+    except ValueError:
+        return None
+    return (value[0], when) if when.tzinfo is not None else None
+
+
+def render_stamped(
+    render: Render,
+    doc: DelegateDoc,
+    langs: Collection[str],
+    before: Callable[[str], bytes | None],
+    page: Callable[[str], str],
+) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, Stamp]]:
+    """A delegate's files read in `langs`: (those that changed, those that came out as they
+    were, the stamp of each language). `doc` carries this publish's stamp. The files in a
+    language are first made under the stamp of the release before (`before(path)`: its bytes;
+    `page(lang)`: the path of the page in `lang`, which tells it): when they come out byte for
+    byte as they were, they keep it; else they are made again under the new one."""
+    new, changed, same, stamps = stamp_of(doc), dict[str, bytes](), dict[str, bytes](), {}
+    fresh = []
+    for lang in langs:
+        old = page_stamp(before(page(lang)))
+        trial = render(stamped(doc, old), [lang]) if old is not None else {}
+        if old is not None and all(before(path) == data for path, data in trial.items()):
+            same.update(trial)
+            stamps[lang] = old
+        elif old == new:
+            changed.update(trial)
+            stamps[lang] = new
+        else:
+            fresh.append(lang)
+    if fresh:
+        changed.update(render(doc, fresh))
+        stamps.update(dict.fromkeys(fresh, new))
+    return changed, same, stamps

@@ -1,0 +1,122 @@
+"""A delegate's files carry the revision and time of the publish where they last changed: a new
+revision alone rewrites no delegate's files, one change rewrites only the files it touches, and
+a personal revision never goes down, rollback included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backend.publish import publish
+from backend.releases import rollback
+from backend.stamps import page_stamp
+from backend.tokens import token_for
+from tests.backend.servers import SECRET
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import bump, full_render, served
+
+URL = "https://x/"
+
+
+def personal(files: dict[str, bytes], delegate_id: str) -> dict[str, bytes]:
+    token = token_for(delegate_id, SECRET)
+    return {p: d for p, d in files.items() if p.startswith(f"delegates/{token}.")}
+
+
+def revision_of(files: dict[str, bytes], delegate_id: str) -> int:
+    token = token_for(delegate_id, SECRET)
+    return int(json.loads(files[f"delegates/{token}.json"])["revision"])
+
+
+def test_publish_new_revision_alone_rewrites_no_delegates_files(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    before = served(out)
+    bump(source, 2, "2025-10-02T08:00:00+02:00")
+    report = publish(source, out, SECRET, URL)
+    after = served(out)
+    assert json.loads(after["mission.json"])["revision"] == 2
+    own = {p for p in after if p.startswith("delegates/")}
+    assert own and all(after[p] == before[p] for p in own)
+    assert report.written < len(own)  # only the shared files are written again
+
+
+def test_publish_one_change_and_new_revision_restamps_only_the_files_it_touches(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    first, before = out.resolve(), served(out)
+    bump(source, 2, "2025-10-02T08:00:00+02:00")
+    edit(source / "activities.csv", "mon-lunch", room_fr="Salle du Jardin")  # only demo attends
+    publish(source, out, SECRET, URL)
+    after = served(out)
+    changed = {p for p in after if p.startswith("delegates/") and after[p] != before.get(p)}
+    token = token_for("demo", SECRET)
+    assert changed == {f"delegates/{token}.fr.html"}  # demo reads Dutch: the rest stays as it was
+    new, old = (
+        page_stamp(after[f"delegates/{token}.fr.html"]),
+        page_stamp(before[f"delegates/{token}.nl.html"]),
+    )
+    assert new is not None and new[0] == 2 and old is not None and old[0] == 1
+    assert revision_of(after, "demo") == 1
+    assert after == full_render(source, first)  # without the memo: read back from the files
+
+
+def test_publish_own_language_change_gives_the_new_revision_to_document_calendar_and_page(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    bump(source, 2, "2025-10-02T08:00:00+02:00")
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+    publish(source, out, SECRET, URL)
+    mine = personal(served(out), "demo")
+    token = token_for("demo", SECRET)
+    assert revision_of(mine, "demo") == 2
+    assert b"DTSTAMP:20251002T060000Z" in mine[f"delegates/{token}.ics"]
+    assert page_stamp(mine[f"delegates/{token}.nl.html"]) == page_stamp(
+        mine[f"delegates/{token}.html"]
+    )
+    assert revision_of(served(out), "d-maes") == 1
+
+
+def test_rollback_and_republish_personal_revision_never_goes_down(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    seen: list[int] = []
+    publish(source, out, SECRET, URL)
+    seen.append(revision_of(served(out), "demo"))
+    bump(source, 2, "2025-10-02T08:00:00+02:00")
+    edit(source / "delegates.csv", "demo", name="Lotte Vermeulen-Peeters")
+    publish(source, out, SECRET, URL)
+    seen.append(revision_of(served(out), "demo"))
+    rollback(out)
+    seen.append(revision_of(served(out), "demo"))
+    bump(source, 4, "2025-10-03T08:00:00+02:00")
+    edit(source / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters")
+    publish(source, out, SECRET, URL)
+    seen.append(revision_of(served(out), "demo"))
+    assert seen == sorted(seen) and seen[0] < seen[1] < seen[2], seen
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"",
+        b"<html>no meta</html>",
+        b'<meta name="revision" content="7 yesterday">',
+        b'<meta name="revision" content="7 2025-10-02T08:00:00">',  # no zone
+        b'<meta name="revision" content="99999999999999999 2025-10-02T08:00:00+00:00">',
+    ],
+)
+def test_page_stamp_damaged_or_foreign_page_gives_none(page: bytes) -> None:
+    assert page_stamp(page) is None
+
+
+def test_page_stamp_reads_revision_and_time() -> None:
+    found = page_stamp(b'<head><meta name="revision" content="7 2025-10-02T08:00:00+02:00">')
+    assert (
+        found is not None and found[0] == 7 and found[1].isoformat() == "2025-10-02T08:00:00+02:00"
+    )
