@@ -44,6 +44,7 @@ class Preview:
     delegates_added: int = 0
     delegates_removed: int = 0
     affected: int = 0  # delegates whose own agenda changes
+    renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
 
     @property
     def empty(self) -> bool:

@@ -23,13 +23,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import build_cache, layout
-from backend.build import build
+from backend.build import Built, build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.collector import fewer_collections
 from backend.incremental import render_changed
 from backend.invites import write_invites
 from backend.layout import twinned
 from backend.memo import SOURCE, save_memo, source_digest
+from backend.numbering import renumber, renumbered
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.releases import Entry, live, releases_of, write_release
@@ -134,14 +135,18 @@ def publish(
     check: bool = False,
     force: bool = False,
     max_drop: float = MAX_DROP,
+    now: datetime | None = None,
 ) -> Report:
     """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
-    the live activities or delegates is refused unless `force`."""
+    the live activities or delegates is refused unless `force`. `now`: the time a publish
+    goes out under when the sheet's revision is not above the live one (backend.numbering)."""
+    now = now or datetime.now(UTC).replace(microsecond=0)
     with fewer_collections():
         source_key = source_digest(source)
-        report, memo = _publish(source, out, secret, public_url, check, force, max_drop)
+        options = (check, force, max_drop, now)
+        report, memo = _publish(source, out, secret, public_url, options)
         if report.release is not None:
             save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
             report.invites = invites or out.parent / f"{out.name}-invites"
@@ -154,11 +159,11 @@ def _publish(
     out: Path,
     secret: bytes,
     public_url: str,
-    check: bool,
-    force: bool,
-    max_drop: float,
+    options: tuple[bool, bool, float, datetime],
 ) -> tuple[Report, dict[str, dict[str, object]]]:
-    """The report, and the memo of the release it made (if any)."""
+    """The report, and the memo of the release it made (if any). `options`: check, force,
+    max_drop, now."""
+    check, force, max_drop, now = options
     cache = releases_of(out) / build_cache.NAME
     built = build(source, cache, secret)
     report = Report(errors=built.errors)
@@ -168,10 +173,12 @@ def _publish(
     if digests.keys() != built.delegates.keys():
         digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
     report.preview = compare(out, built, secret, digests)
+    built = _numbered(out, built, report.preview, now)
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report, {}
     mission, previous = built.mission, live(out)
+    assert mission is not None
     parts = PocketParts()  # filled while rendering: forked workers inherit what is in it
 
     def own(
@@ -198,3 +205,13 @@ def _publish(
     report.delegates = len(built.delegates)
     report.docs = built.delegates
     return report, memo
+
+
+def _numbered(out: Path, built: Built, preview: Preview, now: datetime) -> Built:
+    """`built` under the revision and time it goes out as (backend.numbering); the preview
+    says when that is not the sheet's."""
+    numbers = renumber(out, built, preview, now)
+    if numbers is None:
+        return built
+    preview.renumbered = (numbers.asked, numbers.live, numbers.given)
+    return renumbered(built, numbers)

@@ -31,6 +31,7 @@ from backend import layout
 from backend.bases import BASES, base_of
 from backend.objects import GONE, OBJECTS, STALE, aside, collect
 from backend.staging import assemble, locked
+from backend.stamps import restamped
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
@@ -143,7 +144,8 @@ def rollback(out: Path, now: datetime | None = None) -> Entry:
 
 
 def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
-    """Every served file of `release`, its documents re-encoded with `revision`."""
+    """Every served file of `release`, its documents re-encoded with `revision`, and its
+    delegates' pages naming it as theirs (backend.stamps: their time stays)."""
     files: dict[str, bytes] = {}
     for name, path in sorted(layout.listing(release).items()):
         if name.endswith(".gz"):
@@ -153,6 +155,8 @@ def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
             data = encode(MissionDoc.model_validate_json(data).model_copy(update=_rev(revision)))
         elif name.startswith("delegates/") and name.endswith(".json"):
             data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+        elif name.startswith("delegates/") and name.endswith(".html"):
+            data = restamped(data, revision)
         files[name] = data
     return files
 

@@ -45,6 +45,15 @@ def page_stamp(page: bytes | None) -> Stamp | None:
     return (int(found[1]), when) if when.tzinfo is not None else None
 
 
+def restamped(page: bytes, revision: int) -> bytes:
+    """A published page naming `revision` as its own, its time as it was (a rollback)."""
+    found = META.search(page[:4096])
+    if found is None:
+        return page
+    start, end = found.span(1)
+    return page[:start] + str(revision).encode() + page[end:]
+
+
 def as_json(stamp: Stamp) -> list[object]:
     return [stamp[0], stamp[1].isoformat()]
 

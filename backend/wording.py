@@ -68,8 +68,25 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
     if not lines:
-        return [_("Nothing changes for delegates.")]
-    return [summary, *lines]
+        return [_("Nothing changes for delegates."), *_numbers(preview, _)]
+    return [summary, *lines, *_numbers(preview, _)]
+
+
+def _numbers(preview: Preview, _: Gettext) -> list[str]:
+    """Why the publish goes out under another revision than the mission sheet's, if it does."""
+    if preview.renumbered is None:
+        return []
+    asked, live, given = preview.renumbered
+    if given == live:
+        text = _(
+            "Revision {asked} in the mission sheet: nothing changed, so revision {given} stays."
+        )
+    else:
+        text = _(
+            "Revision {asked} in the mission sheet is not above the live revision {live}: "
+            "this publish goes out as revision {given}, so that phones take it."
+        )
+    return [text.format(asked=asked, live=live, given=given)]
 
 
 def _name(change: Change) -> str:

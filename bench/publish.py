@@ -7,7 +7,8 @@ writing the same output bytes plainly (json.dumps + gzip + write) in the same ru
    files and each delegate's .json: `backend.layout.twinned`), swap the release in, invites
    with one QR code per delegate;
 2. republish with no change;
-3. republish after one activity changed (its room);
+3. republish after one activity changed (its room), the sheet's revision left as it was: it
+   goes out as the next revision all the same (backend.numbering);
 4. the same after the organisers bumped `revision` and `published_at` as the README asks: a
    delegate's files keep the revision and time of the publish where they last changed
    (backend.stamps), so only the files the change touches are made again under the new ones.
@@ -150,7 +151,7 @@ def run(base: Path, delegates: int, copies: int) -> None:
         ("first publish (goal <= 15 s)", first_s, plain_1, first.written),
         ("republish, no change", same_s, 0.0, same.written),
         ("republish, one activity changed (<= 3 s, <= 2x)", one_s, plain_3, one.written),
-        ("  the same with revision bumped (README)", bumped_s, plain_4, bumped.written),
+        ("  another, revision raised in the sheet", bumped_s, plain_4, bumped.written),
     ]
     for label, seconds, plain, written in rows:
         ratio = f"{seconds / plain:7.1f}x" if plain else "      -"

@@ -38,7 +38,7 @@ def test_release_small_change_links_only_the_changed_delegate_on_the_same_base(
     assert base_of(out.resolve()) == base_of(first) is not None
     demo = token_for("demo", SECRET)
     assert os.listdir(out.resolve() / "changed") == [demo]
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
     with server(out) as url:  # the changed delegate's new files, the others' from the base
         for token in (demo, token_for("d-maes", SECRET)):
             reply = httpx.get(f"{url}delegates/{token}.ics")
@@ -66,7 +66,7 @@ def test_release_most_delegates_changed_makes_a_new_base(tmp_path: Path) -> None
     publish(source, out, SECRET, URL)
     assert base_of(out.resolve()) != base_of(first)
     assert os.listdir(out.resolve() / "changed") == []
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
 
 
 def test_release_bases_no_kept_release_uses_are_removed(

@@ -206,7 +206,7 @@ def test_build_cache_publish_over_cache_gives_full_render_bytes(tmp_path: Path) 
     first = out.resolve()
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
     publish(source, out, SECRET, URL)
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
 
 
 def test_build_cache_workbook_or_missing_folder_keys_nothing(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from backend import incremental
 from backend.build import build
 from backend.incremental import render_changed
-from backend.publish import delegate_files, publish, render, shared_files
+from backend.publish import delegate_files, publish, shared_files
 from backend.releases import releases_of
 from backend.render_keys import ROOT, made_with
 from backend.tokens import token_for
@@ -75,7 +75,7 @@ def test_republish_after_a_change_gives_full_render_bytes_and_keeps_the_old_rele
     bump(source, 2, "2025-10-02T08:00:00+02:00")  # as organisers do: stamps are carried over
     report = publish(source, out, SECRET, URL)
     assert not report.errors and out.resolve() != first
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
     assert files_of(first) == before  # nothing was written through a link into the old release
 
 
@@ -122,7 +122,7 @@ def test_republish_english_text_a_french_page_falls_back_to_renders_that_page_ag
     first = out.resolve()
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
     publish(source, out, SECRET, URL)
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
 
 
 def test_republish_with_another_secret_renders_every_delegate_again(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_republish_with_another_secret_renders_every_delegate_again(tmp_path: Pa
     built = build(source)
     assert built.mission is not None and report.preview is not None
     assert report.preview.delegates_added == len(built.delegates)
-    assert served(out) == render(built.mission, built.delegates, other, first, URL)
+    assert served(out) == full_render(source, first, out, other)
 
 
 @pytest.mark.parametrize("change", ["activity", "delegate row"])

@@ -6,12 +6,14 @@ import csv
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from backend import incremental, layout
 from backend.build import build
+from backend.numbering import Renumbered, renumbered
 from backend.publish import publish, render
 from backend.releases import history, releases_of, rollback
 from backend.tokens import token_for
@@ -87,7 +89,7 @@ def test_republish_links_unchanged_files_instead_of_writing_them(tmp_path: Path)
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, "https://x/")
     first = out.resolve()
-    edit(source / "contacts.csv", "mission-desk", email="desk@example.org")
+    edit(source / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters")  # demo's files stay
     publish(source, out, SECRET, "https://x/")
     token = token_for("demo", SECRET)
     served = f"delegates/{token}.json"
@@ -158,10 +160,20 @@ def served(folder: Path) -> dict[str, bytes]:
     return {path: data for path, data in files_of(folder).items() if not path.endswith(".gz")}
 
 
-def full_render(source: Path, previous: Path | None) -> dict[str, bytes]:
+def full_render(
+    source: Path, previous: Path | None, out: Path | None = None, secret: bytes = SECRET
+) -> dict[str, bytes]:
+    """Every file a render from scratch gives, continuing `previous`; under the revision and
+    time the publish into `out` went out as, when given (backend.numbering chose them)."""
     built = build(source)
     assert built.mission is not None
-    return render(built.mission, built.delegates, SECRET, previous, "https://x/")
+    if out is not None:
+        shown = json.loads(layout.read(out.resolve(), "mission.json"))
+        at = datetime.fromisoformat(shown["published_at"])
+        numbers = Renumbered(built.mission.revision, 0, int(shown["revision"]), at)
+        built = renumbered(built, numbers)
+        assert built.mission is not None
+    return render(built.mission, built.delegates, secret, previous, "https://x/")
 
 
 def test_republish_renders_only_what_changed_and_gives_full_render_bytes(tmp_path: Path) -> None:
@@ -175,7 +187,7 @@ def test_republish_renders_only_what_changed_and_gives_full_render_bytes(tmp_pat
     changed = {path for path, data in files_of(out).items() if before.get(path) != data}
     assert again.written == len(changed) < again.files  # d2's files were linked, not written
     assert f"delegates/{token_for('d2', SECRET)}.ics" not in changed
-    assert served(out) == full_render(source, first)
+    assert served(out) == full_render(source, first, out)
 
 
 def test_cold_publish_in_worker_processes_gives_the_same_bytes(

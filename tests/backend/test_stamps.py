@@ -62,7 +62,7 @@ def test_publish_one_change_and_new_revision_restamps_only_the_files_it_touches(
     )
     assert new is not None and new[0] == 2 and old is not None and old[0] == 1
     assert revision_of(after, "demo") == 1
-    assert after == full_render(source, first)  # without the memo: read back from the files
+    assert after == full_render(source, first, out)  # without the memo: read back from the files
 
 
 def test_publish_own_language_change_gives_the_new_revision_to_document_calendar_and_page(

@@ -1,0 +1,81 @@
+"""The revision and time a publish goes out under, so that phones take it.
+
+Phones refuse a lower revision than the one they hold, and mark a change as new only when its
+revision is above what the delegate has read. Organisers are asked to raise `revision` and
+`published_at` in the mission sheet before each publish, and they forget; a rollback also goes
+out under a revision above every one published, which the sheet does not know. So:
+
+- a sheet whose revision is above every published one goes out as it says;
+- else, a publish that changes nothing (the mission and every delegate's document the same,
+  revision and time aside) goes out under the live revision and time: the same bytes;
+- else it goes out as the next revision, at the sheet's time if that is later than the live
+  one's, else now. The preview says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from backend import layout
+from backend.build import Built
+from backend.preview import Preview
+from backend.releases import history, live
+from backend.stamps import stamped
+from services.models import encode
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    asked: int  # the sheet's revision
+    live: int  # the highest published so far
+    given: int  # what this publish goes out as
+    at: datetime
+
+
+def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumbered | None:
+    """How the publish of `built` into `out` must be renumbered; None: as the sheet says."""
+    assert built.mission is not None
+    current, mission = live(out), built.mission
+    try:
+        shown = json.loads(layout.read(current, "mission.json")) if current else None
+        revision = int(shown["revision"]) if shown else 0
+        when = datetime.fromisoformat(shown["published_at"]) if shown else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # nothing readable is live: phones hold nothing of it either
+    if current is None or when is None:
+        return None
+    highest = max([revision, *(entry.revision for entry in history(out))])
+    if mission.revision > highest:
+        return None
+    if _unchanged(current, built, preview, revision, when):
+        if (mission.revision, mission.published_at) == (revision, when):
+            return None
+        return Renumbered(mission.revision, highest, revision, when)
+    later = mission.published_at if mission.published_at > when else now
+    return Renumbered(mission.revision, highest, highest + 1, later)
+
+
+def _unchanged(
+    current: Path, built: Built, preview: Preview, revision: int, when: datetime
+) -> bool:
+    """Whether the publish changes nothing a phone reads, revision and time aside."""
+    assert built.mission is not None
+    if preview.affected or preview.delegates_added or preview.delegates_removed:
+        return False
+    same = built.mission.model_copy(update={"revision": revision, "published_at": when})
+    try:
+        return encode(same) == layout.read(current, "mission.json")
+    except OSError:
+        return False
+
+
+def renumbered(built: Built, numbers: Renumbered) -> Built:
+    """`built` as it goes out under `numbers`: the mission and every delegate's document."""
+    assert built.mission is not None
+    stamp = (numbers.given, numbers.at)
+    mission = built.mission.model_copy(update={"revision": stamp[0], "published_at": stamp[1]})
+    delegates = {i: stamped(doc, stamp) for i, doc in built.delegates.items()}
+    return replace(built, mission=mission, delegates=delegates)

@@ -1,0 +1,127 @@
+"""A publish always goes out under a revision phones take: organisers who forget to raise it in
+the mission sheet, or publish after a rollback, are numbered on; a publish that changes nothing
+keeps the live revision and bytes."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from backend import layout
+from backend.publish import publish
+from backend.releases import rollback
+from backend.tokens import token_for
+from backend.wording import describe
+from tests.backend.servers import SECRET, backend_server
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import bump, served
+from tests.services.test_sync_servers import make
+
+URL = "https://x/"
+NOW = datetime(2025, 10, 6, 15, 30, tzinfo=UTC)
+
+
+def shown(out: Path) -> tuple[int, str]:
+    mission = json.loads(layout.read(out.resolve(), "mission.json"))
+    return int(mission["revision"]), str(mission["published_at"])
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_phones_see_it(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    code = token_for("demo", SECRET)
+    with backend_server(out) as url:
+        async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
+            assert (await sync.sync(code)).status == "updated"
+            edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")  # sheet still says 1
+            check = publish(source, out, SECRET, URL, check=True, now=NOW)
+            report = publish(source, out, SECRET, URL, now=NOW)
+            again = await sync.sync(code)
+    assert shown(out) == (2, "2025-10-06T15:30:00Z")
+    assert (again.status, again.changes) == ("updated", 1)  # marked as new on the phone
+    assert check.preview is not None and report.preview is not None
+    lines = describe(check.preview, str, _plural)
+    assert lines[-1] == (
+        "Revision 1 in the mission sheet is not above the live revision 1: "
+        "this publish goes out as revision 2, so that phones take it."
+    )
+    assert lines == describe(report.preview, str, _plural)
+
+
+async def test_publish_after_rollback_goes_out_above_the_rollback(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    code = token_for("demo", SECRET)
+    with backend_server(out) as url:
+        async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
+            rollback(out)  # revision 3
+            assert (await sync.sync(code)).status == "updated"
+            edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")  # the sheet says 2
+            publish(source, out, SECRET, URL, now=NOW)
+            assert (await sync.sync(code)).status == "updated"  # not refused as older
+    assert shown(out)[0] == 4
+
+
+def test_publish_same_sheet_again_keeps_the_live_revision_and_every_byte(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    before = served(out)
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert served(out) == before and report.written == 0
+    assert report.preview is not None and report.preview.renumbered is None
+
+
+def test_publish_same_content_after_rollback_keeps_the_rollbacks_revision(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    rollback(out)
+    edit(source / "activities.csv", "mon-lunch", room_en="")  # the sheet is back as it was
+    bump(source, 1)
+    before = served(out)
+    report = publish(source, out, SECRET, URL, now=NOW)
+    after = served(out)
+    # the schedule exports name the revision as their version: a rollback kept the old one
+    own = [p for p in after if p.startswith("delegates/") or p == "mission.json"]
+    assert own and all(after[p] == before[p] for p in own)
+    assert report.preview is not None and report.preview.renumbered == (1, 3, 3)
+    assert describe(report.preview, str, _plural)[-1] == (
+        "Revision 1 in the mission sheet: nothing changed, so revision 3 stays."
+    )
+
+
+def test_publish_sheet_revision_above_the_live_one_goes_out_as_the_sheet_says(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+    bump(source, 7, "2025-10-02T08:00:00+02:00")
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert shown(out) == (7, "2025-10-02T08:00:00+02:00")
+    assert report.preview is not None and report.preview.renumbered is None
+
+
+def test_publish_new_revision_but_old_time_in_sheet_is_dated_now_only_when_renumbered(
+    tmp_path: Path,
+) -> None:
+    """A sheet that raised the revision keeps its time; one that did not is dated now, unless
+    its time is later than the live one's."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+    bump(source, 1, "2025-10-03T08:00:00+02:00")
+    publish(source, out, SECRET, URL, now=NOW)
+    assert shown(out) == (2, "2025-10-03T08:00:00+02:00")
