@@ -27,6 +27,7 @@ from starlette.routing import Route
 from backend import layout
 from backend.bounded import Bounded
 from backend.objects import OBJECTS
+from services.content_coding import accepted
 
 log = logging.getLogger("delegate.feed")
 SERVED = re.compile(
@@ -177,7 +178,7 @@ def _respond(request: Request, folder: Folder) -> Response:
     if not SERVED.match(path):
         return Response(NOT_FOUND, 404, media_type="text/plain", headers=COMMON)
     relative = path.lstrip("/")
-    wants_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
+    wants_gzip = "gzip" in accepted(request.headers.get("accept-encoding", ""))
     entity = folder.packed(relative) if wants_gzip else None
     encoding = "gzip" if entity is not None else None
     if entity is None:

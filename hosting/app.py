@@ -30,8 +30,9 @@ from websockets.exceptions import InvalidState
 from hosting import lean
 from hosting.client import ClientFiles
 from hosting.idle_gc import IdleCollector
-from hosting.static import ClientApp, accepted
+from hosting.static import ClientApp
 from hosting.transport import QuietFletApp
+from services.content_coding import accepted
 from services.models import LANGS, Lang, MissionDoc
 from services.pocket import PocketSource, render_pocket
 

@@ -14,27 +14,13 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from hosting.client import ClientFiles
+from services.content_coding import accepted
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 # Must never be served stale: they name everything else.
 REVALIDATE = "no-cache"
-
-
-def accepted(header: str) -> list[str]:
-    """'br' and/or 'gzip' from an Accept-Encoding header, best first; q=0 refuses."""
-    offered: dict[str, float] = {}
-    for part in header.lower().split(","):
-        name, _, params = part.strip().partition(";")
-        quality = 1.0
-        if params.strip().startswith("q="):
-            try:
-                quality = float(params.strip()[2:])
-            except ValueError:
-                quality = 0.0
-        offered[name.strip()] = quality
-    return [e for e in ("br", "gzip") if offered.get(e, offered.get("*", 0.0)) > 0]
 
 
 def single_slashes(request: Request) -> str:

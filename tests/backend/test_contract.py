@@ -181,3 +181,11 @@ def test_cors_preflight(base: str) -> None:
         )
     assert r.status_code == 204
     assert r.headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize("path", ["mission.json", f"delegates/{TOKEN}.html"])
+def test_gzip_refused_with_q0_is_not_sent(base: str, folder: Path, path: str) -> None:
+    """`gzip;q=0` says "never gzip" (RFC 9110): nginx honours it, so must our server."""
+    r = get(base + path, **{"Accept-Encoding": "gzip;q=0, identity"})
+    assert r.status_code == 200 and "content-encoding" not in r.headers
+    assert r.content == layout.read(folder, path)

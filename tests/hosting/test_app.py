@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from hosting.app import create_app, redact
-from hosting.static import accepted
+from services.content_coding import accepted
 from services.library import BUNDLED
 from services.models import MissionDoc
 from services.validation import parse_mission
