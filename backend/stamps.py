@@ -5,8 +5,9 @@ one changed activity would rewrite all of them (and every phone would fetch its 
 So the files read in one language (`backend.render_keys.read_in`) carry the *stamp* of the
 publish where they last changed: the document's `revision` and `published_at`, the page's
 "as of" and its `<meta name="revision">`, the calendar's DTSTAMP. Like a calendar's SEQUENCE, a
-stamp is taken over from the release before: files that come out the same under the old stamp
-keep it. A phone's personal revision never goes down: a stamp is kept or is the new one.
+stamp is taken over from the release before: files that differ from the new ones only in what
+the stamp decides stay as they were. A phone's personal revision never goes down: a stamp is
+kept or is the new one.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import re
 from collections.abc import Callable, Collection
 from datetime import datetime
 
+from backend.render_keys import read_in
 from services.models import DelegateDoc
 
 Stamp = tuple[int, datetime]
 Render = Callable[[DelegateDoc, Collection[str]], dict[str, bytes]]
 META = re.compile(rb'<meta name="revision" content="(\d{1,16}) ([^"]{1,40})">')
+AS_OF = re.compile(rb'<time class="as-of">[^<]*</time>')
+JSON_STAMP = re.compile(rb'^\{"revision":\d+,"published_at":"[^"]*",')
+DTSTAMP = re.compile(rb"^DTSTAMP:[0-9TZ]+\r\n", re.MULTILINE)
 
 
 def stamp_of(doc: DelegateDoc) -> Stamp:
@@ -69,6 +74,17 @@ def from_json(value: object) -> Stamp | None:
     return (value[0], when) if when.tzinfo is not None else None
 
 
+def stampless(path: str, data: bytes) -> bytes:
+    """A delegate's published file without what its stamp decides: equal results, the same
+    content. `.json`: the revision and time it starts with; `.ics`: the DTSTAMP lines; pages:
+    the revision meta and the "as of" times."""
+    if path.endswith(".json"):
+        return JSON_STAMP.sub(b"{", data, count=1)
+    if path.endswith(".ics"):
+        return DTSTAMP.sub(b"", data)
+    return AS_OF.sub(b"", META.sub(b"", data, count=1))
+
+
 def render_stamped(
     render: Render,
     doc: DelegateDoc,
@@ -76,25 +92,24 @@ def render_stamped(
     before: Callable[[str], bytes | None],
     page: Callable[[str], str],
 ) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, Stamp]]:
-    """A delegate's files read in `langs`: (those that changed, those that came out as they
-    were, the stamp of each language). `doc` carries this publish's stamp. The files in a
-    language are first made under the stamp of the release before (`before(path)`: its bytes;
-    `page(lang)`: the path of the page in `lang`, which tells it): when they come out byte for
-    byte as they were, they keep it; else they are made again under the new one."""
-    new, changed, same, stamps = stamp_of(doc), dict[str, bytes](), dict[str, bytes](), {}
-    fresh = []
+    """A delegate's files read in `langs`: (those that changed, those that stay as they were,
+    the stamp of each language). `doc` carries this publish's stamp. The files in a language
+    stay as the release before has them (`before(path)`: their bytes; `page(lang)`: the path
+    of the page in `lang`, which names their stamp) when they differ from the new ones only in
+    what the stamp decides (`stampless`); else they are the new ones, under the new stamp."""
+    files, own = render(doc, langs), doc.delegate.language
+    changed, same, stamps = dict[str, bytes](), dict[str, bytes](), dict[str, Stamp]()
     for lang in langs:
+        group = {path: data for path, data in files.items() if read_in(path, own) == lang}
         old = page_stamp(before(page(lang)))
-        trial = render(stamped(doc, old), [lang]) if old is not None else {}
-        if old is not None and all(before(path) == data for path, data in trial.items()):
-            same.update(trial)
+        kept = {path: before(path) for path in group} if old is not None else {}
+        if old is not None and all(
+            (was := kept[path]) is not None and stampless(path, was) == stampless(path, data)
+            for path, data in group.items()
+        ):
+            same.update({path: data for path, data in kept.items() if data is not None})
             stamps[lang] = old
-        elif old == new:
-            changed.update(trial)
-            stamps[lang] = new
         else:
-            fresh.append(lang)
-    if fresh:
-        changed.update(render(doc, fresh))
-        stamps.update(dict.fromkeys(fresh, new))
+            changed.update(group)
+            stamps[lang] = stamp_of(doc)
     return changed, same, stamps

@@ -97,7 +97,7 @@ def edit(path: Path, row_id: str, **changes: str) -> None:
 
 
 def bump(mission_csv: Path) -> None:
-    """What the README asks organisers to do before each publish: revision + 1, a later time."""
+    """What organisers may do before a publish (backend.numbering): revision + 1, a later time."""
     with mission_csv.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     for row in rows:

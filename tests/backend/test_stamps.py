@@ -5,13 +5,14 @@ a personal revision never goes down, rollback included."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from backend.publish import publish
 from backend.releases import rollback
-from backend.stamps import page_stamp
+from backend.stamps import page_stamp, stampless
 from backend.tokens import token_for
 from tests.backend.servers import SECRET
 from tests.backend.test_publish import copy_example, edit
@@ -120,3 +121,33 @@ def test_page_stamp_reads_revision_and_time() -> None:
     assert (
         found is not None and found[0] == 7 and found[1].isoformat() == "2025-10-02T08:00:00+02:00"
     )
+
+
+def _restamp(path: str, data: bytes) -> bytes:
+    """`data` as if published under revision 9 on 9 October: only what a stamp decides."""
+    if path.endswith(".json"):
+        return re.sub(
+            rb'^\{"revision":\d+,"published_at":"[^"]*"',
+            b'{"revision":9,"published_at":"2025-10-09T10:00:00Z"',
+            data,
+        )
+    if path.endswith(".ics"):
+        return re.sub(rb"DTSTAMP:\d{8}T\d{6}Z", b"DTSTAMP:20251009T100000Z", data)
+    data = re.sub(
+        rb'content="\d+ [^"]*">', b'content="9 2025-10-09T10:00:00+00:00">', data, count=1
+    )
+    return re.sub(
+        rb'<time class="as-of">[^<]*</time>', b'<time class="as-of">9 Oct 10:00</time>', data
+    )
+
+
+def test_stampless_files_that_differ_only_in_their_stamp_compare_equal(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    mine = personal(served(out), "demo")
+    assert {p.rpartition(".")[2] for p in mine} == {"json", "ics", "html"}
+    for path, data in mine.items():
+        other = _restamp(path, data)
+        assert other != data and stampless(path, other) == stampless(path, data), path
+        edited = data.replace(b"Vermeulen", b"Peeters") if b"Vermeulen" in data else data + b"\n"
+        assert stampless(path, edited) != stampless(path, data), path
