@@ -237,15 +237,17 @@ class Repository:
             return None
         return change
 
+    def own_ids(self) -> set[str]:
+        """What concerns this person: registered, bookmarked, meetings, and what was taken off
+        their agenda. Changes elsewhere are marked in the programme only (`flags_for`)."""
+        return {i.id for i in self.agenda()} | set(self.personal_changes.changes)
+
     def unseen_ids(self) -> set[str]:
-        """Distinct items with a change this person has not opened: what the banner counts."""
-        ids = {*self.mission_changes.changes, *self.personal_changes.changes}
-        return {i for i in ids if self.change_for(i) is not None}
+        """Own items with a change not opened yet: what the banner counts, What changed lists."""
+        return {i for i in self.own_ids() if self.change_for(i) is not None}
 
     def unseen_changes(self) -> list[Change]:
-        ids = {*self.mission_changes.changes, *self.personal_changes.changes}
-        found = [c for c in (self.change_for(i) for i in sorted(ids)) if c is not None]
-        return found
+        return [c for c in map(self.change_for, sorted(self.unseen_ids())) if c is not None]
 
     def flags_for(self, item_id: str) -> tuple[str, ...]:
         """Change marks to show for an item: `new`, `changed`, `cancelled` until opened."""

@@ -32,8 +32,9 @@ def build(ctx: Ctx) -> Screen:
     zone = display_zone(repo.mission, repo.settings.time_display)
     unseen = change_entries(tr, repo, repo.unseen_changes(), zone)
     fresh = {e.change.id for e in unseen}
+    mine = repo.own_ids() - fresh
     logged = all_changes(repo.personal_changes, repo.mission_changes)
-    read = change_entries(tr, repo, [c for c in logged if c.id not in fresh], zone)
+    read = change_entries(tr, repo, [c for c in logged if c.id in mine], zone)
     controls: list[ft.Control] = [top_action(ctx, bool(unseen))]
     controls += [entry_card(ctx, e) for e in unseen]
     if not unseen:

@@ -64,7 +64,7 @@ def _banner_after_republish(page: Page, app: str, source: Path, out: Path) -> No
     _republish_with_announcement(source, out)
     reveal(page, "sync-now")  # below the fold when signed in: a tap there reaches nothing
     tap(page, "sync-now")
-    see(page, ": 1 wijziging")  # the moved B2B session: the sync has committed
+    see(page, ": 1 wijziging")  # her reception ends later: the sync has committed
     open_app(page, app + "agenda")
     see(page, "Receptie verplaatst naar gebouw N-200")
     banner = page.locator("[flt-semantics-identifier='banner-flash-n200']")
@@ -108,7 +108,7 @@ def _safety_card(page: Page, app: str) -> None:
 def _republish_with_announcement(source: Path, out: Path) -> None:
     with (source / "announcements.csv").open("a", encoding="utf-8") as f:
         f.write(FLASH)
-    edit(source / "activities.csv", "tue-b2b-semis", end="16:30")
+    edit(source / "activities.csv", "tue-chm-reception", end="18:30")  # one of Lotte's
     mission = (source / "mission.csv").read_text(encoding="utf-8")
     (source / "mission.csv").write_text(mission.replace("revision,1", "revision,2"), "utf-8")
     assert not publish(source, out, SECRET, "http://127.0.0.1/").errors

@@ -37,12 +37,12 @@ AA = 4.5
 
 @pytest.fixture(scope="module")
 def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A feed that is offline now, whose last good copy moved the gala dinner by 30 minutes."""
+    """A feed that is offline now, whose last good copy moved the start-up pitch by 30 minutes."""
     data = tmp_path_factory.mktemp("e2e-changed")
     feed = normalise_origin(f"http://127.0.0.1:{free_port()}/")
     doc = json.loads(MISSION_BYTES)
-    gala = next(a for a in doc["activities"] if a["id"] == "tue-gala-dinner")
-    gala["start"], gala["end"] = "2025-10-07T20:30:00-07:00", "2025-10-07T23:30:00-07:00"
+    pitch = next(a for a in doc["activities"] if a["id"] == "tue-startup-pitch")
+    pitch["start"], pitch["end"] = "2025-10-07T14:00:00-07:00", "2025-10-07T16:00:00-07:00"
     doc["revision"] += 1
     new = json.dumps(doc).encode()
     log = ChangeLog().merged(diff_missions(parse_mission(MISSION_BYTES), parse_mission(new)))
@@ -58,8 +58,12 @@ def test_the_change_arrow_is_drawn_not_a_missing_glyph_box(
     context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
     try:
         page = context.new_page()
+        open_app(page, changed_url + "programme")  # a change counts when it is on one's agenda
+        reveal(page, "bookmark-tue-startup-pitch")
+        tap(page, "bookmark-tue-startup-pitch")
+        see(page, "Added to my agenda")
         open_app(page, changed_url + "changes")
-        see(page, "Gala dinner")
+        see(page, "Belgian start-ups pitch")
         where = box(page, "diff-arrow")
         settle(page)
         crop = page.screenshot(clip=where)

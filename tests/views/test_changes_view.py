@@ -63,3 +63,42 @@ async def test_about_french_legs_put_a_no_break_space_before_the_colon(tmp_path:
         assert not any("Los Angeles:" in t for t in texts)
     finally:
         await app.close()
+
+
+async def test_what_changed_counts_only_the_delegates_own_items(tmp_path: Path) -> None:
+    """Walk-through: Lotte was told of '2 changes', one the cancelled Life sciences B2B she was
+    never registered for. Her count and list hold her registrations and bookmarks; the rest of
+    the programme's changes stay marked in the Programme."""
+    from services.keyvalue import FileKeyValue
+    from tests.views.harness import sign_in_as
+
+    await sign_in_as(tmp_path, "a" * 26, ["tue-chm-reception"])
+    kv = FileKeyValue(tmp_path / "settings.json")
+    saved = json.loads(await kv.get("delegate_companion.settings") or "{}")
+    await kv.set("delegate_companion.settings", json.dumps({**saved, "bookmarks": ["wed-ai-act"]}))
+    raw = json.loads(MISSION_BYTES)
+    edits = {
+        "tue-chm-reception": {"start": "2025-10-07T17:00:00-07:00"},
+        "tue-b2b-lifesci": {"state": "cancelled"},  # not hers, not bookmarked
+        "tue-startup-pitch": {"room": {"en": "Hall B", "fr": "Hall B", "nl": "Hall B"}},
+        "wed-ai-act": {"room": {"en": "Hall C", "fr": "Hall C", "nl": "Hall C"}},  # bookmarked
+    }
+    for activity in raw["activities"]:
+        activity.update(edits.get(activity["id"], {}))
+    raw["revision"] = 2
+    data = json.dumps(raw).encode()
+    log = ChangeLog().merged(diff_missions(parse_mission(MISSION_BYTES), parse_mission(data)))
+    assert {"tue-b2b-lifesci", "tue-startup-pitch"} <= set(log.changes)
+    store_unit(tmp_path, data, etag='"v2"', changes=log)
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/agenda")
+    try:
+        assert "2 changes from the organisers" in app.text()
+        await app.tap("changes-banner")
+        assert app.identifiers("change-") == ["change-tue-chm-reception", "change-wed-ai-act"]
+        assert not app.has("read-tue-b2b-lifesci") and not app.has("read-tue-startup-pitch")
+        await app.tap("mark-all-read")
+        assert app.identifiers("read-") == ["read-tue-chm-reception", "read-wed-ai-act"]
+        await app.go("/programme/2025-10-07")
+        assert app.repo.flags_for("tue-startup-pitch") == ("changed",)  # still marked there
+    finally:
+        await app.close()

@@ -57,8 +57,9 @@ async def test_a_republish_reaches_every_session_and_counts_agree(tmp_path: Path
         ChaosServer() as server,
         on_feed(tmp_path, server.url("ok"), *routes) as (feeds, (a, b)),
     ):
-        await a.settle()
-        await b.settle()
+        for app in (a, b):  # visitors: a change counts for them when it is on their agenda
+            await app.repo.toggle_bookmark("tue-nasa-ames")
+            await app.settle()
         server.republish_room("tue-nasa-ames", "Building N-200")
         await a.sync_now()
         await b.settle()
