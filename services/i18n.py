@@ -9,7 +9,7 @@ import gettext
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -150,7 +150,12 @@ class Translator:
         return format_datetime(value.astimezone(zone), "EEE d MMM HH:mm", locale=self.locale)
 
     def time_range(self, start: datetime, end: datetime, zone: ZoneInfo) -> str:
-        return f"{self.time(start, zone)}–{self.time(end, zone)}"
+        """'14:00–15:30'; past midnight it names the day it ends: '22:30–00:30 (Wed 8 Oct)'."""
+        span = f"{self.time(start, zone)}–{self.time(end, zone)}"
+        last = (end.astimezone(zone) - timedelta(microseconds=1)).date()  # 00:00 ends the day
+        if last <= start.astimezone(zone).date():
+            return span
+        return f"{span} ({format_date(last, 'EEE d MMM', locale=self.locale)})"
 
     def in_minutes(self, minutes: int) -> str:
         """'in 25 min', 'over 25 min', 'dans 25 min'; hours past 90 minutes."""

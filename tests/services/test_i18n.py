@@ -250,3 +250,18 @@ def test_short_day_names_the_weekday_without_a_dot(lang: Lang, expected: tuple[s
     # a datetime late in the evening is still that day; the cache never mixes the two
     assert tr.short_day(datetime(2025, 10, 6, 23, 30)) == expected
     assert tr.short_day(date(2025, 10, 7))[1] == "7"
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"), [("en", "Wed 8 Oct"), ("fr", "mer. 8 oct."), ("nl", "wo 8 okt")]
+)
+def test_time_range_past_midnight_names_the_day_it_ends(lang: Lang, day: str) -> None:
+    tr, brussels = Translator(lang), ZoneInfo("Europe/Brussels")
+    start = datetime.fromisoformat("2025-10-07T13:30:00-07:00")  # the start-up pitch
+    end = start.replace(hour=15, minute=30)
+    assert tr.time_range(start, end, brussels) == f"22:30–00:30 ({day})"
+    assert tr.time_range(start, end, LA) == "13:30–15:30"  # one day in mission time
+    # ending at midnight ends that day
+    assert tr.time_range(
+        start.replace(hour=13, minute=0), end.replace(hour=15, minute=0), brussels
+    ) == ("22:00–00:00")
