@@ -87,6 +87,17 @@ def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str
     expect(call).to_have_attribute("aria-label", "Mobile +32 471 44 06 04 tel:+32471440604")
 
 
+def test_icon_buttons_are_named_once(page: Page, app_url: str) -> None:
+    """Walk-through: the announcements icon was read 'Announcements\nAnnouncements' (its
+    tooltip and a label), with the badge's digits after it."""
+    link = page.locator("[flt-semantics-identifier='announcements-link']")
+    expect(link).to_have_attribute("aria-label", re.compile(r"^Announcements( \(\d+ unread\))?$"))
+    go(page, app_url, "/programme")
+    reveal(page, "bookmark-tue-startup-pitch")
+    mark = page.locator("[flt-semantics-identifier='bookmark-tue-startup-pitch']")
+    expect(mark).to_have_attribute("aria-label", "Add to my agenda")
+
+
 def test_reload_keeps_language_and_bookmarks(page: Page, app_url: str) -> None:
     go(page, app_url, "/programme")
     see(page, "activities")

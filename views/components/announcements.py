@@ -113,10 +113,11 @@ def announcements_button(ctx: Ctx) -> ft.Control:
         icon,
         tooltip=label,
         on_click=lambda _e: ctx.act.navigate("/announcements"),
-        badge=str(unread) if unread else None,
+        # the count is in the tooltip, the accessible name: the badge's digits are not read out
+        badge=ft.Badge(label=ft.Text(str(unread), semantics_label="")) if unread else None,
     )
     return ft.Semantics(
-        container=True, content=button, identifier="announcements-link", button=True, label=label
+        container=True, content=button, identifier="announcements-link", button=True
     )
 
 

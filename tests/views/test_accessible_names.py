@@ -1,0 +1,42 @@
+"""Icon buttons have one accessible name: their tooltip (walk-through: 'Announcements' twice)."""
+
+from __future__ import annotations
+
+import flet as ft
+import pytest
+
+from tests.views.harness import App
+
+
+def doubled_names(app: App) -> list[str]:
+    """Icon buttons whose name a screen reader would read twice, or with a badge's digits."""
+    out = []
+    for c in app.controls():
+        if not isinstance(c, ft.Semantics):
+            continue
+        button = c.content
+        if not isinstance(button, ft.IconButton | ft.PopupMenuButton) or not button.tooltip:
+            continue
+        if c.label:
+            out.append(f"{c.identifier}: label and tooltip")
+        badge = button.badge
+        if badge is not None and not (
+            isinstance(badge, ft.Badge)
+            and isinstance(badge.label, ft.Text)
+            and badge.label.semantics_label == ""
+        ):
+            out.append(f"{c.identifier}: the badge is read out")
+    return out
+
+
+@pytest.mark.parametrize("route", ["/agenda", "/programme", "/activity/tue-nasa-ames", "/contacts"])
+async def test_icon_buttons_with_a_tooltip_have_one_name(app: App, route: str) -> None:
+    await app.go(route)
+    assert app.has("safety-button")
+    assert doubled_names(app) == []
+
+
+async def test_announcements_button_is_named_once_with_its_unread_count(app: App) -> None:
+    link = app.find("announcements-link")
+    assert isinstance(link, ft.Semantics) and isinstance(link.content, ft.IconButton)
+    assert link.label is None and link.content.tooltip.startswith("Announcements (")
