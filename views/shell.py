@@ -109,7 +109,12 @@ class AppShell:
         if e.route in self.pushed:
             del self.pushed[: self.pushed.index(e.route) + 1]
             return
-        if e.route != self.ctx.state.route.path():
+        current = self.ctx.state.route.path()
+        if e.route != current:
+            if self.history and self.history[-1] == e.route:
+                self.history.pop()  # the browser's Back: our last step undone
+            else:  # a link opened in this tab: Back returns to where it was opened, not older
+                self.history[:] = [current]
             self.show(e.route)
 
     def _resized(self, _e: object) -> None:
@@ -163,7 +168,7 @@ class AppShell:
 
     def _push(self, path: str) -> None:
         self.show(path, keep_tab=True)  # opened from a tab: that tab stays selected
-        self.pushed.append(self.ctx.state.route.path())
+        self.pushed.append(self.ctx.state.route.path())  # its echo will be ignored
         self.run(lambda: self.page.push_route(path))
 
     def show(self, path: str | None, keep_tab: bool = False) -> None:
@@ -172,6 +177,10 @@ class AppShell:
             # a personal link (/join/<code>, e.g. from the welcome QR code) signs in
             self.sign_in(route.arg)
             route = parse("/agenda")
+            # the code leaves the address bar at once, valid or not; assets/web/join-link.js
+            # makes this push replace the /join/ entry, so it is not in the history either
+            self.pushed.append(route.path())
+            self.run(lambda: self.page.push_route("/agenda"))
         state = self.ctx.state
         if route.name in ("agenda", "map") and route.arg:
             state.day = date.fromisoformat(route.arg)
