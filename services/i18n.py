@@ -155,7 +155,8 @@ class Translator:
         last = (end.astimezone(zone) - timedelta(microseconds=1)).date()  # 00:00 ends the day
         if last <= start.astimezone(zone).date():
             return span
-        return f"{span} ({format_date(last, 'EEE d MMM', locale=self.locale)})"
+        day = format_date(last, "EEE d MMM", locale=self.locale).replace(" ", "\u00a0")
+        return f"{span} ({day})"  # no-break spaces: the day never wraps inside the brackets
 
     def in_minutes(self, minutes: int) -> str:
         """'in 25 min', 'over 25 min', 'dans 25 min'; hours past 90 minutes."""

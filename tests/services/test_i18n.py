@@ -253,7 +253,8 @@ def test_short_day_names_the_weekday_without_a_dot(lang: Lang, expected: tuple[s
 
 
 @pytest.mark.parametrize(
-    ("lang", "day"), [("en", "Wed 8 Oct"), ("fr", "mer. 8 oct."), ("nl", "wo 8 okt")]
+    ("lang", "day"),
+    [("en", "Wed\u00a08\u00a0Oct"), ("fr", "mer.\u00a08\u00a0oct."), ("nl", "wo\u00a08\u00a0okt")],
 )
 def test_time_range_past_midnight_names_the_day_it_ends(lang: Lang, day: str) -> None:
     tr, brussels = Translator(lang), ZoneInfo("Europe/Brussels")

@@ -37,7 +37,7 @@ async def test_activity_brussels_time_on_demand(app: App) -> None:
 async def test_activity_brussels_time_past_midnight_says_the_day_it_ends(app: App) -> None:
     await app.go("/activity/tue-startup-pitch")  # 13:30–15:30 in San Francisco
     await app.tap("toggle-zone")
-    assert "Brussels time: Tuesday 7 October, 22:30–00:30 (Wed 8 Oct)" in app.texts()
+    assert "Brussels time: Tuesday 7 October, 22:30–00:30 (Wed\u00a08\u00a0Oct)" in app.texts()
 
 
 async def test_changed_activity_banner_shows_old_and_new_then_clears(tmp_path: Path) -> None:
