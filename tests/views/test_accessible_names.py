@@ -29,7 +29,24 @@ def doubled_names(app: App) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("route", ["/agenda", "/programme", "/activity/tue-nasa-ames", "/contacts"])
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/agenda",
+        "/programme",
+        "/activity/tue-nasa-ames",
+        "/contacts",
+        "/settings",
+        "/meeting/m-patel",
+        "/venue/jpl",
+        "/map",
+        "/changes",
+        "/announcements",
+        "/safety",
+        "/directory",
+        "/mycard",
+    ],
+)
 async def test_icon_buttons_with_a_tooltip_have_one_name(app: App, route: str) -> None:
     await app.go(route)
     assert app.has("safety-button")
