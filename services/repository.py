@@ -284,9 +284,11 @@ class Repository:
             seen = {**self.settings.seen, item_id: change.revision}
             await self.update_settings(seen=seen)
 
-    async def mark_all_seen(self) -> None:
+    async def mark_all_seen(self, everywhere: bool = False) -> None:
+        """What changed's list read; `everywhere`: the programme's marks too (a first sign-in)."""
+        ids = {*self.mission_changes.changes, *self.personal_changes.changes}
         seen = dict(self.settings.seen)
-        for change in self.unseen_changes():
+        for change in filter(None, map(self.change_for, ids if everywhere else self.unseen_ids())):
             seen[change.id] = change.revision
         await self.update_settings(seen=seen)
 

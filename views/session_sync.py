@@ -184,7 +184,7 @@ class SessionSync:
     async def _first_sign_in(self) -> None:
         """Their own language from the organisers' sheet (they can change it), and no report
         of changes made before they ever saw this agenda."""
-        await self.shell.repo.mark_all_seen()
+        await self.shell.repo.mark_all_seen(everywhere=True)
         if self.shell.repo.delegate is not None:
             language = self.shell.repo.delegate.delegate.language
             await self.shell.repo.update_settings(language=language)
