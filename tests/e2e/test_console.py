@@ -104,6 +104,13 @@ def test_console_sign_in_upload_preview_publish_rollback(phone: Page, tmp_path: 
         invites = phone.request.get(f"{url}invites.csv")
         assert invites.ok and b"https://feed.example.org/delegates/" in invites.body()
         assert phone.request.get(f"{url}invites.zip").body().startswith(b"PK")
+        phone.goto(url)
+        upload(phone, good)  # the sheet still says revision 2, below the rollback's 3
+        preview = phone.locator("#preview").inner_text()
+        assert "this publish goes out as revision 4, so that phones take it." in preview
+        phone.get_by_role("button", name="3. Publish").click()
+        assert phone.locator("#live-revision").inner_text() == "Live revision: 4"
+        assert room_served(feed) == "Garden Room"
 
 
 def test_console_refuses_a_form_without_its_csrf_token(phone: Page, tmp_path: Path) -> None:
