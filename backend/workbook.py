@@ -21,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from backend.cells import cell_text, kind_of
 from backend.sources import sheet_name
 from backend.tables import Row, SourceError, Table
+from backend.xlsx_cells import Cell, Sheet, read_sheets
+from backend.xlsx_parts import Unsupported
 
 _COLUMN = re.compile(r"^[a-z][a-z0-9_]*$")
 HELP_MARK = "ⓘ"  # the template's help row starts with it; the reader skips that row
@@ -34,11 +36,15 @@ def read_workbook(
 ) -> dict[str, Table]:
     wanted = {**columns, **optional}
     try:
-        book = load_workbook(path, data_only=False)
-    except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        errors.append(SourceError(path.name, 0, f"cannot be opened as an Excel workbook ({exc})"))
-        return {name: Table(name, unreadable=True) for name in wanted}
-    sheets = {ws.title.strip().lower(): ws for ws in book.worksheets}
+        found = read_sheets(path)
+    except Unsupported:
+        try:
+            found = _openpyxl_sheets(path)
+        except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+            message = f"cannot be opened as an Excel workbook ({exc})"
+            errors.append(SourceError(path.name, 0, message))
+            return {name: Table(name, unreadable=True) for name in wanted}
+    sheets = {ws.title.strip().lower(): ws for ws in found}
     tables = {}
     for name, required in wanted.items():
         label = sheet_name(name)
@@ -54,18 +60,31 @@ def read_workbook(
     return tables
 
 
-def _read_sheet(
-    sheet: Worksheet, name: str, required: list[str], errors: list[SourceError]
-) -> Table:
+def _openpyxl_sheets(path: Path) -> list[Sheet]:
+    """The sheets as openpyxl reads them: slower, but it reads anything Excel writes."""
+    book = load_workbook(path, data_only=False)
+    return [_as_sheet(ws) for ws in book.worksheets]
+
+
+def _as_sheet(ws: Worksheet) -> Sheet:
+    merged = [(r.min_row, r.min_col, r.coord) for r in ws.merged_cells.ranges]
+    rows = [
+        tuple(Cell(c.value, c.data_type, row, column) for column, c in enumerate(cells, start=1))
+        for row, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1)
+    ]
+    return Sheet(ws.title, ws.sheet_state, merged, rows)
+
+
+def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[SourceError]) -> Table:
     label = sheet.title
     table = Table(name, label=label)
     if sheet.sheet_state != "visible":
         message = "this sheet is hidden: unhide it (right-click a sheet tab, Unhide) or delete it"
         errors.append(SourceError(label, 1, message, cell="A1"))
-    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+    for row, _, where in sorted(sheet.merged):
         message = "merged cells: unmerge them and type the value in each cell"
-        errors.append(SourceError(label, merged.min_row, message, cell=merged.coord))
-    rows = list(sheet.iter_rows(min_row=1, min_col=1))
+        errors.append(SourceError(label, row, message, cell=where))
+    rows = sheet.rows
     header = [cell_text(c.value, "text").lower() for c in rows[0]] if rows else []
     letters = {h: get_column_letter(i + 1) for i, h in enumerate(header) if h}
     table.missing = [c for c in required if c not in letters]
