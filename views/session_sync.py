@@ -172,7 +172,10 @@ class SessionSync:
             )
             self.shell.ctx.sync = SyncState.done(outcome)
             self.start_loop()
-            self.shell.navigate("/agenda")
+            if self.shell.ctx.state.route.path() == "/agenda":  # a personal link: there already
+                self.shell.render()  # pushing the same route again would never be echoed
+            else:
+                self.shell.navigate("/agenda")
 
         previous = self.shell.repo.settings.personal_code
 

@@ -244,6 +244,8 @@ async def test_first_sign_in_takes_their_language_and_reports_no_old_changes(
         assert "Mijn agenda" in app.text()
         assert not app.has("changes-banner") and app.repo.unseen_changes() == []
         assert app.repo.flags_for("sun-welcome-desk") == ()  # nor marked in the Programme
+        pushes = [args["route"] for name, args in app.conn.invocations if name == "push_route"]
+        assert pushes == ["/agenda"]  # once, as soon as the code was read
         await app.pick_language("en")
         assert app.repo.settings.language == "en" and "My agenda" in app.text()
     finally:
