@@ -72,6 +72,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.ui
 	$(PY) -m bench.render
 	$(PY) -m bench.publish
+	$(PY) -m bench.workbook
 	$(PY) -m bench.hosted
 	$(PY) -m bench.web_bytes
 
