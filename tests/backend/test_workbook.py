@@ -106,17 +106,22 @@ def renamed_header(book: Workbook) -> str:
     return f"Activities!{letter}1: missing column title_en"
 
 
-@pytest.mark.parametrize(
-    "mistake",
-    [text_date, merged, hidden, blank_row, formula, missing_sheet, renamed_header],
-    ids=lambda f: f.__name__,
-)
-def test_workbook_mistake_is_named_by_sheet_and_cell_and_publishes_nothing(
-    tmp_path: Path, mistake: Callable[[Workbook], str]
-) -> None:
+MISTAKES = [text_date, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
+
+
+def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
+    """The example workbook with `mistake` made in it, and the message it must give."""
     book = load_workbook(EXAMPLE_WORKBOOK)
     expected = mistake(book)
     book.save(tmp_path / "m.xlsx")
+    return tmp_path / "m.xlsx", expected
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda f: f.__name__)
+def test_workbook_mistake_is_named_by_sheet_and_cell_and_publishes_nothing(
+    tmp_path: Path, mistake: Callable[[Workbook], str]
+) -> None:
+    _, expected = with_mistake(tmp_path, mistake)
     report = publish(tmp_path / "m.xlsx", tmp_path / "feed", SECRET, "https://x/")
     messages = [str(e) for e in report.errors]
     assert any(m.startswith(expected) for m in messages), messages

@@ -10,22 +10,14 @@ from pathlib import Path
 from zipfile import ZipFile
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.tables import SourceError
 from backend.workbook import _openpyxl_sheets, read_workbook
 from backend.xlsx_cells import read_sheets
 from backend.xlsx_parts import Unsupported
-from tests.backend.test_workbook import (
-    blank_row,
-    formula,
-    hidden,
-    merged,
-    missing_sheet,
-    renamed_header,
-    text_date,
-)
+from tests.backend.test_workbook import MISTAKES, with_mistake
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -56,18 +48,11 @@ def test_read_sheets_example_workbook_as_openpyxl_reads_it() -> None:
     same_as_openpyxl(EXAMPLE_WORKBOOK)
 
 
-@pytest.mark.parametrize(
-    "mistake",
-    [text_date, merged, hidden, blank_row, formula, missing_sheet, renamed_header],
-    ids=lambda f: f.__name__,
-)
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda f: f.__name__)
 def test_read_sheets_each_mistake_as_openpyxl_reads_it(
     tmp_path: Path, mistake: Callable[[Workbook], str]
 ) -> None:
-    book = load_workbook(EXAMPLE_WORKBOOK)
-    mistake(book)
-    book.save(tmp_path / "m.xlsx")
-    same_as_openpyxl(tmp_path / "m.xlsx")
+    same_as_openpyxl(with_mistake(tmp_path, mistake)[0])
 
 
 def excel_like(path: Path, sheet: str, extra: str = "") -> None:
