@@ -121,8 +121,8 @@ def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Pa
 def test_workbook_mistake_is_named_by_sheet_and_cell_and_publishes_nothing(
     tmp_path: Path, mistake: Callable[[Workbook], str]
 ) -> None:
-    _, expected = with_mistake(tmp_path, mistake)
-    report = publish(tmp_path / "m.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    path, expected = with_mistake(tmp_path, mistake)
+    report = publish(path, tmp_path / "feed", SECRET, "https://x/")
     messages = [str(e) for e in report.errors]
     assert any(m.startswith(expected) for m in messages), messages
     assert not (tmp_path / "feed").exists() and not (tmp_path / "feed-invites").exists()
