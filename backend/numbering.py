@@ -7,9 +7,14 @@ out under a revision above every one published, which the sheet does not know. S
 
 - a sheet whose revision is above every published one goes out as it says;
 - else, a publish that changes nothing (the mission and every delegate's document the same,
-  revision and time aside) goes out under the live revision and time: the same bytes;
+  revision and time aside) goes out under the live revision and time: the same bytes; unless
+  a higher revision went out before (a rollback an earlier publisher then went below), which
+  phones hold and would keep;
 - else it goes out as the next revision, at the sheet's time if that is later than the live
   one's, else now. The preview says so.
+
+The highest revision published is the live one's or the history's; what of either cannot be
+read (damaged by hand, a line cut short) is left aside, never a reason to go out lower.
 """
 
 from __future__ import annotations
@@ -39,33 +44,43 @@ def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumb
     """How the publish of `built` into `out` must be renumbered; None: as the sheet says."""
     assert built.mission is not None
     current, mission = live(out), built.mission
-    try:
-        shown = json.loads(layout.read(current, "mission.json")) if current else None
-        revision = int(shown["revision"]) if shown else 0
-        when = datetime.fromisoformat(shown["published_at"]) if shown else None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # nothing readable is live: phones hold nothing of it either
-    if current is None or when is None:
-        return None
-    highest = max([revision, *(entry.revision for entry in history(out))])
+    shown = _shown(current)
+    highest = max([shown[0] if shown else 0, *(entry.revision for entry in history(out))])
     if mission.revision > highest:
         return None
-    if _unchanged(current, built, preview, revision, when):
-        if (mission.revision, mission.published_at) == (revision, when):
+    # unchanged keeps the live revision only if it is the highest: phones may hold a higher
+    # one (a rollback that an earlier publisher then went out below), whose content differs
+    if shown is not None and shown[0] == highest and _unchanged(current, built, preview, shown):
+        if (mission.revision, mission.published_at) == shown:
             return None
-        return Renumbered(mission.revision, highest, revision, when)
-    later = mission.published_at if mission.published_at > when else now
+        return Renumbered(mission.revision, highest, *shown)
+    later = mission.published_at if shown and mission.published_at > shown[1] else now
     return Renumbered(mission.revision, highest, highest + 1, later)
 
 
+def _shown(current: Path | None) -> tuple[int, datetime] | None:
+    """The live revision and time; None when nothing readable is live (damaged by hand: the
+    history still says what went out)."""
+    if current is None:
+        return None
+    try:
+        shown = json.loads(layout.read(current, "mission.json"))
+        revision, when = shown["revision"], datetime.fromisoformat(shown["published_at"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(revision, int) or isinstance(revision, bool) or when.tzinfo is None:
+        return None
+    return revision, when
+
+
 def _unchanged(
-    current: Path, built: Built, preview: Preview, revision: int, when: datetime
+    current: Path | None, built: Built, preview: Preview, shown: tuple[int, datetime]
 ) -> bool:
     """Whether the publish changes nothing a phone reads, revision and time aside."""
     assert built.mission is not None
-    if preview.affected or preview.delegates_added or preview.delegates_removed:
+    if current is None or preview.affected or preview.delegates_added or preview.delegates_removed:
         return False
-    same = built.mission.model_copy(update={"revision": revision, "published_at": when})
+    same = built.mission.model_copy(update={"revision": shown[0], "published_at": shown[1]})
     try:
         return encode(same) == layout.read(current, "mission.json")
     except OSError:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -35,6 +36,7 @@ from backend.stamps import restamped
 from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,23 @@ def live(out: Path) -> Path | None:
 
 
 def history(out: Path) -> list[Entry]:
+    """Every publish and rollback, oldest first. A line that cannot be read (a publish killed
+    while it wrote it, a hand edit) is left out with a warning: it must not stop the next one."""
     path = releases_of(out) / "history.jsonl"
     if not path.exists():
         return []
-    lines = path.read_text("utf-8").splitlines()
-    return [Entry(**json.loads(line)) for line in lines if line.strip()]
+    entries = []
+    for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        try:
+            entry = Entry(**json.loads(line)) if line.strip() else None
+        except (ValueError, TypeError) as exc:
+            entry = None
+            log.warning("history.jsonl line %d unreadable, left out: %s", number, exc)
+        if entry is not None and type(entry.revision) is int:
+            entries.append(entry)
+        elif entry is not None:
+            log.warning("history.jsonl line %d has no revision number, left out", number)
+    return entries
 
 
 def write_release(
@@ -185,8 +199,18 @@ def _swap(out: Path, release: Path) -> None:
 
 
 def _append(releases: Path, entry: Entry) -> None:
-    with (releases / "history.jsonl").open("a", encoding="utf-8") as f:
-        f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+    path = releases / "history.jsonl"
+    with path.open("ab") as f:
+        # after a line cut short (a publish killed while writing it), start a line of our own
+        cut = f.tell() > 0 and _last_byte(path) != b"\n"
+        line = json.dumps(asdict(entry), ensure_ascii=False) + "\n"
+        f.write((("\n" if cut else "") + line).encode("utf-8"))
+
+
+def _last_byte(path: Path) -> bytes:
+    with path.open("rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1)
 
 
 def kept(releases: Path) -> list[Path]:

@@ -8,9 +8,12 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from backend import layout
-from backend.publish import publish
-from backend.releases import rollback
+from backend.build import build
+from backend.publish import publish, render
+from backend.releases import Entry, history, releases_of, rollback, write_release
 from backend.tokens import token_for
 from backend.wording import describe
 from tests.backend.servers import SECRET, backend_server
@@ -125,3 +128,85 @@ def test_publish_new_revision_but_old_time_in_sheet_is_dated_now_only_when_renum
     bump(source, 1, "2025-10-03T08:00:00+02:00")
     publish(source, out, SECRET, URL, now=NOW)
     assert shown(out) == (2, "2025-10-03T08:00:00+02:00")
+
+
+def publish_as_before_numbering(source: Path, out: Path) -> None:
+    """A release as publishers before backend.numbering made it: under the sheet's revision,
+    even when a rollback had gone out above it."""
+    built = build(source)
+    assert built.mission is not None
+    files = render(built.mission, built.delegates, SECRET, out.resolve(), URL)
+    mission = built.mission
+    entry = Entry("", mission.revision, mission.published_at.isoformat(), "-", 1, 1)
+    write_release(out, files, entry)
+
+
+async def test_publish_same_sheet_over_a_live_revision_below_a_rollback_goes_out_above_it(
+    tmp_path: Path,
+) -> None:
+    """Phones took the rollback (3); an older publisher then put revision 2 live, which they
+    refuse. The same sheet again changes nothing live, but must go out as 4 to reach them."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    code = token_for("demo", SECRET)
+    with backend_server(out) as url:
+        async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
+            rollback(out)
+            assert (await sync.sync(code)).status == "updated"
+            publish_as_before_numbering(source, out)
+            assert (await sync.sync(code)).status == "older"
+            report = publish(source, out, SECRET, URL, now=NOW)
+            again = await sync.sync(code)
+    assert shown(out)[0] == 4 and again.status == "updated", again
+    assert report.preview is not None and report.preview.renumbered == (2, 3, 4)
+
+
+def damage_history(out: Path) -> None:
+    """A publish killed while it appended its line to the history (or a hand edit)."""
+    with (releases_of(out) / "history.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"release": "0123", "revision": "x"}\n["not", "an", "entry"]\n{"release": "ab')
+
+
+def test_publish_after_damaged_history_lines_goes_out_above_every_readable_revision(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 5)
+    publish(source, out, SECRET, URL)
+    damage_history(out)
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")  # the sheet says 5
+    publish(source, out, SECRET, URL, now=NOW)
+    edit(source / "activities.csv", "mon-lunch", room_en="Tulip Room")
+    publish(source, out, SECRET, URL, now=NOW)
+    assert shown(out)[0] == 7
+    assert [e.revision for e in history(out)] == [1, 5, 6, 7]  # the line after the cut is kept
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"published_at": "2025-10-02T08:00:00"},  # no zone
+        {"revision": "five"},
+        {"published_at": None},
+    ],
+)
+def test_publish_over_a_live_mission_damaged_by_hand_goes_out_above_the_history(
+    tmp_path: Path, damage: dict[str, object]
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    files = served(out)
+    files["mission.json"] = json.dumps({**json.loads(files["mission.json"]), **damage}).encode()
+    write_release(out, files, None, base=out.resolve())
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")  # the sheet says 2
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert shown(out) == (3, "2025-10-06T15:30:00Z")
+    assert report.preview is not None and report.preview.renumbered == (2, 2, 3)
