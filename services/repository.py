@@ -229,13 +229,16 @@ class Repository:
         return [*self.mission.contacts, *personal]
 
     def change_for(self, item_id: str) -> Change | None:
-        """The change this person has not opened yet (personal changes win over shared ones)."""
-        change = self.personal_changes.changes.get(item_id) or self.mission_changes.changes.get(
-            item_id
-        )
-        if change is None or self.settings.seen.get(item_id, 0) >= change.revision:
-            return None
-        return change
+        """The change this person has not opened yet: their own document's first, then the
+        programme's (an opened registration must not hide a room change published later)."""
+        seen = self.settings.seen.get(item_id, 0)
+        found = (log.changes.get(item_id) for log in (self.personal_changes, self.mission_changes))
+        return next((c for c in found if c is not None and c.revision > seen), None)
+
+    def _latest(self, item_id: str) -> int:
+        """The highest revision of the item's changes: opening it reads both documents' news."""
+        logs = (self.personal_changes, self.mission_changes)
+        return max(c.revision for log in logs if (c := log.changes.get(item_id)) is not None)
 
     def own_ids(self) -> set[str]:
         """What concerns this person: registered, bookmarked, meetings, and what was taken off
@@ -279,17 +282,15 @@ class Repository:
 
     async def mark_seen(self, item_id: str) -> None:
         """The person opened the item: its change marks go away."""
-        change = self.change_for(item_id)
-        if change is not None:
-            seen = {**self.settings.seen, item_id: change.revision}
-            await self.update_settings(seen=seen)
+        if self.change_for(item_id) is not None:
+            await self.update_settings(seen={**self.settings.seen, item_id: self._latest(item_id)})
 
     async def mark_all_seen(self, everywhere: bool = False) -> None:
         """What changed's list read; `everywhere`: the programme's marks too (a first sign-in)."""
         ids = {*self.mission_changes.changes, *self.personal_changes.changes}
         seen = dict(self.settings.seen)
         for change in filter(None, map(self.change_for, ids if everywhere else self.unseen_ids())):
-            seen[change.id] = change.revision
+            seen[change.id] = self._latest(change.id)
         await self.update_settings(seen=seen)
 
     async def update_settings(self, **changes: object) -> None:
