@@ -11,7 +11,7 @@ out under a revision above every one published, which the sheet does not know. S
   a higher revision went out before (a rollback an earlier publisher then went below), which
   phones hold and would keep;
 - else it goes out as the next revision, at the sheet's time if that is later than the live
-  one's, else now. The preview says so.
+  one's, else now (never before the live time). The preview says so.
 
 The highest revision published is the live one's or the history's; what of either cannot be
 read (damaged by hand, a line cut short) is left aside, never a reason to go out lower.
@@ -55,6 +55,8 @@ def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumb
             return None
         return Renumbered(mission.revision, highest, *shown)
     later = mission.published_at if shown and mission.published_at > shown[1] else now
+    if shown and later < shown[1]:
+        later = shown[1]  # the live time was in the future: never dated before it
     return Renumbered(mission.revision, highest, highest + 1, later)
 
 

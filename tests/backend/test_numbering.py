@@ -210,3 +210,14 @@ def test_publish_over_a_live_mission_damaged_by_hand_goes_out_above_the_history(
     report = publish(source, out, SECRET, URL, now=NOW)
     assert shown(out) == (3, "2025-10-06T15:30:00Z")
     assert report.preview is not None and report.preview.renumbered == (2, 2, 3)
+
+
+def test_publish_renumbered_after_a_release_dated_in_the_future_is_never_dated_before_it(
+    tmp_path: Path,
+) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    bump(source, 1, "2025-10-09T08:00:00+02:00")  # typed ahead of time by the organisers
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_nl="Tuinzaal")
+    publish(source, out, SECRET, URL, now=NOW)  # NOW is 6 October
+    assert shown(out) == (2, "2025-10-09T08:00:00+02:00")
