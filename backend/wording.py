@@ -83,7 +83,7 @@ def _numbers(preview: Preview, _: Gettext) -> list[str]:
         )
     else:
         text = _(
-            "Revision {asked} in the mission sheet is not above the live revision {live}: "
+            "Revision {asked} in the mission sheet is not above {live}, the highest published: "
             "this publish goes out as revision {given}, so that phones take it."
         )
     return [text.format(asked=asked, live=live, given=given)]

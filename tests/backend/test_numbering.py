@@ -52,7 +52,7 @@ async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_ph
     assert check.preview is not None and report.preview is not None
     lines = describe(check.preview, str, _plural)
     assert lines[-1] == (
-        "Revision 1 in the mission sheet is not above the live revision 1: "
+        "Revision 1 in the mission sheet is not above 1, the highest published: "
         "this publish goes out as revision 2, so that phones take it."
     )
     assert lines == describe(report.preview, str, _plural)
