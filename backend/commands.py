@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from backend.releases import history, live, rollback
+from backend.releases import history, live
+from backend.rollback import rollback
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"

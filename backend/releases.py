@@ -25,15 +25,11 @@ import secrets
 import shutil
 import time
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from backend import layout
 from backend.bases import BASES, base_of
 from backend.objects import GONE, OBJECTS, STALE, aside, collect
 from backend.staging import assemble, locked
-from backend.stamps import restamped
-from services.models import DelegateDoc, MissionDoc, encode
 
 KEEP_RELEASES = 10
 log = logging.getLogger(__name__)
@@ -126,57 +122,6 @@ def _fill(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return written
-
-
-def rollback(out: Path, now: datetime | None = None) -> Entry:
-    """Make the release before the live one live again, with a revision above every one
-    published so far. Raises LookupError with a sentence when there is nothing to go back to."""
-    current = live(out)
-    if current is None:
-        raise LookupError(f"nothing is published at {out} yet")
-    entries = history(out)
-    # a crash between the swap and the history line leaves the live release without its line:
-    # then every line is earlier than it
-    live_at = max(
-        (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
-    )
-    earlier = [
-        e
-        for e in entries[:live_at]
-        if e.release != current.name and (releases_of(out) / e.release).is_dir()
-    ]
-    if not earlier:
-        raise LookupError("there is no earlier release to go back to")
-    back = earlier[-1]
-    shown = int(json.loads(layout.read(current, "mission.json"))["revision"])
-    revision = max(shown, *(e.revision for e in entries)) + 1  # above what phones hold
-    files = _with_revision(releases_of(out) / back.release, revision)
-    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
-    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
-    return history(out)[-1]
-
-
-def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
-    """Every served file of `release`, its documents re-encoded with `revision`, and its
-    delegates' pages naming it as theirs (backend.stamps: their time stays)."""
-    files: dict[str, bytes] = {}
-    for name, path in sorted(layout.listing(release).items()):
-        if name.endswith(".gz"):
-            continue
-        data = path.read_bytes()
-        if name == "mission.json":
-            data = encode(MissionDoc.model_validate_json(data).model_copy(update=_rev(revision)))
-        elif name.startswith("delegates/") and name.endswith(".json"):
-            data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
-        elif name.startswith("delegates/") and name.endswith(".html"):
-            data = restamped(data, revision)
-        files[name] = data
-    return files
-
-
-def _rev(revision: int) -> dict[str, object]:
-    return {"revision": revision}
 
 
 def manifest_of(release: Path) -> dict[str, str]:

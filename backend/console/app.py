@@ -25,7 +25,8 @@ from backend.console.access import Access, csrf_ok, csrf_token, remember_csrf
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.preview import MAX_DROP
 from backend.publish import Report, publish
-from backend.releases import history, live, rollback
+from backend.releases import history, live
+from backend.rollback import rollback
 from backend.wording import describe, refusal
 from services.i18n import Translator, pick_language
 from services.models import LANGS

@@ -13,7 +13,8 @@ import pytest
 from backend import layout
 from backend.build import build
 from backend.publish import publish, render
-from backend.releases import Entry, history, releases_of, rollback, write_release
+from backend.releases import Entry, history, releases_of, write_release
+from backend.rollback import rollback
 from backend.tokens import token_for
 from backend.wording import describe
 from tests.backend.servers import SECRET, backend_server

@@ -15,7 +15,8 @@ from backend import incremental, layout
 from backend.build import build
 from backend.numbering import Renumbered, renumbered
 from backend.publish import publish, render
-from backend.releases import history, releases_of, rollback
+from backend.releases import history, releases_of
+from backend.rollback import rollback
 from backend.tokens import token_for
 from backend.wording import describe
 from services.store import FeedStore, namespace_for
@@ -201,3 +202,30 @@ def test_cold_publish_in_worker_processes_gives_the_same_bytes(
     # everything written, but each delegate's page in their language once (no twin)
     assert cold.written == cold.files - cold.delegates
     assert served(tmp_path / "cold") == full_render(source, None)
+
+
+def _sequence(calendar: bytes, uid: str) -> int:
+    """The SEQUENCE of event `uid` in `calendar`."""
+    event = calendar.split(f"UID:{uid}".encode())[1].split(b"END:VEVENT")[0]
+    return int(event.split(b"SEQUENCE:")[1].split(b"\r\n")[0])
+
+
+def test_rollback_raises_the_sequence_of_what_it_changes_back_in_calendars(
+    tmp_path: Path,
+) -> None:
+    """A calendar app keeps an event it has seen unless its SEQUENCE rises: the rollback must
+    raise it for the lunch it moves back, and leave the others as they were."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, "https://x/")
+    path = f"delegates/{token_for('demo', SECRET)}.ics"
+    first = layout.read(out.resolve(), path)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room", room_nl="Tuinzaal")
+    bump(source, 2)
+    publish(source, out, SECRET, "https://x/")
+    moved = layout.read(out.resolve(), path)
+    rollback(out)
+    back = layout.read(out.resolve(), path)
+    lunch, seminar = "mon-lunch@bem-west-coast-2025", "mon-opening-seminar@bem-west-coast-2025"
+    assert _sequence(back, lunch) > _sequence(moved, lunch) > _sequence(first, lunch)
+    assert b"Tuinzaal" in moved and b"Tuinzaal" not in back
+    assert _sequence(back, seminar) == _sequence(moved, seminar) == _sequence(first, seminar)

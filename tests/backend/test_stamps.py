@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backend.publish import publish
-from backend.releases import rollback
+from backend.rollback import rollback
 from backend.stamps import page_stamp, stampless
 from backend.tokens import token_for
 from tests.backend.servers import SECRET

@@ -1,0 +1,87 @@
+"""Rollback: the release before the live one, live again under a revision above every one
+published, so phones that hold a newer one take it (backend.releases keeps the releases).
+
+Its documents are re-encoded with that revision and its pages name it (backend.stamps); its
+calendars are made again to follow what the live release published, so that calendar apps,
+which keep an event until its SEQUENCE rises, change back too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from backend import layout
+from backend.calendars import personal_calendar, previous_calendar
+from backend.releases import Entry, history, live, releases_of, write_release
+from backend.stamps import restamped
+from services.calendar import EventCache
+from services.models import DelegateDoc, MissionDoc, encode
+
+
+def rollback(out: Path, now: datetime | None = None) -> Entry:
+    """Make the release before the live one live again, with a revision above every one
+    published so far. Raises LookupError with a sentence when there is nothing to go back to."""
+    current = live(out)
+    if current is None:
+        raise LookupError(f"nothing is published at {out} yet")
+    entries = history(out)
+    # a crash between the swap and the history line leaves the live release without its line:
+    # then every line is earlier than it
+    live_at = max(
+        (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
+    )
+    earlier = [
+        e
+        for e in entries[:live_at]
+        if e.release != current.name and (releases_of(out) / e.release).is_dir()
+    ]
+    if not earlier:
+        raise LookupError("there is no earlier release to go back to")
+    back = earlier[-1]
+    shown = int(json.loads(layout.read(current, "mission.json"))["revision"])
+    revision = max(shown, *(e.revision for e in entries)) + 1  # above what phones hold
+    files = _with_revision(releases_of(out) / back.release, revision)
+    files.update(_calendars_after(releases_of(out) / back.release, current))
+    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
+    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
+    return history(out)[-1]
+
+
+def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
+    """Every served file of `release`, its documents re-encoded with `revision`, and its
+    delegates' pages naming it as theirs (backend.stamps: their time stays)."""
+    files: dict[str, bytes] = {}
+    for name, path in sorted(layout.listing(release).items()):
+        if name.endswith(".gz"):
+            continue
+        data = path.read_bytes()
+        if name == "mission.json":
+            data = encode(MissionDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+        elif name.startswith("delegates/") and name.endswith(".json"):
+            data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+        elif name.startswith("delegates/") and name.endswith(".html"):
+            data = restamped(data, revision)
+        files[name] = data
+    return files
+
+
+def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
+    """The calendars of `release` made again to follow what `current` published: subscribed
+    calendar apps keep an event they have seen unless its SEQUENCE rises, so the items the
+    rollback changes back get a higher one than `current` gave them (backend.calendars)."""
+    mission = MissionDoc.model_validate_json(layout.read(release, "mission.json"))
+    cache, files = EventCache(), {}
+    for name in sorted(layout.listing(release)):
+        if name.startswith("delegates/") and name.endswith(".ics"):
+            doc = DelegateDoc.model_validate_json(layout.read(release, f"{name[:-4]}.json"))
+            before = previous_calendar(current, name)
+            files[name] = personal_calendar(mission, doc, before, cache)
+    return files
+
+
+def _rev(revision: int) -> dict[str, object]:
+    return {"revision": revision}
