@@ -31,7 +31,7 @@ CACHED = """async (name) => {
 }"""
 
 
-def cached(page: Page, name: str, contains: str, timeout: float = 60.0) -> str:
+def cached(page: Page, name: str, contains: str, timeout: float = 90.0) -> str:
     """The page our worker keeps under `name`, once it contains `contains`."""
     deadline = time.monotonic() + timeout
     text = ""
@@ -40,7 +40,10 @@ def cached(page: Page, name: str, contains: str, timeout: float = 60.0) -> str:
         if contains in text:
             return text
         page.wait_for_timeout(300)
-    raise AssertionError(f"{name} never contained {contains!r}; last: {text[:200]!r}")
+    # which step did not happen: the app writing the copy, or our worker keeping it
+    written = contains in str(page.evaluate(f"localStorage.getItem('{KEY}') || ''"))
+    where = f"at {page.url}; the app {'wrote' if written else 'never wrote'} it to localStorage"
+    raise AssertionError(f"{name} never contained {contains!r} ({where}); last: {text[:200]!r}")
 
 
 def gone(page: Page, name: str, timeout: float = 30.0) -> None:
