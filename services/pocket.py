@@ -86,7 +86,9 @@ def _section(
     return texts | {
         "who": _person(source.delegate),
         "stamp": _stamp(source.delegate) if banner == "published" else "",
-        "as_of": parts.memo(("as of", lang, source.as_of), _as_of, tr, source.as_of, zone),
+        "as_of": parts.memo(
+            ("as of", lang, source.as_of, banner), _as_of, tr, source.as_of, zone, banner
+        ),
         "days": agenda_days(tr, mission, layout.days, source.changes, zone, parts),
         "empty": tr.gettext("Nothing on your agenda yet.") if personal and not layout.items else "",
         "venues": listed,
@@ -123,8 +125,15 @@ def _texts(
     }
 
 
-def _as_of(tr: Translator, when: datetime | None, zone: ZoneInfo) -> str:
-    return tr.gettext("as of {time}").format(time=tr.moment(when, zone)) if when else ""
+def _as_of(tr: Translator, when: datetime | None, zone: ZoneInfo, banner: Banner) -> str:
+    """When the data was fetched (the app's offline copy), or when a published page last
+    changed: it keeps the time of that publish (backend.stamps), which can be days old."""
+    if when is None:
+        return ""
+    text = (
+        tr.gettext("last changed {time}") if banner == "published" else tr.gettext("as of {time}")
+    )
+    return text.format(time=tr.moment(when, zone))
 
 
 def _zone_line(tr: Translator, zone: ZoneInfo) -> str:

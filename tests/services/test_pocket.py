@@ -112,3 +112,15 @@ def test_pocket_page_for_a_delegate_stays_small(
 ) -> None:
     page = render_pocket(source_of(mission, delegate), "nl", LINKS)
     assert len(page.encode()) <= 60_000
+
+
+def test_published_page_says_when_it_last_changed_not_as_of(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """A published page keeps the time of the publish where it last changed (backend.stamps):
+    'as of' would read as out of date days later; the app's own offline copy says 'as of'."""
+    source = source_of(mission, delegate)
+    for lang, words in (("en", "last changed"), ("nl", "laatst gewijzigd"), ("fr", "modifié le")):
+        page = render_pocket(source, lang, LINKS, banner="published")
+        assert f'<time class="as-of">{words} ' in page, lang
+    assert '<time class="as-of">as of ' in render_pocket(source, "en", LINKS)
