@@ -93,7 +93,6 @@ class ClientFiles:
             "</head>",
             f'  <meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             f'  <meta name="theme-color" content="#0B5FA5">\n'
-            '  <script src="join-link.js"></script>\n'
             f'  <script src="pocket-bridge.js" data-worker="{worker}"></script>\n'
             f'  <script src="offline-notice.js" data-texts="{_notice()}"></script>\n</head>',
         )

@@ -177,8 +177,8 @@ class AppShell:
             # a personal link (/join/<code>, e.g. from the welcome QR code) signs in
             self.sign_in(route.arg)
             route = parse("/agenda")
-            # the code leaves the address bar at once, valid or not; assets/web/join-link.js
-            # makes this push replace the /join/ entry, so it is not in the history either
+            # the code leaves the address bar at once, valid or not (Flutter can only push: the
+            # /join/ entry stays in the history, and rewriting Flutter's history broke reloads)
             self.pushed.append(route.path())
             self.run(lambda: self.page.push_route("/agenda"))
         state = self.ctx.state
