@@ -35,6 +35,16 @@ def _plural(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+def lunch_moved(tmp_path: Path) -> tuple[Path, Path]:
+    """The example published, then again with the lunch in another room, as revision 2."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    return source, out
+
+
 async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_phones_see_it(
     tmp_path: Path,
 ) -> None:
@@ -60,11 +70,7 @@ async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_ph
 
 
 async def test_publish_after_rollback_goes_out_above_the_rollback(tmp_path: Path) -> None:
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
+    source, out = lunch_moved(tmp_path)
     code = token_for("demo", SECRET)
     with backend_server(out) as url:
         async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
@@ -86,11 +92,7 @@ def test_publish_same_sheet_again_keeps_the_live_revision_and_every_byte(tmp_pat
 
 
 def test_publish_same_content_after_rollback_keeps_the_rollbacks_revision(tmp_path: Path) -> None:
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
+    source, out = lunch_moved(tmp_path)
     rollback(out)
     edit(source / "activities.csv", "mon-lunch", room_en="")  # the sheet is back as it was
     bump(source, 1)
@@ -147,11 +149,7 @@ async def test_publish_same_sheet_over_a_live_revision_below_a_rollback_goes_out
 ) -> None:
     """Phones took the rollback (3); an older publisher then put revision 2 live, which they
     refuse. The same sheet again changes nothing live, but must go out as 4 to reach them."""
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
+    source, out = lunch_moved(tmp_path)
     code = token_for("demo", SECRET)
     with backend_server(out) as url:
         async with make(tmp_path / "phone", url) as (sync, _transport, _clock):
@@ -199,11 +197,7 @@ def test_publish_after_damaged_history_lines_goes_out_above_every_readable_revis
 def test_publish_over_a_live_mission_damaged_by_hand_goes_out_above_the_history(
     tmp_path: Path, damage: dict[str, object]
 ) -> None:
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
+    source, out = lunch_moved(tmp_path)
     files = served(out)
     files["mission.json"] = json.dumps({**json.loads(files["mission.json"]), **damage}).encode()
     write_release(out, files, None, base=out.resolve())
