@@ -28,12 +28,7 @@ def calendar_path(token: str) -> str:
 
 def previous_calendar(previous: Path | None, relative: str) -> bytes | None:
     """What the last release published at `relative`, if anything."""
-    if previous is None:
-        return None
-    try:
-        return layout.read(previous, relative)
-    except OSError:
-        return None
+    return layout.published(previous, relative)
 
 
 def personal_calendar(

@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from backend import layout
 from backend.memo import SHARED, load_memo, present
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from backend.stamps import Stamp, as_json, from_json, render_stamped
@@ -183,21 +182,12 @@ def _render_chunk(ids: list[str]) -> Rendered:
     own, mission, delegates, secret, langs, events, live = _JOB
     every = frozenset(LANGS)
 
-    def before(path: str) -> bytes | None:
-        try:
-            return layout.read(live, path) if live is not None else None
-        except OSError:
-            return None
-
     out: Rendered = {}
     for i in ids:
-        token = token_for(i, secret)
 
         def render(doc: DelegateDoc, wanted: Collection[str], i: str = i) -> dict[str, bytes]:
             return own(mission, i, doc, secret, events, wanted)
 
-        def page(lang: str, token: str = token) -> str:
-            return f"delegates/{token}.{lang}.html"
-
-        out[i] = render_stamped(render, delegates[i], langs.get(i, every), before, page)
+        token = token_for(i, secret)
+        out[i] = render_stamped(render, delegates[i], langs.get(i, every), live, token)
     return out

@@ -64,6 +64,16 @@ def read(release: Path, served: str) -> bytes:
     return where(release, served).read_bytes()
 
 
+def published(release: Path | None, served: str) -> bytes | None:
+    """What `release` serves at `served`; None when there is no release or no such file."""
+    if release is None:
+        return None
+    try:
+        return read(release, served)
+    except OSError:
+        return None
+
+
 def tokens(release: Path) -> set[str]:
     """Every delegate a release serves (any layout)."""
     found: set[str] = set()

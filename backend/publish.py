@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from backend import build_cache, layout
+from backend import build_cache
 from backend.build import Built, build
 from backend.calendars import calendar_path, personal_calendar, previous_calendar
 from backend.collector import fewer_collections
@@ -71,23 +71,13 @@ def render(
     these bytes however much of them it takes over from `previous`."""
     files = shared_files(mission, public_url)
     cache, parts = EventCache(), PocketParts()
-
-    def before(path: str) -> bytes | None:
-        try:
-            return layout.read(previous, path) if previous is not None else None
-        except OSError:
-            return None
-
     for delegate_id, doc in sorted(delegates.items()):
-        token = token_for(delegate_id, secret)
 
         def own(d: DelegateDoc, langs: Collection[str], i: str = delegate_id) -> dict[str, bytes]:
             return delegate_files(mission, i, d, secret, previous, cache, langs, parts)
 
-        def page(lang: str, token: str = token) -> str:
-            return f"delegates/{token}.{lang}.html"
-
-        changed, same, _ = render_stamped(own, doc, LANGS, before, page)
+        token = token_for(delegate_id, secret)
+        changed, same, _ = render_stamped(own, doc, LANGS, previous, token)
         files.update(changed | same)
     return files
 

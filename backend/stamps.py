@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from datetime import datetime
+from pathlib import Path
 
+from backend import layout
 from backend.render_keys import read_in
 from services.models import DelegateDoc
 
@@ -86,23 +88,19 @@ def stampless(path: str, data: bytes) -> bytes:
 
 
 def render_stamped(
-    render: Render,
-    doc: DelegateDoc,
-    langs: Collection[str],
-    before: Callable[[str], bytes | None],
-    page: Callable[[str], str],
+    render: Render, doc: DelegateDoc, langs: Collection[str], live: Path | None, token: str
 ) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, Stamp]]:
     """A delegate's files read in `langs`: (those that changed, those that stay as they were,
     the stamp of each language). `doc` carries this publish's stamp. The files in a language
-    stay as the release before has them (`before(path)`: their bytes; `page(lang)`: the path
-    of the page in `lang`, which names their stamp) when they differ from the new ones only in
-    what the stamp decides (`stampless`); else they are the new ones, under the new stamp."""
+    stay as the `live` release has them (its page in that language names their stamp) when
+    they differ from the new ones only in what the stamp decides (`stampless`); else they are
+    the new ones, under the new stamp."""
     files, own = render(doc, langs), doc.delegate.language
     changed, same, stamps = dict[str, bytes](), dict[str, bytes](), dict[str, Stamp]()
     for lang in langs:
         group = {path: data for path, data in files.items() if read_in(path, own) == lang}
-        old = page_stamp(before(page(lang)))
-        kept = {path: before(path) for path in group} if old is not None else {}
+        old = page_stamp(layout.published(live, f"delegates/{token}.{lang}.html"))
+        kept = {path: layout.published(live, path) for path in group} if old is not None else {}
         if old is not None and all(
             (was := kept[path]) is not None and stampless(path, was) == stampless(path, data)
             for path, data in group.items()
