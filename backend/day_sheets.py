@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backend.sheets import Origins
+from backend.sheets import Origins, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
 
@@ -126,6 +126,7 @@ def _company(row: Row) -> dict[str, Any]:
         "cities": row.get("cities").split(),
         "contact": contact,
         "hosts": row.get("hosts").split(),
+        "sample": flag(row),
     }
     if row.get("website"):
         company["website"] = row.get("website")

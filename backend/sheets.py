@@ -33,7 +33,7 @@ def _names(row: Row, column: str) -> dict[str, str]:
     }
 
 
-def _flag(row: Row, column: str = "sample") -> bool:
+def flag(row: Row, column: str = "sample") -> bool:
     return _yes(row.get(column))
 
 
@@ -84,7 +84,7 @@ def mission_dict(
             "role": row.get("role"),
             "name": _names(row, "name"),
             "organisation": _names(row, "organisation"),
-            "sample": _flag(row),
+            "sample": flag(row),
         }
         participants.setdefault(row.get("activity"), []).append(entry)
     for row in tables["sectors.csv"]:
@@ -150,7 +150,7 @@ def mission_dict(
             "state": row.get("state") or "confirmed",
             "registration": row.get("registration") or "open",
             "participants": participants.get(row.get("id"), []),
-            "sample": _flag(row),
+            "sample": flag(row),
         }
         activities.append(activity)
     contacts = []
@@ -177,7 +177,7 @@ def _contact(row: Row) -> dict[str, Any]:
         "organisation": _names(row, "organisation"),
         "address_local": _loc(row, "address"),
         "hours": _loc(row, "hours"),
-        "sample": _flag(row),
+        "sample": flag(row),
     }
     for column in ("phone", "mobile", "email", "website", "address"):
         if row.get(column):
@@ -219,7 +219,7 @@ def delegate_dict(
             "company": row.get("company"),
             "start": _instant(row, "start", zone, errors),
             "end": _instant(row, "end", zone, errors),
-            "sample": _flag(row),
+            "sample": flag(row),
         }
         for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
             if row.get(column):
@@ -239,7 +239,7 @@ def delegate_dict(
             "name": person.get("name"),
             "company": person.get("company"),
             "language": person.get("language") or "en",
-            "sample": _flag(person),
+            "sample": flag(person),
         },
         "registered": registered,
         "meetings": meetings,

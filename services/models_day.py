@@ -77,6 +77,7 @@ class Company(Model):
     website: Url | None = None
     contact: ListedContact
     hosts: list[Id] = Field(default_factory=list, max_length=100)
+    sample: bool = False  # made up for a demo: the app labels it Illustrative
 
 
 class Safety(Model):

@@ -13,7 +13,15 @@ from services.models import Company
 from services.present import activity_time, city_name, display_zone, sector_names
 from views.components.directory import kind_label
 from views.components.shared import shared
-from views.components.ui import card, empty_state, fallback_note, heading, muted, wrap_row
+from views.components.ui import (
+    card,
+    empty_state,
+    fallback_note,
+    heading,
+    marked_line,
+    muted,
+    wrap_row,
+)
 from views.context import Ctx, Screen
 
 
@@ -35,7 +43,9 @@ def build(ctx: Ctx) -> Screen:
     cities = ", ".join(city_name(tr, repo.mission, c) for c in entry.cities)
     head: list[ft.Control] = [
         ft.Text(entry.name, size=22, weight=ft.FontWeight.BOLD),
-        muted(kind_label(ctx, entry.kind)),
+        marked_line(tr, kind_label(ctx, entry.kind), f"sample-{entry.id}")
+        if entry.sample
+        else muted(kind_label(ctx, entry.kind)),
         muted(" · ".join(sector_names(tr, repo.mission, entry.sectors))),
         ft.Text(profile.text, size=15),
         *fallback_note(tr, profile.fallback),

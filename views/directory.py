@@ -11,7 +11,7 @@ from services.present import city_name, sector_names
 from views.components.directory import kind_label
 from views.components.drafts import done, draft_field
 from views.components.shared import shared
-from views.components.ui import card, empty_state, muted
+from views.components.ui import card, empty_state, marked_line, muted
 from views.context import Ctx, Screen
 
 
@@ -96,9 +96,10 @@ def company_card(ctx: Ctx, entry: Company) -> ft.Control:
     tr, mission = ctx.tr, ctx.repo.mission
     sectors = " · ".join(sector_names(tr, mission, entry.sectors))
     cities = ", ".join(city_name(tr, mission, c) for c in entry.cities)
+    meta = " · ".join(p for p in (kind_label(ctx, entry.kind), cities) if p)
     lines: list[ft.Control] = [
         ft.Text(entry.name, size=16, weight=ft.FontWeight.W_600),
-        muted(" · ".join(p for p in (kind_label(ctx, entry.kind), cities) if p), 12),
+        marked_line(tr, meta, f"sample-{entry.id}") if entry.sample else muted(meta, 12),
         muted(sectors, 12),
         ft.Text(tr.text(entry.profile).text, size=13, max_lines=2),
     ]

@@ -15,7 +15,7 @@ from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT, dump
 
 def test_feed_schema_file_is_current() -> None:
     on_disk = json.loads((ROOT / "docs" / "feed-schema.json").read_text("utf-8"))
-    assert on_disk == feed_schema(), "run: make schema"
+    assert on_disk == feed_schema(), "run: python -m backend schema"
 
 
 def test_encode_round_trips_the_embedded_documents_byte_for_byte() -> None:

@@ -163,6 +163,30 @@ async def test_directory_search_filter_and_company_links(
         await app.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "mark"),
+    [
+        ("en", "Illustrative"),
+        ("fr", "d'illustration"),
+        ("nl", "illustratie"),
+    ],  # no-break spaces inside
+)
+async def test_made_up_companies_are_marked_in_the_readers_language(
+    tmp_path: Path, lang: Lang, mark: str
+) -> None:
+    app = await App(tmp_path, lang=lang).start("/contacts")
+    try:
+        await app.tap("directory-link")
+        listed = [i.removeprefix("company-") for i in app.identifiers("company-")]
+        assert listed and all(app.has(f"sample-{c}") for c in listed)
+        assert "illustrative)" not in app.text() and mark in app.text()
+        await app.tap("company-orbyt-aerospace")
+        assert "Orbyt Aerospace" in app.texts() and app.has("sample-orbyt-aerospace")
+        assert mark in app.text()
+    finally:
+        await app.close()
+
+
 async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Path) -> None:
     app = await App(tmp_path, lang="fr").start("/meeting/m-patel")
     try:
