@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from zoneinfo import ZoneInfo
 
 import flet as ft
 
@@ -29,6 +30,7 @@ def build(ctx: Ctx) -> Screen:
         )
     controls: list[ft.Control] = venue_block(ctx, venue, on_venue_page=True)
     zone = display_zone(repo.mission, repo.settings.time_display)
+    controls += my_meetings_here(ctx, venue.id, zone)
     here = [a for a in repo.mission.activities if a.venue_id == venue.id]
     controls.append(
         heading(
@@ -53,3 +55,31 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     return Screen(venue.name, controls, subtitle=city_name(tr, repo.mission, venue.city))
+
+
+def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control]:
+    """The person's own B2B meetings at this venue: only in their document, so not among the
+    mission's activities below."""
+    tr, doc = ctx.tr, ctx.repo.delegate
+    mine = sorted(
+        (m for m in (doc.meetings if doc else []) if m.venue_id == venue_id), key=lambda m: m.start
+    )
+    if not mine:
+        return []
+    out = [heading(tr.gettext("My B2B meetings here"), identifier="venue-meetings")]
+    for m in mine:
+        day = tr.day(m.start.astimezone(ctx.repo.zone).date())
+        title = tr.gettext("B2B with {person}").format(person=m.counterpart)
+        lines = [
+            ft.Text(title, weight=ft.FontWeight.W_600),
+            muted(f"{m.company} · {day}, {tr.time_range(m.start, m.end, zone)}"),
+            *sample_marks(tr, m.sample, f"sample-{m.id}"),
+        ]
+        out.append(
+            card(
+                ft.Column(lines, spacing=2),
+                on_click=partial(ctx.act.navigate, f"/meeting/{m.id}"),
+                identifier=f"venue-meeting-{m.id}",
+            )
+        )
+    return out

@@ -78,6 +78,21 @@ async def test_venue_screen_lists_activities_there(app: App) -> None:
     assert app.has("venue-activity-mon-ai-seminar")
 
 
+async def test_venue_screen_lists_my_own_meetings_there(tmp_path: Path) -> None:
+    """A private B2B meeting is not a mission activity: the venue page names it all the same."""
+    app = await App(tmp_path, lang="nl").start("/venue/moscone-center")
+    try:
+        assert "Mijn B2B-afspraken hier" in app.texts()
+        assert app.identifiers("venue-meeting-") == ["venue-meeting-m-whitfield"]
+        assert "B2B met Dana Whitfield" in app.texts()
+        await app.tap("venue-meeting-m-whitfield")
+        assert app.route == "/meeting/m-whitfield"
+        await app.go("/venue/hilton-union-square")  # no meeting of hers there
+        assert not app.identifiers("venue-meeting-") and "Mijn B2B-afspraken hier" not in app.text()
+    finally:
+        await app.close()
+
+
 async def test_map_numbers_the_days_stops_in_agenda_order(app: App) -> None:
     await app.tab(2)
     assert app.route == "/map"
