@@ -92,12 +92,6 @@ def build(ctx: Ctx) -> Screen:
                     identifier=f"company-meeting-{m.id}",
                 )
             )
-    if repo.mission.mission.sample:
-        controls.append(
-            ft.Container(
-                muted(_("Example entry: illustrative."), 12), padding=shared(ft.Padding.all(16))
-            )
-        )
     return Screen(_("Delegation directory"), controls, subtitle=entry.name)
 
 

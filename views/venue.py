@@ -72,7 +72,8 @@ def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control
         title = tr.gettext("B2B with {person}").format(person=m.counterpart)
         lines = [
             ft.Text(title, weight=ft.FontWeight.W_600),
-            muted(f"{m.company} · {day}, {tr.time_range(m.start, m.end, zone)}"),
+            muted(m.company),
+            muted(f"{day}, {tr.time_range(m.start, m.end, zone)}"),
             *sample_marks(tr, m.sample, f"sample-{m.id}"),
         ]
         out.append(
