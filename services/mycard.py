@@ -35,6 +35,20 @@ class MyCard(BaseModel):
 Problems = dict[CardField, CardProblem]
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """'Sébastien Van den Berghe' -> ('Sébastien', 'Van den Berghe'): Belgian surnames often
+    carry particles, so everything after the first word is the family name."""
+    parts = name.split(" ", 1)
+    return (parts[0], parts[1]) if len(parts) == 2 else ("", name)
+
+
+def suggested(name: str, company: str) -> dict[str, str]:
+    """A first card from what the organisers know (the person's invitation): name and company,
+    to correct or complete before saving."""
+    given, family = split_name(" ".join(name.split()))
+    return {"given": given, "family": family, "company": " ".join(company.split())}
+
+
 def card_from_form(form: dict[CardField, str]) -> tuple[MyCard | None, Problems]:
     """Check what was typed: a name is needed; a phone of any country ('0471 44 06 04' is read
     as Belgian) becomes E.164; an e-mail must look like one. Returns the card or the problems."""

@@ -8,7 +8,7 @@ import vobject
 
 from services.i18n import localize
 from services.models import Contact, Lang
-from services.mycard import MyCard
+from services.mycard import MyCard, split_name
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,6 @@ class Card:
     email: str = ""
     website: str = ""
     address: str = ""
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """'Sébastien Van den Berghe' -> ('Sébastien', 'Van den Berghe'): Belgian surnames often
-    carry particles, so everything after the first word is the family name."""
-    parts = name.split(" ", 1)
-    return (parts[0], parts[1]) if len(parts) == 2 else ("", name)
 
 
 def contact_card(contact: Contact, role: str, lang: Lang = "en") -> Card:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.mycard import CardField, CardProblem, card_from_form
+from services.mycard import CardField, CardProblem, card_from_form, suggested
 from views.components.ui import muted
 from views.context import Ctx, Screen
 
@@ -40,8 +40,11 @@ def build(ctx: Ctx) -> Screen:
     _ = ctx.tr.gettext
     saved = ctx.repo.settings.my_card
     draft = ctx.state.card_draft
+    who = ctx.repo.delegate
     if not draft and saved is not None:
         draft.update({key: getattr(saved, key) for key in FIELDS})
+    elif not draft and who is not None:  # nothing saved yet: start from the invitation
+        draft.update(suggested(who.delegate.name, who.delegate.company))
     problems = ctx.state.card_problems
     fields: dict[CardField, ft.TextField] = {}
     for key, label in _labels(ctx).items():

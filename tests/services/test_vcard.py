@@ -6,8 +6,8 @@ import pytest
 from icalendar import Component
 
 from services.models import Contact
-from services.mycard import MyCard, card_from_form
-from services.vcard import contact_card, my_card, split_name, vcard
+from services.mycard import MyCard, card_from_form, split_name
+from services.vcard import contact_card, my_card, vcard
 
 
 def read(text: str) -> Component:

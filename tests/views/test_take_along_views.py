@@ -72,6 +72,10 @@ async def test_qr_screen_is_full_screen_and_decodes_to_my_vcard(app: App) -> Non
     await app.go("/myqr")
     assert "No card yet" in app.text()
     await app.go("/mycard")
+    given = app.find("card-given").content  # type: ignore[attr-defined]
+    company = app.find("card-company").content  # type: ignore[attr-defined]
+    # nothing saved yet: the card starts from the invitation (Lotte Vermeulen, Orbyt Aerospace)
+    assert (given.value, company.value) == ("Lotte", "Orbyt Aerospace")
     await app.type_into("card-given", "Sébastien", "change")
     await app.type_into("card-email", "seb@example.be", "change")
     await app.tap("save-my-card")
@@ -84,7 +88,8 @@ async def test_qr_screen_is_full_screen_and_decodes_to_my_vcard(app: App) -> Non
         found = zxingcpp.read_barcode(png.convert("L"))
     assert found is not None
     card = vobject.readOne(found.text)
-    assert card.fn.value == "Sébastien" and card.email.value == "seb@example.be"
+    assert card.fn.value == "Sébastien Vermeulen" and card.email.value == "seb@example.be"
+    assert card.org.value == ["Orbyt Aerospace"]
 
 
 async def test_meeting_add_to_calendar_has_its_leave_by_reminder(app: App) -> None:
