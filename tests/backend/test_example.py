@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from backend.build import build
@@ -11,6 +13,13 @@ from services.models import encode
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT
 
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
+SPACE = "[ \u00a0\u202f]"
+# Clock times the app never writes (it shows HH:MM in every language): "18.45 (uur)", "9u30",
+# "8 h 05", "17 h", "8:05". Distances ("1.50 km") and thousands ("4.300") are not times.
+OTHER_CLOCK = re.compile(
+    rf"\b\d{{1,2}}\.\d{{2}}(?!\d)(?!{SPACE}*(?:km|mi|%))"
+    rf"|\b\d{{1,2}}u\d{{2}}\b|\b\d{{1,2}}{SPACE}?h(?:{SPACE}?\d{{2}})?\b|(?<![\d:])\d:\d{{2}}\b"
+)
 
 
 def test_example_builds_to_exactly_the_embedded_documents() -> None:
@@ -120,3 +129,36 @@ def test_nothing_invented_sits_next_to_a_real_person_without_its_mark() -> None:
     assert all(a.sample for a in mission.activities if a.participants)
     consular = [c for c in mission.contacts if c.category == "consular"]
     assert consular and all(c.sample and c.phone is None for c in consular)
+
+
+def texts(node: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a dumped document, with where it is."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from texts(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, f"{path}[{index}]")
+    elif isinstance(node, str):
+        yield path, node
+
+
+def test_example_texts_write_clock_times_as_the_app_shows_them() -> None:
+    built = build(EXAMPLE)
+    assert built.mission is not None
+    docs = {"mission": built.mission} | dict(built.delegates)
+    found = [
+        (name, path, match[0])
+        for name, doc in docs.items()
+        for path, text in texts(doc.model_dump(mode="json"))
+        for match in OTHER_CLOCK.finditer(text)
+    ]
+    assert found == []
+    assert OTHER_CLOCK.findall("om 18.45 uur, à 8 h 05, dès 17 h, 9u30, 8:05") == [
+        "18.45",
+        "8 h 05",
+        "17 h",
+        "9u30",
+        "8:05",
+    ]
+    assert OTHER_CLOCK.findall("om 18:45, à 08:05, 4.300 banen, 1.50 km, 24 uur op 24") == []
