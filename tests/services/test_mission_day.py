@@ -43,7 +43,9 @@ def test_leave_line_uses_the_coach_and_what_to_bring() -> None:
         "business attire"
     )
     fr = leave_line(Translator("fr"), MISSION, DEMO, nn.next, ITEMS, ZONE)
-    assert fr.startswith("Partez au plus tard à 08:05 depuis l'entrée O'Farrell St du Hilton")
+    assert fr.startswith(
+        "Partez au plus tard à 08:05 (départ\u00a0: l'entrée O'Farrell St du Hilton)"
+    )
 
 
 def test_leave_line_without_coach_uses_travel_estimate_from_the_item_before() -> None:
@@ -52,6 +54,8 @@ def test_leave_line_without_coach_uses_travel_estimate_from_the_item_before() ->
     ai = next(i for i in ITEMS if i.id == "mon-ai-seminar")
     line = leave_line(Translator("en"), MISSION, DEMO, ai, ITEMS, ZONE)
     assert line.startswith("Leave by 10:4") and "from Fairmont San Francisco" in line
+    fr = leave_line(Translator("fr"), MISSION, DEMO, ai, ITEMS, ZONE)
+    assert "(départ\u00a0: Fairmont San Francisco)" in fr  # a bare name needs no article
 
 
 def test_leave_line_names_the_day_when_it_is_not_today() -> None:
@@ -60,7 +64,7 @@ def test_leave_line_names_the_day_when_it_is_not_today() -> None:
     line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, evening)
     assert line.startswith("Leave tomorrow by 08:05 from the O'Farrell St entrance")
     fr = leave_line(Translator("fr"), MISSION, DEMO, opening, ITEMS, ZONE, evening)
-    assert fr.startswith("Partez demain au plus tard à 08:05 depuis")
+    assert fr.startswith("Partez demain au plus tard à 08:05 (départ\u00a0:")
     before = at("2025-10-04T12:00:00-07:00")
     line = leave_line(Translator("en"), MISSION, DEMO, opening, ITEMS, ZONE, before)
     assert line.startswith("Leave on Monday 6 October by 08:05 from")

@@ -222,7 +222,11 @@ async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Pa
             "nl",
             "Vertrek uiterlijk om 08:05 aan de ingang in O'Farrell St van het Hilton — paspoort",
         ),
-        ("fr", "Partez au plus tard à 08:05 depuis l'entrée O'Farrell St du Hilton — passeport"),
+        (
+            "fr",
+            "Partez au plus tard à 08:05 (départ\u00a0: l'entrée O'Farrell St du Hilton) "
+            "— passeport",
+        ),
     ],
 )
 async def test_now_next_card_says_when_to_leave(tmp_path: Path, lang: Lang, line: str) -> None:
