@@ -1,0 +1,163 @@
+"""What one person reads from one feed origin's local documents, and their saved settings.
+
+Reads never touch the network and never fail: a damaged store falls back to the embedded
+mission (the library's job). `services.repository.Repository` builds on this.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from services.agenda import AgendaItem, default_day, mission_days
+from services.changes import ChangeLog
+from services.clock import Clock, system_clock
+from services.i18n import BRUSSELS
+from services.library import Library, Loaded
+from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
+from services.search import shared_index
+from services.settings import Settings, SettingsStore
+from services.store import MISSION, namespace_for
+
+
+class MissionReader:
+    """The documents of one origin as this person sees them, and the settings that shape that
+    (language, time display, bookmarks). Any change of either drops the built agenda."""
+
+    def __init__(
+        self,
+        library: Library,
+        settings_store: SettingsStore,
+        settings: Settings,
+        origin: str | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.library = library
+        self.settings_store = settings_store
+        self.settings = settings
+        self.clock = clock
+        self.origin = origin
+        self.namespace = namespace_for(origin)
+        self._agenda: list[AgendaItem] | None = None  # built from all of the above, on demand
+        self.demo_allowed = True  # the demo agenda, for a visitor who has not signed in
+        self._mission, self._delegate = self._read()
+
+    def _read(self) -> tuple[Loaded[MissionDoc], Loaded[DelegateDoc] | None]:
+        mission = self.library.mission(self.namespace)
+        code = self.settings.personal_code
+        return mission, self.library.delegate(self.namespace, code) if code else None
+
+    @property
+    def version(self) -> tuple[object, object]:
+        """Identifies the data on screen: it changes with every commit this person sees."""
+        return (self._mission.stamp, self._delegate.stamp if self._delegate else None)
+
+    @property
+    def mission(self) -> MissionDoc:
+        return self._mission.doc
+
+    @property
+    def delegate(self) -> DelegateDoc | None:
+        if self._delegate is not None:
+            return self._delegate.doc
+        if self.settings.personal_code or not self.demo_allowed:
+            return None  # signed in, nothing fetched yet: never show someone else's agenda
+        return self.library.demo
+
+    def allow_demo(self, allowed: bool) -> None:
+        """With a live feed (or after a failed sign-in) a visitor sees no one's agenda, not even
+        the demo's: only the programme and a way to sign in."""
+        self.demo_allowed = allowed
+        self._agenda = None
+
+    @property
+    def mission_changes(self) -> ChangeLog:
+        return self._mission.changes
+
+    @property
+    def personal_changes(self) -> ChangeLog:
+        return self._delegate.changes if self._delegate else ChangeLog()
+
+    def data_time(self) -> datetime | None:
+        """When the data on screen was last fetched or confirmed (None: the embedded copy)."""
+        if self._mission.stamp is None:
+            return None
+        checked = self.library.store.checked_at(self.namespace, MISSION)
+        times = [t for t in (checked, self._mission.fetched_at) if t is not None]
+        return max(times) if times else None
+
+    # -- reads ---------------------------------------------------------------------------
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.mission.mission.time_zone)
+
+    @property
+    def is_demo(self) -> bool:
+        return not self.settings.personal_code
+
+    @property
+    def shows_demo(self) -> bool:
+        """A visitor is looking at the demo agenda (no live feed, no failed sign-in)."""
+        return self.is_demo and self.delegate is not None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def days(self) -> list[date]:
+        return mission_days(self.mission)
+
+    def default_day(self) -> date:
+        return default_day(self.mission, self.now())
+
+    def display_zone(self) -> ZoneInfo:
+        """Mission time, or Brussels time when the person chose it."""
+        return BRUSSELS if self.settings.time_display == "brussels" else self.zone
+
+    def search_index(self) -> dict[str, str]:
+        """Folded search text per activity, shared by every session reading this mission."""
+        return shared_index(self.mission)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.mission.activities if a.id == activity_id), None)
+
+    def tombstone(self, activity_id: str) -> Activity | None:
+        """The last known copy of an activity that is no longer in the mission."""
+        graves = {**self.mission_changes.tombstones(), **self.personal_changes.tombstones()}
+        return graves.get(activity_id)
+
+    def venue(self, venue_id: str | None) -> Venue | None:
+        return next((v for v in self.mission.venues if v.id == venue_id), None)
+
+    def contacts(self) -> list[Contact]:
+        personal = self.delegate.contacts if self.delegate else []
+        return [*self.mission.contacts, *personal]
+
+    def is_bookmarked(self, activity_id: str) -> bool:
+        return activity_id in self.settings.bookmarks
+
+    def is_registered(self, activity_id: str) -> bool:
+        return self.delegate is not None and activity_id in self.delegate.registered
+
+    # -- settings ------------------------------------------------------------------------
+
+    async def toggle_bookmark(self, activity_id: str) -> bool:
+        """Add or remove an open activity from My agenda; returns whether it is now in it."""
+        marks = list(self.settings.bookmarks)
+        if activity_id in marks:
+            marks.remove(activity_id)
+        else:
+            marks.append(activity_id)
+        await self.update_settings(bookmarks=marks)
+        return activity_id in marks
+
+    async def update_settings(self, **changes: object) -> None:
+        """Persist a change to this person's settings (language, read marks, notes, ...).
+        An unknown setting or a bad value raises here, before anything is saved."""
+        unknown = set(changes) - set(Settings.model_fields)
+        if unknown:
+            raise ValueError(f"no such setting: {', '.join(sorted(unknown))}")
+        validated = Settings.model_validate({**self.settings.model_dump(), **changes})
+        await self.settings_store.save(validated)  # raises OSError before memory changes
+        self.settings = validated
+        self._agenda = None
