@@ -46,15 +46,24 @@ class PersonalAgenda(MissionReader):
 
     def change_for(self, item_id: str) -> Change | None:
         """The change this person has not opened yet: their own document's first, then the
-        programme's (an opened registration must not hide a room change published later)."""
+        programme's (an opened registration must not hide a room change published later).
+        Each document's changes are held against what was opened of that document's."""
         seen = self.settings.seen.get(item_id, 0)
-        found = (log.changes.get(item_id) for log in (self.personal_changes, self.mission_changes))
-        return next((c for c in found if c is not None and c.revision > seen), None)
+        own = self.personal_changes.changes.get(item_id)
+        if own is not None and own.revision > self.settings.seen_own.get(item_id, seen):
+            return own
+        shared = self.mission_changes.changes.get(item_id)
+        return shared if shared is not None and shared.revision > seen else None
 
-    def _latest(self, item_id: str) -> int:
-        """The highest revision of the item's changes: opening it reads both documents' news."""
-        logs = (self.personal_changes, self.mission_changes)
-        return max(c.revision for log in logs if (c := log.changes.get(item_id)) is not None)
+    def _opened(self, item_id: str) -> tuple[int, int]:
+        """The read marks once the item is opened: both documents' news about it is read."""
+        own, shared = (
+            log.changes.get(item_id) for log in (self.personal_changes, self.mission_changes)
+        )
+        return (
+            max(shared.revision if shared else 0, self.settings.seen.get(item_id, 0)),
+            own.revision if own else 0,
+        )
 
     def own_ids(self) -> set[str]:
         """What concerns this person: registered, bookmarked, meetings, and what was taken off
@@ -81,12 +90,24 @@ class PersonalAgenda(MissionReader):
     async def mark_seen(self, item_id: str) -> None:
         """The person opened the item: its change marks go away."""
         if self.change_for(item_id) is not None:
-            await self.update_settings(seen={**self.settings.seen, item_id: self._latest(item_id)})
+            await self._mark([item_id])
 
     async def mark_all_seen(self, everywhere: bool = False) -> None:
         """What changed's list read; `everywhere`: the programme's marks too (a first sign-in)."""
         ids = {*self.mission_changes.changes, *self.personal_changes.changes}
-        seen = dict(self.settings.seen)
-        for change in filter(None, map(self.change_for, ids if everywhere else self.unseen_ids())):
-            seen[change.id] = self._latest(change.id)
-        await self.update_settings(seen=seen)
+        await self._mark(
+            [i for i in (ids if everywhere else self.unseen_ids()) if self.change_for(i)]
+        )
+
+    async def _mark(self, item_ids: list[str]) -> None:
+        seen, own = dict(self.settings.seen), dict(self.settings.seen_own)
+        for item_id in item_ids:
+            seen[item_id], own[item_id] = self._opened(item_id)
+        await self.update_settings(seen=seen, seen_own=own)
+
+    def read_marks(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Both kinds of read mark as they are now, for `restore_read_marks` (Undo)."""
+        return dict(self.settings.seen), dict(self.settings.seen_own)
+
+    async def restore_read_marks(self, marks: tuple[dict[str, int], dict[str, int]]) -> None:
+        await self.update_settings(seen=dict(marks[0]), seen_own=dict(marks[1]))

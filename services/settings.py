@@ -28,8 +28,13 @@ class Settings(BaseModel):
     # bookmarks of people who signed out on this device, by services.notes.owner_of(code):
     # theirs again when they sign in, never shown to the next person
     shelved_bookmarks: dict[str, list[str]] = Field(default_factory=dict)
-    # activity id -> the change revision the person has already seen (opened)
+    # item id -> the revision of the programme's change the person has opened (before
+    # `seen_own` existed: of either document's)
     seen: dict[str, int] = Field(default_factory=dict)
+    # item id -> the revision of the change in their own document they have opened (0: none
+    # was there). Apart from `seen`: their document may reach the phone a publish later than
+    # the programme, with a change older than the programme's they already opened
+    seen_own: dict[str, int] = Field(default_factory=dict)
     time_display: Literal["mission", "brussels"] = "mission"
     theme: Literal["system", "light", "dark"] = "system"
     feed_url: str | None = None

@@ -94,13 +94,13 @@ def top_action(ctx: Ctx, anything_unread: bool) -> ft.Control:
     _ = ctx.tr.gettext
 
     async def read_all() -> None:
-        state.undo_seen = dict(repo.settings.seen)
+        state.undo_seen = repo.read_marks()
         await repo.mark_all_seen()
         ctx.act.refresh()
 
     async def undo() -> None:
         if state.undo_seen is not None:
-            await repo.update_settings(seen=dict(state.undo_seen))
+            await repo.restore_read_marks(state.undo_seen)
         state.undo_seen = None
         ctx.act.refresh()
 

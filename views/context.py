@@ -35,7 +35,8 @@ class UiState:
     card_problems: Problems = field(default_factory=dict)  # what Save found, by field
     # the change an opened item had when the person opened it (marked seen on navigation)
     opened: dict[str, Change] = field(default_factory=dict)
-    undo_seen: dict[str, int] | None = None  # the read marks before 'Mark all as read'
+    # the read marks before 'Mark all as read' (Repository.read_marks)
+    undo_seen: tuple[dict[str, int], dict[str, int]] | None = None
     sign_in_problem: str = ""  # why the last sign-in (e.g. a /join/<code> link) failed
     directory_query: str = ""
     # announcements that were unread when the person opened the list (read on arrival)

@@ -7,11 +7,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import httpx
+
 from backend.publish import publish
+from services.feed_client import FeedClient
 from services.keyvalue import FileKeyValue
+from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
+from services.store import FeedStore, namespace_for
+from services.sync import Synchronizer
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
+from tests.conftest import FixedClock
 from tests.services.test_sync_servers import CODE, append, edit, make
 
 URL = "http://127.0.0.1/"
@@ -47,3 +54,59 @@ async def test_change_for_registration_opened_then_room_changed_marks_the_room(
             repo.close()
     assert moved is not None and moved.kind == "changed", moved
     assert [f.field for f in moved.fields] == ["room"] and "mon-energy-seminar" in unseen
+
+
+class PersonalDown(httpx.AsyncHTTPTransport):
+    """The real transport, except that personal documents fail while `down` (a phone whose
+    second request of a sync is lost)."""
+
+    down = False
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.down and "/delegates/" in request.url.path:
+            return httpx.Response(503, request=request)
+        return await super().handle_async_request(request)
+
+
+async def test_own_change_arriving_a_publish_late_is_still_marked(tmp_path: Path) -> None:
+    """Publish 2 registers her for the seminar and moves its room; her phone gets only the
+    programme. Publish 3 moves it again; she opens it. Her document of publish 2 arrives after
+    that: 'new on your agenda' must still be marked, though publish 3's change was opened."""
+    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
+    shutil.copytree(EXAMPLE, source)
+    publish(source, out, SECRET, URL)
+    seminar = "mon-energy-seminar"
+    with backend_server(out) as url:
+        transport = PersonalDown()
+        client, clock = (
+            FeedClient(url, transport=transport),
+            FixedClock("2025-10-06T07:00:00-07:00"),
+        )
+        sync = Synchronizer(client, Library(FeedStore(phone)), namespace_for(url), clock)
+        settings = SettingsStore(FileKeyValue(phone / "s.json"))
+        repo = await Repository.open(sync.library, settings, lambda _: url, clock)
+        try:
+            await repo.switch(url, CODE)
+            assert (await sync.sync(CODE)).ok
+            append(source / "registrations.csv", delegate="demo", activity=seminar)
+            edit(source / "activities.csv", seminar, room_en="Room 9", room_nl="Zaal 9")
+            publish(source, out, SECRET, URL)
+            transport.down = True
+            await sync.sync(CODE)  # the programme comes in, her document does not
+            edit(source / "activities.csv", seminar, room_en="Room 10", room_nl="Zaal 10")
+            publish(source, out, SECRET, URL)
+            await sync.sync(CODE)
+            repo.refresh()
+            assert repo.change_for(seminar) is not None
+            await repo.mark_seen(seminar)  # she opens it from the programme
+            assert repo.change_for(seminar) is None
+            transport.down = False
+            assert (await sync.sync(CODE)).ok  # her document of publish 2 arrives
+            repo.refresh()
+            late = repo.change_for(seminar)
+            unseen = {c.id for c in repo.unseen_changes()}
+        finally:
+            repo.close()
+            await client.aclose()
+    assert late is not None and late.kind == "new", late
+    assert seminar in unseen
