@@ -19,13 +19,13 @@ read (damaged by hand, a line cut short) is left aside, never a reason to go out
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from backend import layout
 from backend.build import Built
+from backend.live_mission import stamp
 from backend.preview import Preview
 from backend.releases import history, live
 from backend.stamps import stamped
@@ -44,7 +44,7 @@ def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumb
     """How the publish of `built` into `out` must be renumbered; None: as the sheet says."""
     assert built.mission is not None
     current, mission = live(out), built.mission
-    shown = _shown(current)
+    shown = stamp(current)
     highest = max([shown[0] if shown else 0, *(entry.revision for entry in history(out))])
     if mission.revision > highest:
         return None
@@ -58,21 +58,6 @@ def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumb
     if shown and later < shown[1]:
         later = shown[1]  # the live time was in the future: never dated before it
     return Renumbered(mission.revision, highest, highest + 1, later)
-
-
-def _shown(current: Path | None) -> tuple[int, datetime] | None:
-    """The live revision and time; None when nothing readable is live (damaged by hand: the
-    history still says what went out)."""
-    if current is None:
-        return None
-    try:
-        shown = json.loads(layout.read(current, "mission.json"))
-        revision, when = shown["revision"], datetime.fromisoformat(shown["published_at"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(revision, int) or isinstance(revision, bool) or when.tzinfo is None:
-        return None
-    return revision, when
 
 
 def _unchanged(

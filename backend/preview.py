@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backend import layout
+from backend.live_mission import mission_json
 from backend.memo import load_memo
 from backend.releases import live
 from backend.render_keys import VOLATILE, doc_digest
@@ -45,6 +46,7 @@ class Preview:
     delegates_removed: int = 0
     affected: int = 0  # delegates whose own agenda changes
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
+    unreadable: bool = False  # the live mission.json could not be read
 
     @property
     def empty(self) -> bool:
@@ -63,7 +65,9 @@ def compare(
     if current is None or not (current / "mission.json").exists():
         preview.first = True
         return preview
-    old = json.loads((current / "mission.json").read_bytes())
+    old = mission_json(current)
+    if old is None:  # damaged by hand or by the disk: compared as unknown, and replaced
+        preview.unreadable, old = True, {"activities": []}
     _activities(preview, _by_id(old["activities"]), _by_id(new["activities"]))
     for key, items in new.items():
         if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):

@@ -18,6 +18,7 @@ publish.
 from __future__ import annotations
 
 from collections.abc import Collection
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from backend.memo import SOURCE, save_memo, source_digest
 from backend.numbering import renumber, renumbered
 from backend.pocket_pages import pocket_files
 from backend.preview import MAX_DROP, Preview, compare, guard
-from backend.releases import Entry, live, releases_of, write_release
+from backend.releases import Entry, holding, live, releases_of, write_release
 from backend.render_keys import doc_digest
 from backend.schedule_export import schedule_files
 from backend.stamps import render_stamped
@@ -131,9 +132,11 @@ def publish(
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
     the live activities or delegates is refused unless `force`. `now`: the time a publish
-    goes out under when the sheet's revision is not above the live one (backend.numbering)."""
+    goes out under when the sheet's revision is not above the live one (backend.numbering).
+    A publish waits for one going out into `out` (another process too), then builds on it; a
+    check does not wait."""
     now = now or datetime.now(UTC).replace(microsecond=0)
-    with fewer_collections():
+    with fewer_collections(), nullcontext() if check else holding(out):
         source_key = source_digest(source)
         options = (check, force, max_drop, now)
         report, memo = _publish(source, out, secret, public_url, options)

@@ -24,6 +24,7 @@ import os
 import secrets
 import shutil
 import time
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -55,6 +56,13 @@ def releases_of(out: Path) -> Path:
 def live(out: Path) -> Path | None:
     """The release folder `out` points at, if any."""
     return out.resolve() if out.is_symlink() and out.resolve().is_dir() else None
+
+
+def holding(out: Path) -> AbstractContextManager[None]:
+    """The feed's lock (backend.staging.locked): a publish or rollback holds it from its first
+    read of the live release to its swap, so the next one waits and builds on it."""
+    releases_of(out).mkdir(parents=True, exist_ok=True)
+    return locked(releases_of(out))
 
 
 def history(out: Path) -> list[Entry]:
@@ -91,8 +99,7 @@ def write_release(
     `reused` was read from (default: the live one). Returns the release and how many files
     were written, twins included."""
     releases = releases_of(out)
-    releases.mkdir(parents=True, exist_ok=True)
-    with locked(releases):
+    with holding(out):
         current = base or live(out)
         kept = dict(reused or {}) if current else {}
         manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}

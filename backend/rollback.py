@@ -1,7 +1,8 @@
 """Rollback: the release before the live one, live again under a revision above every one
 published, so phones that hold a newer one take it (backend.releases keeps the releases).
 
-Its documents are re-encoded with that revision and its pages name it (backend.stamps); its
+Its documents are re-encoded with that revision, its schedule exports carry it as their version
+(schedule apps take a schedule only when that changes) and its pages name it (backend.stamps); its
 calendars are made again to follow what the live release published, so that calendar apps,
 which keep an event until its SEQUENCE rises, change back too.
 """
@@ -15,7 +16,9 @@ from pathlib import Path
 
 from backend import layout
 from backend.calendars import personal_calendar, previous_calendar
-from backend.releases import Entry, history, live, releases_of, write_release
+from backend.live_mission import stamp
+from backend.releases import Entry, history, holding, live, releases_of, write_release
+from backend.schedule_export import schedule_files
 from backend.stamps import restamped
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc, encode
@@ -23,7 +26,15 @@ from services.models import DelegateDoc, MissionDoc, encode
 
 def rollback(out: Path, now: datetime | None = None) -> Entry:
     """Make the release before the live one live again, with a revision above every one
-    published so far. Raises LookupError with a sentence when there is nothing to go back to."""
+    published so far. Raises LookupError with a sentence when there is nothing to go back to.
+    Waits for a publish or rollback going out into `out`, then goes back from its release."""
+    if live(out) is None:
+        raise LookupError(f"nothing is published at {out} yet")
+    with holding(out):
+        return _rollback(out, now)
+
+
+def _rollback(out: Path, now: datetime | None) -> Entry:
     current = live(out)
     if current is None:
         raise LookupError(f"nothing is published at {out} yet")
@@ -41,8 +52,8 @@ def rollback(out: Path, now: datetime | None = None) -> Entry:
     if not earlier:
         raise LookupError("there is no earlier release to go back to")
     back = earlier[-1]
-    shown = int(json.loads(layout.read(current, "mission.json"))["revision"])
-    revision = max(shown, *(e.revision for e in entries)) + 1  # above what phones hold
+    shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
+    revision = max([shown[0] if shown else 0, *(e.revision for e in entries)]) + 1
     files = _with_revision(releases_of(out) / back.release, revision)
     files.update(_calendars_after(releases_of(out) / back.release, current))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
@@ -52,21 +63,39 @@ def rollback(out: Path, now: datetime | None = None) -> Entry:
 
 
 def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
-    """Every served file of `release`, its documents re-encoded with `revision`, and its
-    delegates' pages naming it as theirs (backend.stamps: their time stays)."""
+    """Every served file of `release`, its documents re-encoded with `revision`, its schedule
+    exports made again from that mission, and its delegates' pages naming it as theirs
+    (backend.stamps: their time stays)."""
     files: dict[str, bytes] = {}
+    mission: MissionDoc | None = None
     for name, path in sorted(layout.listing(release).items()):
         if name.endswith(".gz"):
             continue
         data = path.read_bytes()
         if name == "mission.json":
-            data = encode(MissionDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+            mission = MissionDoc.model_validate_json(data).model_copy(update=_rev(revision))
+            data = encode(mission)
         elif name.startswith("delegates/") and name.endswith(".json"):
             data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
         elif name.startswith("delegates/") and name.endswith(".html"):
             data = restamped(data, revision)
         files[name] = data
-    return files
+    return files | (_schedules(files, mission) if mission is not None else {})
+
+
+def _schedules(files: dict[str, bytes], mission: MissionDoc) -> dict[str, bytes]:
+    """The schedule exports among `files` made again from `mission`, as a publish makes them:
+    schedule apps take a schedule only when its version (the revision) changes. They link to
+    where the release's own schedule.json says it is served; a release without a readable one
+    keeps its files as they are."""
+    try:
+        url = json.loads(files["schedule.json"])["schedule"]["conference"]["url"]
+    except (KeyError, ValueError, TypeError):
+        return {}
+    if not isinstance(url, str):
+        return {}
+    made = schedule_files(mission, url.removesuffix("schedule.json"))
+    return {name: data for name, data in made.items() if name in files}
 
 
 def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:

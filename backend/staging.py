@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from backend.bases import BASES, choose, live_links
 from backend.objects import OBJECTS, digest_of, place, put, target
 
 WORKERS = 2  # gzip and writes release the GIL; the machine is shared
+_held = threading.local()  # {folder: depth} of the locks this thread holds
 
 
 def assemble(
@@ -81,10 +83,26 @@ def _objects(
 
 @contextmanager
 def locked(releases: Path) -> Iterator[None]:
-    """One publish or rollback at a time per feed (objects are shared between releases)."""
+    """One publish or rollback at a time per feed (objects are shared between releases), across
+    processes and threads. Re-entrant in the thread that holds it: a publish holds it from its
+    first read of the live release to its last write, and the write takes it again (two flocks
+    of one file through two open() calls would wait for each other, even in one thread)."""
+    held: dict[str, int] = _held.__dict__.setdefault("depth", {})
+    key = os.path.realpath(releases)
+    if held.get(key):
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
     with (releases / ".lock").open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+        held[key] = 1
+        try:
+            yield
+        finally:
+            del held[key]
 
 
 def _shared(folder: Path, files: dict[str, bytes | Path]) -> int:

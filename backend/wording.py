@@ -67,9 +67,22 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
+    notes = [*_unreadable(preview, _), *_numbers(preview, _)]
     if not lines:
-        return [_("Nothing changes for delegates."), *_numbers(preview, _)]
-    return [summary, *lines, *_numbers(preview, _)]
+        return [_("Nothing changes for delegates."), *notes]
+    return [summary, *lines, *notes]
+
+
+def _unreadable(preview: Preview, _: Gettext) -> list[str]:
+    """That the live mission could not be read, so every activity reads as added."""
+    if not preview.unreadable:
+        return []
+    return [
+        _(
+            "The live mission.json cannot be read (damaged on disk or edited by hand): the "
+            "programme is compared as if nothing were live, and this publish replaces it."
+        )
+    ]
 
 
 def _numbers(preview: Preview, _: Gettext) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import re
 import secrets
 import sys
@@ -23,9 +22,10 @@ from starlette.templating import Jinja2Templates
 
 from backend.console.access import Access, csrf_ok, csrf_token, remember_csrf
 from backend.console.config import ConfigError, ConsoleConfig, from_args
+from backend.live_mission import stamp
 from backend.preview import MAX_DROP
 from backend.publish import Report, publish
-from backend.releases import history, live
+from backend.releases import Entry, history, live
 from backend.rollback import rollback
 from backend.wording import describe, refusal
 from services.i18n import Translator, pick_language
@@ -62,14 +62,14 @@ class Console:
         if not self.access.signed_in(request):
             return self.page(request, "login.html")
         current = live(self.config.out)
-        mission = json.loads((current / "mission.json").read_bytes()) if current else None
+        entries = list(reversed(history(self.config.out)))
         done = request.query_params.get("done", "")
         return self.page(
             request,
             "home.html",
-            revision=mission["revision"] if mission else None,
+            revision=_live_revision(current, entries),
             live_release=current.name if current else "",
-            entries=list(reversed(history(self.config.out))),
+            entries=entries,
             invites=(self.config.invites_dir / "invites.csv").exists(),
             done=done if done in DONE else "",
         )
@@ -105,10 +105,12 @@ class Console:
             return form
         upload = form.get("workbook")
         if not isinstance(upload, UploadFile) or not (upload.filename or "").endswith(".xlsx"):
+            await request.close()
             return self.page(request, "result.html", 400, errors=[], missing_file=True)
         upload_id = secrets.token_urlsafe(24)
         self.config.uploads.mkdir(parents=True, exist_ok=True)
         (self.config.uploads / f"{upload_id}.xlsx").write_bytes(await upload.read())
+        await request.close()  # the spooled upload: closed now, not whenever it is collected
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return self._result(request, report, upload_id, upload.filename or "")
 
@@ -180,6 +182,14 @@ class Console:
             request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
             refused=refused, upload=upload_id, filename=name,
         )  # fmt: skip
+
+
+def _live_revision(current: Path | None, entries: list[Entry]) -> int | None:
+    """What the live mission says; its history line's when it cannot be read (damaged)."""
+    shown = stamp(current)
+    if shown is not None or current is None:
+        return None if shown is None else shown[0]
+    return next((e.revision for e in entries if e.release == current.name), None)
 
 
 def _language(request: Request) -> Any:

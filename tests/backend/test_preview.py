@@ -1,0 +1,54 @@
+"""The preview of a publish over a live mission damaged by hand or by the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.publish import publish
+from backend.wording import describe
+from services.i18n import Translator
+from tests.backend.servers import SECRET
+from tests.backend.test_numbering import NOW, URL, lunch_moved, shown
+from tests.backend.test_rollback import DAMAGED, damage
+from tests.backend.test_staging import consistent
+
+UNREADABLE = (
+    "The live mission.json cannot be read (damaged on disk or edited by hand): the programme is "
+    "compared as if nothing were live, and this publish replaces it."
+)
+
+
+@pytest.mark.parametrize("data", DAMAGED)
+def test_preview_over_a_damaged_live_mission_says_so_and_the_publish_repairs_it(
+    tmp_path: Path, data: bytes
+) -> None:
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    damage(out, data)
+    check = publish(source, out, SECRET, URL, check=True, now=NOW)
+    assert check.preview is not None and check.preview.unreadable and check.release is None
+    words = Translator("en")
+    lines = describe(check.preview, words.gettext, words.ngettext)
+    assert UNREADABLE in lines and len(check.preview.added) == check.preview.activities
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.release is not None and report.preview is not None
+    assert shown(out) == (3, "2025-10-06T15:30:00Z") and consistent(out)  # readable again
+    after = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert after is not None and not after.unreadable
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [("fr", "Le fichier mission.json en ligne est illisible"), ("nl", "Het mission.json-bestand")],
+)
+def test_preview_over_a_damaged_live_mission_says_so_in_the_readers_language(
+    tmp_path: Path, lang: str, start: str
+) -> None:
+    source, out = lunch_moved(tmp_path)
+    damage(out, b"{")
+    check = publish(source, out, SECRET, URL, check=True, now=NOW)
+    assert check.preview is not None
+    words = Translator(lang)
+    lines = describe(check.preview, words.gettext, words.ngettext)
+    assert sum(line.startswith(start) for line in lines) == 1

@@ -1,0 +1,65 @@
+"""Rollback over a live mission damaged by hand or by the disk, and the schedule exports of a
+rolled-back release."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from backend import layout
+from backend.releases import history
+from backend.rollback import rollback
+from backend.schedule_export import schedule_files
+from services.models import MissionDoc
+from tests.backend.test_numbering import URL, lunch_moved
+from tests.backend.test_releases import mission
+
+# what a hand edit or the disk may leave of the live mission.json
+DAMAGED = [
+    b"",
+    b'{"revision": 2, "activit',
+    b"[1, 2]",
+    b'{"revision": "two", "published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
+    b'{"published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
+]
+
+
+def damage(out: Path, data: bytes) -> None:
+    """Overwrite the live mission.json in place, as a text editor or a bad disk would."""
+    layout.where(out.resolve(), "mission.json").write_bytes(data)
+
+
+@pytest.mark.parametrize("data", DAMAGED)
+def test_rollback_over_a_damaged_live_mission_goes_out_above_the_history(
+    tmp_path: Path, data: bytes
+) -> None:
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2, the lunch moved in 2
+    first = history(out)[0].release
+    damage(out, data)
+    entry = rollback(out)
+    assert entry.revision == 3 and entry.action == f"rollback:{first}"
+    served = mission(out)
+    assert served["revision"] == 3
+    assert isinstance(served["activities"], list)
+    lunch = next(a for a in served["activities"] if a["id"] == "mon-lunch")
+    assert "Garden Room" not in json.dumps(lunch)
+
+
+def test_rollback_schedule_exports_carry_the_new_revision_as_their_version(
+    tmp_path: Path,
+) -> None:
+    """Schedule apps (Giggity, EventFahrplan) take a schedule only when its version changes."""
+    _, out = lunch_moved(tmp_path)
+    rollback(out)
+    current = out.resolve()
+    back = MissionDoc.model_validate_json(layout.read(current, "mission.json"))
+    assert back.revision == 3
+    data = json.loads(layout.read(current, "schedule.json"))
+    assert data["schedule"]["version"] == "3"
+    assert b"<version>3</version>" in layout.read(current, "schedule.xml")
+    for name, made in schedule_files(back, URL).items():  # as a publish of it makes them
+        assert layout.read(current, name) == made
+        assert gzip.decompress(layout.read(current, f"{name}.gz")) == made

@@ -1,0 +1,110 @@
+"""The feed's lock: two publishes (or a publish and a rollback) at once, from the console and
+the command line, go out one after the other, the second built on the first."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from backend import layout
+from backend.publish import publish
+from backend.releases import history, live, manifest_of, releases_of
+from backend.rollback import rollback
+from backend.staging import locked
+from tests.backend.servers import SECRET
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import bump, mission
+
+URL = "https://x/"
+PATIENCE = 300  # seconds a job may take to reach the lock (a shared, loaded machine)
+
+
+def waiting(lock: Path) -> int:
+    """How many flocks wait for `lock` (/proc/locks marks a waiter with '->')."""
+    stat = os.stat(lock)
+    device = f"{os.major(stat.st_dev):02x}:{os.minor(stat.st_dev):02x}:{stat.st_ino}"
+    lines = Path("/proc/locks").read_text().splitlines()
+    return sum(1 for line in lines if "->" in line.split() and device in line.split())
+
+
+def at_once(out: Path, *jobs: Callable[[], object]) -> list[object]:
+    """Run `jobs` in threads that all reach the feed's lock while it is held, then let them go:
+    whatever each read before it waited, it read at the same time as the others."""
+    results: list[object] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        try:
+            results[i] = jobs[i]()
+        except Exception as exc:  # reported below, with the job
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(jobs))]
+    with locked(releases_of(out)):
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + PATIENCE
+        while waiting(releases_of(out) / ".lock") < len(jobs):
+            assert time.monotonic() < deadline, "the jobs never waited for the lock"
+            assert all(t.is_alive() for t in threads), f"a job ended without the lock: {results}"
+            time.sleep(0.02)
+    for thread in threads:
+        thread.join(PATIENCE)
+        assert not thread.is_alive(), "a job is still waiting"
+    assert not [r for r in results if isinstance(r, Exception)], results
+    return results
+
+
+def consistent(out: Path) -> bool:
+    """Every file the live release serves has the bytes its manifest says."""
+    current = live(out)
+    assert current is not None
+    manifest = manifest_of(current)
+    return bool(manifest) and all(
+        hashlib.sha256(layout.read(current, path)).hexdigest() == sha
+        for path, sha in manifest.items()
+    )
+
+
+def lunch_room(out: Path) -> str:
+    activities = mission(out)["activities"]
+    assert isinstance(activities, list)
+    lunch = next(a for a in activities if a["id"] == "mon-lunch")
+    return str(lunch.get("room", {}).get("en", ""))
+
+
+def test_publish_two_at_once_second_waits_and_goes_out_above_the_first(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    moved = tmp_path / "moved"
+    shutil.copytree(source, moved)
+    edit(moved / "activities.csv", "mon-lunch", room_en="Garden Room")  # the sheet still says 1
+    again = tmp_path / "again"
+    shutil.copytree(moved, again)
+    edit(again / "activities.csv", "mon-lunch", room_en="Rose Room")  # one change between
+    reports = at_once(
+        out, lambda: publish(moved, out, SECRET, URL), lambda: publish(again, out, SECRET, URL)
+    )
+    lines = history(out)
+    assert [e.revision for e in lines] == [1, 2, 3]
+    assert all(getattr(r, "release", None) is not None for r in reports)
+    last = [moved, again][[getattr(r, "release", None) for r in reports].index(live(out))]
+    assert lunch_room(out) == ("Garden Room" if last == moved else "Rose Room")
+    assert mission(out)["revision"] == 3 and consistent(out)
+
+
+def test_rollback_and_publish_at_once_go_out_one_above_the_other(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")  # the sheet still says 2
+    at_once(out, lambda: rollback(out), lambda: publish(source, out, SECRET, URL))
+    lines = history(out)
+    assert [e.revision for e in lines] == [1, 2, 3, 4]
+    assert mission(out)["revision"] == 4 and consistent(out)
