@@ -19,11 +19,16 @@ from tests.backend.test_releases import mission
 
 # what a hand edit or the disk may leave of the live mission.json
 DAMAGED = [
-    b"",
-    b'{"revision": 2, "activit',
-    b"[1, 2]",
-    b'{"revision": "two", "published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
-    b'{"published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
+    pytest.param(b"", id="empty"),
+    pytest.param(b'{"revision": 2, "activit', id="cut-short"),
+    pytest.param(b"[1, 2]", id="not-an-object"),
+    pytest.param(
+        b'{"revision": "two", "published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
+        id="revision-not-a-number",
+    ),
+    pytest.param(
+        b'{"published_at": "2025-10-01T09:00:00+02:00", "activities": []}', id="no-revision"
+    ),
 ]
 
 
