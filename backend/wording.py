@@ -34,7 +34,8 @@ def refusal(preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext) -
 
 
 def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
-    """One line per kind of change, plain words; the first line sums it up."""
+    """One line per kind of change, plain words; the first line sums it up (after the warning
+    that the live mission cannot be read, when it cannot)."""
     if preview.first:
         return [
             _("First publish: {activities} activities and {delegates} delegates.").format(
@@ -67,10 +68,11 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
-    notes = [*_unreadable(preview, _), *_numbers(preview, _)]
+    # first when the live mission is unreadable: it says why every activity reads as added
+    first = _unreadable(preview, _)
     if not lines:
-        return [_("Nothing changes for delegates."), *notes]
-    return [summary, *lines, *notes]
+        return [*first, _("Nothing changes for delegates."), *_numbers(preview, _)]
+    return [*first, summary, *lines, *_numbers(preview, _)]
 
 
 def _unreadable(preview: Preview, _: Gettext) -> list[str]:

@@ -30,7 +30,7 @@ def test_preview_over_a_damaged_live_mission_says_so_and_the_publish_repairs_it(
     assert check.preview is not None and check.preview.unreadable and check.release is None
     words = Translator("en")
     lines = describe(check.preview, words.gettext, words.ngettext)
-    assert UNREADABLE in lines and len(check.preview.added) == check.preview.activities
+    assert lines[0] == UNREADABLE and len(check.preview.added) == check.preview.activities
     report = publish(source, out, SECRET, URL, now=NOW)
     assert report.release is not None and report.preview is not None
     assert shown(out) == (3, "2025-10-06T15:30:00Z") and consistent(out)  # readable again
@@ -51,4 +51,4 @@ def test_preview_over_a_damaged_live_mission_says_so_in_the_readers_language(
     assert check.preview is not None
     words = Translator(lang)
     lines = describe(check.preview, words.gettext, words.ngettext)
-    assert sum(line.startswith(start) for line in lines) == 1
+    assert lines[0].startswith(start) and not any(line.startswith(start) for line in lines[1:])
