@@ -198,6 +198,14 @@ def activity_time(
     tr: Translator, activity: Activity, zone: ZoneInfo, mission: MissionDoc | None = None
 ) -> str:
     """'Tuesday 7 October, 16:30–17:45', labelled with the zone when it is not mission time."""
-    day = tr.day(activity.start.astimezone(zone).date())
-    time = tr.time_range(activity.start, activity.end, zone)
+    return span_time(tr, activity.start, activity.end, zone, mission)
+
+
+def span_time(
+    tr: Translator, start: datetime, end: datetime, zone: ZoneInfo, mission: MissionDoc | None
+) -> str:
+    """The day and the times both in `zone` (an evening in California is the next day in
+    Brussels), labelled with the zone when it is not mission time."""
+    day = tr.day(start.astimezone(zone).date())
+    time = tr.time_range(start, end, zone)
     return f"{day}, {zoned(tr, time, zone, mission) if mission else time}"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import flet as ft
 
-from services.present import city_name, display_zone
+from services.present import city_name, display_zone, span_time
 from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
@@ -38,11 +38,10 @@ def build(ctx: Ctx) -> Screen:
         )
     )
     for a in sorted(here, key=lambda a: a.start):
-        day = tr.day(a.start.astimezone(repo.zone).date())
         content = ft.Column(
             [
                 ft.Text(tr.text(a.title).text, weight=ft.FontWeight.W_600),
-                muted(f"{day}, {tr.time_range(a.start, a.end, zone)}"),
+                muted(span_time(tr, a.start, a.end, zone, repo.mission)),
                 *sample_marks(tr, a.sample, f"sample-{a.id}"),
             ],
             spacing=2,
@@ -68,12 +67,11 @@ def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control
         return []
     out = [heading(tr.gettext("My B2B meetings here"), identifier="venue-meetings")]
     for m in mine:
-        day = tr.day(m.start.astimezone(ctx.repo.zone).date())
         title = tr.gettext("B2B with {person}").format(person=m.counterpart)
         lines = [
             ft.Text(title, weight=ft.FontWeight.W_600),
             muted(m.company),
-            muted(f"{day}, {tr.time_range(m.start, m.end, zone)}"),
+            muted(span_time(tr, m.start, m.end, zone, ctx.repo.mission)),
             *sample_marks(tr, m.sample, f"sample-{m.id}"),
         ]
         out.append(

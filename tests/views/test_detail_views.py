@@ -87,6 +87,9 @@ async def test_venue_screen_lists_my_own_meetings_there(tmp_path: Path) -> None:
         assert "B2B met Dana Whitfield" in app.texts()
         await app.tap("venue-meeting-m-whitfield")
         assert app.route == "/meeting/m-whitfield"
+        await app.repo.update_settings(time_display="brussels")
+        await app.go("/venue/moscone-center")  # Monday 16:00 in San Francisco
+        assert "dinsdag 7 oktober, 01:00–01:30 Brusselse tijd" in app.texts()
         await app.go("/venue/hilton-union-square")  # no meeting of hers there
         assert not app.identifiers("venue-meeting-") and "Mijn B2B-afspraken hier" not in app.text()
     finally:
