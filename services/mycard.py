@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from services.contacts import parse_phone
+from services.models import Delegate
 
 EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 MAX_LENGTH = 200
@@ -42,11 +43,14 @@ def split_name(name: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else ("", name)
 
 
-def suggested(name: str, company: str) -> dict[str, str]:
-    """A first card from what the organisers know (the person's invitation): name and company,
-    to correct or complete before saving."""
-    given, family = split_name(" ".join(name.split()))
-    return {"given": given, "family": family, "company": " ".join(company.split())}
+def suggested(who: Delegate | None) -> dict[str, str]:
+    """A first card from what the organisers know of the signed-in person (their invitation):
+    name and company, to correct or complete before saving. Nothing for a visitor, nor from a
+    made-up record (the demo agenda's person is not the one holding the phone)."""
+    if who is None or who.sample:
+        return {}
+    given, family = split_name(" ".join(who.name.split()))
+    return {"given": given, "family": family, "company": " ".join(who.company.split())}
 
 
 def card_from_form(form: dict[CardField, str]) -> tuple[MyCard | None, Problems]:

@@ -46,6 +46,14 @@ class UiState:
     window_height: float = 0  # the window's height as the page last reported it; 0: unknown
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
 
+    def forget_person(self) -> None:
+        """Another person (or nobody) now uses this session: nothing the last one typed or
+        could undo is left (a shared phone or browser)."""
+        self.drafts.clear()
+        self.card_draft.clear()
+        self.card_problems.clear()
+        self.undo_seen = None
+
 
 @dataclass
 class Actions:

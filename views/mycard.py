@@ -43,8 +43,8 @@ def build(ctx: Ctx) -> Screen:
     who = ctx.repo.delegate
     if not draft and saved is not None:
         draft.update({key: getattr(saved, key) for key in FIELDS})
-    elif not draft and who is not None:  # nothing saved yet: start from the invitation
-        draft.update(suggested(who.delegate.name, who.delegate.company))
+    elif not draft:  # nothing saved yet: start from the invitation
+        draft.update(suggested(who.delegate if who else None))
     problems = ctx.state.card_problems
     fields: dict[CardField, ft.TextField] = {}
     for key, label in _labels(ctx).items():

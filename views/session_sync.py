@@ -144,7 +144,7 @@ class SessionSync:
 
         async def sign_out() -> None:
             await self.shell.account.sign_out()
-            self.shell.ctx.state.drafts.clear()  # nothing the last person typed is left out
+            self.shell.ctx.state.forget_person()  # nothing the last person typed is left out
             demo = self.shell.repo.delegate is not None
             text = tr.gettext("Signed out: showing the demo agenda") if demo else None
             self.shell.toast(text or tr.gettext("Signed out"))
@@ -164,7 +164,7 @@ class SessionSync:
                 self.shell.render()
                 return
             self.shell.ctx.state.sign_in_problem = ""
-            self.shell.ctx.state.drafts.clear()  # the code field too: it did its job
+            self.shell.ctx.state.forget_person()  # the code field too: it did its job
             if previous != self.shell.repo.settings.personal_code:
                 await self._first_sign_in()
             self.shell.toast(

@@ -346,7 +346,7 @@ def _is_sleeping_loop(task: asyncio.Task[Any]) -> bool:
     return asleep and not _in_background_turn(task)
 
 
-async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
+async def sign_in_as(root: Path, code: str, registered: list[str], sample: bool = True) -> None:
     """Store the mission and a personal document for `code` in TEST_ORIGIN's namespace (as a
     sign-in would) and select them in settings; open the app with origin=TEST_ORIGIN."""
     import json
@@ -355,7 +355,7 @@ async def sign_in_as(root: Path, code: str, registered: list[str]) -> None:
     from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, store_unit
 
     doc = json.loads(DELEGATE_BYTES)
-    doc["delegate"] = {**doc["delegate"], "id": "d-test", "name": "Test Delegate"}
+    doc["delegate"] = {**doc["delegate"], "id": "d-test", "name": "Test Delegate", "sample": sample}
     doc["registered"], doc["meetings"] = registered, []
     store_unit(root, MISSION_BYTES)
     store_unit(root, json.dumps(doc).encode(), personal_name(code), etag='"p1"')
