@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from backend import layout
+from services.errors import FeedInvalid
+from services.validation import parse_mission
 
 
 def stamp(release: Path | None) -> tuple[int, datetime] | None:
@@ -20,10 +22,15 @@ def stamp(release: Path | None) -> tuple[int, datetime] | None:
 
 
 def mission_json(release: Path | None) -> dict[str, Any] | None:
-    """The live mission as JSON; None when it cannot be read as one: not a JSON object, no list
-    of activities, or no revision and zoned time."""
+    """The live mission as JSON; None when it is not one phones would take: not JSON, or JSON
+    that breaks the feed's contract (a hand edit that wrote a plain string where the feed has
+    one per language, say). The preview compares field by field, so only a valid one will do."""
     data = _object(release)
     if data is None or _stamp(data) is None or not isinstance(data.get("activities"), list):
+        return None
+    try:
+        parse_mission(json.dumps(data))
+    except FeedInvalid:
         return None
     return data
 

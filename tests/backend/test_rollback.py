@@ -29,6 +29,11 @@ DAMAGED = [
     pytest.param(
         b'{"published_at": "2025-10-01T09:00:00+02:00", "activities": []}', id="no-revision"
     ),
+    pytest.param(  # a hand edit: one title for every language, where the feed has one each
+        b'{"revision": 2, "published_at": "2025-10-01T09:00:00+02:00", "activities": '
+        b'[{"id": "mon-lunch", "title": "Lunch"}]}',
+        id="breaks-the-contract",
+    ),
 ]
 
 
