@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -104,11 +105,22 @@ def open_app(page: Page, url: str, timeout_ms: int = 60000) -> None:
     enable_semantics(page)
 
 
-def enable_semantics(page: Page) -> None:
+def enable_semantics(page: Page, tries: int = 3) -> None:
+    """Switch on Flutter's semantics tree (tests find controls by their identifiers there).
+    Tried again, a bounded number of times: on a loaded machine, right after a personal link
+    has moved the app to /agenda, one wait once ran out with the tree already there."""
     placeholder = page.locator("flt-semantics-placeholder")
     placeholder.wait_for(state="attached", timeout=30000)
     placeholder.dispatch_event("click")
-    page.wait_for_selector("flt-semantics", state="attached", timeout=30000)
+    for attempt in range(tries):
+        try:
+            page.wait_for_selector("flt-semantics", state="attached", timeout=20000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            if placeholder.count():  # not switched on yet: ask again
+                placeholder.dispatch_event("click")
 
 
 def settle(page: Page, path: Path | None = None, tries: int = 40) -> bytes:
