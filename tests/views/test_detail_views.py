@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from services.changes import Change, ChangeLog, FieldChange
+from services.keyvalue import FileKeyValue
+from services.store import FeedStore, namespace_for, personal_name
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
-from tests.views.harness import App
+from tests.views.harness import App, sign_in_as
+
+CODE = "d" * 26
 
 
 async def test_activity_shows_time_venue_people_and_actions(app: App) -> None:
@@ -199,3 +204,27 @@ async def test_late_route_echo_does_not_pull_the_person_back(app: App) -> None:
         ft.RouteChangeEvent(name="route_change", control=app.page, route="/activity/thu-jpl")
     )
     assert app.route == "/activity/thu-jpl"  # a real deep link or Back still applies
+
+
+async def test_read_marks_stored_before_seen_own_existed_still_hold(tmp_path: Path) -> None:
+    """Settings from an older version: `seen` held the newest change of either document. A
+    change of her own that was read then stays read; one published after it is marked."""
+    await sign_in_as(tmp_path, CODE, ["mon-energy-seminar"])
+    own = ChangeLog(
+        changes={"mon-energy-seminar": Change(id="mon-energy-seminar", kind="new", revision=2)}
+    )
+    doc = FeedStore(tmp_path).load(namespace_for(TEST_ORIGIN), personal_name(CODE))
+    assert doc is not None
+    store_unit(tmp_path, doc.data, personal_name(CODE), etag='"p1"', changes=own)
+    kv = FileKeyValue(tmp_path / "settings.json")
+    stored = json.loads(await kv.get("delegate_companion.settings") or "{}")
+    for seen, marked in ((2, False), (1, True)):
+        await kv.set(
+            "delegate_companion.settings",
+            json.dumps({**stored, "seen": {"mon-energy-seminar": seen}}),
+        )
+        app = await App(tmp_path, origin=TEST_ORIGIN).start("/agenda")
+        try:
+            assert (app.repo.change_for("mon-energy-seminar") is not None) is marked, seen
+        finally:
+            await app.close()

@@ -152,12 +152,15 @@ async def test_what_changed_keeps_read_entries_and_mark_all_can_be_undone(tmp_pa
     try:
         assert app.identifiers("change-") == ["change-tue-gala-dinner"]
         assert "Tuesday 7 October, 20:00" in row_text(app, "change-tue-gala-dinner")
+        before = app.repo.read_marks()
         await app.tap("mark-all-read")
         assert app.identifiers("change-") == [] and app.has("read-tue-gala-dinner")
+        assert app.repo.settings.seen_own == {"tue-gala-dinner": 0}  # no news of her own
         assert app.has("undo-read")
         await app.tap("undo-read")
         assert app.identifiers("change-") == ["change-tue-gala-dinner"]
         assert app.repo.change_for("tue-gala-dinner") is not None
+        assert app.repo.read_marks() == before  # both kinds of mark, as they were
     finally:
         await app.close()
 
