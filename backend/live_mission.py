@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from backend import layout
-from services.errors import FeedInvalid
-from services.validation import parse_mission
+from services.models import MissionDoc
 
 
 def stamp(release: Path | None) -> tuple[int, datetime] | None:
@@ -29,8 +30,8 @@ def mission_json(release: Path | None) -> dict[str, Any] | None:
     if data is None or _stamp(data) is None or not isinstance(data.get("activities"), list):
         return None
     try:
-        parse_mission(json.dumps(data))
-    except FeedInvalid:
+        MissionDoc.model_validate(data)  # the contract's types; the preview needs no more
+    except ValidationError:
         return None
     return data
 
