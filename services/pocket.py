@@ -112,6 +112,7 @@ def _texts(
         "contacts": _("Contacts"),
         "maps": _("Open in Maps"),
         "languages": _("Language"),
+        "days": _("Days"),
     }
     return {
         "lang": tr.lang,

@@ -26,7 +26,9 @@ def agenda_days(
     zone: ZoneInfo,
     parts: PocketParts,
 ) -> list[dict[str, object]]:
-    """[{heading, rows}] in mission time, one entry per day that has something on it."""
+    """[{heading, rows, anchor, short}] in mission time, one entry per day that has something on
+    it: `anchor` is the day heading's id, `short` its link's text ('di 7') in the row of days at
+    the top, one tap to today without any script."""
     found: list[dict[str, object]] = []
     for day, items in days:
         rows = []
@@ -35,7 +37,10 @@ def agenda_days(
             key = _row_key(parts, item, change, tr.lang)
             rows.append(parts.part(key, "item", _row, tr, mission, item, change, zone, parts))
         heading = parts.memo(("day", tr.lang, day), day_heading, tr, day, mission)
-        found.append({"heading": heading, "rows": joined(rows)})
+        short = " ".join(tr.short_day(day))
+        found.append(
+            {"heading": heading, "rows": joined(rows), "anchor": f"day-{day}", "short": short}
+        )
     return found
 
 

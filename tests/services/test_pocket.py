@@ -65,6 +65,19 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
     assert 'lang="en"' in page
 
 
+def test_pocket_page_has_a_row_of_days_that_jumps_to_each_one_without_script(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    nav = re.search(r'<nav class="days" aria-label="Dagen">(.*?)</nav>', page)
+    assert nav is not None
+    links = re.findall(r'<a href="#(day-[0-9-]+)">([^<]+)</a>', nav.group(1))
+    headings = re.findall(r'<h3 id="(day-[0-9-]+)">', page)
+    assert [anchor for anchor, _ in links] == headings and len(headings) > 1
+    assert ("day-2025-10-07", "di 7") in links  # the day strip's words, in the page's language
+    assert "<script" not in page.lower()
+
+
 def test_pocket_page_links_contacts_and_maps(
     mission: dict[str, Any], delegate: dict[str, Any]
 ) -> None:
