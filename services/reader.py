@@ -41,6 +41,10 @@ class MissionReader:
         self._agenda: list[AgendaItem] | None = None  # built from all of the above, on demand
         self.demo_allowed = True  # the demo agenda, for a visitor who has not signed in
         self._mission, self._delegate = self._read()
+        self._documents_read()
+
+    def _documents_read(self) -> None:
+        """Called once the documents are read: what a subclass sets up on top of them."""
 
     def _read(self) -> tuple[Loaded[MissionDoc], Loaded[DelegateDoc] | None]:
         mission = self.library.mission(self.namespace)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from services.clock import Clock, system_clock
 from services.library import Library
 from services.personal_agenda import PersonalAgenda
-from services.settings import Settings, SettingsStore, handed_over
+from services.settings import SettingsStore, handed_over
 from services.store import namespace_for
 
 Listener = Callable[[int], None]
@@ -26,17 +26,9 @@ class Repository(PersonalAgenda):
     commit to its namespace it reads the new version and tells its own listeners (the screen)
     how many changes arrived that this person has not seen."""
 
-    def __init__(
-        self,
-        library: Library,
-        settings_store: SettingsStore,
-        settings: Settings,
-        origin: str | None = None,
-        clock: Clock = system_clock,
-    ) -> None:
-        super().__init__(library, settings_store, settings, origin, clock)
+    def _documents_read(self) -> None:
         self._listeners: list[Listener] = []
-        self._unsubscribe = library.store.subscribe(self._on_commit)
+        self._unsubscribe = self.library.store.subscribe(self._on_commit)
 
     @classmethod
     async def open(
