@@ -46,14 +46,22 @@ class PersonalAgenda(MissionReader):
 
     def change_for(self, item_id: str) -> Change | None:
         """The change this person has not opened yet: their own document's first, then the
-        programme's (an opened registration must not hide a room change published later).
-        Each document's changes are held against what was opened of that document's."""
+        programme's (an opened registration must not hide a room change published later)."""
+        return next(iter(self.changes_for(item_id)), None)
+
+    def changes_for(self, item_id: str) -> list[Change]:
+        """Every change of the item not opened yet, their own document's first: opening the
+        item reads them all, so its screen shows them all. Each document's changes are held
+        against what was opened of that document's."""
         seen = self.settings.seen.get(item_id, 0)
         own = self.personal_changes.changes.get(item_id)
-        if own is not None and own.revision > self.settings.seen_own.get(item_id, seen):
-            return own
         shared = self.mission_changes.changes.get(item_id)
-        return shared if shared is not None and shared.revision > seen else None
+        found = []
+        if own is not None and own.revision > self.settings.seen_own.get(item_id, seen):
+            found.append(own)
+        if shared is not None and shared.revision > seen:
+            found.append(shared)
+        return found
 
     def _opened(self, item_id: str) -> tuple[int, int]:
         """The read marks once the item is opened: both documents' news about it is read."""

@@ -52,13 +52,14 @@ def build(ctx: Ctx) -> Screen:
             ],
         )
     controls: list[ft.Control] = []
-    change = ctx.change_for(activity_id)
+    changes = ctx.changes_for(activity_id)
+    change = changes[0] if changes else None
     gone = repo.activity(activity_id) is None
     mine = next((i for i in repo.agenda() if i.id == activity_id), None)
     if mine is not None and mine.dropped:
         controls.append(dropped_banner(ctx))
     elif change is not None or gone or activity.state == "cancelled":
-        controls.append(change_banner(ctx, activity, change, gone))
+        controls.append(change_banner(ctx, activity, changes, gone))
     controls += header(ctx, activity)
     controls += when(ctx, activity)
     venue = repo.venue(activity.venue_id)
@@ -93,25 +94,25 @@ def build(ctx: Ctx) -> Screen:
     )
 
 
-def change_banner(ctx: Ctx, activity: Activity, change: Change | None, gone: bool) -> ft.Control:
+def change_banner(ctx: Ctx, activity: Activity, changes: list[Change], gone: bool) -> ft.Control:
+    """The first change names the banner; every 'changed' one adds its lines (a registration
+    that is new to this person, and a room the programme moved since, are both news)."""
     _ = ctx.tr.gettext
     zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
-    if (
-        gone
-        or activity.state == "cancelled"
-        or (isinstance(change, Change) and change.kind == "cancelled")
-    ):
+    change = changes[0] if changes else None
+    lines: list[ChangeLine] = []
+    if gone or activity.state == "cancelled" or (change is not None and change.kind == "cancelled"):
         title, tone = _("Cancelled by the organisers"), "cancelled"
-        lines: list[ChangeLine] = []
-    elif isinstance(change, Change) and change.kind == "new":
-        title, tone, lines = _("New in the programme"), "new", []
     else:
-        title, tone = _("Changed by the organisers"), "changed"
-        lines = (
-            change_lines(ctx.tr, change, ctx.repo.mission, zone)
-            if isinstance(change, Change)
-            else []
+        new = change is not None and change.kind == "new"
+        title, tone = (
+            (_("New in the programme"), "new")
+            if new
+            else (_("Changed by the organisers"), "changed")
         )
+        for c in changes:
+            if c.kind == "changed":
+                lines += change_lines(ctx.tr, c, ctx.repo.mission, zone)
     content = ft.Column([badge(title, tone), *[change_line(line) for line in lines]], spacing=6)
     return card(
         content, identifier="change-banner", tone="cancelled" if tone == "cancelled" else None

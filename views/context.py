@@ -33,8 +33,8 @@ class UiState:
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
     card_draft: dict[str, str] = field(default_factory=dict)  # My card form, while typing
     card_problems: Problems = field(default_factory=dict)  # what Save found, by field
-    # the change an opened item had when the person opened it (marked seen on navigation)
-    opened: dict[str, Change] = field(default_factory=dict)
+    # the changes an opened item had when the person opened it (marked seen on navigation)
+    opened: dict[str, list[Change]] = field(default_factory=dict)
     # the read marks before 'Mark all as read' (Repository.read_marks)
     undo_seen: tuple[dict[str, int], dict[str, int]] | None = None
     sign_in_problem: str = ""  # why the last sign-in (e.g. a /join/<code> link) failed
@@ -86,8 +86,12 @@ class Ctx:
         return describe(self.tr, self.sync, self.repo.zone)
 
     def change_for(self, item_id: str) -> Change | None:
-        """The change to show on an item's own screen: the one it had when opened."""
-        return self.repo.change_for(item_id) or self.state.opened.get(item_id)
+        """The change to show on an item's own screen: the first it had when opened."""
+        return next(iter(self.changes_for(item_id)), None)
+
+    def changes_for(self, item_id: str) -> list[Change]:
+        """Every change the item had when opened (their own document's first)."""
+        return self.repo.changes_for(item_id) or self.state.opened.get(item_id, [])
 
 
 @dataclass

@@ -203,9 +203,9 @@ class AppShell:
     def _opened(self, item_id: str) -> None:
         """The person opened an item: remember the change it had (its screen keeps showing
         it), then mark it seen, as an event, never inside a render."""
-        change = self.repo.change_for(item_id)
-        if change is not None:
-            self.ctx.state.opened[item_id] = change
+        changes = self.repo.changes_for(item_id)
+        if changes:
+            self.ctx.state.opened[item_id] = changes
             self.run(lambda: self.repo.mark_seen(item_id))
 
     # -- rendering -----------------------------------------------------------------------

@@ -228,3 +228,27 @@ async def test_read_marks_stored_before_seen_own_existed_still_hold(tmp_path: Pa
             assert (app.repo.change_for("mon-energy-seminar") is not None) is marked, seen
         finally:
             await app.close()
+
+
+async def test_opening_an_item_shows_every_change_it_reads(tmp_path: Path) -> None:
+    """New on her agenda (her document) and moved since (the programme): opening the activity
+    reads both, so its screen says both, also after a redraw."""
+    seminar = "mon-energy-seminar"
+    await sign_in_as(tmp_path, CODE, [seminar])
+    doc = FeedStore(tmp_path).load(namespace_for(TEST_ORIGIN), personal_name(CODE))
+    assert doc is not None
+    own = ChangeLog(changes={seminar: Change(id=seminar, kind="new", revision=2)})
+    store_unit(tmp_path, doc.data, personal_name(CODE), etag='"p1"', changes=own)
+    moved = FieldChange(field="room", old="Room 1", new="Room 9")
+    shared = Change(id=seminar, kind="changed", revision=3, fields=(moved,))
+    store_unit(tmp_path, MISSION_BYTES, changes=ChangeLog(changes={seminar: shared}))
+    app = await App(tmp_path, origin=TEST_ORIGIN).start(f"/activity/{seminar}")
+    try:
+        await app.settle()
+        assert app.repo.change_for(seminar) is None  # opened: both read
+        for _ in range(2):
+            banner = "\n".join(t for t in app.texts() if t in ("New in the programme", "Room 9"))
+            assert "New in the programme" in banner and "Room 9" in banner
+            await app.tap("toggle-zone")  # a redraw keeps what it read
+    finally:
+        await app.close()
