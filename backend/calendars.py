@@ -26,11 +26,6 @@ def calendar_path(token: str) -> str:
     return f"delegates/{token}.ics"
 
 
-def previous_calendar(previous: Path | None, relative: str) -> bytes | None:
-    """What the last release published at `relative`, if anything."""
-    return layout.published(previous, relative)
-
-
 def personal_calendar(
     mission: MissionDoc,
     doc: DelegateDoc,
@@ -62,6 +57,6 @@ def personal_calendars(
     files, cache = {}, EventCache()
     for delegate_id, doc in sorted(delegates.items()):
         relative = calendar_path(token_for(delegate_id, secret))
-        before = previous_calendar(previous, relative)
+        before = layout.published(previous, relative)
         files[relative] = personal_calendar(mission, doc, before, cache)
     return files

@@ -27,7 +27,7 @@ from backend import layout
 from backend.build import Built
 from backend.live_mission import stamp
 from backend.preview import Preview
-from backend.releases import history, live
+from backend.releases import highest_published, history, live
 from backend.stamps import stamped
 from services.models import encode
 
@@ -45,7 +45,7 @@ def renumber(out: Path, built: Built, preview: Preview, now: datetime) -> Renumb
     assert built.mission is not None
     current, mission = live(out), built.mission
     shown = stamp(current)
-    highest = max([shown[0] if shown else 0, *(entry.revision for entry in history(out))])
+    highest = highest_published(shown, history(out))
     if mission.revision > highest:
         return None
     # unchanged keeps the live revision only if it is the highest: phones may hold a higher

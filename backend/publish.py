@@ -23,9 +23,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from backend import build_cache
+from backend import build_cache, layout
 from backend.build import Built, build
-from backend.calendars import calendar_path, personal_calendar, previous_calendar
+from backend.calendars import calendar_path, personal_calendar
 from backend.collector import fewer_collections
 from backend.incremental import render_changed
 from backend.invites import write_invites
@@ -108,7 +108,7 @@ def delegate_files(
     if doc.delegate.language not in langs:
         return pages
     calendar = calendar_path(token)
-    before = previous_calendar(previous, calendar)
+    before = layout.published(previous, calendar)
     return {
         f"delegates/{token}.json": encode(doc),
         calendar: personal_calendar(mission, doc, before, cache, items),

@@ -26,6 +26,7 @@ import shutil
 import time
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 from backend.bases import BASES, base_of
@@ -63,6 +64,13 @@ def holding(out: Path) -> AbstractContextManager[None]:
     read of the live release to its swap, so the next one waits and builds on it."""
     releases_of(out).mkdir(parents=True, exist_ok=True)
     return locked(releases_of(out))
+
+
+def highest_published(shown: tuple[int, datetime] | None, entries: list[Entry]) -> int:
+    """The highest revision that went out: the live mission's (`shown`, as backend.live_mission
+    reads it; None when it cannot be read) or any in the history (`entries`). Phones may hold
+    any of them, so whatever goes out next must be above it."""
+    return max([shown[0] if shown else 0, *(entry.revision for entry in entries)])
 
 
 def history(out: Path) -> list[Entry]:

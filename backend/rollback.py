@@ -15,9 +15,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from backend import layout
-from backend.calendars import personal_calendar, previous_calendar
+from backend.calendars import personal_calendar
 from backend.live_mission import stamp
-from backend.releases import Entry, history, holding, live, releases_of, write_release
+from backend.releases import (
+    Entry,
+    highest_published,
+    history,
+    holding,
+    live,
+    releases_of,
+    write_release,
+)
 from backend.schedule_export import schedule_files
 from backend.stamps import restamped
 from services.calendar import EventCache
@@ -53,7 +61,7 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         raise LookupError("there is no earlier release to go back to")
     back = earlier[-1]
     shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
-    revision = max([shown[0] if shown else 0, *(e.revision for e in entries)]) + 1
+    revision = highest_published(shown, entries) + 1
     files = _with_revision(releases_of(out) / back.release, revision)
     files.update(_calendars_after(releases_of(out) / back.release, current))
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
@@ -107,7 +115,7 @@ def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
     for name in sorted(layout.listing(release)):
         if name.startswith("delegates/") and name.endswith(".ics"):
             doc = DelegateDoc.model_validate_json(layout.read(release, f"{name[:-4]}.json"))
-            before = previous_calendar(current, name)
+            before = layout.published(current, name)
             files[name] = personal_calendar(mission, doc, before, cache)
     return files
 

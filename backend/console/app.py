@@ -187,9 +187,9 @@ class Console:
 def _live_revision(current: Path | None, entries: list[Entry]) -> int | None:
     """What the live mission says; its history line's when it cannot be read (damaged)."""
     shown = stamp(current)
-    if shown is not None or current is None:
-        return None if shown is None else shown[0]
-    return next((e.revision for e in entries if e.release == current.name), None)
+    if shown is not None:
+        return shown[0]
+    return next((e.revision for e in entries if current and e.release == current.name), None)
 
 
 def _language(request: Request) -> Any:
