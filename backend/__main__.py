@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from backend.build import build
-from backend.commands import add_commands
+from backend.commands import add_commands, patiently
 from backend.publish import Report, publish
 from backend.tokens import MissingSecret, load_secret
 from backend.wording import describe
@@ -56,16 +56,19 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     invites = Path(args.invites) if args.invites else None
-    report = publish(
-        Path(args.source),
-        Path(args.out),
-        secret,
-        public_url,
-        invites,
-        args.app_url,
-        check=args.check,
-        force=args.force,
-        max_drop=args.max_drop / 100,
+    report = patiently(
+        lambda wait: publish(
+            Path(args.source),
+            Path(args.out),
+            secret,
+            public_url,
+            invites,
+            args.app_url,
+            check=args.check,
+            force=args.force,
+            max_drop=args.max_drop / 100,
+            wait=wait,
+        )
     )
     return _report(report, args)
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from backend.releases import history, live
 from backend.rollback import rollback
+from backend.staging import Busy
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
@@ -46,9 +50,19 @@ def cmd_releases(args: argparse.Namespace) -> int:
     return 0
 
 
+def patiently(job: Callable[[bool], T]) -> T:
+    """Run `job(wait)`; when another publish or rollback of the feed is going out, say so
+    before waiting for it (a large publish takes a minute: silence looks like a hang)."""
+    try:
+        return job(False)
+    except Busy as exc:
+        print(f"{exc}: waiting for it to finish...", file=sys.stderr, flush=True)
+        return job(True)
+
+
 def cmd_rollback(args: argparse.Namespace) -> int:
     try:
-        entry = rollback(Path(args.out))
+        entry = patiently(lambda wait: rollback(Path(args.out), wait=wait))
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

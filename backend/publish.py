@@ -127,16 +127,17 @@ def publish(
     force: bool = False,
     max_drop: float = MAX_DROP,
     now: datetime | None = None,
+    wait: bool = True,
 ) -> Report:
     """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
     `check`: only compare with the live release. A publish that drops more than `max_drop` of
     the live activities or delegates is refused unless `force`. `now`: the time a publish
     goes out under when the sheet's revision is not above the live one (backend.numbering).
-    A publish waits for one going out into `out` (another process too), then builds on it; a
-    check does not wait."""
+    A publish waits for one going out into `out` (another process too), then builds on it;
+    with `wait=False` it raises backend.staging.Busy instead. A check never waits."""
     now = now or datetime.now(UTC).replace(microsecond=0)
-    with fewer_collections(), nullcontext() if check else holding(out):
+    with fewer_collections(), nullcontext() if check else holding(out, wait):
         source_key = source_digest(source)
         options = (check, force, max_drop, now)
         report, memo = _publish(source, out, secret, public_url, options)

@@ -59,11 +59,12 @@ def live(out: Path) -> Path | None:
     return out.resolve() if out.is_symlink() and out.resolve().is_dir() else None
 
 
-def holding(out: Path) -> AbstractContextManager[None]:
+def holding(out: Path, wait: bool = True) -> AbstractContextManager[None]:
     """The feed's lock (backend.staging.locked): a publish or rollback holds it from its first
-    read of the live release to its swap, so the next one waits and builds on it."""
+    read of the live release to its swap, so the next one waits and builds on it (or, with
+    `wait=False`, raises backend.staging.Busy)."""
     releases_of(out).mkdir(parents=True, exist_ok=True)
-    return locked(releases_of(out))
+    return locked(releases_of(out), wait)
 
 
 def highest_published(shown: tuple[int, datetime] | None, entries: list[Entry]) -> int:

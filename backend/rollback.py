@@ -32,13 +32,14 @@ from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc, encode
 
 
-def rollback(out: Path, now: datetime | None = None) -> Entry:
+def rollback(out: Path, now: datetime | None = None, wait: bool = True) -> Entry:
     """Make the release before the live one live again, with a revision above every one
     published so far. Raises LookupError with a sentence when there is nothing to go back to.
-    Waits for a publish or rollback going out into `out`, then goes back from its release."""
+    Waits for a publish or rollback going out into `out`, then goes back from its release
+    (`wait=False`: raises backend.staging.Busy instead)."""
     if live(out) is None:
         raise LookupError(f"nothing is published at {out} yet")
-    with holding(out):
+    with holding(out, wait):
         return _rollback(out, now)
 
 

@@ -81,12 +81,17 @@ def _objects(
     return links, jobs
 
 
+class Busy(RuntimeError):
+    """Another publish or rollback of this feed holds its lock, and the caller would not wait."""
+
+
 @contextmanager
-def locked(releases: Path) -> Iterator[None]:
+def locked(releases: Path, wait: bool = True) -> Iterator[None]:
     """One publish or rollback at a time per feed (objects are shared between releases), across
     processes and threads. Re-entrant in the thread that holds it: a publish holds it from its
     first read of the live release to its last write, and the write takes it again (two flocks
-    of one file through two open() calls would wait for each other, even in one thread)."""
+    of one file through two open() calls would wait for each other, even in one thread).
+    `wait=False`: raise Busy at once when another one holds it (a console must answer now)."""
     held: dict[str, int] = _held.__dict__.setdefault("depth", {})
     key = os.path.realpath(releases)
     if held.get(key):
@@ -97,7 +102,10 @@ def locked(releases: Path) -> Iterator[None]:
             held[key] -= 1
         return
     with (releases / ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise Busy(f"another publish or rollback of {releases.parent} is going out") from None
         held[key] = 1
         try:
             yield

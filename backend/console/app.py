@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import secrets
 import sys
-import threading
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +13,19 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from backend.console.access import Access, csrf_ok, csrf_token, remember_csrf
 from backend.console.config import ConfigError, ConsoleConfig, from_args
+from backend.console.downloads import invites_csv, invites_zip, not_found
 from backend.live_mission import stamp
 from backend.preview import MAX_DROP
 from backend.publish import Report, publish
 from backend.releases import Entry, history, live
 from backend.rollback import rollback
+from backend.staging import Busy
 from backend.wording import describe, refusal
 from services.i18n import Translator, pick_language
 from services.models import LANGS
@@ -34,14 +33,13 @@ from services.models import LANGS
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_UPLOAD = 50 * 1024 * 1024
-DONE = {"published", "rolled-back", "nothing-to-undo"}
+DONE = {"published", "rolled-back", "nothing-to-undo", "busy"}
 
 
 class Console:
     def __init__(self, config: ConsoleConfig) -> None:
         self.config = config
         self.access = Access(config.password)
-        self.lock = threading.Lock()  # one publish or rollback at a time
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
         lang = _language(request)
@@ -114,6 +112,17 @@ class Console:
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return self._result(request, report, upload_id, upload.filename or "")
 
+    async def check(self, request: Request) -> Response:
+        """The kept upload checked again, e.g. after another publish went out meanwhile."""
+        form = await self._checked_form(request)
+        if isinstance(form, Response):
+            return form
+        upload_id = str(form.get("upload", ""))
+        if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
+            return self.page(request, "result.html", 400, errors=[], missing_file=True)
+        report = await run_in_threadpool(self._publish, upload_id, True, False)
+        return self._result(request, report, upload_id, "")
+
     async def publish(self, request: Request) -> Response:
         form = await self._checked_form(request)
         if isinstance(form, Response):
@@ -122,7 +131,10 @@ class Console:
         if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
             return self.page(request, "result.html", 400, errors=[], missing_file=True)
         force = form.get("force") == "yes"
-        report = await run_in_threadpool(self._publish, upload_id, False, force)
+        try:
+            report = await run_in_threadpool(self._publish, upload_id, False, force)
+        except Busy:  # answered now: waiting minutes behind it would look like a hang
+            return self.page(request, "result.html", 409, errors=[], busy=True, upload=upload_id)
         if report.errors or report.refusal:
             return self._result(request, report, upload_id, "")
         return RedirectResponse("/?done=published", status_code=303)
@@ -132,43 +144,32 @@ class Console:
         if isinstance(form, Response):
             return form
         try:
-            await run_in_threadpool(self._rollback)
+            await run_in_threadpool(rollback, self.config.out, None, False)
         except LookupError:
             return RedirectResponse("/?done=nothing-to-undo", status_code=303)
+        except Busy:
+            return RedirectResponse("/?done=busy", status_code=303)
         return RedirectResponse("/?done=rolled-back", status_code=303)
 
     async def invites_csv(self, request: Request) -> Response:
-        path = self.config.invites_dir / "invites.csv"
-        if not self.access.signed_in(request) or not path.exists():
-            return Response("Not found", 404)
-        return FileResponse(path, media_type="text/csv", filename="invites.csv")
+        folder = self.config.invites_dir
+        return invites_csv(folder) if self.access.signed_in(request) else not_found()
 
     async def invites_zip(self, request: Request) -> Response:
         folder = self.config.invites_dir
-        if not self.access.signed_in(request) or not (folder / "invites.csv").exists():
-            return Response("Not found", 404)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            archive.write(folder / "invites.csv", "invites.csv")
-            for png in sorted((folder / "qr").glob("*.png")):
-                archive.write(png, f"qr/{png.name}")
-        headers = {"Content-Disposition": 'attachment; filename="invites.zip"'}
-        return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
+        return invites_zip(folder) if self.access.signed_in(request) else not_found()
 
     def _upload(self, upload_id: str) -> Path:
         return self.config.uploads / f"{upload_id}.xlsx"
 
     def _publish(self, upload_id: str, check: bool, force: bool) -> Report:
+        """A check never waits; a publish raises Busy while another one of the feed (this
+        console's, or the command line's) is going out."""
         c = self.config
-        with self.lock:
-            return publish(
-                self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
-                check=check, force=force,
-            )  # fmt: skip
-
-    def _rollback(self) -> None:
-        with self.lock:
-            rollback(self.config.out)
+        return publish(
+            self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
+            check=check, force=force, wait=False,
+        )  # fmt: skip
 
     def _result(self, request: Request, report: Report, upload_id: str, name: str) -> Response:
         words = Translator(_language(request))
@@ -208,6 +209,7 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/login", console.login, methods=["POST"]),
             Route("/logout", console.logout, methods=["POST"]),
             Route("/upload", console.upload, methods=["POST"]),
+            Route("/check", console.check, methods=["POST"]),
             Route("/publish", console.publish, methods=["POST"]),
             Route("/rollback", console.rollback, methods=["POST"]),
             Route("/invites.csv", console.invites_csv),

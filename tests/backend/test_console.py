@@ -3,6 +3,7 @@ app itself, through httpx)."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from collections.abc import AsyncIterator
@@ -14,6 +15,8 @@ import httpx
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.app import create_app
 from backend.console.config import ConsoleConfig
+from backend.releases import history, releases_of
+from backend.staging import locked
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import URL, lunch_moved
 from tests.backend.test_preview import UNREADABLE
@@ -21,6 +24,7 @@ from tests.backend.test_releases import mission
 from tests.backend.test_rollback import damage
 
 PASSWORD = "correct horse battery"
+PATIENCE = 120  # seconds: a console that waits behind the lock would hang here instead
 
 
 @asynccontextmanager
@@ -54,3 +58,37 @@ async def test_console_over_a_damaged_live_mission_previews_and_rolls_back(
         assert (back.status_code, back.headers["location"]) == (303, "/?done=rolled-back")
         assert "Live revision: 3" in (await client.get("/")).text
     assert mission(out)["revision"] == 3
+
+
+def upload_id(page: str) -> str:
+    found = re.search(r'name="upload" value="([^"]+)"', page)
+    assert found is not None, page
+    return found.group(1)
+
+
+async def test_console_while_another_publish_holds_the_feed_answers_at_once_and_keeps_the_upload(
+    tmp_path: Path,
+) -> None:
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2; the example workbook moves it back
+    async with signed_in(out) as (client, csrf):
+        with EXAMPLE_WORKBOOK.open("rb") as workbook:
+            files = {"workbook": ("mission.xlsx", workbook.read())}
+        with locked(releases_of(out)):  # as a command-line publish of this feed would
+            checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+            assert checked.status_code == 200  # a check never waits
+            form = {"csrf": csrf, "upload": upload_id(checked.text)}
+            busy = await asyncio.wait_for(client.post("/publish", data=form), PATIENCE)
+            back = await asyncio.wait_for(client.post("/rollback", data=form), PATIENCE)
+            home = await client.get(back.headers["location"])
+            french = await client.post("/publish?lang=fr", data=form)
+        assert busy.status_code == 409 and "Nothing was published." in busy.text
+        assert 'action="/check"' in busy.text and upload_id(busy.text) == form["upload"]
+        assert "Rien n’a été publié." in french.text
+        assert back.headers["location"] == "/?done=busy"
+        assert "nothing was rolled back" in home.text and "Live revision: 2" in home.text
+        assert [e.revision for e in history(out)] == [1, 2]
+        again = await client.post("/check", data=form)  # the workbook was kept
+        assert again.status_code == 200 and upload_id(again.text) == form["upload"]
+        done = await client.post("/publish", data=form)
+        assert done.headers["location"] == "/?done=published"
+    assert [e.revision for e in history(out)] == [1, 2, 3]

@@ -6,12 +6,15 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from backend import layout
+from backend.commands import ROOT
 from backend.publish import publish
 from backend.releases import history, live, manifest_of, releases_of
 from backend.rollback import rollback
@@ -108,3 +111,26 @@ def test_rollback_and_publish_at_once_go_out_one_above_the_other(tmp_path: Path)
     lines = history(out)
     assert [e.revision for e in lines] == [1, 2, 3, 4]
     assert mission(out)["revision"] == 4 and consistent(out)
+
+
+def test_cli_rollback_behind_another_publish_says_it_waits_then_goes_out(tmp_path: Path) -> None:
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    bump(source, 2)
+    publish(source, out, SECRET, URL)
+    command = [sys.executable, "-m", "backend", "rollback", str(out)]
+    with locked(releases_of(out)):
+        job = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + PATIENCE
+            while waiting(releases_of(out) / ".lock") < 1:
+                assert time.monotonic() < deadline and job.poll() is None, "it never waited"
+                time.sleep(0.02)
+        except BaseException:
+            job.kill()
+            raise
+    _, err = job.communicate(timeout=PATIENCE)
+    assert job.returncode == 0, err
+    assert b"is going out: waiting for it to finish" in err  # not a silent hang
+    assert [e.revision for e in history(out)] == [1, 2, 3] and consistent(out)
