@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from backend import layout
-from backend.releases import history
+from backend.releases import history, releases_of
 from backend.rollback import rollback
 from backend.schedule_export import schedule_files
 from services.models import MissionDoc
@@ -73,3 +73,14 @@ def test_rollback_schedule_exports_carry_the_new_revision_as_their_version(
     for name, made in schedule_files(back, URL).items():  # as a publish of it makes them
         assert layout.read(current, name) == made
         assert gzip.decompress(layout.read(current, f"{name}.gz")) == made
+
+
+def test_rollback_over_a_damaged_live_mission_without_its_history_line_goes_out_above_it(
+    tmp_path: Path,
+) -> None:
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    damage(out, b"")
+    log = releases_of(out) / "history.jsonl"
+    log.write_text(log.read_text("utf-8").splitlines()[0] + "\n", "utf-8")  # 2 went unlogged
+    entry = rollback(out)  # the gzip twin, which phones may have been served, still says 2
+    assert entry.revision == 3 and mission(out)["revision"] == 3
