@@ -6,13 +6,15 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from backend.build import build
-from backend.commands import add_commands, patiently
+from backend.commands import add_commands, failed, patiently
 from backend.publish import Report, publish
 from backend.tokens import MissingSecret, load_secret
 from backend.wording import describe
+from backend.write_failure import WriteFailure, attempt
 from services.models import encode, feed_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +58,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     invites = Path(args.invites) if args.invites else None
-    report = patiently(
+    job = partial(
+        patiently,
         lambda wait: publish(
             Path(args.source),
             Path(args.out),
@@ -68,8 +71,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
             force=args.force,
             max_drop=args.max_drop / 100,
             wait=wait,
-        )
+        ),
     )
+    report = attempt(Path(args.out), job)
+    if isinstance(report, WriteFailure):
+        return failed(report, "publish")
     return _report(report, args)
 
 

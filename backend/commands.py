@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from backend.releases import history, live
 from backend.rollback import rollback
 from backend.staging import Busy
+from backend.write_failure import WriteFailure, attempt, sentence
 
 T = TypeVar("T")
 
@@ -60,12 +61,22 @@ def patiently(job: Callable[[bool], T]) -> T:
         return job(True)
 
 
+def failed(failure: WriteFailure, action: str) -> int:
+    """A publish or rollback that could not write: what is live now, and the system's words."""
+    text = sentence(failure, action, str, operator=True)
+    print(f"error: {text}\n  ({failure.reason})", file=sys.stderr)
+    return 1
+
+
 def cmd_rollback(args: argparse.Namespace) -> int:
+    out = Path(args.out)
     try:
-        entry = patiently(lambda wait: rollback(Path(args.out), wait=wait))
+        entry = attempt(out, lambda: patiently(lambda wait: rollback(out, wait=wait)))
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if isinstance(entry, WriteFailure):
+        return failed(entry, "rollback")
     back = entry.action.split(":", 1)[-1]
     print(f"release {back} is live again, as revision {entry.revision} (phones will accept it)")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import re
 import secrets
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +16,18 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from starlette.templating import Jinja2Templates
 
-from backend.console.access import Access, csrf_ok, csrf_token, remember_csrf
+from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import invites_csv, invites_zip, not_found
-from backend.live_mission import stamp
-from backend.preview import MAX_DROP
+from backend.console.pages import failed, language, live_revision, page, result
 from backend.publish import Report, publish
-from backend.releases import Entry, history, live
+from backend.releases import history, live
 from backend.rollback import rollback
 from backend.staging import Busy
-from backend.wording import describe, refusal
-from services.i18n import Translator, pick_language
-from services.models import LANGS
+from backend.write_failure import WriteFailure, attempt, sentence, upload_sentence
+from services.i18n import Translator
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_UPLOAD = 50 * 1024 * 1024
 DONE = {"published", "rolled-back", "nothing-to-undo", "busy"}
@@ -41,31 +38,16 @@ class Console:
         self.config = config
         self.access = Access(config.password)
 
-    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
-        lang = _language(request)
-        words = Translator(lang)
-        response = TEMPLATES.TemplateResponse(
-            request,
-            template,
-            {"_": words.gettext, "lang": lang, "langs": LANGS, "csrf": csrf_token(request),
-             **context},
-            status_code=status,
-        )  # fmt: skip
-        remember_csrf(request, response)
-        if request.query_params.get("lang") in LANGS:
-            response.set_cookie("lang", lang, samesite="strict")
-        return response
-
     async def home(self, request: Request) -> Response:
         if not self.access.signed_in(request):
-            return self.page(request, "login.html")
+            return page(request, "login.html")
         current = live(self.config.out)
         entries = list(reversed(history(self.config.out)))
         done = request.query_params.get("done", "")
-        return self.page(
+        return page(
             request,
             "home.html",
-            revision=_live_revision(current, entries),
+            revision=live_revision(current, entries),
             live_release=current.name if current else "",
             entries=entries,
             invites=(self.config.invites_dir / "invites.csv").exists(),
@@ -75,9 +57,9 @@ class Console:
     async def login(self, request: Request) -> Response:
         form = await request.form()
         if not csrf_ok(request, form.get("csrf")):
-            return self.page(request, "login.html", 403, error="csrf")
+            return page(request, "login.html", 403, error="csrf")
         if not self.access.password_ok(str(form.get("password", ""))):
-            return self.page(request, "login.html", 403, error="password")
+            return page(request, "login.html", 403, error="password")
         response = RedirectResponse("/", status_code=303)
         self.access.sign_in(response)
         return response
@@ -91,7 +73,7 @@ class Console:
 
     async def _checked_form(self, request: Request) -> Any:
         if not self.access.signed_in(request):
-            return self.page(request, "login.html", 403)
+            return page(request, "login.html", 403)
         form = await request.form(max_part_size=MAX_UPLOAD)
         if not csrf_ok(request, form.get("csrf")):
             return Response("The form is out of date: reload the page and try again.", 403)
@@ -104,13 +86,15 @@ class Console:
         upload = form.get("workbook")
         if not isinstance(upload, UploadFile) or not (upload.filename or "").endswith(".xlsx"):
             await request.close()
-            return self.page(request, "result.html", 400, errors=[], missing_file=True)
+            return page(request, "result.html", 400, errors=[], missing_file=True)
         upload_id = secrets.token_urlsafe(24)
-        self.config.uploads.mkdir(parents=True, exist_ok=True)
-        (self.config.uploads / f"{upload_id}.xlsx").write_bytes(await upload.read())
+        kept = attempt(self.config.out, partial(self._keep, upload_id, await upload.read()))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
+        if isinstance(kept, WriteFailure):
+            words = Translator(language(request)).gettext
+            return failed(request, kept, upload_sentence(kept, words), "")
         report = await run_in_threadpool(self._publish, upload_id, True, False)
-        return self._result(request, report, upload_id, upload.filename or "")
+        return result(request, report, upload_id, upload.filename or "")
 
     async def check(self, request: Request) -> Response:
         """The kept upload checked again, e.g. after another publish went out meanwhile."""
@@ -119,9 +103,9 @@ class Console:
             return form
         upload_id = str(form.get("upload", ""))
         if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
-            return self.page(request, "result.html", 400, errors=[], missing_file=True)
+            return page(request, "result.html", 400, errors=[], missing_file=True)
         report = await run_in_threadpool(self._publish, upload_id, True, False)
-        return self._result(request, report, upload_id, "")
+        return result(request, report, upload_id, "")
 
     async def publish(self, request: Request) -> Response:
         form = await self._checked_form(request)
@@ -129,26 +113,33 @@ class Console:
             return form
         upload_id = str(form.get("upload", ""))
         if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
-            return self.page(request, "result.html", 400, errors=[], missing_file=True)
-        force = form.get("force") == "yes"
+            return page(request, "result.html", 400, errors=[], missing_file=True)
+        job = partial(self._publish, upload_id, False, form.get("force") == "yes")
         try:
-            report = await run_in_threadpool(self._publish, upload_id, False, force)
+            report = await run_in_threadpool(attempt, self.config.out, job)
         except Busy:  # answered now: waiting minutes behind it would look like a hang
-            return self.page(request, "result.html", 409, errors=[], busy=True, upload=upload_id)
+            return page(request, "result.html", 409, errors=[], busy=True, upload=upload_id)
+        if isinstance(report, WriteFailure):
+            words = Translator(language(request)).gettext
+            return failed(request, report, sentence(report, "publish", words), upload_id)
         if report.errors or report.refusal:
-            return self._result(request, report, upload_id, "")
+            return result(request, report, upload_id, "")
         return RedirectResponse("/?done=published", status_code=303)
 
     async def rollback(self, request: Request) -> Response:
         form = await self._checked_form(request)
         if isinstance(form, Response):
             return form
+        job = partial(rollback, self.config.out, None, False)
         try:
-            await run_in_threadpool(rollback, self.config.out, None, False)
+            entry = await run_in_threadpool(attempt, self.config.out, job)
         except LookupError:
             return RedirectResponse("/?done=nothing-to-undo", status_code=303)
         except Busy:
             return RedirectResponse("/?done=busy", status_code=303)
+        if isinstance(entry, WriteFailure):
+            words = Translator(language(request)).gettext
+            return failed(request, entry, sentence(entry, "rollback", words), "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
 
     async def invites_csv(self, request: Request) -> Response:
@@ -162,6 +153,15 @@ class Console:
     def _upload(self, upload_id: str) -> Path:
         return self.config.uploads / f"{upload_id}.xlsx"
 
+    def _keep(self, upload_id: str, data: bytes) -> None:
+        """The upload on disk for its check and its publish; nothing half-written is left."""
+        self.config.uploads.mkdir(parents=True, exist_ok=True)
+        try:
+            self._upload(upload_id).write_bytes(data)
+        except OSError:
+            self._upload(upload_id).unlink(missing_ok=True)
+            raise
+
     def _publish(self, upload_id: str, check: bool, force: bool) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
         console's, or the command line's) is going out."""
@@ -170,35 +170,6 @@ class Console:
             self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
             check=check, force=force, wait=False,
         )  # fmt: skip
-
-    def _result(self, request: Request, report: Report, upload_id: str, name: str) -> Response:
-        words = Translator(_language(request))
-        preview = report.preview
-        lines = describe(preview, words.gettext, words.ngettext) if preview else []
-        refused = ""
-        if preview is not None and report.refusal:
-            refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext)
-        status = 422 if report.errors else 200
-        return self.page(
-            request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
-            refused=refused, upload=upload_id, filename=name,
-        )  # fmt: skip
-
-
-def _live_revision(current: Path | None, entries: list[Entry]) -> int | None:
-    """What the live mission says; its history line's when it cannot be read (damaged)."""
-    shown = stamp(current)
-    if shown is not None:
-        return shown[0]
-    return next((e.revision for e in entries if current and e.release == current.name), None)
-
-
-def _language(request: Request) -> Any:
-    asked = request.query_params.get("lang") or request.cookies.get("lang")
-    if asked in LANGS:
-        return asked
-    header = request.headers.get("accept-language", "")
-    return pick_language(part.split(";")[0].strip() for part in header.split(","))
 
 
 def create_app(config: ConsoleConfig) -> Starlette:

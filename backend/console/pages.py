@@ -1,0 +1,79 @@
+"""The console's pages drawn from its templates, in the reader's language: any page, the result of a
+check or publish, and a publish that could not write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from backend.console.access import csrf_token, remember_csrf
+from backend.live_mission import stamp
+from backend.preview import MAX_DROP
+from backend.publish import Report
+from backend.releases import Entry
+from backend.wording import describe, refusal
+from backend.write_failure import WriteFailure
+from services.i18n import Translator, pick_language
+from services.models import LANGS
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+    lang = language(request)
+    words = Translator(lang)
+    response = TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {"_": words.gettext, "lang": lang, "langs": LANGS, "csrf": csrf_token(request), **context},
+        status_code=status,
+    )
+    remember_csrf(request, response)
+    if request.query_params.get("lang") in LANGS:
+        response.set_cookie("lang", lang, samesite="strict")
+    return response
+
+
+def result(request: Request, report: Report, upload_id: str, name: str) -> Response:
+    """A check's errors, or its preview with the Publish button (and the guard's refusal)."""
+    words = Translator(language(request))
+    preview = report.preview
+    lines = describe(preview, words.gettext, words.ngettext) if preview else []
+    refused = ""
+    if preview is not None and report.refusal:
+        refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext)
+    status = 422 if report.errors else 200
+    return page(
+        request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
+        refused=refused, upload=upload_id, filename=name,
+    )  # fmt: skip
+
+
+def failed(request: Request, failure: WriteFailure, text: str, upload: str) -> Response:
+    """Nothing could be written: say what is live and what to do (507: the disk is full). While
+    nothing went live, the kept `upload` can be checked and published again."""
+    status = 507 if failure.full else 500
+    return page(
+        request, "result.html", status, errors=[], failure=text, reason=failure.reason,
+        upload=upload if failure.live is None else "",
+    )  # fmt: skip
+
+
+def live_revision(current: Path | None, entries: list[Entry]) -> int | None:
+    """What the live mission says; its history line's when it cannot be read (damaged)."""
+    shown = stamp(current)
+    if shown is not None:
+        return shown[0]
+    return next((e.revision for e in entries if current and e.release == current.name), None)
+
+
+def language(request: Request) -> Any:
+    asked = request.query_params.get("lang") or request.cookies.get("lang")
+    if asked in LANGS:
+        return asked
+    header = request.headers.get("accept-language", "")
+    return pick_language(part.split(";")[0].strip() for part in header.split(","))

@@ -1,0 +1,68 @@
+"""A publish that cannot write. Onto a full disk, for real (a private tmpfs): the command line and
+the console say so in a sentence an organiser can act on, in their language, and nothing live
+changes; once there is space again the same upload publishes. And a failure after the release
+went live (the invites cannot be written) says that it is live."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backend.commands import ROOT
+from backend.releases import history
+from tests.backend.servers import EXAMPLE
+from tests.backend.test_releases import run_cli
+from tests.reliability.test_full_disk import can_mount_tmpfs
+
+FULL = "The server's disk is full. Nothing was published: what is live stays live."
+
+
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
+def test_publish_onto_a_full_disk_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    disk, work = tmp_path / "disk", tmp_path / "work"
+    disk.mkdir()
+    work.mkdir()
+    script = (
+        f"mount -t tmpfs -o size=8m tmpfs {disk} && "
+        f"exec {sys.executable} -m tests.backend.full_disk_publish {disk} {work}"
+    )
+    run = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(run.stdout)
+    unchanged = {"live": 2, "history": [1, 2], "consistent": True, "leftovers": []}
+    cli, answer, back, upload = seen["cli"], seen["publish"], seen["rollback"], seen["upload"]
+    assert cli["code"] == 1 and f"error: {FULL}" in cli["stderr"], cli["stderr"]
+    assert "No space left on device" in cli["stderr"]  # the system's words, for the operator
+    assert {k: cli[k] for k in unchanged} == unchanged
+    assert answer["status"] == 507 and FULL in answer["text"].replace("&#39;", "'")
+    assert 'action="/check"' in answer["text"]  # the upload is kept: check it again, publish
+    assert {k: answer[k] for k in unchanged} == unchanged
+    assert "Le disque du serveur est plein." in seen["french"]["text"]
+    assert back["status"] == 507 and "Nothing was rolled back" in back["text"]
+    assert {k: back[k] for k in unchanged} == unchanged
+    assert upload["status"] == 507 and "Your workbook could not be kept" in upload["text"]
+    assert len(upload["uploads"]) == 1  # the first one; nothing half-written
+    after = seen["after"]
+    assert after["location"] == "/?done=published" and after["live"] == 3
+    assert after["history"] == [1, 2, 3] and after["consistent"] and not after["leftovers"]
+
+
+def test_publish_whose_invites_cannot_be_written_says_the_release_is_live(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("s" * 40)
+    (tmp_path / "invites").write_text("a file where the invites folder should be")
+    done = run_cli(
+        "publish", str(EXAMPLE), str(tmp_path / "feed"), "--secret", str(tmp_path / "secret.txt"),
+        "--public-url", "https://f/", "--invites", str(tmp_path / "invites"),
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(
+        "error: The server could not write its files. Revision 1 is live, but what follows it"
+    ), done.stderr
+    assert "Publishing the same workbook again completes it" in done.stderr
+    assert [e.revision for e in history(tmp_path / "feed")] == [1]
