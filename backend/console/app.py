@@ -96,24 +96,30 @@ class Console:
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return result(request, report, upload_id, upload.filename or "")
 
-    async def check(self, request: Request) -> Response:
-        """The kept upload checked again, e.g. after another publish went out meanwhile."""
+    async def _kept(self, request: Request) -> tuple[Any, str] | Response:
+        """The checked form and the upload it names, one this console kept."""
         form = await self._checked_form(request)
         if isinstance(form, Response):
             return form
         upload_id = str(form.get("upload", ""))
         if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
             return page(request, "result.html", 400, errors=[], missing_file=True)
+        return form, upload_id
+
+    async def check(self, request: Request) -> Response:
+        """The kept upload checked again, e.g. after another publish went out meanwhile."""
+        kept = await self._kept(request)
+        if isinstance(kept, Response):
+            return kept
+        upload_id = kept[1]
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return result(request, report, upload_id, "")
 
     async def publish(self, request: Request) -> Response:
-        form = await self._checked_form(request)
-        if isinstance(form, Response):
-            return form
-        upload_id = str(form.get("upload", ""))
-        if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
-            return page(request, "result.html", 400, errors=[], missing_file=True)
+        kept = await self._kept(request)
+        if isinstance(kept, Response):
+            return kept
+        form, upload_id = kept
         job = partial(self._publish, upload_id, False, form.get("force") == "yes")
         try:
             report = await run_in_threadpool(attempt, self.config.out, job)

@@ -20,6 +20,7 @@ from backend.releases import history, live, manifest_of, releases_of
 from backend.rollback import rollback
 from backend.staging import locked
 from tests.backend.servers import SECRET
+from tests.backend.test_numbering import lunch_moved
 from tests.backend.test_publish import copy_example, edit
 from tests.backend.test_releases import bump, mission
 
@@ -114,11 +115,7 @@ def test_rollback_and_publish_at_once_go_out_one_above_the_other(tmp_path: Path)
 
 
 def test_cli_rollback_behind_another_publish_says_it_waits_then_goes_out(tmp_path: Path) -> None:
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
     command = [sys.executable, "-m", "backend", "rollback", str(out)]
     with locked(releases_of(out)):
         job = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -5,36 +5,23 @@ went live (the invites cannot be written) says that it is live."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from backend.commands import ROOT
 from backend.releases import history
 from tests.backend.servers import EXAMPLE
 from tests.backend.test_releases import run_cli
-from tests.reliability.test_full_disk import can_mount_tmpfs
+from tests.reliability.test_full_disk import can_mount_tmpfs, on_tmpfs
 
 FULL = "The server's disk is full. Nothing was published: what is live stays live."
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
 def test_publish_onto_a_full_disk_changes_nothing_and_says_so(tmp_path: Path) -> None:
-    disk, work = tmp_path / "disk", tmp_path / "work"
-    disk.mkdir()
+    work = tmp_path / "work"
     work.mkdir()
-    script = (
-        f"mount -t tmpfs -o size=8m tmpfs {disk} && "
-        f"exec {sys.executable} -m tests.backend.full_disk_publish {disk} {work}"
-    )
-    run = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
-    assert run.returncode == 0, run.stderr
-    seen = json.loads(run.stdout)
+    seen = on_tmpfs(tmp_path / "disk", "8m", "tests.backend.full_disk_publish", work)
     unchanged = {"live": 2, "history": [1, 2], "consistent": True, "leftovers": []}
     cli, answer, back, upload = seen["cli"], seen["publish"], seen["rollback"], seen["upload"]
     assert cli["code"] == 1 and f"error: {FULL}" in cli["stderr"], cli["stderr"]

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,18 +31,23 @@ def can_mount_tmpfs() -> bool:
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
-def test_tiny_tmpfs_refuses_the_commit_and_keeps_the_old_unit(tmp_path: Path) -> None:
-    mount = tmp_path / "tiny"
+def on_tmpfs(mount: Path, size: str, module: str, *args: Path) -> Any:
+    """`python -m module mount *args` in a private mount namespace where `mount` is a tmpfs of
+    `size`: the JSON it prints."""
     mount.mkdir()
     script = (
-        f"mount -t tmpfs -o size=256k tmpfs {mount} && "
-        f"exec {sys.executable} -m tests.reliability.full_disk {mount}"
+        f"mount -t tmpfs -o size={size} tmpfs {mount} && "
+        f"exec {sys.executable} -m {module} {mount} {' '.join(map(str, args))}"
     )
     out = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout)
+    return json.loads(out.stdout)
+
+
+def test_tiny_tmpfs_refuses_the_commit_and_keeps_the_old_unit(tmp_path: Path) -> None:
+    result = on_tmpfs(tmp_path / "tiny", "256k", "tests.reliability.full_disk")
     assert result == {"errno": errno.ENOSPC, "revision": 1, "etag": '"r1"', "leftovers": []}
 
 
