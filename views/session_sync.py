@@ -55,27 +55,26 @@ class SessionSync:
 
     def data_changed(self, arrived: int) -> None:
         """The store committed new data: show it. Brought by this session's own sync (the
-        person may be waiting for it): at once; by another's: in turn with every other
-        session (views/background.py)."""
+        person may be waiting for it): at once, and the sync's end says how many changes it
+        brought in all (one sync commits the mission and the personal agenda one after the
+        other: a toast per commit would end on the second one's count); by another's: in
+        turn with every other session (views/background.py)."""
         shell = self.shell
+        own = shell.ctx.sync.phase == "syncing"
 
         def show() -> None:
             self.behind = False
             if not self.connected:  # nothing reaches a browser that is away
                 self.missed = True  # drawn when it is back
             elif not shell.closed:
-                if arrived:
-                    text = shell.ctx.tr.ngettext(
-                        "{n} change from the organisers", "{n} changes from the organisers", arrived
-                    )
-                    shell.toast(text.format(n=arrived))
+                if arrived and not own:
+                    self._tell_arrived(arrived)
                 shell.render()
 
         async def at_once() -> None:
             show()
 
         if not shell.closed:
-            own = shell.ctx.sync.phase == "syncing"
             self.behind = self.behind or not own
             shell.run(at_once if own else lambda: background.draw(show))
 
@@ -116,11 +115,19 @@ class SessionSync:
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
-        if asked and result.status != "updated":  # new data has its own toast with the count
+        if result.status == "updated" and result.changes:  # what this whole sync brought
+            self._tell_arrived(result.changes)
+        elif asked:
             if self.behind and not drawn:  # what another session's sync brought waits its turn
                 self.shell.render()
             self.shell.toast(self.shell.ctx.status_text())
         return result
+
+    def _tell_arrived(self, arrived: int) -> None:
+        text = self.shell.ctx.tr.ngettext(
+            "{n} change from the organisers", "{n} changes from the organisers", arrived
+        )
+        self.shell.toast(text.format(n=arrived))
 
     def _set_sync(self, state: SyncState) -> bool:
         """New data re-renders through the repository; a new sync state re-renders only when

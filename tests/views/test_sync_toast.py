@@ -1,0 +1,46 @@
+"""What a sync says when it brings changes: one count for the whole sync, the banner's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from services.feed_client import FeedClient
+from services.feeds import Feeds
+from services.library import Library
+from services.store import FeedStore
+from tests.services.chaos import ChaosServer
+from tests.views.harness import App
+
+CODE = "abcdefghijklmnopqrstuvwxyz"
+
+
+async def test_sync_toast_counts_the_mission_and_the_personal_changes_together(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        url = server.url("ok")
+        feeds = Feeds(Library(FeedStore(tmp_path)), None, (url,), make_client=FeedClient)
+        app = await App(tmp_path, feeds=feeds).start()
+        try:
+            assert app.shell is not None
+            app.shell.sign_in(f"{url}delegates/{CODE}.json")
+            for _ in range(100):
+                await app.settle()
+                if app.shell.loop_task is not None and app.shell.ctx.sync.phase == "done":
+                    break
+            assert "Lotte Vermeulen" in app.text()
+            await app.pick_language("en")  # her sheet said Dutch
+            server.republish_room("tue-nasa-ames", "Building N-200")  # on her agenda
+            person = json.loads(server.delegate)  # and a registration added to her agenda
+            person["revision"] += 1
+            person["registered"].append("tue-stanford-medtech")
+            server.delegate = json.dumps(person).encode()
+            await app.sync_now()  # two commits: the mission's, then her agenda's
+            await app.go("/agenda")
+            assert "2 changes from the organisers" in app.text()  # the banner
+            assert app.toasts()[-1] == "2 changes from the organisers"  # the toast agrees
+            assert "2 changes" in app.shell.ctx.status_text()  # and so does Settings
+        finally:
+            await app.close()
+            await feeds.aclose()
