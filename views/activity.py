@@ -228,30 +228,13 @@ def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:
 
 
 def actions(ctx: Ctx, activity: Activity) -> ft.Control:
+    """Add to calendar and Share, and whether the person is in: for what still takes place."""
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    venue = repo.venue(activity.venue_id)
-    zone = display_zone(repo.mission, repo.settings.time_display)
-    where = f"{venue.name}, {venue.address}" if venue else ""
-    room = tr.text(activity.room).text
-    where = f"{room}, {where}" if room and where else where
-    when = activity_time(tr, activity, zone, repo.mission)
-    text = f"{tr.text(activity.title).text}\n{when}\n{where}"
-
-    def calendar(_e: object) -> None:
-        agenda = repo.agenda()
-        mine = next((i for i in agenda if i.id == activity.id), None)
-        item = mine or activity_item(repo.mission, activity)
-        data = single_ics(repo.mission, item, tr.lang, agenda)
-        ctx.act.share_file(f"{activity.id}.ics", data, "text/calendar")
-
-    row: list[ft.Control] = [
-        ft.Semantics(
-            container=True,
-            content=ft.OutlinedButton(_("Add to calendar"), icon=ft.Icons.EVENT, on_click=calendar),
-            identifier="add-to-calendar",
-            button=True,
-        ),
+    off = activity.state == "cancelled" or repo.activity(activity.id) is None
+    text = share_text(ctx, activity, off)
+    row: list[ft.Control] = [] if off else [calendar_button(ctx, activity)]  # no calendar
+    row.append(
         ft.Semantics(
             container=True,
             content=ft.OutlinedButton(
@@ -261,11 +244,46 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
             ),
             identifier="share-activity",
             button=True,
+        )
+    )
+    parts: list[ft.Control] = [wrap_row(row, 8)]
+    if not off:  # 'registered' for what no longer takes place would mislead
+        state = bookmark_button(ctx, activity.id)
+        registered = repo.is_registered(activity.id)
+        parts.insert(0, wrap_row([muted(_("You are registered"), 14) if registered else state]))
+    elif repo.is_bookmarked(activity.id):  # it can still leave My agenda
+        parts.insert(0, wrap_row([bookmark_button(ctx, activity.id)]))
+    return ft.Container(ft.Column(parts, spacing=8), padding=shared(ft.Padding.all(16)))
+
+
+def share_text(ctx: Ctx, activity: Activity, off: bool) -> str:
+    """Title, (cancelled,) time and place: a forwarded cancellation says so."""
+    repo, tr = ctx.repo, ctx.tr
+    venue = repo.venue(activity.venue_id)
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    where = f"{venue.name}, {venue.address}" if venue else ""
+    room = tr.text(activity.room).text
+    where = f"{room}, {where}" if room and where else where
+    when = activity_time(tr, activity, zone, repo.mission)
+    status = [tr.gettext("Cancelled by the organisers")] if off else []
+    return "\n".join([tr.text(activity.title).text, *status, when, where])
+
+
+def calendar_button(ctx: Ctx, activity: Activity) -> ft.Control:
+    repo, tr = ctx.repo, ctx.tr
+
+    def calendar(_e: object) -> None:
+        agenda = repo.agenda()
+        mine = next((i for i in agenda if i.id == activity.id), None)
+        item = mine or activity_item(repo.mission, activity)
+        data = single_ics(repo.mission, item, tr.lang, agenda)
+        ctx.act.share_file(f"{activity.id}.ics", data, "text/calendar")
+
+    return ft.Semantics(
+        container=True,
+        content=ft.OutlinedButton(
+            tr.gettext("Add to calendar"), icon=ft.Icons.EVENT, on_click=calendar
         ),
-    ]
-    state = bookmark_button(ctx, activity.id)
-    personal = muted(_("You are registered"), 14) if repo.is_registered(activity.id) else state
-    return ft.Container(
-        ft.Column([wrap_row([personal]), wrap_row(row, 8)], spacing=8),
-        padding=shared(ft.Padding.all(16)),
+        identifier="add-to-calendar",
+        button=True,
     )

@@ -252,3 +252,26 @@ async def test_opening_an_item_shows_every_change_it_reads(tmp_path: Path) -> No
             await app.tap("toggle-zone")  # a redraw keeps what it read
     finally:
         await app.close()
+
+
+async def test_cancelled_activity_offers_no_calendar_nor_registration_and_shares_it(
+    tmp_path: Path,
+) -> None:
+    await sign_in_as(tmp_path, CODE, ["tue-nasa-ames"])
+    doc = json.loads(MISSION_BYTES)
+    doc["revision"] += 1
+    next(a for a in doc["activities"] if a["id"] == "tue-nasa-ames")["state"] = "cancelled"
+    store_unit(tmp_path, json.dumps(doc).encode())
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/activity/tue-nasa-ames")
+    try:
+        assert "Cancelled by the organisers" in app.text()
+        assert "You are registered" not in app.text()  # not for what no longer takes place
+        assert not app.has("add-to-calendar")
+        await app.tap("share-activity")
+        text = app.platform.shared[-1][0]
+        assert text.splitlines()[:2] == [
+            "Visit: NASA Ames Research Center",
+            "Cancelled by the organisers",
+        ]
+    finally:
+        await app.close()
