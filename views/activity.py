@@ -51,15 +51,7 @@ def build(ctx: Ctx) -> Screen:
                 )
             ],
         )
-    controls: list[ft.Control] = []
-    changes = ctx.changes_for(activity_id)
-    change = changes[0] if changes else None
-    gone = repo.activity(activity_id) is None
-    mine = next((i for i in repo.agenda() if i.id == activity_id), None)
-    if mine is not None and mine.dropped:
-        controls.append(dropped_banner(ctx))
-    elif change is not None or gone or activity.state == "cancelled":
-        controls.append(change_banner(ctx, activity, changes, gone))
+    controls = status_banner(ctx, activity)
     controls += header(ctx, activity)
     controls += when(ctx, activity)
     venue = repo.venue(activity.venue_id)
@@ -92,6 +84,25 @@ def build(ctx: Ctx) -> Screen:
         controls,
         subtitle=tr.day(activity.start.astimezone(repo.zone).date()),
     )
+
+
+def status_banner(ctx: Ctx, activity: Activity) -> list[ft.Control]:
+    """Taken off this person's agenda, cancelled, changed or new: what the top says, if any."""
+    repo = ctx.repo
+    changes = ctx.changes_for(activity.id)
+    change = changes[0] if changes else None
+    gone = repo.activity(activity.id) is None
+    mine = next((i for i in repo.agenda() if i.id == activity.id), None)
+    # still in the programme, but 'cancelled' for this person: taken off their agenda (once
+    # opened it leaves the agenda; a redraw, e.g. a language switch, must still say so)
+    own = repo.personal_changes.changes.get(activity.id)
+    taken_off = own is not None and own == change and own.kind == "cancelled"
+    taken_off = taken_off and not gone and activity.state != "cancelled"
+    if (mine is not None and mine.dropped) or taken_off:
+        return [dropped_banner(ctx)]
+    if change is not None or gone or activity.state == "cancelled":
+        return [change_banner(ctx, activity, changes, gone)]
+    return []
 
 
 def change_banner(ctx: Ctx, activity: Activity, changes: list[Change], gone: bool) -> ft.Control:

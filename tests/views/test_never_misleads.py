@@ -92,6 +92,10 @@ async def test_dropped_registration_says_no_longer_on_agenda_not_cancelled(tmp_p
         await app.tap("row-tue-nasa-ames")
         assert "No longer on your agenda" in app.text()
         assert "Cancelled by the organisers" not in app.text()
+        await app.pick_language("fr")  # 'Plus dans votre agenda' read as 'more in your agenda'
+        assert "Retiré de votre agenda" in app.text()
+        await app.pick_language("nl")
+        assert "Niet meer in uw agenda" in app.text()
     finally:
         await app.close()
 
