@@ -27,6 +27,7 @@ class Impact:
     other: AgendaItem
     kind: Literal["overlap", "tight"]
     moved: bool  # the time changed (else only the place, or the item is new)
+    added: bool = False  # the item is new on the agenda: nothing of it 'changed'
 
 
 Pair = tuple[str, str, str]  # (item, other item, warning kind)
@@ -52,7 +53,7 @@ def impacts(
         }
         for other_id, kind in news:
             warning: Literal["overlap", "tight"] = "overlap" if kind == "overlap" else "tight"
-            found.append(Impact(item, by_id[other_id], warning, moved))
+            found.append(Impact(item, by_id[other_id], warning, moved, change.kind == "new"))
     return sorted(found, key=lambda i: (i.changed.start, i.other.start, i.other.id))
 
 
@@ -97,7 +98,12 @@ def sentence(tr: Translator, impact: Impact, zone: ZoneInfo) -> str:
     _ = tr.gettext
     what, other = _title(tr, impact.changed), _name(tr, impact.other)
     time = tr.time(impact.changed.start, zone)
-    if impact.kind == "overlap":
+    if impact.added:
+        if impact.kind == "overlap":
+            text = _("{what} is new on your agenda and overlaps {other}")
+        else:
+            text = _("{what} is new on your agenda: too little time to travel to or from {other}")
+    elif impact.kind == "overlap":
         if impact.moved:
             text = _("{what} moved to {time} and now overlaps {other}")
         else:

@@ -12,10 +12,11 @@ import pytest
 from backend.publish import publish
 from backend.tokens import token_for
 from services import mission_day
-from services.agenda import AgendaItem
+from services.agenda import AgendaItem, with_warnings
+from services.changes import Change
 from services.feed_client import FeedClient
 from services.i18n import Translator
-from services.impact import Impact, sentence
+from services.impact import Impact, impacts, sentence
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.models import Lang
@@ -128,3 +129,23 @@ def test_sentence_needs_no_gender_and_no_article_before_a_title(
     assert text == expected
     if lang == "fr":
         assert french_problems(text) == []
+
+
+def test_an_item_new_on_the_agenda_is_not_said_to_have_changed() -> None:
+    """A registration added into an overlap: 'is new on your agenda', not 'changed'."""
+    items = with_warnings([_item("tue-stanford-ai"), _item("tue-stanford-medtech")])
+    venues = {v.id: v for v in MISSION.venues}
+    new = Change(id="tue-stanford-medtech", kind="new", revision=2)
+    found = impacts([new], items, venues)
+    assert [(i.changed.id, i.other.id, i.kind) for i in found] == [
+        ("tue-stanford-medtech", "tue-stanford-ai", "overlap")
+    ]
+    zone = mission_zone(MISSION.mission)
+    texts = {lang: sentence(Translator(lang), found[0], zone) for lang in ("en", "fr", "nl")}
+    assert texts["en"] == (
+        "Medtech and digital health at Stanford is new on your agenda and overlaps "
+        "Stanford–Belgium research day: AI and semiconductors"
+    )
+    assert texts["fr"].startswith(f"Nouveau dans votre agenda{NB}: Medtech")
+    assert texts["nl"].startswith("Medtech en digitale gezondheid in Stanford staat nieuw in uw")
+    assert french_problems(texts["fr"]) == []
