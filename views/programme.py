@@ -18,6 +18,7 @@ from services.present import (
 )
 from services.search import matches
 from views.components.bookmark import bookmark_button
+from views.components.chips import chip_row
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import empty_state, heading, muted
@@ -172,7 +173,7 @@ def filters(ctx: Ctx) -> ft.Control:
     rows: list[ft.Control] = []
     if not flt.query.strip():
         rows.append(
-            _chip_row(
+            chip_row(
                 [
                     (
                         f"day-{d.isoformat()}",
@@ -225,37 +226,11 @@ def _more_filters_button(ctx: Ctx) -> ft.Control:
     )
 
 
-def _chip_row(chips: list[tuple[str, str, bool, object]], tight: bool = False) -> ft.Control:
-    """`tight`: less padding, so that the six days of a mission fit on one line of a phone."""
-    controls: list[ft.Control] = []
-    for ident, label, selected, action in chips:
-        chip = ft.Chip(
-            label=label,
-            selected=selected,
-            show_checkmark=False,
-            on_select=lambda _e, a=action: a(),
-            label_padding=shared(ft.Padding.symmetric(horizontal=0)) if tight else None,
-            padding=shared(ft.Padding.symmetric(horizontal=2, vertical=4)) if tight else None,
-        )
-        controls.append(
-            ft.Semantics(
-                container=True,
-                content=chip,
-                identifier=f"chip-{ident}",
-                selected=selected,
-                expand=1 if tight else None,
-            )
-        )
-    if tight:  # the days share the width, as on My agenda's strip
-        return ft.Row(controls, spacing=4)
-    return ft.Row(controls, wrap=True, spacing=6, run_spacing=6)  # every chip whole, none cut
-
-
 def _toggle_row(
     ctx: Ctx, prefix: str, options: list[tuple[str, str]], chosen: set[str]
 ) -> ft.Control:
     """Chips that each add or remove one value of a filter."""
-    return _chip_row(
+    return chip_row(
         [
             (
                 f"{prefix}-{value}",

@@ -73,6 +73,22 @@ def test_the_programme_days_fit_on_one_line(
         context.close()
 
 
+def test_a_long_sector_name_wraps_inside_its_chip_at_360(browser: Browser, app_url: str) -> None:
+    """Walk-through: 'Mobilité, logistique et infrastructures intelligente' was cut at the
+    right edge of a 360 px phone; the chip takes a second line instead."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-BE")
+    try:
+        page = context.new_page()
+        go(page, app_url, "/programme")
+        tap(page, "programme-filters")
+        reveal(page, "chip-sector-mobility")
+        long, short = box(page, "chip-sector-mobility"), box(page, "chip-sector-aero")
+        assert long["x"] + long["width"] <= 360 - 12, long
+        assert long["height"] > short["height"] + 10, (long, short)  # two lines, none cut
+    finally:
+        context.close()
+
+
 def test_activity_venue_and_contacts_with_a_call_action(page: Page, app_url: str) -> None:
     go(page, app_url, "/activity/tue-nasa-ames")
     see(page, "Visit: NASA Ames Research Center")
