@@ -60,14 +60,10 @@ def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
     """Which files the memo names are still in the release (served paths): one listing per
     folder instead of one lookup per file. A delegate's object is complete or absent, so
     their folder being there is enough."""
-    named = {
-        path
-        for entry in memo.values()
-        if isinstance(files := entry.get("files"), dict)
-        for path in files
-    }
+    lists = [files for entry in memo.values() if isinstance(files := entry.get("files"), dict)]
     found: set[str] = set()
-    for folder in {path.rpartition("/")[0] for path in named}:
+    objects: set[str] = set()  # the tokens whose object (a folder of all their files) is there
+    for folder in {path.rpartition("/")[0] for files in lists for path in files}:
         prefix = f"{folder}/" if folder else ""
         own = folder == layout.DELEGATES
         for where in (folder, layout.CHANGED) if own else (folder,):
@@ -76,7 +72,9 @@ def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
                     for entry in entries:
                         found.add(prefix + entry.name)
                         if own and entry.is_dir():
-                            found.add(f"{prefix}{entry.name}/")  # an object: all its files
+                            objects.add(entry.name)
             except OSError:
                 continue  # a folder gone: its delegates are rendered again
-    return found | {p for p in named if f"{layout.DELEGATES}/{layout.owner(p)}/" in found}
+    # an entry names one delegate's files: when their object is there, all of them are
+    whole = (files for files in lists if files and layout.owner(next(iter(files))) in objects)
+    return found.union(*whole)

@@ -110,12 +110,14 @@ def write_release(
     releases = releases_of(out)
     with holding(out):
         current = base or live(out)
-        kept = dict(reused or {}) if current else {}
-        manifest = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
-        manifest = dict(sorted({**kept, **manifest}.items()))
-        digest = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()[:16]
+        kept = (reused or {}) if current else {}
+        made = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+        merged = {**kept, **made}
+        manifest = {path: merged[path] for path in sorted(merged)}  # paths are unique
+        text = json.dumps(manifest)  # named by it, and written as it is
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         release = releases / digest
-        written = 0 if release.exists() else _fill(current, release, files, manifest)
+        written = 0 if release.exists() else _fill(current, release, files, (manifest, text))
         _swap(out, release)
         if entry is not None:
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
@@ -124,15 +126,18 @@ def write_release(
 
 
 def _fill(
-    current: Path | None, release: Path, files: dict[str, bytes], manifest: dict[str, str]
+    current: Path | None,
+    release: Path,
+    files: dict[str, bytes],
+    manifest: tuple[dict[str, str], str],
 ) -> int:
     """Put the release together beside the live one and move it to `release`; how many files
-    were written."""
+    were written. `manifest`: the manifest and its JSON."""
     old = manifest_of(current) if current else {}
     folder = release.parent / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        written, pointed = assemble(current, old, folder, files, manifest)
-        (release.parent / f"{release.name}.manifest.json").write_text(json.dumps(manifest), "utf-8")
+        written, pointed = assemble(current, old, folder, files, manifest[0])
+        (release.parent / f"{release.name}.manifest.json").write_text(manifest[1], "utf-8")
         (release.parent / f"{release.name}.objects").write_text("\n".join(sorted(pointed)), "utf-8")
         os.replace(folder, release)
     finally:
