@@ -60,7 +60,7 @@ def _banner_after_republish(page: Page, app: str, source: Path, out: Path) -> No
     open_app(page, app + f"join/{DEMO}")  # signed in: the demo delegate's own agenda
     see(page, "Lotte Vermeulen")
     open_app(page, app + "settings")  # a reload: Flet gives this browser its session back
-    see(page, "Bijgewerkt")  # signed in as Lotte: Dutch; the sign-in fetched everything
+    see(page, "Actueel")  # signed in as Lotte: Dutch; the sign-in fetched everything
     _republish_with_announcement(source, out)
     reveal(page, "sync-now")  # below the fold when signed in: a tap there reaches nothing
     tap(page, "sync-now")

@@ -16,7 +16,7 @@ AT = datetime(2025, 10, 7, 15, 40, tzinfo=ZONE)
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "Up to date"), ("fr", "À jour"), ("nl", "Bijgewerkt")],
+    [("en", "Up to date"), ("fr", "À jour"), ("nl", "Actueel")],
 )
 def test_describe_after_a_sign_in_says_up_to_date(lang: str, expected: str) -> None:
     """Settings after a sign-in: the documents were just fetched, never "not set up"."""
@@ -30,3 +30,13 @@ def test_describe_the_sign_in_itself_welcomes_by_name() -> None:
     result = SyncResult("signed_in", AT, name="Lotte Vermeulen")
     sentence = describe(Translator("en"), SyncState.done(result), ZONE, sign_in=True)
     assert sentence == "Welcome, Lotte Vermeulen"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_describe_up_to_date_and_updated_start_apart(lang: str) -> None:
+    """NL said 'Bijgewerkt' both when nothing had come and when changes had: a sync that
+    brought nothing read as if something had been updated."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    checked = describe(tr, SyncState.done(SyncResult("up_to_date", AT)), ZONE)
+    updated = describe(tr, SyncState.done(SyncResult("updated", AT, 2)), ZONE)
+    assert checked.split()[0] != updated.split()[0], (checked, updated)
