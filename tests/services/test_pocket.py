@@ -65,6 +65,18 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
     assert 'lang="en"' in page
 
 
+def test_offline_page_offers_the_live_app_at_the_top(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """Walk-through: back online, the copy stayed; its only way back to the live app was at
+    the very bottom, some 12,000 px down. The banner offers it (never in print)."""
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    banner = re.search(r'<p class="banner">(.*?)</p>', page)
+    assert banner is not None
+    assert '<span class="live">· <a href="./">Open de live app</a></span>' in banner.group(1)
+    assert "nav,.live{display:none}" in page  # in print: not a link on paper
+
+
 def test_pocket_page_has_a_row_of_days_that_jumps_to_each_one_without_script(
     mission: dict[str, Any], delegate: dict[str, Any]
 ) -> None:
