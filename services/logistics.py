@@ -15,6 +15,7 @@ from services.agenda import AgendaItem
 from services.geo import travel_minutes
 from services.i18n import Translator
 from services.models import DelegateDoc, Logistics, MissionDoc, Venue
+from services.present import zoned_time
 from services.safety import as_venue, tonight
 
 
@@ -87,15 +88,16 @@ def leave_line(
     bring = what_to_bring(tr, logistics_for(mission, item.id))
     if leave is None:
         return bring
-    head = _leave_head(tr, leave, zone, now, item.venue.name if item.venue else "")
+    time = zoned_time(tr, leave.at, zone, mission)  # in Brussels time, says so
+    head = _leave_head(tr, leave, zone, now, item.venue.name if item.venue else "", time)
     return f"{head} — {bring}" if bring else head
 
 
 def _leave_head(
-    tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | None, venue: str
+    tr: Translator, leave: LeaveBy, zone: ZoneInfo, now: datetime | None, venue: str, time: str
 ) -> str:
     _ = tr.gettext
-    time, place = tr.time(leave.at, zone), leave.place
+    place = leave.place
     days = (leave.at.astimezone(zone).date() - now.astimezone(zone).date()).days if now else 0
     if now is not None and leave.at <= now and leave.coach:  # no use going to the stop
         pattern = (

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from services.agenda import AgendaItem, NowNext
 from services.i18n import Translator
 from services.models import MissionDoc
-from services.present import item_sample, item_title, warning_text, zoned_range
+from services.present import item_sample, item_title, warning_text, zoned_range, zoned_time
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def now_next_card(
     if item is None:
         return None
     if nn.now is not None:
-        heading = _("Now, until {time}").format(time=tr.time(item.end, zone))
+        heading = _("Now, until {time}").format(time=zoned_time(tr, item.end, zone, mission))
     else:
         heading = _("Next: {countdown}").format(countdown=tr.in_minutes(nn.minutes_to_next or 0))
     detail = " · ".join(p for p in (_when(tr, item, today, zone, mission), *_where(tr, item)) if p)
@@ -58,18 +58,20 @@ def now_next_card(
     )
     then = ""
     if nn.now is not None and nn.next is not None:
-        then = _then(tr, nn.next, today, zone)
+        then = _then(tr, nn.next, today, zone, mission)
     route = f"/meeting/{item.id}" if item.meeting else f"/activity/{item.id}"
     title = item_title(tr, item)
     counting = nn.now is None
     return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
 
 
-def _then(tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo) -> str:
+def _then(
+    tr: Translator, item: AgendaItem, today: date, zone: ZoneInfo, mission: MissionDoc
+) -> str:
     """'Then at 16:30: …', with its day when that is not today: at 15:40 a 'Then at 09:00'
-    that is tomorrow's reads as if the person were already late."""
+    that is tomorrow's reads as if the person were already late. Brussels time says so."""
     _ = tr.gettext
-    time, title = tr.time(item.start, zone), item_title(tr, item)
+    time, title = zoned_time(tr, item.start, zone, mission), item_title(tr, item)
     day = item.start.astimezone(zone).date()
     if day == today:
         return _("Then at {time}: {title}").format(time=time, title=title)

@@ -50,6 +50,11 @@ def zoned(tr: Translator, text: str, zone: ZoneInfo, mission: MissionDoc) -> str
     return f"{text} ({zone.key})"
 
 
+def zoned_time(tr: Translator, at: datetime, zone: ZoneInfo, mission: MissionDoc) -> str:
+    """One time, labelled when it is not mission time: 'until 00:45 Brussels time'."""
+    return zoned(tr, tr.time(at, zone), zone, mission)
+
+
 def zoned_range(
     tr: Translator, start: datetime, end: datetime, zone: ZoneInfo, mission: MissionDoc
 ) -> str:

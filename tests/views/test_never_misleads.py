@@ -100,6 +100,19 @@ async def test_dropped_registration_says_no_longer_on_agenda_not_cancelled(tmp_p
         await app.close()
 
 
+async def test_now_card_times_in_brussels_time_say_so(app: App) -> None:
+    """Walk-through: with Brussels time chosen, the card said 'Leave by 00:49 from Santa Clara
+    Convention Center' to a person standing in Santa Clara at 15:49: every time on the card is
+    labelled, as the rows are."""
+    await app.go("/settings")
+    await app.choose("setting-time", "brussels")
+    await app.go("/agenda")
+    card = row_text(app, "now-next")
+    assert "Now, until 00:45 Brussels time" in card
+    assert "Then at 01:30 Brussels time: Silicon Valley reception" in card
+    assert "Leave by 00:49 Brussels time from Santa Clara Convention Center" in card
+
+
 async def test_brussels_times_are_labelled_and_fall_on_the_brussels_day(app: App) -> None:
     await app.go("/settings")
     await app.choose("setting-time", "brussels")
