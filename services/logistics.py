@@ -43,7 +43,10 @@ def _origin(
         and i.start.astimezone(zone).date() == day
     ]
     if before:
-        return before[-1].venue
+        last = before[-1]
+        if last.activity is not None and last.activity.kind == "transfer":
+            return None  # a transfer brings the person to what follows: no leaving from its stop
+        return last.venue
     stay = tonight(delegate, day - timedelta(days=1)) or tonight(delegate, day)
     return as_venue(stay) if stay else None
 

@@ -200,3 +200,17 @@ async def test_notes_survive_restart_and_stay_with_their_person(tmp_path: Path) 
     await mission_day.save_note(again, "m-patel", MeetingNote())
     await again.switch(None, None)
     assert mission_day.note_for(again, "m-patel").outcome == "follow_up"
+
+
+def test_leave_line_after_a_transfer_sends_nobody_back_to_its_departure_point() -> None:
+    """Walk-through: at SFO after the 16:00 coach, 'Leave by 18:26 from Hilton San Francisco
+    Union Square' for the flight; on the coach to Stanford, 'Leave now ... from the Hilton'. A
+    transfer brings the person to what follows it: no leave-by from where it departed."""
+    stanford = next(i for i in ITEMS if i.id == "tue-stanford-ai")  # after the 07:30 coach
+    on_board = at("2025-10-07T08:50:00-07:00")
+    line = leave_line(Translator("en"), MISSION, DEMO, stanford, ITEMS, ZONE, on_board)
+    assert "Hilton" not in line and not line.startswith("Leave")
+    flight = next(i for i in ITEMS if i.id == "wed-flight-la")  # after the coach to SFO
+    at_sfo = at("2025-10-08T17:30:00-07:00")
+    line = leave_line(Translator("nl"), MISSION, DEMO, flight, ITEMS, ZONE, at_sfo)
+    assert line == "paspoort, instapkaart, bagagelabel"
