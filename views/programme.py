@@ -70,7 +70,8 @@ def results(ctx: Ctx) -> list[ft.Control]:
             _personal(ctx, activity.id),
             sample=activity.sample,
         )
-        controls.append(item_card(ctx, row, trailing=bookmark_button(ctx, activity.id)))
+        over = activity.end <= repo.now()  # dimmed as on My agenda: the eye goes to what is ahead
+        controls.append(item_card(ctx, row, bookmark_button(ctx, activity.id), over))
     if len(found) > len(shown):
         more = len(found) - len(shown)
         controls.append(

@@ -144,6 +144,10 @@ async def test_past_items_are_dimmed_and_later_ones_are_not(app: App) -> None:
     later = app.find("row-tue-gala-dinner")
     opacities = [next(c.opacity for c in walk(x) if isinstance(c, ft.Row)) for x in (past, later)]
     assert opacities[0] < 1 and opacities[1] == 1
+    await app.go("/programme")  # the Programme too: at 15:40 the morning is over
+    past, later = app.find("row-tue-coach-valley"), app.find("row-tue-gala-dinner")
+    opacities = [next(c.opacity for c in walk(x) if isinstance(c, ft.Row)) for x in (past, later)]
+    assert opacities[0] < 1 and opacities[1] == 1
 
 
 async def test_meeting_offers_calendar_and_share_and_heads_the_organisers_notes(app: App) -> None:
