@@ -208,6 +208,12 @@ class App:
         dialogs: Any = self.page._dialogs  # type: ignore[attr-defined]
         return [str(d.content.value) for d in dialogs.controls if isinstance(d, ft.SnackBar)]
 
+    def open_toasts(self) -> list[str]:
+        """The texts of the snack bars still showing."""
+        dialogs: Any = self.page._dialogs  # type: ignore[attr-defined]
+        bars = [d for d in dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
+        return [str(d.content.value) for d in bars]
+
     def find(self, identifier: str) -> BaseControl:
         found = [
             c for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier == identifier

@@ -113,6 +113,16 @@ async def test_switching_language_keeps_route_day_filters_and_search(app: App) -
     assert app.route == "/agenda/2025-10-09" and "Thursday 9 October" in app.text()
 
 
+async def test_a_toast_in_the_language_left_goes_with_the_switch(app: App) -> None:
+    """Walk-through: 'Bijgewerkt (gecontroleerd …)' stayed under the French Réglages."""
+    assert app.shell is not None
+    app.shell.sync_now()  # the embedded mission: a toast says there is no feed to sync
+    await app.settle()
+    assert app.open_toasts()
+    await app.pick_language("fr")
+    assert app.open_toasts() == []
+
+
 async def test_language_choice_persists_across_restarts(tmp_path: Path) -> None:
     app = await App(tmp_path).start()
     await app.pick_language("fr")
