@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import flet as ft
 
+from services.models import Activity
 from services.present import city_name, display_zone, span_time
-from views.components.ui import card, empty_state, heading, muted, sample_marks
+from views.components.ui import badge, card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
@@ -37,23 +38,29 @@ def build(ctx: Ctx) -> Screen:
             tr.ngettext("{n} activity here", "{n} activities here", len(here)).format(n=len(here))
         )
     )
-    for a in sorted(here, key=lambda a: a.start):
-        content = ft.Column(
-            [
-                ft.Text(tr.text(a.title).text, weight=ft.FontWeight.W_600),
-                muted(span_time(tr, a.start, a.end, zone, repo.mission)),
-                *sample_marks(tr, a.sample, f"sample-{a.id}"),
-            ],
-            spacing=2,
-        )
-        controls.append(
-            card(
-                content,
-                on_click=partial(ctx.act.navigate, f"/activity/{a.id}"),
-                identifier=f"venue-activity-{a.id}",
-            )
-        )
+    controls += [activity_card(ctx, a, zone) for a in sorted(here, key=lambda a: a.start)]
     return Screen(venue.name, controls, subtitle=city_name(tr, repo.mission, venue.city))
+
+
+def activity_card(ctx: Ctx, activity: Activity, zone: ZoneInfo) -> ft.Control:
+    """One activity at the venue; a cancelled one says so and is struck through (as in the
+    Programme), and one that is over is dimmed."""
+    tr, repo = ctx.tr, ctx.repo
+    off = activity.state == "cancelled"
+    struck = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if off else None
+    lines: list[ft.Control] = [badge(tr.gettext("Cancelled"), "cancelled")] if off else []
+    lines += [
+        ft.Text(tr.text(activity.title).text, weight=ft.FontWeight.W_600, style=struck),
+        muted(span_time(tr, activity.start, activity.end, zone, repo.mission)),
+        *sample_marks(tr, activity.sample, f"sample-{activity.id}"),
+    ]
+    over = activity.end <= repo.now()
+    return card(
+        ft.Column(lines, spacing=2, opacity=0.6 if over else 1.0),
+        on_click=partial(ctx.act.navigate, f"/activity/{activity.id}"),
+        identifier=f"venue-activity-{activity.id}",
+        tone="cancelled" if off else None,
+    )
 
 
 def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import flet as ft
+
 from services.changes import Change, ChangeLog, FieldChange
 from services.keyvalue import FileKeyValue
 from services.store import FeedStore, namespace_for, personal_name
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
-from tests.views.harness import App, sign_in_as
+from tests.views.harness import App, sign_in_as, walk
 
 CODE = "d" * 26
 
@@ -273,5 +275,30 @@ async def test_cancelled_activity_offers_no_calendar_nor_registration_and_shares
             "Visit: NASA Ames Research Center",
             "Cancelled by the organisers",
         ]
+    finally:
+        await app.close()
+
+
+async def test_venue_lists_a_cancelled_activity_as_cancelled_and_dims_what_is_over(
+    tmp_path: Path,
+) -> None:
+    """Walk-through: the Moscone Center page listed the cancelled space B2B like any other."""
+    doc = json.loads(MISSION_BYTES)
+    doc["revision"] += 1
+    next(a for a in doc["activities"] if a["id"] == "wed-b2b-space")["state"] = "cancelled"
+    store_unit(tmp_path, json.dumps(doc).encode())
+    app = await App(tmp_path, origin=TEST_ORIGIN).start("/venue/moscone-center")
+    try:
+
+        def shown(identifier: str) -> tuple[list[str], float | None]:
+            controls = list(walk(app.find(identifier)))
+            texts = [c.value for c in controls if isinstance(c, ft.Text) and c.value]
+            column = next(c for c in controls if isinstance(c, ft.Column))
+            return [str(t) for t in texts], column.opacity
+
+        texts, _ = shown("venue-activity-wed-b2b-space")
+        assert texts[0] == "Cancelled" and "B2B: space and defence" in texts
+        texts, opacity = shown("venue-activity-mon-ai-seminar")  # Monday: over on Tuesday
+        assert "Cancelled" not in texts and opacity is not None and opacity < 1
     finally:
         await app.close()
