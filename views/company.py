@@ -10,8 +10,9 @@ import flet as ft
 from services import directory
 from services.contacts import display_phone, mail_link, tel_link
 from services.models import Company
-from services.present import activity_time, city_name, display_zone, sector_names
+from services.present import city_name, display_zone, sector_names
 from views.components.directory import kind_label
+from views.components.rows import activity_card
 from views.components.shared import shared
 from views.components.ui import (
     card,
@@ -62,20 +63,7 @@ def build(ctx: Ctx) -> Screen:
     hosted = directory.hosted(repo.mission, entry)
     if hosted:
         controls.append(heading(_("Hosts"), identifier="company-hosts"))
-        for activity in hosted:
-            title = tr.text(activity.title).text
-            controls.append(
-                card(
-                    ft.Column(
-                        [
-                            ft.Text(title, weight=ft.FontWeight.W_600),
-                            muted(activity_time(tr, activity, zone)),
-                        ]
-                    ),
-                    on_click=partial(ctx.act.navigate, f"/activity/{activity.id}"),
-                    identifier=f"hosted-{activity.id}",
-                )
-            )
+        controls += [activity_card(ctx, a, zone, f"hosted-{a.id}") for a in hosted]
     meetings = directory.meetings_with(repo.delegate, entry)
     if meetings:
         controls.append(heading(_("My B2B meetings with them"), identifier="company-meetings"))

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import flet as ft
 
-from services.models import Activity
 from services.present import city_name, display_zone, span_time
-from views.components.ui import badge, card, empty_state, heading, muted, sample_marks
+from views.components.rows import activity_card
+from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
@@ -38,29 +38,9 @@ def build(ctx: Ctx) -> Screen:
             tr.ngettext("{n} activity here", "{n} activities here", len(here)).format(n=len(here))
         )
     )
-    controls += [activity_card(ctx, a, zone) for a in sorted(here, key=lambda a: a.start)]
+    here.sort(key=lambda a: a.start)
+    controls += [activity_card(ctx, a, zone, f"venue-activity-{a.id}") for a in here]
     return Screen(venue.name, controls, subtitle=city_name(tr, repo.mission, venue.city))
-
-
-def activity_card(ctx: Ctx, activity: Activity, zone: ZoneInfo) -> ft.Control:
-    """One activity at the venue; a cancelled one says so and is struck through (as in the
-    Programme), and one that is over is dimmed."""
-    tr, repo = ctx.tr, ctx.repo
-    off = activity.state == "cancelled"
-    struck = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if off else None
-    lines: list[ft.Control] = [badge(tr.gettext("Cancelled"), "cancelled")] if off else []
-    lines += [
-        ft.Text(tr.text(activity.title).text, weight=ft.FontWeight.W_600, style=struck),
-        muted(span_time(tr, activity.start, activity.end, zone, repo.mission)),
-        *sample_marks(tr, activity.sample, f"sample-{activity.id}"),
-    ]
-    over = activity.end <= repo.now()
-    return card(
-        ft.Column(lines, spacing=2, opacity=0.6 if over else 1.0),
-        on_click=partial(ctx.act.navigate, f"/activity/{activity.id}"),
-        identifier=f"venue-activity-{activity.id}",
-        tone="cancelled" if off else None,
-    )
 
 
 def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control]:

@@ -279,10 +279,11 @@ async def test_cancelled_activity_offers_no_calendar_nor_registration_and_shares
         await app.close()
 
 
-async def test_venue_lists_a_cancelled_activity_as_cancelled_and_dims_what_is_over(
+async def test_venue_and_host_list_a_cancelled_activity_as_cancelled_and_dim_what_is_over(
     tmp_path: Path,
 ) -> None:
-    """Walk-through: the Moscone Center page listed the cancelled space B2B like any other."""
+    """Walk-through: the Moscone Center page (and its host's page) listed the cancelled space
+    B2B like any other."""
     doc = json.loads(MISSION_BYTES)
     doc["revision"] += 1
     next(a for a in doc["activities"] if a["id"] == "wed-b2b-space")["state"] = "cancelled"
@@ -300,5 +301,8 @@ async def test_venue_lists_a_cancelled_activity_as_cancelled_and_dims_what_is_ov
         assert texts[0] == "Cancelled" and "B2B: space and defence" in texts
         texts, opacity = shown("venue-activity-mon-ai-seminar")  # Monday: over on Tuesday
         assert "Cancelled" not in texts and opacity is not None and opacity < 1
+        await app.go("/company/belgian-space-federation")  # it hosts the cancelled B2B
+        texts, _ = shown("hosted-wed-b2b-space")
+        assert texts[0] == "Cancelled" and "B2B: space and defence" in texts
     finally:
         await app.close()

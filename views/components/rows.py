@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+from zoneinfo import ZoneInfo
+
 import flet as ft
 
-from services.present import Row
+from services.models import Activity
+from services.present import Row, span_time
 from views.components.ui import (
     badge,
     card,
     fallback_note,
     marked_line,
     muted,
+    sample_marks,
     warning_line,
     wrap_row,
 )
@@ -57,4 +62,25 @@ def item_card(
         on_click=lambda: ctx.act.navigate(row.route),
         identifier=f"row-{row.id}",
         tone="cancelled" if row.cancelled else None,
+    )
+
+
+def activity_card(ctx: Ctx, activity: Activity, zone: ZoneInfo, identifier: str) -> ft.Control:
+    """An activity listed on a venue or company page: a cancelled one says so and is struck
+    through (as in the Programme), and one that is over is dimmed."""
+    tr, repo = ctx.tr, ctx.repo
+    off = activity.state == "cancelled"
+    struck = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if off else None
+    lines: list[ft.Control] = [badge(tr.gettext("Cancelled"), "cancelled")] if off else []
+    lines += [
+        ft.Text(tr.text(activity.title).text, weight=ft.FontWeight.W_600, style=struck),
+        muted(span_time(tr, activity.start, activity.end, zone, repo.mission)),
+        *sample_marks(tr, activity.sample, f"sample-{activity.id}"),
+    ]
+    over = activity.end <= repo.now()
+    return card(
+        ft.Column(lines, spacing=2, opacity=0.6 if over else 1.0),
+        on_click=partial(ctx.act.navigate, f"/activity/{activity.id}"),
+        identifier=identifier,
+        tone="cancelled" if off else None,
     )
