@@ -247,7 +247,7 @@ class AppShell:
             await self.repo.update_settings(language=language)
             for shown in [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar)]:
                 shown.open = False  # a toast in the language just left does not linger
-                shown.update()
+            self.page.update()
             self.ctx.tr = Translator(language)
             self.apply_locale()
             self.render()
