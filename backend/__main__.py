@@ -73,7 +73,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             wait=wait,
         ),
     )
-    report = attempt(Path(args.out), job)
+    report = attempt(job)
     if isinstance(report, WriteFailure):
         return failed(report, "publish")
     return _report(report, args)

@@ -4,8 +4,9 @@ large mission, a third of it for 5,000 delegates: bench/workbook.py).
 
 Only a build without a single error is kept, and only one; it is kept pickled, so that whoever
 takes it gets documents of their own, as a fresh build gives. The key is the sha-256 of the file's
-bytes: an upload the organiser fixed and sent again is a new key. Nothing is kept on disk: a
-command-line publish reads its workbook once anyway.
+bytes: an upload the organiser fixed and sent again is a new key. Only the console turns it on
+(`enable`): a command-line publish reads its workbook once anyway, and would only pay for the
+copy. Nothing is kept on disk.
 """
 
 from __future__ import annotations
@@ -20,6 +21,20 @@ from typing import TypeVar
 T = TypeVar("T")
 _lock = threading.Lock()
 _kept: dict[str, bytes] = {}  # digest of the workbook: its pickled build
+_on = threading.Event()
+
+
+def enable(on: bool = True) -> None:
+    """Keep the last clean build (the console), or not (the default), forgetting it."""
+    if on:
+        _on.set()
+    else:
+        _on.clear()
+    forget()
+
+
+def enabled() -> bool:
+    return _on.is_set()
 
 
 def once(workbook: Path, build: Callable[[], T], ok: Callable[[T], bool]) -> T:

@@ -8,20 +8,30 @@ the build. Rare passes still run, so a cycle made meanwhile is freed, and memory
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 BATCH_THRESHOLDS = (50_000, 20, 100)  # young pass every 50,000 allocations (default: 700)
+_lock = threading.Lock()
+_open: list[tuple[int, int, int]] = []  # what the first open block found, while any is open
 
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Raise the collector's thresholds for the block (forked workers inherit them; higher ones
-    are kept), then put back whatever they were, also when the block raises."""
-    before = gc.get_threshold()
-    if before[0]:  # 0: automatic collection is off already
-        gc.set_threshold(*map(max, before, BATCH_THRESHOLDS))
+    are kept), then put back whatever they were, also when the block raises. Blocks may overlap
+    (a console checks one workbook while it publishes another): the last one out restores
+    what the first one in found."""
+    with _lock:
+        _open.append(gc.get_threshold())
+        if _open[0][0]:  # 0: automatic collection is off already
+            gc.set_threshold(*map(max, _open[0], BATCH_THRESHOLDS))
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _lock:
+            first = _open[0]
+            _open.pop()
+            if not _open:
+                gc.set_threshold(*first)

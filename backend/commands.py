@@ -71,7 +71,7 @@ def failed(failure: WriteFailure, action: str) -> int:
 def cmd_rollback(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
-        entry = attempt(out, lambda: patiently(lambda wait: rollback(out, wait=wait)))
+        entry = attempt(lambda: patiently(lambda wait: rollback(out, wait=wait)))
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -40,6 +40,7 @@ from backend.schedule_export import schedule_files
 from backend.stamps import render_stamped
 from backend.tables import SourceError
 from backend.tokens import token_for
+from backend.write_failure import watching
 from services.agenda import personal_items
 from services.calendar import EventCache
 from services.models import LANGS, DelegateDoc, MissionDoc, encode
@@ -57,6 +58,16 @@ class Report:
     invites: Path | None = None
     written: int = 0  # files actually written (the others were unchanged: linked)
     docs: dict[str, DelegateDoc] = field(default_factory=dict, repr=False)
+    base: str = ""  # the live release the preview was measured against ("": none was live)
+
+
+class Moved(RuntimeError):
+    """Another release went live after the preview a publish was asked to follow."""
+
+
+def _live_name(out: Path) -> str:
+    current = live(out)
+    return current.name if current else ""
 
 
 def render(
@@ -128,6 +139,7 @@ def publish(
     max_drop: float = MAX_DROP,
     now: datetime | None = None,
     wait: bool = True,
+    base: str | None = None,
 ) -> Report:
     """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
@@ -135,9 +147,13 @@ def publish(
     the live activities or delegates is refused unless `force`. `now`: the time a publish
     goes out under when the sheet's revision is not above the live one (backend.numbering).
     A publish waits for one going out into `out` (another process too), then builds on it;
-    with `wait=False` it raises backend.staging.Busy instead. A check never waits."""
+    with `wait=False` it raises backend.staging.Busy instead. A check never waits. `base`: the
+    live release a preview the organiser approved was measured against (`Report.base`); when
+    another one is live by the time this publish holds the lock, it raises Moved."""
     now = now or datetime.now(UTC).replace(microsecond=0)
-    with fewer_collections(), nullcontext() if check else holding(out, wait):
+    with fewer_collections(), nullcontext() if check else holding(out, wait), watching(out):
+        if base is not None and _live_name(out) != base:
+            raise Moved(f"{out} changed since the check: check the workbook again")
         source_key = source_digest(source)
         options = (check, force, max_drop, now)
         report, memo = _publish(source, out, secret, public_url, options)
@@ -166,6 +182,7 @@ def _publish(
     digests = built.digests
     if digests.keys() != built.delegates.keys():
         digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
+    report.base = _live_name(out)
     report.preview = compare(out, built, secret, digests)
     built = _numbered(out, built, report.preview, now)
     report.refusal = "" if force else guard(report.preview, max_drop)

@@ -118,9 +118,9 @@ def write_release(
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         release = releases / digest
         written = 0 if release.exists() else _fill(current, release, files, (manifest, text))
-        _swap(out, release)
-        if entry is not None:
+        if entry is not None:  # before the swap: a live release always has its line
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
+        _swap(out, release)
         _prune(releases, keep=release)
     return release, written
 

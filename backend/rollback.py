@@ -28,6 +28,7 @@ from backend.releases import (
 )
 from backend.schedule_export import schedule_files
 from backend.stamps import restamped
+from backend.write_failure import watching
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc, encode
 
@@ -39,7 +40,7 @@ def rollback(out: Path, now: datetime | None = None, wait: bool = True) -> Entry
     (`wait=False`: raises backend.staging.Busy instead)."""
     if live(out) is None:
         raise LookupError(f"nothing is published at {out} yet")
-    with holding(out, wait):
+    with holding(out, wait), watching(out):
         return _rollback(out, now)
 
 
@@ -48,8 +49,8 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
     if current is None:
         raise LookupError(f"nothing is published at {out} yet")
     entries = history(out)
-    # a crash between the swap and the history line leaves the live release without its line:
-    # then every line is earlier than it
+    # a live release always has its line (it is written before the swap), unless the history
+    # was cut or edited by hand: then every line is earlier than it
     live_at = max(
         (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
     )

@@ -105,7 +105,8 @@ def locked(releases: Path, wait: bool = True) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise Busy(f"another publish or rollback of {releases.parent} is going out") from None
+            feed = releases.parent / releases.name[1:].removesuffix(".releases")
+            raise Busy(f"another publish or rollback of {feed} is going out") from None
         held[key] = 1
         try:
             yield

@@ -17,11 +17,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from backend import checked
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import invites_csv, invites_zip, not_found
 from backend.console.pages import failed, language, live_revision, page, result
-from backend.publish import Report, publish
+from backend.publish import Moved, Report, publish
 from backend.releases import history, live
 from backend.rollback import rollback
 from backend.staging import Busy
@@ -30,7 +31,7 @@ from services.i18n import Translator
 
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_UPLOAD = 50 * 1024 * 1024
-DONE = {"published", "rolled-back", "nothing-to-undo", "busy"}
+DONE = {"published", "rolled-back", "nothing-to-undo"}
 
 
 class Console:
@@ -88,7 +89,7 @@ class Console:
             await request.close()
             return page(request, "result.html", 400, errors=[], missing_file=True)
         upload_id = secrets.token_urlsafe(24)
-        kept = attempt(self.config.out, partial(self._keep, upload_id, await upload.read()))
+        kept = attempt(partial(self._keep, upload_id, await upload.read()))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
         if isinstance(kept, WriteFailure):
             words = Translator(language(request)).gettext
@@ -120,11 +121,14 @@ class Console:
         if isinstance(kept, Response):
             return kept
         form, upload_id = kept
-        job = partial(self._publish, upload_id, False, form.get("force") == "yes")
+        base = form.get("base")  # the live release the preview was measured against
+        job = partial(self._publish, upload_id, False, form.get("force") == "yes", base)
         try:
-            report = await run_in_threadpool(attempt, self.config.out, job)
+            report = await run_in_threadpool(attempt, job)
         except Busy:  # answered now: waiting minutes behind it would look like a hang
             return page(request, "result.html", 409, errors=[], busy=True, upload=upload_id)
+        except Moved:  # the preview approved is no longer what this publish would change
+            return page(request, "result.html", 409, errors=[], moved=True, upload=upload_id)
         if isinstance(report, WriteFailure):
             words = Translator(language(request)).gettext
             return failed(request, report, sentence(report, "publish", words), upload_id)
@@ -138,11 +142,11 @@ class Console:
             return form
         job = partial(rollback, self.config.out, None, False)
         try:
-            entry = await run_in_threadpool(attempt, self.config.out, job)
+            entry = await run_in_threadpool(attempt, job)
         except LookupError:
             return RedirectResponse("/?done=nothing-to-undo", status_code=303)
-        except Busy:
-            return RedirectResponse("/?done=busy", status_code=303)
+        except Busy:  # a page, not a notice on the home page that a reload would keep
+            return page(request, "result.html", 409, errors=[], busy="rollback")
         if isinstance(entry, WriteFailure):
             words = Translator(language(request)).gettext
             return failed(request, entry, sentence(entry, "rollback", words), "")
@@ -168,18 +172,20 @@ class Console:
             self._upload(upload_id).unlink(missing_ok=True)
             raise
 
-    def _publish(self, upload_id: str, check: bool, force: bool) -> Report:
+    def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
-        console's, or the command line's) is going out."""
+        console's, or the command line's) is going out, and Moved when another went out
+        since the preview its `base` names."""
         c = self.config
         return publish(
             self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
-            check=check, force=force, wait=False,
+            check=check, force=force, wait=False, base=base if isinstance(base, str) else None,
         )  # fmt: skip
 
 
 def create_app(config: ConsoleConfig) -> Starlette:
     console = Console(config)
+    checked.enable()  # its Publish takes the build its check just made
     return Starlette(
         routes=[
             Route("/", console.home),

@@ -49,17 +49,17 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     status = 422 if report.errors else 200
     return page(
         request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
-        refused=refused, upload=upload_id, filename=name,
+        refused=refused, upload=upload_id, filename=name, base=report.base,
     )  # fmt: skip
 
 
 def failed(request: Request, failure: WriteFailure, text: str, upload: str) -> Response:
-    """Nothing could be written: say what is live and what to do (507: the disk is full). While
-    nothing went live, the kept `upload` can be checked and published again."""
+    """Nothing could be written: say what is live and what to do (507: the disk is full). The
+    kept `upload` can be checked and published again."""
     status = 507 if failure.full else 500
     return page(
         request, "result.html", status, errors=[], failure=text, reason=failure.reason,
-        upload=upload if failure.live is None else "",
+        upload=upload,
     )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,11 @@ from backend.commands import EXAMPLE_WORKBOOK, ROOT
 from backend.live_mission import stamp
 from backend.publish import publish
 from backend.releases import history, live, releases_of
+from backend.staging import locked
 from tests.backend.servers import EXAMPLE, SECRET
 from tests.backend.test_console import signed_in, upload_id
 from tests.backend.test_publish import edit
-from tests.backend.test_staging import consistent
+from tests.backend.test_staging import consistent, waiting
 from tests.backend.test_workbook import row_of
 
 URL = "https://feed.example.org/"
@@ -94,7 +96,24 @@ async def scenario(disk: Path, work: Path) -> dict[str, Any]:
         filler.unlink()
         done = await client.post("/publish", data=form)
         seen["after"] = {"location": done.headers.get("location"), **state(out)}
+    seen["behind"] = behind_another(disk, out, command)
     return seen
+
+
+def behind_another(disk: Path, out: Path, command: list[str]) -> dict[str, Any]:
+    """A command-line publish waits behind another one that goes live, then finds the disk
+    full: it must not take the other's revision for its own."""
+    with locked(releases_of(out)):
+        job = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while waiting(releases_of(out) / ".lock") < 1:
+            assert time.monotonic() < deadline and job.poll() is None, "it never waited"
+            time.sleep(0.02)
+        publish(EXAMPLE, out, SECRET, URL)  # the other one: the lunch back in its first room
+        filler = fill(disk)
+    _, err = job.communicate(timeout=120)
+    filler.unlink()
+    return {"code": job.returncode, "stderr": err, **state(out)}
 
 
 if __name__ == "__main__":

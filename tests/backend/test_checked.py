@@ -1,5 +1,5 @@
 """The console checks a workbook, then publishes it: the publish takes the check's build instead of
-reading and checking the same bytes again (backend.checked)."""
+reading and checking the same bytes again (backend.checked, which only the console turns on)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from tests.backend.test_workbook import row_of
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Every workbook or folder whose tables were read (the real reader still reads them)."""
-    checked.forget()
+    checked.enable()  # as the console does
     seen: list[Path] = []
 
     def counted(source: Path, *args: object) -> object:
@@ -32,7 +32,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
 
     monkeypatch.setattr("backend.build.read_tables", counted)
     yield seen
-    checked.forget()
+    checked.enable(False)
 
 
 def test_workbook_checked_then_published_is_read_once_with_the_same_bytes_out(

@@ -80,3 +80,15 @@ def test_publish_low_thresholds_collects_at_batch_thresholds_meanwhile(
     # and of this test, after the thresholds are put back, may still make one or two
     assert seen.count(LOW) <= 3
     assert gc.get_threshold() == LOW
+
+
+def test_fewer_collections_overlapping_blocks_restore_what_the_first_found(
+    low_thresholds: None,
+) -> None:
+    first, second = fewer_collections(), fewer_collections()
+    first.__enter__()  # a check, then a publish that ends first (two console threads)
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold() == BATCH_THRESHOLDS  # the publish still runs
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == LOW

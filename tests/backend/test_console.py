@@ -15,11 +15,13 @@ import httpx
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.app import create_app
 from backend.console.config import ConsoleConfig
+from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.staging import locked
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import URL, lunch_moved
 from tests.backend.test_preview import UNREADABLE
+from tests.backend.test_publish import edit
 from tests.backend.test_releases import mission
 from tests.backend.test_rollback import damage
 
@@ -79,16 +81,39 @@ async def test_console_while_another_publish_holds_the_feed_answers_at_once_and_
             form = {"csrf": csrf, "upload": upload_id(checked.text)}
             busy = await asyncio.wait_for(client.post("/publish", data=form), PATIENCE)
             back = await asyncio.wait_for(client.post("/rollback", data=form), PATIENCE)
-            home = await client.get(back.headers["location"])
             french = await client.post("/publish?lang=fr", data=form)
         assert busy.status_code == 409 and "Nothing was published." in busy.text
         assert 'action="/check"' in busy.text and upload_id(busy.text) == form["upload"]
         assert "Rien n’a été publié." in french.text
-        assert back.headers["location"] == "/?done=busy"
-        assert "nothing was rolled back" in home.text and "Live revision: 2" in home.text
+        assert back.status_code == 409 and "Nothing was rolled back." in back.text
+        assert "Live revision: 2" in (await client.get("/?lang=en")).text  # nothing says busy
         assert [e.revision for e in history(out)] == [1, 2]
         again = await client.post("/check", data=form)  # the workbook was kept
         assert again.status_code == 200 and upload_id(again.text) == form["upload"]
         done = await client.post("/publish", data=form)
         assert done.headers["location"] == "/?done=published"
     assert [e.revision for e in history(out)] == [1, 2, 3]
+
+
+async def test_console_publish_after_another_went_out_since_its_check_asks_to_check_again(
+    tmp_path: Path,
+) -> None:
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2; the workbook moves the lunch back
+    async with signed_in(out) as (client, csrf):
+        with EXAMPLE_WORKBOOK.open("rb") as workbook:
+            files = {"workbook": ("mission.xlsx", workbook.read())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        base = re.search(r'name="base" value="([^"]*)"', checked.text)
+        assert base is not None and base.group(1)
+        form = {"csrf": csrf, "upload": upload_id(checked.text), "base": base.group(1)}
+        edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+        publish(source, out, SECRET, URL)  # another organiser, meanwhile: revision 3
+        stale = await client.post("/publish", data=form)
+        assert stale.status_code == 409 and "after your check" in stale.text
+        assert [e.revision for e in history(out)] == [1, 2, 3]  # the Rose Room stays live
+        again = await client.post("/check", data=form)
+        assert "Rose Room" in again.text  # the preview now shows what it would undo
+        form["base"] = re.findall(r'name="base" value="([^"]*)"', again.text)[0]
+        done = await client.post("/publish", data=form)
+        assert done.headers["location"] == "/?done=published"
+    assert [e.revision for e in history(out)] == [1, 2, 3, 4]

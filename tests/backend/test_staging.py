@@ -129,5 +129,5 @@ def test_cli_rollback_behind_another_publish_says_it_waits_then_goes_out(tmp_pat
             raise
     _, err = job.communicate(timeout=PATIENCE)
     assert job.returncode == 0, err
-    assert b"is going out: waiting for it to finish" in err  # not a silent hang
+    assert f"of {out} is going out: waiting for it to finish".encode() in err  # not silent
     assert [e.revision for e in history(out)] == [1, 2, 3] and consistent(out)

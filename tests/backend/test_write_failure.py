@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from backend.releases import history
+from backend.write_failure import WriteFailure, sentence
 from tests.backend.servers import EXAMPLE
 from tests.backend.test_releases import run_cli
 from tests.reliability.test_full_disk import can_mount_tmpfs, on_tmpfs
@@ -38,6 +39,9 @@ def test_publish_onto_a_full_disk_changes_nothing_and_says_so(tmp_path: Path) ->
     after = seen["after"]
     assert after["location"] == "/?done=published" and after["live"] == 3
     assert after["history"] == [1, 2, 3] and after["consistent"] and not after["leftovers"]
+    behind = seen["behind"]  # waited behind another publish (revision 4), then found it full
+    assert behind["code"] == 1 and f"error: {FULL}" in behind["stderr"], behind["stderr"]
+    assert "Revision 4" not in behind["stderr"] and behind["history"] == [1, 2, 3, 4]
 
 
 def test_publish_whose_invites_cannot_be_written_says_the_release_is_live(tmp_path: Path) -> None:
@@ -50,6 +54,17 @@ def test_publish_whose_invites_cannot_be_written_says_the_release_is_live(tmp_pa
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith(
         "error: The server could not write its files. Revision 1 is live, but what follows it"
+        " (the invites) could not all be written."
     ), done.stderr
-    assert "Publishing the same workbook again completes it" in done.stderr
+    assert "Publish the same workbook again to complete it" in done.stderr
     assert [e.revision for e in history(tmp_path / "feed")] == [1]
+
+
+def test_rollback_live_but_unfinished_says_not_to_roll_back_again() -> None:
+    failure = WriteFailure(full=True, reason="No space left on device", went_live=True, live=3)
+    text = sentence(failure, "rollback", str)
+    assert text == (
+        "The server's disk is full. The rollback went out: revision 3 is live."
+        " Do not roll back again: that would go back one more release."
+    )
+    assert "try again" not in text  # a second rollback would put back what was rolled back

@@ -30,7 +30,6 @@ def can_mount_tmpfs() -> bool:
     return os.geteuid() == 0 and shutil.which("unshare") is not None and sys.platform == "linux"
 
 
-@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
 def on_tmpfs(mount: Path, size: str, module: str, *args: Path) -> Any:
     """`python -m module mount *args` in a private mount namespace where `mount` is a tmpfs of
     `size`: the JSON it prints."""
@@ -46,6 +45,7 @@ def on_tmpfs(mount: Path, size: str, module: str, *args: Path) -> Any:
     return json.loads(out.stdout)
 
 
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
 def test_tiny_tmpfs_refuses_the_commit_and_keeps_the_old_unit(tmp_path: Path) -> None:
     result = on_tmpfs(tmp_path / "tiny", "256k", "tests.reliability.full_disk")
     assert result == {"errno": errno.ENOSPC, "revision": 1, "etag": '"r1"', "leftovers": []}
