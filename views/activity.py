@@ -97,7 +97,7 @@ def status_banner(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     # opened it leaves the agenda; a redraw, e.g. a language switch, must still say so)
     own = repo.personal_changes.changes.get(activity.id)
     taken_off = own is not None and own == change and own.kind == "cancelled"
-    taken_off = taken_off and not gone and activity.state != "cancelled"
+    taken_off = taken_off and mine is None and not gone and activity.state != "cancelled"
     if (mine is not None and mine.dropped) or taken_off:
         return [dropped_banner(ctx)]
     if change is not None or gone or activity.state == "cancelled":

@@ -32,6 +32,7 @@ class SessionSync:
         self.missed = False  # new data arrived while it was away
         self.asked = False  # Sync now was tapped: the next sync says how it went
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
+        self.brought = 0  # changes committed while this session's own sync ran
 
     def start_loop(self) -> None:
         if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
@@ -61,6 +62,8 @@ class SessionSync:
         turn with every other session (views/background.py)."""
         shell = self.shell
         own = shell.ctx.sync.phase == "syncing"
+        if own:
+            self.brought += arrived  # told at the sync's end, even if a later step fails
 
         def show() -> None:
             self.behind = False
@@ -112,22 +115,27 @@ class SessionSync:
 
     async def _sync_once(self) -> SyncResult:
         asked, self.asked = self.asked, False
+        self.brought = 0
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
-        if result.status == "updated" and result.changes:  # what this whole sync brought
-            self._tell_arrived(result.changes)
+        # what this whole sync brought: its merged count, or what it committed before a later
+        # step failed (the mission came, the personal agenda did not), with how it failed
+        brought = result.changes if result.status == "updated" else self.brought
+        if brought:
+            failed = "" if result.ok else f" {self.shell.ctx.status_text()}"
+            self._tell_arrived(brought, failed)
         elif asked:
             if self.behind and not drawn:  # what another session's sync brought waits its turn
                 self.shell.render()
             self.shell.toast(self.shell.ctx.status_text())
         return result
 
-    def _tell_arrived(self, arrived: int) -> None:
+    def _tell_arrived(self, arrived: int, then: str = "") -> None:
         text = self.shell.ctx.tr.ngettext(
             "{n} change from the organisers", "{n} changes from the organisers", arrived
         )
-        self.shell.toast(text.format(n=arrived))
+        self.shell.toast(text.format(n=arrived) + then)
 
     def _set_sync(self, state: SyncState) -> bool:
         """New data re-renders through the repository; a new sync state re-renders only when

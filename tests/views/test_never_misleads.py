@@ -100,6 +100,21 @@ async def test_dropped_registration_says_no_longer_on_agenda_not_cancelled(tmp_p
         await app.close()
 
 
+async def test_dropped_registration_put_back_by_her_no_longer_says_so(tmp_path: Path) -> None:
+    old = demo()
+    new = republished(old)
+    new["registered"] = [a for a in old["registered"] if a != "tue-stanford-ai"]
+    await store_personal(tmp_path, new, old)
+    app = await App(tmp_path, origin=TEST_ORIGIN).start()
+    try:
+        await app.tap("row-tue-stanford-ai")
+        assert "No longer on your agenda" in app.text()
+        await app.tap("bookmark-tue-stanford-ai")  # she puts it back on her agenda herself
+        assert "No longer on your agenda" not in app.text()
+    finally:
+        await app.close()
+
+
 async def test_now_card_times_in_brussels_time_say_so(app: App) -> None:
     """Walk-through: with Brussels time chosen, the card said 'Leave by 00:49 from Santa Clara
     Convention Center' to a person standing in Santa Clara at 15:49: every time on the card is

@@ -44,3 +44,30 @@ async def test_sync_toast_counts_the_mission_and_the_personal_changes_together(
         finally:
             await app.close()
             await feeds.aclose()
+
+
+async def test_sync_toast_tells_the_mission_changes_that_came_when_her_agenda_did_not(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        url = server.url("ok")
+        feeds = Feeds(Library(FeedStore(tmp_path)), None, (url,), make_client=FeedClient)
+        app = await App(tmp_path, feeds=feeds).start()
+        try:
+            assert app.shell is not None
+            app.shell.sign_in(f"{url}delegates/{CODE}.json")
+            for _ in range(100):
+                await app.settle()
+                if app.shell.loop_task is not None and app.shell.ctx.sync.phase == "done":
+                    break
+            await app.pick_language("en")
+            server.republish_room("tue-nasa-ames", "Building N-200")  # taken in
+            server.delegate = b'{"revision": '  # her agenda, cut short: kept as it was
+            await app.sync_now()
+            toast = app.toasts()[-1]
+            assert toast.startswith("1 change from the organisers "), toast
+            assert toast.endswith(app.shell.ctx.status_text())  # and why her agenda did not
+            assert app.shell.ctx.sync.outcome is not None and not app.shell.ctx.sync.outcome.ok
+        finally:
+            await app.close()
+            await feeds.aclose()
