@@ -50,12 +50,14 @@ def assemble(
             return layout.where(current, path)
         return files[path]
 
-    written = _shared(folder, {p: source(p) for p in shared})
     base, known, mine = live_links(current)
     links, jobs = _objects(own, {**known, **mine}, files, folder.parent / OBJECTS)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        # the shared files' large gzip twins are made while the objects are written
+        first = pool.submit(_shared, folder, {p: source(p) for p in shared})
         made = ((digest, {n: source(p) for n, p in names.items()}) for digest, names in jobs)
-        written += sum(pool.map(lambda job: put(folder.parent / OBJECTS, *job), made))
+        written = sum(pool.map(lambda job: put(folder.parent / OBJECTS, *job), made))
+        written += first.result()
     base, changed = choose(folder.parent, (base, known), links)
     os.symlink(f"../{BASES}/{base}", folder / layout.DELEGATES)
     (folder / layout.CHANGED).mkdir()
