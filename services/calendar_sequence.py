@@ -20,8 +20,13 @@ VOLATILE = {"SEQUENCE", "DTSTAMP"}
 
 
 def _lines(ics: bytes) -> list[str]:
-    """Unfolded content lines, as icalendar's parser reads them."""
-    return list(Contentlines.from_ical(ics.decode("utf-8")))  # type: ignore[no-untyped-call]
+    """Unfolded content lines, as icalendar's parser reads them. A calendar whose line breaks
+    are all single CRLFs, folded with CRLF + space (as icalendar writes them, and we), unfolds
+    the same by one replace, several times faster than the parser's patterns."""
+    text = ics.decode("utf-8")
+    if text.count("\n") == text.count("\r\n") and "\r\n\r\n" not in text and "\n\t" not in text:
+        return [*filter(None, text.replace("\r\n ", "").split("\r\n")), ""]
+    return list(Contentlines.from_ical(text))  # type: ignore[no-untyped-call]
 
 
 def _name_value(line: str) -> tuple[str, str]:
