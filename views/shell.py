@@ -245,8 +245,10 @@ class AppShell:
 
         async def apply() -> None:
             await self.repo.update_settings(language=language)
+            # a toast in the language just left does not linger (Page._dialogs: the dialogs
+            # show_dialog opened; private in flet 1.0.5, which is pinned for such reads)
             for shown in [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar)]:
-                shown.open = False  # a toast in the language just left does not linger
+                shown.open = False
             self.page.update()
             self.ctx.tr = Translator(language)
             self.apply_locale()
