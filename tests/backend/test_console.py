@@ -52,8 +52,7 @@ async def test_console_over_a_damaged_live_mission_previews_and_rolls_back(
     async with signed_in(out) as (client, csrf):
         home = await client.get("/")
         assert home.status_code == 200 and "Live revision: 2" in home.text  # from the history
-        with EXAMPLE_WORKBOOK.open("rb") as workbook:
-            files = {"workbook": ("mission.xlsx", workbook.read())}
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         result = await client.post("/upload", data={"csrf": csrf}, files=files)
         assert result.status_code == 200 and html.escape(UNREADABLE) in result.text
         back = await client.post("/rollback", data={"csrf": csrf})
@@ -73,8 +72,7 @@ async def test_console_while_another_publish_holds_the_feed_answers_at_once_and_
 ) -> None:
     _, out = lunch_moved(tmp_path)  # revisions 1 and 2; the example workbook moves it back
     async with signed_in(out) as (client, csrf):
-        with EXAMPLE_WORKBOOK.open("rb") as workbook:
-            files = {"workbook": ("mission.xlsx", workbook.read())}
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         with locked(releases_of(out)):  # as a command-line publish of this feed would
             checked = await client.post("/upload", data={"csrf": csrf}, files=files)
             assert checked.status_code == 200  # a check never waits
@@ -100,8 +98,7 @@ async def test_console_publish_after_another_went_out_since_its_check_asks_to_ch
 ) -> None:
     source, out = lunch_moved(tmp_path)  # revisions 1 and 2; the workbook moves the lunch back
     async with signed_in(out) as (client, csrf):
-        with EXAMPLE_WORKBOOK.open("rb") as workbook:
-            files = {"workbook": ("mission.xlsx", workbook.read())}
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         checked = await client.post("/upload", data={"csrf": csrf}, files=files)
         base = re.search(r'name="base" value="([^"]*)"', checked.text)
         assert base is not None and base.group(1)

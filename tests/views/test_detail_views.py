@@ -256,14 +256,19 @@ async def test_opening_an_item_shows_every_change_it_reads(tmp_path: Path) -> No
         await app.close()
 
 
+def store_cancelled(tmp_path: Path, activity_id: str) -> None:
+    """The next revision of the mission, with `activity_id` cancelled, as a sync stores it."""
+    doc = json.loads(MISSION_BYTES)
+    doc["revision"] += 1
+    next(a for a in doc["activities"] if a["id"] == activity_id)["state"] = "cancelled"
+    store_unit(tmp_path, json.dumps(doc).encode())
+
+
 async def test_cancelled_activity_offers_no_calendar_nor_registration_and_shares_it(
     tmp_path: Path,
 ) -> None:
     await sign_in_as(tmp_path, CODE, ["tue-nasa-ames"])
-    doc = json.loads(MISSION_BYTES)
-    doc["revision"] += 1
-    next(a for a in doc["activities"] if a["id"] == "tue-nasa-ames")["state"] = "cancelled"
-    store_unit(tmp_path, json.dumps(doc).encode())
+    store_cancelled(tmp_path, "tue-nasa-ames")
     app = await App(tmp_path, origin=TEST_ORIGIN).start("/activity/tue-nasa-ames")
     try:
         assert "Cancelled by the organisers" in app.text()
@@ -284,10 +289,7 @@ async def test_venue_and_host_list_a_cancelled_activity_as_cancelled_and_dim_wha
 ) -> None:
     """Walk-through: the Moscone Center page (and its host's page) listed the cancelled space
     B2B like any other."""
-    doc = json.loads(MISSION_BYTES)
-    doc["revision"] += 1
-    next(a for a in doc["activities"] if a["id"] == "wed-b2b-space")["state"] = "cancelled"
-    store_unit(tmp_path, json.dumps(doc).encode())
+    store_cancelled(tmp_path, "wed-b2b-space")
     app = await App(tmp_path, origin=TEST_ORIGIN).start("/venue/moscone-center")
     try:
 
