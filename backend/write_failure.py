@@ -74,10 +74,9 @@ def attempt(job: Callable[[], T]) -> T | WriteFailure:
 
 def _live_release(out: Path) -> Path | None:
     try:
-        current = live(out)
+        return live(out)  # resolved: the release folder, not the symlink
     except OSError:
         return None
-    return current.resolve() if current else None
 
 
 def _cause(failure: WriteFailure, _: Gettext) -> str:

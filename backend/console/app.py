@@ -21,13 +21,12 @@ from backend import checked
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import invites_csv, invites_zip, not_found
-from backend.console.pages import failed, language, live_revision, page, result
+from backend.console.pages import failed, live_revision, page, result
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
 from backend.rollback import rollback
 from backend.staging import Busy
-from backend.write_failure import WriteFailure, attempt, sentence, upload_sentence
-from services.i18n import Translator
+from backend.write_failure import WriteFailure, attempt
 
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -92,8 +91,7 @@ class Console:
         kept = attempt(partial(self._keep, upload_id, await upload.read()))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
         if isinstance(kept, WriteFailure):
-            words = Translator(language(request)).gettext
-            return failed(request, kept, upload_sentence(kept, words), "")
+            return failed(request, kept, "upload", "")
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return result(request, report, upload_id, upload.filename or "")
 
@@ -130,8 +128,7 @@ class Console:
         except Moved:  # the preview approved is no longer what this publish would change
             return page(request, "result.html", 409, errors=[], moved=True, upload=upload_id)
         if isinstance(report, WriteFailure):
-            words = Translator(language(request)).gettext
-            return failed(request, report, sentence(report, "publish", words), upload_id)
+            return failed(request, report, "publish", upload_id)
         if report.errors or report.refusal:
             return result(request, report, upload_id, "")
         return RedirectResponse("/?done=published", status_code=303)
@@ -148,8 +145,7 @@ class Console:
         except Busy:  # a page, not a notice on the home page that a reload would keep
             return page(request, "result.html", 409, errors=[], busy="rollback")
         if isinstance(entry, WriteFailure):
-            words = Translator(language(request)).gettext
-            return failed(request, entry, sentence(entry, "rollback", words), "")
+            return failed(request, entry, "rollback", "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
 
     async def invites_csv(self, request: Request) -> Response:

@@ -16,7 +16,7 @@ from backend.preview import MAX_DROP
 from backend.publish import Report
 from backend.releases import Entry
 from backend.wording import describe, refusal
-from backend.write_failure import WriteFailure
+from backend.write_failure import WriteFailure, sentence, upload_sentence
 from services.i18n import Translator, pick_language
 from services.models import LANGS
 
@@ -53,9 +53,15 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     )  # fmt: skip
 
 
-def failed(request: Request, failure: WriteFailure, text: str, upload: str) -> Response:
-    """Nothing could be written: say what is live and what to do (507: the disk is full). The
-    kept `upload` can be checked and published again."""
+def failed(request: Request, failure: WriteFailure, action: str, upload: str) -> Response:
+    """`action` ("upload", "publish" or "rollback") could not write: say what is live and what
+    to do, in the reader's language (507: the disk is full). The kept `upload` can be checked
+    and published again."""
+    words = Translator(language(request)).gettext
+    if action == "upload":
+        text = upload_sentence(failure, words)
+    else:
+        text = sentence(failure, action, words)
     status = 507 if failure.full else 500
     return page(
         request, "result.html", status, errors=[], failure=text, reason=failure.reason,
