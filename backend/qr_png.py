@@ -1,4 +1,5 @@
-"""The invites' QR codes as PNG files: segno makes the symbol, this module writes the image.
+"""The invites' QR codes as PNG files: backend.qr_symbol (or segno) makes the symbol, this
+module writes the image.
 
 segno's own PNG writer packs every pixel in Python (~2.3 ms a code at scale 6, more than making
 the symbol); here each row of modules becomes its line of pixel bits with a few byte-string
@@ -15,6 +16,8 @@ from collections.abc import Sequence
 
 import segno
 
+from backend import qr_symbol
+
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LETTERS = bytes.maketrans(b"\0\1", b"LD")  # a module: Light or Dark
 
@@ -22,9 +25,13 @@ LETTERS = bytes.maketrans(b"\0\1", b"LD")  # a module: Light or Dark
 def qr_png(text: str, scale: int = 6, border: int = 2) -> bytes:
     """`text` as a QR code at error level M, `scale` pixels per module, `border` light modules
     around it. Mask 3: any mask scans, and a fixed one is 5x faster than searching for the best;
-    never a Micro QR code (no phone camera reads those, and not searching them saves time)."""
-    symbol = segno.make(text, error="m", mask=3, boost_error=False, micro=False)
-    return png(symbol.matrix, scale, border)
+    never a Micro QR code (no phone camera reads those, and not searching them saves time).
+    An invite link is made by backend.qr_symbol, the same symbol segno makes, 15x faster."""
+    modules = qr_symbol.matrix(text)
+    if modules is None:
+        symbol = segno.make(text, error="m", mask=3, boost_error=False, micro=False)
+        return png(symbol.matrix, scale, border)
+    return png(modules, scale, border)
 
 
 def png(matrix: Sequence[bytes | bytearray], scale: int, border: int) -> bytes:

@@ -1,4 +1,5 @@
-"""One invite QR code (scale 6, border 2), segno's PNG writer against backend.qr_png, side by side.
+"""One invite QR code (scale 6, border 2), side by side: the symbol by segno and by
+backend.qr_symbol, the PNG by segno's writer and by backend.qr_png.
 
 python -m bench.qr [codes]
 """
@@ -13,6 +14,7 @@ from collections.abc import Callable
 import segno
 
 from backend.qr_png import png
+from backend.qr_symbol import matrix
 
 LINK = "https://app.example.org/join/{:026d}"
 
@@ -43,9 +45,14 @@ def main() -> None:
     def ours(n: int) -> object:
         return png(symbols[n].matrix, 6, 2)
 
-    made, theirs, mine = per_code(make, codes), per_code(segno_png, codes), per_code(ours, codes)
+    def symbol(n: int) -> object:
+        return matrix(LINK.format(n))
+
+    made, own = per_code(make, codes), per_code(symbol, codes)
+    theirs, mine = per_code(segno_png, codes), per_code(ours, codes)
     print(f"{codes} codes, ms per code (best of 3)")
     print(f"  make the symbol (segno)        {made:6.3f}")
+    print(f"  make the symbol (qr_symbol)    {own:6.3f}   {made / own:5.1f}x faster")
     print(f"  PNG, segno's writer            {theirs:6.3f}")
     print(f"  PNG, backend.qr_png            {mine:6.3f}   {theirs / mine:5.1f}x faster")
 
