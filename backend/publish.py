@@ -188,6 +188,19 @@ def _publish(
     report.refusal = "" if force else guard(report.preview, max_drop)
     if check or report.refusal:
         return report, {}
+    return report, _release(out, built, secret, public_url, digests, report)
+
+
+def _release(
+    out: Path,
+    built: Built,
+    secret: bytes,
+    public_url: str,
+    digests: dict[str, str],
+    report: Report,
+) -> dict[str, dict[str, object]]:
+    """Render what changed since the live release, write the new release and make it live;
+    `report` takes its name, counts and documents. Returns the release's memo."""
     mission, previous = built.mission, live(out)
     assert mission is not None
     parts = PocketParts()  # filled while rendering: forked workers inherit what is in it
@@ -211,11 +224,13 @@ def _publish(
     )
     report.release, report.written = write_release(out, files, entry, reused, previous)
     if built.saved is not None:  # made afresh: the next publish may reuse it
-        build_cache.save(cache, replace(built.saved, digests=digests), secret)
+        build_cache.save(
+            releases_of(out) / build_cache.NAME, replace(built.saved, digests=digests), secret
+        )
     report.files = sum(1 + twinned(path) for path in [*files, *reused])
     report.delegates = len(built.delegates)
     report.docs = built.delegates
-    return report, memo
+    return memo
 
 
 def _numbered(out: Path, built: Built, preview: Preview, now: datetime) -> Built:
