@@ -51,7 +51,7 @@ class Account:
         link = feed_url_from_link(text)
         if self.feeds is None:
             return SyncResult("no_feed")
-        origin = normalise_origin(link) if link else self.repo.origin
+        origin = link or self.repo.origin
         if origin is None:
             return SyncResult("no_feed")
         admission = self.feeds.admit(origin, confirmed)
@@ -59,6 +59,7 @@ class Account:
             if admission == "confirm":
                 return SyncResult("confirm_origin", host=host_of(origin))
             return SyncResult("other_origin", host=host_of(origin))
+        origin = normalise_origin(origin)  # admitted: it parses
         result = await self.feeds.syncer(origin).sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)

@@ -26,8 +26,14 @@ Admission = Literal["allowed", "confirm", "refused"]
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def host_of(origin: str) -> str:
-    return urlsplit(origin).netloc
+def host_of(url: str) -> str:
+    """The server a link names, as the sentence shows it: its normalised host (an IDN in its
+    ASCII form, so a look-alike shows as what it is), or the raw text of one that cannot be
+    read (a mistyped port)."""
+    try:
+        return urlsplit(normalise_origin(url)).netloc
+    except ValueError:
+        return url.strip().split("://", 1)[-1].split("/", 1)[0]
 
 
 class Feeds:
@@ -59,7 +65,10 @@ class Feeds:
 
     def admit(self, url: str, confirmed: bool = False) -> Admission:
         """May this process fetch from `url`'s origin? Decided before any request."""
-        origin = normalise_origin(url)
+        try:
+            origin = normalise_origin(url)
+        except ValueError:  # a port out of range, a broken IPv6 address: never fetched
+            return "refused"
         if origin in self.allowed:
             return "allowed"
         if self.hosted:

@@ -49,7 +49,13 @@ class MissionReader:
     def _read(self) -> tuple[Loaded[MissionDoc], Loaded[DelegateDoc] | None]:
         mission = self.library.mission(self.namespace)
         code = self.settings.personal_code
-        return mission, self.library.delegate(self.namespace, code) if code else None
+        delegate = self.library.delegate(self.namespace, code) if code else None
+        if delegate is not None and delegate.doc.mission_id != mission.doc.mission.id:
+            # Half of a move to another mission (a crash between its two writes): an agenda is
+            # never read against another mission (its items would all look cancelled). The
+            # next sync brings the agenda that belongs to the mission.
+            delegate = None
+        return mission, delegate
 
     @property
     def version(self) -> tuple[object, object]:

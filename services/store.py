@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import idna
 from platformdirs import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -46,9 +47,13 @@ def data_dir() -> Path:
 
 
 def normalise_origin(url: str) -> str:
-    """'HTTPS://Feed.Example.org:443/x' -> 'https://feed.example.org/x/': one spelling per feed."""
+    """'HTTPS://Feed.Example.org:443/x' -> 'https://feed.example.org/x/': one spelling per feed.
+    An international host is spelled in ASCII (IDNA, as httpx sends it). Raises ValueError
+    for a URL that cannot be read (a port out of range, a broken IPv6 address or IDN)."""
     parts = urlsplit(url.strip())
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if not host.isascii():
+        host = idna.encode(host).decode("ascii")  # idna.IDNAError is a ValueError
     default = {"http": 80, "https": 443}.get(scheme)
     port = f":{parts.port}" if parts.port and parts.port != default else ""
     host = f"[{host}]" if ":" in host else host

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from services.account import Account
 from services.feed_client import FeedClient
 from services.feeds import Feeds
@@ -164,3 +166,100 @@ async def test_a_copy_another_process_committed_is_reported_as_updated(tmp_path:
         result = await account.sync()  # the server answers 304 to the shared ETag
         await feeds.aclose()
     assert result.status == "updated" and account.repo.mission.revision == doc["revision"]
+
+
+def next_mission(without: str = "") -> tuple[bytes, bytes]:
+    """The same feed's next mission (another id, `without` one activity) and Lotte's agenda
+    for it."""
+    mission = json.loads(MISSION_BYTES)
+    mission["mission"]["id"] = "next-mission"
+    mission["activities"] = [a for a in mission["activities"] if a["id"] != without]
+    person = json.loads(DELEGATE_BYTES)
+    person["mission_id"] = "next-mission"
+    person["registered"] = [i for i in person["registered"] if i != without]
+    return json.dumps(mission).encode(), json.dumps(person).encode()
+
+
+@pytest.mark.parametrize("hosted", [True, False])
+@pytest.mark.parametrize(
+    ("netloc", "shown"),
+    [
+        ("127.0.0.1:99999", "127.0.0.1:99999"),
+        ("127.0.0.1:8o8o", "127.0.0.1:8o8o"),
+        ("[::1", "[::1"),
+    ],
+)
+async def test_a_mistyped_link_is_refused_naming_its_server_and_nothing_is_sent(
+    tmp_path: Path, hosted: bool, netloc: str, shown: str
+) -> None:
+    async with ChaosServer() as ours:
+        account, feeds = await account_at(tmp_path, ours.url("ok"), hosted=hosted)
+        outcome = await account.sign_in(f"http://{netloc}/delegates/{CODE}.json")
+        await feeds.aclose()
+    assert (outcome.status, outcome.host) == ("other_origin", shown)
+    assert ours.requests == [] and account.repo.settings.personal_code is None
+
+
+async def test_an_international_host_spelled_in_unicode_or_ascii_is_one_origin(
+    tmp_path: Path,
+) -> None:
+    feeds = Feeds(Library(FeedStore(tmp_path)), "https://fëed.example.org/", make_client=quick)
+    assert feeds.admit("https://XN--FED-JMA.example.org:443/") == "allowed"
+    # a look-alike is named as the ASCII it really is, not as the name it imitates
+    settings = SettingsStore(FileKeyValue(tmp_path / "s.json"))
+    account = Account(await Repository.open(feeds.library, settings), feeds)
+    look_alike = "f\u0435\u0435d.example.org"  # two Cyrillic letters
+    outcome = await account.sign_in(f"https://{look_alike}/delegates/{CODE}.json")
+    assert outcome.status == "other_origin" and outcome.host.startswith("xn--"), outcome.host
+    await feeds.aclose()
+
+
+async def test_sign_in_when_the_feed_now_serves_another_mission_takes_both(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sync()).ok  # the old mission is stored
+        server.mission, server.delegate = next_mission()
+        outcome = await account.sign_in(CODE)
+        await feeds.aclose()
+    assert outcome.status == "signed_in", outcome
+    assert account.repo.mission.mission.id == "next-mission"
+    assert account.repo.delegate is not None and account.repo.mission_changes.changes == {}
+
+
+async def test_sync_when_the_feed_now_serves_another_mission_brings_the_agenda_with_it(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sign_in(CODE)).ok
+        server.mission, server.delegate = next_mission()
+        outcome = await account.sync()
+        await feeds.aclose()
+    assert outcome.status == "updated", outcome
+    assert account.repo.delegate is not None
+    assert account.repo.delegate.mission_id == account.repo.mission.mission.id == "next-mission"
+
+
+async def test_half_a_move_left_by_a_crash_is_never_shown_and_the_next_sync_completes_it(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sign_in(CODE)).ok
+        before = account.repo.delegate
+        assert before is not None and before.registered
+        mission, person = next_mission(without=before.registered[0])
+        server.mission, server.delegate = mission, person
+        # what a crash between the two writes of the move leaves: the new mission, the old agenda
+        unit = Unit(mission, None, None, json.loads(mission)["revision"])
+        FeedStore(tmp_path).commit(namespace_for(server.url("ok")), {"mission": unit})
+        account.repo.refresh()
+        assert account.repo.mission.mission.id == "next-mission"
+        assert account.repo.delegate is None  # the old agenda is not read against it
+        assert not [i for i in account.repo.agenda() if i.cancelled]  # nothing looks cancelled
+        outcome = await account.sync()
+        await feeds.aclose()
+    assert outcome.ok and account.repo.delegate is not None
+    assert account.repo.delegate.mission_id == "next-mission"
