@@ -68,3 +68,20 @@ async def test_sync_toast_tells_the_mission_changes_that_came_when_her_agenda_di
         assert toast.startswith("1 change from the organisers "), toast
         assert toast.endswith(app.shell.ctx.status_text())  # and why her agenda did not
         assert app.shell.ctx.sync.outcome is not None and not app.shell.ctx.sync.outcome.ok
+
+
+async def test_sync_toast_counts_an_activity_changed_in_both_documents_once(
+    tmp_path: Path,
+) -> None:
+    async with lotte(tmp_path) as (server, app):
+        assert app.shell is not None
+        server.republish_room("tue-nasa-ames", "Building N-200")  # the programme's change
+        person = json.loads(server.delegate)  # and the same activity leaves her agenda
+        person["revision"] += 1
+        person["registered"].remove("tue-nasa-ames")
+        server.delegate = json.dumps(person).encode()
+        await app.sync_now()
+        await app.go("/agenda")
+        assert "1 change from the organisers" in app.text()  # the banner: one activity
+        assert app.toasts()[-1] == "1 change from the organisers"  # the toast agrees
+        assert "1 change" in app.shell.ctx.status_text()
