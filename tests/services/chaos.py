@@ -122,6 +122,7 @@ class ChaosServer:
         self.port = 0
         self.mission = MISSION_BYTES
         self.delegate = DELEGATE_BYTES
+        self.redirect_to = ""  # where `redirect-personal` sends a personal document's request
 
     async def __aenter__(self) -> ChaosServer:
         self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
@@ -172,6 +173,13 @@ class ChaosServer:
                 writer.write(_status("304 Not Modified"))
             else:
                 writer.write(_json(document, etag))
+        elif scenario == "redirect-personal" and "/delegates/" in path:  # to `redirect_to`
+            target = f"{self.redirect_to}ok{path.split('/redirect-personal', 1)[1]}"
+            writer.write(
+                _head("307 Temporary Redirect", {"Location": target, "Content-Length": "0"})
+            )
+        elif scenario == "redirect-personal":
+            writer.write(_json(document))
         elif scenario == "redirect-off-origin":
             target = f"http://localhost:{self.port}/ok{path.split('/redirect-off-origin', 1)[1]}"
             writer.write(_head("302 Found", {"Location": target, "Content-Length": "0"}))

@@ -263,3 +263,15 @@ async def test_half_a_move_left_by_a_crash_is_never_shown_and_the_next_sync_comp
         await feeds.aclose()
     assert outcome.ok and account.repo.delegate is not None
     assert account.repo.delegate.mission_id == "next-mission"
+
+
+async def test_a_personal_link_redirected_to_another_server_never_reaches_it(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as ours, ChaosServer() as other:
+        ours.redirect_to = f"http://127.0.0.1:{other.port}/"  # same address, another port
+        account, feeds = await account_at(tmp_path, ours.url("redirect-personal"))
+        outcome = await account.sign_in(CODE)
+        await feeds.aclose()
+    assert outcome.status == "offline" and other.requests == []  # the token stayed home
+    assert len(ours.requests) == 2 and account.repo.settings.personal_code is None
