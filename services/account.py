@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.feeds import Feeds, host_of
+from services.origin import normalise_origin
 from services.repository import Repository
-from services.store import normalise_origin
 from services.sync import feed_url_from_link, normalise_code
 from services.sync_state import SyncResult
 

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from services.clock import Clock, system_clock
 from services.feed_client import FeedClient
 from services.library import Library
-from services.store import namespace_for, normalise_origin
+from services.origin import normalise_origin
+from services.store import namespace_for
 from services.sync import Synchronizer
 
 Admission = Literal["allowed", "confirm", "refused"]

@@ -21,10 +21,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import idna
 from platformdirs import user_data_dir
+
+from services.origin import normalise_origin
 
 log = logging.getLogger(__name__)
 APP_DIR_NAME = "DelegateCompanion"
@@ -44,21 +44,6 @@ def data_dir() -> Path:
         if os.environ.get(variable):
             return Path(os.environ[variable])
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
-
-
-def normalise_origin(url: str) -> str:
-    """'HTTPS://Feed.Example.org:443/x' -> 'https://feed.example.org/x/': one spelling per feed.
-    An international host is spelled in ASCII (IDNA, as httpx sends it). Raises ValueError
-    for a URL that cannot be read (a port out of range, a broken IPv6 address or IDN)."""
-    parts = urlsplit(url.strip())
-    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
-    if not host.isascii():
-        host = idna.encode(host).decode("ascii")  # idna.IDNAError is a ValueError
-    default = {"http": 80, "https": 443}.get(scheme)
-    port = f":{parts.port}" if parts.port and parts.port != default else ""
-    host = f"[{host}]" if ":" in host else host
-    path = parts.path.rstrip("/") + "/"
-    return f"{scheme}://{host}{port}{path}"
 
 
 def namespace_for(origin: str | None) -> str:

@@ -28,6 +28,7 @@ from services.validation import parse_delegate, parse_mission
 
 log = logging.getLogger(__name__)
 TOKEN = re.compile(r"^[a-z2-7]{26}$")
+LINKED_FILE = re.compile(r"\.((en|fr|nl)\.html|html|json|ics)$")
 ETAG = re.compile(r'^(W/)?"[\x21\x23-\x7e]{0,200}"$')
 
 
@@ -43,9 +44,9 @@ class MissionMoved(Exception):
 def normalise_code(text: str) -> str | None:
     """A personal code from what a delegate pastes: the code, grouped or not, or their link."""
     value = text.strip().lower()
-    if "/" in value:
-        value = value.rstrip("/").rsplit("/", 1)[-1]
-        value = value.split("?")[0].split("#")[0].removesuffix(".json").removesuffix(".ics")
+    if "/" in value:  # a link: its feed document, calendar or pocket page (…/<code>.fr.html)
+        value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        value = LINKED_FILE.sub("", value)
     value = re.sub(r"[\s-]", "", value)
     return value if TOKEN.match(value) else None
 

@@ -275,3 +275,24 @@ async def test_a_personal_link_redirected_to_another_server_never_reaches_it(
         await feeds.aclose()
     assert outcome.status == "offline" and other.requests == []  # the token stayed home
     assert len(ours.requests) == 2 and account.repo.settings.personal_code is None
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        "HTTP://127.0.0.1:{port}/%6Fk//",
+        "http://127.0.0.1.:{port}/ok/",
+        "http://x@127.0.0.1:{port}/ok",
+    ],
+)
+async def test_the_operators_feed_spelled_another_way_is_the_same_server(
+    tmp_path: Path, spelled: str
+) -> None:
+    async with ChaosServer() as ours:
+        account, feeds = await account_at(tmp_path, ours.url("ok"))
+        link = spelled.format(port=ours.port) + f"/delegates/{CODE}.json"
+        outcome = await account.sign_in(link)
+        clients = feeds.open_clients
+        await feeds.aclose()
+    assert outcome.status == "signed_in", outcome
+    assert account.repo.origin == ours.url("ok") and clients == 1
