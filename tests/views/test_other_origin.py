@@ -1,10 +1,12 @@
 """A hosted server is its operator's: a pasted link to another server is refused, in the
-person's language and naming that server, before any request leaves; a mistyped one too."""
+person's language and naming that server, before any request leaves; a mistyped one too.
+The native app asks first, and follows such a link only once the person says yes."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import flet as ft
 import pytest
@@ -25,12 +27,16 @@ REFUSED = {
 }
 
 
-async def paste(app: App, text: str) -> str:
-    """Paste into Settings' code field; returns the sentence shown (bounded wait)."""
-    before = len(app.toasts())
+async def submit(app: App, text: str) -> None:
     field = next(c for c in walk(app.find("code-field")) if isinstance(c, ft.TextField))
     app.client_sets(field, value=text)
     await app.fire(field, "submit")
+
+
+async def paste(app: App, text: str) -> str:
+    """Paste into Settings' code field; returns the sentence shown (bounded wait)."""
+    before = len(app.toasts())
+    await submit(app, text)
     for _ in range(300):
         if len(app.toasts()) > before:
             break
@@ -61,3 +67,45 @@ async def test_settings_link_to_another_server_is_refused_in_their_language_and_
             await feeds.aclose()
         assert other.requests == [] and len(ours.requests) == sent_before
         assert app.repo.settings.personal_code is None
+
+
+def question(app: App) -> ft.AlertDialog | None:
+    dialogs: Any = app.page._dialogs  # type: ignore[attr-defined]
+    shown = [d for d in dialogs.controls if isinstance(d, ft.AlertDialog) and d.open]
+    return shown[-1] if shown else None
+
+
+async def answer(app: App, dialog: ft.AlertDialog, button: str) -> None:
+    await app.fire(next(b for b in dialog.actions if b.content == button), "click")
+
+
+async def test_native_app_asks_in_their_language_before_following_a_link_to_another_server(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as other:
+        feeds = Feeds(Library(FeedStore(tmp_path)), None, hosted=False, make_client=FeedClient)
+        app = await App(tmp_path, lang="fr", feeds=feeds).start("/settings")
+        host = f"127.0.0.1:{other.port}"
+        try:
+            await submit(app, f"http://{host}/ok/delegates/{CODE}.json")
+            asked = question(app)
+            assert asked is not None and other.requests == []
+            assert (
+                asked.content.value
+                == f"Ce lien mène à un autre serveur\u202f: {host}. L’utiliser\u202f?"
+            )
+            await answer(app, asked, "Annuler")
+            assert other.requests == [] and app.repo.settings.personal_code is None
+            await submit(app, f"http://{host}/ok/delegates/{CODE}.json")
+            asked = question(app)
+            assert asked is not None
+            await answer(app, asked, "Utiliser ce serveur")
+            for _ in range(300):
+                if app.repo.settings.personal_code == CODE:
+                    break
+                await asyncio.sleep(0.01)
+                await app.settle()
+        finally:
+            await app.close()
+            await feeds.aclose()
+        assert app.repo.settings.personal_code == CODE and len(other.requests) >= 2
