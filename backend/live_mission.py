@@ -30,15 +30,33 @@ def stamp(release: Path | None) -> tuple[int, datetime] | None:
 def mission_json(release: Path | None) -> dict[str, Any] | None:
     """The live mission as JSON; None when it is not one phones would take: not JSON, or JSON
     that breaks the feed's contract (a hand edit that wrote a plain string where the feed has
-    one per language, say). The preview compares field by field, so only a valid one will do."""
-    data = _object(release)
-    if data is None or _stamp(data) is None or not isinstance(data.get("activities"), list):
+    one per language, say). The preview compares field by field, so only a valid one will do.
+    Like `stamp`, it reads mission.json and its twin: the one with the higher stamp counts (the
+    plain file when they tie), so a damaged plain file is compared as its twin says."""
+    best: tuple[tuple[int, datetime], dict[str, Any]] | None = None
+    for name in (NAME, TWIN):
+        data = _object(release, name)
+        shown = _valid(data) if data is not None else None
+        if data is not None and shown is not None and (best is None or shown > best[0]):
+            best = (shown, data)
+    return best[1] if best else None
+
+
+def present(release: Path) -> bool:
+    """Whether `release` has a mission at all, readable or not (none: a first publish)."""
+    return any((release / name).exists() for name in (NAME, TWIN))
+
+
+def _valid(data: dict[str, Any]) -> tuple[int, datetime] | None:
+    """The stamp of a mission phones would take, else None."""
+    shown = _stamp(data)
+    if shown is None or not isinstance(data.get("activities"), list):
         return None
     try:
         MissionDoc.model_validate(data)  # the contract's types; the preview needs no more
     except ValidationError:
         return None
-    return data
+    return shown
 
 
 def _object(release: Path | None, name: str = NAME) -> dict[str, Any] | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backend import layout
-from backend.live_mission import mission_json
+from backend.live_mission import mission_json, present
 from backend.memo import load_memo
 from backend.releases import live
 from backend.render_keys import VOLATILE, doc_digest
@@ -62,7 +62,7 @@ def compare(
     new = built.mission.model_dump(mode="json", exclude_none=True)
     preview = Preview(activities=len(new["activities"]), delegates=len(built.delegates))
     current = live(out)
-    if current is None or not (current / "mission.json").exists():
+    if current is None or not present(current):
         preview.first = True
         return preview
     old = mission_json(current)

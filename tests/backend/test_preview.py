@@ -11,6 +11,7 @@ from backend.wording import describe
 from services.i18n import Translator
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import NOW, URL, lunch_moved, shown
+from tests.backend.test_publish import edit
 from tests.backend.test_rollback import DAMAGED, damage
 from tests.backend.test_staging import consistent
 
@@ -52,3 +53,21 @@ def test_preview_over_a_damaged_live_mission_says_so_in_the_readers_language(
     words = Translator(lang)
     lines = describe(check.preview, words.gettext, words.ngettext)
     assert lines[0].startswith(start) and not any(line.startswith(start) for line in lines[1:])
+
+
+@pytest.mark.parametrize("data", [*DAMAGED, pytest.param(None, id="deleted")])
+def test_preview_over_a_damaged_live_mission_with_a_good_twin_compares_with_the_twin(
+    tmp_path: Path, data: bytes | None
+) -> None:
+    """Phones that take gzip are served mission.json.gz, as numbering and rollback read it."""
+    source, out = lunch_moved(tmp_path)  # revision 2 has the lunch in the Garden Room
+    if data is None:
+        (out.resolve() / "mission.json").unlink()
+    else:
+        damage(out, data, twin=False)
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and not (preview.unreadable or preview.first or preview.added)
+    assert [(c.id, c.fields) for c in preview.changed] == [
+        ("mon-lunch", [("room (en)", "Garden Room", "Rose Room")])
+    ]

@@ -37,9 +37,12 @@ DAMAGED = [
 ]
 
 
-def damage(out: Path, data: bytes) -> None:
-    """Overwrite the live mission.json in place, as a text editor or a bad disk would."""
+def damage(out: Path, data: bytes, twin: bool = True) -> None:
+    """Overwrite the live mission.json in place, as a text editor or a bad disk would; and its
+    gzip twin with the same (unless `twin` is False), so that neither can be read."""
     layout.where(out.resolve(), "mission.json").write_bytes(data)
+    if twin:
+        layout.where(out.resolve(), "mission.json.gz").write_bytes(gzip.compress(data))
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -79,7 +82,7 @@ def test_rollback_over_a_damaged_live_mission_without_its_history_line_goes_out_
     tmp_path: Path,
 ) -> None:
     _, out = lunch_moved(tmp_path)  # revisions 1 and 2
-    damage(out, b"")
+    damage(out, b"", twin=False)
     log = releases_of(out) / "history.jsonl"
     log.write_text(log.read_text("utf-8").splitlines()[0] + "\n", "utf-8")  # 2 went unlogged
     entry = rollback(out)  # the gzip twin, which phones may have been served, still says 2
