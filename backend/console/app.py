@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import re
-import secrets
 import sys
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -22,13 +19,13 @@ from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import invites_csv, invites_zip, not_found
 from backend.console.pages import failed, live_revision, page, result
+from backend.console.uploads import Uploads
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
 from backend.rollback import rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
 
-UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_UPLOAD = 50 * 1024 * 1024
 DONE = {"published", "rolled-back", "nothing-to-undo"}
 
@@ -37,6 +34,7 @@ class Console:
     def __init__(self, config: ConsoleConfig) -> None:
         self.config = config
         self.access = Access(config.password)
+        self.uploads = Uploads(config.uploads)
 
     async def home(self, request: Request) -> Response:
         if not self.access.signed_in(request):
@@ -87,13 +85,12 @@ class Console:
         if not isinstance(upload, UploadFile) or not (upload.filename or "").endswith(".xlsx"):
             await request.close()
             return page(request, "result.html", 400, errors=[], missing_file=True)
-        upload_id = secrets.token_urlsafe(24)
-        kept = attempt(partial(self._keep, upload_id, await upload.read()))
+        kept = attempt(partial(self.uploads.keep, await upload.read(), upload.filename or ""))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
         if isinstance(kept, WriteFailure):
             return failed(request, kept, "upload", "")
-        report = await run_in_threadpool(self._publish, upload_id, True, False)
-        return result(request, report, upload_id, upload.filename or "")
+        report = await run_in_threadpool(self._publish, kept, True, False)
+        return result(request, report, kept, self.uploads.name(kept))
 
     async def _kept(self, request: Request) -> tuple[Any, str] | Response:
         """The checked form and the upload it names, one this console kept."""
@@ -101,7 +98,7 @@ class Console:
         if isinstance(form, Response):
             return form
         upload_id = str(form.get("upload", ""))
-        if not UPLOAD_ID.match(upload_id) or not self._upload(upload_id).exists():
+        if not self.uploads.known(upload_id):
             return page(request, "result.html", 400, errors=[], missing_file=True)
         return form, upload_id
 
@@ -112,25 +109,26 @@ class Console:
             return kept
         upload_id = kept[1]
         report = await run_in_threadpool(self._publish, upload_id, True, False)
-        return result(request, report, upload_id, "")
+        return result(request, report, upload_id, self.uploads.name(upload_id))
 
     async def publish(self, request: Request) -> Response:
         kept = await self._kept(request)
         if isinstance(kept, Response):
             return kept
         form, upload_id = kept
+        name = self.uploads.name(upload_id)
         base = form.get("base")  # the live release the preview was measured against
         job = partial(self._publish, upload_id, False, form.get("force") == "yes", base)
         try:
             report = await run_in_threadpool(attempt, job)
         except Busy:  # answered now: waiting minutes behind it would look like a hang
-            return page(request, "result.html", 409, errors=[], busy=True, upload=upload_id)
+            return page(request, "result.html", 409, busy=True, upload=upload_id, filename=name)
         except Moved:  # the preview approved is no longer what this publish would change
-            return page(request, "result.html", 409, errors=[], moved=True, upload=upload_id)
+            return page(request, "result.html", 409, moved=True, upload=upload_id, filename=name)
         if isinstance(report, WriteFailure):
-            return failed(request, report, "publish", upload_id)
+            return failed(request, report, "publish", upload_id, name)
         if report.errors or report.refusal:
-            return result(request, report, upload_id, "")
+            return result(request, report, upload_id, name)
         return RedirectResponse("/?done=published", status_code=303)
 
     async def rollback(self, request: Request) -> Response:
@@ -156,25 +154,13 @@ class Console:
         folder = self.config.invites_dir
         return invites_zip(folder) if self.access.signed_in(request) else not_found()
 
-    def _upload(self, upload_id: str) -> Path:
-        return self.config.uploads / f"{upload_id}.xlsx"
-
-    def _keep(self, upload_id: str, data: bytes) -> None:
-        """The upload on disk for its check and its publish; nothing half-written is left."""
-        self.config.uploads.mkdir(parents=True, exist_ok=True)
-        try:
-            self._upload(upload_id).write_bytes(data)
-        except OSError:
-            self._upload(upload_id).unlink(missing_ok=True)
-            raise
-
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
         console's, or the command line's) is going out, and Moved when another went out
         since the preview its `base` names."""
         c = self.config
         return publish(
-            self._upload(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
+            self.uploads.path(upload_id), c.out, c.secret, c.public_url, c.invites, c.app_url,
             check=check, force=force, wait=False, base=base if isinstance(base, str) else None,
         )  # fmt: skip
 

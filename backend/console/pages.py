@@ -53,7 +53,9 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     )  # fmt: skip
 
 
-def failed(request: Request, failure: WriteFailure, action: str, upload: str) -> Response:
+def failed(
+    request: Request, failure: WriteFailure, action: str, upload: str, filename: str = ""
+) -> Response:
     """`action` ("upload", "publish" or "rollback") could not write: say what is live and what
     to do, in the reader's language (507: the disk is full). The kept `upload` can be checked
     and published again."""
@@ -65,7 +67,7 @@ def failed(request: Request, failure: WriteFailure, action: str, upload: str) ->
     status = 507 if failure.full else 500
     return page(
         request, "result.html", status, errors=[], failure=text, reason=failure.reason,
-        upload=upload,
+        upload=upload, filename=filename,
     )  # fmt: skip
 
 

@@ -114,3 +114,30 @@ async def test_console_publish_after_another_went_out_since_its_check_asks_to_ch
         done = await client.post("/publish", data=form)
         assert done.headers["location"] == "/?done=published"
     assert [e.revision for e in history(out)] == [1, 2, 3, 4]
+
+
+async def test_console_check_again_keeps_the_workbooks_own_name(tmp_path: Path) -> None:
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("Programme v3 (final).xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        first = await client.post("/upload", data={"csrf": csrf}, files=files)
+        form = {"csrf": csrf, "upload": upload_id(first.text)}
+        again = await client.post("/check", data=form)
+        with locked(releases_of(out)):
+            busy = await asyncio.wait_for(client.post("/publish", data=form), PATIENCE)
+    for shown in (first, again, busy):
+        assert "Workbook: Programme v3 (final).xlsx" in shown.text
+
+
+async def test_console_shows_a_hostile_file_name_as_text_and_never_uses_it_as_a_path(
+    tmp_path: Path,
+) -> None:
+    _, out = lunch_moved(tmp_path)
+    name = "..\\../\u202eevil/<img src=x>.xlsx"
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": (name, EXAMPLE_WORKBOOK.read_bytes())}
+        first = await client.post("/upload", data={"csrf": csrf}, files=files)
+        again = await client.post("/check", data={"csrf": csrf, "upload": upload_id(first.text)})
+    assert "Workbook: &lt;img src=x&gt;.xlsx" in again.text and "<img" not in again.text
+    assert "\u202e" not in again.text
+    assert not [p for p in tmp_path.rglob("*") if "evil" in str(p) or "img" in p.name]
