@@ -85,6 +85,9 @@ def _afresh(source: Path, key: str) -> Built:
     tables = read_tables(source, COLUMNS, OPTIONAL, out.errors)
     if all(table.unreadable for table in tables.values()):
         return out  # not a workbook or folder at all: that one problem is enough
+    if tables["mission.csv"].unreadable:  # every document needs its id, zone and dates
+        out.errors[:] = _once(out.errors, tables)  # what reading found, and no echo of it
+        return out
     checker, fields, zone, mission = _mission(tables, out.errors)
     out.errors += duplicates(tables["delegates.csv"])
     out.errors += references(tables)

@@ -28,6 +28,7 @@ TABLE_OF = {
     "sector": "sectors.csv",
     "city": "cities.csv",
     "delegate": "delegates.csv",
+    "contact": "contacts.csv",
 }
 
 
@@ -79,8 +80,10 @@ class Checker:
         whole = False
         for err in exc.errors(include_url=False):
             loc = err["loc"]
-            if err["type"] == "too_short" and tuple(loc) in self.shrunk:
-                whole = True  # every row left out of that list has its own error already
+            if err["type"] == "too_short" and (
+                tuple(loc) in self.shrunk or f"{loc[0]}.csv" in self.unreadable
+            ):
+                whole = True  # every row left out (or the whole sheet) has its own error already
                 continue
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
             spot = origins.row_at(path)

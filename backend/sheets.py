@@ -44,10 +44,13 @@ def _yes(value: str) -> bool:
 def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
     day, clock = row.get("date"), row.get(column)
     instant, bad = _combined(day, clock, zone)
+    typed = row.letters is not None  # a workbook: the Belgian ways its help row shows, too
     if bad == "date":
-        errors.append(row.error("date", f"{day!r} is not a date (YYYY-MM-DD)"))
+        hint = "e.g. 2025-10-06 or 6/10/2025" if typed else "YYYY-MM-DD"
+        errors.append(row.error("date", f"{day!r} is not a date ({hint})"))
     elif bad:
-        errors.append(row.error(column, f"{clock!r} is not a time (HH:MM)"))
+        hint = "e.g. 09:30 or 9u30" if typed else "HH:MM"
+        errors.append(row.error(column, f"{clock!r} is not a time ({hint})"))
     return instant
 
 

@@ -71,7 +71,7 @@ def row_of(sheet: object, row_id: str) -> int:
 def text_date(book: Workbook) -> str:
     line = row_of(book["Activities"], "mon-lunch")
     book["Activities"][f"C{line}"] = "next monday"
-    return f"Activities!C{line}: 'next monday' is not a date (YYYY-MM-DD)"
+    return f"Activities!C{line}: 'next monday' is not a date (e.g. 2025-10-06 or 6/10/2025)"
 
 
 def merged(book: Workbook) -> str:
@@ -106,7 +106,13 @@ def renamed_header(book: Workbook) -> str:
     return f"Activities!{letter}1: missing column title_en"
 
 
-MISTAKES = [text_date, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
+def bad_time(book: Workbook) -> str:
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"D{line}"] = "noon"
+    return f"Activities!D{line}: 'noon' is not a time (e.g. 09:30 or 9u30)"
+
+
+MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
@@ -151,3 +157,15 @@ def test_workbook_that_is_not_one_is_reported(tmp_path: Path) -> None:
     report = publish(tmp_path / "x.xlsx", tmp_path / "feed", SECRET, "https://x/")
     assert str(report.errors[0]).startswith("x.xlsx: cannot be opened as an Excel workbook")
     shutil.rmtree(tmp_path / "feed", ignore_errors=True)
+
+
+@pytest.mark.parametrize("sheet", ["Mission", "Activities", "Venues", "Contacts", "Delegates"])
+def test_workbook_without_a_required_sheet_says_that_alone(tmp_path: Path, sheet: str) -> None:
+    """Not two dozen echoes of it (every setting empty, every delegate without a mission)."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    del book[sheet]
+    book.save(tmp_path / "m.xlsx")
+    report = publish(tmp_path / "m.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert [str(e).split(" (")[0] for e in report.errors] == [
+        f"{sheet}!A1: sheet {sheet} is missing"
+    ]
