@@ -118,7 +118,9 @@ def write_release(
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         release = releases / digest
         written = 0 if release.exists() else _fill(current, release, files, (manifest, text))
-        if entry is not None:  # before the swap: a live release always has its line
+        # before the swap: a live release always has its line; the same release published
+        # again (nothing changed, a double click) adds none, as nothing went out
+        if entry is not None and not _last_line_is(out, digest):
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
         _swap(out, release)
         _prune(releases, keep=release)
@@ -171,6 +173,12 @@ def _append(releases: Path, entry: Entry) -> None:
         cut = f.tell() > 0 and _last_byte(path) != b"\n"
         line = json.dumps(asdict(entry), ensure_ascii=False) + "\n"
         f.write((("\n" if cut else "") + line).encode("utf-8"))
+
+
+def _last_line_is(out: Path, release: str) -> bool:
+    """Whether the history's last line is `release` (going out again as it is)."""
+    entries = history(out)
+    return bool(entries) and entries[-1].release == release
 
 
 def _last_byte(path: Path) -> bytes:

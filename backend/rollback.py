@@ -49,6 +49,24 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
     if current is None:
         raise LookupError(f"nothing is published at {out} yet")
     entries = history(out)
+    back = previous(out, current, entries)
+    if back is None:
+        raise LookupError("there is no earlier release to go back to")
+    shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
+    revision = highest_published(shown, entries) + 1
+    files = _with_revision(releases_of(out) / back.release, revision)
+    files.update(_calendars_after(releases_of(out) / back.release, current))
+    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
+    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
+    return history(out)[-1]
+
+
+def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | None:
+    """The release a rollback would make live again (its history line), if any: the last one
+    before the live `current` that is still kept and is not the live one."""
+    if current is None:
+        return None
     # a live release always has its line (it is written before the swap), unless the history
     # was cut or edited by hand: then every line is earlier than it
     live_at = max(
@@ -59,17 +77,7 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         for e in entries[:live_at]
         if e.release != current.name and (releases_of(out) / e.release).is_dir()
     ]
-    if not earlier:
-        raise LookupError("there is no earlier release to go back to")
-    back = earlier[-1]
-    shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
-    revision = highest_published(shown, entries) + 1
-    files = _with_revision(releases_of(out) / back.release, revision)
-    files.update(_calendars_after(releases_of(out) / back.release, current))
-    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
-    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
-    return history(out)[-1]
+    return earlier[-1] if earlier else None
 
 
 def _with_revision(release: Path, revision: int) -> dict[str, bytes]:

@@ -27,11 +27,20 @@ from backend.sources import sheet_name
 from backend.tables import SourceError, read_table
 from backend.workbook import HELP_MARK
 from services import models
+from services.models_day import AudienceKind, OrganisationKind, Urgency
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
 LAST_ROW = 5000  # how far the drop-down lists reach
 FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside the file
+# Sheets whose choices are their own (the day sheets, backend.day_sheets).
+OWN_CHOICES = {
+    "companies.csv": {"kind": list(get_args(OrganisationKind))},
+    "announcements.csv": {
+        "urgency": list(get_args(Urgency)),
+        "audience": list(get_args(AudienceKind)),
+    },
+}
 HELP = {
     "id": "unique id: a-z, 0-9, - (never change it once published)",
     "date": "a date: 2025-10-06 or 6/10/2025",
@@ -88,7 +97,7 @@ def _table(
 
 def _sheet(sheet: Worksheet, name: str, header: list[str], rows: list[dict[str, str]]) -> None:
     sheet.append(header)
-    sheet.append([f"{HELP_MARK} {_help(column)}" for column in header])
+    sheet.append([f"{HELP_MARK} {_help(column, name)}" for column in header])
     for row in rows:
         field = row.get("field", "")
         sheet.append([_typed(row.get(c, ""), _kind(c, field)) for c in header])
@@ -130,18 +139,21 @@ def _format(column: str, rows: list[dict[str, str]], value: object) -> str:
     return "General" if kind_of(column) == "number" else "@"
 
 
-def _help(column: str) -> str:
+def _help(column: str, name: str) -> str:
     if column in HELP:
         return HELP[column]
     base, _, lang = column.rpartition("_")
     if lang in models.LANGS and base:
         return f"{base.replace('_', ' ')} in {dict(en='English', fr='French', nl='Dutch')[lang]}"
-    choices = _choices().get(column)
+    choices = _choices(name).get(column)
     return f"one of: {', '.join(choices)}" if choices else column.replace("_", " ")
 
 
-def _choices() -> dict[str, list[str]]:
-    """Columns whose values the contract lists (kind, state, category, language, role...)."""
+def _choices(name: str) -> dict[str, list[str]]:
+    """Columns of table `name` whose values the contract lists (kind, state, category,
+    language, role...): a company's kind is not an activity's."""
+    if name in OWN_CHOICES:
+        return OWN_CHOICES[name]
     out: dict[str, list[str]] = {}
     for model in (models.Activity, models.Contact, models.Delegate, models.Participant):
         for field, info in model.model_fields.items():
@@ -155,7 +167,7 @@ def _choices() -> dict[str, list[str]]:
 def _drop_downs(book: Workbook, name: str) -> None:
     sheet = book[sheet_name(name)]
     header = [str(c.value) for c in sheet[1]]
-    lists = {column: f'"{",".join(values)}"' for column, values in _choices().items()}
+    lists = {column: f'"{",".join(values)}"' for column, values in _choices(name).items()}
     for table, column, target in REFERENCES:
         if table == name and target in {**COLUMNS, **OPTIONAL}:
             ids = book[sheet_name(target)]

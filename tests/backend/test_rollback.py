@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from backend import layout
+from backend.publish import publish
 from backend.releases import history, releases_of
-from backend.rollback import rollback
+from backend.rollback import previous, rollback
 from backend.schedule_export import schedule_files
 from services.models import MissionDoc
+from tests.backend.servers import SECRET
 from tests.backend.test_numbering import URL, lunch_moved
 from tests.backend.test_releases import mission
 
@@ -87,3 +89,17 @@ def test_rollback_over_a_damaged_live_mission_without_its_history_line_goes_out_
     log.write_text(log.read_text("utf-8").splitlines()[0] + "\n", "utf-8")  # 2 went unlogged
     entry = rollback(out)  # the gzip twin, which phones may have been served, still says 2
     assert entry.revision == 3 and mission(out)["revision"] == 3
+
+
+def test_publishing_the_live_workbook_again_adds_no_release_and_rollback_skips_nothing(
+    tmp_path: Path,
+) -> None:
+    """A double click on Publish, or the same workbook again: nothing went out, so the history
+    does not list it twice, and a rollback still goes back to the release before."""
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    publish(source, out, SECRET, URL)
+    entries = history(out)
+    assert [e.revision for e in entries] == [1, 2]
+    back = previous(out, out.resolve(), entries)
+    assert back is not None and back.revision == 1
+    assert rollback(out).action == f"rollback:{back.release}"

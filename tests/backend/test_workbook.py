@@ -169,3 +169,18 @@ def test_workbook_without_a_required_sheet_says_that_alone(tmp_path: Path, sheet
     assert [str(e).split(" (")[0] for e in report.errors] == [
         f"{sheet}!A1: sheet {sheet} is missing"
     ]
+
+
+def test_template_drop_downs_are_the_sheets_own_choices(tmp_path: Path) -> None:
+    """A company's kind is not an activity's: Excel would refuse 'federation' in Companies."""
+    write_workbook(tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    companies = book["Companies"]
+    header = [c.value for c in companies[1]]
+    letter = companies.cell(1, header.index("kind") + 1).column_letter
+    lists = {str(v.sqref): v.formula1 for v in companies.data_validations.dataValidation}
+    assert lists[f"{letter}3:{letter}5000"] == '"company,federation,institution,administration"'
+    assert (
+        companies[f"{letter}2"].value
+        == "ⓘ one of: company, federation, institution, administration"
+    )
