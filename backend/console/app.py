@@ -15,14 +15,15 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from backend import checked
+from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
-from backend.console.downloads import invites_csv, invites_zip, not_found
+from backend.console.downloads import empty_template, invites_csv, invites_zip, not_found, workbook
 from backend.console.pages import failed, live_revision, page, result
 from backend.console.uploads import Uploads
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
-from backend.rollback import rollback
+from backend.rollback import previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
 
@@ -48,6 +49,7 @@ class Console:
             revision=live_revision(current, entries),
             live_release=current.name if current else "",
             entries=entries,
+            back=previous(self.config.out, current, entries[::-1]),
             invites=(self.config.invites_dir / "invites.csv").exists(),
             done=done if done in DONE else "",
         )
@@ -154,6 +156,16 @@ class Console:
         folder = self.config.invites_dir
         return invites_zip(folder) if self.access.signed_in(request) else not_found()
 
+    async def template(self, request: Request) -> Response:
+        if not self.access.signed_in(request):
+            return not_found()
+        return await run_in_threadpool(empty_template, self.config.uploads)
+
+    async def example(self, request: Request) -> Response:
+        if not self.access.signed_in(request):
+            return not_found()
+        return workbook(EXAMPLE_WORKBOOK, EXAMPLE_WORKBOOK.name)
+
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
         console's, or the command line's) is going out, and Moved when another went out
@@ -179,6 +191,8 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/rollback", console.rollback, methods=["POST"]),
             Route("/invites.csv", console.invites_csv),
             Route("/invites.zip", console.invites_zip),
+            Route("/template.xlsx", console.template),
+            Route("/example.xlsx", console.example),
         ]
     )
 

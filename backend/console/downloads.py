@@ -1,4 +1,5 @@
-"""The welcome pack's downloads: the invites CSV, and the same with every QR code in a ZIP."""
+"""The console's downloads: the invites CSV, the same with every QR code in a ZIP, and the
+workbooks to start from (the empty template, the example mission)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 from starlette.responses import FileResponse, Response
+
+from backend.template import write_workbook
 
 
 def not_found() -> Response:
@@ -30,3 +33,18 @@ def invites_zip(folder: Path) -> Response:
             archive.write(png, f"qr/{png.name}")
     headers = {"Content-Disposition": 'attachment; filename="invites.zip"'}
     return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
+
+
+def workbook(path: Path, name: str) -> Response:
+    """An .xlsx to start from: the empty template or the example mission."""
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return FileResponse(path, media_type=media, filename=name)
+
+
+def empty_template(folder: Path) -> Response:
+    """The empty template (backend.template), made once per console in `folder`."""
+    path = folder / "mission-template.xlsx"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_workbook(path)
+    return workbook(path, "mission-template.xlsx")

@@ -29,7 +29,14 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     response = TEMPLATES.TemplateResponse(
         request,
         template,
-        {"_": words.gettext, "lang": lang, "langs": LANGS, "csrf": csrf_token(request), **context},
+        {
+            "_": words.gettext,
+            "ngettext": words.ngettext,
+            "lang": lang,
+            "langs": LANGS,
+            "csrf": csrf_token(request),
+            **context,
+        },
         status_code=status,
     )
     remember_csrf(request, response)

@@ -141,3 +141,29 @@ async def test_console_shows_a_hostile_file_name_as_text_and_never_uses_it_as_a_
     assert "Workbook: &lt;img src=x&gt;.xlsx" in again.text and "<img" not in again.text
     assert "\u202e" not in again.text
     assert not [p for p in tmp_path.rglob("*") if "evil" in str(p) or "img" in p.name]
+
+
+async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_brings_back(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "feed"
+    async with signed_in(out) as (client, csrf):
+        empty = await client.get("/template.xlsx")
+        assert empty.status_code == 200 and empty.content.startswith(b"PK")
+        assert (await client.get("/example.xlsx")).content == EXAMPLE_WORKBOOK.read_bytes()
+        bad = await client.post(
+            "/upload", data={"csrf": csrf}, files={"workbook": ("t.xlsx", empty.content)}
+        )
+        assert bad.status_code == 422 and 'action="/upload"' in bad.text  # upload it again here
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        for _ in range(2):  # the same workbook twice: one release, nothing to roll back to
+            checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+            await client.post("/publish", data={"csrf": csrf, "upload": upload_id(checked.text)})
+        assert 'action="/rollback"' not in (await client.get("/")).text
+    _, out = lunch_moved(tmp_path / "two")
+    async with signed_in(out) as (client, csrf):
+        home = (await client.get("/")).text
+    assert "makes the release of revision 1 (" in home and 'action="/rollback"' in home
+    app = create_app(ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://c") as c:
+        assert (await c.get("/template.xlsx")).status_code == 404  # signed in only
