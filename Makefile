@@ -10,8 +10,10 @@ MO_FILES := $(CATALOGS:.po=.mo)
 
 .PHONY: run test lint i18n sysdeps bench clean
 
+# The app replaces the recipe's shell (exec), so a SIGTERM that make passes on to its child
+# reaches the app itself: `kill <make>` stops the server (tests/hosting/test_make_run.py).
 run: $(RUN_STAMP) $(MO_FILES)
-	$(PY) main.py
+	exec $(PY) main.py
 
 test: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(BIN)/ruff check .
