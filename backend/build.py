@@ -148,7 +148,7 @@ def _mission(
     unreadable = {name for name, table in tables.items() if table.unreadable}
     for name, column in ONE_OF.items():
         _need_one_of(tables[name], column, errors)
-    checker = Checker(errors, unreadable)
+    checker = Checker(errors, unreadable, {name: t.label for name, t in tables.items()})
     fields = {row.get("field"): row for row in tables["mission.csv"]}
     zone = _zone(fields, [] if tables["mission.csv"].unreadable else errors)
     origins = Origins(fields=fields)

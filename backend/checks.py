@@ -16,10 +16,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from backend.origins import Origins
 from backend.tables import Row, SourceError, Table
+from backend.validation_words import message
 from services.errors import Problem
 from services.models import DelegateDoc, MissionDoc
 
 Doc = TypeVar("Doc", MissionDoc, DelegateDoc)
+EMPTY_TABLE = "no rows: only the header (and help row) is filled in; add at least one row"
 _UNKNOWN = re.compile(r"unknown (\w+) '([^']*)'")
 # Which table an `unknown <thing>` refers to, to stay quiet when that table could not be read.
 TABLE_OF = {
@@ -35,8 +37,11 @@ TABLE_OF = {
 class Checker:
     """Collects problems for one build; `quiet` ids and tables were already reported."""
 
-    def __init__(self, errors: list[SourceError], unreadable: set[str]) -> None:
+    def __init__(
+        self, errors: list[SourceError], unreadable: set[str], labels: dict[str, str] | None = None
+    ) -> None:
         self.errors = errors
+        self.labels = labels or {}  # table -> the sheet or file name a person sees
         self.dropped: set[str] = set()
         self.shrunk: set[tuple[str | int, ...]] = set()
         self.unreadable = unreadable
@@ -80,16 +85,21 @@ class Checker:
         whole = False
         for err in exc.errors(include_url=False):
             loc = err["loc"]
+            table = f"{loc[-1]}.csv" if loc and isinstance(loc[-1], str) else ""
             if err["type"] == "too_short" and (
-                tuple(loc) in self.shrunk or f"{loc[0]}.csv" in self.unreadable
+                tuple(loc) in self.shrunk or table in self.unreadable
             ):
                 whole = True  # every row left out (or the whole sheet) has its own error already
+                continue
+            if err["type"] == "too_short" and table in self.labels:  # a sheet with no rows
+                self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
+                whole = True
                 continue
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
             spot = origins.row_at(path)
             # None is what a cell that failed to convert became: that cell is reported already.
             if not (err.get("input") is None and spot and (spot[0].file, spot[0].line) in reported):
-                self.errors.append(origins.locate(Problem(path, _message(err)), file))
+                self.errors.append(origins.locate(Problem(path, message(err)), file))
             index = max((i for i, p in enumerate(loc) if isinstance(p, int)), default=-1)
             if index < 0:
                 whole = True
@@ -133,15 +143,6 @@ def _at(raw: Any, path: tuple[str | int, ...]) -> list[Any]:
         raw = raw[part]
     assert isinstance(raw, list)
     return raw
-
-
-def _message(err: Any) -> str:
-    message = str(err["msg"])
-    value = err.get("input")
-    if isinstance(value, (str, int, float)) and err["type"] != "missing":
-        shown = repr(value)
-        message += f", got {shown if len(shown) <= 60 else shown[:57] + '...'}"
-    return message
 
 
 # (table, column, table whose ids it names): checked on the rows themselves, so that a

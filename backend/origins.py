@@ -68,6 +68,8 @@ class Origins:
         if spot is None:
             return SourceError(file, 0, str(Problem(problem.path, message)))
         row, column = spot
+        if column == "value" and row.get("field"):  # a setting: say which, not only where
+            message = f"{row.get('field')}: {message}"
         return row.error(_cell_column(row, column, message), message)
 
     def _row_ref(self, match: re.Match[str]) -> str:

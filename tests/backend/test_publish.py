@@ -186,7 +186,7 @@ ERROR_CASES = [
         "contacts.csv",
         "mission-desk",
         {"phone": "0800 FLOWERS"},
-        "contacts.csv:{line}: phone: String should match pattern",
+        "contacts.csv:{line}: phone: not a phone number in international form",
     ),
     (
         "bad-latitude",

@@ -184,3 +184,16 @@ def test_template_drop_downs_are_the_sheets_own_choices(tmp_path: Path) -> None:
         companies[f"{letter}2"].value
         == "ⓘ one of: company, federation, institution, administration"
     )
+
+
+def test_empty_template_problems_say_what_is_missing_in_plain_words(tmp_path: Path) -> None:
+    """Not pydantic's "String should match pattern '^[a-z0-9]...', got ''" under mission.csv."""
+    write_workbook(tmp_path / "t.xlsx")
+    report = publish(tmp_path / "t.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    messages = [str(e) for e in report.errors]
+    assert "Mission!B3: id: empty: fill it in" in messages
+    assert (
+        "Sectors: no rows: only the header (and help row) is filled in; add at least one row"
+        in (messages)
+    )
+    assert not [m for m in messages if "mission.csv" in m or "should" in m], messages
