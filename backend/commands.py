@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from backend.releases import history, live
+from backend.releases import Entry, history, live
 from backend.rollback import rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt, sentence
@@ -42,13 +42,27 @@ def cmd_releases(args: argparse.Namespace) -> int:
     print(f"{'':2}{'revision':>8}  {'published':25}  {'activities':>10}  {'delegates':>9}  action")
     for entry in reversed(entries):
         mark = "* " if current is not None and entry.release == current.name else "  "
-        action = "rollback" if entry.action.startswith("rollback") else entry.action
+        action = _action(entry, entries)
         print(
             f"{mark}{entry.revision:>8}  {entry.at:25}  {entry.activities:>10}  "
             f"{entry.delegates:>9}  {action} {entry.release}"
         )
     print("* = live")
     return 0
+
+
+def _action(entry: Entry, entries: list[Entry]) -> str:
+    """`publish`, or `rollback to revision N`."""
+    if not entry.action.startswith("rollback"):
+        return entry.action
+    back = _back_to(entry, entries)
+    return f"rollback to revision {back}" if back != "?" else "rollback"
+
+
+def _back_to(entry: Entry, entries: list[Entry]) -> str:
+    """The revision the release a rollback made live again first went out as ("?": unknown)."""
+    back = entry.action.partition(":")[2]
+    return next((str(e.revision) for e in entries if e.release == back), "?")
 
 
 def patiently(job: Callable[[bool], T]) -> T:
@@ -77,8 +91,9 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         return 1
     if isinstance(entry, WriteFailure):
         return failed(entry, "rollback")
-    back = entry.action.split(":", 1)[-1]
-    print(f"release {back} is live again, as revision {entry.revision} (phones will accept it)")
+    back = _back_to(entry, history(out))
+    print(f"rolled back: the release of revision {back} is live again, as revision "
+          f"{entry.revision} (phones take it)")  # fmt: skip
     return 0
 
 

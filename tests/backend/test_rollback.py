@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from argparse import Namespace
 from pathlib import Path
 
 import pytest
 
 from backend import layout
+from backend.commands import cmd_releases, cmd_rollback
 from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.rollback import previous, rollback
@@ -103,3 +105,19 @@ def test_publishing_the_live_workbook_again_adds_no_release_and_rollback_skips_n
     back = previous(out, out.resolve(), entries)
     assert back is not None and back.revision == 1
     assert rollback(out).action == f"rollback:{back.release}"
+
+
+def test_cli_rollback_and_releases_name_the_revision_brought_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not only a release id ('release 0600664dc736994a is live again'), which means nothing
+    to an organiser."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    assert cmd_rollback(Namespace(out=str(out))) == 0
+    assert cmd_releases(Namespace(out=str(out))) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0]
+        == "rolled back: the release of revision 1 is live again, as revision 3 (phones take it)"
+    )
+    assert "rollback to revision 1" in lines[2] and lines[2].startswith("*        3")
