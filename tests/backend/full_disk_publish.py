@@ -89,7 +89,8 @@ async def scenario(disk: Path, work: Path) -> dict[str, Any]:
         back = await client.post("/rollback", data={"csrf": csrf})
         seen["rollback"] = {"status": back.status_code, "text": back.text, **state(out)}
         again = await client.post("/upload", data={"csrf": csrf}, files=files)
-        uploads = sorted(p.name for p in (out.parent / f".{out.name}.uploads").iterdir())
+        folder = out.parent / f".{out.name}.uploads"  # an upload: <id>.xlsx and <id>.name
+        uploads = sorted({p.stem for p in folder.iterdir()})
         seen["upload"] = {"status": again.status_code, "text": again.text, "uploads": uploads}
         french = await client.post("/publish?lang=fr", data=form)  # the page's language stays
         seen["french"] = {"status": french.status_code, "text": french.text}
