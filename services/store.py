@@ -2,8 +2,10 @@
 
 A unit is a document's bytes with its ETag, revision, fetch time and change log, written as
 one file with one atomic rename: no crash can leave a document without its ETag or change log,
-or an ETag without its document. Commits notify the store's listeners (every session's
-repository in this process). The store keeps bytes; `services.validation` decides what is good.
+or an ETag without its document. The units of one commit (a sign-in's mission and agenda) land
+together or not at all, also across a crash (services.atomic). Commits notify the store's
+listeners (every session's repository in this process). The store keeps bytes;
+`services.validation` decides what is good.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ import hashlib
 import json
 import logging
 import os
-import re
-import socket
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,16 +23,19 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from services.atomic import (
+    STALE_TMP_SECONDS,
+    roll_forward,
+    write_atomically,
+    write_together,
+    writer_alive,
+)
 from services.origin import normalise_origin
 
 log = logging.getLogger(__name__)
 APP_DIR_NAME = "DelegateCompanion"
 EMBEDDED = "embedded"  # the namespace of the mission built into the app
 MISSION = "mission"  # the shared document's name in every namespace
-TMP_WRITER = re.compile(r"\.([0-9a-f]{8})-(\d+)-[^.]*\.tmp$")
-# Which machine or container wrote a temporary file: pids only mean something on their own host.
-HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
-STALE_TMP_SECONDS = 60  # older temporary files are a crash's leftovers, never a live write
 Listener = Callable[[str, frozenset[str]], None]
 Stamp = tuple[int, int, int]
 
@@ -56,30 +58,6 @@ def namespace_for(origin: str | None) -> str:
 def personal_name(code: str) -> str:
     """Store name of a personal document; derived from the code so the code is never on disk."""
     return "delegate-" + hashlib.sha256(code.encode()).hexdigest()[:24]
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` or leave it as it was; raises OSError (e.g. disk full)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The writer's pid is in the name: a crash's leftover is swept at once by the next start.
-    prefix = f".{path.name}.{HOST}-{os.getpid()}-"
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 @dataclass(frozen=True)
@@ -125,31 +103,13 @@ def _decode(raw: bytes, stamp: Stamp) -> Unit | None:
         return None
 
 
-def writer_alive(name: str) -> bool:
-    """Whether the process named in a temporary file (`.<file>.<host>-<pid>-<random>.tmp`)
-    runs. A file from another host or container (a shared data folder), or without a pid,
-    counts as alive: only its age can tell."""
-    match = TMP_WRITER.search(name)
-    if match is None or match.group(1) != HOST:
-        return True
-    pid = int(match.group(2))
-    if pid == os.getpid():
-        return False  # this process writes nothing while it opens its store
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # someone else's process: it exists
-        return True
-    return True
-
-
 class FeedStore:
     """`<root>/feed/<namespace>/<name>.unit`, plus `<name>.checked` for the last 304."""
 
     def __init__(self, root: Path) -> None:
         self.root = root / "feed"
         self._listeners: list[Listener] = []
+        roll_forward(self.root)  # a joint write a crash interrupted is finished first
         self.sweep()
 
     def sweep(self) -> int:
@@ -196,10 +156,9 @@ class FeedStore:
         self.notify(namespace, frozenset(units))
 
     def write(self, namespace: str, units: Mapping[str, Unit]) -> None:
-        """Write each unit whole, in the given order. Raises OSError (disk full, read-only)
-        with every unit not yet written left as it was."""
-        for name, unit in units.items():
-            write_atomically(self._path(namespace, name), unit.encode())
+        """Write the units together: every one whole, all or none, also across a crash
+        (services.atomic). Raises OSError (disk full, read-only) with none of them written."""
+        write_together([(self._path(namespace, n), u.encode()) for n, u in units.items()])
 
     def checked(self, namespace: str, name: str, at: datetime) -> None:
         """Record a successful check that changed nothing (HTTP 304); losing it loses nothing."""

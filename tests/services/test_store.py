@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from services.atomic import HOST
 from services.keyvalue import FileKeyValue
 from services.settings import Settings, SettingsStore
 from services.store import (
-    HOST,
     FeedStore,
     Unit,
     data_dir,
