@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Protocol
 
-from services.store import write_atomically
+from services.atomic import write_atomically
 
 
 class KeyValue(Protocol):

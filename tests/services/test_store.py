@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from services.atomic import HOST
+from services.atomic import HOST, write_atomically
 from services.keyvalue import FileKeyValue
 from services.settings import Settings, SettingsStore
 from services.store import (
@@ -21,7 +21,6 @@ from services.store import (
     data_dir,
     namespace_for,
     normalise_origin,
-    write_atomically,
 )
 
 WHEN = datetime(2025, 10, 6, 7, 0, tzinfo=UTC)
