@@ -14,13 +14,13 @@ import pytest
 
 from services.atomic import HOST, write_atomically
 from services.keyvalue import FileKeyValue
+from services.origin import normalise_origin
 from services.settings import Settings, SettingsStore
 from services.store import (
     FeedStore,
     Unit,
     data_dir,
     namespace_for,
-    normalise_origin,
 )
 
 WHEN = datetime(2025, 10, 6, 7, 0, tzinfo=UTC)
