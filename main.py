@@ -12,7 +12,7 @@ from flet.utils.platform_utils import is_linux_server
 
 from hosting.serve import programme_of, serve
 from services.clock import clock_from
-from services.feeds import Feeds
+from services.feeds import Feeds, Misconfigured
 from services.i18n import pick_language
 from services.keyvalue import FileKeyValue, KeyValue
 from services.library import Library
@@ -87,7 +87,11 @@ def run() -> None:
     if is_linux_server():  # type: ignore[no-untyped-call]
         port = int(os.environ.get("DELEGATE_PORT", "8550"))
         print(f"Delegate Companion: http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
-        programme = programme_of(process_feeds(data_dir(), hosted=True))
+        try:
+            feeds = process_feeds(data_dir(), hosted=True)
+        except Misconfigured as error:  # the operator's to fix: their words, no traceback
+            sys.exit(f"Delegate Companion cannot start: {error}")
+        programme = programme_of(feeds)
         serve(main, ASSETS, "127.0.0.1", port, programme, shutdown)
     else:
         ft.run(main, assets_dir=str(ASSETS))

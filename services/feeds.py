@@ -37,6 +37,27 @@ def host_of(url: str) -> str:
         return url.strip().split("://", 1)[-1].split("/", 1)[0]
 
 
+class Misconfigured(ValueError):
+    """The operator's environment names a feed address that cannot be one."""
+
+
+def operator_origin(variable: str, url: str) -> str:
+    """`url`, set by the operator in `variable`, as its origin; Misconfigured, naming both,
+    when it is not an http(s) address of a server (a port out of range, no scheme, no host)."""
+    shown = f"{variable}: {url.strip()!r} is not a feed address"
+    try:
+        origin = normalise_origin(url)
+    except ValueError as error:
+        raise Misconfigured(f"{shown} ({error})") from None
+    parts = urlsplit(origin)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise Misconfigured(
+            f"{shown}: write it in full, like https://feed.example.org/ "
+            "(comma-separated in DELEGATE_FEED_ALLOW)"
+        )
+    return origin
+
+
 class Feeds:
     def __init__(
         self,
@@ -61,8 +82,15 @@ class Feeds:
 
     @classmethod
     def from_environment(cls, library: Library, hosted: bool, clock: Clock) -> Feeds:
-        allow = os.environ.get("DELEGATE_FEED_ALLOW", "").split(",")
-        return cls(library, os.environ.get("DELEGATE_FEED_URL") or None, allow, hosted, clock)
+        """The operator's feed and allow-list; raises Misconfigured naming the variable when
+        one of them is not a feed address."""
+        configured = os.environ.get("DELEGATE_FEED_URL", "").strip() or None
+        if configured:
+            operator_origin("DELEGATE_FEED_URL", configured)
+        allow = [u for u in os.environ.get("DELEGATE_FEED_ALLOW", "").split(",") if u.strip()]
+        for url in allow:
+            operator_origin("DELEGATE_FEED_ALLOW", url)
+        return cls(library, configured, allow, hosted, clock)
 
     def admit(self, url: str, confirmed: bool = False) -> Admission:
         """May this process fetch from `url`'s origin? Decided before any request."""

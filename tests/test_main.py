@@ -4,6 +4,9 @@ clients the hosted server's shutdown closes."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,10 @@ import pytest
 
 import main
 from hosting.app import create_app
+from services.clock import system_clock
+from services.feeds import Feeds, Misconfigured
+from services.library import Library
+from services.store import FeedStore
 from tests.hosting.test_app import ASSETS, embedded, never_called
 
 
@@ -40,3 +47,44 @@ async def test_server_shutdown_closes_every_feed_client_of_the_process(
     assert answered == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
     assert client.http.is_closed and feeds.open_clients == 0
     assert tmp_path not in main._FEEDS
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("DELEGATE_FEED_URL", "https://feed.example.org:99999/", "Port out of range"),
+        ("DELEGATE_FEED_URL", "feed.example.org/bem", "write it in full"),
+        ("DELEGATE_FEED_ALLOW", "https://ok.example.org/, ftp://files.example.org/", "ftp://"),
+    ],
+)
+def test_a_bad_feed_address_from_the_operator_names_its_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(Misconfigured) as refused:
+        Feeds.from_environment(Library(FeedStore(tmp_path)), True, system_clock)
+    assert str(refused.value).startswith(f"{variable}: ") and says in str(refused.value)
+
+
+def test_a_hosted_server_with_a_bad_feed_address_says_which_and_does_not_start(
+    tmp_path: Path,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}  # a headless server
+    env |= {"DELEGATE_FEED_URL": "https://feed.example.org:99999/", "DELEGATE_PORT": "9"}
+    env |= {"DELEGATE_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=Path(main.__file__).parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last == (
+        "Delegate Companion cannot start: DELEGATE_FEED_URL: 'https://feed.example.org:99999/' "
+        "is not a feed address (Port out of range 0-65535)"
+    )
+    assert "Traceback" not in done.stderr
