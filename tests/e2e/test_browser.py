@@ -37,6 +37,15 @@ def go(page: Page, app_url: str, route: str) -> None:
     open_app(page, app_url + route.lstrip("/"))
 
 
+def follow(page: Page, route: str) -> None:
+    """The address changes in the loaded app, as the browser's Back and Forward change it:
+    the app shows that route without loading again."""
+    page.evaluate(
+        "r => { history.pushState(null, '', r); dispatchEvent(new PopStateEvent('popstate')); }",
+        "/" + route.lstrip("/"),
+    )
+
+
 def test_a_visitor_sees_the_programme_and_a_sign_in_card(page: Page) -> None:
     see(page, "Sign in with your personal code")
     see(page, "Coaches to Silicon Valley")
@@ -171,8 +180,9 @@ def test_screenshots_of_every_screen_in_each_language(browser: Browser, app_url:
         context = browser.new_context(viewport=VIEWPORT, locale=locale)
         tab = context.new_page()
         try:
+            go(tab, app_url, "agenda")  # one load a language; then the app follows the address
             for route, marker in routes.items():
-                go(tab, app_url, route)
+                follow(tab, route)
                 node = tab.locator(f"[flt-semantics-identifier='{marker}']").first
                 expect(node).to_be_attached(timeout=TIMEOUT)
                 shot = settle(tab, ARTIFACTS / locale[:2] / f"{route.replace('/', '-')}.png")
