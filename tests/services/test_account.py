@@ -14,7 +14,7 @@ from services.feeds import Feeds
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
-from services.settings import SettingsStore
+from services.settings import Settings, SettingsStore
 from services.store import FeedStore, Unit, namespace_for
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 from tests.services.chaos import ChaosServer
@@ -296,3 +296,20 @@ async def test_the_operators_feed_spelled_another_way_is_the_same_server(
         await feeds.aclose()
     assert outcome.status == "signed_in", outcome
     assert account.repo.origin == ours.url("ok") and clients == 1
+
+
+@pytest.mark.parametrize("saved", ["http://127.0.0.1:{port}/ok/", "http://127.0.0.1:99999/"])
+async def test_a_hosted_server_never_fetches_a_feed_address_saved_in_the_browser(
+    tmp_path: Path, saved: str
+) -> None:
+    """A visitor's settings live in their browser, which they may edit: a saved address of
+    another server (or one that cannot be read) is not followed; the operator's feed is."""
+    async with ChaosServer() as ours, ChaosServer() as other:
+        settings = SettingsStore(FileKeyValue(tmp_path / "s.json"))
+        feed_url = saved.format(port=other.port)
+        await settings.save(Settings(personal_code=CODE, feed_url=feed_url))
+        account, feeds = await account_at(tmp_path, ours.url("ok"))
+        outcome = await account.sync()
+        await feeds.aclose()
+    assert account.repo.origin == ours.url("ok") and outcome.ok
+    assert other.requests == [] and len(ours.requests) == 2
