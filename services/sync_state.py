@@ -79,6 +79,8 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
         if text:
             return text
     when = tr.moment(result.at, zone) if result.at else ""
+    if result.status == "updated" and not result.changes:  # e.g. another day's programme
+        return _("Updated {time}: nothing changed on your agenda").format(time=when)
     if result.status == "updated":
         return tr.ngettext(
             "Updated {time}: {n} change", "Updated {time}: {n} changes", result.changes

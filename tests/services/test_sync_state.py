@@ -40,3 +40,22 @@ def test_describe_up_to_date_and_updated_start_apart(lang: str) -> None:
     checked = describe(tr, SyncState.done(SyncResult("up_to_date", AT)), ZONE)
     updated = describe(tr, SyncState.done(SyncResult("updated", AT, 2)), ZONE)
     assert checked.split()[0] != updated.split()[0], (checked, updated)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Updated Tue 7 Oct 15:40: nothing changed on your agenda"),
+        ("fr", "Mis à jour"),
+        ("nl", "Bijgewerkt"),
+    ],
+)
+def test_describe_new_data_with_nothing_for_the_person_never_says_zero_changes(
+    lang: str, expected: str
+) -> None:
+    """A republish that changed only what is not on their agenda (the Programme marks it)
+    said 'Updated …: 0 changes'."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    sentence = describe(tr, SyncState.done(SyncResult("updated", AT, 0)), ZONE)
+    assert sentence.startswith(expected) and " 0 " not in sentence, sentence
+    assert sentence != describe(tr, SyncState.done(SyncResult("updated", AT, 1)), ZONE)
