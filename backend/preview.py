@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from services.models import DelegateDoc
 
 MAX_DROP = 0.2
+SETTINGS = ("mission", "safety")
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Preview:
     cancelled: list[Change] = field(default_factory=list)
     removed: list[Change] = field(default_factory=list)
     others: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # added, changed, gone
+    settings: dict[str, list[str]] = field(default_factory=dict)  # "mission"/"safety": fields
     delegates_added: int = 0
     delegates_removed: int = 0
     affected: int = 0  # delegates whose own agenda changes
@@ -72,6 +74,11 @@ def compare(
     for key, items in new.items():
         if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):
             preview.others[key] = _counts(_by_id(old[key]), _by_id(items))
+    for key in SETTINGS:  # one object each (the Mission and Safety sheets), not rows
+        if not preview.unreadable and old.get(key) != new.get(key):
+            before, after = old.get(key) or {}, new.get(key) or {}
+            changed = sorted(n for n in {*before, *after} if before.get(n) != after.get(n))
+            preview.settings[key] = changed if after else []  # []: the whole of it is gone
     _delegates(preview, current, built, secret, digests or {})
     return preview
 

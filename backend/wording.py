@@ -44,21 +44,25 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
         ]
     lines = []
     for changes, label in (
-        (preview.added, _("Added")),
-        (preview.cancelled, _("Cancelled")),
-        (preview.removed, _("Removed from the sheet (delegates see them as cancelled)")),
+        (preview.added, _("Added: {items}")),
+        (preview.cancelled, _("Cancelled: {items}")),
+        (preview.removed, _("Removed from the sheet (delegates see them as cancelled): {items}")),
     ):
         if changes:
-            lines.append(f"{label}: " + "; ".join(_name(c) for c in changes))
+            lines.append(label.format(items="; ".join(_name(c) for c in changes)))
     for change in preview.changed:
-        what = "; ".join(f"{name}: {a} → {b}" for name, a, b in change.fields)
+        what = "; ".join(
+            _("{field}: {before} → {after}").format(field=_field(name, _), before=a, after=b)
+            for name, a, b in change.fields
+        )
         lines.append(_("Changed {activity}: {what}").format(activity=_name(change), what=what))
     for key, (added, changed, gone) in sorted(preview.others.items()):
         if added or changed or gone:
             counts = _("{added} added, {changed} changed, {gone} removed").format(
                 added=added, changed=changed, gone=gone
             )
-            lines.append(f"{key.capitalize()}: {counts}")
+            lines.append(_("{section}: {counts}").format(section=_section(key, _), counts=counts))
+    lines += _settings(preview, _)
     if preview.delegates_added or preview.delegates_removed:
         lines.append(
             _("Delegates: {added} added, {gone} removed.").format(
@@ -102,6 +106,42 @@ def _numbers(preview: Preview, _: Gettext) -> list[str]:
             "this publish goes out as revision {given}, so that phones take it."
         )
     return [text.format(asked=asked, live=live, given=given)]
+
+
+def _section(key: str, _: Gettext) -> str:
+    """A list of the mission document by the name of the sheet it comes from."""
+    names = {
+        "venues": _("Venues"), "contacts": _("Contacts"), "announcements": _("Announcements"),
+        "logistics": _("Logistics"), "companies": _("Companies"), "hospitals": _("Hospitals"),
+    }  # fmt: skip
+    return names.get(key, key)
+
+
+def _field(name: str, _: Gettext) -> str:
+    """An activity's field as its column is called ("room (fr)")."""
+    base, _sep, lang = name.partition(" ")
+    names = {
+        "title": _("title"), "description": _("description"), "room": _("room"),
+        "start": _("start"), "end": _("end"), "venue_id": _("venue"), "state": _("state"),
+        "kind": _("kind"), "sectors": _("sectors"), "registration": _("registration"),
+        "participants": _("participants"),
+    }  # fmt: skip
+    return f"{names.get(base, base)} {lang}".strip()
+
+
+def _settings(preview: Preview, _: Gettext) -> list[str]:
+    """The Mission and Safety sheets: which settings change, or that the safety card goes."""
+    lines = []
+    if "mission" in preview.settings:
+        fields = ", ".join(preview.settings["mission"])
+        lines.append(_("Mission settings changed: {fields}.").format(fields=fields))
+    if preview.settings.get("safety") == []:
+        lines.append(_("The safety card is gone (the Safety sheet is missing or empty): "
+                       "delegates lose its duty phone."))  # fmt: skip
+    elif "safety" in preview.settings:
+        fields = ", ".join(preview.settings["safety"])
+        lines.append(_("Safety card changed: {fields}.").format(fields=fields))
+    return lines
 
 
 def _name(change: Change) -> str:

@@ -10,7 +10,7 @@ from backend.publish import publish
 from backend.wording import describe
 from services.i18n import Translator
 from tests.backend.servers import SECRET
-from tests.backend.test_numbering import NOW, URL, lunch_moved, shown
+from tests.backend.test_numbering import NOW, URL, _plural, lunch_moved, shown
 from tests.backend.test_publish import edit
 from tests.backend.test_rollback import DAMAGED, damage
 from tests.backend.test_staging import consistent
@@ -71,3 +71,31 @@ def test_preview_over_a_damaged_live_mission_with_a_good_twin_compares_with_the_
     assert [(c.id, c.fields) for c in preview.changed] == [
         ("mon-lunch", [("room (en)", "Garden Room", "Rose Room")])
     ]
+
+
+def test_preview_names_mission_and_safety_changes_that_are_not_rows(tmp_path: Path) -> None:
+    """A sector renamed, or the Safety sheet lost: not 'Nothing changes for delegates'."""
+    source, out = lunch_moved(tmp_path)
+    edit(source / "sectors.csv", "aero", name_en="Aerospace, space and defence")
+    (source / "safety.csv").unlink()
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    lines = describe(preview, str, _plural)
+    assert "Mission settings changed: sectors." in lines
+    assert any(line.startswith("The safety card is gone") for line in lines)
+    assert "Nothing changes for delegates." not in lines
+
+
+def test_preview_in_french_names_sheets_and_fields_in_french(tmp_path: Path) -> None:
+    source, out = lunch_moved(tmp_path)  # the lunch in the Garden Room
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+    edit(source / "venues.csv", "moscone-center", access_en="Enter by Fourth Street.")
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    words = Translator("fr")
+    lines = describe(preview, words.gettext, words.ngettext)
+    assert (
+        "Modifiée, Networking lunch (mon-lunch)\u00a0: salle (en)\u00a0: Garden Room → Rose Room"
+        in lines
+    )
+    assert "Lieux\u00a0: 0 ajoutés, 1 modifiés, 0 retirés" in lines
