@@ -20,7 +20,7 @@ from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import empty_template, invites_csv, invites_zip, not_found, workbook
 from backend.console.pages import failed, live_revision, page, result
-from backend.console.uploads import Uploads
+from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
 from backend.rollback import previous, rollback
@@ -76,7 +76,7 @@ class Console:
             return page(request, "login.html", 403)
         form = await request.form(max_part_size=MAX_UPLOAD)
         if not csrf_ok(request, form.get("csrf")):
-            return Response("The form is out of date: reload the page and try again.", 403)
+            return page(request, "result.html", 403, stale=True)
         return form
 
     async def upload(self, request: Request) -> Response:
@@ -84,9 +84,13 @@ class Console:
         if isinstance(form, Response):
             return form
         upload = form.get("workbook")
-        if not isinstance(upload, UploadFile) or not (upload.filename or "").endswith(".xlsx"):
+        if not isinstance(upload, UploadFile) or not upload.filename:
             await request.close()
-            return page(request, "result.html", 400, errors=[], missing_file=True)
+            return page(request, "result.html", 400, missing_file=True)
+        if not upload.filename.lower().endswith(".xlsx"):  # .xls, .ods, .csv: saved otherwise
+            await request.close()
+            other = label(upload.filename)
+            return page(request, "result.html", 400, missing_file=True, other=other)
         kept = attempt(partial(self.uploads.keep, await upload.read(), upload.filename or ""))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
         if isinstance(kept, WriteFailure):

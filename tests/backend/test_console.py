@@ -172,3 +172,24 @@ async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_
     app = create_app(ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://c") as c:
         assert (await c.get("/template.xlsx")).status_code == 404  # signed in only
+
+
+async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_path: Path) -> None:
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        data = EXAMPLE_WORKBOOK.read_bytes()
+        upper = await client.post(
+            "/upload", data={"csrf": csrf}, files={"workbook": ("P.XLSX", data)}
+        )
+        assert upper.status_code == 200 and "Workbook: P.XLSX" in upper.text
+        old = await client.post(
+            "/upload?lang=nl", data={"csrf": csrf}, files={"workbook": ("P.xls", b"x")}
+        )
+        assert old.status_code == 400 and "P.xls is geen Excel-werkmap (.xlsx)" in old.text
+        stale = await client.post("/rollback?lang=fr", data={"csrf": "an old page's"})
+    assert (
+        stale.status_code == 403
+        and "Le formulaire" in stale.text
+        and "<!doctype html>" in stale.text
+    )
+    assert [e.revision for e in history(out)] == [1, 2]
