@@ -120,7 +120,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
-    pub = sub.add_parser("publish", help="validate the CSV exports and publish the feed folder")
+    pub = sub.add_parser(
+        "publish", help="check a workbook (.xlsx) or a folder of CSV files and publish the feed"
+    )
     pub.add_argument("source", help="a workbook (.xlsx) or a folder with mission.csv, ...")
     pub.add_argument("out", help="folder to publish (becomes a symlink to the current release)")
     pub.add_argument("--secret", help="file with the token secret (or $DELEGATE_TOKEN_SECRET_FILE)")

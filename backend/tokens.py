@@ -23,7 +23,15 @@ def load_secret(path: Path | None = None) -> bytes:
     """The secret from a file (argument, or $DELEGATE_TOKEN_SECRET_FILE), else the variable."""
     file = path or (Path(os.environ[SECRET_FILE_ENV]) if SECRET_FILE_ENV in os.environ else None)
     if file is not None:
-        secret = file.read_bytes().strip()
+        try:
+            secret = file.read_bytes().strip()
+        except FileNotFoundError:
+            raise MissingSecret(
+                f"The secret file {file} does not exist. If this feed was published before, "
+                "pass the same file as then: a new secret gives every delegate a new link and "
+                "their old one stops working. For a first publish, make it once: "
+                f"python -c 'import secrets; print(secrets.token_urlsafe(32))' > {file}"
+            ) from None
     else:
         secret = os.environ.get(SECRET_ENV, "").encode().strip()
     if len(secret) < 16:
