@@ -29,6 +29,7 @@ class Change:
     id: str
     title: str
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # name, before, after
+    titles: dict[str, str] = field(default_factory=dict)  # per language, when it has them
 
 
 @dataclass
@@ -92,17 +93,24 @@ def _title(item: dict[str, Any]) -> str:
     return str(title.get("en") or next(iter(title.values()), "")) if isinstance(title, dict) else ""
 
 
+def _titles(item: dict[str, Any]) -> dict[str, str]:
+    title = item.get("title")
+    return {str(k): str(v) for k, v in title.items() if v} if isinstance(title, dict) else {}
+
+
 def _activities(preview: Preview, old: dict[str, Any], new: dict[str, Any]) -> None:
     preview.live_activities = len(old)
     for key, item in new.items():
         before = old.get(key)
         if before is None:
-            preview.added.append(Change(key, _title(item)))
+            preview.added.append(Change(key, _title(item), titles=_titles(item)))
         elif item.get("state") == "cancelled" and before.get("state") != "cancelled":
-            preview.cancelled.append(Change(key, _title(item)))
+            preview.cancelled.append(Change(key, _title(item), titles=_titles(item)))
         elif item != before:
-            preview.changed.append(Change(key, _title(item), _fields(before, item)))
-    preview.removed = [Change(k, _title(v)) for k, v in old.items() if k not in new]
+            preview.changed.append(Change(key, _title(item), _fields(before, item), _titles(item)))
+    preview.removed = [
+        Change(k, _title(v), titles=_titles(v)) for k, v in old.items() if k not in new
+    ]
 
 
 def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, str, str]]:

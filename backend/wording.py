@@ -33,9 +33,9 @@ def refusal(preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext) -
     )
 
 
-def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
-    """One line per kind of change, plain words; the first line sums it up (after the warning
-    that the live mission cannot be read, when it cannot)."""
+def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en") -> list[str]:
+    """One line per kind of change, plain words, activities by their title in `lang`; the first
+    line sums it up (after the warning that the live mission cannot be read, when it cannot)."""
     if preview.first:
         return [
             _("First publish: {activities} activities and {delegates} delegates.").format(
@@ -49,13 +49,14 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
         (preview.removed, _("Removed from the sheet (delegates see them as cancelled): {items}")),
     ):
         if changes:
-            lines.append(label.format(items="; ".join(_name(c) for c in changes)))
+            lines.append(label.format(items="; ".join(_name(c, lang) for c in changes)))
     for change in preview.changed:
         what = "; ".join(
             _("{field}: {before} → {after}").format(field=_field(name, _), before=a, after=b)
             for name, a, b in change.fields
         )
-        lines.append(_("Changed {activity}: {what}").format(activity=_name(change), what=what))
+        activity = _name(change, lang)
+        lines.append(_("Changed {activity}: {what}").format(activity=activity, what=what))
     for key, (added, changed, gone) in sorted(preview.others.items()):
         if added or changed or gone:
             counts = _("{added} added, {changed} changed, {gone} removed").format(
@@ -144,5 +145,6 @@ def _settings(preview: Preview, _: Gettext) -> list[str]:
     return lines
 
 
-def _name(change: Change) -> str:
-    return f"{change.title} ({change.id})" if change.title else change.id
+def _name(change: Change, lang: str) -> str:
+    title = change.titles.get(lang) or change.title
+    return f"{title} ({change.id})" if title else change.id

@@ -47,9 +47,10 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 
 def result(request: Request, report: Report, upload_id: str, name: str) -> Response:
     """A check's errors, or its preview with the Publish button (and the guard's refusal)."""
-    words = Translator(language(request))
+    lang = language(request)
+    words = Translator(lang)
     preview = report.preview
-    lines = describe(preview, words.gettext, words.ngettext) if preview else []
+    lines = describe(preview, words.gettext, words.ngettext, lang) if preview else []
     refused = ""
     if preview is not None and report.refusal:
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext)

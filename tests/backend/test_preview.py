@@ -86,16 +86,14 @@ def test_preview_names_mission_and_safety_changes_that_are_not_rows(tmp_path: Pa
     assert "Nothing changes for delegates." not in lines
 
 
-def test_preview_in_french_names_sheets_and_fields_in_french(tmp_path: Path) -> None:
+def test_preview_in_french_names_activities_sheets_and_fields_in_french(tmp_path: Path) -> None:
     source, out = lunch_moved(tmp_path)  # the lunch in the Garden Room
     edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
     edit(source / "venues.csv", "moscone-center", access_en="Enter by Fourth Street.")
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None
     words = Translator("fr")
-    lines = describe(preview, words.gettext, words.ngettext)
-    assert (
-        "Modifiée, Networking lunch (mon-lunch)\u00a0: salle (en)\u00a0: Garden Room → Rose Room"
-        in lines
-    )
+    lines = describe(preview, words.gettext, words.ngettext, "fr")
+    changed = "Modifiée, Déjeuner de networking (mon-lunch)\u00a0: salle (en)\u00a0: "
+    assert f"{changed}Garden Room → Rose Room" in lines
     assert "Lieux\u00a0: 0 ajoutés, 1 modifiés, 0 retirés" in lines
