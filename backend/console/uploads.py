@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 import unicodedata
 from pathlib import Path
 
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 NAME_LENGTH = 120
+KEEP_SECONDS = 7 * 24 * 3600  # a check published a week later is checked again anyway
 
 
 def label(filename: str) -> str:
@@ -35,6 +37,7 @@ class Uploads:
         """The upload on disk, and its id; nothing half-written is left (OSError)."""
         upload_id = secrets.token_urlsafe(24)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._forget_old()
         try:
             self.path(upload_id).write_bytes(data)
             self._name(upload_id).write_text(label(filename), "utf-8")
@@ -50,6 +53,16 @@ class Uploads:
             return label(self._name(upload_id).read_text("utf-8"))
         except (OSError, ValueError):
             return ""
+
+    def _forget_old(self) -> None:
+        """Uploads of more than a week ago go (up to 50 MB each, they would pile up)."""
+        now = time.time()
+        for path in self.folder.iterdir():
+            try:
+                if now - path.stat().st_mtime > KEEP_SECONDS:
+                    path.unlink()
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove: the next upload tries again
 
     def _name(self, upload_id: str) -> Path:
         return self.folder / f"{upload_id}.name"
