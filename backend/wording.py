@@ -13,7 +13,11 @@ Gettext = Callable[[str], str]
 Ngettext = Callable[[str, str, int], str]
 
 
-def refusal(preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext) -> str:
+def refusal(
+    preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext, console: bool = False
+) -> str:
+    """Why the publish is refused; how to override it on the command line, or in the console
+    (`console`), which has a checkbox for it."""
     dropped = drop(preview, max_drop)
     if dropped is None:
         return ""
@@ -28,7 +32,9 @@ def refusal(preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext) -
             text.format(gone=gone, total=total),
             _("That is {share}%, more than the {limit}% allowed.").format(share=share, limit=limit),
             _("Was a sheet saved half-empty? Check the workbook."),
-            _("If the removal is intended, publish again with the override (--force)."),
+            _("If the removal is intended, tick “I have checked: publish anyway” and publish.")
+            if console
+            else _("If the removal is intended, publish again with the override (--force)."),
         )
     )
 

@@ -53,7 +53,7 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     lines = describe(preview, words.gettext, words.ngettext, lang) if preview else []
     refused = ""
     if preview is not None and report.refusal:
-        refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext)
+        refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
     status = 422 if report.errors else 200
     return page(
         request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,

@@ -18,11 +18,12 @@ from backend.console.config import ConsoleConfig
 from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.staging import locked
+from backend.template import write_workbook
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import URL, lunch_moved
 from tests.backend.test_preview import UNREADABLE
-from tests.backend.test_publish import edit
-from tests.backend.test_releases import mission
+from tests.backend.test_publish import copy_example, edit
+from tests.backend.test_releases import drop_unreferenced_activities, mission
 from tests.backend.test_rollback import damage
 
 PASSWORD = "correct horse battery"
@@ -193,3 +194,16 @@ async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_pat
         and "<!doctype html>" in stale.text
     )
     assert [e.revision for e in history(out)] == [1, 2]
+
+
+async def test_console_refusal_points_at_its_checkbox_not_the_command_line(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    drop_unreferenced_activities(source)  # more than half of the programme
+    write_workbook(tmp_path / "half.xlsx", source)
+    out = tmp_path / "feed"
+    publish(EXAMPLE_WORKBOOK, out, SECRET, URL)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("half.xlsx", (tmp_path / "half.xlsx").read_bytes())}
+        refused = (await client.post("/upload", data={"csrf": csrf}, files=files)).text
+    assert "tick “I have checked: publish anyway” and publish." in html.unescape(refused)
+    assert "--force" not in refused and 'name="force"' in refused
