@@ -25,42 +25,14 @@ from backend.cells import kind_of
 from backend.checks import REFERENCES
 from backend.sources import sheet_name
 from backend.tables import SourceError, read_table
+from backend.template_help import HELP, OWN_CHOICES
 from backend.workbook import HELP_MARK
 from services import models
-from services.models_day import AudienceKind, OrganisationKind, Urgency
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
 LAST_ROW = 5000  # how far the drop-down lists reach
 FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside the file
-# Sheets whose choices are their own (the day sheets, backend.day_sheets).
-OWN_CHOICES = {
-    "companies.csv": {"kind": list(get_args(OrganisationKind))},
-    "announcements.csv": {
-        "urgency": list(get_args(Urgency)),
-        "audience": list(get_args(AudienceKind)),
-    },
-}
-HELP = {
-    "id": "unique id: a-z, 0-9, - (never change it once published)",
-    "date": "a date: 2025-10-06 or 6/10/2025",
-    "start": "mission time: 09:30 or 9u30",
-    "end": "mission time, after start",
-    "start_date": "a date: 2025-10-05 or 5/10/2025",
-    "end_date": "a date",
-    "lat": "latitude, e.g. 37,7845",
-    "lon": "longitude, e.g. -122,4010",
-    "sectors": "sector ids, separated by spaces",
-    "delegates": "delegate ids (space-separated): makes the contact personal",
-    "phone": "international form: +32 ...",
-    "mobile": "international form: +32 ...",
-    "field": "setting name (do not change)",
-    "value": "the setting's value",
-    "sample": "yes if made up for a demo: the app labels it Illustrative",
-    "organisation": "the same in every language; organisation_fr etc. override it",
-    "room": "the same in every language (a room's name); room_fr etc. override it",
-    "source": "the same in every language; source_fr etc. override it",
-}
 
 
 def write_workbook(out: Path, source: Path | None = None) -> list[SourceError]:

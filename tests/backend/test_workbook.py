@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from backend.build import COLUMNS, OPTIONAL
+from backend.checks import REFERENCES
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.publish import publish
 from backend.sources import sheet_name
@@ -197,3 +198,13 @@ def test_empty_template_problems_say_what_is_missing_in_plain_words(tmp_path: Pa
         in (messages)
     )
     assert not [m for m in messages if "mission.csv" in m or "should" in m], messages
+
+
+def test_template_help_row_names_the_sheet_an_id_column_points_at(tmp_path: Path) -> None:
+    """'ⓘ venue' said nothing; 'a venue id from the Venues sheet' says where to look."""
+    write_workbook(tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    for table, column, target in REFERENCES:
+        sheet = book[sheet_name(table)]
+        header = [c.value for c in sheet[1]]
+        assert sheet_name(target) in str(sheet.cell(2, header.index(column) + 1).value), column
