@@ -29,6 +29,7 @@ SAME = {
         "Networking",
         "Transfert",
         *("Administration", "Important", "Information", "Urgent"),
+        *("description", "participants"),  # an activity's fields, in the console's preview
     },
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
