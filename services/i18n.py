@@ -159,14 +159,18 @@ class Translator:
         return f"{span} ({day})"  # no-break spaces: the day never wraps inside the brackets
 
     def in_minutes(self, minutes: int) -> str:
-        """'in 25 min', 'over 25 min', 'dans 25 min'; hours past 90 minutes."""
+        """'in 25 min', 'over 25 min', 'dans 25 min'; past 90 minutes hours and minutes, each
+        with its unit ('over 1 u 44 min', 'dans 1 h 44 min'), or whole hours ('over 2 uur')."""
         if minutes < 90:
             return self.gettext("in {minutes} min").format(minutes=minutes)
         hours, rest = divmod(minutes, 60)
         if hours >= 24:
             days = round(minutes / 1440)
             return self.ngettext("in {n} day", "in {n} days", days).format(n=days)
-        return self.gettext("in {hours} h {minutes:02d}").format(hours=hours, minutes=rest)
+        if rest == 0:
+            return self.ngettext("in {n} hour", "in {n} hours", hours).format(n=hours)
+        # both units named: 'over 1 u 44 min' (a bare 'over 1 u 44' reads as a clock time)
+        return self.gettext("in {hours} h {minutes} min").format(hours=hours, minutes=rest)
 
     def distance(self, km: float) -> str:
         if km < 1:

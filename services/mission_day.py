@@ -28,30 +28,38 @@ def unread_count(repo: Repository) -> int:
     return len(unread_ids(repo))
 
 
-NEWS_FOR = timedelta(hours=24)  # how long an announcement that is not urgent stays on top
+NEWS_FOR = timedelta(hours=24)  # how long an announcement stays on top of My agenda
 
 
 def banner(repo: Repository) -> list[Announcement]:
     """The banner's announcements; one about an activity leaves it once that activity is over,
-    and one that is not urgent once it is a day old (both stay in the Announcements list): on
-    Tuesday afternoon, Sunday's 'Monday: coach at 08:05' is no news to put on top."""
+    and every one once it is a day old, urgent or not (all stay in the Announcements list): on
+    Wednesday evening, Tuesday's urgent 'Reception now at 17:00' is no news to put on top, not
+    even for someone who signs in for the first time then. Urgent ones also stay when read,
+    until dismissed or a day old; others leave once read."""
     s = repo.settings
     shown = announcements.banner(
         my_announcements(repo), s.announcements_read, s.announcements_dismissed
     )
     now = repo.now()
     fresh = now - NEWS_FOR
-    return [
-        n for n in shown if not _over(repo, n, now) and (n.urgency == "urgent" or n.at >= fresh)
-    ]
+    return [n for n in shown if not _over(repo, n, now) and n.at >= fresh]
 
 
 def banner_due(repo: Repository) -> datetime | None:
-    """When an announcement on the banner that is not urgent turns a day old: the banner
-    changes then, so My agenda is drawn again."""
+    """When an announcement on the banner turns a day old, or the activity it is about ends:
+    the banner changes then, so My agenda is drawn again."""
     now = repo.now()
-    ends = [n.at + NEWS_FOR for n in banner(repo) if n.urgency != "urgent"]
+    ends = [_leaves_at(repo, n) for n in banner(repo)]
     return min((end for end in ends if end > now), default=None)
+
+
+def _leaves_at(repo: Repository, note: Announcement) -> datetime:
+    aged = note.at + NEWS_FOR
+    if note.audience.kind != "activity" or note.audience.id is None:
+        return aged
+    activity = repo.activity(note.audience.id)
+    return min(aged, activity.end) if activity is not None else aged
 
 
 def _over(repo: Repository, note: Announcement, now: datetime) -> bool:

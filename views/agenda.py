@@ -61,7 +61,9 @@ def build(ctx: Ctx) -> Screen:
     due = next_change(items, now, {zone, repo.zone}, counting)
     news_ends = mission_day.banner_due(repo)  # a day-old announcement leaves the banner
     due = min(due, news_ends) if news_ends is not None else due
-    if summary is not None and nn.next is not None:  # while something is on too: when to leave
+    if summary is not None and day != repo.default_day():  # browsing another day: one line
+        controls.append(now_next_line(ctx, summary))
+    elif summary is not None and nn.next is not None:  # while something is on too: when to leave
         line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)
         due = _leave_due(ctx, nn.next, items, zone, due)
         controls.append(now_next_view(ctx, summary, line))
@@ -261,6 +263,29 @@ def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Con
     route = summary.route
     return card(
         ft.Column(parts, spacing=4),
+        on_click=(lambda: ctx.act.navigate(route)) if route else None,
+        identifier="now-next",
+    )
+
+
+def now_next_line(ctx: Ctx, summary: NowNextCard) -> ft.Control:
+    """The Now/Next card in one line while another day is shown: that day's list starts under
+    the day strip's news instead of some 560 px down, and what is on now is one tap away."""
+    text = ft.Text(
+        spans=[
+            ft.TextSpan(f"{summary.heading} · ", ft.TextStyle(color=ft.Colors.PRIMARY, size=13)),
+            ft.TextSpan(summary.title, ft.TextStyle(weight=ft.FontWeight.W_600)),
+        ],
+        max_lines=2,
+        overflow=ft.TextOverflow.ELLIPSIS,
+        expand=True,
+    )
+    row = ft.Row(
+        [ft.Icon(ft.Icons.SCHEDULE, color=ft.Colors.PRIMARY), text, ft.Icon(ft.Icons.CHEVRON_RIGHT)]
+    )
+    route = summary.route
+    return card(
+        row,
         on_click=(lambda: ctx.act.navigate(route)) if route else None,
         identifier="now-next",
     )

@@ -10,7 +10,7 @@ import flet as ft
 from services import directory
 from services.contacts import display_phone, mail_link, tel_link
 from services.models import Company
-from services.present import city_name, display_zone, sector_names
+from services.present import city_name, display_zone, sector_names, span_time
 from views.components.directory import kind_label
 from views.components.rows import activity_card
 from views.components.shared import shared
@@ -68,9 +68,7 @@ def build(ctx: Ctx) -> Screen:
     if meetings:
         controls.append(heading(_("My B2B meetings with them"), identifier="company-meetings"))
         for m in meetings:
-            when = (
-                f"{tr.day(m.start.astimezone(zone).date())}, {tr.time_range(m.start, m.end, zone)}"
-            )
+            when = span_time(tr, m.start, m.end, zone, repo.mission)  # labelled as elsewhere
             controls.append(
                 card(
                     ft.Column(

@@ -185,11 +185,28 @@ LA = ZoneInfo("America/Los_Angeles")
 
 
 @pytest.mark.parametrize(
+    ("lang", "hours_minutes", "whole_hours"),
+    [
+        ("nl", "over 1 u 44 min", "over 2 uur"),
+        ("fr", "dans 1 h 44 min", "dans 2 heures"),
+        ("en", "in 1 h 44 min", "in 2 hours"),
+    ],
+)
+def test_in_minutes_past_an_hour_and_a_half_names_both_units(
+    lang: str, hours_minutes: str, whole_hours: str
+) -> None:
+    """'over 1 u 44' read as a clock time: the minutes say 'min', and whole hours are words."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    assert tr.in_minutes(104) == hours_minutes
+    assert tr.in_minutes(120) == whole_hours
+
+
+@pytest.mark.parametrize(
     ("lang", "day", "soon", "later", "km", "changes"),
     [
-        ("nl", "zondag 5 oktober", "over 25 min", "over 2 u 05", "1,2 km", "3 wijzigingen"),
-        ("fr", "dimanche 5 octobre", "dans 25 min", "dans 2 h 05", "1,2 km", "3 modifications"),
-        ("en", "Sunday 5 October", "in 25 min", "in 2 h 05", "1.2 km", "3 changes"),
+        ("nl", "zondag 5 oktober", "over 25 min", "over 2 u 5 min", "1,2 km", "3 wijzigingen"),
+        ("fr", "dimanche 5 octobre", "dans 25 min", "dans 2 h 5 min", "1,2 km", "3 modifications"),
+        ("en", "Sunday 5 October", "in 25 min", "in 2 h 5 min", "1.2 km", "3 changes"),
     ],
 )
 def test_belgian_formats(lang: str, day: str, soon: str, later: str, km: str, changes: str) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import flet as ft
 import pytest
 
+from services.models import Lang
 from tests.views.harness import App
 
 
@@ -57,3 +60,32 @@ async def test_announcements_button_is_named_once_with_its_unread_count(app: App
     link = app.find("announcements-link")
     assert isinstance(link, ft.Semantics) and isinstance(link.content, ft.IconButton)
     assert link.label is None and link.content.tooltip.startswith("Announcements (")
+
+
+@pytest.mark.parametrize(
+    ("lang", "copy", "vcard"),
+    [
+        (
+            "fr",
+            "Copier les coordonnées\u00a0: Permanence de la mission à San Francisco",
+            "Fiche contact (vCard)\u00a0: Permanence de la mission à San Francisco",
+        ),
+        (
+            "nl",
+            "Gegevens kopiëren: Missiepermanentie San Francisco",
+            "Contactkaart (vCard): Missiepermanentie San Francisco",
+        ),
+    ],
+)
+async def test_contact_icon_buttons_read_well_for_an_office_as_for_a_person(
+    tmp_path: Path, lang: Lang, copy: str, vcard: str
+) -> None:
+    """'Copier les coordonnées de Permanence de la mission…' lacked its article: the name
+    follows a colon, which reads right for a person, an office or a hotel alike."""
+    app = await App(tmp_path, lang=lang).start("/contacts")
+    try:
+        for identifier, name in (("copy-mission-desk", copy), ("vcard-mission-desk", vcard)):
+            button = app.find(identifier).content  # type: ignore[attr-defined]
+            assert isinstance(button, ft.IconButton) and button.tooltip == name
+    finally:
+        await app.close()

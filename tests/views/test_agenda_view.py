@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
-from tests.views.harness import App, sign_in_as
+from tests.views.harness import App, sign_in_as, walk
 
 
 async def test_agenda_opens_on_today_with_now_next_card(app: App) -> None:
@@ -33,6 +33,22 @@ async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
     assert app.route == "/agenda/2025-10-10"
     assert app.has("row-fri-agreements") and app.has("row-m-liu")
     assert "Overlaps with" in app.text()
+
+
+async def test_another_day_keeps_now_next_to_one_line_above_its_list(app: App) -> None:
+    """On Thursday the full card (then, when to leave: some 230 px) pushed Thursday's first
+    item below the fold; another day shows what is on now in one line, still one tap away."""
+    await app.tap("day-2025-10-09")
+    card = app.find("now-next")
+    shown = [getattr(c, "text", None) or getattr(c, "value", None) for c in walk(card)]
+    assert "Now, until 15:45 · " in shown and "B2B with Raj Patel" in shown
+    assert not app.has("leave-by") and "Then at 16:30" not in app.text()
+    assert app.has("row-thu-jpl")
+    await app.tap("now-next")
+    assert app.route == "/meeting/m-patel"
+    await app.go("/agenda")
+    await app.tap("day-2025-10-07")  # today: the whole card again
+    assert app.has("leave-by") and "Then at 16:30" in app.text()
 
 
 async def test_tight_transfer_warning_is_shown(app: App) -> None:

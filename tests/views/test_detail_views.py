@@ -10,7 +10,7 @@ import flet as ft
 from services.changes import Change, ChangeLog, FieldChange
 from services.keyvalue import FileKeyValue
 from services.store import FeedStore, namespace_for, personal_name
-from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App, sign_in_as, walk
 
 CODE = "d" * 26
@@ -306,5 +306,30 @@ async def test_venue_and_host_list_a_cancelled_activity_as_cancelled_and_dim_wha
         await app.go("/company/belgian-space-federation")  # it hosts the cancelled B2B
         texts, _ = shown("hosted-wed-b2b-space")
         assert texts[0] == "Cancelled" and "B2B: space and defence" in texts
+    finally:
+        await app.close()
+
+
+async def test_company_meeting_time_in_brussels_says_brussels_time(tmp_path: Path) -> None:
+    """'My B2B meetings with them' labels a Brussels time as the rest of the app does: a bare
+    '01:00–01:30' was read as a time in San Francisco."""
+    doc = json.loads(DELEGATE_BYTES)
+    whitfield = next(m for m in doc["meetings"] if m["id"] == "m-whitfield")  # Mon 16:00
+    whitfield["company"] = "Belgian Space & Defence Federation"  # a directory entry
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, json.dumps(doc).encode(), personal_name(CODE), etag='"p1"')
+    settings = {"personal_code": CODE, "feed_url": TEST_ORIGIN, "time_display": "brussels"}
+    await FileKeyValue(tmp_path / "settings.json").set(
+        "delegate_companion.settings", json.dumps(settings)
+    )
+    app = await App(tmp_path, lang="nl", origin=TEST_ORIGIN).start(
+        "/company/belgian-space-federation"
+    )
+    try:
+        assert app.identifiers("company-meeting-") == ["company-meeting-m-whitfield"]
+        assert "dinsdag 7 oktober, 01:00–01:30 Brusselse tijd" in app.texts()
+        await app.repo.update_settings(time_display="mission")
+        await app.go("/company/belgian-space-federation")
+        assert "maandag 6 oktober, 16:00–16:30" in app.texts()  # mission time: no label
     finally:
         await app.close()

@@ -53,6 +53,42 @@ async def test_news_that_is_not_urgent_leaves_the_banner_after_a_day(tmp_path: P
         await later.close()
 
 
+def _urgent_for_everyone(root: Path) -> None:
+    """Tuesday 15:30: an urgent word to the whole delegation, tied to no activity."""
+    mission = json.loads(MISSION_BYTES)
+    mission["announcements"].append(
+        {
+            "id": "flash-chm",
+            "at": "2025-10-07T15:30:00-07:00",
+            "urgency": "urgent",
+            "audience": {"kind": "everyone"},
+            "title": {
+                "en": "Reception now at 17:00",
+                "fr": "Réception à 17:00",
+                "nl": "Receptie om 17:00",
+            },
+        }
+    )
+    store_unit(root, json.dumps(mission).encode(), etag='"v2"')
+
+
+async def test_urgent_news_for_everyone_leaves_the_banner_after_a_day(tmp_path: Path) -> None:
+    """It stayed on top until dismissed: on Wednesday evening Tuesday's 'Reception now at
+    17:00' still topped My agenda, even for someone signing in for the first time then."""
+    _urgent_for_everyone(tmp_path)
+    app = await App(tmp_path, now="2025-10-08T15:00:00-07:00", origin=TEST_ORIGIN).start("/agenda")
+    try:
+        assert "banner-flash-chm" in app.identifiers("banner-")  # not yet a day old
+        assert app.shell is not None
+        assert app.shell.clock.due <= datetime.fromisoformat("2025-10-08T15:30:00-07:00")
+        await app.time_passes("2025-10-08T15:30:05-07:00")
+        assert "banner-flash-chm" not in app.identifiers("banner-")
+        await app.tap("announcements-link")
+        assert "announcement-flash-chm" in app.identifiers("announcement-")  # still listed
+    finally:
+        await app.close()
+
+
 async def test_my_agenda_is_drawn_again_when_an_announcement_turns_a_day_old(
     tmp_path: Path,
 ) -> None:

@@ -7,7 +7,7 @@ import flet as ft
 from services import mission_day
 from services.models import Announcement
 from services.present import city_name, display_zone, sector_names
-from views.components.ui import badge, card, muted
+from views.components.ui import MUTED, badge, card, muted
 from views.context import Ctx
 
 ICONS = {
@@ -84,7 +84,14 @@ def _urgent_card(ctx: Ctx, note: Announcement) -> ft.Control:
         ft.Column(
             [
                 ft.Text(ctx.tr.text(note.title).text, weight=ft.FontWeight.W_600),
-                muted(ctx.tr.text(note.body).text, 12),
+                # two lines on top of the day; the whole text is one tap away, in the list
+                ft.Text(
+                    ctx.tr.text(note.body).text,
+                    size=12,
+                    color=MUTED,
+                    max_lines=2,
+                    overflow=ft.TextOverflow.ELLIPSIS,
+                ),
             ],
             spacing=2,
             expand=True,
