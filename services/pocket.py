@@ -120,6 +120,9 @@ def _texts(
         "mission": title,
         "heading": heading,
         "banner": _("Offline copy, read-only") if banner == "offline" else _("Copy, read-only"),
+        # the same page opened online (Print or save): our worker turns class="offline" into
+        # "saved", and the banner no longer says offline
+        "saved": _("Copy, read-only") if banner == "offline" else "",
         "zone": _zone_line(tr, ZoneInfo(mission.mission.time_zone)),
         "live": _("Open the live app") if banner == "offline" else "",
         "labels": attributes(labels),

@@ -35,6 +35,12 @@ def pocket_pages(repo: Repository, base: str = "/") -> dict[str, str]:
     return {lang: render_pocket(source, lang, links, base=base, parts=parts) for lang in LANGS}
 
 
+def saved_page(page: str) -> str:
+    """The page as printed or saved while online: its banner says 'Copy', not 'Offline copy'
+    (what our service worker does to a page opened with `?saved`)."""
+    return page.replace(' class="offline">', ' class="saved">', 1)
+
+
 class PocketCopy:
     """Writes or clears the copy in `kv` (the browser's storage in hosted web mode)."""
 

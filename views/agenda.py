@@ -14,7 +14,7 @@ from services.change_text import change_entries
 from services.impact import for_item, sentence
 from services.logistics import leave_by, leave_line
 from services.now_card import NowNextCard, now_next_card
-from services.pocket_copy import pocket_pages
+from services.pocket_copy import pocket_pages, saved_page
 from services.present import (
     Row,
     activity_place,
@@ -135,9 +135,9 @@ def print_button(ctx: Ctx) -> ft.Control:
 
     def open_copy(_e: ft.Event[ft.IconButton]) -> None:
         if ctx.state.platform == "web":
-            ctx.act.open_url(f"/pocket/mine.{tr.lang}.html")
+            ctx.act.open_url(f"/pocket/mine.{tr.lang}.html?saved")  # not "offline": see the worker
         else:
-            page = pocket_pages(ctx.repo)[tr.lang].encode()
+            page = saved_page(pocket_pages(ctx.repo)[tr.lang]).encode()
             ctx.act.share_file("agenda.html", page, "text/html")
 
     return ft.Semantics(

@@ -71,17 +71,23 @@ async function preferredLanguage() {
   }
 }
 
-// The delegate's page, else the programme-only page; never an error page.
-async function pocketPage(lang) {
+// The delegate's page, else the programme-only page; never an error page. `saved`: opened from
+// the live app (Print or save my agenda, `?saved`), so its banner must not say offline: the
+// page's class "offline" becomes "saved", which shows "Copy, read-only" instead (the page has no
+// script), and its language links keep `?saved`.
+async function pocketPage(lang, saved = false) {
   const wanted = lang || (await preferredLanguage());
   const mine = await caches.match(scoped(`pocket/mine.${wanted}.html`), { cacheName: MINE });
-  if (mine) return mine;
-  const programme = await caches.match(scoped(`pocket/programme.${wanted}.html`), {
-    cacheName: PROGRAMME,
-  });
-  if (programme) return programme;
+  const page =
+    mine ||
+    (await caches.match(scoped(`pocket/programme.${wanted}.html`), { cacheName: PROGRAMME }));
   const headers = { 'Content-Type': 'text/html; charset=utf-8' };
-  return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
+  if (!page) return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
+  if (!saved) return page;
+  const html = (await page.text())
+    .replace(' class="offline">', ' class="saved">')
+    .replace(/(href="pocket\/mine\.(?:en|fr|nl)\.html)"/g, '$1?saved"');
+  return new Response(html, { headers });
 }
 
 self.addEventListener('fetch', (event) => {
@@ -89,9 +95,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only our own pages: never the WebSocket, the feed, assets, or anything of a third party.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const mine = url.href.match(/pocket\/mine\.(en|fr|nl)\.html$/);
+  const mine = url.pathname.match(/pocket\/mine\.(en|fr|nl)\.html$/);
   if (mine && url.href.startsWith(self.registration.scope)) {
-    event.respondWith(pocketPage(mine[1]));
+    event.respondWith(pocketPage(mine[1], url.search === '?saved'));
     return;
   }
   if (request.mode !== 'navigate') return;

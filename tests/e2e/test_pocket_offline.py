@@ -83,6 +83,14 @@ def test_offline_reload_shows_the_next_activity_in_the_delegates_language(
         context, page = signed_in(browser, url, DEMO, "nl-BE")
         cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
         kept = page.evaluate(KEPT)
+        # online, 'Print or save my agenda' opens the same page: it must not say offline
+        printed = context.new_page()
+        printed.goto(f"{url}pocket/mine.nl.html?saved")
+        expect(printed.get_by_text("Kopie, alleen lezen", exact=True)).to_be_visible()
+        expect(printed.get_by_text("Offline kopie, alleen lezen")).to_be_hidden()
+        printed.get_by_role("link", name="English").click()
+        expect(printed.get_by_text("Copy, read-only", exact=True)).to_be_visible()
+        printed.close()
     try:
         # only our own pages: never the feed, the client files, the WebSocket or another host
         assert kept and all(urlsplit(u).path.startswith("/pocket/") for u in kept), kept

@@ -65,6 +65,28 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
     assert 'lang="en"' in page
 
 
+@pytest.mark.parametrize(
+    ("lang", "offline", "saved"),
+    [
+        ("en", "Offline copy, read-only", "Copy, read-only"),
+        ("nl", "Offline kopie, alleen lezen", "Kopie, alleen lezen"),
+        ("fr", "Copie hors ligne, en lecture seule", "Copie, en lecture seule"),
+    ],
+)
+def test_offline_page_carries_the_online_banner_for_print_or_save(
+    mission: dict[str, Any], delegate: dict[str, Any], lang: Lang, offline: str, saved: str
+) -> None:
+    """'Print or save my agenda' opens this same page while online: it said 'Offline copy'.
+    The page has both sentences; its class (offline, or saved as our worker serves it online)
+    shows one."""
+    page = render_pocket(source_of(mission, delegate), lang, LINKS)
+    assert f'<html lang="{lang}" class="offline">' in page
+    assert f'<em class="offline-only">{offline}</em><em class="saved-only">{saved}</em>' in page
+    assert ".offline .saved-only,.saved .offline-only{display:none}" in page
+    published = render_pocket(source_of(mission, delegate), lang, LINKS, banner="published")
+    assert 'class="offline"' not in published and offline not in published
+
+
 def test_offline_page_offers_the_live_app_at_the_top(
     mission: dict[str, Any], delegate: dict[str, Any]
 ) -> None:

@@ -128,3 +128,17 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
     finally:
         await app.close()
         await feeds.aclose()
+
+
+async def test_print_or_save_opens_the_copy_as_saved_not_offline(app: App) -> None:
+    """The printable page is the offline copy: opened from the live app it said 'Offline copy'.
+    On the web the worker is asked for the saved form; a phone app shares that form."""
+    assert app.shell is not None
+    app.shell.ctx.state.platform = "web"
+    await app.tap("print-agenda")
+    assert app.platform.opened[-1] == "/pocket/mine.en.html?saved"
+    app.shell.ctx.state.platform = "android"
+    await app.tap("print-agenda")
+    name, data, _mime = app.platform.files[-1]
+    assert name == "agenda.html"
+    assert b'<html lang="en" class="saved">' in data
