@@ -41,6 +41,8 @@ async def test_settings_signed_in_subscribes_with_a_webcal_link(tmp_path: Path) 
         assert app.platform.opened[-1] == f"webcal://{host}delegates/{CODE}.ics"
         await app.tap("copy-calendar-link")
         assert app.platform.copied[-1] == app.platform.opened[-1]
+        # where webcal:// opens nothing, the button looked dead: the section says what to do
+        assert any(t.startswith("If no calendar opens") for t in app.texts())
     finally:
         await app.close()
 

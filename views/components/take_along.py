@@ -6,7 +6,6 @@ import flet as ft
 
 from services.calendar import agenda_ics, single_ics, webcal_link
 from services.vcard import my_card, vcard
-from views.components.shared import shared
 from views.components.ui import card, muted, wrap_row
 from views.context import Ctx
 
@@ -69,6 +68,16 @@ def calendar_section(ctx: Ctx) -> ft.Control:
                 button=True,
             )
         )
+        # a phone with no webcal handler (Android's own calendar) opens nothing: say what to do
+        lines.append(
+            muted(
+                _(
+                    "If no calendar opens (often on Android), copy the link and add it to your "
+                    "calendar as a subscription from a URL."
+                ),
+                12,
+            )
+        )
     return card(ft.Column(lines, spacing=8), identifier="my-calendar")
 
 
@@ -118,7 +127,5 @@ def add_to_calendar(ctx: Ctx, item_id: str) -> ft.Control:
     button = ft.OutlinedButton(
         ctx.tr.gettext("Add to calendar"), icon=ft.Icons.EVENT, on_click=export
     )
-    content = ft.Semantics(
-        container=True, content=button, identifier="add-to-calendar", button=True
-    )
-    return ft.Container(content, padding=shared(ft.Padding.symmetric(horizontal=16, vertical=8)))
+    # no padding of its own: it sits in the meeting's row of actions, beside Share
+    return ft.Semantics(container=True, content=button, identifier="add-to-calendar", button=True)
