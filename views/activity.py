@@ -79,11 +79,9 @@ def build(ctx: Ctx) -> Screen:
             ft.Container(ft.Column(body), padding=shared(ft.Padding.symmetric(horizontal=16)))
         )
     controls.append(actions(ctx, activity))
-    return Screen(
-        kind_label(tr, activity.kind),
-        controls,
-        subtitle=tr.day(activity.start.astimezone(repo.zone).date()),
-    )
+    zone = display_zone(repo.mission, repo.settings.time_display)  # the day My agenda lists
+    day = tr.day(activity.start.astimezone(zone).date())  # it under: Brussels may be a day on
+    return Screen(kind_label(tr, activity.kind), controls, subtitle=day)
 
 
 def status_banner(ctx: Ctx, activity: Activity) -> list[ft.Control]:

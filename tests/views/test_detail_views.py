@@ -333,3 +333,17 @@ async def test_company_meeting_time_in_brussels_says_brussels_time(tmp_path: Pat
         assert "maandag 6 oktober, 16:00–16:30" in app.texts()  # mission time: no label
     finally:
         await app.close()
+
+
+async def test_activity_in_brussels_time_is_headed_with_its_brussels_day(tmp_path: Path) -> None:
+    """The CHM reception (Tuesday 16:30 in California) is on Wednesday in Brussels: My agenda
+    lists it under Wednesday and 'When' says Wednesday, but the top said Tuesday."""
+    app = await App(tmp_path).start("/activity/tue-chm-reception")
+    try:
+        assert "Tuesday 7 October" in app.texts()
+        await app.repo.update_settings(time_display="brussels")
+        await app.go("/activity/tue-chm-reception")
+        assert "Wednesday 8 October" in app.texts()  # the top, as the list and 'When'
+        assert "Tuesday 7 October" not in app.texts()
+    finally:
+        await app.close()
