@@ -89,6 +89,7 @@ def build(ctx: Ctx) -> Screen:
         header=header,
         actions=[announcements_button(ctx), print_button(ctx)],
         changes_at=due,
+        scroll_key=f"agenda-{day}",  # another day opens at its top, not where this one was
     )
 
 

@@ -106,3 +106,4 @@ class Screen:
     show_back: bool = False
     header: Sequence[Control] = field(default_factory=list)  # stays put while the list scrolls
     changes_at: datetime | None = None  # when the clock makes it out of date: drawn again then
+    scroll_key: str | None = None  # a new key starts the list at its top (another day)

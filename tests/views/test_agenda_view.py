@@ -6,6 +6,8 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
+import flet as ft
+
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App, sign_in_as, walk
 
@@ -142,3 +144,17 @@ async def test_print_or_save_opens_the_copy_as_saved_not_offline(app: App) -> No
     name, data, _mime = app.platform.files[-1]
     assert name == "agenda.html"
     assert b'<html lang="en" class="saved">' in data
+
+
+async def test_another_day_opens_its_list_at_the_top(app: App) -> None:
+    """Scrolled down Tuesday, a tap on Wednesday showed Wednesday as far down: one list was
+    reused. Each day's list has its own key, so the client starts it at its top."""
+
+    def list_key() -> object:
+        return next(c for c in walk(app.find("pane-main")) if isinstance(c, ft.ListView)).key
+
+    tuesday = list_key()
+    await app.tap("day-2025-10-08")
+    assert list_key() not in (None, tuesday)
+    await app.tap("day-2025-10-07")
+    assert list_key() == tuesday

@@ -33,7 +33,10 @@ def list_beside(
 
 def pane(screen: Screen, identifier: str) -> ft.Control:
     body = ft.ListView(
-        list(screen.controls), expand=True, padding=shared(ft.Padding.only(bottom=16))
+        list(screen.controls),
+        expand=True,
+        padding=shared(ft.Padding.only(bottom=16)),
+        key=screen.scroll_key,
     )
     return ft.Semantics(
         container=True,
