@@ -89,3 +89,13 @@ async def test_contact_icon_buttons_read_well_for_an_office_as_for_a_person(
             assert isinstance(button, ft.IconButton) and button.tooltip == name
     finally:
         await app.close()
+
+
+async def test_small_map_in_french_names_the_venue_without_a_wrong_article(tmp_path: Path) -> None:
+    """'Carte de Palace of Fine Arts' (de + a name that wants 'du'): the name comes first."""
+    app = await App(tmp_path, lang="fr").start("/activity/tue-gala-dinner")
+    try:
+        label = app.find("small-map-palace-of-fine-arts").label  # type: ignore[attr-defined]
+        assert label == "Palace of Fine Arts sur la carte\u00a0: ouvrir la page du lieu"
+    finally:
+        await app.close()
