@@ -49,7 +49,8 @@ def build(ctx: Ctx) -> Screen:
         controls.append(heading(_("Already read"), identifier="changes-read"))
         controls += [entry_card(ctx, e, read=True) for e in read]
     count = len(unseen)
-    subtitle = tr.ngettext("{n} change", "{n} changes", count).format(n=count)
+    # none unread: no '0 changes' above the ones already read (the page says all is read)
+    subtitle = tr.ngettext("{n} change", "{n} changes", count).format(n=count) if count else None
     return Screen(_("What changed"), controls, subtitle=subtitle)
 
 

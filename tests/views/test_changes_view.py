@@ -95,9 +95,11 @@ async def test_what_changed_counts_only_the_delegates_own_items(tmp_path: Path) 
         assert "2 changes from the organisers" in app.text()
         await app.tap("changes-banner")
         assert app.identifiers("change-") == ["change-tue-chm-reception", "change-wed-ai-act"]
+        assert "2 changes" in app.texts()  # the top counts what is unread
         assert not app.has("read-tue-b2b-lifesci") and not app.has("read-tue-startup-pitch")
         await app.tap("mark-all-read")
         assert app.identifiers("read-") == ["read-tue-chm-reception", "read-wed-ai-act"]
+        assert "0 changes" not in app.texts()  # not above the two already read
         await app.go("/programme/2025-10-07")
         assert app.repo.flags_for("tue-startup-pitch") == ("changed",)  # still marked there
     finally:
