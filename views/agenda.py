@@ -54,21 +54,8 @@ def build(ctx: Ctx) -> Screen:
     signed_out = repo.delegate is None and repo.is_demo
     if signed_out:
         controls.append(sign_in_card(ctx))
-    now = repo.now()
-    nn = repo.now_next()
-    summary = now_next_card(tr, repo.mission, nn, now, zone)
-    counting = summary is not None and summary.countdown  # 'in 25 min': a minute's turn
-    due = next_change(items, now, {zone, repo.zone}, counting)
-    news_ends = mission_day.banner_due(repo)  # a day-old announcement leaves the banner
-    due = min(due, news_ends) if news_ends is not None else due
-    if summary is not None and day != repo.default_day():  # browsing another day: one line
-        controls.append(now_next_line(ctx, summary))
-    elif summary is not None and nn.next is not None:  # while something is on too: when to leave
-        line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)
-        due = _leave_due(ctx, nn.next, items, zone, due)
-        controls.append(now_next_view(ctx, summary, line))
-    elif summary is not None:
-        controls.append(now_next_view(ctx, summary, ""))
+    card_controls, due = _now_next(ctx, day, items, zone)
+    controls += card_controls
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
     if signed_out:  # what the sign-in card promises: the programme, their bookmarks marked
         controls += day_programme(ctx, day)
@@ -91,6 +78,28 @@ def build(ctx: Ctx) -> Screen:
         changes_at=due,
         scroll_key=f"agenda-{day}",  # another day opens at its top, not where this one was
     )
+
+
+def _now_next(
+    ctx: Ctx, day: date, items: list[AgendaItem], zone: ZoneInfo
+) -> tuple[list[ft.Control], datetime]:
+    """The Now/Next card (one line on another day), and when My agenda goes out of date."""
+    repo, tr = ctx.repo, ctx.tr
+    now = repo.now()
+    nn = repo.now_next()
+    summary = now_next_card(tr, repo.mission, nn, now, zone)
+    counting = summary is not None and summary.countdown  # 'in 25 min': a minute's turn
+    due = next_change(items, now, {zone, repo.zone}, counting)
+    news_ends = mission_day.banner_due(repo)  # a day-old announcement leaves the banner
+    due = min(due, news_ends) if news_ends is not None else due
+    if summary is None:
+        return [], due
+    if day != repo.default_day():  # browsing another day: one line
+        return [now_next_line(ctx, summary)], due
+    if nn.next is None:
+        return [now_next_view(ctx, summary, "")], due
+    line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)  # when to leave
+    return [now_next_view(ctx, summary, line)], _leave_due(ctx, nn.next, items, zone, due)
 
 
 def _leave_due(

@@ -56,29 +56,29 @@ def calendar_section(ctx: Ctx) -> ft.Control:
         buttons.append(_button("export-agenda", _("Export my agenda"), ft.Icons.DOWNLOAD, export))
     lines: list[ft.Control] = [ft.Text(text, size=14), wrap_row(buttons, 8)]
     if link is not None:
-        lines.append(
-            ft.Semantics(
-                container=True,
-                content=ft.TextButton(
-                    _("Copy the calendar link"),
-                    icon=ft.Icons.CONTENT_COPY,
-                    on_click=lambda _e: ctx.act.copy(link),
-                ),
-                identifier="copy-calendar-link",
-                button=True,
-            )
-        )
-        # a phone with no webcal handler (Android's own calendar) opens nothing: say what to do
-        lines.append(
-            muted(
-                _(
-                    "If no calendar opens (often on Android), copy the link and add it to your "
-                    "calendar as a subscription from a URL."
-                ),
-                12,
-            )
-        )
+        lines += _link_lines(ctx, link)
     return card(ft.Column(lines, spacing=8), identifier="my-calendar")
+
+
+def _link_lines(ctx: Ctx, link: str) -> list[ft.Control]:
+    """*Copy the calendar link*, and what to do with it where no calendar opens."""
+    _ = ctx.tr.gettext
+    copy = ft.Semantics(
+        container=True,
+        content=ft.TextButton(
+            _("Copy the calendar link"),
+            icon=ft.Icons.CONTENT_COPY,
+            on_click=lambda _e: ctx.act.copy(link),
+        ),
+        identifier="copy-calendar-link",
+        button=True,
+    )
+    # a phone with no webcal handler (Android's own calendar) opens nothing: say what to do
+    hint = _(
+        "If no calendar opens (often on Android), copy the link and add it to your "
+        "calendar as a subscription from a URL."
+    )
+    return [copy, muted(hint, 12)]
 
 
 def my_card_section(ctx: Ctx) -> ft.Control:
