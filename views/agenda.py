@@ -13,7 +13,7 @@ from services.agenda import AgendaItem, items_on, next_change
 from services.change_text import change_entries
 from services.impact import for_item, sentence
 from services.logistics import leave_by, leave_line
-from services.now_card import NowNextCard, now_next_card
+from services.now_card import now_next_card
 from services.pocket_copy import pocket_pages, saved_page
 from services.present import (
     Row,
@@ -28,6 +28,7 @@ from services.present import (
 from services.sync_state import STALE
 from views.components.announcements import announcements_button, banner
 from views.components.day_strip import day_strip
+from views.components.now_next import now_next_line, now_next_view
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import (
@@ -35,9 +36,7 @@ from views.components.ui import (
     empty_state,
     heading,
     muted,
-    sample_marks,
     warning_line,
-    wrap_row,
 )
 from views.context import Ctx, Screen
 
@@ -242,60 +241,3 @@ def notices(ctx: Ctx) -> list[ft.Control]:
             )
         )
     return out
-
-
-def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Control:
-    parts: list[ft.Control] = [
-        ft.Text(summary.heading, size=13, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY),
-        ft.Text(summary.title, size=17, weight=ft.FontWeight.BOLD),
-        muted(summary.detail),
-    ]
-    if summary.sample:
-        parts.insert(2, wrap_row(sample_marks(ctx.tr, True, "sample-now-next")))
-    if summary.then:
-        parts.append(ft.Text(summary.then, size=14))
-    if logistics:
-        parts.append(
-            ft.Semantics(
-                container=True,
-                identifier="leave-by",
-                content=ft.Row(
-                    [
-                        ft.Icon(ft.Icons.DIRECTIONS_WALK, size=18, color=ft.Colors.PRIMARY),
-                        ft.Text(logistics, size=14, weight=ft.FontWeight.W_600, expand=True),
-                    ],
-                    spacing=6,
-                ),
-            )
-        )
-    if summary.warning:
-        parts.append(warning_line(summary.warning))
-    route = summary.route
-    return card(
-        ft.Column(parts, spacing=4),
-        on_click=(lambda: ctx.act.navigate(route)) if route else None,
-        identifier="now-next",
-    )
-
-
-def now_next_line(ctx: Ctx, summary: NowNextCard) -> ft.Control:
-    """The Now/Next card in one line while another day is shown: that day's list starts under
-    the day strip's news instead of some 560 px down, and what is on now is one tap away."""
-    text = ft.Text(
-        spans=[
-            ft.TextSpan(f"{summary.heading} · ", ft.TextStyle(color=ft.Colors.PRIMARY, size=13)),
-            ft.TextSpan(summary.title, ft.TextStyle(weight=ft.FontWeight.W_600)),
-        ],
-        max_lines=2,
-        overflow=ft.TextOverflow.ELLIPSIS,
-        expand=True,
-    )
-    row = ft.Row(
-        [ft.Icon(ft.Icons.SCHEDULE, color=ft.Colors.PRIMARY), text, ft.Icon(ft.Icons.CHEVRON_RIGHT)]
-    )
-    route = summary.route
-    return card(
-        row,
-        on_click=(lambda: ctx.act.navigate(route)) if route else None,
-        identifier="now-next",
-    )

@@ -44,6 +44,7 @@ async def test_another_day_keeps_now_next_to_one_line_above_its_list(app: App) -
     card = app.find("now-next")
     shown = [getattr(c, "text", None) or getattr(c, "value", None) for c in walk(card)]
     assert "Now, until 15:45 · " in shown and "B2B with Raj Patel" in shown
+    assert "\u00a0Illustrative\u00a0" in shown  # marked as on its own day
     assert not app.has("leave-by") and "Then at 16:30" not in app.text()
     assert app.has("row-thu-jpl")
     await app.tap("now-next")

@@ -46,11 +46,16 @@ def marked_line(tr: Translator, text: str, identifier: str) -> ft.Control:
     """A small muted line that ends in the illustrative label, drawn as one Text: the label is
     a highlighted span that never breaks across lines. A list shows one per row, so it costs
     three controls where a line beside a badge costs five."""
+    line = ft.Text(f"{text}\u2002", size=12, color=MUTED, spans=[sample_span(tr)])
+    return ft.Semantics(container=True, content=line, identifier=identifier)
+
+
+def sample_span(tr: Translator) -> ft.TextSpan:
+    """The illustrative label as a highlighted span of a line, never broken across lines."""
     bg, fg = BADGE_COLORS["sample"]
     style = shared(ft.TextStyle(size=12, weight=ft.FontWeight.W_600, color=fg, bgcolor=bg))
     label = "\u00a0" + tr.gettext("Illustrative").replace(" ", "\u00a0") + "\u00a0"
-    line = ft.Text(f"{text}\u2002", size=12, color=MUTED, spans=[ft.TextSpan(label, style=style)])
-    return ft.Semantics(container=True, content=line, identifier=identifier)
+    return ft.TextSpan(label, style=style)
 
 
 def warning_line(text: str) -> ft.Control:
