@@ -45,6 +45,8 @@ def operator_origin(variable: str, url: str) -> str:
     """`url`, set by the operator in `variable`, as its origin; Misconfigured, naming both,
     when it is not an http(s) address of a server (a port out of range, no scheme, no host)."""
     shown = f"{variable}: {url.strip()!r} is not a feed address"
+    if "://" not in url:  # 'https:feed.example.org/x' would read its host as a path
+        raise Misconfigured(f"{shown}: write it in full, like https://feed.example.org/")
     try:
         origin = normalise_origin(url)
     except ValueError as error:

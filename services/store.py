@@ -104,7 +104,11 @@ def _decode(raw: bytes, stamp: Stamp) -> Unit | None:
 
 
 class FeedStore:
-    """`<root>/feed/<namespace>/<name>.unit`, plus `<name>.checked` for the last 304."""
+    """`<root>/feed/<namespace>/<name>.unit`, plus `<name>.checked` for the last 304.
+
+    One store per process and data folder (main.process_feeds): opening one finishes this
+    process's own unfinished joint writes too (services.atomic), so a second one opened while
+    the first commits would take its journal."""
 
     def __init__(self, root: Path) -> None:
         self.root = root / "feed"

@@ -54,6 +54,7 @@ async def test_server_shutdown_closes_every_feed_client_of_the_process(
     [
         ("DELEGATE_FEED_URL", "https://feed.example.org:99999/", "Port out of range"),
         ("DELEGATE_FEED_URL", "feed.example.org/bem", "write it in full"),
+        ("DELEGATE_FEED_URL", "https:feed.example.org/bem", "write it in full"),
         ("DELEGATE_FEED_ALLOW", "https://ok.example.org/, ftp://files.example.org/", "ftp://"),
     ],
 )
