@@ -77,6 +77,19 @@ class Checker:
         table = TABLE_OF.get(unknown.group(1), "")
         return unknown.group(2) in self.dropped or table in self.unreadable
 
+    def _sheet_said(self, loc: tuple[str | int, ...]) -> bool:
+        """Whether a list left too short at `loc` is said for its sheet: every row left out
+        has its own error, the sheet could not be read, or it has no rows (said here, once).
+        A list inside a row (a company's sectors: an int in `loc`) is that row's own cell."""
+        if loc in self.shrunk:
+            return True
+        if any(isinstance(p, int) for p in loc) or not loc or not isinstance(loc[-1], str):
+            return False
+        table = f"{loc[-1]}.csv"
+        if table in self.labels and table not in self.unreadable:
+            self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
+        return table in self.unreadable or table in self.labels
+
     def _drop_bad_items(
         self, exc: ValidationError, raw: dict[str, Any], origins: Origins, file: str
     ) -> bool:
@@ -85,14 +98,7 @@ class Checker:
         whole = False
         for err in exc.errors(include_url=False):
             loc = err["loc"]
-            table = f"{loc[-1]}.csv" if loc and isinstance(loc[-1], str) else ""
-            if err["type"] == "too_short" and (
-                tuple(loc) in self.shrunk or table in self.unreadable
-            ):
-                whole = True  # every row left out (or the whole sheet) has its own error already
-                continue
-            if err["type"] == "too_short" and table in self.labels:  # a sheet with no rows
-                self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
+            if err["type"] == "too_short" and self._sheet_said(tuple(loc)):
                 whole = True
                 continue
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")

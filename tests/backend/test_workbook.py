@@ -113,7 +113,18 @@ def bad_time(book: Workbook) -> str:
     return f"Activities!D{line}: 'noon' is not a time (e.g. 09:30 or 9u30)"
 
 
+def company_without_sectors(book: Workbook) -> str:
+    """A list inside a row left empty is that row's cell, not the sheet of the same name
+    (it said 'Sectors: no rows ...; add at least one row' though Sectors has its rows)."""
+    companies = book["Companies"]
+    header = [c.value for c in companies[1]]
+    letter = companies.cell(1, header.index("sectors") + 1).column_letter
+    companies[f"{letter}3"] = None
+    return f"Companies!{letter}3: empty: fill in at least one"
+
+
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
+MISTAKES += [company_without_sectors]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
