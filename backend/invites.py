@@ -57,11 +57,19 @@ def write_invites(
         for _ in pool.map(_write, ((path, qr_png(link, 6, 2)) for link, path in todo)):
             pass
     for stale in drawn - wanted:
-        if stale.endswith(".png"):
+        if stale.endswith((".png", ".tmp")):  # and what a killed publish left half-written
             (folder / stale).unlink()
-    (folder / "invites.csv").write_text(buffer.getvalue(), "utf-8")
+    _write((str(folder / "invites.csv"), buffer.getvalue().encode("utf-8")))
 
 
 def _write(job: tuple[str, bytes]) -> None:
+    """A file whole or not at all: a code is drawn again only when its file is missing, so one
+    cut short by a full disk would stay broken through every later publish."""
     path, data = job
-    Path(path).write_bytes(data)
+    temporary = Path(path).with_name(f".{Path(path).name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -68,3 +68,15 @@ def test_rollback_live_but_unfinished_says_not_to_roll_back_again() -> None:
         " Do not roll back again: that would go back one more release."
     )
     assert "try again" not in text  # a second rollback would put back what was rolled back
+
+
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
+def test_invites_cut_short_by_a_full_disk_are_whole_after_the_next_publish(
+    tmp_path: Path,
+) -> None:
+    """A QR code is drawn again only when its file is missing: one cut short stayed broken."""
+    work = tmp_path / "work"
+    work.mkdir()
+    seen = on_tmpfs(tmp_path / "disk", "1m", "tests.backend.full_disk_invites", work)
+    assert seen["first"] == "No space left on device", seen  # the disk did fill up
+    assert seen["codes"] >= 4 and seen["wrong"] == [] and seen["left"] == [], seen
