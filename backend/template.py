@@ -37,6 +37,15 @@ FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside
 
 def write_workbook(out: Path, source: Path | None = None) -> list[SourceError]:
     """The template (no `source`) or the mission in `source` as one workbook, atomically."""
+    data, errors = workbook_bytes(source)
+    temporary = out.with_name(f".{out.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(out)
+    return errors
+
+
+def workbook_bytes(source: Path | None = None) -> tuple[bytes, list[SourceError]]:
+    """The template (no `source`) or the mission in `source` as one workbook's bytes."""
     errors: list[SourceError] = []
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
@@ -49,10 +58,7 @@ def write_workbook(out: Path, source: Path | None = None) -> list[SourceError]:
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
-    temporary = out.with_name(f".{out.name}.tmp")
-    temporary.write_bytes(_fixed_times(buffer.getvalue()))
-    temporary.replace(out)
-    return errors
+    return _fixed_times(buffer.getvalue()), errors
 
 
 def _table(

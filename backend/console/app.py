@@ -163,7 +163,7 @@ class Console:
     async def template(self, request: Request) -> Response:
         if not self.access.signed_in(request):
             return not_found()
-        return await run_in_threadpool(empty_template, self.config.uploads)
+        return await run_in_threadpool(empty_template)
 
     async def example(self, request: Request) -> Response:
         if not self.access.signed_in(request):

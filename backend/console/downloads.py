@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from starlette.responses import FileResponse, Response
 
-from backend.template import write_workbook
+from backend.template import workbook_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def not_found() -> Response:
@@ -36,15 +39,17 @@ def invites_zip(folder: Path) -> Response:
 
 
 def workbook(path: Path, name: str) -> Response:
-    """An .xlsx to start from: the empty template or the example mission."""
-    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return FileResponse(path, media_type=media, filename=name)
+    """An .xlsx to start from: the example mission."""
+    return FileResponse(path, media_type=XLSX, filename=name)
 
 
-def empty_template(folder: Path) -> Response:
-    """The empty template (backend.template), made once per console in `folder`."""
-    path = folder / "mission-template.xlsx"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        write_workbook(path)
-    return workbook(path, "mission-template.xlsx")
+def empty_template() -> Response:
+    """The empty template (backend.template) of the code that runs: made once per process in
+    memory, never a file an earlier version of the console left on disk."""
+    headers = {"Content-Disposition": 'attachment; filename="mission-template.xlsx"'}
+    return Response(_template(), media_type=XLSX, headers=headers)
+
+
+@cache
+def _template() -> bytes:
+    return workbook_bytes()[0]

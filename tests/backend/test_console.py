@@ -207,3 +207,19 @@ async def test_console_refusal_points_at_its_checkbox_not_the_command_line(tmp_p
         refused = (await client.post("/upload", data={"csrf": csrf}, files=files)).text
     assert "tick “I have checked: publish anyway” and publish." in html.unescape(refused)
     assert "--force" not in refused and 'name="force"' in refused
+
+
+async def test_console_empty_workbook_is_the_running_versions_never_a_file_left_on_disk(
+    tmp_path: Path,
+) -> None:
+    """A template an earlier version of the console left beside the uploads (before an upgrade
+    changed its sheets or lists) is never what an organiser downloads."""
+    out = tmp_path / "feed"
+    config = ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD)
+    config.uploads.mkdir(parents=True)
+    (config.uploads / "mission-template.xlsx").write_bytes(b"PK an earlier version's template")
+    write_workbook(tmp_path / "now.xlsx")
+    async with signed_in(out) as (client, _):
+        empty = await client.get("/template.xlsx")
+    assert empty.status_code == 200 and empty.content == (tmp_path / "now.xlsx").read_bytes()
+    assert "mission-template.xlsx" in empty.headers["content-disposition"]
