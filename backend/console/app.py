@@ -19,6 +19,7 @@ from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import empty_template, invites_csv, invites_zip, not_found, workbook
+from backend.console.going import Going, live_made_from
 from backend.console.pages import failed, live_revision, page, result
 from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
@@ -36,6 +37,7 @@ class Console:
         self.config = config
         self.access = Access(config.password)
         self.uploads = Uploads(config.uploads)
+        self.going: Going[Report | WriteFailure] = Going()
 
     async def home(self, request: Request) -> Response:
         if not self.access.signed_in(request):
@@ -125,11 +127,15 @@ class Console:
         name = self.uploads.name(upload_id)
         base = form.get("base")  # the live release the preview was measured against
         job = partial(self._publish, upload_id, False, form.get("force") == "yes", base)
+        key = f"{upload_id} {form.get('force')} {base}"  # the same form sent again: one publish
         try:
-            report = await run_in_threadpool(attempt, job)
+            report = await self.going.once(key, partial(run_in_threadpool, attempt, job))
         except Busy:  # answered now: waiting minutes behind it would look like a hang
             return page(request, "result.html", 409, busy=True, upload=upload_id, filename=name)
-        except Moved:  # the preview approved is no longer what this publish would change
+        except Moved:  # the preview approved is no longer what this publish would change...
+            path = self.uploads.path(upload_id)
+            if await run_in_threadpool(live_made_from, self.config.out, path):  # ...it went out
+                return RedirectResponse("/?done=published", status_code=303)
             return page(request, "result.html", 409, moved=True, upload=upload_id, filename=name)
         if isinstance(report, WriteFailure):
             return failed(request, report, "publish", upload_id, name)

@@ -223,3 +223,20 @@ async def test_console_empty_workbook_is_the_running_versions_never_a_file_left_
         empty = await client.get("/template.xlsx")
     assert empty.status_code == 200 and empty.content == (tmp_path / "now.xlsx").read_bytes()
     assert "mission-template.xlsx" in empty.headers["content-disposition"]
+
+
+async def test_console_publish_sent_twice_answers_published_both_times(tmp_path: Path) -> None:
+    """A double click on Publish, or a phone that sends the form again once it went out: every
+    answer says published (the second said 'Nothing was published' though it was), and it goes
+    out once."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2; the example workbook moves it back
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        base = re.findall(r'name="base" value="([^"]*)"', checked.text)[0]
+        form = {"csrf": csrf, "upload": upload_id(checked.text), "base": base}
+        both = await asyncio.gather(*(client.post("/publish", data=form) for _ in range(2)))
+        again = await client.post("/publish", data=form)
+    answers = [(r.status_code, r.headers.get("location")) for r in (*both, again)]
+    assert answers == [(303, "/?done=published")] * 3
+    assert [e.revision for e in history(out)] == [1, 2, 3]
