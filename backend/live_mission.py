@@ -23,8 +23,7 @@ def stamp(release: Path | None) -> tuple[int, datetime] | None:
     """The live revision and time; None when nothing readable is live (the history still says
     what went out). A server hands phones that take gzip the twin, which a hand edit of
     mission.json leaves as it was: the higher of the two readable ones counts."""
-    stamps = [_stamp(data) for name in (NAME, TWIN) if (data := _object(release, name))]
-    return max((s for s in stamps if s is not None), default=None)
+    return max(filter(None, map(_stamp, _copies(release))), default=None)
 
 
 def mission_json(release: Path | None) -> dict[str, Any] | None:
@@ -33,13 +32,8 @@ def mission_json(release: Path | None) -> dict[str, Any] | None:
     one per language, say). The preview compares field by field, so only a valid one will do.
     Like `stamp`, it reads mission.json and its twin: the one with the higher stamp counts (the
     plain file when they tie), so a damaged plain file is compared as its twin says."""
-    best: tuple[tuple[int, datetime], dict[str, Any]] | None = None
-    for name in (NAME, TWIN):
-        data = _object(release, name)
-        shown = _valid(data) if data is not None else None
-        if data is not None and shown is not None and (best is None or shown > best[0]):
-            best = (shown, data)
-    return best[1] if best else None
+    valid = [(shown, data) for data in _copies(release) if (shown := _valid(data))]
+    return max(valid, key=lambda judged: judged[0])[1] if valid else None  # a tie: the first
 
 
 def present(release: Path) -> bool:
@@ -57,6 +51,11 @@ def _valid(data: dict[str, Any]) -> tuple[int, datetime] | None:
     except ValidationError:
         return None
     return shown
+
+
+def _copies(release: Path | None) -> list[dict[str, Any]]:
+    """mission.json, then its twin, as far as they are JSON objects."""
+    return [data for name in (NAME, TWIN) if (data := _object(release, name)) is not None]
 
 
 def _object(release: Path | None, name: str = NAME) -> dict[str, Any] | None:
