@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.stamp-run
+# Two workers, a test file each at a time (a file's fixtures stay in one process): the browser
+# tests spend most of their time waiting on Chromium and the app. `make test PYTEST_WORKERS=`
+# runs them one after another.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 DEV_STAMP := $(VENV)/.stamp-dev
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MO_FILES := $(CATALOGS:.po=.mo)
@@ -19,7 +23,7 @@ test: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy services backend views hosting main.py
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_WORKERS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
