@@ -48,7 +48,7 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po | $(RUN_STA
 
 # Extract interface strings from the code, merge them into each catalog, compile.
 i18n: $(DEV_STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k said --no-location \
 		--sort-output --omit-header -w 100 -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching -w 100 \
 		--ignore-obsolete

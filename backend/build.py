@@ -22,6 +22,7 @@ from backend.sheets import by_delegate, delegate_dict, mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS, DelegateDoc, MissionDoc
+from services.said import said
 from services.validation import cross_checker, delegate_problems, mission_problems, zone_named
 
 COLUMNS = {
@@ -172,14 +173,17 @@ def _need_one_of(table: Table, column: str, errors: list[SourceError]) -> None:
     """`name`, or at least one of `name_en`, `name_fr`, `name_nl`."""
     choices = [column, *(f"{column}_{lang}" for lang in LANGS)]
     if table.rows and not any(c in table.rows[0].cells for c in choices):
-        errors.append(SourceError(table.label, 1, f"missing column {' or '.join(choices)}"))
+        message = said("missing column {columns}", columns=" or ".join(choices))
+        errors.append(SourceError(table.label, 1, message))
 
 
 def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:
     name = fields["time_zone"].get("value") if "time_zone" in fields else ""
     zone = zone_named(name)
     if zone is None:
-        message = f"time_zone {name!r} is not a known zone (e.g. America/Los_Angeles)"
+        message = said(
+            "time_zone {zone} is not a known zone (e.g. America/Los_Angeles)", zone=repr(name)
+        )
         if "time_zone" in fields:
             errors.append(fields["time_zone"].error("value", message))
         else:

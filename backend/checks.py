@@ -19,9 +19,10 @@ from backend.tables import Row, SourceError, Table
 from backend.validation_words import message
 from services.errors import Problem
 from services.models import DelegateDoc, MissionDoc
+from services.said import said, unknown
 
 Doc = TypeVar("Doc", MissionDoc, DelegateDoc)
-EMPTY_TABLE = "no rows: only the header (and help row) is filled in; add at least one row"
+EMPTY_TABLE = said("no rows: only the header (and help row) is filled in; add at least one row")
 _UNKNOWN = re.compile(r"unknown (\w+) '([^']*)'")
 # Which table an `unknown <thing>` refers to, to stay quiet when that table could not be read.
 TABLE_OF = {
@@ -79,16 +80,19 @@ class Checker:
 
     def _sheet_said(self, loc: tuple[str | int, ...]) -> bool:
         """Whether a list left too short at `loc` is said for its sheet: every row left out
-        has its own error, the sheet could not be read, or it has no rows (said here, once).
-        A list inside a row (a company's sectors: an int in `loc`) is that row's own cell."""
+        has its own error, the sheet could not be read (its own error), or it has no rows
+        (`_say_empty` says so). A list inside a row (a company's sectors: an int in `loc`) is
+        that row's own cell."""
         if loc in self.shrunk:
             return True
-        if any(isinstance(p, int) for p in loc) or not loc or not isinstance(loc[-1], str):
-            return False
-        table = f"{loc[-1]}.csv"
-        if table in self.labels and table not in self.unreadable:
-            self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
+        table = _table_at(loc)
         return table in self.unreadable or table in self.labels
+
+    def _say_empty(self, loc: tuple[str | int, ...]) -> None:
+        """Report the sheet behind `loc` as having no rows, if that is why its list is short."""
+        table = _table_at(loc)
+        if loc not in self.shrunk and table in self.labels and table not in self.unreadable:
+            self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
 
     def _drop_bad_items(
         self, exc: ValidationError, raw: dict[str, Any], origins: Origins, file: str
@@ -99,6 +103,7 @@ class Checker:
         for err in exc.errors(include_url=False):
             loc = err["loc"]
             if err["type"] == "too_short" and self._sheet_said(tuple(loc)):
+                self._say_empty(tuple(loc))
                 whole = True
                 continue
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
@@ -119,6 +124,13 @@ class Checker:
             origins.drop(".".join(str(p) for p in prefix), position)
             self.shrunk.add(prefix)
         return not whole and bool(drops)
+
+
+def _table_at(loc: tuple[str | int, ...]) -> str:
+    """The table whose rows make the document's list at `loc` ("" inside a row)."""
+    if not loc or any(isinstance(p, int) for p in loc) or not isinstance(loc[-1], str):
+        return ""
+    return f"{loc[-1]}.csv"
 
 
 def _lenient(model: type[Doc], raw: dict[str, Any]) -> Doc | None:
@@ -177,7 +189,7 @@ def references(tables: dict[str, Table]) -> list[SourceError]:
         for row in tables[name]:
             for value in row.get(column).split():
                 if value not in known:
-                    out.append(row.error(column, f"unknown {thing[target]} {value!r}"))
+                    out.append(row.error(column, unknown(thing[target], repr(value))))
     return out
 
 
@@ -187,7 +199,12 @@ def duplicates(rows: Iterable[Row], column: str = "id") -> list[SourceError]:
     for row in rows:
         key = row.get(column)
         if key in first:
-            out.append(row.error(column, f"duplicate id {key!r} (also row {first[key]})"))
+            where = said("row {line}", line=first[key])
+            out.append(
+                row.error(
+                    column, said("duplicate id {id} (also {where})", id=repr(key), where=where)
+                )
+            )
         else:
             first[key] = row.line
     return out

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from backend.sheets import Origins, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
+from services.said import said
 
 # Sheet -> required columns (every sheet here may be left out).
 DAY_SHEETS = {
@@ -38,7 +39,9 @@ def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceErro
             date.fromisoformat(day), time.fromisoformat(clock), zone
         ).isoformat()
     except ValueError:
-        errors.append(SourceError(row.file, row.line, f"{column}: {day} {clock!r} is not a time"))
+        message = said("{day} {value} is not a time", day=day, value=repr(clock))
+        labelled = said("{label}: {value}", label=column, value=message)
+        errors.append(SourceError(row.file, row.line, labelled))
         return None
 
 

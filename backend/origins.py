@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from backend.tables import Row, SourceError
 from services.errors import Problem
 from services.models import LANGS
+from services.said import Said, said
 
 _PATH = re.compile(r"^([a-z_.]+)\[(\d+)\]\.?(.*)$")
 _REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
@@ -64,13 +65,24 @@ class Origins:
 
     def locate(self, problem: Problem, file: str) -> SourceError:
         spot = self.row_at(problem.path)
-        message = _REF.sub(self._row_ref, problem.message)
+        message = self._rows_in(problem.message)
         if spot is None:
-            return SourceError(file, 0, str(Problem(problem.path, message)))
+            whole = said("{label}: {value}", label=problem.path, value=message)
+            return SourceError(file, 0, whole if problem.path else message)
         row, column = spot
         if column == "value" and row.get("field"):  # a setting: say which, not only where
-            message = f"{row.get('field')}: {message}"
+            message = said("{label}: {value}", label=row.get("field"), value=message)
         return row.error(_cell_column(row, column, message), message)
+
+    def _rows_in(self, text: str) -> str:
+        """`text` with each document path in it (`activities[3]`) as the row it came from."""
+        if isinstance(text, Said):
+            return text.with_params(lambda v: self._rows_in(v) if isinstance(v, str) else v)
+        whole = _REF.fullmatch(text)
+        rows = self.places.get(whole.group(1), []) if whole else []
+        if whole and int(whole.group(2)) < len(rows):
+            return said("row {line}", line=rows[int(whole.group(2))].line)
+        return _REF.sub(self._row_ref, text)
 
     def _row_ref(self, match: re.Match[str]) -> str:
         rows = self.places.get(match.group(1), [])

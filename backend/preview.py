@@ -4,21 +4,16 @@ that refuses a publish dropping too much (a sheet saved half-empty must not wipe
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from backend import layout
 from backend.live_mission import mission_json, present
-from backend.memo import load_memo
+from backend.personal_changes import personal_changes
 from backend.releases import live
-from backend.render_keys import VOLATILE, doc_digest
-from backend.tokens import token_for
 
 if TYPE_CHECKING:
     from backend.build import Built
-    from services.models import DelegateDoc
 
 MAX_DROP = 0.2
 SETTINGS = ("mission", "safety")
@@ -48,8 +43,15 @@ class Preview:
     delegates_added: int = 0
     delegates_removed: int = 0
     affected: int = 0  # delegates whose own agenda changes
+    hotels_lost: int = 0  # delegates who had a hotel stay live and have none in this one
+    emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
+    absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
     unreadable: bool = False  # the live mission.json could not be read
+
+    def touched(self) -> set[str]:
+        """The activities whose change reaches every delegate registered for them."""
+        return {c.id for c in self.changed + self.cancelled + self.removed}
 
     @property
     def empty(self) -> bool:
@@ -66,7 +68,7 @@ def compare(
     preview = Preview(activities=len(new["activities"]), delegates=len(built.delegates))
     current = live(out)
     if current is None or not present(current):
-        preview.first = True
+        preview.first, preview.absent = True, _absent(built)
         return preview
     old = mission_json(current)
     if old is None:  # damaged by hand or by the disk: compared as unknown, and replaced
@@ -75,13 +77,26 @@ def compare(
     for key, items in new.items():
         if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):
             preview.others[key] = _counts(_by_id(old[key]), _by_id(items))
+            if old[key] and not items:  # a sheet lost or saved empty
+                preview.emptied.append(key)
     for key in SETTINGS:  # one object each (the Mission and Safety sheets), not rows
         if not preview.unreadable and old.get(key) != new.get(key):
             before, after = old.get(key) or {}, new.get(key) or {}
             changed = sorted(n for n in {*before, *after} if before.get(n) != after.get(n))
             preview.settings[key] = changed if after else []  # []: the whole of it is gone
-    _delegates(preview, current, built, secret, digests or {})
+    people = personal_changes(current, built, secret, digests or {}, preview.touched())
+    preview.live_delegates, preview.affected = people.live, people.affected
+    preview.delegates_added, preview.delegates_removed = people.added, people.removed
+    preview.hotels_lost = people.hotels_lost
     return preview
+
+
+def _absent(built: Built) -> list[str]:
+    """The optional sheets that give delegates' pocket pages nothing: missing or empty."""
+    assert built.mission is not None
+    out = [] if any(d.stays for d in built.delegates.values()) else ["hotels"]
+    out += [] if built.mission.hospitals else ["hospitals"]
+    return out + ([] if built.mission.safety else ["safety"])
 
 
 def _by_id(items: list[Any]) -> dict[str, dict[str, Any]]:
@@ -140,50 +155,6 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
     added = sum(1 for k in new if k not in old)
     changed = sum(1 for k, v in new.items() if k in old and old[k] != v)
     return added, changed, sum(1 for k in old if k not in new)
-
-
-def _delegates(
-    preview: Preview, current: Path, built: Built, secret: bytes, digests: dict[str, str]
-) -> None:
-    old = layout.tokens(current)
-    known = _known(current)  # token -> digest of the live document, when the memo has it
-    preview.live_delegates = len(old)
-    touched = {c.id for c in preview.changed + preview.cancelled + preview.removed}
-    tokens = set()
-    for delegate_id, doc in built.delegates.items():
-        token = token_for(delegate_id, secret)
-        tokens.add(token)
-        if token not in old:
-            preview.delegates_added += 1
-        elif _differs(
-            current, token, known.get(token), digests.get(delegate_id), doc
-        ) or touched.intersection(doc.registered):
-            preview.affected += 1
-    preview.delegates_removed = len(old - tokens)
-
-
-def _known(release: Path) -> dict[str, str]:
-    """Token -> document digest, from the memo the release was made with (if any)."""
-    out: dict[str, str] = {}
-    for entry in load_memo(release).values():
-        files, digest = entry.get("files"), entry.get("doc")
-        if not isinstance(files, dict) or not isinstance(digest, str):
-            continue
-        for path in files:
-            if path.startswith("delegates/") and path.endswith(".json"):
-                out[path.removeprefix("delegates/").removesuffix(".json")] = digest
-    return out
-
-
-def _differs(
-    current: Path, token: str, digest: str | None, new: str | None, doc: DelegateDoc
-) -> bool:
-    """Whether the delegate's own document changes (revision and time aside)."""
-    if digest is not None:
-        return digest != (new or doc_digest(doc))
-    raw = json.loads(layout.read(current, f"delegates/{token}.json"))
-    before = {k: v for k, v in raw.items() if k not in VOLATILE}
-    return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
 
 
 def drop(preview: Preview, max_drop: float = MAX_DROP) -> tuple[int, int, str] | None:

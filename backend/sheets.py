@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
+from services.said import said
 
 
 class Origins(Protocol):
@@ -46,11 +47,15 @@ def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -
     instant, bad = _combined(day, clock, zone)
     typed = row.letters is not None  # a workbook: the Belgian ways its help row shows, too
     if bad == "date":
-        hint = "e.g. 2025-10-06 or 6/10/2025" if typed else "YYYY-MM-DD"
-        errors.append(row.error("date", f"{day!r} is not a date ({hint})"))
+        hint = said("e.g. 2025-10-06 or 6/10/2025") if typed else "YYYY-MM-DD"
+        errors.append(
+            row.error("date", said("{value} is not a date ({hint})", value=repr(day), hint=hint))
+        )
     elif bad:
-        hint = "e.g. 09:30 or 9u30" if typed else "HH:MM"
-        errors.append(row.error(column, f"{clock!r} is not a time ({hint})"))
+        hint = said("e.g. 09:30 or 9u30") if typed else "HH:MM"
+        errors.append(
+            row.error(column, said("{value} is not a time ({hint})", value=repr(clock), hint=hint))
+        )
     return instant
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from backend.tables import SourceError, Table, read_table
+from services.said import said
 
 
 def is_workbook(source: Path) -> bool:
@@ -33,7 +34,8 @@ def read_tables(
 
         tables = read_workbook(source, columns, optional, errors)
     elif not source.is_dir():
-        errors.append(SourceError(source.name, 0, "is neither a folder of CSV files nor .xlsx"))
+        message = said("is neither a folder of CSV files nor .xlsx")
+        errors.append(SourceError(source.name, 0, message))
         return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
     else:
         tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}

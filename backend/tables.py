@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.said import Said, said
+
 
 @dataclass(frozen=True)
 class SourceError:
@@ -20,7 +22,7 @@ class SourceError:
     column: str = ""
     cell: str = ""  # A1-style reference when the source is a workbook sheet
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # the command line's English; `sentence()` for other languages
         if self.cell:
             return f"{self.file}!{self.cell}: {self.message}"
         if self.line and self.column:
@@ -30,6 +32,19 @@ class SourceError:
             if self.line
             else f"{self.file}: {self.message}"
         )
+
+    def sentence(self) -> Said:
+        """The problem after its place, as `str()` shows it, to be said in another language
+        (`services.said.say`); the place (`Delegates!C7`, `activities.csv:14`) stays as it is."""
+        if self.cell:
+            return _after(f"{self.file}!{self.cell}", self.message)
+        if self.line and self.column:
+            return _after(f"{self.file}:{self.line}", _after(self.column, self.message))
+        return _after(f"{self.file}:{self.line}" if self.line else self.file, self.message)
+
+
+def _after(label: str, text: str) -> Said:
+    return said("{label}: {value}", label=label, value=text)
 
 
 @dataclass
@@ -50,6 +65,11 @@ class Row:
             (v for k, v in self.letters.items() if k.startswith(f"{column}_")), "A"
         )
         return SourceError(self.file, self.line, message, column, f"{letter}{self.line}")
+
+
+def missing_column(missing: str, found: str) -> Said:
+    """`missing column address (found: id, name, adress)`."""
+    return said("missing column {missing} (found: {found})", missing=missing, found=found)
 
 
 @dataclass
@@ -75,13 +95,14 @@ def read_table(
     table = Table(name)
     if not path.exists():
         if not optional:
-            errors.append(SourceError(name, 0, "file is missing"))
+            errors.append(SourceError(name, 0, said("file is missing")))
             table.unreadable = True
         return table
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        errors.append(SourceError(name, 0, f"is not UTF-8 (byte {exc.start}); export as CSV UTF-8"))
+        message = said("is not UTF-8 (byte {byte}); export as CSV UTF-8", byte=exc.start)
+        errors.append(SourceError(name, 0, message))
         table.unreadable = True
         return table
     header_line = text.split("\n", 1)[0]
@@ -90,9 +111,9 @@ def read_table(
     header = [h.strip().lower() for h in next(reader, [])]
     table.missing = [c for c in required if c not in header]
     if table.missing:  # the other columns are still checked; this one is reported once, here
-        found = ", ".join(header) or "nothing"
+        found = ", ".join(header) or said("nothing")
         missing = ", ".join(table.missing)
-        errors.append(SourceError(name, 1, f"missing column {missing} (found: {found})"))
+        errors.append(SourceError(name, 1, missing_column(missing, found)))
         table.unreadable = "id" in table.missing
     for cells in reader:
         line = reader.line_num
@@ -104,7 +125,11 @@ def read_table(
                 SourceError(
                     name,
                     line,
-                    f"{len(cells)} cells but {len(header)} columns; check the delimiter and quotes",
+                    said(
+                        "{cells} cells but {columns} columns; check the delimiter and quotes",
+                        cells=len(cells),
+                        columns=len(header),
+                    ),
                 )
             )
             continue

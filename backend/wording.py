@@ -46,7 +46,8 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en")
         return [
             _("First publish: {activities} activities and {delegates} delegates.").format(
                 activities=preview.activities, delegates=preview.delegates
-            )
+            ),
+            *_absent(preview, _),
         ]
     lines = []
     for changes, label in (
@@ -69,7 +70,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en")
                 added=added, changed=changed, gone=gone
             )
             lines.append(_("{section}: {counts}").format(section=_section(key, _), counts=counts))
-    lines += _settings(preview, _)
+    lines += _settings(preview, _) + _losses(preview, _, ngettext)
     if preview.delegates_added or preview.delegates_removed:
         lines.append(
             _("Delegates: {added} added, {gone} removed.").format(
@@ -81,7 +82,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en")
     ).format(n=preview.affected)
     # first when the live mission is unreadable: it says why every activity reads as added
     first = _unreadable(preview, _)
-    if not lines:
+    if not lines and not preview.affected:
         return [*first, _("Nothing changes for delegates."), *_numbers(preview, _)]
     return [*first, summary, *lines, *_numbers(preview, _)]
 
@@ -149,6 +150,37 @@ def _settings(preview: Preview, _: Gettext) -> list[str]:
         fields = ", ".join(preview.settings["safety"])
         lines.append(_("Safety card changed: {fields}.").format(fields=fields))
     return lines
+
+
+def _losses(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
+    """What delegates' pocket pages lose when an optional sheet is lost or saved empty."""
+    lines = []
+    if preview.hotels_lost:
+        n = preview.hotels_lost
+        lines.append(ngettext(
+            "{n} delegate loses their hotel (the Hotels sheet is missing or empty): their pocket "
+            "page no longer says where they sleep.",
+            "{n} delegates lose their hotel (the Hotels sheet is missing or empty): their pocket "
+            "pages no longer say where they sleep.", n,
+        ).format(n=n))  # fmt: skip
+    if "hospitals" in preview.emptied:
+        lines.append(_("The hospital list is gone (the Hospitals sheet is missing or empty): "
+                       "delegates' pocket pages lose each day's nearest hospital."))  # fmt: skip
+    return lines
+
+
+def _absent(preview: Preview, _: Gettext) -> list[str]:
+    """A first publish: what delegates' pocket pages will not have (an optional sheet missing
+    or empty is allowed: a mission may leave hotels to the delegates)."""
+    lines = {
+        "hotels": _("The Hotels sheet is missing or empty: delegates' pocket pages will not say "
+                    "where they sleep."),
+        "hospitals": _("The Hospitals sheet is missing or empty: delegates' pocket pages will not "
+                       "name the nearest hospital."),
+        "safety": _("The Safety sheet is missing or empty: delegates' pocket pages will have no "
+                    "duty phone."),
+    }  # fmt: skip
+    return [lines[key] for key in preview.absent]
 
 
 def _name(change: Change, lang: str) -> str:

@@ -20,9 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.cells import cell_text, kind_of
 from backend.sources import sheet_name
-from backend.tables import Row, SourceError, Table
+from backend.tables import Row, SourceError, Table, missing_column
 from backend.xlsx_cells import Cell, Sheet, read_sheets
 from backend.xlsx_parts import Unsupported
+from services.said import said
 
 _COLUMN = re.compile(r"^[a-z][a-z0-9_]*$")
 HELP_MARK = "ⓘ"  # the template's help row starts with it; the reader skips that row
@@ -41,7 +42,7 @@ def read_workbook(
         try:
             found = _openpyxl_sheets(path)
         except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-            message = f"cannot be opened as an Excel workbook ({exc})"
+            message = said("cannot be opened as an Excel workbook ({reason})", reason=str(exc))
             errors.append(SourceError(path.name, 0, message))
             return {name: Table(name, unreadable=True) for name in wanted}
     sheets = {ws.title.strip().lower(): ws for ws in found}
@@ -53,7 +54,10 @@ def read_workbook(
             tables[name] = Table(name, label=label, unreadable=name in columns)
             if name in columns:
                 names = ", ".join(sheet_name(n) for n in columns)
-                message = f"sheet {label} is missing (a workbook has the sheets {names})"
+                message = said(
+                    "sheet {sheet} is missing (a workbook has the sheets {names})",
+                    sheet=label, names=names,
+                )  # fmt: skip
                 errors.append(SourceError(label, 1, message, cell="A1"))
             continue
         tables[name] = _read_sheet(sheet, name, required, errors)
@@ -79,10 +83,12 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
     label = sheet.title
     table = Table(name, label=label)
     if sheet.sheet_state != "visible":
-        message = "this sheet is hidden: unhide it (right-click a sheet tab, Unhide) or delete it"
+        message = said(
+            "this sheet is hidden: unhide it (right-click a sheet tab, Unhide) or delete it"
+        )
         errors.append(SourceError(label, 1, message, cell="A1"))
     for row, _, where in sorted(sheet.merged):
-        message = "merged cells: unmerge them and type the value in each cell"
+        message = said("merged cells: unmerge them and type the value in each cell")
         errors.append(SourceError(label, row, message, cell=where))
     rows = sheet.rows
     header = [cell_text(c.value, "text").lower() for c in rows[0]] if rows else []
@@ -100,7 +106,9 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
             blank = blank or line
             continue
         if blank is not None:
-            message = "empty row inside the table: delete the row (rows below it are read too)"
+            message = said(
+                "empty row inside the table: delete the row (rows below it are read too)"
+            )
             errors.append(SourceError(label, blank, message, cell=f"A{blank}"))
             blank = None
         table.rows.append(Row(label, line, values, letters))
@@ -117,7 +125,10 @@ def _values(
         if not column:
             continue
         if cell.data_type == "f":
-            message = f"formula {str(cell.value)[:40]}: type the value (Paste Special, Values)"
+            message = said(
+                "formula {formula}: type the value (Paste Special, Values)",
+                formula=str(cell.value)[:40],
+            )
             errors.append(SourceError(label, cell.row, message, column, cell.coordinate))
             continue
         kind = field_kind if column == "value" and field_kind else kinds[column]
@@ -135,8 +146,8 @@ def _missing_columns(
     close = get_close_matches(table.missing[0], odd or names, n=1, cutoff=0.0 if odd else 0.6)
     index = header.index(close[0]) if close else len(header)
     cell = rows[0][index].coordinate if rows and index < len(rows[0]) else f"{_letter(index)}1"
-    found = ", ".join(names) or "nothing"
-    message = f"missing column {', '.join(table.missing)} (found: {found})"
+    found = ", ".join(names) or said("nothing")
+    message = missing_column(", ".join(table.missing), found)
     errors.append(SourceError(table.label, 1, message, cell=cell))
     table.unreadable = "id" in table.missing
 

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from services.errors import Problem
 from services.models import LANGS, DelegateDoc, Lang, MissionDoc
+from services.said import said, unknown
 
 _DAY = timedelta(days=1)
 
@@ -31,10 +32,12 @@ def day_problems(doc: MissionDoc) -> list[Problem]:
     unique_ids(out, "hospitals", doc.hospitals)
     for i, place in enumerate(doc.hospitals):
         if place.city not in known["city"]:
-            out.append(Problem(f"hospitals[{i}].city", f"unknown city {place.city!r}"))
+            out.append(
+                Problem(f"hospitals[{i}].city", said("unknown city {id}", id=repr(place.city)))
+            )
     consulate = doc.safety.consulate if doc.safety is not None else None
     if consulate is not None and consulate not in {c.id for c in doc.contacts}:
-        out.append(Problem("safety.consulate", f"unknown contact {consulate!r}"))
+        out.append(Problem("safety.consulate", said("unknown contact {id}", id=repr(consulate))))
     return out
 
 
@@ -46,11 +49,13 @@ def _announcements(out: list[Problem], doc: MissionDoc, known: dict[str, set[str
         audience = note.audience
         if audience.kind == "everyone":
             if audience.id is not None:
-                out.append(Problem(f"{at}.audience", "'everyone' takes no target"))
+                out.append(Problem(f"{at}.audience", said("'everyone' takes no target")))
         elif audience.id is None:
-            out.append(Problem(f"{at}.audience", f"'{audience.kind}' needs a target id"))
+            out.append(
+                Problem(f"{at}.audience", said("'{kind}' needs a target id", kind=audience.kind))
+            )
         elif audience.id not in known[audience.kind]:
-            out.append(Problem(f"{at}.audience", f"unknown {audience.kind} {audience.id!r}"))
+            out.append(Problem(f"{at}.audience", unknown(audience.kind, repr(audience.id))))
 
 
 def _logistics(out: list[Problem], doc: MissionDoc) -> None:
@@ -60,17 +65,32 @@ def _logistics(out: list[Problem], doc: MissionDoc) -> None:
         at = f"logistics[{i}]"
         activity = activities.get(item.activity_id)
         if item.activity_id in seen:
-            out.append(Problem(f"{at}.activity_id", f"duplicate activity {item.activity_id!r}"))
+            out.append(
+                Problem(
+                    f"{at}.activity_id", said("duplicate activity {id}", id=repr(item.activity_id))
+                )
+            )
         seen[item.activity_id] = i
         if activity is None:
-            out.append(Problem(f"{at}.activity_id", f"unknown activity {item.activity_id!r}"))
+            out.append(
+                Problem(
+                    f"{at}.activity_id", said("unknown activity {id}", id=repr(item.activity_id))
+                )
+            )
             continue
         for name in ("arrive_by", "departure_time"):
             instant = getattr(item, name)
             if instant is not None and not activity.start - _DAY < instant <= activity.start:
                 start = activity.start.strftime("%H:%M")
                 out.append(
-                    Problem(f"{at}.{name}", f"{instant:%H:%M} is not before the start {start}")
+                    Problem(
+                        f"{at}.{name}",
+                        said(
+                            "{time} is not before the start {start}",
+                            time=f"{instant:%H:%M}",
+                            start=start,
+                        ),
+                    )
                 )
 
 
@@ -86,7 +106,7 @@ def _companies(out: list[Problem], doc: MissionDoc, known: dict[str, set[str]]) 
         ):
             for j, ref in enumerate(ids):
                 if ref not in known[kind]:
-                    out.append(Problem(f"{at}.{field}[{j}]", f"unknown {kind} {ref!r}"))
+                    out.append(Problem(f"{at}.{field}[{j}]", unknown(kind, repr(ref))))
 
 
 def stay_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
@@ -97,11 +117,20 @@ def stay_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
     for i, stay in enumerate(delegate.stays):
         at = f"stays[{i}]"
         if stay.city not in cities:
-            out.append(Problem(f"{at}.city", f"unknown city {stay.city!r}"))
+            out.append(Problem(f"{at}.city", said("unknown city {id}", id=repr(stay.city))))
         if stay.check_out <= stay.check_in:
-            out.append(Problem(f"{at}.check_out", f"{stay.check_out} is not after {stay.check_in}"))
+            out.append(
+                Problem(
+                    f"{at}.check_out",
+                    said(
+                        "{end} is not after {start}",
+                        end=str(stay.check_out),
+                        start=str(stay.check_in),
+                    ),
+                )
+            )
         if not first <= stay.check_in <= last or not first <= stay.check_out <= last:
-            out.append(Problem(f"{at}.check_in", "the stay is outside the mission's dates"))
+            out.append(Problem(f"{at}.check_in", said("the stay is outside the mission's dates")))
     return out
 
 
@@ -111,7 +140,12 @@ def unique_ids(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
     for i, item in enumerate(items):
         if item.id in first_at:
             where = f"{path}[{first_at[item.id]}]"
-            out.append(Problem(f"{path}[{i}].id", f"duplicate id {item.id!r} (also {where})"))
+            out.append(
+                Problem(
+                    f"{path}[{i}].id",
+                    said("duplicate id {id} (also {where})", id=repr(item.id), where=where),
+                )
+            )
         else:
             first_at[item.id] = i
 
@@ -119,4 +153,6 @@ def unique_ids(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
 def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
     missing = [lang for lang in LANGS if not text.get(lang, "").strip()]
     if missing:
-        out.append(Problem(path, f"missing language {', '.join(missing)}"))
+        out.append(
+            Problem(path, said("missing language {languages}", languages=", ".join(missing)))
+        )

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from services.day_rules import day_problems, stay_problems, unique_ids
 from services.errors import FeedInvalid, Problem
 from services.models import LANGS, Contact, DelegateDoc, Lang, Mission, MissionDoc
+from services.said import said
 
 
 @contextmanager
@@ -86,10 +87,17 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
     out: list[Problem] = []
     m = doc.mission
     if zone_named(m.time_zone) is None:
-        out.append(Problem("mission.time_zone", f"unknown time zone {m.time_zone!r}"))
+        out.append(
+            Problem("mission.time_zone", said("unknown time zone {zone}", zone=repr(m.time_zone)))
+        )
         return out
     if m.end_date < m.start_date:
-        out.append(Problem("mission.end_date", f"{m.end_date} is before {m.start_date}"))
+        out.append(
+            Problem(
+                "mission.end_date",
+                said("{end} is before {start}", end=str(m.end_date), start=str(m.start_date)),
+            )
+        )
     _all_languages(out, "mission.title", m.title)
     if m.short_title:
         _all_languages(out, "mission.short_title", m.short_title)
@@ -103,7 +111,7 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
     unique_ids(out, "venues", doc.venues)
     for i, venue in enumerate(doc.venues):
         if venue.city not in cities:
-            out.append(Problem(f"venues[{i}].city", f"unknown city {venue.city!r}"))
+            out.append(Problem(f"venues[{i}].city", said("unknown city {id}", id=repr(venue.city))))
     _check_activities(out, doc)
     _check_contacts(out, "contacts", doc.contacts)
     out += day_problems(doc)
@@ -129,10 +137,12 @@ def _check_activities(out: list[Problem], doc: MissionDoc) -> None:
         at = f"activities[{i}]"
         _all_languages(out, f"{at}.title", a.title)
         if a.venue_id not in venues:
-            out.append(Problem(f"{at}.venue_id", f"unknown venue {a.venue_id!r}"))
+            out.append(Problem(f"{at}.venue_id", said("unknown venue {id}", id=repr(a.venue_id))))
         for j, sector in enumerate(a.sectors):
             if sector not in sectors:
-                out.append(Problem(f"{at}.sectors[{j}]", f"unknown sector {sector!r}"))
+                out.append(
+                    Problem(f"{at}.sectors[{j}]", said("unknown sector {id}", id=repr(sector)))
+                )
         _check_span(out, at, a.start, a.end, (first, last), doc.mission)
 
 
@@ -161,16 +171,23 @@ def _check_span(
 ) -> None:
     start_s, end_s = _utc_seconds(start), _utc_seconds(end)
     if end_s <= start_s:
-        out.append(Problem(f"{at}.end", f"end {_hm(end)} is not after start {_hm(start)}"))
+        out.append(
+            Problem(
+                f"{at}.end",
+                said("end {end} is not after start {start}", end=_hm(end), start=_hm(start)),
+            )
+        )
     if window is None or mission is None:
         return
     first, last = window
     for name, instant, seconds in (("start", start, start_s), ("end", end, end_s)):
         if not first <= seconds <= last:
-            span = f"{mission.start_date} to {mission.end_date}, {mission.time_zone}"
-            out.append(
-                Problem(f"{at}.{name}", f"{instant.isoformat()} is outside the mission ({span})")
-            )
+            words = said(
+                "{instant} is outside the mission ({first} to {last}, {zone})",
+                instant=instant.isoformat(), first=str(mission.start_date),
+                last=str(mission.end_date), zone=mission.time_zone,
+            )  # fmt: skip
+            out.append(Problem(f"{at}.{name}", words))
 
 
 def _check_contacts(out: list[Problem], path: str, contacts: Sequence[Contact]) -> None:
@@ -179,9 +196,8 @@ def _check_contacts(out: list[Problem], path: str, contacts: Sequence[Contact]) 
         for field in ("phone", "mobile"):
             number = getattr(c, field)
             if number and not number.startswith("+") and c.category != "emergency":
-                out.append(
-                    Problem(f"{path}[{i}].{field}", f"{number!r} is not in E.164 form (+32...)")
-                )
+                words = said("{number} is not in E.164 form (+32...)", number=repr(number))
+                out.append(Problem(f"{path}[{i}].{field}", words))
 
 
 def delegate_problems(doc: DelegateDoc) -> list[Problem]:
@@ -191,7 +207,11 @@ def delegate_problems(doc: DelegateDoc) -> list[Problem]:
     seen: set[str] = set()
     for i, activity_id in enumerate(doc.registered):
         if activity_id in seen:
-            out.append(Problem(f"registered[{i}]", f"duplicate activity id {activity_id!r}"))
+            out.append(
+                Problem(
+                    f"registered[{i}]", said("duplicate activity id {id}", id=repr(activity_id))
+                )
+            )
         seen.add(activity_id)
     for i, meeting in enumerate(doc.meetings):
         _check_span(out, f"meetings[{i}]", meeting.start, meeting.end, None)
@@ -213,13 +233,23 @@ def cross_checker(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]
     def check(delegate: DelegateDoc) -> list[Problem]:
         out: list[Problem] = []
         if delegate.mission_id != mission.mission.id:
-            out.append(Problem("mission_id", f"{delegate.mission_id!r} is not this mission"))
+            out.append(
+                Problem(
+                    "mission_id", said("{id} is not this mission", id=repr(delegate.mission_id))
+                )
+            )
         for i, activity_id in enumerate(delegate.registered):
             if activity_id not in activities:
-                out.append(Problem(f"registered[{i}]", f"unknown activity {activity_id!r}"))
+                out.append(
+                    Problem(f"registered[{i}]", said("unknown activity {id}", id=repr(activity_id)))
+                )
         for i, m in enumerate(delegate.meetings):
             if m.venue_id is not None and m.venue_id not in venues:
-                out.append(Problem(f"meetings[{i}].venue_id", f"unknown venue {m.venue_id!r}"))
+                out.append(
+                    Problem(
+                        f"meetings[{i}].venue_id", said("unknown venue {id}", id=repr(m.venue_id))
+                    )
+                )
             _check_span(out, f"meetings[{i}]", m.start, m.end, window, mission.mission)
         out += stay_problems(delegate, mission)
         return out
@@ -232,7 +262,9 @@ def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> N
         return
     missing = [lang for lang in LANGS if not text.get(lang, "").strip()]
     if missing:
-        out.append(Problem(path, f"missing language {', '.join(missing)}"))
+        out.append(
+            Problem(path, said("missing language {languages}", languages=", ".join(missing)))
+        )
 
 
 def _hm(instant: datetime) -> str:

@@ -20,13 +20,15 @@ from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import empty_template, invites_csv, invites_zip, not_found, workbook
 from backend.console.going import Going, live_made_from
-from backend.console.pages import failed, live_revision, page, result
+from backend.console.pages import failed, language, live_revision, page, result
+from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
 from backend.rollback import previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
+from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
 DONE = {"published", "rolled-back", "nothing-to-undo"}
@@ -45,6 +47,7 @@ class Console:
         current = live(self.config.out)
         entries = list(reversed(history(self.config.out)))
         done = request.query_params.get("done", "")
+        clock = mission_clock(current, Translator(language(request)))
         return page(
             request,
             "home.html",
@@ -54,6 +57,7 @@ class Console:
             back=previous(self.config.out, current, entries[::-1]),
             invites=(self.config.invites_dir / "invites.csv").exists(),
             done=done if done in DONE else "",
+            clock=clock,
         )
 
     async def login(self, request: Request) -> Response:

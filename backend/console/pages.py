@@ -19,6 +19,7 @@ from backend.wording import describe, refusal
 from backend.write_failure import WriteFailure, sentence, upload_sentence
 from services.i18n import Translator, pick_language
 from services.models import LANGS
+from services.said import say
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -55,8 +56,9 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     if preview is not None and report.refusal:
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
     status = 422 if report.errors else 200
+    errors = [say(error.sentence(), words.gettext) for error in report.errors]
     return page(
-        request, "result.html", status, errors=[str(e) for e in report.errors], lines=lines,
+        request, "result.html", status, errors=errors, lines=lines,
         refused=refused, upload=upload_id, filename=name, base=report.base,
     )  # fmt: skip
 

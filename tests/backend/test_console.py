@@ -160,7 +160,9 @@ async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_
             "/upload?lang=fr", data={"csrf": csrf}, files={"workbook": ("t.xlsx", empty.content)}
         )
         assert "problèmes\u00a0: rien n’a été publié" in french.text
-        assert "la suite est en anglais" in french.text and "in English" not in bad.text
+        # the problems in the page's language; each place as the workbook names it
+        assert "Mission!B3\u00a0: id\u00a0: vide\u00a0: à remplir" in french.text
+        assert "Mission!B3: id: empty: fill it in" in bad.text
         files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         for _ in range(2):  # the same workbook twice: one release, nothing to roll back to
             checked = await client.post("/upload", data={"csrf": csrf}, files=files)

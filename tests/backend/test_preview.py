@@ -11,7 +11,7 @@ from backend.wording import describe
 from services.i18n import Translator
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import NOW, URL, _plural, lunch_moved, shown
-from tests.backend.test_publish import edit
+from tests.backend.test_publish import copy_example, edit
 from tests.backend.test_rollback import DAMAGED, damage
 from tests.backend.test_staging import consistent
 
@@ -97,3 +97,36 @@ def test_preview_in_french_names_activities_sheets_and_fields_in_french(tmp_path
     changed = "Modifiée, Déjeuner de networking (mon-lunch)\u00a0: salle (en)\u00a0: "
     assert f"{changed}Garden Room → Rose Room" in lines
     assert "Lieux\u00a0: 0 ajoutés, 1 modifiés, 0 retirés" in lines
+
+
+def test_preview_of_a_lost_hotels_sheet_says_what_delegates_lose(tmp_path: Path) -> None:
+    """Hotels are only in the delegates' own documents (their pocket pages): the preview said
+    'Nothing changes for delegates.'"""
+    source, out = lunch_moved(tmp_path)
+    (source / "hotels.csv").unlink()
+    (source / "hospitals.csv").write_text("id,name,address,city,lat,lon\n", "utf-8")  # emptied
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and preview.hotels_lost == preview.live_delegates > 1
+    lines = describe(preview, str, _plural)
+    n = preview.hotels_lost
+    assert lines[0] == f"{n} delegates' agendas change."
+    assert (
+        f"{n} delegates lose their hotel (the Hotels sheet is missing or empty): their pocket "
+        "pages no longer say where they sleep." in lines
+    )
+    assert any(line.startswith("The hospital list is gone") for line in lines)
+    words = Translator("nl")
+    dutch = describe(preview, words.gettext, words.ngettext, "nl")
+    assert any(line.startswith(f"{n} delegatieleden verliezen hun hotel") for line in dutch)
+
+
+def test_preview_of_a_first_publish_names_the_optional_sheets_left_empty(tmp_path: Path) -> None:
+    source = copy_example(tmp_path)
+    for name in ("hotels.csv", "hospitals.csv", "safety.csv"):
+        (source / name).unlink()
+    preview = publish(source, tmp_path / "feed", SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and preview.absent == ["hotels", "hospitals", "safety"]
+    lines = describe(preview, str, _plural)
+    assert lines[1].startswith("The Hotels sheet is missing or empty") and len(lines) == 4
+    full = publish(copy_example(tmp_path / "full"), tmp_path / "f2", SECRET, URL, check=True)
+    assert full.preview is not None and full.preview.absent == []

@@ -1,0 +1,55 @@
+"""Release times as organisers read them: in the mission's time zone, with the zone named and
+the UTC time the history keeps beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from babel.dates import format_datetime, get_timezone_location
+
+from backend.live_mission import mission_json
+from services.i18n import Translator
+from services.validation import zone_named
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One instant of the history: `local` in the mission's zone, `utc` as stored."""
+
+    iso: str
+    local: str
+    utc: str
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The zone release times are shown in, and its name in the reader's language."""
+
+    zone: tzinfo
+    name: str  # 'Los Angeles time', 'heure de Los Angeles', 'UTC'
+    locale: str
+
+    @property
+    def is_utc(self) -> bool:
+        return self.zone is UTC
+
+    def moment(self, at: str) -> Moment:
+        """'Mon 6 Oct 2025 09:30' in the mission's zone, and '16:30 UTC' (a history line's
+        `at`; one without an offset is UTC, as every line is written)."""
+        instant = datetime.fromisoformat(at)
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=UTC)
+        local = format_datetime(instant, "EEE d MMM y HH:mm", tzinfo=self.zone, locale=self.locale)
+        return Moment(at, str(local), f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+
+
+def mission_clock(release: Path | None, words: Translator) -> Clock:
+    """The live mission's zone ('America/Los_Angeles'); UTC when no mission can be read."""
+    mission = mission_json(release) or {}
+    zone = zone_named(str(mission.get("mission", {}).get("time_zone", "")))
+    if zone is None:
+        return Clock(UTC, "UTC", words.locale)
+    city = get_timezone_location(zone, locale=words.locale, return_city=True)
+    return Clock(zone, words.gettext("{city} time").format(city=city), words.locale)

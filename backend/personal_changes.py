@@ -1,0 +1,79 @@
+"""What a publish changes in delegates' own documents, compared with the live release: who is
+added or removed, whose agenda changes, and who loses their hotel (the Hotels sheet lost)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from backend import layout
+from backend.memo import load_memo
+from backend.render_keys import VOLATILE, doc_digest
+from backend.tokens import token_for
+
+if TYPE_CHECKING:
+    from backend.build import Built
+    from services.models import DelegateDoc
+
+
+@dataclass(frozen=True)
+class Personal:
+    live: int  # delegates in the live release
+    added: int
+    removed: int
+    affected: int  # their own document changes, or an activity they are registered for does
+    hotels_lost: int  # had a hotel stay, and have none now
+
+
+def personal_changes(
+    current: Path, built: Built, secret: bytes, digests: dict[str, str], touched: set[str]
+) -> Personal:
+    """The delegates of `built` against the live release (`touched`: the activities that
+    change). Only a document that changed is read, to see whether its hotel stays went."""
+    old = layout.tokens(current)
+    known = _known(current)  # token -> digest of the live document, when the memo has it
+    added = affected = lost = 0
+    tokens = set()
+    for delegate_id, doc in built.delegates.items():
+        token = token_for(delegate_id, secret)
+        tokens.add(token)
+        if token not in old:
+            added += 1
+            continue
+        own = _differs(current, token, known.get(token), digests.get(delegate_id), doc)
+        if own or touched.intersection(doc.registered):
+            affected += 1
+        if own and not doc.stays and _live(current, token).get("stays"):
+            lost += 1
+    return Personal(len(old), added, len(old - tokens), affected, lost)
+
+
+def _known(release: Path) -> dict[str, str]:
+    """Token -> document digest, from the memo the release was made with (if any)."""
+    out: dict[str, str] = {}
+    for entry in load_memo(release).values():
+        files, digest = entry.get("files"), entry.get("doc")
+        if not isinstance(files, dict) or not isinstance(digest, str):
+            continue
+        for path in files:
+            if path.startswith("delegates/") and path.endswith(".json"):
+                out[path.removeprefix("delegates/").removesuffix(".json")] = digest
+    return out
+
+
+def _differs(
+    current: Path, token: str, digest: str | None, new: str | None, doc: DelegateDoc
+) -> bool:
+    """Whether the delegate's own document changes (revision and time aside)."""
+    if digest is not None:
+        return digest != (new or doc_digest(doc))
+    before = {k: v for k, v in _live(current, token).items() if k not in VOLATILE}
+    return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
+
+
+def _live(current: Path, token: str) -> dict[str, Any]:
+    """The delegate's live document as JSON."""
+    raw = json.loads(layout.read(current, f"delegates/{token}.json"))
+    return raw if isinstance(raw, dict) else {}

@@ -1,0 +1,37 @@
+"""Problems said in the console's language: the place (sheet!cell, file:line) exactly as it is,
+the description from the catalog; the command line's English unchanged."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from backend.build import build
+from services.i18n import Translator
+from services.said import say
+from tests.backend.test_problems import nine_mistakes
+
+ENGLISH = re.compile(r"\b(unknown|is not|missing|got|not a|is before|fill it in)\b")
+
+
+@pytest.mark.parametrize(
+    ("lang", "venue", "end"),
+    [
+        ("fr", "lieu inconnu 'nowhere'", "la fin 12:00 n’est pas après le début 13:00"),
+        ("nl", "onbekende locatie 'nowhere'", "einde 12:00 valt niet na begin 13:00"),
+    ],
+)
+def test_nine_mistakes_in_french_and_dutch_keep_each_place_and_leave_no_english(
+    tmp_path: Path, lang: str, venue: str, end: str
+) -> None:
+    errors = build(nine_mistakes(tmp_path)).errors
+    words = Translator(lang).gettext  # type: ignore[arg-type]
+    said = [say(e.sentence(), words) for e in errors]
+    assert [e.sentence() for e in errors] == [str(e) for e in errors]  # English as before
+    for english, translated in zip(map(str, errors), said, strict=True):
+        place = english.split(": ")[0]
+        assert translated.startswith(place), (english, translated)
+        assert not ENGLISH.search(translated.removeprefix(place)), translated
+    assert any(venue in line for line in said) and any(end in line for line in said)
