@@ -23,17 +23,14 @@ import logging
 import os
 import secrets
 import shutil
-import time
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from backend.bases import BASES, base_of
-from backend.objects import GONE, OBJECTS, STALE, aside, collect
+from backend.pruning import prune
 from backend.staging import assemble, locked
 
-KEEP_RELEASES = 10
 log = logging.getLogger(__name__)
 
 
@@ -123,7 +120,7 @@ def write_release(
         if entry is not None and not _last_line_is(out, digest):
             _append(releases, Entry(**{**asdict(entry), "release": digest}))
         _swap(out, release)
-        _prune(releases, keep=release)
+        prune(releases, keep=release)
     return release, written
 
 
@@ -185,33 +182,3 @@ def _last_byte(path: Path) -> bytes:
     with path.open("rb") as f:
         f.seek(-1, os.SEEK_END)
         return f.read(1)
-
-
-def kept(releases: Path) -> list[Path]:
-    """The release folders, oldest first."""
-    folders = (
-        p
-        for p in releases.iterdir()
-        if p.is_dir() and p.name not in (OBJECTS, BASES) and not p.name.startswith(".")
-    )
-    return sorted(folders, key=lambda p: p.stat().st_mtime)
-
-
-def _prune(releases: Path, keep: Path) -> None:
-    """Keep the last KEEP_RELEASES releases and the bases and objects they point at. A release goes
-    under a name nothing reads (`.gone-…`) before its files do: a prune stopped halfway must
-    not leave half a release that a rollback would put live. What such a prune or a killed
-    publish left behind (`.gone-…`, a `.staging-…` over an hour old) goes too."""
-    old = [p for p in kept(releases) if p != keep]
-    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
-        moved = aside(path)
-        for extra in ("manifest.json", "memo.json", "objects"):
-            path.with_name(f"{path.name}.{extra}").unlink(missing_ok=True)
-        shutil.rmtree(moved, ignore_errors=True)
-    now = time.time()
-    for leftover in releases.iterdir():
-        stale = leftover.name.startswith(".staging-") and now - leftover.stat().st_mtime > STALE
-        if leftover.name.startswith(GONE) or stale:
-            shutil.rmtree(leftover, ignore_errors=True)
-    collect(releases / BASES, kept(releases), lambda r: {b for b in [base_of(r)] if b})
-    collect(releases / OBJECTS, kept(releases))

@@ -6,14 +6,12 @@ is noted in `Origins` so a problem can be reported at its file and line.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from functools import lru_cache
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from backend.sheet_times import instant
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
-from services.said import said
 
 
 class Origins(Protocol):
@@ -42,37 +40,6 @@ def _yes(value: str) -> bool:
     return value.lower() in ("yes", "true", "1", "ja", "oui", "x")
 
 
-def _instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
-    day, clock = row.get("date"), row.get(column)
-    instant, bad = _combined(day, clock, zone)
-    typed = row.letters is not None  # a workbook: the Belgian ways its help row shows, too
-    if bad == "date":
-        hint = said("e.g. 2025-10-06 or 6/10/2025") if typed else "YYYY-MM-DD"
-        errors.append(
-            row.error("date", said("{value} is not a date ({hint})", value=repr(day), hint=hint))
-        )
-    elif bad:
-        hint = said("e.g. 09:30 or 9u30") if typed else "HH:MM"
-        errors.append(
-            row.error(column, said("{value} is not a time ({hint})", value=repr(clock), hint=hint))
-        )
-    return instant
-
-
-@lru_cache(maxsize=4096)  # thousands of meetings share a few dozen slots
-def _combined(day: str, clock: str, zone: ZoneInfo) -> tuple[str | None, str]:
-    """(the ISO instant, "") or (None, "date" or "time": which one is wrong)."""
-    try:
-        parsed_day = date.fromisoformat(day)
-    except ValueError:
-        return None, "date"
-    try:
-        parsed_time = time.fromisoformat(clock)
-    except ValueError:
-        return None, "time"
-    return datetime.combine(parsed_day, parsed_time, zone).isoformat(), ""
-
-
 def mission_dict(
     tables: dict[str, Table],
     fields: dict[str, Row],
@@ -80,55 +47,64 @@ def mission_dict(
     origins: Origins,
     errors: list[SourceError],
 ) -> dict[str, Any]:
-    def value(name: str) -> str:
-        return fields[name].get("value") if name in fields else ""
+    """mission.json as the sheets say it, before the contract checks it."""
+    contacts = []
+    for row in tables["contacts.csv"]:
+        if not row.get("delegates"):  # a personal contact goes to its delegates' documents
+            origins.add("contacts", row)
+            contacts.append(contact(row))
+    return {
+        "revision": _setting(fields, "revision"),
+        "published_at": _setting(fields, "published_at"),
+        "mission": _mission(tables, fields, origins),
+        "venues": _venues(tables["venues.csv"], origins),
+        "activities": _activities(tables, zone, origins, errors),
+        "contacts": contacts,
+    }
+
+
+def _setting(fields: dict[str, Row], name: str) -> str:
+    return fields[name].get("value") if name in fields else ""
+
+
+def _mission(tables: dict[str, Table], fields: dict[str, Row], origins: Origins) -> dict[str, Any]:
+    """The Mission sheet's settings, with the Sectors, Cities and Facts sheets."""
 
     def loc(name: str) -> dict[str, str]:
-        return {lang: value(f"{name}_{lang}") for lang in LANGS if value(f"{name}_{lang}")}
+        values = {lang: _setting(fields, f"{name}_{lang}") for lang in LANGS}
+        return {lang: text for lang, text in values.items() if text}
 
-    participants: dict[str, list[dict[str, Any]]] = {}
-    for row in tables["participants.csv"]:
-        entry = {
-            "role": row.get("role"),
-            "name": _names(row, "name"),
-            "organisation": _names(row, "organisation"),
-            "sample": flag(row),
-        }
-        participants.setdefault(row.get("activity"), []).append(entry)
-    for row in tables["sectors.csv"]:
-        origins.add("mission.sectors", row)
-    for row in tables["cities.csv"]:
-        origins.add("mission.cities", row)
-    for row in tables["facts.csv"]:
-        origins.add("mission.facts", row)
-    mission = {
-        "id": value("id"),
+    for name in ("sectors", "cities", "facts"):
+        for row in tables[f"{name}.csv"]:
+            origins.add(f"mission.{name}", row)
+    cities = [
+        {"id": r.get("id"), "name": _loc(r, "name"), "start_date": r.get("start_date"),
+         "end_date": r.get("end_date")}
+        for r in tables["cities.csv"]
+    ]  # fmt: skip
+    return {
+        "id": _setting(fields, "id"),
         "title": loc("title"),
         "short_title": loc("short_title"),
         "led_by": loc("led_by"),
-        "start_date": value("start_date"),
-        "end_date": value("end_date"),
-        "time_zone": value("time_zone"),
-        "languages": value("languages").split(),
+        "start_date": _setting(fields, "start_date"),
+        "end_date": _setting(fields, "end_date"),
+        "time_zone": _setting(fields, "time_zone"),
+        "languages": _setting(fields, "languages").split(),
         "sectors": [{"id": r.get("id"), "name": _loc(r, "name")} for r in tables["sectors.csv"]],
-        "cities": [
-            {
-                "id": r.get("id"),
-                "name": _loc(r, "name"),
-                "start_date": r.get("start_date"),
-                "end_date": r.get("end_date"),
-            }
-            for r in tables["cities.csv"]
-        ],
+        "cities": cities,
         "facts": [
             {"id": r.get("id"), "text": _loc(r, "text"), "source": _names(r, "source")}
             for r in tables["facts.csv"]
         ],
-        "sample": _yes(value("sample")),
+        "sample": _yes(_setting(fields, "sample")),
         "sample_note": loc("sample_note"),
     }
+
+
+def _venues(table: Table, origins: Origins) -> list[dict[str, Any]]:
     venues = []
-    for row in tables["venues.csv"]:
+    for row in table:
         origins.add("venues", row)
         venues.append(
             {
@@ -142,41 +118,46 @@ def mission_dict(
                 "access": _loc(row, "access"),
             }
         )
+    return venues
+
+
+def _activities(
+    tables: dict[str, Table], zone: ZoneInfo, origins: Origins, errors: list[SourceError]
+) -> list[dict[str, Any]]:
+    """The Activities sheet, each with its people from the Participants sheet."""
+    participants: dict[str, list[dict[str, Any]]] = {}
+    for row in tables["participants.csv"]:
+        entry = {
+            "role": row.get("role"),
+            "name": _names(row, "name"),
+            "organisation": _names(row, "organisation"),
+            "sample": flag(row),
+        }
+        participants.setdefault(row.get("activity"), []).append(entry)
     activities = []
     for row in tables["activities.csv"]:
         origins.add("activities", row)
-        activity: dict[str, Any] = {
-            "id": row.get("id"),
-            "kind": row.get("kind"),
-            "title": _loc(row, "title"),
-            "description": _loc(row, "description"),
-            "sectors": row.get("sectors").split(),
-            "start": _instant(row, "start", zone, errors),
-            "end": _instant(row, "end", zone, errors),
-            "venue_id": row.get("venue"),
-            "room": _names(row, "room"),
-            "state": row.get("state") or "confirmed",
-            "registration": row.get("registration") or "open",
-            "participants": participants.get(row.get("id"), []),
-            "sample": flag(row),
-        }
-        activities.append(activity)
-    contacts = []
-    for row in tables["contacts.csv"]:
-        if not row.get("delegates"):
-            origins.add("contacts", row)
-            contacts.append(_contact(row))
-    return {
-        "revision": value("revision"),
-        "published_at": value("published_at"),
-        "mission": mission,
-        "venues": venues,
-        "activities": activities,
-        "contacts": contacts,
-    }
+        activities.append(
+            {
+                "id": row.get("id"),
+                "kind": row.get("kind"),
+                "title": _loc(row, "title"),
+                "description": _loc(row, "description"),
+                "sectors": row.get("sectors").split(),
+                "start": instant(row, "start", zone, errors),
+                "end": instant(row, "end", zone, errors),
+                "venue_id": row.get("venue"),
+                "room": _names(row, "room"),
+                "state": row.get("state") or "confirmed",
+                "registration": row.get("registration") or "open",
+                "participants": participants.get(row.get("id"), []),
+                "sample": flag(row),
+            }
+        )
+    return activities
 
 
-def _contact(row: Row) -> dict[str, Any]:
+def contact(row: Row) -> dict[str, Any]:
     contact: dict[str, Any] = {
         "id": row.get("id"),
         "category": row.get("category"),
@@ -191,65 +172,3 @@ def _contact(row: Row) -> dict[str, Any]:
         if row.get(column):
             contact[column] = row.get(column)
     return contact
-
-
-def by_delegate(tables: dict[str, Table]) -> dict[str, dict[str, list[Row]]]:
-    """Rows of each per-delegate table grouped by delegate id, in file order (one pass each)."""
-    index: dict[str, dict[str, list[Row]]] = {}
-    for name in ("registrations.csv", "meetings.csv"):
-        for row in tables[name]:
-            index.setdefault(row.get("delegate"), {}).setdefault(name, []).append(row)
-    for row in tables["contacts.csv"]:
-        for pid in row.get("delegates").split():
-            index.setdefault(pid, {}).setdefault("contacts.csv", []).append(row)
-    return index
-
-
-def delegate_dict(
-    person: Row,
-    rows: dict[str, list[Row]],
-    fields: dict[str, Row],
-    zone: ZoneInfo,
-    origins: Origins,
-    errors: list[SourceError],
-) -> dict[str, Any]:
-    pid = person.get("id")
-    registered = []
-    for row in rows.get("registrations.csv", []):
-        origins.add("registered", row)
-        registered.append(row.get("activity"))
-    meetings = []
-    for row in rows.get("meetings.csv", []):
-        origins.add("meetings", row)
-        meeting: dict[str, Any] = {
-            "id": row.get("id"),
-            "counterpart": row.get("counterpart"),
-            "company": row.get("company"),
-            "start": _instant(row, "start", zone, errors),
-            "end": _instant(row, "end", zone, errors),
-            "sample": flag(row),
-        }
-        for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
-            if row.get(column):
-                meeting[key] = row.get(column)
-        meetings.append(meeting)
-    contacts = []
-    for row in rows.get("contacts.csv", []):
-        origins.add("contacts", row)
-        contacts.append(_contact(row))
-    origins.add("delegate", person)
-    return {
-        "revision": fields["revision"].get("value") if "revision" in fields else "",
-        "published_at": fields["published_at"].get("value") if "published_at" in fields else "",
-        "mission_id": fields["id"].get("value") if "id" in fields else "",
-        "delegate": {
-            "id": pid,
-            "name": person.get("name"),
-            "company": person.get("company"),
-            "language": person.get("language") or "en",
-            "sample": flag(person),
-        },
-        "registered": registered,
-        "meetings": meetings,
-        "contacts": contacts,
-    }

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from backend.build import build
 from backend.collector import fewer_collections
-from backend.publish import delegate_files
+from backend.release_files import delegate_files
 from bench.synth import write_source
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc

@@ -15,10 +15,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from backend import checked
-from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
-from backend.console.downloads import empty_template, invites_csv, invites_zip, not_found, workbook
+from backend.console.downloads import download_routes
 from backend.console.going import Going, live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
@@ -162,24 +161,6 @@ class Console:
             return failed(request, entry, "rollback", "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
 
-    async def invites_csv(self, request: Request) -> Response:
-        folder = self.config.invites_dir
-        return invites_csv(folder) if self.access.signed_in(request) else not_found()
-
-    async def invites_zip(self, request: Request) -> Response:
-        folder = self.config.invites_dir
-        return invites_zip(folder) if self.access.signed_in(request) else not_found()
-
-    async def template(self, request: Request) -> Response:
-        if not self.access.signed_in(request):
-            return not_found()
-        return await run_in_threadpool(empty_template)
-
-    async def example(self, request: Request) -> Response:
-        if not self.access.signed_in(request):
-            return not_found()
-        return workbook(EXAMPLE_WORKBOOK, EXAMPLE_WORKBOOK.name)
-
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
         console's, or the command line's) is going out, and Moved when another went out
@@ -203,10 +184,7 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/check", console.check, methods=["POST"]),
             Route("/publish", console.publish, methods=["POST"]),
             Route("/rollback", console.rollback, methods=["POST"]),
-            Route("/invites.csv", console.invites_csv),
-            Route("/invites.zip", console.invites_zip),
-            Route("/template.xlsx", console.template),
-            Route("/example.xlsx", console.example),
+            *download_routes(console.access.signed_in, config.invites_dir),
         ]
     )
 

@@ -5,14 +5,37 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 from starlette.responses import FileResponse, Response
+from starlette.routing import Route
 
+from backend.commands import EXAMPLE_WORKBOOK
 from backend.template import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_routes(signed_in: Callable[[Request], bool], invites: Path) -> list[Route]:
+    """Each download, for a signed-in organiser only (anyone else gets the same 404)."""
+    made: dict[str, Callable[[], Response]] = {
+        "/invites.csv": lambda: invites_csv(invites),
+        "/invites.zip": lambda: invites_zip(invites),
+        "/template.xlsx": empty_template,
+        "/example.xlsx": lambda: workbook(EXAMPLE_WORKBOOK, EXAMPLE_WORKBOOK.name),
+    }
+
+    def route(path: str, make: Callable[[], Response]) -> Route:
+        async def download(request: Request) -> Response:
+            return await run_in_threadpool(make) if signed_in(request) else not_found()
+
+        return Route(path, download)
+
+    return [route(path, make) for path, make in made.items()]
 
 
 def not_found() -> Response:

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backend import layout, releases
+from backend import layout, pruning
 from backend.bases import base_of
 from backend.publish import publish
 from backend.releases import releases_of
@@ -72,13 +72,13 @@ def test_release_most_delegates_changed_makes_a_new_base(tmp_path: Path) -> None
 def test_release_bases_no_kept_release_uses_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(releases, "KEEP_RELEASES", 2)
+    monkeypatch.setattr(pruning, "KEEP_RELEASES", 2)
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, URL)
     for address in ("1 Howard St, SF", "2 Howard St, SF"):  # a new base each time
         edit(source / "venues.csv", "moscone-center", address=address)
         publish(source, out, SECRET, URL)
-    kept = releases.kept(releases_of(out))
+    kept = pruning.kept(releases_of(out))
     bases = {base_of(release) for release in kept}
     assert len(bases) == 2 and set(os.listdir(releases_of(out) / "bases")) == bases
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from backend.bounded import Bounded
 from backend.layout import listing
 from backend.publish import publish
-from backend.server import Folder
+from backend.served_files import Folder
 from tests.backend.servers import SECRET
 from tests.backend.test_publish import copy_example
 

@@ -13,7 +13,8 @@ import pytest
 from backend import incremental
 from backend.build import build
 from backend.incremental import render_changed
-from backend.publish import delegate_files, publish, shared_files
+from backend.publish import publish
+from backend.release_files import delegate_files, shared_files
 from backend.releases import releases_of
 from backend.render_keys import ROOT, made_with
 from backend.tokens import token_for

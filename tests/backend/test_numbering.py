@@ -12,7 +12,8 @@ import pytest
 
 from backend import layout
 from backend.build import build
-from backend.publish import publish, render
+from backend.publish import publish
+from backend.release_files import render
 from backend.releases import Entry, history, releases_of, write_release
 from backend.rollback import rollback
 from backend.tokens import token_for

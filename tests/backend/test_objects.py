@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backend import layout, releases
+from backend import layout, pruning, releases
 from backend.objects import STALE, collect, put, referenced
 from backend.publish import publish
 from backend.releases import live, releases_of
@@ -138,7 +138,7 @@ def test_an_object_killed_while_written_is_never_there_in_part(tmp_path: Path) -
 def test_objects_no_kept_release_points_at_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(releases, "KEEP_RELEASES", 2)
+    monkeypatch.setattr(pruning, "KEEP_RELEASES", 2)
     source, out = copy_example(tmp_path), tmp_path / "feed"
     store = releases_of(out) / "objects"
     publish(source, out, SECRET, URL)
@@ -146,7 +146,7 @@ def test_objects_no_kept_release_points_at_are_removed(
     for room in ("Tuinzaal", "Rozenzaal"):
         edit(source / "activities.csv", "mon-lunch", room_nl=room)
         publish(source, out, SECRET, URL)
-    kept = releases.kept(releases_of(out))
+    kept = pruning.kept(releases_of(out))
     assert len(kept) == 2
     needed = {t.rpartition("/")[2] for r in kept for t in links(r).values()}
     assert set(os.listdir(store)) == needed and first - needed
@@ -219,7 +219,7 @@ def test_a_release_made_before_objects_is_served_and_republished(
 def test_releases_prune_stopped_halfway_leaves_no_half_release_to_roll_back_to(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(releases, "KEEP_RELEASES", 2)
+    monkeypatch.setattr(pruning, "KEEP_RELEASES", 2)
     out = tmp_path / "current"
     folder = releases.releases_of(out)
 
@@ -246,7 +246,7 @@ def test_releases_prune_stopped_halfway_leaves_no_half_release_to_roll_back_to(
         publish_number(3)  # its prune of the first release is stopped halfway
     monkeypatch.setattr(shutil, "rmtree", real_rmtree)
     assert not first.exists()  # not under its name: no rollback can pick half of it
-    assert releases.kept(folder) == [second, live(out)]
+    assert pruning.kept(folder) == [second, live(out)]
     publish_number(4)
     assert not [p.name for p in folder.iterdir() if p.name.startswith((".gone-", ".staging-"))]
 

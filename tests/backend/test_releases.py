@@ -14,7 +14,8 @@ import pytest
 from backend import incremental, layout
 from backend.build import build
 from backend.numbering import Renumbered, renumbered
-from backend.publish import publish, render
+from backend.publish import publish
+from backend.release_files import render
 from backend.releases import history, releases_of
 from backend.rollback import rollback
 from backend.tokens import token_for

@@ -1,0 +1,73 @@
+"""Spreadsheet rows to one delegate's document: their registrations, private B2B meetings and
+personal contacts (liaison officer, counterparts), grouped by delegate in one pass."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from backend.sheet_times import instant
+from backend.sheets import Origins, contact, flag
+from backend.tables import Row, SourceError, Table
+
+
+def by_delegate(tables: dict[str, Table]) -> dict[str, dict[str, list[Row]]]:
+    """Rows of each per-delegate table grouped by delegate id, in file order (one pass each)."""
+    index: dict[str, dict[str, list[Row]]] = {}
+    for name in ("registrations.csv", "meetings.csv"):
+        for row in tables[name]:
+            index.setdefault(row.get("delegate"), {}).setdefault(name, []).append(row)
+    for row in tables["contacts.csv"]:
+        for pid in row.get("delegates").split():
+            index.setdefault(pid, {}).setdefault("contacts.csv", []).append(row)
+    return index
+
+
+def delegate_dict(
+    person: Row,
+    rows: dict[str, list[Row]],
+    fields: dict[str, Row],
+    zone: ZoneInfo,
+    origins: Origins,
+    errors: list[SourceError],
+) -> dict[str, Any]:
+    pid = person.get("id")
+    registered = []
+    for row in rows.get("registrations.csv", []):
+        origins.add("registered", row)
+        registered.append(row.get("activity"))
+    meetings = []
+    for row in rows.get("meetings.csv", []):
+        origins.add("meetings", row)
+        meeting: dict[str, Any] = {
+            "id": row.get("id"),
+            "counterpart": row.get("counterpart"),
+            "company": row.get("company"),
+            "start": instant(row, "start", zone, errors),
+            "end": instant(row, "end", zone, errors),
+            "sample": flag(row),
+        }
+        for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
+            if row.get(column):
+                meeting[key] = row.get(column)
+        meetings.append(meeting)
+    contacts = []
+    for row in rows.get("contacts.csv", []):
+        origins.add("contacts", row)
+        contacts.append(contact(row))
+    origins.add("delegate", person)
+    return {
+        "revision": fields["revision"].get("value") if "revision" in fields else "",
+        "published_at": fields["published_at"].get("value") if "published_at" in fields else "",
+        "mission_id": fields["id"].get("value") if "id" in fields else "",
+        "delegate": {
+            "id": pid,
+            "name": person.get("name"),
+            "company": person.get("company"),
+            "language": person.get("language") or "en",
+            "sample": flag(person),
+        },
+        "registered": registered,
+        "meetings": meetings,
+        "contacts": contacts,
+    }
