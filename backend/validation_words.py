@@ -38,13 +38,30 @@ def message(err: Any) -> str:
     if err["type"] != "missing" and isinstance(value, str) and not value.strip():
         return said("empty: fill it in")
     pattern = (err.get("ctx") or {}).get("pattern")
-    text: str = PATTERNS.get(str(pattern)) or TYPES.get(err["type"]) or str(err["msg"])
+    text: str = PATTERNS.get(str(pattern)) or TYPES.get(err["type"]) or _pydantic(err)
     if err["type"] == "string_pattern_mismatch" and "@" in str(pattern):
         text = said("not an e-mail address")
     if isinstance(value, (str, int, float)) and err["type"] != "missing":
         shown = repr(value)
         return got(text, shown if len(shown) <= 60 else shown[:57] + "...")
     return text
+
+
+def _pydantic(err: Any) -> str:
+    """pydantic's own sentence, said from the catalog for the kinds an organiser meets (a
+    choice outside its list, a number out of range); its English words are kept."""
+    ctx = err.get("ctx") or {}
+    kind = err["type"]
+    if kind in ("literal_error", "enum") and "expected" in ctx:
+        choices, sep, last = str(ctx["expected"]).rpartition(" or ")
+        if sep:
+            return said("Input should be {choices} or {last}", choices=choices, last=last)
+        return said("Input should be {expected}", expected=str(ctx["expected"]))
+    if kind == "less_than_equal" and "le" in ctx:
+        return said("Input should be less than or equal to {le}", le=ctx["le"])
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return said("Input should be greater than or equal to {ge}", ge=ctx["ge"])
+    return str(err["msg"])
 
 
 def got(text: str, shown: str) -> Said:

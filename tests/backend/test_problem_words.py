@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from backend.build import build
+from backend.validation_words import message
 from services.i18n import Translator
+from services.models import Activity
 from services.said import say
 from tests.backend.test_problems import nine_mistakes
 
@@ -35,3 +38,25 @@ def test_nine_mistakes_in_french_and_dutch_keep_each_place_and_leave_no_english(
         assert translated.startswith(place), (english, translated)
         assert not ENGLISH.search(translated.removeprefix(place)), translated
     assert any(venue in line for line in said) and any(end in line for line in said)
+
+
+@pytest.mark.parametrize(
+    ("model_input", "french"),
+    [
+        ({"state": "gone"}, "doit être 'confirmed', 'changed' ou 'cancelled', trouvé 'gone'"),
+        ({"kind": "party"}, "'networking' ou 'transfer', trouvé 'party'"),
+    ],
+)
+def test_pydantic_choices_keep_their_english_and_are_said_in_french(
+    model_input: dict[str, str], french: str
+) -> None:
+    activity = {
+        "id": "a", "kind": "visit", "title": {"en": "x"}, "venue_id": "v",
+        "start": "2025-10-06T10:00:00-07:00", "end": "2025-10-06T11:00:00-07:00",
+    } | model_input  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        Activity.model_validate(activity)
+    err = caught.value.errors(include_url=False)[0]
+    text = message(err)
+    assert text == f"{err['msg']}, got {err['input']!r}"  # the command line's words as before
+    assert french in say(text, Translator("fr").gettext)
