@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 
 from backend import build_cache, checked
 from backend.build_cache import Saved
-from backend.checks import Checker, duplicates, references
+from backend.checks import Checker
 from backend.day_sheets import DAY_SHEETS, day_mission, stays_for
 from backend.delegate_sheets import by_delegate, delegate_dict
 from backend.origins import Origins
+from backend.row_checks import duplicates, references
 from backend.sheets import mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table

@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from backend.origins import Origins
-from backend.tables import Row, SourceError, Table
+from backend.tables import SourceError
 from backend.validation_words import message
 from services.errors import Problem
 from services.models import DelegateDoc, MissionDoc
-from services.said import said, unknown
+from services.said import said
 
 Doc = TypeVar("Doc", MissionDoc, DelegateDoc)
 EMPTY_TABLE = said("no rows: only the header (and help row) is filled in; add at least one row")
@@ -161,50 +161,3 @@ def _at(raw: Any, path: tuple[str | int, ...]) -> list[Any]:
         raw = raw[part]
     assert isinstance(raw, list)
     return raw
-
-
-# (table, column, table whose ids it names): checked on the rows themselves, so that a
-# reference is checked even when the document around it cannot be built.
-REFERENCES = [
-    ("activities.csv", "venue", "venues.csv"),
-    ("activities.csv", "sectors", "sectors.csv"),
-    ("venues.csv", "city", "cities.csv"),
-    ("registrations.csv", "delegate", "delegates.csv"),
-    ("registrations.csv", "activity", "activities.csv"),
-    ("meetings.csv", "delegate", "delegates.csv"),
-    ("meetings.csv", "venue", "venues.csv"),
-    ("contacts.csv", "delegates", "delegates.csv"),
-    ("participants.csv", "activity", "activities.csv"),
-]
-
-
-def references(tables: dict[str, Table]) -> list[SourceError]:
-    """Rows that name an id no row has (`ghost,mon-lunch`): never published without a word."""
-    out: list[SourceError] = []
-    thing = {table: name for name, table in TABLE_OF.items()}
-    for name, column, target in REFERENCES:
-        if name not in tables or target not in tables or tables[target].unreadable:
-            continue
-        known = {row.get("id") for row in tables[target]}
-        for row in tables[name]:
-            for value in row.get(column).split():
-                if value not in known:
-                    out.append(row.error(column, unknown(thing[target], repr(value))))
-    return out
-
-
-def duplicates(rows: Iterable[Row], column: str = "id") -> list[SourceError]:
-    first: dict[str, int] = {}
-    out = []
-    for row in rows:
-        key = row.get(column)
-        if key in first:
-            where = said("row {line}", line=first[key])
-            out.append(
-                row.error(
-                    column, said("duplicate id {id} (also {where})", id=repr(key), where=where)
-                )
-            )
-        else:
-            first[key] = row.line
-    return out

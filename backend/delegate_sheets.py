@@ -39,18 +39,7 @@ def delegate_dict(
     meetings = []
     for row in rows.get("meetings.csv", []):
         origins.add("meetings", row)
-        meeting: dict[str, Any] = {
-            "id": row.get("id"),
-            "counterpart": row.get("counterpart"),
-            "company": row.get("company"),
-            "start": instant(row, "start", zone, errors),
-            "end": instant(row, "end", zone, errors),
-            "sample": flag(row),
-        }
-        for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
-            if row.get(column):
-                meeting[key] = row.get(column)
-        meetings.append(meeting)
+        meetings.append(_meeting(row, zone, errors))
     contacts = []
     for row in rows.get("contacts.csv", []):
         origins.add("contacts", row)
@@ -71,3 +60,19 @@ def delegate_dict(
         "meetings": meetings,
         "contacts": contacts,
     }
+
+
+def _meeting(row: Row, zone: ZoneInfo, errors: list[SourceError]) -> dict[str, Any]:
+    """One private B2B meeting from the Meetings sheet."""
+    meeting: dict[str, Any] = {
+        "id": row.get("id"),
+        "counterpart": row.get("counterpart"),
+        "company": row.get("company"),
+        "start": instant(row, "start", zone, errors),
+        "end": instant(row, "end", zone, errors),
+        "sample": flag(row),
+    }
+    for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
+        if row.get(column):
+            meeting[key] = row.get(column)
+    return meeting

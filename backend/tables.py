@@ -121,17 +121,11 @@ def read_table(
         if not any(cells):
             continue
         if len(cells) > len(header):
-            errors.append(
-                SourceError(
-                    name,
-                    line,
-                    said(
-                        "{cells} cells but {columns} columns; check the delimiter and quotes",
-                        cells=len(cells),
-                        columns=len(header),
-                    ),
-                )
-            )
+            message = said(
+                "{cells} cells but {columns} columns; check the delimiter and quotes",
+                cells=len(cells), columns=len(header),
+            )  # fmt: skip
+            errors.append(SourceError(name, line, message))
             continue
         table.rows.append(Row(name, line, dict(zip(header, cells, strict=False))))
     return table

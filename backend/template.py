@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.build import COLUMNS, OPTIONAL
 from backend.cells import kind_of
-from backend.checks import REFERENCES
+from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
 from backend.tables import SourceError, read_table
 from backend.template_help import HELP, OWN_CHOICES

@@ -43,12 +43,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en")
     """One line per kind of change, plain words, activities by their title in `lang`; the first
     line sums it up (after the warning that the live mission cannot be read, when it cannot)."""
     if preview.first:
-        return [
-            _("First publish: {activities} activities and {delegates} delegates.").format(
-                activities=preview.activities, delegates=preview.delegates
-            ),
-            *_absent(preview, _),
-        ]
+        return _absent(preview, _)
     lines = []
     for changes, label in (
         (preview.added, _("Added: {items}")),
@@ -170,8 +165,11 @@ def _losses(preview: Preview, _: Gettext, ngettext: Ngettext) -> list[str]:
 
 
 def _absent(preview: Preview, _: Gettext) -> list[str]:
-    """A first publish: what delegates' pocket pages will not have (an optional sheet missing
-    or empty is allowed: a mission may leave hotels to the delegates)."""
+    """A first publish, and what delegates' pocket pages will not have (an optional sheet
+    missing or empty is allowed: a mission may leave hotels to the delegates)."""
+    first = _("First publish: {activities} activities and {delegates} delegates.").format(
+        activities=preview.activities, delegates=preview.delegates
+    )
     lines = {
         "hotels": _("The Hotels sheet is missing or empty: delegates' pocket pages will not say "
                     "where they sleep."),
@@ -180,7 +178,7 @@ def _absent(preview: Preview, _: Gettext) -> list[str]:
         "safety": _("The Safety sheet is missing or empty: delegates' pocket pages will have no "
                     "duty phone."),
     }  # fmt: skip
-    return [lines[key] for key in preview.absent]
+    return [first, *(lines[key] for key in preview.absent)]
 
 
 def _name(change: Change, lang: str) -> str:

@@ -12,9 +12,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from backend.build import COLUMNS, OPTIONAL
-from backend.checks import REFERENCES
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.publish import publish
+from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
 from backend.template import write_workbook
 from tests.backend.servers import EXAMPLE, SECRET
