@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from backend.sheet_times import instant
 from backend.sheets import Origins, contact, flag
 from backend.tables import Row, SourceError, Table
+from services.models import LANGS
 
 
 def by_delegate(tables: dict[str, Table]) -> dict[str, dict[str, list[Row]]]:
@@ -39,7 +40,7 @@ def delegate_dict(
     meetings = []
     for row in rows.get("meetings.csv", []):
         origins.add("meetings", row)
-        meetings.append(_meeting(row, zone, errors))
+        meetings.append(_meeting(row, person.get("language"), zone, errors))
     contacts = []
     for row in rows.get("contacts.csv", []):
         origins.add("contacts", row)
@@ -62,8 +63,8 @@ def delegate_dict(
     }
 
 
-def _meeting(row: Row, zone: ZoneInfo, errors: list[SourceError]) -> dict[str, Any]:
-    """One private B2B meeting from the Meetings sheet."""
+def _meeting(row: Row, language: str, zone: ZoneInfo, errors: list[SourceError]) -> dict[str, Any]:
+    """One private B2B meeting from the Meetings sheet, for a delegate who reads `language`."""
     meeting: dict[str, Any] = {
         "id": row.get("id"),
         "counterpart": row.get("counterpart"),
@@ -72,7 +73,18 @@ def _meeting(row: Row, zone: ZoneInfo, errors: list[SourceError]) -> dict[str, A
         "end": instant(row, "end", zone, errors),
         "sample": flag(row),
     }
-    for column, key in (("venue", "venue_id"), ("location", "location"), ("notes", "notes")):
-        if row.get(column):
-            meeting[key] = row.get(column)
+    if row.get("venue"):
+        meeting["venue_id"] = row.get("venue")
+    for column in ("location", "notes"):
+        if text := _written_in(row, column, language):
+            meeting[column] = text
     return meeting
+
+
+def _written_in(row: Row, column: str, language: str) -> dict[str, str]:
+    """A meeting's `location` or `notes`: the plain column is in the delegate's own language (the
+    app marks it "not translated" in the others); `notes_fr` etc. give it in another language."""
+    text = {language if language in LANGS else "en": row.get(column)} if row.get(column) else {}
+    return text | {
+        lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")
+    }

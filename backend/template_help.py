@@ -33,6 +33,8 @@ HELP = {
     "sample": "yes if made up for a demo: the app labels it Illustrative",
     "organisation": "the same in every language; organisation_fr etc. override it",
     "room": "the same in every language (a room's name); room_fr etc. override it",
+    "location": "where at the venue, in the delegate's language; location_fr etc. add others",
+    "notes": "the organisers' notes, in the delegate's language; notes_fr etc. add others",
     "source": "the same in every language; source_fr etc. override it",
     "city": "a city id from the Cities sheet (e.g. sf)",
     "cities": "city ids from the Cities sheet, separated by spaces",

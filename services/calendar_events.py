@@ -34,12 +34,13 @@ def where(venue: Venue | None, room: str | None) -> str:
 def _place(tr: Translator, item: AgendaItem) -> str:
     if item.activity is not None:
         return where(item.venue, tr.text(item.activity.room).text)
-    return where(item.venue, item.meeting.location if item.meeting else "")
+    return where(item.venue, tr.text(item.meeting.location).text if item.meeting else "")
 
 
 def _description(tr: Translator, item: AgendaItem) -> str:
     if item.meeting is not None:
-        return "\n".join(x for x in (item.meeting.company, item.meeting.notes or "") if x)
+        notes = tr.text(item.meeting.notes).text
+        return "\n".join(x for x in (item.meeting.company, notes) if x)
     return tr.text(item.activity.description).text if item.activity else ""
 
 

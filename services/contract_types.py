@@ -72,6 +72,11 @@ Names = Annotated[
     BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
 ]
 RequiredNames = Annotated[Names, Field(min_length=1)]
+# Longer localized text that may also be sent as one plain string (a meeting's notes).
+Notes = Annotated[
+    dict[Lang, Prose],
+    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+]
 # A short title for narrow app bars (about 40 characters).
 ShortTitle = dict[Lang, Annotated[str, StringConstraints(max_length=48, pattern=r"\S")]]
 

@@ -70,6 +70,9 @@ from services.contract_types import (
     Names as Names,
 )
 from services.contract_types import (
+    Notes as Notes,
+)
+from services.contract_types import (
     Prose as Prose,
 )
 from services.contract_types import (
@@ -233,8 +236,10 @@ class Meeting(Model):
     start: Instant
     end: Instant
     venue_id: Id | None = None
-    location: Line | None = None
-    notes: Prose | None = None
+    # In the reader's language where the organisers wrote one; a plain string (older feeds, or
+    # one column in the sheet) is the same text in every language.
+    location: Names = Field(default_factory=dict)
+    notes: Notes = Field(default_factory=dict)
     sample: bool = False
 
 

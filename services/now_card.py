@@ -96,5 +96,5 @@ def _where(tr: Translator, item: AgendaItem) -> tuple[str, str]:
     """Venue and room (or a meeting's place), for the Now/Next card."""
     venue = item.venue.name if item.venue else ""
     if item.meeting is not None:
-        return venue, item.meeting.location or ""
+        return venue, tr.text(item.meeting.location).text
     return venue, tr.text(item.activity.room).text if item.activity else ""

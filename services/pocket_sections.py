@@ -70,7 +70,8 @@ def _row(
     what = "meeting" if item.meeting else item.activity.kind if item.activity else ""
     kind = parts.memo(("kind", tr.lang, what), kind_label, tr, what) if what else ""
     if item.meeting is not None:
-        where = [p for p in (item.meeting.company, item.meeting.location or "") if p]
+        location = tr.text(item.meeting.location).text
+        where = [p for p in (item.meeting.company, location) if p]
         place = " · ".join([*where, item.venue.name] if item.venue else where)
     else:
         activity = item.activity

@@ -114,7 +114,8 @@ def agenda_row(
     time = zoned_range(tr, item.start, item.end, zone, mission)
     if item.meeting is not None:
         m = item.meeting
-        where = ", ".join(p for p in (item.venue.name if item.venue else "", m.location or "") if p)
+        location = tr.text(m.location).text
+        where = ", ".join(p for p in (item.venue.name if item.venue else "", location) if p)
         place = " · ".join(p for p in (m.company, where) if p)
         title = _("B2B with {person}").format(person=m.counterpart)
         return Row(

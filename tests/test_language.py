@@ -142,7 +142,7 @@ def test_no_english_left_in_dutch_or_french_content() -> None:
         f"{path} ({lang}): {text['en']!r}"
         for path, text in example_fields()
         for lang in ("fr", "nl")
-        if text.get(lang) == text.get("en") and text.get("en") not in allowed
+        if text.get(lang) and text.get(lang) == text.get("en") and text["en"] not in allowed
     ]
     assert leftovers == [], "\n".join(leftovers[:20])
 

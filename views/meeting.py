@@ -6,6 +6,7 @@ import flet as ft
 
 from services.change_text import change_lines
 from services.contacts import display_phone, mail_link, tel_link
+from services.i18n import Localized, Translator
 from services.models import Meeting
 from services.present import display_zone, zoned_range
 from views.components.notes import notes_section
@@ -16,6 +17,7 @@ from views.components.ui import (
     card,
     change_line,
     empty_state,
+    fallback_note,
     heading,
     muted,
     sample_marks,
@@ -23,6 +25,15 @@ from views.components.ui import (
 )
 from views.components.venue import venue_block
 from views.context import Ctx, Screen
+
+
+def _written(tr: Translator, text: Localized, shown: ft.Control) -> list[ft.Control]:
+    """The organisers' text for this meeting, and which language it is in when not the reader's."""
+    if not text.text:
+        return []
+    pad = shared(ft.Padding.symmetric(horizontal=16))
+    note = fallback_note(tr, text.fallback)
+    return [ft.Container(ft.Column([shown, *note], spacing=2) if note else shown, padding=pad)]
 
 
 def build(ctx: Ctx) -> Screen:
@@ -63,23 +74,15 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     controls.append(header(ctx, meeting))
-    if meeting.location:
-        controls.append(
-            ft.Container(
-                muted(meeting.location, 14), padding=shared(ft.Padding.symmetric(horizontal=16))
-            )
-        )
+    controls += _written(tr, tr.text(meeting.location), muted(tr.text(meeting.location).text, 14))
     venue = repo.venue(meeting.venue_id)
     if venue is not None:
         controls.append(heading(_("Where")))
         controls += venue_block(ctx, venue)
-    if meeting.notes:
+    notes = tr.text(meeting.notes)
+    if notes.text:
         controls.append(heading(_("Notes from the organisers")))
-        controls.append(
-            ft.Container(
-                ft.Text(meeting.notes), padding=shared(ft.Padding.symmetric(horizontal=16))
-            )
-        )
+        controls += _written(tr, notes, ft.Text(notes.text))
     controls += reach(ctx, meeting)
     if not item.cancelled:
         controls.append(actions(ctx, meeting))
@@ -144,7 +147,8 @@ def actions(ctx: Ctx, meeting: Meeting) -> ft.Control:
     day = tr.day(meeting.start.astimezone(zone).date())
     when = zoned_range(tr, meeting.start, meeting.end, zone, repo.mission)
     venue = repo.venue(meeting.venue_id)
-    where = ", ".join(x for x in (venue.name if venue else "", meeting.location or "") if x)
+    location = tr.text(meeting.location).text
+    where = ", ".join(x for x in (venue.name if venue else "", location) if x)
     text = "\n".join(x for x in (f"{title} ({meeting.company})", f"{day}, {when}", where) if x)
 
     buttons: list[ft.Control] = [

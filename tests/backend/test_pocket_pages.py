@@ -72,7 +72,8 @@ def pages(out: Path, token: str) -> dict[str, tuple[bytes, int]]:
 def move_meeting(path: Path) -> None:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    rows[0]["location"] = "B2B hall, table 14"
+    rows[0]["location"] = "B2B hall, table 14"  # the same in every language: the others emptied
+    rows[0].update({f"location_{lang}": "" for lang in ("en", "fr", "nl")})
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

@@ -37,6 +37,25 @@ def test_plain_name_column_is_every_language_and_language_columns_override(
     assert guest.name == {"en": "Her Highness", "fr": "Son Altesse", "nl": "Her Highness"}
 
 
+def test_meeting_plain_column_is_the_delegates_language_and_language_columns_add(
+    tmp_path: Path,
+) -> None:
+    """A meeting's place and notes are written for one delegate: the plain column is in their
+    language (d-lambert: French), so the app marks it "not translated" in the others."""
+    source = _source(tmp_path)
+    (source / "meetings.csv").write_text(
+        "id,delegate,counterpart,company,date,start,end,location,notes,notes_en\n"
+        "m-1,d-lambert,Ann Lee,Lee Inc,2025-10-06,15:00,15:30,Salle 3,Apportez le dossier.,"
+        "Bring the file.\n",
+        encoding="utf-8",
+    )
+    built = build(source)
+    assert built.errors == []
+    (meeting,) = built.delegates["d-lambert"].meetings
+    assert meeting.location == {"fr": "Salle 3"}
+    assert meeting.notes == {"fr": "Apportez le dossier.", "en": "Bring the file."}
+
+
 def test_sheet_without_any_name_column_is_explained(tmp_path: Path) -> None:
     source = _source(tmp_path)
     (source / "participants.csv").write_text(

@@ -68,7 +68,7 @@ async def test_tapping_a_meeting_opens_it_with_counterpart_contact(app: App) -> 
     await app.tap("row-m-patel")
     assert app.route == "/meeting/m-patel"
     assert "Sierra Photonics" in app.text() and app.has("sample-m-patel")
-    assert "Opvolging van de testresultaten van de optische verbinding." in app.text()
+    assert "Follow-up on the test results of the optical link." in app.text()  # in English
 
 
 async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:

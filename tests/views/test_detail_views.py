@@ -347,3 +347,31 @@ async def test_activity_in_brussels_time_is_headed_with_its_brussels_day(tmp_pat
         assert "Tuesday 7 October" not in app.texts()
     finally:
         await app.close()
+
+
+async def test_meeting_text_in_one_language_is_shown_marked_in_another(tmp_path: Path) -> None:
+    """A meeting's place and notes read in the app's language where the organisers wrote it;
+    notes written only in Dutch still show in French, marked as not translated, and an older
+    feed's plain-string place is taken as the same in every language."""
+    doc = json.loads(DELEGATE_BYTES)
+    patel = next(m for m in doc["meetings"] if m["id"] == "m-patel")
+    patel["location"] = "Mission City Ballroom, table 9"  # an older feed: one plain string
+    patel["notes"] = {"nl": "Opvolging van de testresultaten."}
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, json.dumps(doc).encode(), personal_name(CODE), etag='"p1"')
+    settings = {"personal_code": CODE, "feed_url": TEST_ORIGIN}
+    await FileKeyValue(tmp_path / "settings.json").set(
+        "delegate_companion.settings", json.dumps(settings)
+    )
+    app = await App(tmp_path, lang="fr", origin=TEST_ORIGIN).start("/meeting/m-patel")
+    try:
+        texts = app.texts()
+        assert "Mission City Ballroom, table 9" in texts
+        assert "Opvolging van de testresultaten." in texts
+        assert "(non traduit, affiché en néerlandais)" in texts
+        await app.go("/meeting/m-whitfield")  # written in French too: no mark
+        texts = app.texts()
+        assert "Apportez les échantillons des panneaux thermiques." in texts
+        assert not any(t.startswith("(non traduit") for t in texts)
+    finally:
+        await app.close()
