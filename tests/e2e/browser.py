@@ -139,8 +139,9 @@ def settle(page: Page, path: Path | None = None, tries: int = 40) -> bytes:
     return last
 
 
-def reveal(page: Page, identifier: str, tries: int = 25) -> None:
-    """Wheel down until the control is inside the viewport, above the navigation bar (bounded).
+def reveal(page: Page, identifier: str, tries: int = 60) -> None:
+    """Wheel down until the control is inside the viewport, above the navigation bar (bounded:
+    on a loaded machine Flutter may take several wheel turns to draw the next rows).
 
     Flutter builds rows below the fold too: existing in the DOM is not enough to be tapped, and
     a tap outside the viewport silently reaches nothing."""
