@@ -84,7 +84,9 @@ def _meeting(row: Row, language: str, zone: ZoneInfo, errors: list[SourceError])
 def _written_in(row: Row, column: str, language: str) -> dict[str, str]:
     """A meeting's `location` or `notes`: the plain column is in the delegate's own language (the
     app marks it "not translated" in the others); `notes_fr` etc. give it in another language."""
-    text = {language if language in LANGS else "en": row.get(column)} if row.get(column) else {}
+    text: dict[str, str] = {}
+    if row.get(column):
+        text[language if language in LANGS else "en"] = row.get(column)
     return text | {
         lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")
     }
