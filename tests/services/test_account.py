@@ -283,6 +283,8 @@ async def test_a_personal_link_redirected_to_another_server_never_reaches_it(
         "HTTP://127.0.0.1:{port}/%6Fk//",
         "http://127.0.0.1.:{port}/ok/",
         "http://x@127.0.0.1:{port}/ok",
+        "http://127.0.0.1:{port}/x/../ok/",  # dot segments, resolved as a browser does
+        "http://127.0.0.1:{port}/x/%2e%2E/./ok",
     ],
 )
 async def test_the_operators_feed_spelled_another_way_is_the_same_server(
@@ -296,6 +298,7 @@ async def test_the_operators_feed_spelled_another_way_is_the_same_server(
         await feeds.aclose()
     assert outcome.status == "signed_in", outcome
     assert account.repo.origin == ours.url("ok") and clients == 1
+    assert {scenario for scenario, _ in ours.requests} == {"ok"}  # checked is what is fetched
 
 
 @pytest.mark.parametrize("saved", ["http://127.0.0.1:{port}/ok/", "http://127.0.0.1:99999/"])

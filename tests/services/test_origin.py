@@ -17,6 +17,9 @@ SAME = [
     ("https://fëed.example.org/", "https://xn--fed-jma.example.org/"),
     ("https://FËED.example.org/", "https://xn--fed-jma.example.org/"),
     ("http://[::1]:8787/x/", "http://[::1]:8787/x/"),
+    ("https://feed.example.org/x/../ok/", "https://feed.example.org/ok/"),  # as a browser
+    ("https://feed.example.org/x/%2E%2E/ok/./", "https://feed.example.org/ok/"),
+    ("https://feed.example.org/../../ok/..", "https://feed.example.org/"),  # never above /
 ]
 
 
@@ -34,6 +37,8 @@ def test_normalise_origin_spells_one_server_one_way(spelling: str, origin: str) 
         ("https://feed.example.org/ok/", "https://feed.example.org/OK/"),
         ("https://feed.example.org/a%2Fb/", "https://feed.example.org/a/b/"),  # an escaped /
         ("https://feed.example.org@evil.example/", "https://feed.example.org/"),
+        ("https://feed.example.org/ok/../other/", "https://feed.example.org/ok/"),
+        ("https://feed.example.org/a%2F..%2Fb/", "https://feed.example.org/b/"),  # one segment
     ],
 )
 def test_normalise_origin_keeps_different_servers_and_paths_apart(one: str, other: str) -> None:
