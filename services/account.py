@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from services.feeds import Feeds, host_of
+from services.feeds import Feeds, address_of, host_of
 from services.origin import normalise_origin
 from services.repository import Repository
 from services.sync import feed_url_from_link, normalise_code
-from services.sync_state import SyncResult
+from services.sync_state import Status, SyncResult
 
 
 class Account:
@@ -33,11 +33,13 @@ class Account:
         if self.feeds is None or self.repo.origin is None:
             return SyncResult("no_feed")
         before, version = self.repo.unseen_ids(), self.repo.version
+        mission = self.repo.mission.mission.id
         result = await self.feeds.syncer(self.repo.origin).sync(self.repo.settings.personal_code)
         self.repo.refresh()  # also what another process committed meanwhile
         arrived = len(self.repo.unseen_ids() - before)
         if result.ok and self.repo.version != version:  # never "up to date" with older data
-            result = SyncResult("updated", result.at, arrived, result.document)
+            moved = result.new_mission or self.repo.mission.mission.id != mission
+            result = SyncResult("updated", result.at, arrived, result.document, new_mission=moved)
         if result.ok:
             self.changed()
         return result
@@ -56,15 +58,24 @@ class Account:
             return SyncResult("no_feed")
         admission = self.feeds.admit(origin, confirmed)
         if admission != "allowed":  # decided before any request leaves
-            if admission == "confirm":
-                return SyncResult("confirm_origin", host=host_of(origin))
-            return SyncResult("other_origin", host=host_of(origin))
+            return self._not_followed(origin, admission == "confirm")
         origin = normalise_origin(origin)  # admitted: it parses
         result = await self.feeds.syncer(origin).sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)
             self.changed()
         return result
+
+    def _not_followed(self, origin: str, ask: bool) -> SyncResult:
+        """Name the other server; or, when the link is for a server this app uses at another
+        address (https for http, '/OK/' for '/ok/'), that whole address, so the sentence never
+        calls the app's own server "another server"."""
+        assert self.feeds is not None
+        status: Status = "confirm_origin" if ask else "other_origin"
+        host = host_of(origin)
+        if self.feeds.serves(host):
+            return SyncResult(status, host=host, address=address_of(origin))
+        return SyncResult(status, host=host)
 
     async def sign_out(self) -> None:
         await self.repo.switch(self.repo.origin, None)

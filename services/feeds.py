@@ -30,11 +30,21 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def host_of(url: str) -> str:
     """The server a link names, as the sentence shows it: its normalised host (an IDN in its
     ASCII form, so a look-alike shows as what it is), or the raw text of one that cannot be
-    read (a mistyped port)."""
+    read (a mistyped port). Never the credentials a link may carry ('user:pass@')."""
     try:
         return urlsplit(normalise_origin(url)).netloc
     except ValueError:
-        return url.strip().split("://", 1)[-1].split("/", 1)[0]
+        return url.strip().split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
+
+
+def address_of(url: str) -> str:
+    """A link's whole feed address as the sentence shows it: scheme, host and path, without
+    credentials ('https://127.0.0.1:8787/OK/'), for a link to a server the app does use."""
+    try:
+        return normalise_origin(url)
+    except ValueError:
+        scheme = url.strip().split("://", 1)[0].lower()
+        return f"{scheme}://{host_of(url)}"
 
 
 class Misconfigured(ValueError):
@@ -108,6 +118,10 @@ class Feeds:
         if parts.scheme == "https" or (parts.hostname or "") in LOOPBACK:
             return "allowed" if confirmed else "confirm"
         return "refused"
+
+    def serves(self, host: str) -> bool:
+        """Is `host` (as host_of shows it) the server of an origin this process may fetch?"""
+        return any(urlsplit(origin).netloc == host for origin in self.allowed)
 
     def origin_for(self, saved: str | None) -> str | None:
         """The origin a person's saved feed address resolves to: theirs if still admissible

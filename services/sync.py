@@ -12,7 +12,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -129,9 +129,12 @@ class Synchronizer:
     async def _move(self, code: str | None) -> SyncResult:
         """Another mission on this feed: staged with the personal document, as at sign-in."""
         if code is None:
-            return await self._single(MISSION, lambda: self._refresh_mission(move=True))
+            moved = await self._single(MISSION, lambda: self._refresh_mission(move=True))
+            return replace(moved, new_mission=True) if moved.status == "updated" else moved
         moved = await self.sign_in(code)
-        return SyncResult("updated", moved.at, document=moved.document) if moved.ok else moved
+        if not moved.ok:
+            return moved
+        return SyncResult("updated", moved.at, document=moved.document, new_mission=True)
 
     async def _refresh_mission(self, move: bool = False) -> SyncResult:
         return await self._refresh(MISSION, "mission.json", "mission.json", None, move)

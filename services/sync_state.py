@@ -42,7 +42,9 @@ class SyncResult:
     document: str = ""
     problems: tuple[str, ...] = field(default=())
     host: str = ""  # the other server a link pointed at, for the sentence
+    address: str = ""  # or its whole address, when the server is one this app uses
     name: str = ""  # who signed in
+    new_mission: bool = False  # "updated" with the feed now serving another mission
 
     @property
     def ok(self) -> bool:
@@ -79,6 +81,8 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
         if text:
             return text
     when = tr.moment(result.at, zone) if result.at else ""
+    if result.status == "updated" and result.new_mission:  # nothing to compare it with
+        return _("Updated {time}: a new mission was loaded").format(time=when)
     if result.status == "updated" and not result.changes:  # e.g. another day's programme
         return _("Updated {time}: nothing changed on your agenda").format(time=when)
     if result.status == "updated":
@@ -104,6 +108,15 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
 
 def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
     _ = tr.gettext
+    if result.address and result.status == "other_origin":
+        return _(
+            "This link is for another address ({address}), which this app does not use. "
+            "Please use the link from your welcome e-mail."
+        ).format(address=result.address)
+    if result.address and result.status == "confirm_origin":
+        return _("This link is for another address: {address}. Use it?").format(
+            address=result.address
+        )
     messages = {
         "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),

@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from services.account import Account
 from services.feed_client import FeedClient
 from services.feeds import Feeds
+from services.i18n import Translator
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
 from services.settings import Settings, SettingsStore
 from services.store import FeedStore, Unit, namespace_for
+from services.sync_state import SyncResult, SyncState, describe
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 from tests.services.chaos import ChaosServer
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
+ZONE = ZoneInfo("America/Los_Angeles")
 
 
 def quick(url: str) -> FeedClient:
@@ -168,6 +172,11 @@ async def test_a_copy_another_process_committed_is_reported_as_updated(tmp_path:
     assert result.status == "updated" and account.repo.mission.revision == doc["revision"]
 
 
+def said(outcome: SyncResult, sign_in: bool = False) -> str:
+    """The sentence a person reads about `outcome`, in English."""
+    return describe(Translator("en"), SyncState.done(outcome), ZONE, sign_in)
+
+
 def next_mission(without: str = "") -> tuple[bytes, bytes]:
     """The same feed's next mission (another id, `without` one activity) and Lotte's agenda
     for it."""
@@ -240,6 +249,20 @@ async def test_sync_when_the_feed_now_serves_another_mission_brings_the_agenda_w
     assert outcome.status == "updated", outcome
     assert account.repo.delegate is not None
     assert account.repo.delegate.mission_id == account.repo.mission.mission.id == "next-mission"
+    assert said(outcome).endswith(": a new mission was loaded")  # not "nothing changed"
+
+
+async def test_sync_without_a_code_when_the_feed_now_serves_another_mission_says_so(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sync()).ok  # the programme only: no personal code
+        server.mission, _person = next_mission()
+        outcome = await account.sync()
+        await feeds.aclose()
+    assert account.repo.mission.mission.id == "next-mission"
+    assert said(outcome).endswith(": a new mission was loaded"), outcome
 
 
 async def test_half_a_move_left_by_a_crash_is_never_shown_and_the_next_sync_completes_it(
@@ -316,3 +339,44 @@ async def test_a_hosted_server_never_fetches_a_feed_address_saved_in_the_browser
         await feeds.aclose()
     assert account.repo.origin == ours.url("ok") and outcome.ok
     assert other.requests == [] and len(ours.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("spelled", "shown"),
+    [
+        ("https://127.0.0.1:{port}/ok/", "https://127.0.0.1:{port}/ok/"),  # the scheme
+        ("http://127.0.0.1:{port}/OK/", "http://127.0.0.1:{port}/OK/"),  # the path's case
+        ("http://127.0.0.1:{port}/ok/../http-404/", "http://127.0.0.1:{port}/http-404/"),
+    ],
+)
+async def test_a_link_to_another_address_of_the_operators_server_names_that_address(
+    tmp_path: Path, spelled: str, shown: str
+) -> None:
+    """It said 'another server (127.0.0.1:P)', naming the operator's own server."""
+    async with ChaosServer() as ours:
+        account, feeds = await account_at(tmp_path, ours.url("ok"))
+        link = spelled.format(port=ours.port) + f"delegates/{CODE}.json"
+        outcome = await account.sign_in(link)
+        await feeds.aclose()
+    assert outcome.status == "other_origin" and ours.requests == []
+    sentence = said(outcome, sign_in=True)
+    assert shown.format(port=ours.port) in sentence and "another server" not in sentence
+
+
+@pytest.mark.parametrize("hosted", [True, False])
+@pytest.mark.parametrize(
+    "netloc", ["user:s3cret@127.0.0.1:99999", "user:s3cret@127.0.0.1:{other}", "user:s3cret@[::1"]
+)
+async def test_a_link_not_followed_never_echoes_its_credentials(
+    tmp_path: Path, hosted: bool, netloc: str
+) -> None:
+    async with ChaosServer() as ours, ChaosServer() as other:
+        account, feeds = await account_at(tmp_path, ours.url("ok"), hosted=hosted)
+        link = f"http://{netloc.format(other=other.port)}/delegates/{CODE}.json"
+        outcome = await account.sign_in(link)
+        await feeds.aclose()
+    sentence = said(outcome, sign_in=True)
+    server = netloc.format(other=other.port).split("@")[1]
+    assert outcome.status in ("other_origin", "confirm_origin") and server in sentence
+    assert "s3cret" not in sentence and "user" not in sentence, sentence
+    assert ours.requests == other.requests == []

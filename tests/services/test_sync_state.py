@@ -59,3 +59,51 @@ def test_describe_new_data_with_nothing_for_the_person_never_says_zero_changes(
     sentence = describe(tr, SyncState.done(SyncResult("updated", AT, 0)), ZONE)
     assert sentence.startswith(expected) and " 0 " not in sentence, sentence
     assert sentence != describe(tr, SyncState.done(SyncResult("updated", AT, 1)), ZONE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused", "asked"),
+    [
+        (
+            "en",
+            "This link is for another address (https://f.example/OK/), which this app",
+            "This link is for another address: https://f.example/OK/. Use it?",
+        ),
+        (
+            "nl",
+            "Deze link hoort bij een ander adres (https://f.example/OK/), dat deze app",
+            "Deze link hoort bij een ander adres: https://f.example/OK/. Wilt u dat gebruiken?",
+        ),
+        (
+            "fr",
+            "Ce lien mène à une autre adresse (https://f.example/OK/), que cette application",
+            "Ce lien mène à une autre adresse\u202f: https://f.example/OK/. L’utiliser\u202f?",
+        ),
+    ],
+)
+def test_describe_a_link_to_another_address_of_a_server_in_use_names_the_address(
+    lang: str, refused: str, asked: str
+) -> None:
+    """'another server (f.example)' named the app's own server when only the scheme or the
+    path's case differed."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    address = "https://f.example/OK/"
+    other = SyncResult("other_origin", host="f.example", address=address)
+    confirm = SyncResult("confirm_origin", host="f.example", address=address)
+    assert describe(tr, SyncState.done(other), ZONE, sign_in=True).startswith(refused)
+    assert describe(tr, SyncState.done(confirm), ZONE, sign_in=True) == asked
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Updated Tue 7 Oct 15:40: a new mission was loaded"),
+        ("fr", "une nouvelle mission a été chargée"),
+        ("nl", "een nieuwe missie is geladen"),
+    ],
+)
+def test_describe_an_update_to_a_new_mission_says_so(lang: str, expected: str) -> None:
+    """A feed that moved to another mission said 'nothing changed on your agenda'."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    moved = SyncResult("updated", AT, 0, new_mission=True)
+    assert expected in describe(tr, SyncState.done(moved), ZONE)
