@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
+from collections.abc import Awaitable
 from pathlib import Path
 
 import flet as ft
@@ -44,6 +46,15 @@ async def shutdown() -> None:
     for feeds in list(_FEEDS.values()):
         await feeds.aclose()
     _FEEDS.clear()
+
+
+async def until_exit(app: Awaitable[None]) -> None:
+    """Run the desktop app; when its window closes, close every feed client while the event
+    loop still runs (the clients belong to it)."""
+    try:
+        await app
+    finally:
+        await shutdown()
 
 
 async def main(page: ft.Page) -> None:
@@ -94,7 +105,7 @@ def run() -> None:
         programme = programme_of(feeds)
         serve(main, ASSETS, "127.0.0.1", port, programme, shutdown)
     else:
-        ft.run(main, assets_dir=str(ASSETS))
+        asyncio.run(until_exit(ft.run_async(main, assets_dir=str(ASSETS))))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ class Account:
             return SyncResult("no_feed")
         before, version = self.repo.unseen_ids(), self.repo.version
         mission = self.repo.mission.mission.id
-        result = await self.feeds.syncer(self.repo.origin).sync(self.repo.settings.personal_code)
+        async with self.feeds.using(self.repo.origin) as syncer:
+            result = await syncer.sync(self.repo.settings.personal_code)
         self.repo.refresh()  # also what another process committed meanwhile
         arrived = len(self.repo.unseen_ids() - before)
         if result.ok and self.repo.version != version:  # never "up to date" with older data
@@ -60,7 +61,8 @@ class Account:
         if admission != "allowed":  # decided before any request leaves
             return self._not_followed(origin, admission == "confirm")
         origin = normalise_origin(origin)  # admitted: it parses
-        result = await self.feeds.syncer(origin).sign_in(code)
+        async with self.feeds.using(origin) as syncer:
+            result = await syncer.sign_in(code)
         if result.ok:
             await self.repo.switch(origin, code)
             self.changed()

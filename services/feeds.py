@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections import Counter, OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -88,8 +88,10 @@ class Feeds:
         self.hosted = hosted
         self.clock = clock
         self.make_client = make_client
-        self.limit = max(limit, len(self.allowed))
+        self.limit = max(limit, len(self.allowed), 1)
         self._syncers: OrderedDict[str, Synchronizer] = OrderedDict()
+        self._leases: Counter[Synchronizer] = Counter()  # syncs and sign-ins in flight on each
+        self._retired: set[Synchronizer] = set()  # evicted while in use: closed when done
         self._closing: set[asyncio.Task[None]] = set()
 
     @classmethod
@@ -131,8 +133,8 @@ class Feeds:
         return self.default
 
     def syncer(self, origin: str) -> Synchronizer:
-        """The one synchronizer of an admitted origin; the least recently used is closed
-        when more than `limit` are open."""
+        """The one synchronizer of an admitted origin. When more than `limit` are open, the
+        least recently used one leaves; its client is closed once no sync runs on it."""
         key = normalise_origin(origin)
         if key in self._syncers:
             self._syncers.move_to_end(key)
@@ -140,24 +142,45 @@ class Feeds:
         syncer = Synchronizer(self.make_client(key), self.library, namespace_for(key), self.clock)
         self._syncers[key] = syncer
         while len(self._syncers) > self.limit:
-            _, evicted = self._syncers.popitem(last=False)
-            self._close_later(evicted)
+            idle = [k for k, s in self._syncers.items() if k != key and not self._leases[s]]
+            evicted = self._syncers.pop(idle[0] if idle else next(iter(self._syncers)))
+            if self._leases[evicted]:
+                self._retired.add(evicted)  # a sync is running on it: never cut it
+            else:
+                self._close_later(evicted)
         return syncer
+
+    @contextlib.asynccontextmanager
+    async def using(self, origin: str) -> AsyncIterator[Synchronizer]:
+        """The synchronizer of `origin`, kept open until the block ends (a sync, a sign-in),
+        even if it is evicted meanwhile."""
+        syncer = self.syncer(origin)
+        self._leases[syncer] += 1
+        try:
+            yield syncer
+        finally:
+            self._leases[syncer] -= 1
+            if not self._leases[syncer]:
+                del self._leases[syncer]
+                if syncer in self._retired:
+                    self._retired.discard(syncer)
+                    self._close_later(syncer)
 
     @property
     def open_clients(self) -> int:
-        return len(self._syncers)
+        return len(self._syncers) + len(self._retired)
 
     def _close_later(self, syncer: Synchronizer) -> None:
         with contextlib.suppress(RuntimeError):  # no running loop: nothing was ever sent
-            task = asyncio.get_running_loop().create_task(syncer.client.aclose())
+            task = asyncio.get_running_loop().create_task(syncer.aclose())
             self._closing.add(task)
             task.add_done_callback(self._closing.discard)
 
     async def aclose(self) -> None:
-        """Close every client (at shutdown)."""
-        syncers = list(self._syncers.values())
+        """Close every client (at shutdown), those in use included."""
+        syncers = [*self._syncers.values(), *self._retired]
         self._syncers.clear()
+        self._retired.clear()
         for syncer in syncers:
             await syncer.client.aclose()
         if self._closing:

@@ -84,6 +84,11 @@ class Synchronizer:
         self.clock = clock
         self._inflight: dict[str, asyncio.Task[SyncResult]] = {}
 
+    async def aclose(self) -> None:
+        """Close the client once the downloads in flight (shared, shielded) have ended."""
+        await asyncio.gather(*self._inflight.values(), return_exceptions=True)
+        await self.client.aclose()
+
     async def sync(self, code: str | None) -> SyncResult:
         """Refresh mission.json, then the personal document of `code` (if any)."""
         try:

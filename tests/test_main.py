@@ -49,6 +49,22 @@ async def test_server_shutdown_closes_every_feed_client_of_the_process(
     assert tmp_path not in main._FEEDS
 
 
+def test_desktop_app_closes_every_feed_client_when_its_window_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DELEGATE_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(main, "is_linux_server", lambda: False)  # a desktop, not a server
+    opened = []
+
+    async def window(app: Any, **options: Any) -> None:  # flet's: runs until it is closed
+        feeds = main.process_feeds(tmp_path, hosted=False)
+        opened.append(feeds.syncer("https://feed.example.org/").client)
+
+    monkeypatch.setattr(main.ft, "run_async", window)
+    main.run()
+    assert len(opened) == 1 and opened[0].http.is_closed and tmp_path not in main._FEEDS
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "says"),
     [

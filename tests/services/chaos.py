@@ -123,6 +123,8 @@ class ChaosServer:
         self.mission = MISSION_BYTES
         self.delegate = DELEGATE_BYTES
         self.redirect_to = ""  # where `redirect-personal` sends a personal document's request
+        self.holding = asyncio.Event()  # set while `held` has sent half a document
+        self.release = asyncio.Event()  # `held` sends the rest once this is set
 
     async def __aenter__(self) -> ChaosServer:
         self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
@@ -183,6 +185,13 @@ class ChaosServer:
         elif scenario == "redirect-off-origin":
             target = f"http://localhost:{self.port}/ok{path.split('/redirect-off-origin', 1)[1]}"
             writer.write(_head("302 Found", {"Location": target, "Content-Length": "0"}))
+        elif scenario == "held":  # a slow server: half the document, then the rest on cue
+            body = _json(document)
+            writer.write(body[: len(body) // 2])
+            await writer.drain()
+            self.holding.set()
+            await self.release.wait()
+            writer.write(body[len(body) // 2 :])
         elif scenario == "timeout":
             await asyncio.sleep(30)
         elif scenario == "reset-mid-body":
