@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.feeds import Feeds, address_of, host_of
+from services.links import feed_url_from_link, normalise_code
 from services.origin import normalise_origin
 from services.repository import Repository
-from services.sync import feed_url_from_link, normalise_code
 from services.sync_state import Status, SyncResult
 
 

@@ -10,68 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.changes import ChangeLog, diff_delegates, diff_missions
 from services.clock import Clock, system_clock
 from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 from services.feed_client import FeedClient
 from services.library import Library, Loaded, Prepared
 from services.models import DelegateDoc, MissionDoc
-from services.store import MISSION, Unit, personal_name
+from services.staging import Fresh, MissionMoved, OlderRevision, clean_etag, prepare, same_mission
+from services.store import MISSION, personal_name
 from services.sync_state import SyncResult
 from services.validation import parse_delegate, parse_mission
 
 log = logging.getLogger(__name__)
-TOKEN = re.compile(r"^[a-z2-7]{26}$")
-LINKED_FILE = re.compile(r"\.((en|fr|nl)\.html|html|json|ics)$")
-ETAG = re.compile(r'^(W/)?"[\x21\x23-\x7e]{0,200}"$')
-
-
-class OlderRevision(Exception):
-    """The server sent a lower revision than the stored one (a stale CDN edge, a mistake)."""
-
-
-class MissionMoved(Exception):
-    """The feed now serves another mission: it may land only together with the person's
-    agenda for it, never alone over an agenda of the old mission."""
-
-
-def normalise_code(text: str) -> str | None:
-    """A personal code from what a delegate pastes: the code, grouped or not, or their link."""
-    value = text.strip().lower()
-    if "/" in value:  # a link: its feed document, calendar or pocket page (…/<code>.fr.html)
-        value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-        value = LINKED_FILE.sub("", value)
-    value = re.sub(r"[\s-]", "", value)
-    return value if TOKEN.match(value) else None
-
-
-def feed_url_from_link(text: str) -> str | None:
-    """'https://feed.example.org/delegates/<code>.json' -> 'https://feed.example.org/'."""
-    value = text.strip()
-    if not value.lower().startswith(("http://", "https://")) or "/delegates/" not in value:
-        return None
-    return value.split("/delegates/", 1)[0] + "/"
-
-
-def clean_etag(etag: str | None) -> str | None:
-    """Keep an ETag only in its valid form: a bad one is never sent back (nor stored)."""
-    return etag if etag is not None and ETAG.match(etag) else None
-
-
-@dataclass(frozen=True)
-class _Fresh:
-    """A document just downloaded and parsed, not yet committed."""
-
-    name: str
-    data: bytes
-    etag: str | None
-    doc: MissionDoc | DelegateDoc
 
 
 class Synchronizer:
@@ -110,7 +64,7 @@ class Synchronizer:
             mission_doc = mission.doc if mission else self._stored(MISSION).doc
             person = personal.doc if personal else self._stored(name).doc
             assert isinstance(mission_doc, MissionDoc) and isinstance(person, DelegateDoc)
-            _same_mission(person, mission_doc, label)
+            same_mission(person, mission_doc, label)
             prepared: dict[str, Prepared] = {}
             if mission is not None:
                 prepared[MISSION] = self._prepare(mission, None, now, move=True)[0]
@@ -165,7 +119,7 @@ class Synchronizer:
         except (FeedInvalid, FeedNotFound, FeedUnavailable, OlderRevision, OSError) as exc:
             return _failed(exc, label, self._data_time(name))
 
-    async def _fetch(self, name: str, path: str, label: str) -> _Fresh | None:
+    async def _fetch(self, name: str, path: str, label: str) -> Fresh | None:
         """The parsed document, or None when the server confirms the stored copy (304)."""
         stored = self.library.unit(self.namespace, name)
         etag = clean_etag(stored.etag) if stored else None
@@ -176,7 +130,7 @@ class Synchronizer:
                 raise FeedInvalid(label, [problem])
             return None
         parse = parse_mission if name == MISSION else parse_delegate
-        return _Fresh(name, fetched.data, fetched.etag, parse(fetched.data, label))
+        return Fresh(name, fetched.data, fetched.etag, parse(fetched.data, label))
 
     def _stored(self, name: str) -> Loaded[Any]:
         loaded = self.library.document(self.namespace, name)
@@ -185,48 +139,16 @@ class Synchronizer:
         return loaded
 
     def _prepare(
-        self, fresh: _Fresh, mission: MissionDoc | None, now: datetime, move: bool = False
+        self, fresh: Fresh, mission: MissionDoc | None, now: datetime, move: bool = False
     ) -> tuple[Prepared, int]:
-        """The unit to commit, with the change log merged by item id; and how many items
-        changed. Refuses an older revision of the same document, and another mission unless
-        `move` says it lands together with the person's agenda."""
-        old = self.library.document(self.namespace, fresh.name)
-        old_doc = old.doc if old is not None else None
-        doc = fresh.doc
-        if isinstance(doc, MissionDoc):
-            previous = old_doc if isinstance(old_doc, MissionDoc) else None
-            if previous is not None and previous.mission.id != doc.mission.id:
-                if not move:
-                    raise MissionMoved(f"{previous.mission.id} -> {doc.mission.id}")
-                previous = None  # another mission: nothing to compare, nothing older
-            changes = diff_missions(previous, doc)
-        else:
-            previous_p = old_doc if isinstance(old_doc, DelegateDoc) else None
-            if mission is not None:
-                _same_mission(doc, mission, "personal agenda")
-            if previous_p is not None and previous_p.mission_id != doc.mission_id:
-                previous_p = None
-            previous = previous_p  # type: ignore[assignment]
-            changes = diff_delegates(previous_p, doc, mission) if mission is not None else []
-        if previous is not None and doc.revision < previous.revision:
-            raise OlderRevision(f"revision {doc.revision} < {previous.revision}")
-        log_ = (old.changes if old is not None else ChangeLog()).merged(changes)
-        unit = Unit(
-            fresh.data, clean_etag(fresh.etag), now, doc.revision, log_.model_dump(mode="json")
-        )
-        return Prepared(unit, doc, log_), len({c.id for c in changes})
+        """The diff step (services.staging) against the stored copy."""
+        return prepare(fresh, self.library.document(self.namespace, fresh.name), mission, now, move)
 
     def _data_time(self, name: str) -> datetime | None:
         stored = self.library.unit(self.namespace, name)
         checked = self.library.store.checked_at(self.namespace, name)
         times = [t for t in (checked, stored.fetched_at if stored else None) if t is not None]
         return max(times) if times else None
-
-
-def _same_mission(person: DelegateDoc, mission: MissionDoc, label: str) -> None:
-    if person.mission_id != mission.mission.id:
-        problem = Problem("mission_id", f"{person.mission_id!r} is not {mission.mission.id!r}")
-        raise FeedInvalid(label, [problem])
 
 
 def _failed(exc: Exception, label: str, at: datetime | None) -> SyncResult:

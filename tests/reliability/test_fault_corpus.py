@@ -15,8 +15,9 @@ import pytest
 
 from services.feed_client import FeedClient
 from services.library import Library
+from services.staging import clean_etag
 from services.store import FeedStore, namespace_for, personal_name
-from services.sync import Synchronizer, clean_etag
+from services.sync import Synchronizer
 from services.sync_state import SyncResult
 from tests.conftest import FixedClock
 from tests.reliability.faults import FAULTS, FaultServer

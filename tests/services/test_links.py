@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.sync import feed_url_from_link, normalise_code
+from services.links import feed_url_from_link, normalise_code
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
 FEED = "https://feed.example.org/"

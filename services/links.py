@@ -1,0 +1,26 @@
+"""What a delegate pastes to sign in: their personal code, and the feed a pasted link names."""
+
+from __future__ import annotations
+
+import re
+
+TOKEN = re.compile(r"^[a-z2-7]{26}$")
+LINKED_FILE = re.compile(r"\.((en|fr|nl)\.html|html|json|ics)$")
+
+
+def normalise_code(text: str) -> str | None:
+    """A personal code from what a delegate pastes: the code, grouped or not, or their link."""
+    value = text.strip().lower()
+    if "/" in value:  # a link: its feed document, calendar or pocket page (…/<code>.fr.html)
+        value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        value = LINKED_FILE.sub("", value)
+    value = re.sub(r"[\s-]", "", value)
+    return value if TOKEN.match(value) else None
+
+
+def feed_url_from_link(text: str) -> str | None:
+    """'https://feed.example.org/delegates/<code>.json' -> 'https://feed.example.org/'."""
+    value = text.strip()
+    if not value.lower().startswith(("http://", "https://")) or "/delegates/" not in value:
+        return None
+    return value.split("/delegates/", 1)[0] + "/"
