@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from services.account import Account
 from services.feed_client import FeedClient
 from services.feeds import Feeds
+from services.keyvalue import FileKeyValue
 from services.library import Library
+from services.repository import Repository
+from services.settings import SettingsStore
 from services.store import FeedStore
 from services.sync_state import SyncResult
 from tests.services.chaos import ChaosServer
@@ -54,3 +58,36 @@ async def test_feeds_shutdown_closes_a_client_evicted_while_in_use(tmp_path: Pat
         feeds.syncer("https://two.example/")  # evicts `first`, which is in use
         await feeds.aclose()
         assert first.client.http.is_closed and feeds.open_clients == 0
+
+
+@pytest.mark.parametrize("action", ["sync", "sign_in"])
+async def test_feeds_a_sign_in_elsewhere_never_cuts_a_persons_sync_on_an_evicted_client(
+    tmp_path: Path, action: str
+) -> None:
+    """Two people's accounts on one process: one signs in to another server (the limit is
+    one client) while the other's sync or sign-in is halfway through a document."""
+    feeds = Feeds(Library(FeedStore(tmp_path)), None, hosted=False, limit=1, make_client=quick)
+    first, second = await account(tmp_path, feeds, "first"), await account(tmp_path, feeds, "2")
+    async with ChaosServer() as slow, ChaosServer() as other:
+        link = f"{slow.url('held')}delegates/{CODE}.json"
+        if action == "sync":  # signed in already; the next sync is held halfway
+            slow.release.set()
+            assert (await first.sign_in(link, confirmed=True)).ok
+            slow.release.clear()
+            slow.holding.clear()
+        running = asyncio.create_task(
+            first.sync() if action == "sync" else first.sign_in(link, confirmed=True)
+        )
+        async with asyncio.timeout(10):  # a bound, should it die before
+            await slow.holding.wait()
+        elsewhere = f"{other.url('ok')}delegates/{CODE}.json"
+        assert (await second.sign_in(elsewhere, confirmed=True)).ok
+        slow.release.set()
+        outcome = await running
+        await feeds.aclose()
+    assert outcome.ok, outcome  # it was "offline": its client closed under it
+
+
+async def account(root: Path, feeds: Feeds, name: str) -> Account:
+    settings = SettingsStore(FileKeyValue(root / f"{name}.json"))
+    return Account(await Repository.open(feeds.library, settings, feeds.origin_for), feeds)
