@@ -32,7 +32,7 @@ from flet.controls.base_control import BaseControl
 from flet.controls.object_patch import DiffBuilder, ObjectPatchException
 from flet.controls.value_types import Prop, _get_raw_descriptor
 
-from hosting import lean
+from hosting import lean, seal
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,8 @@ def _configure(
             _configure(self, value, child_parent, frozen, False, found)
     if not frozen:
         _track_changes(item)
+    else:
+        seal.drawn(item, control)
 
 
 def _track_changes(item: Any) -> None:
