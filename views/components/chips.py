@@ -6,6 +6,12 @@ import flet as ft
 
 from views.components.shared import shared
 
+# Made once per process: the Programme draws a chip per day, city, sector and kind
+TIGHT_LABEL_PADDING = shared(ft.Padding.symmetric(horizontal=0))
+TIGHT_PADDING = shared(ft.Padding.symmetric(horizontal=2, vertical=4))
+WRAPPING_PADDING = shared(ft.Padding.symmetric(horizontal=12, vertical=7))
+WRAPPING_BORDER = shared(ft.Border.all(1, ft.Colors.OUTLINE_VARIANT))
+
 
 def chip_row(chips: list[tuple[str, str, bool, object]], tight: bool = False) -> ft.Control:
     """`tight`: the chips share one line (the six days of a mission on a phone); else they
@@ -20,8 +26,8 @@ def chip_row(chips: list[tuple[str, str, bool, object]], tight: bool = False) ->
             selected=selected,
             show_checkmark=False,
             on_select=lambda _e, a=action: a(),
-            label_padding=shared(ft.Padding.symmetric(horizontal=0)),
-            padding=shared(ft.Padding.symmetric(horizontal=2, vertical=4)),
+            label_padding=TIGHT_LABEL_PADDING,
+            padding=TIGHT_PADDING,
         )
         controls.append(
             ft.Semantics(
@@ -39,8 +45,8 @@ def wrapping_chip(ident: str, label: str, selected: bool, action: object) -> ft.
     """A filter chip whose label may take two lines: a Chip's one line is cut at the edge."""
     box = ft.Container(
         ft.Text(label, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
-        padding=shared(ft.Padding.symmetric(horizontal=12, vertical=7)),
-        border=shared(ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)),
+        padding=WRAPPING_PADDING,
+        border=WRAPPING_BORDER,
         border_radius=8,
         bgcolor=ft.Colors.SECONDARY_CONTAINER if selected else None,
         on_click=lambda _e, a=action: a(),

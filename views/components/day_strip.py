@@ -14,6 +14,13 @@ def number_style(fg: ft.Colors) -> ft.TextStyle:
     return shared(ft.TextStyle(size=18, weight=ft.FontWeight.BOLD, color=fg, height=1.1))
 
 
+# Made once per process: every session draws a strip on My agenda and the map
+NUMBER_STYLES = {fg: number_style(fg) for fg in (ft.Colors.ON_PRIMARY, ft.Colors.ON_SURFACE)}
+CELL_RADIUS = shared(ft.BorderRadius.all(12))
+CENTER = shared(ft.Alignment.CENTER)
+STRIP_PADDING = shared(ft.Padding.symmetric(horizontal=12, vertical=8))
+
+
 def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
     cells: list[ft.Control] = []
     for day in days:
@@ -26,12 +33,12 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 size=12,
                 color=fg,
                 text_align=ft.TextAlign.CENTER,
-                spans=[ft.TextSpan(number, style=number_style(fg))],
+                spans=[ft.TextSpan(number, style=NUMBER_STYLES[fg])],
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
-            border_radius=shared(ft.BorderRadius.all(12)),
+            border_radius=CELL_RADIUS,
             height=56,
-            alignment=shared(ft.Alignment.CENTER),
+            alignment=CENTER,
             on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
             ink=True,
         )
@@ -46,6 +53,4 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 expand=1,
             )
         )
-    return ft.Container(
-        ft.Row(cells, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=12, vertical=8))
-    )
+    return ft.Container(ft.Row(cells, spacing=4), padding=STRIP_PADDING)

@@ -20,6 +20,21 @@ BADGE_COLORS = {
 }
 MUTED = ft.Colors.ON_SURFACE_VARIANT
 WARNING = ft.Colors.TERTIARY  # the theme's warning orange (views/components/theme.py)
+# Made once per process: every row of every session draws them (no value object per call)
+BADGE_PADDING = shared(ft.Padding.symmetric(horizontal=8, vertical=2))
+BADGE_RADIUS = shared(ft.BorderRadius.all(8))
+SAMPLE_STYLE = shared(
+    ft.TextStyle(
+        size=12,
+        weight=ft.FontWeight.W_600,
+        color=BADGE_COLORS["sample"][1],
+        bgcolor=BADGE_COLORS["sample"][0],
+    )
+)
+HEADING_PADDING = shared(ft.Padding.only(left=16, right=16, top=16, bottom=4))
+CARD_PADDING = shared(ft.Padding.all(12))
+CARD_MARGIN = shared(ft.Margin.symmetric(horizontal=12, vertical=4))
+CARD_RADIUS = shared(ft.BorderRadius.all(14))
 
 
 def badge(text: str, tone: str = "info") -> ft.Control:
@@ -27,8 +42,8 @@ def badge(text: str, tone: str = "info") -> ft.Control:
     return ft.Container(
         content=ft.Text(text, size=12, weight=ft.FontWeight.W_600, color=fg),
         bgcolor=bg,
-        padding=shared(ft.Padding.symmetric(horizontal=8, vertical=2)),
-        border_radius=shared(ft.BorderRadius.all(8)),
+        padding=BADGE_PADDING,
+        border_radius=BADGE_RADIUS,
     )
 
 
@@ -52,10 +67,8 @@ def marked_line(tr: Translator, text: str, identifier: str) -> ft.Control:
 
 def sample_span(tr: Translator) -> ft.TextSpan:
     """The illustrative label as a highlighted span of a line, never broken across lines."""
-    bg, fg = BADGE_COLORS["sample"]
-    style = shared(ft.TextStyle(size=12, weight=ft.FontWeight.W_600, color=fg, bgcolor=bg))
     label = "\u00a0" + tr.gettext("Illustrative").replace(" ", "\u00a0") + "\u00a0"
-    return ft.TextSpan(label, style=style)
+    return ft.TextSpan(label, style=SAMPLE_STYLE)
 
 
 def warning_line(text: str) -> ft.Control:
@@ -71,9 +84,7 @@ def warning_line(text: str) -> ft.Control:
 
 def heading(text: str, identifier: str | None = None) -> ft.Control:
     title = ft.Text(text, size=15, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY)
-    content = ft.Container(
-        title, padding=shared(ft.Padding.only(left=16, right=16, top=16, bottom=4))
-    )
+    content = ft.Container(title, padding=HEADING_PADDING)
     return ft.Semantics(container=True, content=content, header=True, identifier=identifier)
 
 
@@ -102,9 +113,9 @@ def card(
     bg = ft.Colors.ERROR_CONTAINER if tone == "cancelled" else ft.Colors.SURFACE_CONTAINER_LOW
     box = ft.Container(
         content=content,
-        padding=shared(ft.Padding.all(12)),
-        margin=shared(ft.Margin.symmetric(horizontal=12, vertical=4)),
-        border_radius=shared(ft.BorderRadius.all(14)),
+        padding=CARD_PADDING,
+        margin=CARD_MARGIN,
+        border_radius=CARD_RADIUS,
         bgcolor=bg,
         on_click=(lambda _e: on_click()) if on_click else None,
         ink=on_click is not None,
