@@ -12,18 +12,16 @@ from services import mission_day
 from services.agenda import AgendaItem, items_on, next_change
 from services.change_text import change_entries
 from services.impact import for_item, sentence
+from services.listing import listed
 from services.logistics import leave_by, leave_line
 from services.now_card import now_next_card
 from services.pocket_copy import pocket_pages, saved_page
 from services.present import (
     Row,
-    activity_place,
     agenda_row,
     day_heading,
     display_zone,
     item_title,
-    kind_label,
-    zoned_range,
 )
 from services.sync_state import STALE
 from views.components.announcements import announcements_button, banner
@@ -181,22 +179,20 @@ def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
     """The day's activities for a visitor who has not signed in."""
     repo, tr = ctx.repo, ctx.tr
     zone = display_zone(repo.mission, repo.settings.time_display)
-    venues = {v.id: v for v in repo.mission.venues}
+    texts = listed(tr, repo.mission, zone)  # the same for every session: made once
     out: list[ft.Control] = []
     for activity in repo.mission.activities:
         if activity.start.astimezone(zone).date() != day:
             continue
-        text = tr.text(activity.title)
+        text = texts[activity.id]
         row = Row(
             activity.id,
             f"/activity/{activity.id}",
-            zoned_range(tr, activity.start, activity.end, zone, repo.mission),
-            text.text,
+            text.time,
+            text.title,
             text.fallback,
-            activity_place(
-                tr, repo.mission, venues.get(activity.venue_id), tr.text(activity.room).text, False
-            ),
-            kind_label(tr, activity.kind),
+            text.place_in_city,
+            text.kind,
             cancelled=activity.state == "cancelled",
             personal=tr.gettext("Bookmarked") if repo.is_bookmarked(activity.id) else "",
             sample=activity.sample,

@@ -7,14 +7,13 @@ from datetime import date
 
 import flet as ft
 
+from services.listing import listed
 from services.present import Row as ListRow
 from services.present import (
-    activity_place,
     display_zone,
     flag_labels,
     kind_label,
     mission_short_title,
-    zoned_range,
 )
 from services.search import matches
 from views.components.bookmark import bookmark_button
@@ -49,21 +48,17 @@ def results(ctx: Ctx) -> list[ft.Control]:
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
     controls.append(heading(count, identifier="programme-count"))
     shown = found[: ctx.state.programme_limit]
-    venues = {v.id: v for v in repo.mission.venues}
+    texts = listed(tr, repo.mission, zone)  # the same for every session: made once
     for activity in shown:
-        day = tr.short_day(activity.start.astimezone(zone).date())
-        text = tr.text(activity.title)
-        time = zoned_range(tr, activity.start, activity.end, zone, repo.mission)
+        text = texts[activity.id]
         row = ListRow(
             activity.id,
             f"/activity/{activity.id}",
-            f"{day[0]} {day[1]}\n{time}",
-            text.text,
+            f"{text.day}\n{text.time}",
+            text.title,
             text.fallback,
-            activity_place(
-                tr, repo.mission, venues.get(activity.venue_id), tr.text(activity.room).text
-            ),
-            kind_label(tr, activity.kind),
+            text.place,
+            text.kind,
             flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
             (),
             activity.state == "cancelled",
