@@ -10,7 +10,7 @@ import uvicorn
 from flet.app import AppCallable
 from platformdirs import user_cache_dir
 
-from hosting import construct, lean, walk
+from hosting import construct, events, lean, walk
 from hosting.app import create_app
 from services.feeds import Feeds
 from services.models import MissionDoc
@@ -40,6 +40,7 @@ def serve(
     lean.install()
     walk.install()
     construct.install()
+    events.install()
     tune_gc()
     uvicorn.run(
         app, host=host, port=port, access_log=False, log_level="warning", ws="websockets-sansio"
