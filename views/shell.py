@@ -21,7 +21,7 @@ from services.sync_state import SyncResult, SyncState
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.shared import frozen
-from views.components.theme import DARK, LIGHT, theme
+from views.components.theme import DARK, LIGHT, locale_configuration, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import Platform
 from views.routes import TABS, parse
@@ -258,9 +258,7 @@ class AppShell:
         self.run(apply)
 
     def apply_locale(self) -> None:
-        supported = [ft.Locale("nl", "BE"), ft.Locale("fr", "BE"), ft.Locale("en", "GB")]
-        current = {"nl": supported[0], "fr": supported[1], "en": supported[2]}[self.ctx.tr.lang]
-        self.page.locale_configuration = ft.LocaleConfiguration(supported, current_locale=current)
+        self.page.locale_configuration = locale_configuration(self.ctx.tr.lang)
 
     def apply_theme(self) -> None:
         self.page.theme = theme(LIGHT)

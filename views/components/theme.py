@@ -67,3 +67,12 @@ def theme(palette: Palette) -> ft.Theme:
             navigation_bar_theme=ft.NavigationBarTheme(label_text_style=_NAV_LABEL),
         )
     )
+
+
+@cache
+def locale_configuration(lang: str) -> ft.LocaleConfiguration:
+    """One per language for the whole process, frozen like the themes: Material widgets such
+    as date pickers follow the person's language, and no session keeps a copy of its own."""
+    supported = [ft.Locale("nl", "BE"), ft.Locale("fr", "BE"), ft.Locale("en", "GB")]
+    current = {"nl": supported[0], "fr": supported[1]}.get(lang, supported[2])
+    return frozen(ft.LocaleConfiguration(supported, current_locale=current))
