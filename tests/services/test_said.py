@@ -31,3 +31,9 @@ def test_unknown_each_kind_says_it_its_own_way_in_french() -> None:
 def test_say_with_a_catalog_whose_placeholders_went_wrong_falls_back_to_english() -> None:
     text = said("unknown venue {id}", id="'x'")
     assert text.say(lambda msgid: "lieu inconnu {venue}") == "unknown venue 'x'"
+
+
+def test_braces_in_a_cell_stay_as_typed_in_every_language() -> None:
+    text = unknown("venue", repr("{id} {0} %s"))
+    assert text == "unknown venue '{id} {0} %s'"
+    assert say(text, Translator("nl").gettext) == "onbekende locatie '{id} {0} %s'"
