@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flet import Control
+from flet import Control, TextField
 
 from services.changes import Change
 from services.i18n import Translator
@@ -45,11 +45,14 @@ class UiState:
     map_widths: dict[str, float] = field(default_factory=dict)  # as each kind of map measured
     window_height: float = 0  # the window's height as the page last reported it; 0: unknown
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
+    # each text field as last drawn, with the text drawn in it (views.components.drafts)
+    fields: dict[str, tuple[TextField, str]] = field(default_factory=dict)
 
     def forget_person(self) -> None:
         """Another person (or nobody) now uses this session: nothing the last one typed or
         could undo is left (a shared phone or browser)."""
         self.drafts.clear()
+        self.fields.clear()
         self.card_draft.clear()
         self.card_problems.clear()
         self.undo_seen = None

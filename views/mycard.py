@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.mycard import CardField, CardProblem, card_from_form, suggested
+from views.components.drafts import done, drawn_as, typed_since_drawn
 from views.components.ui import muted
 from views.context import Ctx, Screen
 
@@ -48,6 +49,8 @@ def build(ctx: Ctx) -> Screen:
     problems = ctx.state.card_problems
     fields: dict[CardField, ft.TextField] = {}
     for key, label in _labels(ctx).items():
+        if (latest := typed_since_drawn(ctx, f"card-{key}")) is not None:
+            draft[key] = latest
         field = ft.TextField(
             label=label,
             value=draft.get(key, ""),
@@ -59,7 +62,7 @@ def build(ctx: Ctx) -> Screen:
             else ft.KeyboardType.TEXT,
             on_change=lambda e, k=key: draft.__setitem__(k, e.control.value or ""),
         )
-        fields[key] = field
+        fields[key] = drawn_as(ctx, f"card-{key}", field)
 
     def save(_e: object) -> None:
         card, found = card_from_form({key: draft.get(key, "") for key in FIELDS})
@@ -71,6 +74,7 @@ def build(ctx: Ctx) -> Screen:
         async def store() -> None:
             await ctx.repo.update_settings(my_card=card)
             draft.clear()
+            done(ctx, *(f"card-{key}" for key in FIELDS))
             ctx.act.toast(_("Your card is saved on this device."))
             ctx.act.navigate("/settings")
 

@@ -18,6 +18,7 @@ from services.present import (
 from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.chips import chip_row
+from views.components.drafts import done, drawn_as, typed_since_drawn
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import empty_state, heading, muted
@@ -109,6 +110,8 @@ def search_box(ctx: Ctx) -> ft.Control:
     """
     _ = ctx.tr.gettext
     flt = ctx.state.programme
+    if (latest := typed_since_drawn(ctx, "programme-search")) is not None:
+        flt.query = latest  # its change handler has not run yet
 
     ctx.state.programme_drawn += 1
     drawn = ctx.state.programme_drawn
@@ -136,6 +139,7 @@ def search_box(ctx: Ctx) -> ft.Control:
 
     def cleared(_e: object) -> None:
         flt.query = ""
+        done(ctx, "programme-search")
         ctx.act.refresh()
 
     clear = ft.IconButton(ft.Icons.CLOSE, tooltip=_("Clear search"), on_click=cleared)
@@ -152,6 +156,7 @@ def search_box(ctx: Ctx) -> ft.Control:
         dense=True,
         border=ft.OutlineInputBorder(border_radius=24),
     )
+    drawn_as(ctx, "programme-search", field)
     return ft.Container(
         ft.Semantics(
             container=True,

@@ -59,3 +59,42 @@ async def test_a_field_being_typed_survives_a_redraw(
         assert field(app, identifier).value == text
     finally:
         await app.close()
+
+
+@pytest.mark.parametrize(
+    ("route", "identifier", "text"),
+    [
+        ("/programme", "programme-search", "semin"),  # the programme's search
+        ("/meeting/m-patel", "note-text", "Pilot met 3"),  # a private note (a draft field)
+        ("/mycard", "card-phone", "+32 470 12 34 56"),  # My card
+    ],
+)
+async def test_text_whose_change_handler_has_not_run_survives_a_redraw(
+    tmp_path: Path, route: str, identifier: str, text: str
+) -> None:
+    """Flet sets the text the moment the device sends it and runs the change handler later, as
+    a task: a redraw in between (a sync landing, the search's pause) drew the last handled text
+    and sent it back over the field; typing 'semin', a pause, then 'aire' gave 'aire'."""
+    app = await App(tmp_path, lang="nl").start(route)
+    try:
+        app.client_sets(field(app, identifier), value=text)  # no change event handled yet
+        await redraw_as_a_sync_would(app)
+        assert field(app, identifier).value == text
+        await redraw_as_a_sync_would(app)  # and again, still with no change handled
+        assert field(app, identifier).value == text
+    finally:
+        await app.close()
+
+
+async def test_cleared_search_stays_cleared_after_the_text_the_device_held(tmp_path: Path) -> None:
+    app = await App(tmp_path, lang="en").start("/programme")
+    try:
+        await app.type_into("programme-search", "seminar", event="change")
+        await redraw_as_a_sync_would(app)
+        assert field(app, "programme-search").value == "seminar"
+        await app.tap("clear-search")
+        assert field(app, "programme-search").value == ""
+        await redraw_as_a_sync_would(app)
+        assert field(app, "programme-search").value == ""
+    finally:
+        await app.close()
