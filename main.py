@@ -95,15 +95,15 @@ def keep_pocket_copy(shell: AppShell, copy: PocketCopy, language: str) -> None:
 
 def run() -> None:
     logging.basicConfig(level=os.environ.get("DELEGATE_LOG", "WARNING"))
-    if is_linux_server():  # type: ignore[no-untyped-call]
+    hosted = is_linux_server()  # type: ignore[no-untyped-call]
+    try:  # the native app's first page reads the same registry: checked once, before any window
+        feeds = process_feeds(data_dir(), hosted=hosted)
+    except Misconfigured as error:  # the operator's to fix: their words, no traceback
+        sys.exit(f"Delegate Companion cannot start: {error}")
+    if hosted:
         port = int(os.environ.get("DELEGATE_PORT", "8550"))
         print(f"Delegate Companion: http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
-        try:
-            feeds = process_feeds(data_dir(), hosted=True)
-        except Misconfigured as error:  # the operator's to fix: their words, no traceback
-            sys.exit(f"Delegate Companion cannot start: {error}")
-        programme = programme_of(feeds)
-        serve(main, ASSETS, "127.0.0.1", port, programme, shutdown)
+        serve(main, ASSETS, "127.0.0.1", port, programme_of(feeds), shutdown)
     else:
         asyncio.run(until_exit(ft.run_async(main, assets_dir=str(ASSETS))))
 

@@ -105,3 +105,20 @@ def test_a_hosted_server_with_a_bad_feed_address_says_which_and_does_not_start(
         "is not a feed address (Port out of range 0-65535)"
     )
     assert "Traceback" not in done.stderr
+
+
+def test_the_native_app_with_a_bad_feed_address_says_which_and_opens_no_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop: the native app, not the hosted server
+    monkeypatch.setenv("DELEGATE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DELEGATE_FEED_URL", "feed.example.org/bem")
+    windows: list[object] = []
+    monkeypatch.setattr(main.ft, "run", lambda *args, **kwargs: windows.append(args))
+    with pytest.raises(SystemExit) as stopped:
+        main.run()
+    assert str(stopped.value) == (
+        "Delegate Companion cannot start: DELEGATE_FEED_URL: 'feed.example.org/bem' is not a "
+        "feed address: write it in full, like https://feed.example.org/"
+    )
+    assert windows == [] and tmp_path not in main._FEEDS
