@@ -142,10 +142,11 @@ def items_on(items: Iterable[AgendaItem], day: date, zone: ZoneInfo) -> list[Age
     return [item for item in items if day_of(item.start, zone) == day]
 
 
-def default_day(mission: MissionDoc, now: datetime) -> date:
-    """Today during the mission; the first day before it; the last day after it."""
+def default_day(mission: MissionDoc, now: datetime, zone: ZoneInfo | None = None) -> date:
+    """Today during the mission; the first day before it; the last day after it. Today is the
+    date in `zone` (mission time unless given): in Brussels time, 00:41 Brussels is tomorrow."""
     days = mission_days(mission)
-    today = now.astimezone(ZoneInfo(mission.mission.time_zone)).date()
+    today = now.astimezone(zone or ZoneInfo(mission.mission.time_zone)).date()
     return min(max(today, days[0]), days[-1])
 
 

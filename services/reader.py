@@ -117,8 +117,10 @@ class MissionReader:
     def days(self) -> list[date]:
         return mission_days(self.mission)
 
-    def default_day(self) -> date:
-        return default_day(self.mission, self.now())
+    def default_day(self, zone: ZoneInfo | None = None) -> date:
+        """The day to show first: today in `zone`, by default in the zone times are shown in
+        (My agenda and the Programme list Brussels time by the Brussels day)."""
+        return default_day(self.mission, self.now(), zone or self.display_zone())
 
     def display_zone(self) -> ZoneInfo:
         """Mission time, or Brussels time when the person chose it."""

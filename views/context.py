@@ -22,7 +22,8 @@ class UiState:
     """Survives re-renders and language switches: same route, day, filters and search."""
 
     route: Route = field(default_factory=lambda: Route("agenda"))
-    day: date | None = None
+    day: date | None = None  # the day the person chose; None: today
+    today: date | None = None  # the mission day of the last drawing: when it turns, see new_day
     programme: Filter = field(default_factory=Filter)
     programme_limit: int = 30
     tab: str = ""  # the tab a detail screen was opened from stays selected
@@ -47,6 +48,18 @@ class UiState:
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
     # each text field as last drawn, with the text drawn in it (views.components.drafts)
     fields: dict[str, tuple[TextField, str]] = field(default_factory=dict)
+
+    def new_day(self, today: date) -> None:
+        """A day tapped on Tuesday evening is not Wednesday morning's choice: when the mission
+        day turns in a session left open, My agenda, the map and the Programme's day chip show
+        today again (the Programme's other filters, and 'all days', stay)."""
+        before, self.today = self.today, today
+        if before is None or before == today:
+            return
+        self.day = None
+        self.programme.days = set()  # the Programme picks today's chip again
+        if self.route.name in ("agenda", "map"):
+            self.route = Route(self.route.name)
 
     def forget_person(self) -> None:
         """Another person (or nobody) now uses this session: nothing the last one typed or

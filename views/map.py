@@ -27,7 +27,7 @@ MAP_CHROME = 228
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    day = ctx.state.day or repo.default_day()
+    day = ctx.state.day or repo.default_day(repo.zone)  # where to be: the mission's day
     items = [i for i in items_on(repo.agenda(), day, repo.zone) if i.venue and not i.cancelled]
     stops: list[tuple[Venue, list[str]]] = []
     made_up: set[int] = set()  # stops with an item the organisers invented for the demo

@@ -211,6 +211,7 @@ class AppShell:
     # -- rendering -----------------------------------------------------------------------
 
     def render(self) -> None:
+        self.ctx.state.new_day(self.repo.default_day())  # back to today when the day turns
         route = self.ctx.state.route
         builder = self.screens.get(route.name) or self.screens["agenda"]
         screen = builder(self.ctx)

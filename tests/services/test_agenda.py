@@ -175,5 +175,11 @@ def test_default_day_before_during_and_after_the_mission() -> None:
     assert default_day(MISSION, at("2026-01-01T10:00:00+01:00")) == date(2025, 10, 10)
 
 
+def test_default_day_in_brussels_time_is_the_brussels_date() -> None:
+    late = at("2025-10-07T15:41:00-07:00")  # 00:41 on Wednesday in Brussels
+    assert default_day(MISSION, late) == date(2025, 10, 7)
+    assert default_day(MISSION, late, ZoneInfo("Europe/Brussels")) == date(2025, 10, 8)
+
+
 def test_venue_and_activity_types_are_the_feed_models() -> None:
     assert isinstance(MISSION.venues[0], Venue) and isinstance(MISSION.activities[0], Activity)

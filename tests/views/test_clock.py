@@ -4,7 +4,7 @@ and not while the tab is hidden."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from tests.views.harness import App
@@ -123,3 +123,44 @@ async def test_clock_hidden_while_waiting_its_turn_draws_when_shown_again(app: A
     await app.session.dispatch_event(app.page._i, "app_lifecycle_state_change", shown)
     await app.settle()
     assert "Next: in 44 min" in app.text()  # back in view: the out-of-date screen is drawn
+
+
+def selected_day(app: App) -> str:
+    chosen = [i for i in app.identifiers("day-") if app.find(i).selected]  # type: ignore[attr-defined]
+    assert len(chosen) == 1, chosen
+    return chosen[0]
+
+
+async def test_clock_a_day_tapped_last_evening_gives_way_to_today(tmp_path: Path) -> None:
+    """Monday looked back at on Tuesday evening, the session left open overnight: on Wednesday
+    morning My agenda shows Wednesday, and so do the map and the Programme's day chip."""
+    app = await App(tmp_path, now="2025-10-07T21:00:00-07:00").start("/agenda")
+    try:
+        assert app.shell is not None
+        app.shell.clock.late = 0.0
+        await app.tap("day-2025-10-06")
+        await app.time_passes("2025-10-07T23:59:00-07:00")
+        assert selected_day(app) == "day-2025-10-06"  # still Tuesday: still her choice
+        await app.time_passes("2025-10-08T07:30:00-07:00")
+        assert selected_day(app) == "day-2025-10-08" and app.route == "/agenda"
+        assert "Wednesday 8 October" in app.text()
+        await app.go("/map")
+        assert selected_day(app) == "day-2025-10-08"
+        assert app.shell.ctx.state.programme.days == set()  # the Programme opens on today
+        await app.go("/programme")
+        assert app.shell.ctx.state.programme.days == {date(2025, 10, 8)}
+    finally:
+        await app.close()
+
+
+async def test_clock_in_brussels_time_my_agenda_opens_on_the_brussels_day(app: App) -> None:
+    """15:40 in Santa Clara is 00:40 on Wednesday in Brussels. In Brussels time My agenda lists
+    the rows by their Brussels day, so it opens on Wednesday, where the meeting on now is (it
+    selected Tuesday, whose list no longer held it). The map, where to be, keeps the mission day."""
+    await app.go("/settings")
+    await app.choose("setting-time", "brussels")
+    await app.go("/agenda")
+    assert selected_day(app) == "day-2025-10-08"
+    assert app.has("row-m-patel") and "Now, until 00:45 Brussels time" in app.text()
+    await app.go("/map")
+    assert selected_day(app) == "day-2025-10-07"

@@ -147,7 +147,7 @@ async def test_settings_language_switch_keeps_route_and_filters(app: App) -> Non
 async def test_settings_time_display_changes_agenda_times(app: App) -> None:
     await app.go("/settings")
     await app.choose("setting-time", "brussels")
-    await app.go("/agenda")
+    await app.go("/agenda/2025-10-07")  # at 00:40 in Brussels My agenda opens on Wednesday
     assert app.repo.settings.time_display == "brussels"
     # NASA Ames, 13:00–15:00 in San Francisco, labelled as Brussels time
     assert "22:00–00:00 Brussels time" in app.texts()
