@@ -65,16 +65,23 @@ def build(ctx: Ctx) -> Screen:
         who = _("Not signed in")
     elif repo.delegate and repo.delegate.delegate.sample:
         who = f"{who} · {_('Illustrative')}"
-    header = [day_strip(ctx, repo.days(), day)]
+    header = [who_line(who), day_strip(ctx, repo.days(), day)]
     return Screen(
         _("My agenda"),
         controls,
-        subtitle=who,
         header=header,
         actions=[announcements_button(ctx), print_button(ctx)],
         changes_at=due,
         scroll_key=f"agenda-{day}",  # another day opens at its top, not where this one was
     )
+
+
+def who_line(who: str) -> ft.Control:
+    """Who this agenda is for, on its own line above the days. In the app bar beside four
+    icons, 'Camille Lambert · À titre d'illustration' was cut at 360 px (a title there does
+    not wrap); here it has the whole width and wraps."""
+    line = ft.Container(muted(who, 12), padding=shared(ft.Padding.only(left=16, right=16, top=6)))
+    return ft.Semantics(container=True, identifier="agenda-who", content=line)
 
 
 def _now_next(

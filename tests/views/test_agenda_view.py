@@ -21,6 +21,18 @@ async def test_agenda_opens_on_today_with_now_next_card(app: App) -> None:
     assert not app.has("row-mon-opening-seminar")
 
 
+async def test_agenda_who_it_is_for_has_a_line_of_its_own_not_the_app_bar(app: App) -> None:
+    """Beside the app bar's four icons, 'Camille Lambert · À titre …' was cut at 360 px (an
+    app bar title does not wrap in Flet 1.0.5); above the days it has the whole width."""
+    bar = app.page.views[-1].appbar
+    assert isinstance(bar, ft.AppBar)
+    in_bar = [c.value for c in walk(bar.title) if isinstance(c, ft.Text)]
+    assert in_bar == ["My agenda"]
+    who = [c for c in walk(app.find("agenda-who")) if isinstance(c, ft.Text)]
+    assert [c.value for c in who] == ["Demo agenda: Lotte Vermeulen"]
+    assert not who[0].no_wrap and who[0].max_lines is None  # a long name wraps
+
+
 async def test_agenda_before_the_mission_opens_on_first_day(tmp_path: Path) -> None:
     app = await App(tmp_path, now="2025-09-20T10:00:00+02:00").start()
     try:
