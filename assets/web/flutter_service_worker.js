@@ -83,11 +83,33 @@ async function pocketPage(lang, saved = false) {
     (await caches.match(scoped(`pocket/programme.${wanted}.html`), { cacheName: PROGRAMME }));
   const headers = { 'Content-Type': 'text/html; charset=utf-8' };
   if (!page) return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
-  if (!saved) return page;
-  const html = (await page.text())
+  const html = onToday(await page.text());
+  if (!saved) return new Response(html, { headers });
+  const copy = html
     .replace(' class="offline">', ' class="saved">')
     .replace(/(href="pocket\/mine\.(?:en|fr|nl)\.html)"/g, '$1?saved"');
-  return new Response(html, { headers });
+  return new Response(copy, { headers });
+}
+
+// Today's date in the mission's zone (the page's data-zone), as its day anchors write it.
+function missionDate(zone) {
+  try {
+    const format = { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' };
+    const parts = new Intl.DateTimeFormat('en-CA', format).formatToParts(new Date(Date.now()));
+    const part = (type) => parts.find((p) => p.type === type).value;
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  } catch (e) {
+    return null; // an unknown zone: the page opens at its top
+  }
+}
+
+// On a mission day the page opens on today, not on the first day: today's heading gets
+// autofocus (the page stays script-free, and prints whole, first day first).
+function onToday(html) {
+  const zone = (html.match(/^<html[^>]* data-zone="([^"]+)"/m) || [])[1];
+  const day = zone && missionDate(zone);
+  if (!day) return html;
+  return html.replace(`<h3 id="day-${day}">`, `<h3 id="day-${day}" tabindex="-1" autofocus>`);
 }
 
 self.addEventListener('fetch', (event) => {

@@ -172,10 +172,14 @@ def test_losing_the_network_says_so_at_once_and_opens_the_offline_copy(
     browser: Browser, app_url: str
 ) -> None:
     """The live screen is the server's: offline, taps reach nobody. The page says so the moment
-    the browser knows, in the app's language, and its button opens the offline copy."""
+    the browser knows, in the app's language, and its button opens the offline copy: on today's
+    day (it opened on Sunday, the first), its banner still in view."""
     context, page = signed_in(browser, app_url, DEMO, "nl-BE")
     try:
         cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+        # the worker's clock at the app's demo instant (this Chromium's is today's real date)
+        fixed = f"() => {{ const t = Date.parse('{NOW}'); Date.now = () => t; }}"
+        context.service_workers[0].evaluate(fixed)
         notice = page.locator("#dc-offline")
         expect(notice).to_have_count(0)
         context.set_offline(True)
@@ -184,7 +188,10 @@ def test_losing_the_network_says_so_at_once_and_opens_the_offline_copy(
         expect(notice).to_have_count(0)
         context.set_offline(True)
         notice.get_by_role("button", name="Offline kopie openen").click()
-        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_visible()
-        expect(page.get_by_text("Lotte Vermeulen").first).to_be_visible()
+        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_in_viewport()
+        expect(page.locator("h3#day-2025-10-07")).to_be_focused()
+        expect(page.locator("h3#day-2025-10-07")).to_be_in_viewport()
+        expect(page.locator("h3#day-2025-10-05")).not_to_be_in_viewport()
+        expect(page.get_by_text("Lotte Vermeulen").first).to_be_attached()
     finally:
         context.close()

@@ -80,11 +80,22 @@ def test_offline_page_carries_the_online_banner_for_print_or_save(
     The page has both sentences; its class (offline, or saved as our worker serves it online)
     shows one."""
     page = render_pocket(source_of(mission, delegate), lang, LINKS)
-    assert f'<html lang="{lang}" class="offline">' in page
+    assert f'<html lang="{lang}" data-zone="America/Los_Angeles" class="offline">' in page
     assert f'<em class="offline-only">{offline}</em><em class="saved-only">{saved}</em>' in page
     assert ".offline .saved-only,.saved .offline-only{display:none}" in page
     published = render_pocket(source_of(mission, delegate), lang, LINKS, banner="published")
     assert 'class="offline"' not in published and offline not in published
+    assert "data-zone" not in published  # only the copies our worker keeps open on today
+
+
+def test_offline_page_keeps_its_banner_in_view_when_it_opens_on_today(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """Our worker opens the copy on today's day, far down the page: the banner (offline, and
+    the way back to the live app) stays at the top of the screen, never in print."""
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    assert ".offline .banner,.saved .banner{position:sticky;top:0;z-index:1}" in page
+    assert "border:1px solid #999;position:static}" in page  # print: where it is
 
 
 def test_offline_page_offers_the_live_app_at_the_top(
