@@ -24,6 +24,7 @@ class UiState:
     route: Route = field(default_factory=lambda: Route("agenda"))
     day: date | None = None  # the day the person chose; None: today
     today: date | None = None  # the mission day of the last drawing: when it turns, see new_day
+    bar_key: int = 0  # a new key sends the navigation bar whole (SessionSync.resume)
     programme: Filter = field(default_factory=Filter)
     programme_limit: int = 30
     tab: str = ""  # the tab a detail screen was opened from stays selected

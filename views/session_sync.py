@@ -51,6 +51,9 @@ class SessionSync:
         if self.missed and not self.shell.closed:
             self.missed = False
             self.shell.render()
+        # a tab tapped offline: the bar showed it at once, Flet's reconnect then drew the page as
+        # the server had it, and the tap came after. The next drawing sends the bar whole.
+        self.shell.ctx.state.bar_key += 1
         self.shell.clock.wake.set()  # a screen the clock made out of date meanwhile: drawn now
         self.start_loop()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import flet as ft
 import httpx
 
 from services.feed_client import FeedClient
@@ -73,3 +74,25 @@ async def test_sync_defect_keeps_the_loop_and_never_says_checking_forever(tmp_pa
         assert "That did not work. Please try again." in app.toasts()
     finally:
         await app.close()
+
+
+async def test_reconnected_bar_shows_the_tab_tapped_while_offline_with_its_screen(
+    app: App,
+) -> None:
+    """Offline, a tap on Contacts lit it in the bar at once (the bar's own state), and the tap
+    waited. Back online, Flet answered the reconnect with the page as the server had it (My
+    agenda lit), then handed over the tap: the bar's new index first, which the server's copy
+    took, then the change. Contacts opened under a bar that still lit My agenda: the drawing
+    had found no difference to send."""
+    bar = app.page.views[-1].navigation_bar
+    assert isinstance(bar, ft.NavigationBar) and bar.selected_index == 0
+    await app.session.dispatch_event(app.page._i, "disconnect", None)
+    await app.session.dispatch_event(app.page._i, "connect", None)
+    await app.settle()
+    app.conn.sent = []
+    app.client_sets(bar, selected_index=3)  # what the client sends first once it is back
+    await app.fire(bar, "change")
+    assert app.route == "/contacts"
+    drawn = app.page.views[-1].navigation_bar
+    assert isinstance(drawn, ft.NavigationBar) and drawn.selected_index == 3
+    assert any(b"selected_index" in sent for sent in app.conn.sent)  # the client is told

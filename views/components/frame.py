@@ -87,4 +87,9 @@ def navigation_bar(
     def changed(e: ft.Event[ft.NavigationBar]) -> None:
         navigate(f"/{tabs[e.control.selected_index]}")
 
-    return ft.NavigationBar(destinations=destinations, selected_index=selected, on_change=changed)
+    return ft.NavigationBar(
+        destinations=destinations,
+        selected_index=selected,
+        on_change=changed,
+        key=f"tabs-{ctx.state.bar_key}",
+    )
