@@ -306,7 +306,8 @@ async def test_now_says_what_follows_and_when_to_leave_not_how_to_get_where_you_
         card = row_text(app, "now-next")
         assert "Nu, tot 15:45" in card and "B2B met Raj Patel" in card
         assert "Daarna om 16:30: Silicon Valley-receptie" in card
-        assert "Vertrek uiterlijk om 15:49" in card  # to the reception, 41 min away
+        # to the reception, 41 min away; from (vanaf) where they are, never "aan" a place
+        assert "Vertrek uiterlijk om 15:49 vanaf Santa Clara Convention Center" in card
         assert "Krappe verplaatsing" not in card  # the way to this meeting is behind them
     finally:
         await app.close()
