@@ -156,7 +156,7 @@ async def test_print_or_save_opens_the_copy_as_saved_not_offline(app: App) -> No
     await app.tap("print-agenda")
     name, data, _mime = app.platform.files[-1]
     assert name == "agenda.html"
-    assert b'<html lang="en" class="saved">' in data
+    assert b'<html lang="en" data-zone="America/Los_Angeles" class="saved">' in data
 
 
 async def test_another_day_opens_its_list_at_the_top(app: App) -> None:
