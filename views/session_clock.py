@@ -1,8 +1,9 @@
 """One session's clock: the screen on show is drawn again when time makes it out of date.
 
 A screen says when that is (`Screen.changes_at`: My agenda's Now/Next card, its countdown,
-its dimmed past items, the day). One sleeping task per session wakes then, and only then:
-no tick every second or minute, and nothing while the tab is hidden or the browser away.
+its dimmed past items), and every screen is out of date when the mission day turns. One
+sleeping task per session wakes then, and only then: no tick every second or minute, and
+nothing while the tab is hidden or the browser away.
 Back in view, an out-of-date screen is drawn at once.
 
 Every delegate's 'Now, until 15:45' ends at 15:45:00, and every countdown turns at the same
@@ -20,6 +21,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from services.agenda import next_change
 from views import background
 
 if TYPE_CHECKING:
@@ -41,7 +43,11 @@ class SessionClock:
         self.shell._spawn(self._clock_loop)
 
     def drawn(self, changes_at: datetime | None) -> None:
-        self.due = changes_at
+        repo = self.shell.repo
+        # every screen at the day's turn too: a day chosen yesterday gives way to today (the
+        # map, the Programme), also in a session left open overnight on them
+        turn = next_change([], repo.now(), {repo.zone, repo.display_zone()}, countdown=False)
+        self.due = min(changes_at, turn) if changes_at is not None else turn
         self.wake.set()
 
     def _draw_if_shown(self, due: datetime | None) -> None:

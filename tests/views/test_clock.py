@@ -60,10 +60,10 @@ async def test_clock_draws_nothing_while_hidden_and_catches_up_when_shown(app: A
     assert "Next: in 40 min" in app.text()
 
 
-async def test_clock_other_screens_set_no_timer(app: App) -> None:
+async def test_clock_other_screens_wake_only_when_the_day_turns(app: App) -> None:
     assert app.shell is not None
     await app.go("/contacts")
-    assert app.shell.clock.due is None
+    assert app.shell.clock.due == at("2025-10-08T00:00:00-07:00")  # no minute timer
 
 
 async def test_clock_before_the_mission_draws_again_at_midnight_not_every_minute(
@@ -144,11 +144,12 @@ async def test_clock_a_day_tapped_last_evening_gives_way_to_today(tmp_path: Path
         await app.time_passes("2025-10-08T07:30:00-07:00")
         assert selected_day(app) == "day-2025-10-08" and app.route == "/agenda"
         assert "Wednesday 8 October" in app.text()
-        await app.go("/map")
-        assert selected_day(app) == "day-2025-10-08"
+        await app.go("/map/2025-10-06")  # the map, left open overnight on a day chosen
+        await app.time_passes("2025-10-09T07:30:00-07:00")
+        assert selected_day(app) == "day-2025-10-09" and app.route == "/map"
         assert app.shell.ctx.state.programme.days == set()  # the Programme opens on today
         await app.go("/programme")
-        assert app.shell.ctx.state.programme.days == {date(2025, 10, 8)}
+        assert app.shell.ctx.state.programme.days == {date(2025, 10, 9)}
     finally:
         await app.close()
 
