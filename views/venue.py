@@ -40,7 +40,9 @@ def build(ctx: Ctx) -> Screen:
     )
     here.sort(key=lambda a: a.start)
     controls += [activity_card(ctx, a, zone, f"venue-activity-{a.id}") for a in here]
-    return Screen(venue.name, controls, subtitle=city_name(tr, repo.mission, venue.city))
+    # titled like an activity (its kind): a venue's name, beside two icons and Back, was cut
+    # ("Santa Clara Conve…"); it heads the card below in full
+    return Screen(_("Venue"), controls, subtitle=city_name(tr, repo.mission, venue.city))
 
 
 def my_meetings_here(ctx: Ctx, venue_id: str, zone: ZoneInfo) -> list[ft.Control]:

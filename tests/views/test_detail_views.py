@@ -80,6 +80,11 @@ async def test_changed_activity_banner_shows_old_and_new_then_clears(tmp_path: P
 
 
 async def test_venue_screen_lists_activities_there(app: App) -> None:
+    await app.go("/venue/santa-clara-cc")
+    bar = app.page.views[-1].appbar
+    assert isinstance(bar, ft.AppBar)  # its name was the title, cut: 'Santa Clara Conve…'
+    assert next(c.value for c in walk(bar.title) if isinstance(c, ft.Text)) == "Venue"
+    assert "Santa Clara Convention Center" in app.texts()  # in full, atop the card
     await app.go("/venue/moscone-center")
     assert "747 Howard St" in app.text()
     assert app.has("venue-activity-mon-ai-seminar")
