@@ -32,7 +32,7 @@ def build(ctx: Ctx) -> Screen:
     entry = directory.company(repo.mission, ctx.state.route.arg or "")
     if entry is None:
         return Screen(
-            _("Delegation directory"),
+            _("Directory"),
             [
                 empty_state(
                     ft.Icons.BUSINESS, _("Not in the directory"), _("It may have been removed.")
@@ -78,7 +78,7 @@ def build(ctx: Ctx) -> Screen:
                     identifier=f"company-meeting-{m.id}",
                 )
             )
-    return Screen(_("Delegation directory"), controls, subtitle=entry.name)
+    return Screen(_("Directory"), controls, subtitle=entry.name)  # whole beside two icons
 
 
 def contact_card(ctx: Ctx, entry: Company) -> ft.Control:

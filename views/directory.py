@@ -34,7 +34,8 @@ def build(ctx: Ctx) -> Screen:
         )
     count = len(found)
     subtitle = tr.ngettext("{n} member", "{n} members", count).format(n=count)
-    return Screen(_("Delegation directory"), controls, subtitle=subtitle, show_back=True)
+    # "Annuaire de la délégation" was cut at 360 px beside Back and two icons
+    return Screen(_("Directory"), controls, subtitle=subtitle, show_back=True)
 
 
 def search_box(ctx: Ctx) -> ft.Control:
