@@ -30,6 +30,7 @@ from views.components.now_next import now_next_line, now_next_view
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import (
+    MUTED,
     card,
     empty_state,
     heading,
@@ -232,7 +233,8 @@ def notices(ctx: Ctx) -> list[ft.Control]:
         line = ft.Row(
             [
                 ft.Icon(ft.Icons.CLOUD_OFF, size=16, color=ft.Colors.ON_SURFACE_VARIANT),
-                muted(ctx.status_text(), 12),
+                # expands, so a long sentence wraps at 360 px instead of being cut
+                ft.Text(ctx.status_text(), size=12, color=MUTED, expand=True),
             ],
             spacing=6,
         )
