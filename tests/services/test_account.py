@@ -380,3 +380,31 @@ async def test_a_link_not_followed_never_echoes_its_credentials(
     assert outcome.status in ("other_origin", "confirm_origin") and server in sentence
     assert "s3cret" not in sentence and "user" not in sentence, sentence
     assert ours.requests == other.requests == []
+
+
+async def test_native_app_refuses_plain_http_to_a_remote_server_without_asking(
+    tmp_path: Path,
+) -> None:
+    """Only https (or this machine) may be followed once confirmed: a personal token over
+    plain http to a remote host is never offered."""
+    account, feeds = await account_at(tmp_path, None, hosted=False)
+    outcome = await account.sign_in(f"http://feed.example.org/delegates/{CODE}.json", True)
+    await feeds.aclose()
+    assert (outcome.status, outcome.host) == ("other_origin", "feed.example.org")
+
+
+async def test_a_new_mission_another_process_committed_is_reported_as_a_new_mission(
+    tmp_path: Path,
+) -> None:
+    async with ChaosServer() as server:
+        account, feeds = await account_at(tmp_path, server.url("ok"))
+        assert (await account.sync()).ok
+        server.mission, _person = next_mission()
+        etag = '"ok-' + str(hash(server.mission) & 0xFFFF) + '"'  # what the server sends
+        other = FeedStore(tmp_path)  # a second app process sharing the data folder
+        unit = Unit(server.mission, etag, None, json.loads(server.mission)["revision"])
+        other.commit(namespace_for(server.url("ok")), {"mission": unit})
+        outcome = await account.sync()  # the server answers 304 to the shared ETag
+        await feeds.aclose()
+    assert account.repo.mission.mission.id == "next-mission"
+    assert said(outcome).endswith(": a new mission was loaded"), outcome

@@ -15,7 +15,7 @@ from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
-from services.store import FeedStore
+from services.store import FeedStore, namespace_for
 from services.sync_state import SyncResult
 from tests.services.chaos import ChaosServer
 
@@ -91,3 +91,23 @@ async def test_feeds_a_sign_in_elsewhere_never_cuts_a_persons_sync_on_an_evicted
 async def account(root: Path, feeds: Feeds, name: str) -> Account:
     settings = SettingsStore(FileKeyValue(root / f"{name}.json"))
     return Account(await Repository.open(feeds.library, settings, feeds.origin_for), feeds)
+
+
+async def test_feeds_an_evicted_client_finishes_a_download_whose_caller_left(
+    tmp_path: Path,
+) -> None:
+    """A session closed halfway through a sync: the shared download goes on and is committed
+    for everyone, even when the client is evicted before it ends."""
+    feeds = Feeds(Library(FeedStore(tmp_path)), None, hosted=False, limit=1, make_client=quick)
+    first, second = await account(tmp_path, feeds, "first"), await account(tmp_path, feeds, "2")
+    async with ChaosServer() as slow, ChaosServer() as other:
+        await first.repo.switch(slow.url("held"), None)  # the programme only
+        running = asyncio.create_task(first.sync())
+        async with asyncio.timeout(10):
+            await slow.holding.wait()
+        running.cancel()  # the person closed the page
+        elsewhere = f"{other.url('ok')}delegates/{CODE}.json"
+        assert (await second.sign_in(elsewhere, confirmed=True)).ok  # evicts the held client
+        slow.release.set()
+        await feeds.aclose()  # waits for the closes under way
+    assert FeedStore(tmp_path).load(namespace_for(slow.url("held")), "mission") is not None

@@ -20,6 +20,7 @@ SAME = [
     ("https://feed.example.org/x/../ok/", "https://feed.example.org/ok/"),  # as a browser
     ("https://feed.example.org/x/%2E%2E/ok/./", "https://feed.example.org/ok/"),
     ("https://feed.example.org/../../ok/..", "https://feed.example.org/"),  # never above /
+    ("https://feed.example.org/../ok/", "https://feed.example.org/ok/"),
 ]
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import httpx
 import pytest
 
 from services.clock import Clock, system_clock
+from services.errors import FeedUnavailable
 from services.feed_client import FeedClient
 from services.library import Library
 from services.store import FeedStore, namespace_for, personal_name
@@ -210,3 +212,20 @@ async def test_redirect_to_another_host_is_not_followed(tmp_path: Path) -> None:
         result = await syncer(c, store).sync(CODE)
         await c.aclose()
     assert result.status == "offline" and store.load(NS, "mission") is None
+
+
+async def test_redirect_from_https_to_plain_http_on_the_same_host_is_not_followed() -> None:
+    """The token would travel in clear. A TLS origin on 127.0.0.1 needs a certificate, so an
+    httpx MockTransport stands in for the server here."""
+    asked: list[httpx.URL] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url)
+        plain = request.url.copy_with(scheme="http")
+        return httpx.Response(307, headers={"Location": str(plain)})
+
+    c = FeedClient("https://feed.example.org/", httpx.MockTransport(answer), retries=0)
+    with pytest.raises(FeedUnavailable):
+        await c.fetch(f"delegates/{CODE}.json", None, "personal agenda")
+    await c.aclose()
+    assert [url.scheme for url in asked] == ["https"]
