@@ -31,6 +31,10 @@ async def test_agenda_who_it_is_for_has_a_line_of_its_own_not_the_app_bar(app: A
     who = [c for c in walk(app.find("agenda-who")) if isinstance(c, ft.Text)]
     assert [c.value for c in who] == ["Demo agenda: Lotte Vermeulen"]
     assert not who[0].no_wrap and who[0].max_lines is None  # a long name wraps
+    bar = app.page.views[-1].appbar
+    assert isinstance(bar, ft.AppBar) and isinstance(bar.title, ft.Column)
+    cut = [(t.max_lines, t.overflow) for t in bar.title.controls if isinstance(t, ft.Text)]
+    assert cut and all(c == (1, ft.TextOverflow.ELLIPSIS) for c in cut)  # cut with '…'
 
 
 async def test_agenda_before_the_mission_opens_on_first_day(tmp_path: Path) -> None:
@@ -57,6 +61,8 @@ async def test_another_day_keeps_now_next_to_one_line_above_its_list(app: App) -
     shown = [getattr(c, "text", None) or getattr(c, "value", None) for c in walk(card)]
     assert "Now, until 15:45 · " in shown and "B2B with Raj Patel" in shown
     assert "\u00a0Illustrative\u00a0" in shown  # marked as on its own day
+    # before the title: a long title cut at two lines must not take the mark with it
+    assert shown.index("\u00a0Illustrative\u00a0") < shown.index("B2B with Raj Patel")
     assert not app.has("leave-by") and "Then at 16:30" not in app.text()
     assert app.has("row-thu-jpl")
     await app.tap("now-next")

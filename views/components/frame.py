@@ -13,9 +13,14 @@ from views.routes import TABS, Route
 
 
 def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) -> ft.AppBar:
-    title: list[ft.Control] = [ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600)]
+    # one line each (an app bar's title never wraps): a cut text ends with '…', not mid-letter
+    one_line = ft.TextOverflow.ELLIPSIS
+    title: list[ft.Control] = [
+        ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600, max_lines=1, overflow=one_line)
+    ]
     if screen.subtitle:
-        title.append(ft.Text(screen.subtitle, size=12, color=ft.Colors.ON_SURFACE_VARIANT))
+        muted = ft.Colors.ON_SURFACE_VARIANT
+        title.append(ft.Text(screen.subtitle, size=12, color=muted, max_lines=1, overflow=one_line))
     leading = None
     if route.name not in TABS or screen.show_back:
         label = ctx.tr.gettext("Back")

@@ -45,12 +45,10 @@ def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Con
 
 def now_next_line(ctx: Ctx, summary: NowNextCard) -> ft.Control:
     """The Now/Next card in one line on another day: that day's list starts near the top."""
-    spans = [
-        ft.TextSpan(f"{summary.heading} · ", ft.TextStyle(color=ft.Colors.PRIMARY, size=13)),
-        ft.TextSpan(summary.title, ft.TextStyle(weight=ft.FontWeight.W_600)),
-    ]
-    if summary.sample:  # marked as on its own day's row
-        spans += [ft.TextSpan("\u2002"), sample_span(ctx.tr)]
+    spans = [ft.TextSpan(f"{summary.heading} · ", ft.TextStyle(color=ft.Colors.PRIMARY, size=13))]
+    if summary.sample:  # marked as on its own day's row, before a long title can push it out
+        spans += [sample_span(ctx.tr), ft.TextSpan("\u2002")]
+    spans.append(ft.TextSpan(summary.title, ft.TextStyle(weight=ft.FontWeight.W_600)))
     text = ft.Text(
         spans=spans,
         max_lines=2,
