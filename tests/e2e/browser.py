@@ -163,4 +163,4 @@ def box(page: Page, identifier: str, timeout_ms: int = 30_000) -> dict[str, floa
     expect(node).to_be_attached(timeout=timeout_ms)
     found = node.bounding_box()
     assert found is not None, identifier
-    return dict(found)
+    return {key: found[key] for key in ("x", "y", "width", "height")}
