@@ -18,6 +18,7 @@ a write that would reach another control fails loudly instead of changing it.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, NoReturn
 
 from flet.controls.base_control import BaseControl
@@ -26,8 +27,8 @@ SCALARS = (str, int, float, bool, type(None))
 
 
 class Sealed(dict[str, Any]):
-    """A dict that refuses every change (reads, `copy` and a no-op `clear` or `pop` still
-    work as on a dict: `copy` gives a plain, writable dict)."""
+    """A dict that refuses every change (reads, and a no-op `clear` or `pop`, work as on a
+    dict; any copy of it is a plain, writable dict)."""
 
     __slots__ = ()
 
@@ -45,6 +46,17 @@ class Sealed(dict[str, Any]):
     def clear(self) -> None:
         if self:
             self._refuse()
+
+    # A copy (shallow, deep or pickled) is a plain dict of its own: copy's default way would
+    # rebuild a Sealed item by item, and be refused.
+    def __copy__(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        return copy.deepcopy(dict(self), memo)
+
+    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[dict[str, Any]]]:
+        return dict, (dict(self),)
 
 
 EMPTY = Sealed()

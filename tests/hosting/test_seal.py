@@ -3,6 +3,8 @@ nothing of a person, and change nothing anyone sees."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,9 +43,15 @@ def test_seal_refuses_every_change() -> None:
     assert kept == {"skip_properties": ["width", "height"]}
     assert seal.EMPTY.pop("style", None) is None  # Flet's no-op pop of an absent key
     seal.EMPTY.clear()  # clearing what is empty changes nothing
-    copy = kept.copy()
-    copy["x"] = 1  # a copy (what the encoder keeps) is a plain dict of its own
-    assert type(copy) is dict and "x" not in kept
+    for made in (
+        kept.copy(),
+        copy.copy(kept),
+        copy.deepcopy(kept),
+        pickle.loads(pickle.dumps(kept)),
+    ):
+        made["x"] = 1  # a copy (what the encoder keeps) is a plain dict of its own
+        assert type(made) is dict and "x" not in kept
+        assert made["skip_properties"] == ["width", "height"]
 
 
 def test_seal_shares_only_equal_plain_settings() -> None:
