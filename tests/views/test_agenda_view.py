@@ -148,8 +148,10 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
         assert "Could not reach the organisers: showing data from Tue 7 Oct 06:30" in app.text()
         note = app.find("offline-note").content.content  # type: ignore[attr-defined]
         sentence = note.controls[-1]  # beside its icon: it takes the rest of the row, and wraps
-        assert isinstance(sentence, ft.Text) and sentence.expand and sentence.value.startswith(
-            "Could not reach"
+        assert (
+            isinstance(sentence, ft.Text)
+            and sentence.expand
+            and sentence.value.startswith("Could not reach")
         )
     finally:
         await app.close()
