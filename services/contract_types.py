@@ -66,16 +66,26 @@ def _same_in_every_language(value: object) -> object:
     return value
 
 
-# Localized text that may also be sent as one plain string (see `_same_in_every_language`).
+def _absent_or_same(value: object) -> object:
+    """Also null as absent: these fields were optional strings, and older feeds sent null."""
+    return {} if value is None else _same_in_every_language(value)
+
+
+# Localized text that may also be sent as one plain string (see `_same_in_every_language`),
+# or null (older feeds) when there is none.
 Names = Annotated[
     dict[Lang, Label],
-    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+    BeforeValidator(_absent_or_same, json_schema_input_type=str | dict[Lang, str] | None),
 ]
-RequiredNames = Annotated[Names, Field(min_length=1)]
+RequiredNames = Annotated[
+    dict[Lang, Label],
+    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+    Field(min_length=1),
+]
 # Longer localized text that may also be sent as one plain string (a meeting's notes).
 Notes = Annotated[
     dict[Lang, Prose],
-    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+    BeforeValidator(_absent_or_same, json_schema_input_type=str | dict[Lang, str] | None),
 ]
 # A short title for narrow app bars (about 40 characters).
 ShortTitle = dict[Lang, Annotated[str, StringConstraints(max_length=48, pattern=r"\S")]]

@@ -79,3 +79,25 @@ def test_names_and_short_title_are_checked(
 def test_the_schema_documents_names_as_text_or_localized_text() -> None:
     contact = feed_schema()["mission.json"]["$defs"]["Contact"]["properties"]["name"]  # type: ignore[index]
     assert {"type": "string"} in contact["anyOf"]
+
+
+def test_null_place_notes_room_and_organisation_of_an_older_feed_read_as_absent(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    # Until this contract made them localized, these were `Line | None` / `Prose | None` and the
+    # published schema allowed null: a feed written to it must still be read, not refused.
+    delegate["meetings"][0]["location"] = None
+    delegate["meetings"][0]["notes"] = None
+    mission["activities"][0]["room"] = None
+    mission["contacts"][0]["organisation"] = None
+    meeting = parse_delegate(dump(delegate)).meetings[0]
+    assert (meeting.location, meeting.notes) == ({}, {})
+    doc = parse_mission(dump(mission))
+    assert (doc.activities[0].room, doc.contacts[0].organisation) == ({}, {})
+
+
+def test_a_null_required_name_is_still_refused(mission: dict[str, Any]) -> None:
+    mission["contacts"][0]["name"] = None
+    with pytest.raises(FeedInvalid) as caught:
+        parse_mission(dump(mission))
+    assert any(str(p).startswith("contacts[0].name") for p in caught.value.problems)
