@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from services.changes import ChangeLog
 from services.errors import FeedInvalid
 from services.models import encode, feed_schema
 from services.validation import parse_delegate, parse_mission
@@ -101,3 +102,17 @@ def test_a_null_required_name_is_still_refused(mission: dict[str, Any]) -> None:
     with pytest.raises(FeedInvalid) as caught:
         parse_mission(dump(mission))
     assert any(str(p).startswith("contacts[0].name") for p in caught.value.problems)
+
+
+def test_a_change_log_stored_before_localized_meetings_keeps_its_cancelled_meeting() -> None:
+    # The store keeps each change log as `model_dump(mode="json")`, Nones included: a meeting
+    # the organisers took away was stored with "location": null. Unread, the whole log was
+    # dropped and that meeting silently gone.
+    gone = {
+        **json.loads(DELEGATE_BYTES)["meetings"][0],
+        **{"location": None, "notes": None, "venue_id": None},
+    }
+    stored = {"changes": {gone["id"]: {"id": gone["id"], "kind": "cancelled", "revision": 2}}}
+    stored["changes"][gone["id"]]["meeting"] = gone
+    log = ChangeLog.model_validate(stored)
+    assert log.removed_meetings()[gone["id"]].notes == {}
