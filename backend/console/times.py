@@ -37,8 +37,12 @@ class Clock:
 
     def moment(self, at: str) -> Moment:
         """'Mon 6 Oct 2025 09:30' in the mission's zone, and '16:30 UTC' (a history line's
-        `at`; one without an offset is UTC, as every line is written)."""
-        instant = datetime.fromisoformat(at)
+        `at`; one without an offset is UTC, as every line is written). A time that cannot be
+        read (a hand edit the history keeps) is shown as written."""
+        try:
+            instant = datetime.fromisoformat(at)
+        except (TypeError, ValueError):
+            return Moment(str(at), str(at), "")
         if instant.tzinfo is None:
             instant = instant.replace(tzinfo=UTC)
         local = format_datetime(instant, "EEE d MMM y HH:mm", tzinfo=self.zone, locale=self.locale)

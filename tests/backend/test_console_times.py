@@ -3,12 +3,13 @@ with UTC kept beside them."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from backend.console.times import mission_clock
-from backend.releases import history
+from backend.releases import history, releases_of
 from services.i18n import Translator
 from tests.backend.test_console import signed_in
 from tests.backend.test_numbering import lunch_moved
@@ -35,3 +36,19 @@ def test_release_times_without_a_readable_mission_are_utc_and_say_so() -> None:
     clock = mission_clock(None, Translator("fr"))
     assert clock.name == "UTC" and clock.is_utc
     assert clock.moment("2025-10-06T16:30:00+00:00").local == "lun. 6 oct. 2025 16:30"
+
+
+async def test_console_home_with_a_hand_edited_unreadable_release_time_shows_it_as_written(
+    tmp_path: Path,
+) -> None:
+    # history() keeps a line whose revision is a number ("must not stop the next one"): a time
+    # that is not one is shown as written, never a server error on the console's home.
+    _, out = lunch_moved(tmp_path)
+    lines = (releases_of(out) / "history.jsonl").read_text("utf-8").splitlines()
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "at": "yesterday 9h"})
+    (releases_of(out) / "history.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    async with signed_in(out) as (client, _):
+        page = await client.get("/?lang=fr")
+    assert page.status_code == 200 and "yesterday 9h" in page.text
+    assert mission_clock(None, Translator("en")).moment("2025-13-01").local == "2025-13-01"
