@@ -74,6 +74,10 @@ def _differs(
 
 
 def _live(current: Path, token: str) -> dict[str, Any]:
-    """The delegate's live document as JSON."""
-    raw = json.loads(layout.read(current, f"delegates/{token}.json"))
+    """The delegate's live document as JSON; empty when it cannot be read (damaged by hand or
+    by the disk: it must not stop the preview, nor the publish that replaces it)."""
+    try:
+        raw = json.loads(layout.read(current, f"delegates/{token}.json"))
+    except (OSError, ValueError):  # missing, cut short, not UTF-8 (ValueError covers both)
+        return {}
     return raw if isinstance(raw, dict) else {}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from backend import layout
 from backend.publish import publish
 from backend.wording import describe
 from services.i18n import Translator
@@ -130,3 +131,19 @@ def test_preview_of_a_first_publish_names_the_optional_sheets_left_empty(tmp_pat
     assert lines[1].startswith("The Hotels sheet is missing or empty") and len(lines) == 4
     full = publish(copy_example(tmp_path / "full"), tmp_path / "f2", SECRET, URL, check=True)
     assert full.preview is not None and full.preview.absent == []
+
+
+@pytest.mark.parametrize("data", [b"", b'{"stays": [', b"[1, 2]", b"\xff\xfe"])
+def test_preview_of_a_lost_hotels_sheet_over_a_damaged_live_delegate_document_still_runs(
+    tmp_path: Path, data: bytes
+) -> None:
+    """A delegate's live document damaged by hand or by the disk must not stop the preview
+    (nor the publish that replaces it): it counts as no hotel lost."""
+    source, out = lunch_moved(tmp_path)
+    (source / "hotels.csv").unlink()
+    token = sorted(layout.tokens(out.resolve()))[0]
+    layout.where(out.resolve(), f"delegates/{token}.json").write_bytes(data)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and 0 < preview.hotels_lost < preview.live_delegates
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.release is not None and consistent(out)
