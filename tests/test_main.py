@@ -114,7 +114,12 @@ def test_the_native_app_with_a_bad_feed_address_says_which_and_opens_no_window(
     monkeypatch.setenv("DELEGATE_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("DELEGATE_FEED_URL", "feed.example.org/bem")
     windows: list[object] = []
-    monkeypatch.setattr(main.ft, "run", lambda *args, **kwargs: windows.append(args))
+
+    async def window(*args: object, **kwargs: object) -> None:  # what main.run opens it with
+        windows.append(args)
+
+    monkeypatch.setattr(main.ft, "run_async", window)
+    monkeypatch.setattr(main.ft, "run", window)
     with pytest.raises(SystemExit) as stopped:
         main.run()
     assert str(stopped.value) == (
