@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,12 +95,19 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+_HOOKED: weakref.WeakSet[Page] = weakref.WeakSet()
+
+
 def open_app(page: Page, url: str, timeout_ms: int = 60000) -> None:
     """Load, wait for Flutter's first frame, switch on the semantics tree."""
-    page.add_init_script(
-        "window.__firstFrame = false;"
-        "window.addEventListener('flutter-first-frame', () => { window.__firstFrame = true; });"
-    )
+    if page not in _HOOKED:  # a page runs its init scripts on every document it loads
+        page.add_init_script(
+            "window.__firstFrame = false;"
+            "window.addEventListener('flutter-first-frame', () => { window.__firstFrame = true; });"
+        )
+        # Once per page: added again on a page whose app was running, the call (which has no
+        # timeout) twice waited on Chromium until pytest-timeout's 300 s ran out.
+        _HOOKED.add(page)
     page.goto(url)
     page.wait_for_function("window.__firstFrame === true", timeout=timeout_ms)
     enable_semantics(page)
