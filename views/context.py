@@ -16,6 +16,8 @@ from services.search import Filter
 from services.sync_state import SyncState, describe
 from views.routes import Route
 
+Adopt = Callable[[str], None]  # what a text field's change handler sets, given its text
+
 
 @dataclass
 class UiState:
@@ -48,7 +50,7 @@ class UiState:
     window_height: float = 0  # the window's height as the page last reported it; 0: unknown
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
     # each text field as last drawn, with the text drawn in it (views.components.drafts)
-    fields: dict[str, tuple[TextField, str]] = field(default_factory=dict)
+    fields: dict[str, tuple[TextField, str, Adopt]] = field(default_factory=dict)
 
     def new_day(self, today: date) -> None:
         """A day tapped on Tuesday evening is not Wednesday morning's choice: when the mission

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import flet as ft
 
 from services.mycard import CardField, CardProblem, card_from_form, suggested
-from views.components.drafts import done, drawn_as, typed_since_drawn
+from views.components.drafts import done, drawn_as
 from views.components.ui import muted
 from views.context import Ctx, Screen
 
@@ -49,8 +51,6 @@ def build(ctx: Ctx) -> Screen:
     problems = ctx.state.card_problems
     fields: dict[CardField, ft.TextField] = {}
     for key, label in _labels(ctx).items():
-        if (latest := typed_since_drawn(ctx, f"card-{key}")) is not None:
-            draft[key] = latest
         field = ft.TextField(
             label=label,
             value=draft.get(key, ""),
@@ -62,7 +62,8 @@ def build(ctx: Ctx) -> Screen:
             else ft.KeyboardType.TEXT,
             on_change=lambda e, k=key: draft.__setitem__(k, e.control.value or ""),
         )
-        fields[key] = drawn_as(ctx, f"card-{key}", field)
+        adopt = partial(draft.__setitem__, key)
+        fields[key] = drawn_as(ctx, f"card-{key}", field, adopt)
 
     def save(_e: object) -> None:
         card, found = card_from_form({key: draft.get(key, "") for key in FIELDS})

@@ -18,7 +18,7 @@ from services.present import (
 from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.chips import chip_row
-from views.components.drafts import done, drawn_as, typed_since_drawn
+from views.components.drafts import done, drawn_as
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import empty_state, heading, muted
@@ -110,8 +110,6 @@ def search_box(ctx: Ctx) -> ft.Control:
     """
     _ = ctx.tr.gettext
     flt = ctx.state.programme
-    if (latest := typed_since_drawn(ctx, "programme-search")) is not None:
-        flt.query = latest  # its change handler has not run yet
 
     ctx.state.programme_drawn += 1
     drawn = ctx.state.programme_drawn
@@ -156,7 +154,7 @@ def search_box(ctx: Ctx) -> ft.Control:
         dense=True,
         border=ft.OutlineInputBorder(border_radius=24),
     )
-    drawn_as(ctx, "programme-search", field)
+    drawn_as(ctx, "programme-search", field, lambda text: setattr(flt, "query", text))
     return ft.Container(
         ft.Semantics(
             container=True,
@@ -270,4 +268,5 @@ def _clear(ctx: Ctx) -> None:
     flt.sectors.clear()
     flt.kinds.clear()
     flt.query = ""
+    done(ctx, "programme-search")
     ctx.act.refresh()

@@ -18,6 +18,7 @@ from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
+from views.components.drafts import adopt_typed
 from views.components.frame import app_bar, navigation_bar
 from views.components.panes import body, is_wide, list_beside
 from views.components.shared import frozen
@@ -212,6 +213,7 @@ class AppShell:
 
     def render(self) -> None:
         self.ctx.state.new_day(self.repo.default_day())  # back to today when the day turns
+        adopt_typed(self.ctx.state)  # text typed whose change handler has not run yet
         route = self.ctx.state.route
         builder = self.screens.get(route.name) or self.screens["agenda"]
         screen = builder(self.ctx)

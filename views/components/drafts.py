@@ -11,37 +11,36 @@ from typing import Any
 
 import flet as ft
 
-from views.context import Ctx
+from views.context import Adopt, Ctx, UiState
 
 
 def draft_field(ctx: Ctx, key: str, saved: str, **options: Any) -> ft.TextField:
     drafts = ctx.state.drafts
-    if (latest := typed_since_drawn(ctx, key)) is not None:
-        drafts[key] = latest
 
     def typed(e: ft.Event[ft.TextField]) -> None:
         drafts[key] = e.control.value or ""
 
     field = ft.TextField(value=drafts.get(key, saved), on_change=typed, **options)
-    return drawn_as(ctx, key, field)
+    return drawn_as(ctx, key, field, lambda text: drafts.__setitem__(key, text))
 
 
-def typed_since_drawn(ctx: Ctx, key: str) -> str | None:
-    """What the person's device holds in field `key` when it differs from what was drawn there.
+def drawn_as(ctx: Ctx, key: str, field: ft.TextField, adopt: Adopt) -> ft.TextField:
+    """Remember `field` as drawn with its text, and what its change handler sets
+    (see `adopt_typed`)."""
+    ctx.state.fields[key] = (field, field.value or "", adopt)
+    return field
+
+
+def adopt_typed(state: UiState) -> None:
+    """Before a drawing: text a device holds in a drawn field, where the field's change handler
+    has not run yet, goes where that handler puts it.
 
     Flet sets a field's new text the moment it arrives but runs its change handler later, as a
     task: a redraw in between (a sync landing, a search's pause) drew the text of the last
     handler that ran and sent it back, rolling the field back under the person's fingers."""
-    last = ctx.state.fields.get(key)
-    if last is None or last[0].value is None or last[0].value == last[1]:
-        return None
-    return last[0].value
-
-
-def drawn_as(ctx: Ctx, key: str, field: ft.TextField) -> ft.TextField:
-    """Remember `field` as drawn with its value (see `typed_since_drawn`)."""
-    ctx.state.fields[key] = (field, field.value or "")
-    return field
+    for field, drawn, adopt in list(state.fields.values()):
+        if field.value is not None and field.value != drawn:
+            adopt(field.value)
 
 
 def done(ctx: Ctx, *keys: str) -> None:
