@@ -25,10 +25,6 @@ DAY_SHEETS = {
 YES = ("yes", "true", "1", "ja", "oui", "y")
 
 
-def _loc(row: Row, column: str) -> dict[str, str]:
-    return {lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")}
-
-
 def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
     """`day` + the HH:MM in `column` as an ISO instant in mission time; empty gives None."""
     clock = row.get(column)
@@ -91,8 +87,8 @@ def _announcement(
         "at": _at(row, row.get("date"), "time", zone, errors),
         "urgency": row.get("urgency") or "info",
         "audience": audience,
-        "title": _loc(row, "title"),
-        "body": _loc(row, "body"),
+        "title": row.per_language("title"),
+        "body": row.per_language("body"),
     }
 
 
@@ -106,8 +102,8 @@ def _logistics(
         day = days.get(row.get("activity"), "")
         item: dict[str, Any] = {"activity_id": row.get("activity")}
         for key in ("dress_code", "bring", "security", "access"):
-            item[key] = _loc(row, key)
-        item["departure_point"] = _loc(row, "coach_from")
+            item[key] = row.per_language(key)
+        item["departure_point"] = row.per_language("coach_from")
         if day:
             item["arrive_by"] = _at(row, day, "arrive_by", zone, errors)
             item["departure_time"] = _at(row, day, "coach_time", zone, errors)
@@ -116,7 +112,10 @@ def _logistics(
 
 
 def _company(row: Row) -> dict[str, Any]:
-    contact: dict[str, Any] = {"name": row.get("contact_name"), "role": _loc(row, "contact_role")}
+    contact: dict[str, Any] = {
+        "name": row.get("contact_name"),
+        "role": row.per_language("contact_role"),
+    }
     for column in ("email", "phone"):
         if row.get(f"contact_{column}"):
             contact[column] = row.get(f"contact_{column}")
@@ -125,7 +124,7 @@ def _company(row: Row) -> dict[str, Any]:
         "name": row.get("name"),
         "kind": row.get("kind") or "company",
         "sectors": row.get("sectors").split(),
-        "profile": _loc(row, "profile"),
+        "profile": row.per_language("profile"),
         "cities": row.get("cities").split(),
         "contact": contact,
         "hosts": row.get("hosts").split(),

@@ -87,6 +87,4 @@ def _written_in(row: Row, column: str, language: str) -> dict[str, str]:
     text: dict[str, str] = {}
     if row.get(column):
         text[language if language in LANGS else "en"] = row.get(column)
-    return text | {
-        lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")
-    }
+    return text | row.per_language(column)

@@ -18,10 +18,6 @@ class Origins(Protocol):
     def add(self, key: str, row: Row) -> None: ...
 
 
-def _loc(row: Row, column: str) -> dict[str, str]:
-    return {lang: row.get(f"{column}_{lang}") for lang in LANGS if row.get(f"{column}_{lang}")}
-
-
 def _names(row: Row, column: str) -> dict[str, str]:
     """`name` alone is the same in every language (a person's name); `name_fr` etc. override it."""
     plain = row.get(column)
@@ -78,7 +74,7 @@ def _mission(tables: dict[str, Table], fields: dict[str, Row], origins: Origins)
         for row in tables[f"{name}.csv"]:
             origins.add(f"mission.{name}", row)
     cities = [
-        {"id": r.get("id"), "name": _loc(r, "name"), "start_date": r.get("start_date"),
+        {"id": r.get("id"), "name": r.per_language("name"), "start_date": r.get("start_date"),
          "end_date": r.get("end_date")}
         for r in tables["cities.csv"]
     ]  # fmt: skip
@@ -91,10 +87,12 @@ def _mission(tables: dict[str, Table], fields: dict[str, Row], origins: Origins)
         "end_date": _setting(fields, "end_date"),
         "time_zone": _setting(fields, "time_zone"),
         "languages": _setting(fields, "languages").split(),
-        "sectors": [{"id": r.get("id"), "name": _loc(r, "name")} for r in tables["sectors.csv"]],
+        "sectors": [
+            {"id": r.get("id"), "name": r.per_language("name")} for r in tables["sectors.csv"]
+        ],
         "cities": cities,
         "facts": [
-            {"id": r.get("id"), "text": _loc(r, "text"), "source": _names(r, "source")}
+            {"id": r.get("id"), "text": r.per_language("text"), "source": _names(r, "source")}
             for r in tables["facts.csv"]
         ],
         "sample": _yes(_setting(fields, "sample")),
@@ -111,11 +109,11 @@ def _venues(table: Table, origins: Origins) -> list[dict[str, Any]]:
                 "id": row.get("id"),
                 "name": row.get("name"),
                 "address": row.get("address"),
-                "address_local": _loc(row, "address"),
+                "address_local": row.per_language("address"),
                 "city": row.get("city"),
                 "lat": row.get("lat"),
                 "lon": row.get("lon"),
-                "access": _loc(row, "access"),
+                "access": row.per_language("access"),
             }
         )
     return venues
@@ -141,8 +139,8 @@ def _activities(
             {
                 "id": row.get("id"),
                 "kind": row.get("kind"),
-                "title": _loc(row, "title"),
-                "description": _loc(row, "description"),
+                "title": row.per_language("title"),
+                "description": row.per_language("description"),
                 "sectors": row.get("sectors").split(),
                 "start": instant(row, "start", zone, errors),
                 "end": instant(row, "end", zone, errors),
@@ -162,10 +160,10 @@ def contact(row: Row) -> dict[str, Any]:
         "id": row.get("id"),
         "category": row.get("category"),
         "name": _names(row, "name"),
-        "role": _loc(row, "role"),
+        "role": row.per_language("role"),
         "organisation": _names(row, "organisation"),
-        "address_local": _loc(row, "address"),
-        "hours": _loc(row, "hours"),
+        "address_local": row.per_language("address"),
+        "hours": row.per_language("hours"),
         "sample": flag(row),
     }
     for column in ("phone", "mobile", "email", "website", "address"):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.models import LANGS
 from services.said import Said, said
 
 
@@ -56,6 +57,10 @@ class Row:
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")  # the readers strip every cell once
+
+    def per_language(self, column: str) -> dict[str, str]:
+        """`<column>_en`, `_fr`, `_nl` as {lang: text}, the empty ones left out."""
+        return {lang: text for lang in LANGS if (text := self.get(f"{column}_{lang}"))}
 
     def error(self, column: str, message: str) -> SourceError:
         """A problem in one cell of this row."""

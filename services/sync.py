@@ -8,7 +8,6 @@ share a single download.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -18,6 +17,7 @@ from typing import Any
 from services.clock import Clock, system_clock
 from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 from services.feed_client import FeedClient
+from services.going import Going
 from services.library import Library, Loaded, Prepared
 from services.models import DelegateDoc, MissionDoc
 from services.staging import Fresh, MissionMoved, OlderRevision, clean_etag, prepare, same_mission
@@ -36,11 +36,11 @@ class Synchronizer:
         self.library = library
         self.namespace = namespace
         self.clock = clock
-        self._inflight: dict[str, asyncio.Task[SyncResult]] = {}
+        self._inflight: Going[SyncResult] = Going()
 
     async def aclose(self) -> None:
         """Close the client once the downloads in flight (shared, shielded) have ended."""
-        await asyncio.gather(*self._inflight.values(), return_exceptions=True)
+        await self._inflight.settle()
         await self.client.aclose()
 
     async def sync(self, code: str | None) -> SyncResult:
@@ -78,12 +78,7 @@ class Synchronizer:
 
     async def _single(self, name: str, work: Callable[[], Awaitable[SyncResult]]) -> SyncResult:
         """One download per document at a time; sessions that ask meanwhile share its result."""
-        task = self._inflight.get(name)
-        if task is None:
-            task = asyncio.ensure_future(work())
-            self._inflight[name] = task
-            task.add_done_callback(lambda _t: self._inflight.pop(name, None))
-        return await asyncio.shield(task)
+        return await self._inflight.once(name, work)
 
     async def _move(self, code: str | None) -> SyncResult:
         """Another mission on this feed: staged with the personal document, as at sign-in."""

@@ -18,7 +18,7 @@ from backend import checked
 from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import download_routes
-from backend.console.going import Going, live_made_from
+from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
@@ -27,6 +27,7 @@ from backend.releases import history, live
 from backend.rollback import previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
+from services.going import Going
 from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
