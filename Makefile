@@ -22,7 +22,7 @@ run: $(RUN_STAMP) $(MO_FILES)
 test: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy services backend views hosting main.py
+	$(BIN)/mypy services backend views hosting main.py tests bench
 	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_WORKERS)
 
 lint: $(DEV_STAMP)

@@ -15,5 +15,5 @@ async def at_once(work: Callable[[], None]) -> None:
 
 
 if __name__ == "__main__":
-    background.draw = at_once  # type: ignore[assignment]
+    background.draw = at_once
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "main.py"), run_name="__main__")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from functools import partial
 
 from bench.synth import mission_bytes
 from services.validation import parse_mission
@@ -37,8 +38,8 @@ def main() -> None:
         parse_mission(data)  # warm up
         rounds = [
             (
-                best_of(lambda d=data: json.loads(d), 0.3),
-                best_of(lambda d=data: parse_mission(d), 0.3),
+                best_of(partial(json.loads, data), 0.3),
+                best_of(partial(parse_mission, data), 0.3),
             )
             for _ in range(3)
         ]

@@ -13,7 +13,7 @@ import asyncio
 import time
 from typing import Any
 
-import msgpack  # type: ignore[import-untyped]
+import msgpack
 from flet.messaging.protocol import decode_ext_from_msgpack
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -88,7 +88,8 @@ def _find(value: Any, identifier: str) -> dict[str, Any] | None:
     """The control a Semantics wrapper with this identifier holds, in a patch."""
     if isinstance(value, dict):
         if value.get("identifier") == identifier and isinstance(value.get("content"), dict):
-            return value["content"]
+            content: dict[str, Any] = value["content"]
+            return content
         items = list(value.values())
     else:
         items = value if isinstance(value, list) else []

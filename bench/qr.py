@@ -39,8 +39,8 @@ def main() -> None:
     def make(n: int) -> object:
         return segno.make(LINK.format(n), error="m", mask=3, boost_error=False, micro=False)
 
-    def segno_png(n: int) -> object:
-        return symbols[n].save(io.BytesIO(), kind="png", scale=6, border=2)
+    def segno_png(n: int) -> None:
+        symbols[n].save(io.BytesIO(), kind="png", scale=6, border=2)
 
     def ours(n: int) -> object:
         return png(symbols[n].matrix, 6, 2)

@@ -12,10 +12,10 @@ FEED = Path(__file__).resolve().parent.parent / "assets" / "feed"
 
 def mission_dict(scale: int) -> dict[str, Any]:
     """The embedded mission with its activities repeated `scale` times (same venues, contacts)."""
-    base = json.loads((FEED / "mission.json").read_bytes())
+    base: dict[str, Any] = json.loads((FEED / "mission.json").read_bytes())
     if scale == 1:
         return base
-    out = copy.deepcopy(base)
+    out: dict[str, Any] = copy.deepcopy(base)
     out["activities"] = []
     for k in range(scale):
         suffix = "" if k == 0 else f"-x{k}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-import msgpack  # type: ignore[import-untyped]
+import msgpack
 from flet.controls.base_control import BaseControl
 from flet.messaging.protocol import Message
 from flet_web.fastapi.flet_app import FletApp, transport_log

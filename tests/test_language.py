@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
+from pydantic import BaseModel
 
 from backend.build import build
 from tests.conftest import ROOT
@@ -69,7 +70,7 @@ def localized(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]
 def example_fields() -> list[tuple[str, dict[str, str]]]:
     built = build(EXAMPLE)
     assert built.mission is not None and not built.errors
-    docs = [("mission.json", built.mission)]
+    docs: list[tuple[str, BaseModel]] = [("mission.json", built.mission)]
     docs += [(f"delegate {k}", d) for k, d in sorted(built.delegates.items())]
     return [(f"{n}{p}", t) for n, doc in docs for p, t in localized(doc.model_dump(mode="json"))]
 
@@ -80,7 +81,8 @@ def catalog(lang: str) -> list[str]:
     texts: list[str] = []
     for message in messages:
         if message.id:
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            string = message.string
+            strings = [string] if isinstance(string, str) else list(string or ())
             texts += [s for s in strings if s]
     return texts
 

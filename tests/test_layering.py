@@ -109,8 +109,9 @@ def test_screens_are_redrawn_never_patched_in_place() -> None:
     (`ctx.act.refresh()`); only the shell updates the page."""
     for path in (ROOT / "views").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            call = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            if call and node.func.attr == "update" and not node.args:
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr == "update" and not node.args:
                 owner = ast.unparse(node.func.value)
                 assert owner == "self.page" and path.name == "shell.py", (path, owner)
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import flet as ft
 import pytest
 
 import main
@@ -60,7 +61,7 @@ def test_desktop_app_closes_every_feed_client_when_its_window_closes(
         feeds = main.process_feeds(tmp_path, hosted=False)
         opened.append(feeds.syncer("https://feed.example.org/").client)
 
-    monkeypatch.setattr(main.ft, "run_async", window)
+    monkeypatch.setattr(ft, "run_async", window)
     main.run()
     assert len(opened) == 1 and opened[0].http.is_closed and tmp_path not in main._FEEDS
 
@@ -118,8 +119,8 @@ def test_the_native_app_with_a_bad_feed_address_says_which_and_opens_no_window(
     async def window(*args: object, **kwargs: object) -> None:  # what main.run opens it with
         windows.append(args)
 
-    monkeypatch.setattr(main.ft, "run_async", window)
-    monkeypatch.setattr(main.ft, "run", window)
+    monkeypatch.setattr(ft, "run_async", window)
+    monkeypatch.setattr(ft, "run", window)
     with pytest.raises(SystemExit) as stopped:
         main.run()
     assert str(stopped.value) == (

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
 import flet as ft
 
 log = logging.getLogger(__name__)
+
+
+class PhoneServices(Protocol):
+    """What the shell asks of the phone: `Platform` on a device, a recording fake in view tests."""
+
+    async def open_url(self, url: str) -> None: ...
+
+    async def copy(self, text: str) -> None: ...
+
+    async def share(self, text: str, subject: str) -> bool: ...
+
+    async def share_file(self, name: str, data: bytes, mime: str) -> None: ...
 
 
 class Platform:

@@ -24,7 +24,7 @@ from views.components.panes import body, is_wide, list_beside
 from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, locale_configuration, theme
 from views.context import Actions, Ctx, Screen, UiState
-from views.platform import Platform
+from views.platform import PhoneServices
 from views.routes import TABS, parse
 from views.session_clock import SessionClock
 from views.session_sync import SessionSync
@@ -44,7 +44,7 @@ class AppShell:
         page: ft.Page,
         repo: Repository,
         lang: Lang,
-        platform: Platform,
+        platform: PhoneServices,
         screens: dict[str, ScreenBuilder],
         feeds: Feeds | None = None,
     ) -> None:

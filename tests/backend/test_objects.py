@@ -288,5 +288,5 @@ def test_a_release_with_twins_of_pages_and_calendars_serves_them_and_rolls_back(
         rollback(out)  # the calendar is made again: the lunch goes back with a higher SEQUENCE
         back = gzip.decompress(raw_gzip(f"{url}delegates/{demo}.ics"))
         assert back == layout.read(out, f"delegates/{demo}.ics") and b"Tuinzaal" not in back
-        page = gzip.decompress(raw_gzip(f"{url}delegates/{demo}.fr.html"))
-        assert page == layout.read(out, f"delegates/{demo}.fr.html")  # named the new revision
+        french = gzip.decompress(raw_gzip(f"{url}delegates/{demo}.fr.html"))
+        assert french == layout.read(out, f"delegates/{demo}.fr.html")  # named the new revision

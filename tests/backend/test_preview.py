@@ -10,6 +10,7 @@ from backend import layout
 from backend.publish import publish
 from backend.wording import describe
 from services.i18n import Translator
+from services.models import Lang
 from tests.backend.servers import SECRET
 from tests.backend.test_numbering import NOW, URL, _plural, lunch_moved, shown
 from tests.backend.test_publish import copy_example, edit
@@ -45,7 +46,7 @@ def test_preview_over_a_damaged_live_mission_says_so_and_the_publish_repairs_it(
     [("fr", "Le fichier mission.json en ligne est illisible"), ("nl", "Het mission.json-bestand")],
 )
 def test_preview_over_a_damaged_live_mission_says_so_in_the_readers_language(
-    tmp_path: Path, lang: str, start: str
+    tmp_path: Path, lang: Lang, start: str
 ) -> None:
     source, out = lunch_moved(tmp_path)
     damage(out, b"{")

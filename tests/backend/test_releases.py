@@ -174,7 +174,7 @@ def full_render(
         at = datetime.fromisoformat(shown["published_at"])
         numbers = Renumbered(built.mission.revision, 0, int(shown["revision"]), at)
         built = renumbered(built, numbers)
-        assert built.mission is not None
+    assert built.mission is not None
     return render(built.mission, built.delegates, secret, previous, "https://x/")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from backend.build import COLUMNS, OPTIONAL
 from backend.commands import EXAMPLE_WORKBOOK
@@ -102,7 +103,7 @@ def missing_sheet(book: Workbook) -> str:
 
 def renamed_header(book: Workbook) -> str:
     header = [c.value for c in book["Activities"][1]]
-    letter = book["Activities"].cell(1, header.index("title_en") + 1).column_letter
+    letter = get_column_letter(header.index("title_en") + 1)
     book["Activities"][f"{letter}1"] = "Title EN"
     return f"Activities!{letter}1: missing column title_en"
 
@@ -118,7 +119,7 @@ def company_without_sectors(book: Workbook) -> str:
     (it said 'Sectors: no rows ...; add at least one row' though Sectors has its rows)."""
     companies = book["Companies"]
     header = [c.value for c in companies[1]]
-    letter = companies.cell(1, header.index("sectors") + 1).column_letter
+    letter = get_column_letter(header.index("sectors") + 1)
     companies[f"{letter}3"] = None
     return f"Companies!{letter}3: empty: fill in at least one"
 
@@ -189,7 +190,7 @@ def test_template_drop_downs_are_the_sheets_own_choices(tmp_path: Path) -> None:
     book = load_workbook(tmp_path / "t.xlsx")
     companies = book["Companies"]
     header = [c.value for c in companies[1]]
-    letter = companies.cell(1, header.index("kind") + 1).column_letter
+    letter = get_column_letter(header.index("kind") + 1)
     lists = {str(v.sqref): v.formula1 for v in companies.data_validations.dataValidation}
     assert lists[f"{letter}3:{letter}5000"] == '"company,federation,institution,administration"'
     assert (

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, FloatRect, Page, ViewportSize, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORT = {"width": 390, "height": 844}
+VIEWPORT: ViewportSize = {"width": 390, "height": 844}
 BLANK_PNG_BYTES = 8_000  # an empty 390x844 page compresses to ~4 KB
 
 
@@ -165,10 +165,10 @@ def reveal(page: Page, identifier: str, tries: int = 60) -> None:
     raise AssertionError(f"{identifier} never came on screen")
 
 
-def box(page: Page, identifier: str, timeout_ms: int = 30_000) -> dict[str, float]:
+def box(page: Page, identifier: str, timeout_ms: int = 30_000) -> FloatRect:
     """Where a control is on the page, once it is there (bounded)."""
     node = page.locator(f"[flt-semantics-identifier='{identifier}']").first
     expect(node).to_be_attached(timeout=timeout_ms)
     found = node.bounding_box()
     assert found is not None, identifier
-    return {key: found[key] for key in ("x", "y", "width", "height")}
+    return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, FloatRect, Page
 
 from services.map_labels import Box
 from services.map_layout import Spot, lay_out
@@ -128,7 +128,7 @@ def test_the_painted_map_has_land_where_there_is_land(
         if width > height:  # a laptop: the whole map shows, none of it under the navigation bar
             assert area["y"] + area["height"] <= height - NAV_BAR, area
         image = expected(region, ids, area["width"], drawn)
-        clip = {**area, "height": min(area["height"], height - NAV_BAR - area["y"])}
+        clip: FloatRect = {**area, "height": min(area["height"], height - NAV_BAR - area["y"])}
         shot = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
         n = compare(shot, picture, image, image.w / region.width)
         assert n.seen / n.total > 0.6, "the map is mostly land and sea, not blank"

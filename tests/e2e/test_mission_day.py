@@ -39,9 +39,10 @@ def test_republished_announcement_then_safety_card_with_the_feed_server_gone(
     source, out = two_delegates(base), base / "feed"
     assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
     feed_server = backend_server(out)
-    feed: str | None = feed_server.__enter__()
+    feed_url = feed_server.__enter__()
+    feed: str | None = feed_url
     try:
-        with app_server(base / "app", {"DELEGATE_NOW": NOW, "DELEGATE_FEED_URL": feed}) as app:
+        with app_server(base / "app", {"DELEGATE_NOW": NOW, "DELEGATE_FEED_URL": feed_url}) as app:
             context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
             try:
                 page = context.new_page()

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from services.changes import ChangeLog, diff_missions
-from services.store import normalise_origin
+from services.origin import normalise_origin
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, store_unit
 from tests.e2e.browser import (

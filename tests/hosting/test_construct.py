@@ -18,7 +18,7 @@ from flet.controls.base_control import BaseControl
 from hosting import construct
 from tests.hosting.test_walk import _messages
 
-ARGUMENTS = [
+ARGUMENTS: list[dict[str, Any]] = [
     {},
     {"key": "k", "data": 1, "visible": False, "tooltip": "t", "expand": True},
     {"opacity": 1, "rtl": 0},  # equal to the defaults (1.0, False), but not the same objects
@@ -81,11 +81,11 @@ async def test_a_whole_session_sends_the_same_messages(tmp_path: Path) -> None:
 
 def test_a_control_class_defined_later_is_made_the_same_way() -> None:
     def define() -> tuple[type, type]:
-        @ft.control("Marked")
+        @ft.control("Marked")  # type: ignore[arg-type]  # flet's control(name): TypeVar unsolved
         class Marked(ft.Text):
             tone: str = "plain"
 
-        @ft.control("Levelled")
+        @ft.control("Levelled")  # type: ignore[arg-type]  # as above
         class Levelled(ft.Text):
             _level: int = 0  # a parameter named like the generated body's own: Flet's __init__
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,8 @@ def hosted_walk() -> Iterator[None]:
 
 
 def test_seal_refuses_every_change() -> None:
-    kept = seal.sealed({"skip_properties": ["width", "height"]})
-    for change in (
+    kept: dict[str, object] = seal.sealed({"skip_properties": ["width", "height"]})
+    changes: list[Callable[[], object]] = [
         lambda: kept.__setitem__("x", 1),
         lambda: kept.update(x=1),
         lambda: kept.setdefault("x", 1),
@@ -37,7 +37,8 @@ def test_seal_refuses_every_change() -> None:
         lambda: kept.popitem(),
         lambda: kept.clear(),
         lambda: kept.__delitem__("skip_properties"),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(TypeError, match="sealed"):
             change()
     assert kept == {"skip_properties": ["width", "height"]}

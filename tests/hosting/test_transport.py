@@ -21,7 +21,7 @@ def _patch() -> Message:
 
 async def _sent(app: FletApp, message: Message) -> bytes:
     queue: asyncio.Queue[bytes] = asyncio.Queue()
-    app._FletApp__send_queue = queue  # type: ignore[attr-defined]
+    app._FletApp__send_queue = queue
     app.send_message(message)
     return queue.get_nowait()
 
@@ -37,8 +37,8 @@ async def test_quiet_transport_sends_the_same_bytes_as_flet(debug: bool) -> None
     transport_log.setLevel(logging.DEBUG if debug else logging.WARNING)
     message = _patch()  # one message: control ids come from a process-wide counter
     try:
-        ours = await _sent(QuietFletApp(loop, None, _main, None), message)  # type: ignore[arg-type]
-        flets = await _sent(FletApp(loop, None, _main, None), message)  # type: ignore[arg-type]
+        ours = await _sent(QuietFletApp(loop, None, _main, None), message)
+        flets = await _sent(FletApp(loop, None, _main, None), message)
     finally:
         transport_log.setLevel(level)
     assert ours == flets and ours[:1] == b"\x00" and b"Lotte Vermeulen" in ours

@@ -96,7 +96,7 @@ def _screen(label: str, with_row: bool) -> ft.Column:
     bar = ft.AppBar(
         leading=ft.Icon(ft.Icons.MENU), title=ft.Text(label), actions=[ft.IconButton(ft.Icons.ADD)]
     )
-    kept = [card, bar, row] if with_row else [card, bar]
+    kept: list[ft.Control] = [card, bar, row] if with_row else [card, bar]
     # its badge (a control in a single field) comes before its list of controls
     return ft.Column(kept, badge=ft.Badge(label="3"), data={"kept": ft.Text("data")})
 

@@ -17,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from services.store import MISSION, STALE_TMP_SECONDS, FeedStore, Unit
+from services.atomic import STALE_TMP_SECONDS
+from services.store import MISSION, FeedStore, Unit
 from services.validation import parse_delegate, parse_mission
 from tests.reliability.budget import LONG, scaled
 from tests.reliability.committer import PERSONAL

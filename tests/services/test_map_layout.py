@@ -70,8 +70,8 @@ def test_lay_out_any_day_pins_are_apart_inside_and_labels_overlap_nothing(
         assert not any(label.box.overlaps(p.disc) for p in laid.pins), label.key
         others = [p.box for p in laid.pins if p.spot.key != label.key]
         assert not any(label.box.overlaps(b) for b in [*others, *dots]), label.key
-    for a, b in itertools.combinations(laid.labels, 2):
-        assert not a.box.overlaps(b.box), (a.key, b.key)
+    for first, second in itertools.combinations(laid.labels, 2):
+        assert not first.box.overlaps(second.box), (first.key, second.key)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -178,7 +178,12 @@ def test_published_page_says_when_it_last_changed_not_as_of(
     """A published page keeps the time of the publish where it last changed (backend.stamps):
     'as of' would read as out of date days later; the app's own offline copy says 'as of'."""
     source = source_of(mission, delegate)
-    for lang, words in (("en", "last changed"), ("nl", "laatst gewijzigd"), ("fr", "modifié le")):
+    wording: list[tuple[Lang, str]] = [
+        ("en", "last changed"),
+        ("nl", "laatst gewijzigd"),
+        ("fr", "modifié le"),
+    ]
+    for lang, words in wording:
         page = render_pocket(source, lang, LINKS, banner="published")
         assert f'<time class="as-of">{words} ' in page, lang
     assert '<time class="as-of">as of ' in render_pocket(source, "en", LINKS)

@@ -43,6 +43,6 @@ def test_qr_is_black_on_white_with_a_quiet_zone() -> None:
         grey = image.convert("L")
         assert grey.size == (qr.size, qr.size) and 300 < qr.size <= 340
         assert {value for _, value in grey.getcolors() or []} == {0, 255}
-        module = qr.size // modules  # whole pixels per module, 4 modules of quiet zone
+        module = qr.size // int(modules)  # whole pixels per module, 4 modules of quiet zone
         assert qr.size % modules == 0 and grey.getpixel((4 * module - 1, 4 * module - 1)) == 255
         assert grey.getpixel((4 * module, 4 * module)) == 0  # the finder pattern's corner

@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import flet as ft
 import msgpack
@@ -42,12 +42,15 @@ from views import background
 from views.screens import SCREENS
 from views.shell import AppShell
 
-ENCODE = configure_encode_object_for_msgpack(BaseControl)
+# flet's protocol and session functions carry no annotations (flet 1.0.5)
+C = TypeVar("C", bound=BaseControl)
+
+ENCODE: Callable[[Any], Any] = configure_encode_object_for_msgpack(BaseControl)  # type: ignore[no-untyped-call]
 
 
 class LoopbackConnection(Connection):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # flet's Connection is unannotated
         self.session: Session | None = None
         self.invocations: list[tuple[str, Any]] = []
         self.crashes: list[str] = []
@@ -133,17 +136,19 @@ class App:
         self.conn.pubsubhub = PubSubHub()
         self.session = Session(self.conn)
         self.conn.session = self.session
-        self.page = self.session.page
+        self.page: ft.Page = self.session.page
         self.shell: AppShell | None = None
 
     async def start(self, route: str = "/") -> App:
-        self._token = _context_page.set(self.page)
+        # flet declares its context variable without a type: ContextVar[None]
+        self._token = _context_page.set(self.page)  # type: ignore[arg-type]
         settings = SettingsStore(FileKeyValue(self.root / "settings.json"))
         feeds = self.feeds
         origin_for = feeds.origin_for if feeds else (lambda _saved: self.origin)
         repo = await Repository.open(self.library, settings, origin_for, clock=self.clock)
         # encoded as the register reply is: that snapshots the page, so later renders are diffed
-        msgpack.packb(self.session.get_page_patch(), default=self.conn.encode)
+        patch = self.session.get_page_patch()  # type: ignore[no-untyped-call]  # unannotated
+        msgpack.packb(patch, default=self.conn.encode)
         self.page.route = route
         lang = repo.settings.language or self.lang
         self.shell = AppShell(
@@ -151,7 +156,7 @@ class App:
             repo,
             lang,
             self.platform,
-            SCREENS,  # type: ignore[arg-type]
+            SCREENS,
             feeds=self.feeds,
         )
         self.shell.start()
@@ -162,7 +167,7 @@ class App:
         if self.shell is not None:
             self.shell.stop()
         await self.settle()
-        self.session.close()
+        self.session.close()  # type: ignore[no-untyped-call]  # flet's Session is unannotated
         await asyncio.sleep(0)
         _context_page.reset(self._token)
 
@@ -205,21 +210,26 @@ class App:
 
     def toasts(self) -> list[str]:
         """The texts of the snack bars shown so far."""
-        dialogs: Any = self.page._dialogs  # type: ignore[attr-defined]
-        return [str(d.content.value) for d in dialogs.controls if isinstance(d, ft.SnackBar)]
+        bars = [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar)]
+        return [_toast_text(bar) for bar in bars]
 
     def open_toasts(self) -> list[str]:
         """The texts of the snack bars still showing."""
-        dialogs: Any = self.page._dialogs  # type: ignore[attr-defined]
-        bars = [d for d in dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
-        return [str(d.content.value) for d in bars]
+        bars = [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
+        return [_toast_text(bar) for bar in bars]
 
-    def find(self, identifier: str) -> BaseControl:
+    def find(self, identifier: str) -> ft.Semantics:
         found = [
             c for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier == identifier
         ]
         assert found, f"no control with identifier {identifier!r} on {self.route}"
         return found[0]
+
+    def wrapped(self, identifier: str, kind: type[C]) -> C:
+        """The control a Semantics(identifier) wraps, which must be a `kind`."""
+        content = self.find(identifier).content
+        assert isinstance(content, kind), f"{identifier!r} wraps {content!r}, not {kind.__name__}"
+        return content
 
     def has(self, identifier: str) -> bool:
         return any(
@@ -241,19 +251,18 @@ class App:
 
     async def tap(self, identifier: str) -> None:
         """Tap the control a Semantics(identifier) wraps (a card, button or chip)."""
-        target = self.find(identifier).content  # type: ignore[attr-defined]
-        while True:
-            wrapper = isinstance(target, ft.Container) and target.on_click is None
-            if isinstance(target, ft.Semantics) or wrapper:
-                target = target.content
-            else:
-                break
+        target = self.find(identifier).content
+        while isinstance(target, ft.Semantics) or (
+            isinstance(target, ft.Container) and target.on_click is None
+        ):
+            target = target.content
+        assert target is not None, f"{identifier!r} wraps nothing"
         event = "select" if isinstance(target, ft.Chip) else "click"
         await self.fire(target, event, True if event == "select" else None)
 
     async def pick_language(self, lang: str) -> None:
         """Open the app bar's language menu and pick a language."""
-        menu = self.find("language-menu").content  # type: ignore[attr-defined]
+        menu = self.find("language-menu").content
         assert isinstance(menu, ft.PopupMenuButton)
         names = {"nl": "Nederlands", "fr": "Français", "en": "English"}
         item = next(i for i in menu.items if i.content == names[lang])
@@ -267,13 +276,13 @@ class App:
 
     async def choose(self, identifier: str, value: str) -> None:
         """Pick a segment of a SegmentedButton."""
-        button = self.find(identifier).content  # type: ignore[attr-defined]
+        button = self.find(identifier).content
         assert isinstance(button, ft.SegmentedButton)
         self.client_sets(button, selected=[value])
         await self.fire(button, "change")
 
     async def type_into(self, identifier: str, text: str, event: str = "submit") -> None:
-        field = self.find(identifier).content  # type: ignore[attr-defined]
+        field = self.find(identifier).content
         assert isinstance(field, ft.TextField)
         self.client_sets(field, value=text)
         await self.fire(field, event)
@@ -328,6 +337,12 @@ async def on_feed(
         for app in apps:
             await app.close()
         await feeds.aclose()
+
+
+def _toast_text(bar: ft.SnackBar) -> str:
+    """The shell's toasts are a Text in a SnackBar (views/shell.py)."""
+    assert isinstance(bar.content, ft.Text), bar.content
+    return str(bar.content.value)
 
 
 def _frames(task: asyncio.Task[Any]) -> Iterator[Any]:

@@ -59,7 +59,8 @@ async def test_icon_buttons_with_a_tooltip_have_one_name(app: App, route: str) -
 async def test_announcements_button_is_named_once_with_its_unread_count(app: App) -> None:
     link = app.find("announcements-link")
     assert isinstance(link, ft.Semantics) and isinstance(link.content, ft.IconButton)
-    assert link.label is None and link.content.tooltip.startswith("Announcements (")
+    tooltip = link.content.tooltip
+    assert link.label is None and isinstance(tooltip, str) and tooltip.startswith("Announcements (")
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ async def test_contact_icon_buttons_read_well_for_an_office_as_for_a_person(
     app = await App(tmp_path, lang=lang).start("/contacts")
     try:
         for identifier, name in (("copy-mission-desk", copy), ("vcard-mission-desk", vcard)):
-            button = app.find(identifier).content  # type: ignore[attr-defined]
+            button = app.find(identifier).content
             assert isinstance(button, ft.IconButton) and button.tooltip == name
     finally:
         await app.close()
@@ -95,7 +96,7 @@ async def test_small_map_in_french_names_the_venue_without_a_wrong_article(tmp_p
     """'Carte de Palace of Fine Arts' (de + a name that wants 'du'): the name comes first."""
     app = await App(tmp_path, lang="fr").start("/activity/tue-gala-dinner")
     try:
-        label = app.find("small-map-palace-of-fine-arts").label  # type: ignore[attr-defined]
+        label = app.find("small-map-palace-of-fine-arts").label
         assert label == "Palace of Fine Arts sur la carte\u00a0: ouvrir la page du lieu"
     finally:
         await app.close()

@@ -146,7 +146,8 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
             await asyncio.sleep(0.05)
             await app.settle()
         assert "Could not reach the organisers: showing data from Tue 7 Oct 06:30" in app.text()
-        note = app.find("offline-note").content.content  # type: ignore[attr-defined]
+        note = app.wrapped("offline-note", ft.Container).content
+        assert isinstance(note, ft.Row)
         sentence = note.controls[-1]  # beside its icon: it takes the rest of the row, and wraps
         assert (
             isinstance(sentence, ft.Text)

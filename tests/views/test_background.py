@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ NASA = "/activity/tue-nasa-ames"
 async def test_draw_every_session_at_once_a_tap_waits_for_one_drawing_at_most() -> None:
     order: list[str] = []
     drawings = [
-        asyncio.create_task(background.draw(lambda i=i: order.append(f"drawing {i}")))
+        asyncio.create_task(background.draw(partial(order.append, f"drawing {i}")))
         for i in range(20)  # a commit reached twenty sessions
     ]
     asyncio.get_running_loop().call_soon(order.append, "tap")  # a tap read meanwhile

@@ -80,7 +80,7 @@ async def test_clock_before_the_mission_draws_again_at_midnight_not_every_minute
 
 async def test_clock_a_drawing_that_failed_does_not_stop_the_clock(app: App) -> None:
     assert app.shell is not None
-    agenda, failed = app.shell.screens["agenda"], []
+    agenda, failed = app.shell.screens["agenda"], list[str]()
 
     def fails_once(ctx: Ctx) -> Screen:
         if not failed:
@@ -126,7 +126,7 @@ async def test_clock_hidden_while_waiting_its_turn_draws_when_shown_again(app: A
 
 
 def selected_day(app: App) -> str:
-    chosen = [i for i in app.identifiers("day-") if app.find(i).selected]  # type: ignore[attr-defined]
+    chosen = [i for i in app.identifiers("day-") if app.find(i).selected]
     assert len(chosen) == 1, chosen
     return chosen[0]
 

@@ -12,7 +12,7 @@ from tests.views.harness import App
 
 
 def field(app: App, identifier: str) -> ft.TextField:
-    control = app.find(identifier).content  # type: ignore[attr-defined]
+    control = app.find(identifier).content
     assert isinstance(control, ft.TextField)
     return control
 

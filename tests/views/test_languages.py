@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import flet as ft
 import pytest
 from babel.messages.pofile import read_po
 
+from services.models import Lang
 from tests.conftest import ROOT
 from tests.services.test_i18n import words
 from tests.views.harness import App
@@ -50,7 +52,7 @@ SAME = {
 def english_patterns() -> list[re.Pattern[str]]:
     with (ROOT / "locales" / "en" / "LC_MESSAGES" / "messages.po").open("rb") as f:
         ids = [m.id for m in read_po(f) if m.id]
-    texts = [t for i in ids for t in (i if isinstance(i, tuple) else (i,)) if t not in SAME]
+    texts = [t for i in ids for t in ((i,) if isinstance(i, str) else i) if t not in SAME]
     texts = [t for t in texts if words(t)]  # '{label}: {value}' is punctuation, not English
     return [
         re.compile(".*".join(re.escape(part) for part in re.split(r"\{[^}]*\}", t)) + "$")
@@ -62,8 +64,8 @@ ENGLISH = english_patterns()
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
-async def test_every_screen_renders_without_english_leftovers(tmp_path: Path, lang: str) -> None:
-    app = await App(tmp_path, lang=lang).start()  # type: ignore[arg-type]
+async def test_every_screen_renders_without_english_leftovers(tmp_path: Path, lang: Lang) -> None:
+    app = await App(tmp_path, lang=lang).start()
     try:
         for route in ROUTES:
             await app.go(route)
@@ -83,13 +85,13 @@ async def test_every_screen_renders_without_english_leftovers(tmp_path: Path, la
     ],
 )
 async def test_content_and_interface_follow_the_language(
-    tmp_path: Path, lang: str, title: str, tab: str
+    tmp_path: Path, lang: Lang, title: str, tab: str
 ) -> None:
-    app = await App(tmp_path, lang=lang).start("/activity/tue-mou-signing")  # type: ignore[arg-type]
+    app = await App(tmp_path, lang=lang).start("/activity/tue-mou-signing")
     try:
         assert any(t.startswith(title) for t in app.texts())
         bar = app.page.views[-1].navigation_bar
-        assert bar is not None and bar.destinations[0].label == tab  # type: ignore[attr-defined]
+        assert isinstance(bar, ft.NavigationBar) and bar.destinations[0].label == tab
     finally:
         await app.close()
 
@@ -104,8 +106,7 @@ async def test_switching_language_keeps_route_day_filters_and_search(app: App) -
     assert app.route == "/programme"
     assert app.identifiers("row-") == ["row-tue-nasa-ames"]
     assert "Bezoek: NASA Ames Research Center" in app.text() and "Programma" in app.text()
-    field = app.find("programme-search").content  # type: ignore[attr-defined]
-    assert field.value == "ames"
+    assert app.wrapped("programme-search", ft.TextField).value == "ames"
     await app.pick_language("fr")
     assert "Visite\u00a0: NASA Ames Research Center" in app.text()
     await app.go("/agenda/2025-10-09")

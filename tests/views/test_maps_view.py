@@ -26,7 +26,7 @@ def pins(app: App) -> dict[str, ft.Semantics]:
 
 def measured_box(app: App, identifier: str) -> ft.Container:
     """The map's own box (the one that reports its size)."""
-    box = app.find(identifier).content  # type: ignore[attr-defined]
+    box = app.find(identifier).content
     assert isinstance(box, ft.Container) and box.on_size_change is not None
     return box
 

@@ -80,7 +80,8 @@ async def test_urgent_news_for_everyone_leaves_the_banner_after_a_day(tmp_path: 
     try:
         assert "banner-flash-chm" in app.identifiers("banner-")  # not yet a day old
         assert app.shell is not None
-        assert app.shell.clock.due <= datetime.fromisoformat("2025-10-08T15:30:00-07:00")
+        due = app.shell.clock.due
+        assert due is not None and due <= datetime.fromisoformat("2025-10-08T15:30:00-07:00")
         await app.time_passes("2025-10-08T15:30:05-07:00")
         assert "banner-flash-chm" not in app.identifiers("banner-")
         await app.tap("announcements-link")
@@ -243,7 +244,7 @@ async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Pa
     try:
         assert "Pilote de 3 unités" in again.text() and "17/10/2025" in again.text()
         await again.type_into("note-follow-up", "31/02/2025", event="submit")
-        toasts = [d.content.value for d in again.page._dialogs.controls]  # type: ignore[attr-defined]
+        toasts = again.toasts()
         assert "Ce n'est pas une date\u00a0: utilisez jj/mm/aaaa, p.\u00a0ex. 20/10/2025." in toasts
         assert "17/10/2025" in again.text()  # the bad date is refused, the old one kept
     finally:

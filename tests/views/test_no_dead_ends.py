@@ -65,7 +65,7 @@ async def test_consecutive_stops_have_directions(app: App) -> None:
 async def test_my_contacts_first_and_icon_buttons_named(app: App) -> None:
     await app.tab(3)
     assert app.identifiers("contacts-")[0] == "contacts-mine"
-    copy = app.find("copy-pierre-steverlynck").content  # type: ignore[attr-defined]
+    copy = app.find("copy-pierre-steverlynck").content
     assert isinstance(copy, ft.IconButton)
     assert copy.tooltip == "Copy the details of Pierre Steverlynck"
     await app.tap("vcard-pierre-steverlynck")

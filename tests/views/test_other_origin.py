@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 import flet as ft
 import pytest
@@ -70,13 +69,13 @@ async def test_settings_link_to_another_server_is_refused_in_their_language_and_
 
 
 def question(app: App) -> ft.AlertDialog | None:
-    dialogs: Any = app.page._dialogs  # type: ignore[attr-defined]
-    shown = [d for d in dialogs.controls if isinstance(d, ft.AlertDialog) and d.open]
+    shown = [d for d in app.page._dialogs.controls if isinstance(d, ft.AlertDialog) and d.open]
     return shown[-1] if shown else None
 
 
 async def answer(app: App, dialog: ft.AlertDialog, button: str) -> None:
-    await app.fire(next(b for b in dialog.actions if b.content == button), "click")
+    buttons = [b for b in dialog.actions if isinstance(b, ft.TextButton)]
+    await app.fire(next(b for b in buttons if b.content == button), "click")
 
 
 async def test_native_app_asks_in_their_language_before_following_a_link_to_another_server(
@@ -90,6 +89,7 @@ async def test_native_app_asks_in_their_language_before_following_a_link_to_anot
             await submit(app, f"http://{host}/ok/delegates/{CODE}.json")
             asked = question(app)
             assert asked is not None and other.requests == []
+            assert isinstance(asked.content, ft.Text)
             assert (
                 asked.content.value
                 == f"Ce lien mène à un autre serveur\u202f: {host}. L’utiliser\u202f?"

@@ -7,6 +7,7 @@ from pathlib import Path
 import flet as ft
 import pytest
 
+from services.models import Lang
 from tests.views.harness import App, walk
 
 LABEL = {"en": "Illustrative", "fr": "À titre d'illustration", "nl": "Ter illustratie"}
@@ -35,7 +36,7 @@ def assert_marked(app: App, lang: str, ids: list[str], sample: dict[str, bool]) 
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "nl"])
-async def test_illustrative_items_are_marked_on_every_screen(tmp_path: Path, lang: str) -> None:
+async def test_illustrative_items_are_marked_on_every_screen(tmp_path: Path, lang: Lang) -> None:
     app = await App(tmp_path, lang=lang).start("/agenda/2025-10-07")
     try:
         repo = app.repo

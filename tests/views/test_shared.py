@@ -17,7 +17,8 @@ def test_shared_equal_values_are_one_instance() -> None:
     again = shared(ft.Padding.only(left=16, right=16, top=3, bottom=3))
     assert again is first
     assert shared(ft.Padding.symmetric(horizontal=16, vertical=4)) is not first
-    assert shared(ft.Margin.symmetric(horizontal=16, vertical=3)) is not first  # another type
+    margin: object = shared(ft.Margin.symmetric(horizontal=16, vertical=3))
+    assert margin is not first  # another type
 
 
 def test_shared_value_cannot_be_changed() -> None:

@@ -62,7 +62,7 @@ async def until(app: App, ready: Callable[[], bool]) -> None:
 
 
 def code_field(app: App) -> str:
-    field = app.find("code-field").content  # type: ignore[attr-defined]
+    field = app.find("code-field").content
     assert isinstance(field, ft.TextField)
     return field.value or ""
 

@@ -55,7 +55,7 @@ async def test_my_card_form_refuses_bad_input_then_saves_on_the_device(app: App)
     await app.type_into("card-family", "Van den Berghe", "change")
     await app.type_into("card-phone", "12345", "change")
     await app.tap("save-my-card")
-    phone = app.find("card-phone").content  # type: ignore[attr-defined]
+    phone = app.find("card-phone").content
     assert isinstance(phone, ft.TextField) and phone.error and app.repo.settings.my_card is None
     await app.type_into("card-phone", "0471 44 06 04", "change")
     await app.type_into("card-company", "Orbyt Aerospace", "change")
@@ -76,15 +76,15 @@ async def test_qr_screen_is_full_screen_and_decodes_to_my_vcard(app: App) -> Non
     await app.go("/myqr")
     assert "No card yet" in app.text()
     await app.go("/mycard")
-    given = app.find("card-given").content  # type: ignore[attr-defined]
-    assert given.value == ""  # the demo agenda's Lotte is not the person holding the phone
+    # the demo agenda's Lotte is not the person holding the phone
+    assert app.wrapped("card-given", ft.TextField).value == ""
     await app.type_into("card-given", "Sébastien", "change")
     await app.type_into("card-email", "seb@example.be", "change")
     await app.tap("save-my-card")
     await app.tap("show-my-qr")
     view = app.page.views[-1]
     assert app.route == "/myqr" and view.navigation_bar is None and view.bgcolor == ft.Colors.WHITE
-    image = app.find("my-qr").content  # type: ignore[attr-defined]
+    image = app.find("my-qr").content
     assert isinstance(image, ft.Image) and isinstance(image.src, bytes)
     with Image.open(io.BytesIO(image.src)) as png:
         found = zxingcpp.read_barcode(png.convert("L"))
@@ -99,15 +99,16 @@ async def test_my_card_starts_from_the_invitation_and_forgets_it_at_sign_out(
     await sign_in_as(tmp_path, CODE, [], sample=False)
     app = await App(tmp_path, origin=TEST_ORIGIN).start("/mycard")
     try:
-        fields = {k: app.find(f"card-{k}").content for k in ("given", "family", "company")}
-        values = {k: f.value for k, f in fields.items()}  # type: ignore[attr-defined]
+        keys = ("given", "family", "company")
+        values = {k: app.wrapped(f"card-{k}", ft.TextField).value for k in keys}
         assert values == {"given": "Test", "family": "Delegate", "company": "Orbyt Aerospace"}
         await app.type_into("card-role", "CEO", "change")  # typed, not saved
+        assert app.shell is not None
         app.shell.sign_in(None)  # signed out: the next person must not find it
         await app.settle()
         await app.go("/mycard")
-        assert app.find("card-role").content.value == ""  # type: ignore[attr-defined]
-        assert app.find("card-given").content.value == ""  # type: ignore[attr-defined]
+        assert app.wrapped("card-role", ft.TextField).value == ""
+        assert app.wrapped("card-given", ft.TextField).value == ""
     finally:
         await app.close()
 
