@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from backend.build import build
 from backend.validation_words import message
 from services.i18n import Translator
-from services.models import Activity
+from services.models import Activity, Lang
 from services.said import say
 from tests.backend.test_problems import nine_mistakes
 
@@ -27,10 +27,10 @@ ENGLISH = re.compile(r"\b(unknown|is not|missing|got|not a|is before|fill it in)
     ],
 )
 def test_nine_mistakes_in_french_and_dutch_keep_each_place_and_leave_no_english(
-    tmp_path: Path, lang: str, venue: str, end: str
+    tmp_path: Path, lang: Lang, venue: str, end: str
 ) -> None:
     errors = build(nine_mistakes(tmp_path)).errors
-    words = Translator(lang).gettext  # type: ignore[arg-type]
+    words = Translator(lang).gettext
     said = [say(e.sentence(), words) for e in errors]
     assert [e.sentence() for e in errors] == [str(e) for e in errors]  # English as before
     for english, translated in zip(map(str, errors), said, strict=True):

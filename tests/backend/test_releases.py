@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,8 +56,8 @@ def drop_unreferenced_activities(source: Path) -> int:
     return len(rows) - len(kept)
 
 
-def mission(out: Path) -> dict[str, object]:
-    data: dict[str, object] = json.loads((out / "mission.json").read_bytes())
+def mission(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "mission.json").read_bytes())
     return data
 
 
@@ -115,7 +116,7 @@ async def test_rollback_serves_the_previous_content_with_a_higher_revision(
             entry = rollback(out)
             assert (await sync.sync(code)).status == "updated"
     assert entry.revision == 3 and mission(out)["revision"] == 3
-    lunch = next(a for a in mission(out)["activities"] if a["id"] == "mon-lunch")  # type: ignore[attr-defined]
+    lunch = next(a for a in mission(out)["activities"] if a["id"] == "mon-lunch")
     assert lunch["room"]["en"] != "Garden Room"
     stored = FeedStore(tmp_path / "phone").load(namespace_for(url), "mission")
     assert stored is not None and stored.revision == 3 and b"Garden Room" not in stored.data

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.build import COLUMNS, OPTIONAL
 from backend.commands import EXAMPLE_WORKBOOK
@@ -63,8 +64,8 @@ def test_template_publishes_nothing_and_points_at_the_empty_settings(tmp_path: P
     assert not (tmp_path / "feed").exists()
 
 
-def row_of(sheet: object, row_id: str) -> int:
-    for row in sheet.iter_rows(min_row=3):  # type: ignore[attr-defined]
+def row_of(sheet: Worksheet, row_id: str) -> int:
+    for row in sheet.iter_rows(min_row=3):
         if row[0].value == row_id:
             return int(row[0].row)
     raise AssertionError(row_id)

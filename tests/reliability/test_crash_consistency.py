@@ -15,9 +15,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from services.atomic import STALE_TMP_SECONDS
+from services.models import DelegateDoc, MissionDoc
 from services.store import MISSION, FeedStore, Unit
 from services.validation import parse_delegate, parse_mission
 from tests.reliability.budget import LONG, scaled
@@ -27,11 +29,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NAMESPACE = "feed-crash"
 
 
-def whole_revision(unit: Unit | None, parse: object) -> int:
+def whole_revision(
+    unit: Unit | None, parse: Callable[[bytes, str], MissionDoc | DelegateDoc]
+) -> int:
     """The one revision every part of the unit agrees on (0: nothing committed yet)."""
     if unit is None:
         return 0
-    doc = parse(unit.data, "stored")  # type: ignore[operator]
+    doc = parse(unit.data, "stored")
     assert doc.revision == unit.revision, (doc.revision, unit.revision)
     assert unit.etag == f'"r{unit.revision}"', (unit.etag, unit.revision)
     assert unit.changes.get("revision") == unit.revision, (unit.changes, unit.revision)

@@ -18,7 +18,7 @@ from services.calendar_events import event_fields, fields_event
 from services.calendar_sequence import fingerprint, stamps, withdrawn
 from services.calendar_text import EventFields, escape, event_text, fold
 from services.i18n import Translator
-from services.models import LANGS
+from services.models import LANGS, Lang
 from services.reminders import reminders
 from tests.services.test_calendar import docs
 
@@ -27,9 +27,9 @@ ZONE = ZoneInfo("America/Los_Angeles")
 TEXT = st.text(alphabet=st.sampled_from('ab é€😀\\;,:^\n\r"N'), max_size=300)
 
 
-def reference(m: Any, items: list[Any], lang: str, previous: dict[str, Any]) -> bytes:
+def reference(m: Any, items: list[Any], lang: Lang, previous: dict[str, Any]) -> bytes:
     """A personal calendar built only with icalendar, as the publisher did before."""
-    cal, tr = _calendar(m, lang, EventCache()), Translator(lang)  # type: ignore[arg-type]
+    cal, tr = _calendar(m, lang, EventCache()), Translator(lang)
     alarms = reminders(items, ZONE)
     for item in items:
         event = fields_event(event_fields(m, item, tr, alarms.get(item.id)))

@@ -195,10 +195,10 @@ LA = ZoneInfo("America/Los_Angeles")
     ],
 )
 def test_in_minutes_past_an_hour_and_a_half_names_both_units(
-    lang: str, hours_minutes: str, whole_hours: str
+    lang: Lang, hours_minutes: str, whole_hours: str
 ) -> None:
     """'over 1 u 44' read as a clock time: the minutes say 'min', and whole hours are words."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     assert tr.in_minutes(104) == hours_minutes
     assert tr.in_minutes(120) == whole_hours
 
@@ -211,8 +211,10 @@ def test_in_minutes_past_an_hour_and_a_half_names_both_units(
         ("en", "Sunday 5 October", "in 25 min", "in 2 h 5 min", "1.2 km", "3 changes"),
     ],
 )
-def test_belgian_formats(lang: str, day: str, soon: str, later: str, km: str, changes: str) -> None:
-    tr = Translator(lang)  # type: ignore[arg-type]
+def test_belgian_formats(
+    lang: Lang, day: str, soon: str, later: str, km: str, changes: str
+) -> None:
+    tr = Translator(lang)
     assert tr.day(SUNDAY) == day
     assert tr.in_minutes(25) == soon and tr.in_minutes(125) == later
     assert tr.distance(1.23) == km and tr.distance(0.348) == "350 m"

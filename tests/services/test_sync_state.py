@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.i18n import Translator
+from services.models import Lang
 from services.sync_state import SyncResult, SyncState, describe
 
 ZONE = ZoneInfo("America/Los_Angeles")
@@ -18,9 +19,9 @@ AT = datetime(2025, 10, 7, 15, 40, tzinfo=ZONE)
     ("lang", "expected"),
     [("en", "Up to date"), ("fr", "À jour"), ("nl", "Actueel")],
 )
-def test_describe_after_a_sign_in_says_up_to_date(lang: str, expected: str) -> None:
+def test_describe_after_a_sign_in_says_up_to_date(lang: Lang, expected: str) -> None:
     """Settings after a sign-in: the documents were just fetched, never "not set up"."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     sentence = describe(tr, SyncState.done(SyncResult("signed_in", AT, name="Lotte")), ZONE)
     assert sentence.startswith(expected)
     assert sentence == describe(tr, SyncState.done(SyncResult("up_to_date", AT)), ZONE)
@@ -33,10 +34,10 @@ def test_describe_the_sign_in_itself_welcomes_by_name() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "nl"])
-def test_describe_up_to_date_and_updated_start_apart(lang: str) -> None:
+def test_describe_up_to_date_and_updated_start_apart(lang: Lang) -> None:
     """NL said 'Bijgewerkt' both when nothing had come and when changes had: a sync that
     brought nothing read as if something had been updated."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     checked = describe(tr, SyncState.done(SyncResult("up_to_date", AT)), ZONE)
     updated = describe(tr, SyncState.done(SyncResult("updated", AT, 2)), ZONE)
     assert checked.split()[0] != updated.split()[0], (checked, updated)
@@ -51,11 +52,11 @@ def test_describe_up_to_date_and_updated_start_apart(lang: str) -> None:
     ],
 )
 def test_describe_new_data_with_nothing_for_the_person_never_says_zero_changes(
-    lang: str, expected: str
+    lang: Lang, expected: str
 ) -> None:
     """A republish that changed only what is not on their agenda (the Programme marks it)
     said 'Updated …: 0 changes'."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     sentence = describe(tr, SyncState.done(SyncResult("updated", AT, 0)), ZONE)
     assert sentence.startswith(expected) and " 0 " not in sentence, sentence
     assert sentence != describe(tr, SyncState.done(SyncResult("updated", AT, 1)), ZONE)
@@ -82,11 +83,11 @@ def test_describe_new_data_with_nothing_for_the_person_never_says_zero_changes(
     ],
 )
 def test_describe_a_link_to_another_address_of_a_server_in_use_names_the_address(
-    lang: str, refused: str, asked: str
+    lang: Lang, refused: str, asked: str
 ) -> None:
     """'another server (f.example)' named the app's own server when only the scheme or the
     path's case differed."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     address = "https://f.example/OK/"
     other = SyncResult("other_origin", host="f.example", address=address)
     confirm = SyncResult("confirm_origin", host="f.example", address=address)
@@ -102,8 +103,8 @@ def test_describe_a_link_to_another_address_of_a_server_in_use_names_the_address
         ("nl", "een nieuwe missie is geladen"),
     ],
 )
-def test_describe_an_update_to_a_new_mission_says_so(lang: str, expected: str) -> None:
+def test_describe_an_update_to_a_new_mission_says_so(lang: Lang, expected: str) -> None:
     """A feed that moved to another mission said 'nothing changed on your agenda'."""
-    tr = Translator(lang)  # type: ignore[arg-type]
+    tr = Translator(lang)
     moved = SyncResult("updated", AT, 0, new_mission=True)
     assert expected in describe(tr, SyncState.done(moved), ZONE)

@@ -7,7 +7,7 @@ from icalendar import Component
 from icalendar.prop import vN, vOrg
 
 from services.models import Contact
-from services.mycard import MyCard, card_from_form, split_name
+from services.mycard import CardField, MyCard, card_from_form, split_name
 from services.vcard import contact_card, my_card, vcard
 
 
@@ -83,8 +83,10 @@ def test_my_card_from_the_settings_form_reads_back() -> None:
         ({"given": "A" * 201}, {"given": "too_long"}),
     ],
 )
-def test_my_card_form_reports_each_problem(form: dict[str, str], problems: dict[str, str]) -> None:
-    card, found = card_from_form(form)  # type: ignore[arg-type]
+def test_my_card_form_reports_each_problem(
+    form: dict[CardField, str], problems: dict[str, str]
+) -> None:
+    card, found = card_from_form(form)
     assert card is None and found == problems
 
 

@@ -65,11 +65,12 @@ async def test_a_republish_reaches_every_session_and_counts_agree(tmp_path: Path
         await b.settle()
         assert "Building N-200" in b.text()  # B re-rendered without syncing itself
         await b.sync_now()
-        assert b.shell.ctx.sync.status == "up_to_date"  # type: ignore[union-attr]
+        assert a.shell is not None and b.shell is not None
+        assert b.shell.ctx.sync.status == "up_to_date"
         await b.go("/agenda")
         assert "1 change from the organisers" in b.text()
-        assert "Updated" in a.shell.ctx.status_text()  # type: ignore[union-attr]
-        assert "1 change" in a.shell.ctx.status_text()  # type: ignore[union-attr]
+        assert "Updated" in a.shell.ctx.status_text()
+        assert "1 change" in a.shell.ctx.status_text()
     assert feeds.library.store.listener_count == 0  # closed sessions stop listening
 
 
