@@ -10,6 +10,15 @@ from typing import Any
 
 import pytest
 
+# Helpers that test files share keep pytest's detailed assertion messages, as they had when
+# they lived in the test files (registered before any test module imports them).
+pytest.register_assert_rewrite(
+    *("tests.backend." + m for m in ("console_client", "locks", "published", "sources")),
+    *("tests.backend.workbook_mistakes", "tests.hosting.bundled", "tests.hosting.session_messages"),
+    *("tests.reliability.replay", "tests.reliability.tmpfs", "tests.services.parsed"),
+    *("tests.services.pocket_source", "tests.services.sync_servers", "tests.wording"),
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 FEED = ROOT / "assets" / "feed"
 MISSION_BYTES = (FEED / "mission.json").read_bytes()

@@ -19,10 +19,10 @@ from pydantic import BaseModel
 
 from backend.build import build
 from tests.conftest import ROOT
+from tests.wording import french_problems
 
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
 LOCALES = ROOT / "locales"
-SPACES = "\u00a0\u202f"  # no-break space, narrow no-break space
 PROPER_NAMES = {"Los Angeles"}  # city names that are the same in Dutch and French
 NEUTRAL_COLUMNS = {
     "activities.csv": "room",
@@ -39,19 +39,6 @@ NOT_BELGIAN = {
     "offshore wind": "write 'windenergie op zee'",
     "durfkapitaal": "write 'risicokapitaal'",
 }
-
-
-def french_problems(text: str) -> list[str]:
-    found = [
-        f"plain space or none before {m.group(2)!r}"
-        for m in re.finditer(r"(^|[^" + SPACES + r"])([:;!?])(?=\s|$)", text)
-    ]
-    found += [f"no no-break space before % in {m.group(0)!r}" for m in re.finditer(r"\d ?%", text)]
-    found += ["no no-break space inside « »" for _ in re.finditer(r"«[^" + SPACES + "]", text)]
-    found += ["no no-break space inside « »" for _ in re.finditer(r"[^" + SPACES + "]»", text)]
-    found += ["straight quotes where « » belong" for _ in re.finditer('"', text)]
-    found += [f"plain space in {m.group(0)!r}" for m in re.finditer(r"\b\d{1,3} \d{3}\b", text)]
-    return found
 
 
 def localized(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:

@@ -19,6 +19,15 @@ def imports_of(path: Path) -> set[str]:
     return names
 
 
+def test_no_test_file_imports_another_test_file() -> None:
+    """What several test files use lives in a module named for what it does (sources.py,
+    published.py, harness.py, ...): importing a test file runs its module-level set-up and
+    ties one file's tests to another's."""
+    for path in [*(ROOT / "tests").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]:
+        test_files = {m for m in _modules_of(path) if m.split(".")[-1].startswith("test_")}
+        assert not test_files, (path, sorted(test_files))
+
+
 def test_services_and_backend_do_not_import_flet_or_views() -> None:
     for folder in ("services", "backend"):
         for path in (ROOT / folder).rglob("*.py"):

@@ -19,7 +19,7 @@ from services.clock import system_clock
 from services.feeds import Feeds, Misconfigured
 from services.library import Library
 from services.store import FeedStore
-from tests.hosting.test_app import ASSETS, embedded, never_called
+from tests.hosting.bundled import ASSETS, embedded, never_called
 
 
 async def run_lifespan(app: Any) -> list[str]:

@@ -26,11 +26,12 @@ from backend.live_mission import stamp
 from backend.publish import publish
 from backend.releases import history, live, releases_of
 from backend.staging import locked
+from tests.backend.console_client import signed_in, upload_id
+from tests.backend.locks import waiting
+from tests.backend.published import consistent
 from tests.backend.servers import EXAMPLE, SECRET
-from tests.backend.test_console import signed_in, upload_id
-from tests.backend.test_publish import edit
-from tests.backend.test_staging import consistent, waiting
-from tests.backend.test_workbook import row_of
+from tests.backend.sources import edit
+from tests.backend.workbook_mistakes import row_of
 
 URL = "https://feed.example.org/"
 

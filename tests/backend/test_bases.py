@@ -17,10 +17,9 @@ from backend.bases import base_of
 from backend.publish import publish
 from backend.releases import releases_of
 from backend.tokens import token_for
+from tests.backend.published import full_render, served
 from tests.backend.servers import SECRET, backend_server, nginx_server
-from tests.backend.test_incremental import _remove_maes
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import full_render, served
+from tests.backend.sources import copy_example, edit, remove_maes
 
 URL = "https://x/"
 
@@ -50,7 +49,7 @@ def test_release_delegate_gone_makes_a_new_base_that_does_not_serve_them(tmp_pat
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, URL)
     first, maes = out.resolve(), token_for("d-maes", SECRET)
-    _remove_maes(source)
+    remove_maes(source)
     publish(source, out, SECRET, URL)
     assert base_of(out.resolve()) != base_of(first)
     assert maes in layout.tokens(first) and maes not in layout.tokens(out.resolve())

@@ -9,7 +9,7 @@ from backend.layout import listing
 from backend.publish import publish
 from backend.served_files import Folder
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example
+from tests.backend.sources import copy_example
 
 
 def test_bounded_forgets_the_least_recently_used_past_its_budget() -> None:

@@ -18,9 +18,9 @@ from backend import build_cache
 from backend.build import Built, build
 from backend.publish import publish
 from backend.releases import releases_of
+from tests.backend.published import full_render, served
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import full_render, served
+from tests.backend.sources import copy_example, edit
 
 URL = "https://x/"
 

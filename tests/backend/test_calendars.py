@@ -9,8 +9,9 @@ import vobject
 from backend import layout
 from backend.publish import publish
 from backend.tokens import token_for
+from tests.backend.published import files_of
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example, edit, files_of
+from tests.backend.sources import copy_example, edit
 
 
 def sequences(feed: Path) -> dict[str, int]:

@@ -15,9 +15,9 @@ from backend.build import build
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.publish import publish
 from backend.sources import read_tables
+from tests.backend.published import files_of
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import files_of
-from tests.backend.test_workbook import row_of
+from tests.backend.workbook_mistakes import row_of
 
 
 @pytest.fixture

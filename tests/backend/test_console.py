@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import html
 import re
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -19,30 +17,12 @@ from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.staging import locked
 from backend.template import write_workbook
+from tests.backend.console_client import PASSWORD, signed_in, upload_id
+from tests.backend.published import UNREADABLE, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
-from tests.backend.test_numbering import URL, lunch_moved
-from tests.backend.test_preview import UNREADABLE
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import drop_unreferenced_activities, mission
-from tests.backend.test_rollback import damage
+from tests.backend.sources import copy_example, drop_unreferenced_activities, edit
 
-PASSWORD = "correct horse battery"
 PATIENCE = 120  # seconds: a console that waits behind the lock would hang here instead
-
-
-@asynccontextmanager
-async def signed_in(out: Path) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
-    """A client signed in to a console publishing to `out`, and its form token."""
-    app = create_app(ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD))
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://console") as client:
-        page = (await client.get("/?lang=en")).text
-        found = re.search(r'name="csrf" value="([^"]+)"', page)
-        assert found is not None
-        csrf = found.group(1)
-        signed = await client.post("/login", data={"csrf": csrf, "password": PASSWORD})
-        assert signed.status_code == 303
-        yield client, csrf
 
 
 async def test_console_over_a_damaged_live_mission_previews_and_rolls_back(
@@ -60,12 +40,6 @@ async def test_console_over_a_damaged_live_mission_previews_and_rolls_back(
         assert (back.status_code, back.headers["location"]) == (303, "/?done=rolled-back")
         assert "Live revision: 3" in (await client.get("/")).text
     assert mission(out)["revision"] == 3
-
-
-def upload_id(page: str) -> str:
-    found = re.search(r'name="upload" value="([^"]+)"', page)
-    assert found is not None, page
-    return found.group(1)
 
 
 async def test_console_while_another_publish_holds_the_feed_answers_at_once_and_keeps_the_upload(

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from backend.console.times import mission_clock
 from backend.releases import history, releases_of
 from services.i18n import Translator
-from tests.backend.test_console import signed_in
-from tests.backend.test_numbering import lunch_moved
+from tests.backend.console_client import signed_in
+from tests.backend.published import lunch_moved
 
 
 async def test_console_release_times_are_in_mission_time_with_the_zone_named_and_utc_kept(

@@ -3,7 +3,6 @@ and a republish never writes into a release that is already out."""
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -20,9 +19,9 @@ from backend.render_keys import ROOT, made_with
 from backend.tokens import token_for
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
+from tests.backend.published import files_of, full_render, served
 from tests.backend.servers import EXAMPLE, SECRET
-from tests.backend.test_publish import copy_example, edit, files_of
-from tests.backend.test_releases import bump, full_render, served
+from tests.backend.sources import bump, copy_example, edit, remove_maes
 
 URL = "https://x/"
 
@@ -32,29 +31,8 @@ def _register(source: Path) -> None:
         f.write("d-maes,mon-lunch\n")
 
 
-def _remove_maes(source: Path) -> None:
-    """d-maes leaves the delegation: their rows go from every table that names them."""
-    for table in sorted(source.glob("*.csv")):
-        with table.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        kept = []
-        for row in rows:
-            shared = row.get("delegates", "").split()
-            if "d-maes" in (row.get("delegate"), row.get("id")):
-                continue
-            if "d-maes" in shared:
-                if shared == ["d-maes"]:
-                    continue
-                row["delegates"] = " ".join(d for d in shared if d != "d-maes")
-            kept.append(row)
-        with table.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(kept)
-
-
 CHANGES: dict[str, Callable[[Path], None]] = {
-    "delegate removed": _remove_maes,
+    "delegate removed": remove_maes,
     "delegate row": lambda s: edit(s / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters"),
     "registration": _register,
     "activity": lambda s: edit(s / "activities.csv", "mon-lunch", room_en="Garden Room"),

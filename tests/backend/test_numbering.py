@@ -5,12 +5,10 @@ keeps the live revision and bytes."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from backend import layout
 from backend.build import build
 from backend.publish import publish
 from backend.release_files import render
@@ -18,32 +16,10 @@ from backend.releases import Entry, history, releases_of, write_release
 from backend.rollback import rollback
 from backend.tokens import token_for
 from backend.wording import describe
+from tests.backend.published import NOW, URL, english_plural, lunch_moved, served, shown
 from tests.backend.servers import SECRET, backend_server
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import bump, served
-from tests.services.test_sync_servers import make
-
-URL = "https://x/"
-NOW = datetime(2025, 10, 6, 15, 30, tzinfo=UTC)
-
-
-def shown(out: Path) -> tuple[int, str]:
-    mission = json.loads(layout.read(out.resolve(), "mission.json"))
-    return int(mission["revision"]), str(mission["published_at"])
-
-
-def _plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
-
-
-def lunch_moved(tmp_path: Path) -> tuple[Path, Path]:
-    """The example published, then again with the lunch in another room, as revision 2."""
-    source, out = copy_example(tmp_path), tmp_path / "feed"
-    publish(source, out, SECRET, URL)
-    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    bump(source, 2)
-    publish(source, out, SECRET, URL)
-    return source, out
+from tests.backend.sources import bump, copy_example, edit
+from tests.services.sync_servers import make
 
 
 async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_phones_see_it(
@@ -62,12 +38,12 @@ async def test_publish_change_without_a_new_revision_goes_out_as_the_next_and_ph
     assert shown(out) == (2, "2025-10-06T15:30:00Z")
     assert (again.status, again.changes) == ("updated", 1)  # marked as new on the phone
     assert check.preview is not None and report.preview is not None
-    lines = describe(check.preview, str, _plural)
+    lines = describe(check.preview, str, english_plural)
     assert lines[-1] == (
         "Revision 1 in the mission sheet is not above 1, the highest published: "
         "this publish goes out as revision 2, so that phones take it."
     )
-    assert lines == describe(report.preview, str, _plural)
+    assert lines == describe(report.preview, str, english_plural)
 
 
 async def test_publish_after_rollback_goes_out_above_the_rollback(tmp_path: Path) -> None:
@@ -101,7 +77,7 @@ def test_publish_same_content_after_rollback_keeps_the_rollbacks_revision(tmp_pa
     report = publish(source, out, SECRET, URL, now=NOW)
     assert served(out) == before  # the schedule exports too: the rollback gave them its version
     assert report.preview is not None and report.preview.renumbered == (1, 3, 3)
-    assert describe(report.preview, str, _plural)[-1] == (
+    assert describe(report.preview, str, english_plural)[-1] == (
         "Revision 1 in the mission sheet: nothing changed, so revision 3 stays."
     )
 

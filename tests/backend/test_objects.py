@@ -24,9 +24,9 @@ from backend.publish import publish
 from backend.releases import live, releases_of
 from backend.rollback import rollback
 from backend.tokens import token_for
+from tests.backend.published import full_render, served
 from tests.backend.servers import ROOT, SECRET, backend_server, nginx_server
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import full_render, served
+from tests.backend.sources import copy_example, edit
 
 URL = "https://x/"
 

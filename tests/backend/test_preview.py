@@ -11,16 +11,19 @@ from backend.publish import publish
 from backend.wording import describe
 from services.i18n import Translator
 from services.models import Lang
-from tests.backend.servers import SECRET
-from tests.backend.test_numbering import NOW, URL, _plural, lunch_moved, shown
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_rollback import DAMAGED, damage
-from tests.backend.test_staging import consistent
-
-UNREADABLE = (
-    "The live mission.json cannot be read (damaged on disk or edited by hand): the programme is "
-    "compared as if nothing were live, and this publish replaces it."
+from tests.backend.published import (
+    DAMAGED,
+    NOW,
+    UNREADABLE,
+    URL,
+    consistent,
+    damage,
+    english_plural,
+    lunch_moved,
+    shown,
 )
+from tests.backend.servers import SECRET
+from tests.backend.sources import copy_example, edit
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -82,7 +85,7 @@ def test_preview_names_mission_and_safety_changes_that_are_not_rows(tmp_path: Pa
     (source / "safety.csv").unlink()
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None
-    lines = describe(preview, str, _plural)
+    lines = describe(preview, str, english_plural)
     assert "Mission settings changed: sectors." in lines
     assert any(line.startswith("The safety card is gone") for line in lines)
     assert "Nothing changes for delegates." not in lines
@@ -109,7 +112,7 @@ def test_preview_of_a_lost_hotels_sheet_says_what_delegates_lose(tmp_path: Path)
     (source / "hospitals.csv").write_text("id,name,address,city,lat,lon\n", "utf-8")  # emptied
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None and preview.hotels_lost == preview.live_delegates > 1
-    lines = describe(preview, str, _plural)
+    lines = describe(preview, str, english_plural)
     n = preview.hotels_lost
     assert lines[0] == f"{n} delegates' agendas change."
     assert (
@@ -128,7 +131,7 @@ def test_preview_of_a_first_publish_names_the_optional_sheets_left_empty(tmp_pat
         (source / name).unlink()
     preview = publish(source, tmp_path / "feed", SECRET, URL, check=True, now=NOW).preview
     assert preview is not None and preview.absent == ["hotels", "hospitals", "safety"]
-    lines = describe(preview, str, _plural)
+    lines = describe(preview, str, english_plural)
     assert lines[1].startswith("The Hotels sheet is missing or empty") and len(lines) == 4
     full = publish(copy_example(tmp_path / "full"), tmp_path / "f2", SECRET, URL, check=True)
     assert full.preview is not None and full.preview.absent == []

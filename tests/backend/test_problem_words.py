@@ -14,7 +14,7 @@ from backend.validation_words import message
 from services.i18n import Translator
 from services.models import Activity, Lang
 from services.said import say
-from tests.backend.test_problems import nine_mistakes
+from tests.backend.sources import nine_mistakes
 
 ENGLISH = re.compile(r"\b(unknown|is not|missing|got|not a|is before|fill it in)\b")
 

@@ -7,22 +7,7 @@ from pathlib import Path
 from backend.build import build
 from backend.publish import publish
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example, edit, line_of
-
-
-def nine_mistakes(tmp_path: Path) -> Path:
-    source = copy_example(tmp_path)
-    text = (source / "venues.csv").read_text(encoding="utf-8")
-    (source / "venues.csv").write_text(text.replace("lat,lon", "latitude,lon", 1), "utf-8")
-    text = (source / "mission.csv").read_text(encoding="utf-8")
-    (source / "mission.csv").write_text(text.replace("America/Los_Angeles", "PST"), "utf-8")
-    edit(source / "activities.csv", "mon-lunch", venue="nowhere", title_nl="")
-    edit(source / "activities.csv", "wed-ai-act", date="tomorrow")
-    edit(source / "activities.csv", "mon-opening-seminar", start="13:00", end="12:00")
-    edit(source / "contacts.csv", "mission-desk", phone="0800 FLOWERS")
-    with (source / "registrations.csv").open("a", encoding="utf-8") as f:
-        f.write("ghost,mon-lunch\ndemo,wed-imaginary\n")
-    return source
+from tests.backend.sources import copy_example, edit, line_of, nine_mistakes
 
 
 def test_build_nine_mistakes_reports_nine_problems_once_each(tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,47 +14,9 @@ from PIL import Image
 
 from backend.publish import publish
 from backend.tokens import MissingSecret, load_secret, token_for
+from tests.backend.published import files_of
 from tests.backend.servers import EXAMPLE, ROOT, SECRET
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, through the delegates' symlinks, by the path it is served at
-    (`delegates/<token>/<token>.json` is served at `delegates/<token>.json`; a delegate in
-    `changed/` is served from there instead)."""
-    found: dict[str, bytes] = {}
-    changed: dict[str, dict[str, bytes]] = {}
-    for root, _, names in os.walk(folder, followlinks=True):
-        for name in names:
-            parts = (Path(root) / name).relative_to(folder).parts
-            data = (Path(root) / name).read_bytes()
-            if len(parts) == 3 and parts[0] == "changed":
-                changed.setdefault(parts[1], {})[f"delegates/{parts[2]}"] = data
-            elif len(parts) == 3 and parts[0] == "delegates":
-                found[f"delegates/{parts[2]}"] = data
-            else:
-                found["/".join(parts)] = data
-    for token, files in changed.items():
-        found = {p: d for p, d in found.items() if not p.startswith(f"delegates/{token}.")}
-        found.update(files)
-    return dict(sorted(found.items()))
-
-
-def copy_example(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(EXAMPLE, source)
-    return source
-
-
-def edit(path: Path, row_id: str, **changes: str) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        if row.get("id") == row_id:
-            row.update(changes)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+from tests.backend.sources import copy_example, edit, line_of
 
 
 def test_publish_writes_gzip_twins_only_of_shared_files_and_documents(tmp_path: Path) -> None:
@@ -204,13 +164,6 @@ ERROR_CASES = [
     ),
     ("unknown-registration", "registrations.csv", None, {}, ""),
 ]
-
-
-def line_of(path: Path, row_id: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith(row_id + ","):
-            return number
-    raise AssertionError(row_id)
 
 
 @pytest.mark.parametrize(

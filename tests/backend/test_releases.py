@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import subprocess
-import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from backend import incremental, layout
-from backend.build import build
-from backend.numbering import Renumbered, renumbered
 from backend.publish import publish
-from backend.release_files import render
 from backend.releases import history, releases_of
 from backend.rollback import rollback
 from backend.tokens import token_for
 from backend.wording import describe
 from services.store import FeedStore, namespace_for
-from tests.backend.servers import ROOT, SECRET, backend_server
-from tests.backend.test_publish import copy_example, edit, files_of
-from tests.services.test_sync_servers import make
-
-
-def bump(source: Path, revision: int, when: str | None = None) -> None:
-    """What the README asks organisers to do before each publish: a new revision (and time)."""
-    text = (source / "mission.csv").read_text("utf-8")
-    new = {"revision": str(revision), "published_at": when}
-    lines = []
-    for row in text.splitlines():
-        name = row.partition(",")[0]
-        lines.append(f"{name},{new[name]}" if new.get(name) else row)
-    (source / "mission.csv").write_text("\n".join(lines) + "\n", "utf-8")
-
-
-def drop_unreferenced_activities(source: Path) -> int:
-    """Delete every activity no other table names: more than half of the programme."""
-    named = set()
-    for name in ("registrations.csv", "participants.csv"):
-        with (source / name).open(encoding="utf-8") as f:
-            named |= {r["activity"] for r in csv.DictReader(f)}
-    for name in ("logistics.csv", "announcements.csv", "companies.csv"):
-        (source / name).unlink()  # the mission-day sheets are optional
-    with (source / "activities.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    kept = [r for r in rows if r["id"] in named]
-    with (source / "activities.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(kept)
-    return len(rows) - len(kept)
-
-
-def mission(out: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((out / "mission.json").read_bytes())
-    return data
+from tests.backend.published import files_of, full_render, mission, run_cli, served
+from tests.backend.servers import SECRET, backend_server
+from tests.backend.sources import bump, copy_example, drop_unreferenced_activities, edit
+from tests.services.sync_servers import make
 
 
 def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: Path) -> None:
@@ -137,12 +95,6 @@ def test_rollback_after_a_crash_that_lost_the_live_history_line(tmp_path: Path) 
     assert mission(out)["activities"] == first["activities"]
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "backend", *args], cwd=ROOT, capture_output=True, text=True
-    )
-
-
 def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("s" * 40)
@@ -157,26 +109,6 @@ def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) 
     assert listed.stdout.splitlines()[1].startswith("*        1 ")
     back = run_cli("rollback", out)
     assert back.returncode == 1 and "no earlier release" in back.stderr
-
-
-def served(folder: Path) -> dict[str, bytes]:
-    return {path: data for path, data in files_of(folder).items() if not path.endswith(".gz")}
-
-
-def full_render(
-    source: Path, previous: Path | None, out: Path | None = None, secret: bytes = SECRET
-) -> dict[str, bytes]:
-    """Every file a render from scratch gives, continuing `previous`; under the revision and
-    time the publish into `out` went out as, when given (backend.numbering chose them)."""
-    built = build(source)
-    assert built.mission is not None
-    if out is not None:
-        shown = json.loads(layout.read(out.resolve(), "mission.json"))
-        at = datetime.fromisoformat(shown["published_at"])
-        numbers = Renumbered(built.mission.revision, 0, int(shown["revision"]), at)
-        built = renumbered(built, numbers)
-    assert built.mission is not None
-    return render(built.mission, built.delegates, secret, previous, "https://x/")
 
 
 def test_republish_renders_only_what_changed_and_gives_full_render_bytes(tmp_path: Path) -> None:

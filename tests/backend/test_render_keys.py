@@ -10,7 +10,7 @@ import pytest
 from backend.build import build
 from backend.render_keys import Keys, doc_digest, read_in
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example, edit
+from tests.backend.sources import copy_example, edit
 
 Keyed = dict[str, tuple[str, dict[str, str]]]
 

@@ -17,36 +17,8 @@ from backend.releases import history, releases_of
 from backend.rollback import previous, rollback
 from backend.schedule_export import schedule_files
 from services.models import MissionDoc
+from tests.backend.published import DAMAGED, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
-from tests.backend.test_numbering import URL, lunch_moved
-from tests.backend.test_releases import mission
-
-# what a hand edit or the disk may leave of the live mission.json
-DAMAGED = [
-    pytest.param(b"", id="empty"),
-    pytest.param(b'{"revision": 2, "activit', id="cut-short"),
-    pytest.param(b"[1, 2]", id="not-an-object"),
-    pytest.param(
-        b'{"revision": "two", "published_at": "2025-10-01T09:00:00+02:00", "activities": []}',
-        id="revision-not-a-number",
-    ),
-    pytest.param(
-        b'{"published_at": "2025-10-01T09:00:00+02:00", "activities": []}', id="no-revision"
-    ),
-    pytest.param(  # a hand edit: one title for every language, where the feed has one each
-        b'{"revision": 2, "published_at": "2025-10-01T09:00:00+02:00", "activities": '
-        b'[{"id": "mon-lunch", "title": "Lunch"}]}',
-        id="breaks-the-contract",
-    ),
-]
-
-
-def damage(out: Path, data: bytes, twin: bool = True) -> None:
-    """Overwrite the live mission.json in place, as a text editor or a bad disk would; and its
-    gzip twin with the same (unless `twin` is False), so that neither can be read."""
-    layout.where(out.resolve(), "mission.json").write_bytes(data)
-    if twin:
-        layout.where(out.resolve(), "mission.json.gz").write_bytes(gzip.compress(data))
 
 
 @pytest.mark.parametrize("data", DAMAGED)

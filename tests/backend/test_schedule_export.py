@@ -17,8 +17,9 @@ from backend.publish import publish
 from backend.schedule_export import schedule_files
 from services.models import MissionDoc
 from services.validation import parse_mission
+from tests.backend.published import files_of
 from tests.backend.servers import EXAMPLE, SECRET
-from tests.backend.test_publish import copy_example, edit, files_of
+from tests.backend.sources import copy_example, edit
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, dump
 
 

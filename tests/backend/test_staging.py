@@ -3,8 +3,6 @@ the command line, go out one after the other, the second built on the first."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
 import subprocess
 import sys
@@ -13,27 +11,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backend import layout
 from backend.commands import ROOT
 from backend.publish import publish
-from backend.releases import history, live, manifest_of, releases_of
+from backend.releases import history, live, releases_of
 from backend.rollback import rollback
 from backend.staging import locked
+from tests.backend.locks import waiting
+from tests.backend.published import consistent, lunch_moved, mission
 from tests.backend.servers import SECRET
-from tests.backend.test_numbering import lunch_moved
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import bump, mission
+from tests.backend.sources import bump, copy_example, edit
 
 URL = "https://x/"
 PATIENCE = 300  # seconds a job may take to reach the lock (a shared, loaded machine)
-
-
-def waiting(lock: Path) -> int:
-    """How many flocks wait for `lock` (/proc/locks marks a waiter with '->')."""
-    stat = os.stat(lock)
-    device = f"{os.major(stat.st_dev):02x}:{os.minor(stat.st_dev):02x}:{stat.st_ino}"
-    lines = Path("/proc/locks").read_text().splitlines()
-    return sum(1 for line in lines if "->" in line.split() and device in line.split())
 
 
 def at_once(out: Path, *jobs: Callable[[], object]) -> list[object]:
@@ -61,17 +50,6 @@ def at_once(out: Path, *jobs: Callable[[], object]) -> list[object]:
         assert not thread.is_alive(), "a job is still waiting"
     assert not [r for r in results if isinstance(r, Exception)], results
     return results
-
-
-def consistent(out: Path) -> bool:
-    """Every file the live release serves has the bytes its manifest says."""
-    current = live(out)
-    assert current is not None
-    manifest = manifest_of(current)
-    return bool(manifest) and all(
-        hashlib.sha256(layout.read(current, path)).hexdigest() == sha
-        for path, sha in manifest.items()
-    )
 
 
 def lunch_room(out: Path) -> str:

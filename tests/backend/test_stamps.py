@@ -14,9 +14,9 @@ from backend.publish import publish
 from backend.rollback import rollback
 from backend.stamps import page_stamp, stampless
 from backend.tokens import token_for
+from tests.backend.published import full_render, served
 from tests.backend.servers import SECRET
-from tests.backend.test_publish import copy_example, edit
-from tests.backend.test_releases import bump, full_render, served
+from tests.backend.sources import bump, copy_example, edit
 
 URL = "https://x/"
 

@@ -11,9 +11,9 @@ import pytest
 
 from backend.releases import history
 from backend.write_failure import WriteFailure, sentence
+from tests.backend.published import run_cli
 from tests.backend.servers import EXAMPLE
-from tests.backend.test_releases import run_cli
-from tests.reliability.test_full_disk import can_mount_tmpfs, on_tmpfs
+from tests.reliability.tmpfs import can_mount_tmpfs, on_tmpfs
 
 FULL = "The server's disk is full. Nothing was published: what is live stays live."
 

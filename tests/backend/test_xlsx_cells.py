@@ -17,7 +17,7 @@ from backend.tables import SourceError
 from backend.workbook import _openpyxl_sheets, read_workbook
 from backend.xlsx_cells import read_sheets
 from backend.xlsx_parts import Unsupported
-from tests.backend.test_workbook import MISTAKES, with_mistake
+from tests.backend.workbook_mistakes import MISTAKES, with_mistake
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

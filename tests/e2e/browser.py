@@ -172,3 +172,23 @@ def box(page: Page, identifier: str, timeout_ms: int = 30_000) -> FloatRect:
     found = node.bounding_box()
     assert found is not None, identifier
     return found
+
+
+TIMEOUT = 30_000
+
+
+def see(page: Page, text: str) -> None:
+    """Text on screen: its own span, or part of a merged semantics label (cards, buttons)."""
+    found = page.get_by_text(text, exact=False).or_(page.get_by_label(text, exact=False))
+    expect(found.first).to_be_attached(timeout=TIMEOUT)
+
+
+def tap(page: Page, identifier: str) -> None:
+    """Click the tappable node of a Semantics(identifier=...): itself or its first child."""
+    node = f"[flt-semantics-identifier='{identifier}']"
+    page.locator(f"{node}[flt-tappable], {node} [flt-tappable]").first.click()
+
+
+def pick_language(page: Page, name: str) -> None:
+    tap(page, "language-menu")
+    page.get_by_role("menuitemcheckbox", name=name).click()

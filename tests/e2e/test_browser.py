@@ -7,30 +7,22 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.browser import VIEWPORT, box, open_app, reveal, settle
+from tests.e2e.browser import (
+    TIMEOUT,
+    VIEWPORT,
+    box,
+    open_app,
+    pick_language,
+    reveal,
+    see,
+    settle,
+    tap,
+)
 from tests.e2e.conftest import ARTIFACTS, DEMO, SECOND
 
 pytestmark = pytest.mark.e2e
-TIMEOUT = 30_000
 # the demo agenda's subtitle in any language: 'Demo agenda:', 'Demo-agenda:', 'Agenda de démo :'
 DEMO_MARK = re.compile(r"demo.agenda|agenda de d[ée]mo", re.IGNORECASE)
-
-
-def see(page: Page, text: str) -> None:
-    """Text on screen: its own span, or part of a merged semantics label (cards, buttons)."""
-    found = page.get_by_text(text, exact=False).or_(page.get_by_label(text, exact=False))
-    expect(found.first).to_be_attached(timeout=TIMEOUT)
-
-
-def tap(page: Page, identifier: str) -> None:
-    """Click the tappable node of a Semantics(identifier=...): itself or its first child."""
-    node = f"[flt-semantics-identifier='{identifier}']"
-    page.locator(f"{node}[flt-tappable], {node} [flt-tappable]").first.click()
-
-
-def pick_language(page: Page, name: str) -> None:
-    tap(page, "language-menu")
-    page.get_by_role("menuitemcheckbox", name=name).click()
 
 
 def go(page: Page, app_url: str, route: str) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.e2e.browser import VIEWPORT, app_server, open_app
-from tests.e2e.test_browser import TIMEOUT, see
+from tests.e2e.browser import TIMEOUT, VIEWPORT, app_server, open_app, see
 
 pytestmark = pytest.mark.e2e
 # The demo clock starts with the session: the B2B with Raj Patel ends 15 s after it opens.

@@ -18,9 +18,8 @@ from services.map_layout import Spot, lay_out
 from services.maps import REGIONS, Region
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, ROOT
-from tests.e2e.browser import app_server, box, open_app, settle
+from tests.e2e.browser import TIMEOUT, app_server, box, open_app, settle, tap
 from tests.e2e.conftest import NOW
-from tests.e2e.test_browser import TIMEOUT, tap
 from views.components.offline_map import grown_height
 from views.map import DAY_MAP_HEIGHT, MAP_CHROME
 

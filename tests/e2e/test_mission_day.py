@@ -13,10 +13,18 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from backend.publish import publish
 from services.contacts import display_phone
 from tests.backend.servers import SECRET, backend_server
-from tests.e2e.browser import VIEWPORT, app_server, open_app, reveal
+from tests.backend.sources import edit
+from tests.e2e.browser import (
+    TIMEOUT,
+    VIEWPORT,
+    app_server,
+    open_app,
+    pick_language,
+    reveal,
+    see,
+    tap,
+)
 from tests.e2e.conftest import DEMO, NOW, two_delegates
-from tests.e2e.test_browser import TIMEOUT, pick_language, see, tap
-from tests.services.test_sync_servers import edit
 
 pytestmark = pytest.mark.e2e
 FLASH = (

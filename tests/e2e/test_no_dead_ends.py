@@ -17,6 +17,7 @@ from services.origin import normalise_origin
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, store_unit
 from tests.e2e.browser import (
+    TIMEOUT,
     VIEWPORT,
     app_server,
     box,
@@ -24,11 +25,12 @@ from tests.e2e.browser import (
     free_port,
     open_app,
     reveal,
+    see,
     settle,
+    tap,
 )
 from tests.e2e.conftest import NOW
 from tests.e2e.pixels import Image, decode
-from tests.e2e.test_browser import TIMEOUT, see, tap
 
 pytestmark = pytest.mark.e2e
 REFERENCE = Path(__file__).resolve().parent / "reference"

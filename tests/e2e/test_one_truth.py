@@ -7,10 +7,9 @@ from playwright.sync_api import Browser, expect
 
 from backend.publish import publish
 from tests.backend.servers import SECRET, backend_server
-from tests.e2e.browser import VIEWPORT, app_server, open_app
+from tests.backend.sources import edit
+from tests.e2e.browser import TIMEOUT, VIEWPORT, app_server, open_app, see, tap
 from tests.e2e.conftest import NOW, two_delegates
-from tests.e2e.test_browser import TIMEOUT, see, tap
-from tests.services.test_sync_servers import edit
 
 pytestmark = pytest.mark.e2e
 

@@ -7,9 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.browser import VIEWPORT, open_app
+from tests.e2e.browser import VIEWPORT, open_app, see, tap
 from tests.e2e.conftest import DEMO
-from tests.e2e.test_browser import see, tap
 
 pytestmark = pytest.mark.e2e
 UNKNOWN = "b" * 26  # a well-formed code nobody has

@@ -13,19 +13,7 @@ import pytest
 
 from hosting.app import create_app, redact
 from services.content_coding import accepted
-from services.library import BUNDLED
-from services.models import MissionDoc
-from services.validation import parse_mission
-
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-
-
-def embedded() -> MissionDoc:
-    return parse_mission((BUNDLED / "mission.json").read_bytes())
-
-
-async def never_called(page: object) -> None:
-    raise AssertionError("no WebSocket session in these tests")
+from tests.hosting.bundled import ASSETS, embedded, never_called
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 from flet.controls.base_control import BaseControl
 
 from hosting import construct
-from tests.hosting.test_walk import _messages
+from tests.hosting.session_messages import session_messages
 
 ARGUMENTS: list[dict[str, Any]] = [
     {},
@@ -74,9 +74,9 @@ def test_every_flet_control_is_made_as_flet_makes_it() -> None:
 
 
 async def test_a_whole_session_sends_the_same_messages(tmp_path: Path) -> None:
-    flets = await _messages(tmp_path / "flet")
+    flets = await session_messages(tmp_path / "flet")
     assert construct.install()
-    assert await _messages(tmp_path / "ours") == flets
+    assert await session_messages(tmp_path / "ours") == flets
 
 
 def test_a_control_class_defined_later_is_made_the_same_way() -> None:

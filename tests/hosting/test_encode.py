@@ -15,7 +15,7 @@ from flet.controls.base_control import BaseControl
 from flet.messaging.protocol import configure_encode_object_for_msgpack
 
 from hosting import encode
-from tests.hosting.test_walk import _messages
+from tests.hosting.session_messages import session_messages
 
 # flet's protocol functions carry no annotations (flet 1.0.5)
 FLETS: Callable[[Any], Any] = configure_encode_object_for_msgpack(BaseControl)  # type: ignore[no-untyped-call]
@@ -39,8 +39,8 @@ async def test_a_whole_session_is_sent_byte_for_byte_as_flet_sends_it(tmp_path: 
     controls decide later patches, so equal messages to the end mean equal snapshots too."""
     ours = encode.encoder(BaseControl)
     assert ours is not FLETS and ours.__module__ == encode.__name__
-    flets = await _messages(tmp_path / "flet", FLETS)
-    assert await _messages(tmp_path / "ours", ours) == flets
+    flets = await session_messages(tmp_path / "flet", FLETS)
+    assert await session_messages(tmp_path / "ours", ours) == flets
     assert len(flets) > 10
 
 

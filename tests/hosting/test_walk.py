@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import flet as ft
-import msgpack
 import pytest
 from flet.controls.base_control import BaseControl
 from flet.controls.id_counter import ControlId
 from flet.controls.object_patch import DiffBuilder, ObjectPatch
 
 from hosting import walk
-from tests.views.harness import App
+from tests.hosting.session_messages import session_messages
 from tests.views.harness import walk as harness_walk
 
 
@@ -32,40 +31,11 @@ def flets_walk() -> Iterator[None]:
         walk.install()
 
 
-def _without_call_ids(packed: bytes) -> Any:
-    """A message as the client reads it, minus the random id of a method call."""
-    action, body = msgpack.unpackb(packed, strict_map_key=False)
-    if isinstance(body, dict) and "call_id" in body:
-        body["call_id"] = "-"
-    return [action, body]
-
-
-async def _messages(root: Path, encode: Callable[[Any], Any] | None = None) -> list[Any]:
-    """Everything the server sends while a delegate starts the app, visits every tab, searches,
-    changes the language twice and goes back: control ids counted from the same start."""
-    ControlId._counter = itertools.count(10_000_000)
-    app = App(root, lang="nl")
-    app.conn.sent = []
-    if encode is not None:
-        app.conn.encode = encode
-    await app.start("/agenda")
-    for index in (1, 2, 3, 0):
-        await app.tab(index)
-    await app.go("/programme")
-    await app.type_into("programme-search", "Astrid", event="change")
-    await app.pick_language("fr")
-    await app.go("/contacts")
-    await app.pick_language("en")
-    await app.tab(0)
-    await app.close()
-    return [_without_call_ids(packed) for packed in app.conn.sent]
-
-
 async def test_walk_installed_sends_the_same_messages_as_flets_walk(tmp_path: Path) -> None:
-    flets = await _messages(tmp_path / "flet")
+    flets = await session_messages(tmp_path / "flet")
     assert walk.install()
     assert DiffBuilder._configure_dataclass is walk.configure_dataclass
-    ours = await _messages(tmp_path / "ours")
+    ours = await session_messages(tmp_path / "ours")
     assert len(flets) > 10
     assert ours == flets
 

@@ -4,14 +4,9 @@ behind, the app says so in one sentence, and the next sync after space returns w
 from __future__ import annotations
 
 import errno
-import json
 import os
-import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,29 +15,11 @@ from services.i18n import Translator
 from services.store import FeedStore
 from services.sync_state import SyncState, describe
 from tests.reliability.faults import FaultServer
-from tests.reliability.test_fault_corpus import snapshot, sync_once
+from tests.reliability.replay import snapshot, sync_once
+from tests.reliability.tmpfs import can_mount_tmpfs, on_tmpfs
 
 ROOT = Path(__file__).resolve().parents[2]
 MISSION_ZONE = ZoneInfo("America/Los_Angeles")
-
-
-def can_mount_tmpfs() -> bool:
-    return os.geteuid() == 0 and shutil.which("unshare") is not None and sys.platform == "linux"
-
-
-def on_tmpfs(mount: Path, size: str, module: str, *args: Path) -> Any:
-    """`python -m module mount *args` in a private mount namespace where `mount` is a tmpfs of
-    `size`: the JSON it prints."""
-    mount.mkdir()
-    script = (
-        f"mount -t tmpfs -o size={size} tmpfs {mount} && "
-        f"exec {sys.executable} -m {module} {mount} {' '.join(map(str, args))}"
-    )
-    out = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")

@@ -11,15 +11,9 @@ from services.agenda import personal_items
 from services.calendar import agenda_ics, single_ics, webcal_link
 from services.calendar_sequence import stamps, withdrawn
 from services.geo import travel_minutes
-from services.models import DelegateDoc, MissionDoc
-from services.validation import parse_delegate, parse_mission
-from tests.conftest import dump
+from tests.services.parsed import docs
 
 MISSION_ID = "bem-west-coast-2025"
-
-
-def docs(mission: dict[str, Any], delegate: dict[str, Any]) -> tuple[MissionDoc, DelegateDoc]:
-    return parse_mission(dump(mission)), parse_delegate(dump(delegate))
 
 
 def read(ics: bytes) -> Any:

@@ -20,7 +20,7 @@ from services.calendar_text import EventFields, escape, event_text, fold
 from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.reminders import reminders
-from tests.services.test_calendar import docs
+from tests.services.parsed import docs
 
 ZONE = ZoneInfo("America/Los_Angeles")
 # Text that trips folding and escaping: multi-byte characters, escapes and carets everywhere.

@@ -18,8 +18,9 @@ from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
+from tests.backend.sources import append, edit
 from tests.conftest import FixedClock
-from tests.services.test_sync_servers import CODE, append, edit, make
+from tests.services.sync_servers import CODE, make
 
 URL = "http://127.0.0.1/"
 

@@ -17,7 +17,7 @@ from services.models import Lang, MissionDoc
 from services.store import FeedStore, Unit, namespace_for
 from services.validation import mission_zone, parse_mission
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN
-from tests.test_language import french_problems
+from tests.wording import french_problems
 
 RECEPTION = "tue-chm-reception"
 NB = "\u00a0"

@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from services.i18n import Translator, catalog, localize, pick_language
 from services.models import Lang
 from tests.conftest import ROOT
+from tests.wording import PLACEHOLDER, words
 
 LOCALES = ROOT / "locales"
 # Words that are the same in the target language (loanwords and proper nouns).
@@ -32,12 +33,6 @@ SAME = {
         *("description", "participants"),  # an activity's fields, in the console's preview
     },
 }
-PLACEHOLDER = re.compile(r"\{[^}]*\}")
-
-
-def words(msgid: str) -> bool:
-    """False for a pattern of placeholders and punctuation ('{label}:'), which may stay as is."""
-    return bool(re.search(r"[A-Za-z]", PLACEHOLDER.sub("", msgid)))
 
 
 def messages(lang: str) -> list[tuple[object, object]]:

@@ -26,9 +26,9 @@ from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
 from services.validation import mission_zone, parse_mission
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
+from tests.backend.sources import edit
 from tests.conftest import MISSION_BYTES, FixedClock
-from tests.services.test_sync_servers import edit
-from tests.test_language import french_problems
+from tests.wording import french_problems
 
 CODE = token_for("demo", SECRET)
 

@@ -15,7 +15,7 @@ from services.pocket import PocketSource, render_pocket
 from services.pocket_parts import PocketParts
 from services.validation import parse_delegate, parse_mission
 from tests.conftest import dump
-from tests.services.test_pocket import AS_OF, LINKS
+from tests.services.pocket_source import AS_OF, LINKS
 
 
 def pages(mission: dict[str, Any], delegate: dict[str, Any], parts: PocketParts | None) -> str:

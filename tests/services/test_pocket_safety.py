@@ -13,7 +13,7 @@ from services.models import Lang
 from services.pocket import render_pocket
 from services.validation import parse_delegate, parse_mission
 from tests.conftest import dump
-from tests.services.test_pocket import LINKS, source_of, valid_html
+from tests.services.pocket_source import LINKS, source_of, valid_html
 
 WORDS = {
     "en": ("Show this to your driver", "Consular assistance for Belgians", "Call the duty phone"),

@@ -2,69 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import AbstractContextManager, asynccontextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-import httpx
 import pytest
 
 from backend.publish import publish
-from backend.tokens import token_for
 from services.account import Account
-from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for, personal_name
-from services.sync import Synchronizer
 from services.sync_state import SyncResult
 from tests.backend.servers import EXAMPLE, SECRET, backend_server, nginx_server
+from tests.backend.sources import append, edit
 from tests.conftest import FixedClock
+from tests.services.sync_servers import CODE, make
 
-CODE = token_for("demo", SECRET)
 SERVERS: dict[str, Callable[[Path], AbstractContextManager[str]]] = {
     "backend": backend_server,
     "nginx": nginx_server,
 }
-
-
-class Counting(httpx.AsyncHTTPTransport):
-    """The real transport, noting each response's status and compressed body size."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[tuple[int, int]] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await super().handle_async_request(request)
-        self.seen.append((response.status_code, int(response.headers.get("content-length", "0"))))
-        return response
-
-
-def edit(path: Path, row_id: str | None, **changes: str) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    rows = [r for r in rows if not (changes.get("_delete") and r.get("id") == row_id)]
-    for row in rows:
-        if row.get("id") == row_id:
-            row.update({k: v for k, v in changes.items() if not k.startswith("_")})
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def append(path: Path, **cells: str) -> None:
-    """One more row, by column name (the sheet's columns may come in any order)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        header = next(csv.reader(f))
-    with path.open("a", encoding="utf-8", newline="") as f:
-        csv.DictWriter(f, fieldnames=header, lineterminator="\n").writerow(cells)
 
 
 @pytest.fixture(params=list(SERVERS))
@@ -75,21 +37,6 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Pat
     assert not publish(source, out, SECRET, "http://127.0.0.1/").errors
     with SERVERS[request.param](out) as url:
         yield source, out, url
-
-
-@asynccontextmanager
-async def make(root: Path, url: str) -> AsyncIterator[tuple[Synchronizer, Counting, FixedClock]]:
-    transport = Counting()
-    clock = FixedClock("2025-10-06T07:00:00-07:00")
-    client = FeedClient(url, transport=transport)
-    try:
-        yield (
-            Synchronizer(client, Library(FeedStore(root)), namespace_for(url), clock),
-            transport,
-            clock,
-        )
-    finally:
-        await client.aclose()
 
 
 async def test_first_then_unchanged_sync(served: tuple[Path, Path, str], tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from services.changes import ChangeLog, diff_missions
 from services.models import Lang
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
-from tests.test_language import french_problems
 from tests.views.harness import App
+from tests.wording import french_problems
 
 NB = "\u00a0"
 

@@ -11,8 +11,8 @@ from babel.messages.pofile import read_po
 
 from services.models import Lang
 from tests.conftest import ROOT
-from tests.services.test_i18n import words
 from tests.views.harness import App
+from tests.wording import words
 
 ROUTES = [
     "/agenda",

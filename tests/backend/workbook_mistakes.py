@@ -1,0 +1,86 @@
+"""The example workbook with one mistake made in it, and the message that mistake must give."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from backend.commands import EXAMPLE_WORKBOOK
+
+
+def row_of(sheet: Worksheet, row_id: str) -> int:
+    for row in sheet.iter_rows(min_row=3):
+        if row[0].value == row_id:
+            return int(row[0].row)
+    raise AssertionError(row_id)
+
+
+def text_date(book: Workbook) -> str:
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"C{line}"] = "next monday"
+    return f"Activities!C{line}: 'next monday' is not a date (e.g. 2025-10-06 or 6/10/2025)"
+
+
+def merged(book: Workbook) -> str:
+    book["Venues"].merge_cells("B3:C3")
+    return "Venues!B3:C3: merged cells"
+
+
+def hidden(book: Workbook) -> str:
+    book["Sectors"].sheet_state = "hidden"
+    return "Sectors!A1: this sheet is hidden"
+
+
+def blank_row(book: Workbook) -> str:
+    book["Activities"].insert_rows(10)
+    return "Activities!A10: empty row inside the table"
+
+
+def formula(book: Workbook) -> str:
+    book["Venues"]["E3"] = "=37+0.78"
+    return "Venues!E3: formula =37+0.78"
+
+
+def missing_sheet(book: Workbook) -> str:
+    del book["Meetings"]
+    return "Meetings!A1: sheet Meetings is missing"
+
+
+def renamed_header(book: Workbook) -> str:
+    header = [c.value for c in book["Activities"][1]]
+    letter = get_column_letter(header.index("title_en") + 1)
+    book["Activities"][f"{letter}1"] = "Title EN"
+    return f"Activities!{letter}1: missing column title_en"
+
+
+def bad_time(book: Workbook) -> str:
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"D{line}"] = "noon"
+    return f"Activities!D{line}: 'noon' is not a time (e.g. 09:30 or 9u30)"
+
+
+def company_without_sectors(book: Workbook) -> str:
+    """A list inside a row left empty is that row's cell, not the sheet of the same name
+    (it said 'Sectors: no rows ...; add at least one row' though Sectors has its rows)."""
+    companies = book["Companies"]
+    header = [c.value for c in companies[1]]
+    letter = get_column_letter(header.index("sectors") + 1)
+    companies[f"{letter}3"] = None
+    return f"Companies!{letter}3: empty: fill in at least one"
+
+
+MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
+
+MISTAKES += [company_without_sectors]
+
+
+def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
+    """The example workbook with `mistake` made in it, and the message it must give."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    expected = mistake(book)
+    book.save(tmp_path / "m.xlsx")
+    return tmp_path / "m.xlsx", expected
