@@ -17,6 +17,8 @@ from services.said import Said, said
 
 _PATH = re.compile(r"^([a-z_.]+)\[(\d+)\]\.?(.*)$")
 _REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
+# a quoted value (Python's repr of what a person typed) or a document path outside one
+_QUOTED_OR_REF = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|""" + _REF.pattern)
 _MISSING_LANG = re.compile(r"missing language (\w+)")
 # Model field name -> the column organisers see.
 COLUMN_OF = {
@@ -75,16 +77,25 @@ class Origins:
         return row.error(_cell_column(row, column, message), message)
 
     def _rows_in(self, text: str) -> str:
-        """`text` with each document path in it (`activities[3]`) as the row it came from."""
+        """`text` with each document path in it (`activities[3]`) as the row it came from.
+        What a person typed is quoted in a message (`unknown venue 'activities[2]'`) and stays
+        as typed: in a `Said`, only a parameter that is a path as a whole is a location."""
         if isinstance(text, Said):
-            return text.with_params(lambda v: self._rows_in(v) if isinstance(v, str) else v)
-        whole = _REF.fullmatch(text)
+            return text.with_params(self._location_as_row)
+        return _QUOTED_OR_REF.sub(self._row_ref, text)
+
+    def _location_as_row(self, value: object) -> object:
+        if isinstance(value, Said):
+            return self._rows_in(value)
+        whole = _REF.fullmatch(value) if isinstance(value, str) else None
         rows = self.places.get(whole.group(1), []) if whole else []
         if whole and int(whole.group(2)) < len(rows):
             return said("row {line}", line=rows[int(whole.group(2))].line)
-        return _REF.sub(self._row_ref, text)
+        return value
 
     def _row_ref(self, match: re.Match[str]) -> str:
+        if match.group(1) is None:  # a quoted value
+            return match.group(0)
         rows = self.places.get(match.group(1), [])
         index = int(match.group(2))
         return f"row {rows[index].line}" if index < len(rows) else match.group(0)
