@@ -72,20 +72,21 @@ def _absent_or_same(value: object) -> object:
 
 
 # Localized text that may also be sent as one plain string (see `_same_in_every_language`),
-# or null (older feeds) when there is none.
+# or null (older feeds) when there is none. The schema shows what a feed may send in each form,
+# with the limits the model enforces (a blank plain string reads as none: `Line`, not `Label`).
 Names = Annotated[
     dict[Lang, Label],
-    BeforeValidator(_absent_or_same, json_schema_input_type=str | dict[Lang, str] | None),
+    BeforeValidator(_absent_or_same, json_schema_input_type=Line | Title | None),
 ]
 RequiredNames = Annotated[
     dict[Lang, Label],
-    BeforeValidator(_same_in_every_language, json_schema_input_type=str | dict[Lang, str]),
+    BeforeValidator(_same_in_every_language, json_schema_input_type=Label | Title),
     Field(min_length=1),
 ]
 # Longer localized text that may also be sent as one plain string (a meeting's notes).
 Notes = Annotated[
     dict[Lang, Prose],
-    BeforeValidator(_absent_or_same, json_schema_input_type=str | dict[Lang, str] | None),
+    BeforeValidator(_absent_or_same, json_schema_input_type=Prose | Text | None),
 ]
 # A short title for narrow app bars (about 40 characters).
 ShortTitle = dict[Lang, Annotated[str, StringConstraints(max_length=48, pattern=r"\S")]]

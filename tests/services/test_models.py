@@ -77,9 +77,35 @@ def test_names_and_short_title_are_checked(
     assert any(str(p).startswith(expected) for p in caught.value.problems), caught.value.problems
 
 
+def _property(document: str, model: str, name: str) -> Any:
+    schema: Any = feed_schema()  # JSON Schema: nested dicts and lists
+    return schema[document]["$defs"][model]["properties"][name]
+
+
 def test_the_schema_documents_names_as_text_or_localized_text() -> None:
-    contact = feed_schema()["mission.json"]["$defs"]["Contact"]["properties"]["name"]  # type: ignore[index]
-    assert {"type": "string"} in contact["anyOf"]
+    contact = _property("mission.json", "Contact", "name")
+    assert contact["anyOf"][0]["type"] == "string"
+    assert contact["anyOf"][1]["type"] == "object"
+
+
+@pytest.mark.parametrize(
+    ("document", "model", "name", "limit"),
+    [
+        ("mission.json", "Contact", "name", 500),
+        ("mission.json", "Contact", "organisation", 500),
+        ("mission.json", "Activity", "room", 500),
+        ("delegates/<token>.json", "Meeting", "location", 500),
+        ("delegates/<token>.json", "Meeting", "notes", 8000),
+    ],
+)
+def test_the_schema_shows_the_length_limit_of_localized_names_and_notes(
+    document: str, model: str, name: str, limit: int
+) -> None:
+    """Sent as one string or one per language, the text has the limit the feed enforces."""
+    forms = [f for f in _property(document, model, name)["anyOf"] if f != {"type": "null"}]
+    text, per_language = forms
+    assert text["maxLength"] == limit
+    assert per_language["additionalProperties"]["maxLength"] == limit
 
 
 def test_null_place_notes_room_and_organisation_of_an_older_feed_read_as_absent(
