@@ -23,9 +23,10 @@ from backend.row_checks import duplicates, references
 from backend.sheets import mission_dict
 from backend.sources import read_tables
 from backend.tables import Row, SourceError, Table
+from services.document_rules import cross_checker, delegate_problems, mission_problems
+from services.mission_time import zone_named
 from services.models import LANGS, DelegateDoc, MissionDoc
 from services.said import said
-from services.validation import cross_checker, delegate_problems, mission_problems, zone_named
 
 COLUMNS = {
     "mission.csv": ["field", "value"],

@@ -1,8 +1,8 @@
 """The feed contract (pydantic v2): mission.json for everyone, delegates/<token>.json per person.
 
 Field-level rules live here; whole-document rules (unique ids, references, dates inside the
-mission, all three languages) live in `services.validation`, which is the only way to parse.
-Unknown fields are ignored so that an older app can read a newer feed.
+mission, all three languages) live in `services.document_rules`; `services.validation` is the only
+way to parse. Unknown fields are ignored so that an older app can read a newer feed.
 
 Text a person reads is localized ({"en", "fr", "nl"}, with a marked fallback): titles, contact
 and participant names, organisations and roles, rooms, fact sources. Addresses keep the form

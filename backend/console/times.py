@@ -11,7 +11,7 @@ from babel.dates import format_datetime, get_timezone_location
 
 from backend.live_mission import mission_json
 from services.i18n import Translator
-from services.validation import zone_named
+from services.mission_time import zone_named
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from services.changes import diff_delegates, diff_missions
 from services.errors import FeedInvalid
+from services.mission_time import mission_window
 from services.models import DelegateDoc, MissionDoc, encode
-from services.validation import mission_window, parse_delegate, parse_mission
+from services.validation import parse_delegate, parse_mission
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 from tests.reliability.budget import fuzz_settings
 from tests.reliability.mutations import Sample, damaged, flipped, json_values, mutate

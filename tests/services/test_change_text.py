@@ -13,9 +13,10 @@ from services.change_text import change_lines
 from services.changes import Change, ChangeLog, diff_missions
 from services.i18n import Translator
 from services.library import Library
+from services.mission_time import mission_zone
 from services.models import Lang, MissionDoc
 from services.store import FeedStore, Unit, namespace_for
-from services.validation import mission_zone, parse_mission
+from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, TEST_ORIGIN
 from tests.wording import french_problems
 

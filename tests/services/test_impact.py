@@ -19,12 +19,13 @@ from services.i18n import Translator
 from services.impact import Impact, impacts, sentence
 from services.keyvalue import FileKeyValue
 from services.library import Library
+from services.mission_time import mission_zone
 from services.models import Lang
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
-from services.validation import mission_zone, parse_mission
+from services.validation import parse_mission
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
 from tests.backend.sources import edit
 from tests.conftest import MISSION_BYTES, FixedClock
