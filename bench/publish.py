@@ -34,6 +34,7 @@ from typing import TypeVar
 from backend.layout import listing, owner, twinned
 from backend.publish import Report, publish
 from bench.synth import write_source
+from tests.backend.sources import edit
 
 SECRET = b"bench-secret-0123456789abcdef"
 URL = "https://feed.example.org/"
@@ -82,18 +83,6 @@ def plain_write(files: dict[str, bytes], target: Path) -> float:
             packed = gzip.compress(data, compresslevel=9, mtime=0)
             out.with_name(out.name + ".gz").write_bytes(packed)
     return time.perf_counter() - start
-
-
-def edit(path: Path, row_id: str, **changes: str) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        if row["id"] == row_id:
-            row.update(changes)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def bump(mission_csv: Path) -> None:

@@ -28,8 +28,8 @@ from backend.publish import publish
 from bench.flet_client import FletClient
 from bench.hosted import OUT, TIMEOUT, Figures, open_all, pct
 from bench.proc import app_process, settle
-from bench.publish import edit
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
+from tests.backend.sources import edit
 
 TAPPERS = 10
 TURN = datetime.fromisoformat("2025-10-07T15:45:00-07:00")

@@ -23,18 +23,28 @@ def line_of(path: Path, row_id: str) -> int:
     raise AssertionError(row_id)
 
 
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    """`rows` under `columns` (as the sheet had them), as a spreadsheet exports CSV."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def edit(path: Path, row_id: str | None, **changes: str) -> None:
     """Set cells of the row whose id is `row_id` in a CSV sheet; `_delete="yes"` removes it."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = read_rows(path)
+    columns = list(rows[0])
     rows = [r for r in rows if not (changes.get("_delete") and r.get("id") == row_id)]
     for row in rows:
         if row.get("id") == row_id:
             row.update({k: v for k, v in changes.items() if not k.startswith("_")})
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(path, rows, columns)
 
 
 def append(path: Path, **cells: str) -> None:
@@ -64,21 +74,16 @@ def drop_unreferenced_activities(source: Path) -> int:
             named |= {r["activity"] for r in csv.DictReader(f)}
     for name in ("logistics.csv", "announcements.csv", "companies.csv"):
         (source / name).unlink()  # the mission-day sheets are optional
-    with (source / "activities.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = read_rows(source / "activities.csv")
     kept = [r for r in rows if r["id"] in named]
-    with (source / "activities.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(kept)
+    write_rows(source / "activities.csv", kept, list(rows[0]))
     return len(rows) - len(kept)
 
 
 def remove_maes(source: Path) -> None:
     """d-maes leaves the delegation: their rows go from every table that names them."""
     for table in sorted(source.glob("*.csv")):
-        with table.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
+        rows = read_rows(table)
         kept = []
         for row in rows:
             shared = row.get("delegates", "").split()
@@ -89,10 +94,7 @@ def remove_maes(source: Path) -> None:
                     continue
                 row["delegates"] = " ".join(d for d in shared if d != "d-maes")
             kept.append(row)
-        with table.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(kept)
+        write_rows(table, kept, list(rows[0]))
 
 
 def nine_mistakes(tmp_path: Path) -> Path:
