@@ -15,6 +15,7 @@ from backend.build import build
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.publish import publish
 from backend.sources import read_tables
+from backend.tables import SourceError, Table
 from tests.backend.published import files_of
 from tests.backend.servers import SECRET
 from tests.backend.workbook_mistakes import row_of
@@ -26,9 +27,14 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     checked.enable()  # as the console does
     seen: list[Path] = []
 
-    def counted(source: Path, *args: object) -> object:
+    def counted(
+        source: Path,
+        columns: dict[str, list[str]],
+        optional: dict[str, list[str]],
+        errors: list[SourceError],
+    ) -> dict[str, Table]:
         seen.append(source)
-        return read_tables(source, *args)  # type: ignore[arg-type]
+        return read_tables(source, columns, optional, errors)
 
     monkeypatch.setattr("backend.build.read_tables", counted)
     yield seen

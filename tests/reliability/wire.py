@@ -8,11 +8,12 @@ import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 
 Build = Callable[["Request"], bytes]
-Change = Callable[[dict[str, object]], None]
+Change = Callable[[dict[str, Any]], None]  # a JSON document, as json.loads gives it
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,7 @@ class Request:
     def personal(self) -> bool:
         return self.path.startswith("delegates/")
 
-    def doc(
-        self, revision: int | None = None, change: Callable[[dict[str, object]], None] | None = None
-    ) -> bytes:
+    def doc(self, revision: int | None = None, change: Change | None = None) -> bytes:
         data = DELEGATE_BYTES if self.personal else MISSION_BYTES
         data = data.replace(
             b'"revision":1,', f'"revision":{revision or self.revision},'.encode(), 1
@@ -109,19 +108,19 @@ def bomb(mebibytes: int = 256) -> bytes:
     return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + copy * mebibytes + packer.flush() + trailer
 
 
-def set_field(path: tuple[str | int, ...], value: object) -> Callable[[dict[str, object]], None]:
-    def change(doc: dict[str, object]) -> None:
-        node: object = doc
+def set_field(path: tuple[str | int, ...], value: object) -> Change:
+    def change(doc: dict[str, Any]) -> None:
+        node: Any = doc
         for key in path[:-1]:
-            node = node[key]  # type: ignore[index]
-        node[path[-1]] = value  # type: ignore[index]
+            node = node[key]
+        node[path[-1]] = value
 
     return change
 
 
-def other_mission(doc: dict[str, object]) -> None:
+def other_mission(doc: dict[str, Any]) -> None:
     if "mission" in doc:
-        doc["mission"]["id"] = "another-mission"  # type: ignore[index]
+        doc["mission"]["id"] = "another-mission"
     else:
         doc["mission_id"] = "another-mission"
 

@@ -9,6 +9,7 @@ import asyncio
 import gzip
 import json
 from collections.abc import Callable
+from typing import Any
 
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES
 
@@ -39,22 +40,22 @@ def _status(code: str) -> bytes:
     return _head(code, {"Content-Length": "0", "Connection": "close"})
 
 
-def _mutated(change: Callable[[dict[str, object]], None]) -> bytes:
+def _mutated(change: Callable[[dict[str, Any]], None]) -> bytes:
     doc = json.loads(MISSION_BYTES)
     change(doc)
     return json.dumps(doc).encode()
 
 
-def _bad_revision(doc: dict[str, object]) -> None:
+def _bad_revision(doc: dict[str, Any]) -> None:
     doc["revision"] = "seven"
 
 
-def _no_activities(doc: dict[str, object]) -> None:
+def _no_activities(doc: dict[str, Any]) -> None:
     doc["activities"] = []
 
 
-def _dangling(doc: dict[str, object]) -> None:
-    doc["activities"][0]["venue_id"] = "nowhere"  # type: ignore[index]
+def _dangling(doc: dict[str, Any]) -> None:
+    doc["activities"][0]["venue_id"] = "nowhere"
 
 
 STATIC: dict[str, bytes] = {
