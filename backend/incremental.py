@@ -12,9 +12,11 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from backend.memo import SHARED, load_memo, present
+from backend.objects import put_own
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from backend.stamps import Stamp, as_json, from_json, render_stamped
 from backend.tokens import token_for
@@ -28,9 +30,40 @@ Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache, Collection[str]
 # warms its own caches, and forking a large process is not free); workers won from about 800.
 PARALLEL_FROM = 500
 Todo = dict[str, frozenset[str]]  # delegate -> the languages whose files are made again
-Job = tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, Todo, EventCache, Path | None]
-Rendered = dict[str, tuple[dict[str, bytes], dict[str, bytes], dict[str, Stamp]]]
+Memo = dict[str, dict[str, object]]
+# where the objects go (None: the bytes go back to the caller), and the memo of this publish
+Store = tuple[Path | None, Memo]
+Job = tuple[Own, MissionDoc, dict[str, DelegateDoc], bytes, Todo, EventCache, Path | None, Store]
 _JOB: Job | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """One delegate's files, rendered: the bytes of those that changed (none when they went
+    straight into the delegate's object), the sha-256 of those and of the ones made again as
+    they are live ({path: sha-256}), the stamp of each language, and how many files that
+    wrote (twins included)."""
+
+    files: dict[str, bytes]
+    changed: dict[str, str]
+    same: dict[str, str]
+    stamps: dict[str, Stamp]
+    written: int = 0
+
+
+Rendered = dict[str, Done]
+
+
+@dataclass
+class Changes:
+    """What a publish renders: the files to write, the live ones it keeps ({path: sha-256}),
+    its memo, and (with a store) the delegates' files already in their objects."""
+
+    files: dict[str, bytes]
+    reused: dict[str, str]
+    memo: Memo
+    placed: dict[str, str] = field(default_factory=dict)
+    written: int = 0  # files written into those objects, twins included
 
 
 def render_changed(
@@ -41,10 +74,13 @@ def render_changed(
     live: Path | None,
     salt: str = "",
     digests: dict[str, str] | None = None,
-) -> tuple[dict[str, bytes], dict[str, str], dict[str, dict[str, object]]]:
-    """(files to write, files to reuse as {path: sha-256}, the new memo). `salt`: what else the
-    shared files depend on (the public address). `digests`: each
-    delegate's `doc_digest`, when known already."""
+    store: Path | None = None,
+) -> Changes:
+    """What changed since the `live` release, rendered. `salt`: what else the shared files
+    depend on (the public address). `digests`: each delegate's `doc_digest`, when known
+    already. `store`: the objects folder (backend.objects); each delegate's object is made
+    there as soon as their files are rendered (in the worker that rendered them), so their
+    bytes never travel back to this process."""
     shared, own = renderers
     old = load_memo(live)
     docs = digests or {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
@@ -56,17 +92,20 @@ def render_changed(
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
     fresh = {delegate_id: delegates[delegate_id] for delegate_id in todo}
-    rendered = _render_each(own, mission, fresh, secret, todo, live)
-    for delegate_id, (files, same, stamps) in rendered.items():
-        written.update(files)
+    out = Changes(written, reused, memo)
+    rendered = _render_each(own, mission, fresh, secret, todo, live, (store, memo))
+    for delegate_id, done in rendered.items():
+        written.update(done.files)
+        if store is not None:
+            out.placed.update(done.changed)
+        out.written += done.written
         entry = memo[delegate_id]
         kept, made = entry["files"], entry["stamps"]
         assert isinstance(kept, dict) and isinstance(made, dict)
-        digests = {p: hashlib.sha256(d).hexdigest() for p, d in {**files, **same}.items()}
-        reused.update({p: digests[p] for p in same})  # made again, and as they were
-        entry["files"] = dict(sorted({**kept, **digests}.items()))
-        entry["stamps"] = {**made, **{lang: as_json(s) for lang, s in stamps.items()}}
-    return written, reused, memo
+        reused.update(done.same)  # made again, and as they were
+        entry["files"] = dict(sorted({**kept, **done.changed, **done.same}.items()))
+        entry["stamps"] = {**made, **{lang: as_json(s) for lang, s in done.stamps.items()}}
+    return out
 
 
 def _sort_out(
@@ -155,16 +194,18 @@ def _render_each(
     secret: bytes,
     langs: Todo | None = None,
     live: Path | None = None,
+    store: Store = (None, {}),
 ) -> Rendered:
-    """Each delegate's own files (those read in `langs[id]`, default all): (those that changed,
-    those made again as they are in `live`, their stamps: backend.stamps); in forked workers
-    when there are many."""
+    """Each delegate's own files (those read in `langs[id]`, default all): those that changed,
+    those made again as they are in `live`, their stamps (backend.stamps); in forked workers
+    when there are many. `store`: the objects folder, if the files are to go into each
+    delegate's object there at once, and the memo that names the files they keep."""
     global _JOB
     ids = sorted(delegates)
     workers = min(4, os.cpu_count() or 1)
     # inherited by the forked workers; each keeps filling its copy of the events for all the
     # chunks it renders
-    _JOB = (own, mission, delegates, secret, langs or {}, EventCache(), live)
+    _JOB = (own, mission, delegates, secret, langs or {}, EventCache(), live, store)
     try:
         if len(ids) < max(PARALLEL_FROM, 2) or workers < 2:
             return _render_chunk(ids)
@@ -182,7 +223,7 @@ def _render_each(
 
 def _render_chunk(ids: list[str]) -> Rendered:
     assert _JOB is not None
-    own, mission, delegates, secret, langs, events, live = _JOB
+    own, mission, delegates, secret, langs, events, live, (store, memo) = _JOB
     every = frozenset(LANGS)
 
     out: Rendered = {}
@@ -192,5 +233,16 @@ def _render_chunk(ids: list[str]) -> Rendered:
             return own(mission, i, doc, secret, events, wanted)
 
         token = token_for(i, secret)
-        out[i] = render_stamped(render, delegates[i], langs.get(i, every), live, token)
+        files, same, stamps = render_stamped(render, delegates[i], langs.get(i, every), live, token)
+        changed, kept = _digests(files), _digests(same)
+        if store is None:
+            out[i] = Done(files, changed, kept, stamps)
+            continue
+        before = memo.get(i, {}).get("files")  # the files of other languages they keep
+        everything = {**(before if isinstance(before, dict) else {}), **changed, **kept}
+        out[i] = Done({}, changed, kept, stamps, put_own(store, live, everything, files))
     return out
+
+
+def _digests(files: dict[str, bytes]) -> dict[str, str]:
+    return {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backend.layout import DELEGATES, twinned
+from backend.layout import DELEGATES, twinned, where
 
 OBJECTS = "objects"
 EPOCH = 1_600_000_000  # file times derive from content, so identical bytes keep their ETag
@@ -61,6 +61,23 @@ def put(store: Path, digest: str, files: dict[str, bytes | Path]) -> int:
             return 0
         raise
     return written
+
+
+def put_own(store: Path, live: Path | None, files: dict[str, str], new: dict[str, bytes]) -> int:
+    """One delegate's object, made unless it exists: `files` names all their files ({served
+    path: sha-256}), `new` holds the bytes of those that are not in the `live` release as they
+    are (the others are linked from it). Returns how many files were written, twins included."""
+    digest = digest_of({path.rpartition("/")[2]: sha for path, sha in files.items()})
+    sources: dict[str, bytes | Path] = {}
+    for path in sorted(files):
+        name = path.rpartition("/")[2]
+        if path in new:
+            sources[name] = new[path]
+        elif live is not None:
+            sources[name] = where(live, path)
+        else:
+            raise ValueError(f"{path}: neither rendered nor in a live release")
+    return put(store, digest, sources)
 
 
 def place(path: Path, data: bytes | Path, twin: bool) -> int:

@@ -31,6 +31,7 @@ from backend.invites import write_invites
 from backend.layout import twinned
 from backend.memo import SOURCE, save_memo, source_digest
 from backend.numbering import renumber, renumbered
+from backend.objects import OBJECTS
 from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.release_files import delegate_files, shared_files
 from backend.releases import Entry, holding, live, releases_of, write_release
@@ -150,8 +151,9 @@ def _release(
         return delegate_files(m, i, d, s, previous, c, langs, parts)
 
     renderers = (lambda m: shared_files(m, public_url), own)
-    files, reused, memo = render_changed(
-        renderers, mission, built.delegates, secret, previous, public_url, digests
+    store = releases_of(out) / OBJECTS
+    changes = render_changed(
+        renderers, mission, built.delegates, secret, previous, public_url, digests, store
     )
     entry = Entry(
         release="",
@@ -161,15 +163,17 @@ def _release(
         activities=len(mission.activities),
         delegates=len(built.delegates),
     )
-    report.release, report.written = write_release(out, files, entry, reused, previous)
+    files, reused, placed = changes.files, changes.reused, changes.placed
+    report.release, written = write_release(out, files, entry, reused, previous, placed)
+    report.written = written + changes.written
     if built.saved is not None:  # made afresh: the next publish may reuse it
         build_cache.save(
             releases_of(out) / build_cache.NAME, replace(built.saved, digests=digests), secret
         )
-    report.files = sum(1 + twinned(path) for path in [*files, *reused])
+    report.files = sum(1 + twinned(path) for path in [*files, *reused, *placed])
     report.delegates = len(built.delegates)
     report.docs = built.delegates
-    return memo
+    return changes.memo
 
 
 def _numbered(out: Path, built: Built, preview: Preview, now: datetime) -> Built:

@@ -97,9 +97,11 @@ def write_release(
     entry: Entry | None = None,
     reused: dict[str, str] | None = None,
     base: Path | None = None,
+    placed: dict[str, str] | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
-    with .gz twins where `layout.twinned` wants them, made live. Files the live release has
+    with .gz twins where `layout.twinned` wants them, made live. `placed`: delegates' files
+    ({path: sha-256}) already in their objects (backend.objects.put_own). Files the live release has
     with the same bytes are hard links to it, and delegates whose files did not change keep
     their object (backend.objects), so a small change writes little. `base`: the release
     `reused` was read from (default: the live one). Returns the release and how many files
@@ -109,12 +111,13 @@ def write_release(
         current = base or live(out)
         kept = (reused or {}) if current else {}
         made = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
-        merged = {**kept, **made}
+        merged = {**kept, **(placed or {}), **made}
         manifest = {path: merged[path] for path in sorted(merged)}  # paths are unique
         text = json.dumps(manifest)  # named by it, and written as it is
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         release = releases / digest
-        written = 0 if release.exists() else _fill(current, release, files, (manifest, text))
+        manifested = (manifest, text)
+        written = 0 if release.exists() else _fill(current, release, files, manifested, placed)
         # before the swap: a live release always has its line; the same release published
         # again (nothing changed, a double click) adds none, as nothing went out
         if entry is not None and not _last_line_is(out, digest):
@@ -129,13 +132,14 @@ def _fill(
     release: Path,
     files: dict[str, bytes],
     manifest: tuple[dict[str, str], str],
+    placed: dict[str, str] | None = None,
 ) -> int:
     """Put the release together beside the live one and move it to `release`; how many files
-    were written. `manifest`: the manifest and its JSON."""
+    were written. `manifest`: the manifest and its JSON; `placed`: as for write_release."""
     old = manifest_of(current) if current else {}
     folder = release.parent / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        written, pointed = assemble(current, old, folder, files, manifest[0])
+        written, pointed = assemble(current, old, folder, files, manifest[0], placed or {})
         (release.parent / f"{release.name}.manifest.json").write_text(manifest[1], "utf-8")
         (release.parent / f"{release.name}.objects").write_text("\n".join(sorted(pointed)), "utf-8")
         os.replace(folder, release)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,10 +31,12 @@ def assemble(
     folder: Path,
     files: dict[str, bytes],
     manifest: dict[str, str],
+    placed: Collection[str] = (),
 ) -> tuple[int, set[str]]:
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
-    are the new bytes, every other path is the same file as in `current` (whose manifest is
-    `old`). Returns how many files were written (twins included) and the objects used."""
+    are the new bytes, `placed` the paths whose delegates' objects are made already, every
+    other path is the same file as in `current` (whose manifest is `old`). Returns how many
+    files were written (twins included) and the objects used."""
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
     for path, sha in manifest.items():
@@ -51,7 +53,7 @@ def assemble(
         return files[path]
 
     base, known, mine = live_links(current)
-    links, jobs = _objects(own, {**known, **mine}, files, folder.parent / OBJECTS)
+    links, jobs = _objects(own, {**known, **mine}, (files, placed), folder.parent / OBJECTS)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         # the shared files' large gzip twins are made while the objects are written
         first = pool.submit(_shared, folder, {p: source(p) for p in shared})
@@ -67,19 +69,27 @@ def assemble(
 
 
 def _objects(
-    own: dict[str, dict[str, str]], now: dict[str, str], files: dict[str, bytes], store: Path
+    own: dict[str, dict[str, str]],
+    now: dict[str, str],
+    new: tuple[dict[str, bytes], Collection[str]],
+    store: Path,
 ) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
     """Each delegate's object ({token: digest}) for their files (`own`: {token: {served path:
     sha-256}}), and the objects to make ([(digest, {name: served path})]). A delegate with no
-    new file keeps the object they have (`now`)."""
+    new file (`new`: the new bytes, and the paths already placed in their objects) keeps the
+    object they have (`now`)."""
+    files, placed = new
     links, jobs = {}, []
     for token, paths in own.items():
-        if token in now and not any(p in files for p in paths):
+        if token in now and not any(p in files or p in placed for p in paths):
             links[token] = now[token]
             continue
         links[token] = digest = digest_of({p.rpartition("/")[2]: sha for p, sha in paths.items()})
-        if not (store / digest).is_dir():
-            jobs.append((digest, {p.rpartition("/")[2]: p for p in paths}))
+        if (store / digest).is_dir():
+            continue
+        if any(p in placed for p in paths):
+            raise RuntimeError(f"object {digest} of rendered files is missing")
+        jobs.append((digest, {p.rpartition("/")[2]: p for p in paths}))
     return links, jobs
 
 

@@ -81,7 +81,7 @@ def test_render_changed_text_in_one_language_renders_only_the_files_read_in_it(
         return delegate_files(m, i, d, s, previous, c, langs)
 
     renderers = (lambda m: shared_files(m, URL), own)
-    written, _, _ = render_changed(renderers, built.mission, built.delegates, SECRET, previous, URL)
+    written = render_changed(renderers, built.mission, built.delegates, SECRET, previous, URL).files
     token = {i: token_for(i, SECRET) for i in ("demo", "d-lambert", "d-elamrani")}
     french = {
         f"delegates/{t}.{kind}" for t in [token["d-lambert"]] for kind in ("json", "ics", "html")
@@ -158,7 +158,7 @@ def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
     many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     rendered = incremental._render_each(_where, built.mission, many, SECRET)
-    where = {i: files[f"delegates/{i}"] for i, (files, _, _) in rendered.items()}
+    where = {i: done.files[f"delegates/{i}"] for i, done in rendered.items()}
     here = str(os.getpid()).encode()
     assert sorted(where) == sorted(many)
     assert [i for i, pid in where.items() if pid == here] == ["d000"]  # the rest in workers
