@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from backend import invites
 from backend.publish import publish
 from backend.tokens import MissingSecret, load_secret, token_for
 from tests.backend.published import files_of
@@ -69,6 +71,18 @@ def test_invites_are_written_outside_the_served_folder(tmp_path: Path) -> None:
         found = zxingcpp.read_barcode(image.convert("L"))
     assert found is not None and found.text == lotte["link"]
     assert not any("invites" in name for name in files_of(tmp_path / "feed"))
+
+
+def test_invites_drawn_in_two_processes_are_the_codes_drawn_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "https://feed.example.org/"
+    publish(EXAMPLE, tmp_path / "feed", SECRET, url, tmp_path / "here")
+    monkeypatch.setattr(invites, "APART_FROM", 1)  # a first publish of thousands
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    publish(EXAMPLE, tmp_path / "other", SECRET, url, tmp_path / "apart")
+    assert len(list((tmp_path / "apart" / "qr").iterdir())) > 1
+    assert files_of(tmp_path / "apart") == files_of(tmp_path / "here")
 
 
 def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
