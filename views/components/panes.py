@@ -31,7 +31,11 @@ def list_beside(
     return None
 
 
-def pane(screen: Screen, identifier: str) -> ft.Control:
+def pane(screen: Screen, identifier: str, shows: str) -> ft.Control:
+    """`shows`: the route name drawn in it. A pane that shows another screen is sent whole
+    rather than compared, field by field, with the one it replaces (a tab switch: nothing of
+    one screen is worth keeping in the next, and the comparison was ~20% of a switch's CPU);
+    the same screen drawn again is still compared, so a search field keeps its focus."""
     body = ft.ListView(
         list(screen.controls),
         expand=True,
@@ -43,13 +47,14 @@ def pane(screen: Screen, identifier: str) -> ft.Control:
         identifier=identifier,
         content=ft.Column([*screen.header, body], expand=True, spacing=0),
         expand=True,
+        key=f"{identifier}-{shows}",
     )
 
 
 def body(ctx: Ctx, screen: Screen, beside: Screen | None, route: Route) -> list[ft.BaseControl]:
     """One pane; or two: the list (left, 2/5) and the item, or a hint to pick one (right)."""
     if beside is None:
-        return [pane(screen, "pane-main")]
+        return [pane(screen, "pane-main", route.name)]
     if route.name in LISTS:
         hint = ft.Container(
             ft.Text(
@@ -61,8 +66,9 @@ def body(ctx: Ctx, screen: Screen, beside: Screen | None, route: Route) -> list[
         )
         right: ft.Control = ft.Semantics(container=True, identifier="pane-detail", content=hint)
     else:
-        right = pane(screen, "pane-detail")
-    left = ft.Container(pane(beside, "pane-list"), expand=2)
+        right = pane(screen, "pane-detail", route.name)
+    tab = ctx.state.tab or route.tab
+    left = ft.Container(pane(beside, "pane-list", tab), expand=2)
     return [
         ft.Row(
             [left, ft.VerticalDivider(width=1), ft.Container(right, expand=3)],
