@@ -54,9 +54,14 @@ def test_walk_other_flet_code_is_left_alone(
 def test_walk_skips_only_values_that_hold_no_control() -> None:
     margin = ft.Margin.all(4)
     spans = [ft.TextSpan("x")]
-    found = walk.children(ft.Text("Lotte", on_tap=print, spans=spans, margin=margin))
-    assert print in found and spans in found and margin in found
+    text = ft.Text("Lotte", on_tap=print, spans=spans, margin=margin, color=ft.Colors.PRIMARY)
+    found = walk.children(text)
+    assert spans in found and margin in found
+    # a handler, an enum member, a string, None: nothing either walk could find a control in
+    assert print not in found and ft.Colors.PRIMARY not in found
     assert "Lotte" not in found and None not in found
+    row = ft.Row([ft.Text("x")])
+    assert row.controls in walk.children(row) and [] not in walk.children(ft.Row([]))
 
 
 def _screen(label: str, with_row: bool) -> ft.Column:
