@@ -109,6 +109,9 @@ class AppShell:
         """
         if e.route in self.pushed:
             del self.pushed[: self.pushed.index(e.route) + 1]
+            # the screen was drawn when the route was pushed: nothing to compare again (Flet's
+            # update after a handler would diff the whole page on every tab switch)
+            ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
             return
         current = self.ctx.state.route.path()
         if e.route != current:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import flet as ft
+import pytest
+from flet.controls.object_patch import ObjectPatch
 
 from tests.views.harness import App
 
@@ -56,3 +58,23 @@ async def test_a_personal_link_leaves_the_address_bar_at_once_even_when_unknown(
         assert not any("/join/" in route for route in pushed(app))
     finally:
         await app.close()
+
+
+async def test_the_echo_of_a_pushed_route_draws_nothing_again(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.conn.page_url = "http://127.0.0.1:8550"  # as the browser registered
+    await app.tab(1)
+    diffs: list[object] = []
+    flets = ObjectPatch.from_diff.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[ObjectPatch], /, *args: object, **kwargs: object) -> object:
+        diffs.append(args[1])
+        return flets(cls, *args, **kwargs)
+
+    monkeypatch.setattr(ObjectPatch, "from_diff", classmethod(counted))
+    app.client_sets(app.page, route="/programme")  # what the browser sends after push_route
+    await app.fire(app.page, "route_change", {"route": "/programme"})
+    assert app.route == "/programme" and diffs == []
+    await app.fire(app.page, "route_change", {"route": "/map"})  # Back, or a link: drawn
+    assert app.route == "/map" and diffs
