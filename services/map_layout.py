@@ -9,6 +9,7 @@ map_labels.py). The view draws what this returns; tests check it without a scree
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,6 +92,27 @@ def lay_out(
     pins = spread(spots, anchors, width, height)
     shown = [(p.name, *_to_view(region, image, p.lat, p.lon)) for p in places]
     return MapLayout(width, height, image, pins, place_labels(pins, shown, width, height))
+
+
+KEPT = 64  # layouts kept: a day's stops, per map kind and width, for a few days and regions
+_kept: OrderedDict[tuple[object, ...], tuple[Region, MapLayout]] = OrderedDict()
+
+
+def laid_out(region: Region, spots: Sequence[Spot], width: float, height: float) -> MapLayout:
+    """`lay_out` with the region's own places, kept per process: every session that shows
+    the same stops at the same size reads the same layout (it was a third of the map screen's
+    build, done again on every visit). Nothing is ever written to a layout once made."""
+    key = (id(region), tuple(spots), width, height)
+    kept = _kept.get(key)
+    if kept is None or kept[0] is not region:  # an id reused by another region is not it
+        kept = _kept[key] = (
+            region,
+            lay_out(region, list(spots), width, height, list(region.places)),
+        )
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    _kept.move_to_end(key)
+    return kept[1]
 
 
 def frame(region: Region, focus: list[tuple[float, float]], width: float, height: float) -> Box:

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from services.map_labels import square, text_width, wrap
-from services.map_layout import DOT, PIN, MapLayout, Spot, lay_out
+from services.map_layout import DOT, PIN, MapLayout, Spot, laid_out, lay_out
 from services.maps import REGIONS, Region, region_for
 from services.models import Venue
 from services.validation import parse_mission
@@ -167,3 +167,14 @@ def test_wrap_splits_long_names_in_two_lines_at_most() -> None:
     assert wrap("Supercalifragilisticexpialidocious") == ("Supercalifragilisti…",)
     assert text_width("Mountain View", 13, bold=True) > text_width("Mountain View", 13)
     assert DOT < PIN
+
+
+def test_laid_out_is_made_once_per_region_stops_and_size() -> None:
+    rid, ids = DAYS["sf-day"]
+    by_id = {v.id: v for v in VENUES}
+    stops = spots([by_id[i] for i in ids])
+    first = laid_out(region(rid), stops, 366, 400)
+    assert first == lay_out(region(rid), stops, 366, 400, list(region(rid).places))
+    assert laid_out(region(rid), list(stops), 366, 400) is first  # the same for every session
+    assert laid_out(region(rid), stops, 700, 400) != first  # another size: another layout
+    assert laid_out(region(rid), stops[:2], 366, 400).pins != first.pins

@@ -9,7 +9,7 @@ import flet as ft
 import flet.canvas as cv
 
 from services.map_labels import Label
-from services.map_layout import PIN, MapLayout, Pin, Spot, lay_out
+from services.map_layout import PIN, MapLayout, Pin, Spot, laid_out
 from services.maps import Region
 from views.components.shared import shared
 
@@ -46,7 +46,7 @@ def offline_map(
         if abs(e.width - width) >= 1:
             redraw()
 
-    layout = lay_out(region, spots, width, tall, list(region.places))
+    layout = laid_out(region, spots, width, tall)
     box = ft.Container(
         _stack(region, layout, on_pin, on_tap),
         height=tall,
