@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from typing import Protocol
 
 import flet as ft
@@ -23,13 +24,27 @@ class PhoneServices(Protocol):
 
 
 class Platform:
-    """Phone services (links, clipboard, share sheet); view tests swap in a recording fake."""
+    """Phone services (links, clipboard, share sheet); view tests swap in a recording fake.
 
-    def __init__(self) -> None:
-        self.launcher = ft.UrlLauncher()
-        self.clipboard = ft.Clipboard()
-        self.sharer = ft.Share()
-        self.saver = ft.FilePicker()
+    Each service is made on its first use, in the session that uses it (Flet sends it to the
+    browser then, before the call): most visits never copy, share or save anything, and the
+    four services were ~5 KB of every hosted session, held from its first screen."""
+
+    @cached_property
+    def launcher(self) -> ft.UrlLauncher:
+        return ft.UrlLauncher()
+
+    @cached_property
+    def clipboard(self) -> ft.Clipboard:
+        return ft.Clipboard()
+
+    @cached_property
+    def sharer(self) -> ft.Share:
+        return ft.Share()
+
+    @cached_property
+    def saver(self) -> ft.FilePicker:
+        return ft.FilePicker()
 
     async def open_url(self, url: str) -> None:
         await self.launcher.launch_url(url)
