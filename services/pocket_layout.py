@@ -72,11 +72,14 @@ def _hospitals(
     """For each day of the agenda, the hospital nearest to each of its venues (once each)."""
     own = {v.id: v for v in mission.venues}
     found: list[tuple[date, list[Hospital]]] = []
+    near: dict[int, Nearest | None] = {}  # by venue: an agenda goes back to the same few
     for day, items in groupby(live, key=lambda item: item.start.astimezone(zone).date()):
         seen: set[str] = set()
         rows: list[Hospital] = []
         for item in items:
-            nearest = nearest_hospital(mission, item.venue)
+            if id(item.venue) not in near:
+                near[id(item.venue)] = nearest_hospital(mission, item.venue)
+            nearest = near[id(item.venue)]
             if nearest is None or nearest.place.id in seen:
                 continue
             seen.add(nearest.place.id)
