@@ -69,7 +69,7 @@ async def main(page: ft.Page) -> None:
         feeds.origin_for,
         clock=clock_from(os.environ.get("DELEGATE_NOW")),
     )
-    language = repo.settings.language
+    language = repo.own_language
     if language is None:
         info = await page.get_device_info()
         tags = [

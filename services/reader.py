@@ -14,7 +14,7 @@ from services.changes import ChangeLog
 from services.clock import Clock, system_clock
 from services.i18n import BRUSSELS
 from services.library import Library, Loaded
-from services.models import Activity, Contact, DelegateDoc, MissionDoc, Venue
+from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
 from services.search import shared_index
 from services.settings import Settings, SettingsStore
 from services.store import MISSION, namespace_for
@@ -105,6 +105,16 @@ class MissionReader:
     @property
     def is_demo(self) -> bool:
         return not self.settings.personal_code
+
+    @property
+    def own_language(self) -> Lang | None:
+        """The language chosen on this device; else, for a person signed in, their own from the
+        organisers' sheet. A session that ended between the sign-in and saving their language
+        (a reload, a phone that slept) must not greet them in the browser's language."""
+        if self.settings.language is not None:
+            return self.settings.language
+        delegate = None if self.is_demo else self.delegate
+        return delegate.delegate.language if delegate is not None else None
 
     @property
     def shows_demo(self) -> bool:

@@ -14,7 +14,7 @@ from services.library import Library
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for, personal_name
-from tests.conftest import MISSION_BYTES, TEST_ORIGIN, FixedClock, store_unit
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, TEST_ORIGIN, FixedClock, store_unit
 
 
 async def open_repo(
@@ -115,3 +115,22 @@ def test_personal_name_never_contains_the_code() -> None:
     code = "k3jx7q2mzp4rtw6yb5nc8dvhea"
     name = personal_name(code)
     assert code not in name and name.startswith("delegate-") and len(name) == 33
+
+
+async def test_a_person_signed_in_reads_their_own_language_until_they_choose(
+    tmp_path: Path,
+) -> None:
+    """The session that signed them in can end before it saves their language (a reload, a
+    phone asleep): the next one greets them in the sheet's language, not the browser's."""
+    code = "abcdefghijklmnopqrstuvwxyz"
+    store_unit(tmp_path, MISSION_BYTES)
+    person = json.loads(DELEGATE_BYTES)
+    person["delegate"]["language"] = "fr"
+    store_unit(tmp_path, json.dumps(person).encode(), name=personal_name(code))
+    visitor = await open_repo(tmp_path, origin=TEST_ORIGIN)
+    assert visitor.own_language is None  # a visitor: the browser's language decides
+    await visitor.update_settings(personal_code=code)
+    repo = await open_repo(tmp_path, origin=TEST_ORIGIN)
+    assert repo.delegate is not None and repo.own_language == "fr"
+    await repo.update_settings(language="en")
+    assert (await open_repo(tmp_path, origin=TEST_ORIGIN)).own_language == "en"
