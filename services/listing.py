@@ -11,12 +11,12 @@ older copy. Nothing of a person is kept here (bookmarks, changes and marks stay 
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from services.i18n import Translator
 from services.models import Activity, Lang, MissionDoc, Venue
+from services.per_process import PerProcess
 from services.present import activity_place, kind_label, zoned_range
 
 KEPT = 12  # (mission, language, zone) sets kept: 3 languages x 2 zones x 2 copies
@@ -36,23 +36,19 @@ class Listed:
     kind: str
 
 
-_kept: OrderedDict[tuple[str, str, int], tuple[MissionDoc, dict[str, Listed]]] = OrderedDict()
+_kept: PerProcess[dict[str, Listed]] = PerProcess(KEPT)
 
 
 def listed(tr: Translator, mission: MissionDoc, zone: ZoneInfo) -> dict[str, Listed]:
     """Activity id -> its texts, shared by every caller with this mission, language and zone."""
-    key = (tr.lang, zone.key, id(mission))
-    kept = _kept.get(key)
-    if kept is None or kept[0] is not mission:  # an id reused by a newer object is not it
+
+    def make() -> dict[str, Listed]:
         venues = {v.id: v for v in mission.venues}
-        texts = {
+        return {
             a.id: _listed(tr, mission, a, zone, venues.get(a.venue_id)) for a in mission.activities
         }
-        kept = _kept[key] = (mission, texts)
-        while len(_kept) > KEPT:
-            _kept.popitem(last=False)
-    _kept.move_to_end(key)
-    return kept[1]
+
+    return _kept.get((tr.lang, zone.key, id(mission)), mission, make)
 
 
 def _listed(

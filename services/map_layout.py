@@ -9,12 +9,12 @@ map_labels.py). The view draws what this returns; tests check it without a scree
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.map_labels import Box, Label, Place, place_labels, square
 from services.maps import Region
+from services.per_process import PerProcess
 
 PIN = 48  # a pin's touch target, square
 DOT = 30  # the visible disc inside it
@@ -95,7 +95,7 @@ def lay_out(
 
 
 KEPT = 64  # layouts kept: a day's stops, per map kind and width, for a few days and regions
-_kept: OrderedDict[tuple[object, ...], tuple[Region, MapLayout]] = OrderedDict()
+_kept: PerProcess[MapLayout] = PerProcess(KEPT)
 
 
 def laid_out(region: Region, spots: Sequence[Spot], width: float, height: float) -> MapLayout:
@@ -103,16 +103,9 @@ def laid_out(region: Region, spots: Sequence[Spot], width: float, height: float)
     the same stops at the same size reads the same layout (it was a third of the map screen's
     build, done again on every visit). Nothing is ever written to a layout once made."""
     key = (id(region), tuple(spots), width, height)
-    kept = _kept.get(key)
-    if kept is None or kept[0] is not region:  # an id reused by another region is not it
-        kept = _kept[key] = (
-            region,
-            lay_out(region, list(spots), width, height, list(region.places)),
-        )
-        while len(_kept) > KEPT:
-            _kept.popitem(last=False)
-    _kept.move_to_end(key)
-    return kept[1]
+    return _kept.get(
+        key, region, lambda: lay_out(region, list(spots), width, height, list(region.places))
+    )
 
 
 def frame(region: Region, focus: list[tuple[float, float]], width: float, height: float) -> Box:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from services.i18n import Translator
 from services.models import LANGS, Activity, MissionDoc
+from services.per_process import PerProcess
 from services.present import kind_label
 
 
@@ -51,22 +51,15 @@ def search_index(mission: MissionDoc) -> dict[str, str]:
     return index
 
 
-# Parsed missions shared by every session of a process (services/library.py), with their
-# index; the document is kept with it so that its id() cannot be reused while cached.
-_SHARED: OrderedDict[int, tuple[MissionDoc, dict[str, str]]] = OrderedDict()
+# Parsed missions shared by every session of a process (services/library.py), and their index.
 SHARED_KEPT = 8  # the embedded mission, one per feed origin, and a revision or two before
+_SHARED: PerProcess[dict[str, str]] = PerProcess(SHARED_KEPT)
 
 
 def shared_index(mission: MissionDoc) -> dict[str, str]:
     """`search_index` built once per parsed document per process, not once per session
     (~50 KB and tens of ms each). Callers only read it."""
-    key = id(mission)
-    if key not in _SHARED:
-        _SHARED[key] = (mission, search_index(mission))
-        while len(_SHARED) > SHARED_KEPT:
-            _SHARED.popitem(last=False)
-    _SHARED.move_to_end(key)
-    return _SHARED[key][1]
+    return _SHARED.get(id(mission), mission, lambda: search_index(mission))
 
 
 def matches(
