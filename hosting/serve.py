@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Awaitable, Callable
+import sys
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from types import CodeType
 
+import flet as ft
 import uvicorn
 from flet.app import AppCallable
 from platformdirs import user_cache_dir
@@ -62,6 +65,30 @@ def warm(programme: Callable[[], MissionDoc]) -> None:
     shared_index(mission)
     for lang in LANGS:
         listed(Translator(lang), mission, display_zone(mission, "mission"))
+    import_flet_names("views")
+
+
+def import_flet_names(package: str) -> None:
+    """Every Flet name the code of `package`'s loaded modules mentions, imported now. Flet 1.0
+    imports a class's module the first time the class is named (~35 ms of the first visit to
+    the Programme after a restart, in someone's tap, the others waiting)."""
+    known = set(ft.__all__)
+    for name, module in list(sys.modules.items()):
+        spec = getattr(module, "__spec__", None)
+        if spec is None or not (name == package or name.startswith(f"{package}.")):
+            continue
+        code = spec.loader.get_code(name) if hasattr(spec.loader, "get_code") else None
+        for used in _names(code) if code is not None else ():
+            if used in known:
+                getattr(ft, used)
+
+
+def _names(code: CodeType) -> Iterator[str]:
+    """The attribute and global names a module's code (and every function in it) reads."""
+    yield from code.co_names
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            yield from _names(const)
 
 
 # Young collections every 20,000 allocations instead of 700, and a full one only after 50 of

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from hosting.serve import warm
@@ -20,3 +24,54 @@ def test_warm_makes_the_programmes_index_and_texts_before_any_visitor() -> None:
     for lang in ("en", "fr", "nl"):
         kept = listing._kept[(lang, zone.key, id(mission))]
         assert kept[0] is mission and kept[1] is listing.listed(Translator(lang), mission, zone)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# A fresh interpreter: the app imported as the server imports it, then every screen visited
+VISIT = """
+import asyncio, json, sys, tempfile
+from pathlib import Path
+import main
+from hosting.serve import warm
+from tests.hosting.bundled import embedded
+from tests.views.harness import App
+
+ROUTES = ["/programme", "/map", "/contacts", "/settings", "/activity/tue-gala-dinner", "/changes",
+          "/about", "/mycard", "/announcements", "/safety", "/directory"]
+if sys.argv[1] == "warm":
+    mission = embedded()
+    warm(lambda: mission)
+
+async def visit():
+    with tempfile.TemporaryDirectory() as tmp:
+        app = await App(Path(tmp)).start("/")
+        before = set(sys.modules)
+        for route in ROUTES:
+            await app.go(route)
+        await app.close()
+        return sorted(set(sys.modules) - before)
+
+print(json.dumps(asyncio.run(visit())))
+"""
+
+
+def modules_imported_by_visits(mode: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", VISIT, mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules: list[str] = json.loads(done.stdout)
+    return modules
+
+
+def test_warm_imports_the_flet_classes_the_screens_draw() -> None:
+    """Flet imports a class's module when the class is first named: without warm, the first
+    visit of the Programme imported Chip, TextButton... in someone's tap."""
+    cold = [m for m in modules_imported_by_visits("cold") if m.startswith("flet.")]
+    assert "flet.controls.material.chip" in cold  # what the test would miss
+    warmed = modules_imported_by_visits("warm")
+    assert not [m for m in warmed if m.startswith("flet.")], warmed
