@@ -110,8 +110,8 @@ def _afresh(source: Path, key: str) -> Built:
     out.mission = mission
     if out.errors:
         out.mission, out.delegates = None, {}
-    elif key:
-        out.saved = build_cache.keep(build_cache.with_mission(key, fields), out.delegates)
+    elif key and mission is not None:
+        out.saved = build_cache.keep(build_cache.with_mission(key, fields), out.delegates, mission)
     return out
 
 
@@ -121,7 +121,9 @@ def _reusing(source: Path, cache: Path, key: str, seal: bytes) -> Built | None:
     check once; what may have changed since is the mission they name (activities, venues,
     cities), and the cross-checks below find that: a reference from a table not read here is
     in a document (a registration, a meeting's venue), and those to a delegate come from
-    tables that are in the key. Revision and time come from the mission (same types)."""
+    tables that are in the key. When nothing the cross-checks read changed (build_cache.Passed:
+    a room or a title did), they pass as they did and are not run again. Revision and time come
+    from the mission (same types)."""
     errors: list[SourceError] = []
     wanted = {name: c for name, c in COLUMNS.items() if name not in build_cache.PER_DELEGATE}
     tables = read_tables(source, wanted, OPTIONAL, errors)
@@ -133,11 +135,12 @@ def _reusing(source: Path, cache: Path, key: str, seal: bytes) -> Built | None:
     if mission is None or errors or saved is None:
         return None
     out, cross = Built(digests=saved.digests), cross_checker(mission)
+    passed = saved.passed is not None and saved.passed.hold_for(mission)
+    if not passed and any(cross(doc) for doc in saved.docs):
+        return None
     now = {"revision": mission.revision, "published_at": mission.published_at}
     stamp = (mission.revision, mission.published_at.isoformat())
     for doc in saved.docs:
-        if cross(doc):
-            return None
         if (doc.revision, doc.published_at.isoformat()) != stamp:
             doc = doc.model_copy(update=now)
         out.delegates[doc.delegate.id] = doc

@@ -23,6 +23,7 @@ import os
 import pickle
 import secrets
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from pydantic import BaseModel
 
 from backend.render_keys import code_digest
 from backend.tables import Row
-from services.models import DelegateDoc
+from services.models import DelegateDoc, MissionDoc
 
 NAME = "build.cache"
 PER_DELEGATE = ("delegates.csv", "registrations.csv", "meetings.csv")  # not read when reused
@@ -47,6 +48,41 @@ class Saved:
     key: str
     docs: list[DelegateDoc]  # every delegate's document, in the order of delegates.csv
     digests: dict[str, str] = field(default_factory=dict)  # delegate id: doc_digest
+    passed: Passed | None = None  # what every document passed the cross-checks against
+
+
+@dataclass(frozen=True)
+class Passed:
+    """All that the cross-checks of a delegate's document read of the mission
+    (services.document_rules.cross_checker): the mission's own settings (id, dates, cities,
+    zone) as a digest, and the activity and venue ids the documents name. Against a mission
+    with the same settings that still has every one of those ids, every document passes again."""
+
+    settings: str
+    activities: frozenset[str]
+    venues: frozenset[str]
+
+    def hold_for(self, mission: MissionDoc) -> bool:
+        """Whether the documents checked against this pass the cross-checks of `mission` too."""
+        return (
+            self.settings == _settings(mission)
+            and self.activities <= {a.id for a in mission.activities}
+            and self.venues <= {v.id for v in mission.venues}
+        )
+
+
+def passed(mission: MissionDoc, docs: Iterable[DelegateDoc]) -> Passed:
+    """What `docs`, which all passed the cross-checks against `mission`, passed them against."""
+    activities: set[str] = set()
+    venues: set[str] = set()
+    for doc in docs:
+        activities.update(doc.registered)
+        venues.update(m.venue_id for m in doc.meetings if m.venue_id is not None)
+    return Passed(_settings(mission), frozenset(activities), frozenset(venues))
+
+
+def _settings(mission: MissionDoc) -> str:
+    return hashlib.sha256(mission.mission.model_dump_json().encode()).hexdigest()
 
 
 def key_of(source: Path) -> str:
@@ -73,8 +109,9 @@ def with_mission(key: str, fields: dict[str, Row]) -> str:
     return hashlib.sha256(f"{key}\0{values!r}".encode()).hexdigest()
 
 
-def keep(key: str, docs: dict[str, DelegateDoc]) -> Saved:
-    return Saved(key, list(docs.values()))
+def keep(key: str, docs: dict[str, DelegateDoc], mission: MissionDoc) -> Saved:
+    """`docs`, which passed every check against `mission`, to keep under `key`."""
+    return Saved(key, list(docs.values()), passed=passed(mission, docs.values()))
 
 
 def _sealed(seal: bytes, body: bytes) -> bytes:

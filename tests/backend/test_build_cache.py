@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import hashlib
 import hmac
+import io
 import os
 import pickle
 from collections.abc import Callable
@@ -18,6 +19,9 @@ from backend import build_cache
 from backend.build import Built, build
 from backend.publish import publish
 from backend.releases import releases_of
+from services.document_rules import cross_checker
+from services.errors import Problem
+from services.models import DelegateDoc, MissionDoc
 from tests.backend.published import full_render, served
 from tests.backend.servers import SECRET
 from tests.backend.sources import copy_example, edit
@@ -253,3 +257,86 @@ def test_build_cache_new_time_zone_or_mission_id_builds_afresh(tmp_path: Path) -
     _mission_field(source, "time_zone", "America/New_York")  # meetings move three hours
     again = build(source, cache)
     assert again.saved is not None and _docs(again) == _docs(build(source))
+
+
+def _counting_cross_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The delegates whose documents the build cross-checks against the mission, in order."""
+    checked: list[str] = []
+
+    def counting(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]:
+        check = cross_checker(mission)
+
+        def each(doc: DelegateDoc) -> list[Problem]:
+            checked.append(doc.delegate.id)
+            return check(doc)
+
+        return each
+
+    monkeypatch.setattr("backend.build.cross_checker", counting)
+    return checked
+
+
+def test_build_cache_what_the_cross_checks_read_unchanged_checks_no_document_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A room, a new activity, a new revision: nothing a delegate's document is checked
+    against changed, so 5,000 documents are not checked again."""
+    source, cache = _cached(tmp_path)
+    checked = _counting_cross_checks(monkeypatch)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    _append(source / "activities.csv", _copy_of(source / "activities.csv", "mon-lunch", "new-one"))
+    _mission_field(source, "revision", "7")
+    reused = build(source, cache)
+    assert not reused.errors and reused.saved is None and checked == []
+    assert _docs(reused) == _docs(build(source))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: _mission_field(s, "end_date", "2025-10-11"),
+        lambda s: edit(s / "cities.csv", "la", name_en="LA"),
+        lambda s: _mission_field(s, "title_en", "Another title"),
+    ],
+    ids=["dates", "city", "title"],
+)
+def test_build_cache_mission_settings_changed_checks_every_document_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Path], None]
+) -> None:
+    source, cache = _cached(tmp_path)
+    checked = _counting_cross_checks(monkeypatch)
+    change(source)
+    reused = build(source, cache)
+    assert reused.saved is None and checked == list(reused.delegates)
+    assert [str(e) for e in reused.errors] == [str(e) for e in build(source).errors]
+
+
+def test_build_cache_meeting_moved_out_of_the_mission_dates_reported_like_full_build(
+    tmp_path: Path,
+) -> None:
+    source, cache = _cached(tmp_path)
+    _mission_field(source, "end_date", "2025-10-08")  # m-obrien meets on the 9th
+    cold = [str(e) for e in build(source).errors]
+    assert cold
+    assert [str(e) for e in build(source, cache).errors] == cold
+
+
+def test_build_cache_activity_a_delegate_named_gone_reported_like_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, cache = _cached(tmp_path)
+    checked = _counting_cross_checks(monkeypatch)
+    _remove(source / "activities.csv", "id", "mon-lunch")
+    cold = [str(e) for e in build(source).errors]
+    assert any("mon-lunch" in e for e in cold)
+    assert [str(e) for e in build(source, cache).errors] == cold
+    assert checked  # the saved documents were checked again (and then built afresh)
+
+
+def _copy_of(path: Path, row_id: str, new_id: str) -> str:
+    """The CSV line of row `row_id` under the id `new_id`."""
+    with path.open(encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["id"] == row_id)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([new_id, *list(row.values())[1:]])
+    return buffer.getvalue()
