@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from backend import incremental
+from backend import incremental, layout
 from backend.build import build
 from backend.incremental import render_changed
+from backend.layout import listing
 from backend.publish import publish
 from backend.release_files import delegate_files, shared_files
 from backend.releases import releases_of
@@ -162,3 +163,38 @@ def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
     here = str(os.getpid()).encode()
     assert sorted(where) == sorted(many)
     assert [i for i, pid in where.items() if pid == here] == ["d000"]  # the rest in workers
+
+
+def _inodes(release: Path) -> dict[str, int]:
+    """The file on disk behind each served path (.gz twins included)."""
+    return {path: file.stat().st_ino for path, file in listing(release).items()}
+
+
+def test_republish_one_activity_changes_the_files_of_everyone_registered_and_no_other(
+    tmp_path: Path,
+) -> None:
+    """Never a stale file, and nothing else touched: each delegate registered for the activity
+    gets new files, every other delegate's files stay the very same files."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    _lunch_for_everyone(source)
+    edit(source / "activities.csv", "mon-lunch", room="", room_en="Terrace Room")  # seen by all
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    before, inodes = served(out), _inodes(first)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    report = publish(source, out, SECRET, URL)
+    after = served(out)
+    assert after == full_render(source, first, out)
+    built = build(source)
+    registered = {i for i, doc in built.delegates.items() if "mon-lunch" in doc.registered}
+    assert len(registered) >= 3
+    tokens = {token_for(i, SECRET) for i in registered}
+    # their document too: it carries the stamp of the files read in its language (stamps)
+    showing = {p for p in after if layout.owner(p) in tokens}
+    changed = {p for p, data in after.items() if before.get(p) != data}
+    assert before.keys() == after.keys()
+    assert {p for p in changed if layout.owner(p) is not None} == showing
+    now = _inodes(out.resolve())
+    kept = {p for p in now if layout.owner(p) not in (*tokens, None)}
+    assert kept and {p: now[p] for p in kept} == {p: inodes[p] for p in kept}
+    assert 0 < report.written <= len(changed) + sum(layout.twinned(p) for p in changed)
