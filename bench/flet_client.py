@@ -126,6 +126,8 @@ class FletClient:
         self.closed = False
         self.patches = 0  # patches received: one more when the server redraws the screen
         self.last_patch: Any = None
+        self.tapped_at = 0.0  # perf_counter of the last tap
+        self.patched_at = 0.0  # perf_counter of the last patch
         self._patched = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
 
@@ -150,7 +152,7 @@ class FletClient:
         """Tap tab `index`; seconds until the server's patch arrives."""
         assert self.ws is not None and self.bar_id is not None
         self._patched.clear()
-        start = time.perf_counter()
+        start = self.tapped_at = time.perf_counter()
         await self.ws.send(_pack(PROPS, {"id": self.bar_id, "props": {"selected_index": index}}))
         await self.ws.send(_pack(EVENT, {"target": self.bar_id, "name": "change", "data": index}))
         async with asyncio.timeout(timeout):
@@ -158,6 +160,19 @@ class FletClient:
         self._check()
         self.selected = index
         return time.perf_counter() - start
+
+    async def whole(self, quiet: float, timeout: float) -> float:
+        """After a tap: wait until no patch came for `quiet` seconds (a screen may come in
+        parts); seconds from the tap to its last patch."""
+        async with asyncio.timeout(timeout):
+            while True:
+                self._patched.clear()
+                try:
+                    await asyncio.wait_for(self._patched.wait(), quiet)
+                except TimeoutError:
+                    break
+                self._check()
+        return self.patched_at - self.tapped_at
 
     async def click(self, identifier: str, timeout: float) -> float:
         """Click what the last patch shows under `identifier`; seconds until the next patch."""
@@ -208,6 +223,7 @@ class FletClient:
             self.tabs = len(bar.get("destinations", []))
             self.selected = int(bar.get("selected_index", 0))
         self.patches += 1
+        self.patched_at = time.perf_counter()
         self._patched.set()
 
     async def _answer(self, ws: ClientConnection, call: dict[str, Any]) -> None:
