@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from flet import Control, TextField
 
@@ -15,6 +16,9 @@ from services.repository import Repository
 from services.search import Filter
 from services.sync_state import SyncState, describe
 from views.routes import Route
+
+if TYPE_CHECKING:
+    from views.components.panes import Rest
 
 Adopt = Callable[[str], None]  # what a text field's change handler sets, given its text
 
@@ -126,3 +130,6 @@ class Screen:
     header: Sequence[Control] = field(default_factory=list)  # stays put while the list scrolls
     changes_at: datetime | None = None  # when the clock makes it out of date: drawn again then
     scroll_key: str | None = None  # a new key starts the list at its top (another day)
+    # the first `fold` controls fill the window at least: shown anew, it sends them first
+    fold: int | None = None
+    rest: Rest | None = None  # what follows, when this is the first part of a screen

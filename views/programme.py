@@ -19,6 +19,7 @@ from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.chips import chip_row
 from views.components.drafts import done, drawn_as
+from views.components.panes import fold
 from views.components.rows import item_card
 from views.components.shared import shared
 from views.components.ui import empty_state, heading, muted
@@ -26,6 +27,7 @@ from views.context import Ctx, Screen
 
 PAGE = 30  # cards sent per page; a 10x mission never sends hundreds at once
 SEARCH_PAUSE = 0.3  # seconds without a keystroke before the results follow the search
+HEADER, HEADER_PX = 3, 150  # search, day chips and filters, count (px at least): then cards
 KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer")
 
 
@@ -34,9 +36,13 @@ def build(ctx: Ctx) -> Screen:
     _ = tr.gettext
     if not flt.days and not flt.query and not ctx.state.all_days:
         flt.days = {ctx.state.day or repo.default_day()}
-    body = ft.Column(results(ctx), spacing=0)
-    controls: list[ft.Control] = [search_box(ctx), body]
-    return Screen(_("Programme"), controls, subtitle=mission_short_title(tr, repo.mission))
+    controls: list[ft.Control] = [search_box(ctx), *results(ctx)]
+    return Screen(
+        _("Programme"),
+        controls,
+        subtitle=mission_short_title(tr, repo.mission),
+        fold=fold(ctx.state.window_height, HEADER, HEADER_PX),
+    )
 
 
 def results(ctx: Ctx) -> list[ft.Control]:

@@ -7,6 +7,7 @@ import contextvars
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
+from functools import partial
 
 import flet as ft
 from flet.controls.context import _context_page
@@ -19,8 +20,8 @@ from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
 from views.components.drafts import adopt_typed
-from views.components.frame import app_bar, navigation_bar
-from views.components.panes import body, is_wide, list_beside
+from views.components.frame import app_bar, app_view, navigation_bar
+from views.components.panes import Rest, first_part, is_wide, list_beside
 from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, locale_configuration, theme
 from views.context import Actions, Ctx, Screen, UiState
@@ -57,6 +58,8 @@ class AppShell:
         self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
+        self.shown = ""  # the route drawn last
+        self.drawn = 0  # views drawn: a later part of one is dropped once another is drawn
         self.syncing = SessionSync(self)
         self.clock = SessionClock(self)
         actions = Actions(
@@ -222,25 +225,36 @@ class AppShell:
         screen = builder(self.ctx)
         beside = list_beside(self.ctx, route, self.screens, self.page.width)
         self.page.title = f"{screen.title} · Delegate Companion"
-        view = ft.View(
-            key="app",
-            route=route.path(),
-            appbar=app_bar(self.ctx, screen, route, self.back),
-            controls=body(self.ctx, screen, beside, route),
-            navigation_bar=None
+        first = first_part(screen, beside, self.shown, route)
+        self.shown = route.name
+        bar = (
+            None
             if screen.full_screen
-            else navigation_bar(self.ctx, route, list(self.screens), self.navigate),
-            bgcolor=ft.Colors.WHITE if screen.full_screen else None,
-            padding=0,
-            spacing=0,
+            else navigation_bar(self.ctx, route, list(self.screens), self.navigate)
         )
+        view = partial(
+            app_view, self.ctx, beside, route, app_bar(self.ctx, screen, route, self.back), bar
+        )
+        self._draw(view(first or screen))
+        if first is not None:  # the rest follows once the first part has left
+            self.run(partial(self._draw_rest, self.drawn, first.rest))  # type: ignore[arg-type]
+        dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
+        self.clock.drawn(min(dues, default=None))  # either pane may go out of date
+
+    def _draw(self, view: ft.View) -> None:
         # Immutable, like a declarative component's output: Flet diffs the new tree against
         # the previous one field by field and sends only what differs, keeps no per-control
         # snapshots, and the automatic update after a handler has nothing left to compare.
+        self.drawn += 1
         self.page.views[:] = [frozen(view)]
         self.page.update()
-        dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
-        self.clock.drawn(min(dues, default=None))  # either pane may go out of date
+
+    async def _draw_rest(self, drawn: int, rest: Rest) -> None:
+        """The rest of a new screen after its first part (views/components/panes.py); nothing
+        when it was drawn again since (that drawing was whole)."""
+        await asyncio.sleep(0)  # the first part's patch leaves before this one is made
+        if drawn == self.drawn and not self.closed:
+            self.page.update(rest.add())
 
     # -- settings that change the whole app ------------------------------------------------
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import msgpack
+
 from tests.views.harness import App
 
 
@@ -30,3 +35,58 @@ async def test_wide_list_pane_stays_while_items_open_beside_it(app: App) -> None
     listed = pane_id(app, "pane-list")
     await app.tap("row-m-patel")
     assert app.has("pane-detail") and pane_id(app, "pane-list") == listed
+
+
+def rows_sent(app: App) -> list[list[str]]:
+    """The list rows each message the server sent carries, in order, message by message."""
+    assert app.conn.sent is not None
+    found = []
+    for packed in app.conn.sent:
+        text = msgpack.unpackb(packed, strict_map_key=False)
+        found.append(re.findall(r"'(row-[^']+)'", str(text)))
+    return [rows for rows in found if rows]
+
+
+async def phone(tmp_path: Path) -> App:
+    app = App(tmp_path)
+    app.page.width, app.page.height = 390, 844
+    return await app.start("/agenda")
+
+
+async def test_a_new_screen_sends_first_what_fills_a_phone_then_the_rest(tmp_path: Path) -> None:
+    app = await phone(tmp_path)
+    try:
+        app.conn.sent = []
+        await app.tab(1)
+        first, rest = rows_sent(app)
+        # 3.2 cards show on a 390x844 phone: 6 of 17 go first, the 11 others right after
+        assert 3 < len(first) < 8 and len(first) + len(rest) == 17
+        assert app.identifiers("row-") == first + rest  # one list, in order
+        app.conn.sent = []
+        await app.tap("chip-day-2025-10-09")  # the same screen drawn again: compared, whole
+        assert len(rows_sent(app)) == 1
+    finally:
+        await app.close()
+
+
+async def test_a_screen_drawn_again_before_its_rest_is_drawn_whole(tmp_path: Path) -> None:
+    """A tap (or new data) between the first part and the rest: that drawing is the whole
+    screen, and the rest of the earlier one is dropped, not added after it."""
+    app = await phone(tmp_path)
+    try:
+        assert app.shell is not None
+        app.shell.show("/programme")
+        app.conn.sent = []
+        app.shell.show("/programme/")  # drawn again before the loop came round to the rest
+        await app.settle()
+        # the 6 cards drawn first are found in place: the drawing adds the 11 others, once
+        assert [len(rows) for rows in rows_sent(app)] == [11] and not app.toasts()
+        assert len(app.identifiers("row-")) == 17
+    finally:
+        await app.close()
+
+
+async def test_an_unknown_window_height_sends_the_screen_whole(app: App) -> None:
+    app.conn.sent = []
+    await app.tab(1)
+    assert [len(rows) for rows in rows_sent(app)] == [17]

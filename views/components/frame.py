@@ -8,8 +8,30 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
+from views.components.panes import body
 from views.context import Ctx, Screen
 from views.routes import TABS, Route
+
+
+def app_view(
+    ctx: Ctx,
+    beside: Screen | None,
+    route: Route,
+    appbar: ft.AppBar,
+    bar: ft.NavigationBar | None,
+    screen: Screen,
+) -> ft.View:
+    """The app's one view: `screen` (and the list `beside` it) between the bars."""
+    return ft.View(
+        key="app",
+        route=route.path(),
+        appbar=appbar,
+        controls=body(ctx, screen, beside, route),
+        navigation_bar=bar,
+        bgcolor=ft.Colors.WHITE if screen.full_screen else None,
+        padding=0,
+        spacing=0,
+    )
 
 
 def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) -> ft.AppBar:

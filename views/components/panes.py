@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import dataclasses
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import flet as ft
 
-from views.components.shared import shared
+from views.components.shared import frozen, shared
 from views.context import Ctx, Screen
 from views.routes import Route
 
 WIDE = 720  # logical pixels: a tablet, or a phone in landscape
 LISTS = ("agenda", "programme")  # tabs whose items open beside them
 DETAILS = ("activity", "meeting", "venue", "changes")
+CHROME = 136  # logical pixels: the app bar and the navigation bar
+CARD_AT_LEAST = 96  # the shortest list card: a one-line title, place and kind beside the time
+
+
+def fold(height: float, header: int, header_px: int) -> int | None:
+    """How many of a list screen's first controls fill a window `height` px tall, at least:
+    its `header` controls (`header_px` tall at least), then as many cards as the rest of the
+    window could show were every card the shortest. None when the height is unknown."""
+    if height <= 0:
+        return None
+    return header + max(1, math.ceil((height - CHROME - header_px) / CARD_AT_LEAST))
 
 
 def is_wide(width: float | None) -> bool:
@@ -31,6 +45,48 @@ def list_beside(
     return None
 
 
+@dataclass
+class Rest:
+    """The controls of a new screen that follow its first part, and the list they go in."""
+
+    controls: Sequence[ft.Control]
+    into: ft.ListView | None = None
+
+    def add(self) -> ft.ListView:
+        """The list with the rest added, to update: only the list is compared and sent, in
+        place; it finds its first controls where they were (the same objects) and adds the
+        others. Flet 1.0.5 (pinned) compares a control in place when it is not marked frozen,
+        with the copy of its lists its encoder keeps of an unmarked one: the list was marked
+        (as not frozen) to stay so while its screen was drawn, and had no such copy; it is
+        unmarked, and given it."""
+        assert self.into is not None, "the rest of a screen that was never drawn"
+        object.__delattr__(self.into, "_frozen")
+        object.__setattr__(self.into, "__prev_lists", {"controls": list(self.into.controls)})
+        self.into.controls.extend(self.controls)
+        return self.into
+
+
+def first_part(screen: Screen, beside: Screen | None, shown: str, route: Route) -> Screen | None:
+    """What of a screen shown anew (`shown`: the route drawn before) goes first: its first
+    `fold` controls, with the rest to draw right after; None: all of it at once (the same
+    screen drawn again is compared in place, and two panes are never cut)."""
+    if beside is not None or shown == route.name or screen.fold is None:
+        return None
+    if screen.fold >= len(screen.controls):
+        return None
+    first, rest = screen.controls[: screen.fold], screen.controls[screen.fold :]
+    return dataclasses.replace(screen, controls=first, rest=Rest(rest))
+
+
+def grows(into: ft.ListView, rest: Rest) -> None:
+    """`into` takes `rest` in later, in place. It alone is not frozen (Flet would freeze all
+    it holds when drawn): each control in it is, as in any other list of the app."""
+    for control in (*into.controls, *rest.controls):
+        frozen(control)
+    object.__setattr__(into, "_frozen", False)
+    rest.into = into
+
+
 def pane(screen: Screen, identifier: str, shows: str) -> ft.Control:
     """`shows`: the route name drawn in it. A pane that shows another screen is sent whole
     rather than compared, field by field, with the one it replaces (a tab switch: nothing of
@@ -42,6 +98,8 @@ def pane(screen: Screen, identifier: str, shows: str) -> ft.Control:
         padding=shared(ft.Padding.only(bottom=16)),
         key=screen.scroll_key,
     )
+    if screen.rest is not None:
+        grows(body, screen.rest)
     return ft.Semantics(
         container=True,
         identifier=identifier,
