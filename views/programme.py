@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from functools import partial
 
 import flet as ft
 
-from services.listing import listed
+from services.listing import Listed, listed
+from services.models import Activity
 from services.present import Row as ListRow
 from services.present import (
     display_zone,
@@ -19,6 +21,7 @@ from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.chips import chip_row
 from views.components.drafts import done, drawn_as
+from views.components.later import Later, Make
 from views.components.panes import fold
 from views.components.rows import item_card
 from views.components.shared import shared
@@ -36,7 +39,7 @@ def build(ctx: Ctx) -> Screen:
     _ = tr.gettext
     if not flt.days and not flt.query and not ctx.state.all_days:
         flt.days = {ctx.state.day or repo.default_day()}
-    controls: list[ft.Control] = [search_box(ctx), *results(ctx)]
+    controls = Later([partial(search_box, ctx), *results(ctx)])
     return Screen(
         _("Programme"),
         controls,
@@ -45,58 +48,62 @@ def build(ctx: Ctx) -> Screen:
     )
 
 
-def results(ctx: Ctx) -> list[ft.Control]:
-    """Filters, count and matching activities: what search-as-you-type redraws in place."""
+def results(ctx: Ctx) -> list[Make]:
+    """Filters, count and matching activities: what search-as-you-type redraws in place. Each
+    is made when first read: a new screen's first part makes only the cards it sends."""
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
-    _ = tr.gettext
     found = matches(repo.mission.activities, flt, repo.mission, repo.search_index())
     zone = display_zone(repo.mission, repo.settings.time_display)
-    controls: list[ft.Control] = [filters(ctx)]
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
-    controls.append(heading(count, identifier="programme-count"))
+    makers: list[Make] = [partial(filters, ctx), partial(heading, count, "programme-count")]
     shown = found[: ctx.state.programme_limit]
     texts = listed(tr, repo.mission, zone)  # the same for every session: made once
-    for activity in shown:
-        text = texts[activity.id]
-        row = ListRow(
-            activity.id,
-            f"/activity/{activity.id}",
-            f"{text.day}\n{text.time}",
-            text.title,
-            text.fallback,
-            text.place,
-            text.kind,
-            flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
-            (),
-            activity.state == "cancelled",
-            _personal(ctx, activity.id),
-            sample=activity.sample,
-        )
-        over = activity.end <= repo.now()  # dimmed as on My agenda: the eye goes to what is ahead
-        controls.append(item_card(ctx, row, bookmark_button(ctx, activity.id), over))
+    makers += [partial(_card, ctx, activity, texts[activity.id]) for activity in shown]
     if len(found) > len(shown):
-        more = len(found) - len(shown)
-        controls.append(
-            ft.Container(
-                ft.OutlinedButton(
-                    tr.ngettext("Show {n} more", "Show {n} more", more).format(n=more),
-                    on_click=lambda _e: _more(ctx),
-                ),
-                alignment=shared(ft.Alignment.CENTER),
-                padding=12,
-            )
-        )
+        makers.append(partial(_more_button, ctx, len(found) - len(shown)))
     if not found:
-        clear = ft.TextButton(_("Clear filters"), on_click=lambda _e: _clear(ctx))
-        controls.append(
-            empty_state(
-                ft.Icons.SEARCH_OFF,
-                _("No activity matches"),
-                _("Try another word, or fewer filters."),
-                clear,
-            )
-        )
-    return controls
+        makers.append(partial(_none_found, ctx))
+    return makers
+
+
+def _card(ctx: Ctx, activity: Activity, text: Listed) -> ft.Control:
+    repo, tr = ctx.repo, ctx.tr
+    row = ListRow(
+        activity.id,
+        f"/activity/{activity.id}",
+        f"{text.day}\n{text.time}",
+        text.title,
+        text.fallback,
+        text.place,
+        text.kind,
+        flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
+        (),
+        activity.state == "cancelled",
+        _personal(ctx, activity.id),
+        sample=activity.sample,
+    )
+    over = activity.end <= repo.now()  # dimmed as on My agenda: the eye goes to what is ahead
+    return item_card(ctx, row, bookmark_button(ctx, activity.id), over)
+
+
+def _more_button(ctx: Ctx, more: int) -> ft.Control:
+    label = ctx.tr.ngettext("Show {n} more", "Show {n} more", more).format(n=more)
+    return ft.Container(
+        ft.OutlinedButton(label, on_click=lambda _e: _more(ctx)),
+        alignment=shared(ft.Alignment.CENTER),
+        padding=12,
+    )
+
+
+def _none_found(ctx: Ctx) -> ft.Control:
+    _ = ctx.tr.gettext
+    clear = ft.TextButton(_("Clear filters"), on_click=lambda _e: _clear(ctx))
+    return empty_state(
+        ft.Icons.SEARCH_OFF,
+        _("No activity matches"),
+        _("Try another word, or fewer filters."),
+        clear,
+    )
 
 
 def _personal(ctx: Ctx, activity_id: str) -> str:

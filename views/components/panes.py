@@ -47,9 +47,11 @@ def list_beside(
 
 @dataclass
 class Rest:
-    """The controls of a new screen that follow its first part, and the list they go in."""
+    """What follows the first part of a new screen: `controls` from `start` on (made when it
+    is its turn, views/components/later.py), and the list they go in."""
 
     controls: Sequence[ft.Control]
+    start: int
     into: ft.ListView | None = None
 
     def add(self) -> ft.ListView:
@@ -62,7 +64,7 @@ class Rest:
         assert self.into is not None, "the rest of a screen that was never drawn"
         object.__delattr__(self.into, "_frozen")
         object.__setattr__(self.into, "__prev_lists", {"controls": list(self.into.controls)})
-        self.into.controls.extend(self.controls)
+        self.into.controls.extend(frozen(c) for c in self.controls[self.start :])
         return self.into
 
 
@@ -74,14 +76,14 @@ def first_part(screen: Screen, beside: Screen | None, shown: str, route: Route) 
         return None
     if screen.fold >= len(screen.controls):
         return None
-    first, rest = screen.controls[: screen.fold], screen.controls[screen.fold :]
-    return dataclasses.replace(screen, controls=first, rest=Rest(rest))
+    first = screen.controls[: screen.fold]
+    return dataclasses.replace(screen, controls=first, rest=Rest(screen.controls, screen.fold))
 
 
 def grows(into: ft.ListView, rest: Rest) -> None:
     """`into` takes `rest` in later, in place. It alone is not frozen (Flet would freeze all
     it holds when drawn): each control in it is, as in any other list of the app."""
-    for control in (*into.controls, *rest.controls):
+    for control in into.controls:
         frozen(control)
     object.__setattr__(into, "_frozen", False)
     rest.into = into
