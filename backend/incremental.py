@@ -29,6 +29,9 @@ Own = Callable[[MissionDoc, str, DelegateDoc, bytes, EventCache, Collection[str]
 # delegates on two shared cores, 124 took 0.4-0.9 s here and 0.6-1.6 s in workers (each worker
 # warms its own caches, and forking a large process is not free); workers won from about 800.
 PARALLEL_FROM = 500
+# Workers take the delegates in about SHARES chunks each (never fewer than CHUNK delegates a
+# chunk), so that a worker slowed down by other processes takes fewer of them.
+SHARES, CHUNK = 16, 20
 Todo = dict[str, frozenset[str]]  # delegate -> the languages whose files are made again
 Memo = dict[str, dict[str, object]]
 # where the objects go (None: the bytes go back to the caller), and the memo of this publish
@@ -212,13 +215,15 @@ def _render_each(
         # the first one here: every worker inherits the renderers warm (templates compiled,
         # catalogs and maps read) instead of each paying that again
         parts = [_render_chunk(ids[:1])]
-        size = -(-(len(ids) - 1) // (workers * 2))
+        size = max(CHUNK, -(-(len(ids) - 1) // (workers * SHARES)))
         chunks = [ids[k : k + size] for k in range(1, len(ids), size)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts += pool.map(_render_chunk, chunks)
+            # one chunk at a time to whichever worker is free: on a shared machine one of
+            # them may get half a core, and must not be left the same share as the other
+            parts += pool.imap_unordered(_render_chunk, chunks)
     finally:
         _JOB = None
-    return {i: rendered for part in parts for i, rendered in part.items()}
+    return dict(sorted((i, rendered) for part in parts for i, rendered in part.items()))
 
 
 def _render_chunk(ids: list[str]) -> Rendered:

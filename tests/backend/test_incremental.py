@@ -4,6 +4,7 @@ and a republish never writes into a release that is already out."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -198,3 +199,37 @@ def test_republish_one_activity_changes_the_files_of_everyone_registered_and_no_
     kept = {p for p in now if layout.owner(p) not in (*tokens, None)}
     assert kept and {p: now[p] for p in kept} == {p: inodes[p] for p in kept}
     assert 0 < report.written <= len(changed) + sum(layout.twinned(p) for p in changed)
+
+
+def test_render_each_a_worker_slowed_down_by_others_takes_fewer_delegates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a shared machine one worker may get half a core: the other takes over its share."""
+    built = build(EXAMPLE)
+    assert built.mission is not None
+    doc = next(iter(built.delegates.values()))
+    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    slow = tmp_path / "slow"
+
+    def render(
+        m: MissionDoc, i: str, d: DelegateDoc, s: bytes, c: EventCache, langs: Collection[str]
+    ) -> dict[str, bytes]:
+        if i != "d000":  # the first is rendered here
+            try:  # the first worker to render a delegate is the slow one
+                os.close(os.open(slow, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                slow.write_text(str(os.getpid()))
+            except FileExistsError:
+                pass
+            while not slow.read_text():
+                time.sleep(0.001)
+            if slow.read_text() == str(os.getpid()):
+                time.sleep(0.02)
+        return _where(m, i, d, s, c, langs)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    rendered = incremental._render_each(render, built.mission, many, SECRET)
+    assert list(rendered) == sorted(many)
+    by_slow = [
+        i for i, done in rendered.items() if done.files[f"delegates/{i}"] == slow.read_bytes()
+    ]
+    assert len(by_slow) < len(many) / 8
