@@ -2,7 +2,8 @@
 
 QR codes are drawn only for new delegates or new links (backend.qr_symbol: ~0.2 ms a code,
 ~0.4 ms with its PNG), by two forked processes when there are many (a first publish of 5,000
-delegates), and written by two threads meanwhile.
+delegates), and written by two threads meanwhile. A first draw writes them into a folder of
+their own, which becomes qr/ only once every code is in it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import hashlib
 import io
 import multiprocessing
 import os
+import secrets
+import shutil
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,6 +27,8 @@ from services.models import DelegateDoc
 
 # Below this many codes, drawing them here is faster than forking two processes to share them.
 APART_FROM = 1000
+_TEMPORARY = ".qr-"  # a first draw's folder until it is complete
+STALE = 3600  # seconds: such a folder this old is a stopped publish's leftover
 
 
 def write_invites(
@@ -34,7 +40,7 @@ def write_invites(
 ) -> None:
     """invites.csv (name, company, language, link, code, QR file, calendar subscription link)
     plus one QR image each."""
-    (folder / "qr").mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     base = public_url.rstrip("/") + "/"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -43,7 +49,7 @@ def write_invites(
     )
     wanted: set[str] = set()
     todo: list[tuple[str, str]] = []  # QR codes only for new delegates (or new links)
-    drawn = {f"qr/{name}" for name in os.listdir(folder / "qr")}
+    drawn = {f"qr/{name}" for name in _listed(folder / "qr")}
     for delegate_id, doc in sorted(delegates.items()):
         token = token_for(delegate_id, secret)
         feed_link = f"{base}delegates/{token}.json"
@@ -59,14 +65,58 @@ def write_invites(
         writer.writerow(
             [delegate_id, d.name, d.company, d.language, link, code, qr, feed_link, calendar]
         )
-    with ThreadPoolExecutor(max_workers=2) as pool:  # written while the next are drawn
-        paths = (path for _, path in todo)
-        for _ in pool.map(_write, zip(paths, _drawn([link for link, _ in todo]), strict=True)):
-            pass
+    if drawn:
+        _each(todo)
+    else:
+        _all(folder, todo)
     for stale in drawn - wanted:
         if stale.endswith((".png", ".tmp")):  # and what a killed publish left half-written
             (folder / stale).unlink()
     _write((str(folder / "invites.csv"), buffer.getvalue().encode("utf-8")))
+
+
+def _listed(qr: Path) -> list[str]:
+    try:
+        return os.listdir(qr)
+    except FileNotFoundError:
+        return []
+
+
+def _each(todo: list[tuple[str, str]]) -> None:
+    """The codes `todo` ([(link, path)]) drawn into the folder of those drawn before, each file
+    written under a temporary name and renamed."""
+    with ThreadPoolExecutor(max_workers=2) as pool:  # written while the next are drawn
+        paths = (path for _, path in todo)
+        for _ in pool.map(_write, zip(paths, _drawn([link for link, _ in todo]), strict=True)):
+            pass
+
+
+def _all(folder: Path, todo: list[tuple[str, str]]) -> None:
+    """Every code (none was drawn before) written plainly into a folder of their own, renamed to
+    qr/ once all are there: one rename instead of one per code (creating a file and renaming
+    it cost about 0.5 ms each on the machines measured: ~2.5 s for 5,000). A folder left by a
+    publish that stopped halfway is never qr/, and is removed."""
+    for left in folder.glob(f"{_TEMPORARY}*"):
+        if time.time() - left.stat().st_mtime > STALE:
+            shutil.rmtree(left, ignore_errors=True)
+    temporary = folder / f"{_TEMPORARY}{os.getpid()}-{secrets.token_hex(4)}"
+    temporary.mkdir()
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # written while the next are drawn
+            paths = (temporary / Path(path).name for _, path in todo)
+            drawn = _drawn([link for link, _ in todo])
+            for _ in pool.map(_write_plain, zip(paths, drawn, strict=True)):
+                pass
+        if (folder / "qr").is_dir():
+            (folder / "qr").rmdir()  # empty: nothing was listed in it
+        os.rename(temporary, folder / "qr")
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _write_plain(job: tuple[Path, bytes]) -> None:
+    job[0].write_bytes(job[1])
 
 
 def _drawn(links: list[str]) -> Iterator[bytes]:
