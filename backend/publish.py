@@ -36,6 +36,7 @@ from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.release_files import delegate_files, shared_files
 from backend.releases import Entry, holding, live, releases_of, write_release
 from backend.render_keys import doc_digest
+from backend.same_input import Again, again, kept, settings_of
 from backend.tables import SourceError
 from backend.write_failure import watching
 from services.calendar import EventCache
@@ -94,13 +95,31 @@ def publish(
     with fewer_collections(), nullcontext() if check else holding(out, wait), watching(out):
         if base is not None and _live_name(out) != base:
             raise Moved(f"{out} changed since the check: check the workbook again")
-        source_key = source_digest(source)
+        source_key, pack = source_digest(source), invites or out.parent / f"{out.name}-invites"
+        settings = settings_of(secret, public_url, app_url, pack)
+        same = again(out, live(out), source_key, settings, pack)
+        if same is not None:  # the very input the live release was made from
+            return _again(out, same, check, pack)
         options = (check, force, max_drop, now)
         report, memo = _publish(source, out, secret, public_url, options)
-        if report.release is not None:
-            save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
-            report.invites = invites or out.parent / f"{out.name}-invites"
+        if report.release is not None and report.preview is not None:
+            asked = report.preview.renumbered[0] if report.preview.renumbered else None
+            counts = {"files": report.files, "delegates": report.delegates}
+            counts["activities"] = report.preview.activities
+            entry = kept(source_key, settings, counts, asked)
+            save_memo(report.release, {**memo, SOURCE: entry})
+            report.invites = pack
             write_invites(report.invites, report.docs, secret, public_url, app_url)
+    return report
+
+
+def _again(out: Path, same: Again, check: bool, pack: Path) -> Report:
+    """The report of a publish (or check) that changes nothing: the live release stays."""
+    current = live(out)
+    report = Report(preview=same.preview, base=current.name if current else "")
+    if not check:
+        report.files, report.delegates, report.release = same.files, same.delegates, current
+        report.invites = pack
     return report
 
 
