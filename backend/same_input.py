@@ -18,6 +18,7 @@ import hmac
 import io
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,9 @@ class Again:
 def settings_of(secret: bytes, public_url: str, app_url: str | None, invites: Path) -> str:
     """A digest of what a publish makes of the input besides the tables (never the secret)."""
     key = hmac.new(secret, b"publish settings", hashlib.sha256).hexdigest()
+    made = f"{code_digest()}\0{sys.version}\0{key}"  # sys.version: as backend.build_cache
     return hashlib.sha256(
-        f"{code_digest()}\0{key}\0{public_url}\0{app_url}\0{invites.resolve()}".encode()
+        f"{made}\0{public_url}\0{app_url}\0{invites.resolve()}".encode()
     ).hexdigest()
 
 
