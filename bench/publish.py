@@ -105,6 +105,7 @@ def changed(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, byte
 def run(base: Path, delegates: int, copies: int) -> None:
     source, out = base / "source", base / "feed"
     write_source(source, delegates, copies)
+    load_at_start = _load()  # the machine is shared: figures mean little without it
 
     def go() -> Report:
         report = publish(source, out, SECRET, URL)
@@ -133,7 +134,8 @@ def run(base: Path, delegates: int, copies: int) -> None:
     size = sum(len(d) for d in files_1.values())
     print(
         f"{delegates} delegates x {first.preview.activities if first.preview else '?'} "
-        f"activities: {first.files} files, {size / 1e6:.1f} MB before gzip"
+        f"activities: {first.files} files, {size / 1e6:.1f} MB before gzip "
+        f"(load average {load_at_start} at the start, {_load()} at the end)"
     )
     print(f"  {'':44}{'publish':>9}{'plain':>9}{'ratio':>8}")
     rows = [
@@ -151,6 +153,10 @@ def run(base: Path, delegates: int, copies: int) -> None:
     )
     twins = sum(twinned(path) for path in delta)
     print(f"  files changed by the one edit: {len(delta)} (+ {twins} .gz twins)")
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def main() -> None:
