@@ -10,7 +10,6 @@ across publishes, and the same input gives the same bytes.
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from typing import Any
 
 from backend.schedule_data import GENERATOR, schedule_dict
@@ -23,48 +22,84 @@ def schedule_json(mission: MissionDoc, base: str, data: dict[str, Any] | None = 
 
 
 def schedule_xml(mission: MissionDoc, base: str, data: dict[str, Any] | None = None) -> bytes:
-    """The same schedule in the frab XML form (schedule.xml); `data`: its schedule_dict."""
+    """The same schedule in the frab XML form (schedule.xml); `data`: its schedule_dict. Written
+    as text, the bytes xml.etree.ElementTree gives with `indent(space=" ")` (one space a level,
+    an empty element as `<name />`), ~5x faster than building the tree
+    (tests/backend/test_schedule_export.py holds that writer and compares)."""
     data = data or schedule_dict(mission, base)
     conf = data["schedule"]["conference"]
-    root = ET.Element("schedule")
-    ET.SubElement(root, "generator", GENERATOR)
-    ET.SubElement(root, "version").text = data["schedule"]["version"]
-    head = ET.SubElement(root, "conference")
-    for key, tag in (
-        ("title", "title"),
-        ("acronym", "acronym"),
-        ("start", "start"),
-        ("end", "end"),
-        ("daysCount", "days"),
-        ("timeslot_duration", "timeslot_duration"),
-        ("url", "url"),
-        ("time_zone_name", "time_zone_name"),
-    ):
-        ET.SubElement(head, tag).text = str(conf[key])
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n<schedule>"]
+    out.append("\n " + _element("generator", None, GENERATOR))
+    out.append("\n " + _element("version", data["schedule"]["version"]))
+    out.append("\n <conference>")
+    out += ["\n  " + _element(tag, str(conf[key])) for key, tag in CONFERENCE]
+    out.append("\n </conference>")
     guids = {r["name"]: r["guid"] for r in conf["rooms"]}
     for day in conf["days"]:
         attrs = {"index": str(day["index"]), "date": day["date"]}
         attrs |= {"start": day["day_start"], "end": day["day_end"]}
-        day_el = ET.SubElement(root, "day", attrs)
+        if not day["rooms"]:
+            out.append("\n " + _element("day", None, attrs))
+            continue
+        out.append(f"\n <day{_attributes(attrs)}>")
         for name, events in day["rooms"].items():
-            room_el = ET.SubElement(day_el, "room", {"name": name, "guid": guids[name]})
+            room = _attributes({"name": name, "guid": guids[name]})
+            out.append(f"\n  <room{room}>" if events else f"\n  <room{room} />")
             for event in events:
-                _xml_event(room_el, event)
-    ET.indent(root, space=" ")
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
+                _xml_event(out, event)
+            out.append("\n  </room>" if events else "")
+        out.append("\n </day>")
+    out.append("\n</schedule>\n")
+    return "".join(out).encode()
 
 
-def _xml_event(parent: ET.Element, event: dict[str, Any]) -> None:
-    node = ET.SubElement(parent, "event", {"id": str(event["id"]), "guid": event["guid"]})
+CONFERENCE = (
+    ("title", "title"),
+    ("acronym", "acronym"),
+    ("start", "start"),
+    ("end", "end"),
+    ("daysCount", "days"),
+    ("timeslot_duration", "timeslot_duration"),
+    ("url", "url"),
+    ("time_zone_name", "time_zone_name"),
+)
+
+
+def _xml_event(out: list[str], event: dict[str, Any]) -> None:
+    """One event, at the fourth level, its fields at the fifth."""
+    out.append(f"\n   <event{_attributes({'id': str(event['id']), 'guid': event['guid']})}>")
     for key in ("date", "start", "duration", "room", "slug", "url", "title", "subtitle"):
-        ET.SubElement(node, key).text = event[key]
-    ET.SubElement(node, "track").text = event["track"] or ""
+        out.append("\n    " + _element(key, event[key]))
+    out.append("\n    " + _element("track", event["track"] or ""))
     for key in ("type", "language", "abstract", "description"):
-        ET.SubElement(node, key).text = event[key]
-    persons = ET.SubElement(node, "persons")
-    for person in event["persons"]:
-        ET.SubElement(persons, "person", {"guid": person["guid"]}).text = person["name"]
-    ET.SubElement(node, "links")
+        out.append("\n    " + _element(key, event[key]))
+    if event["persons"]:
+        out.append("\n    <persons>")
+        for person in event["persons"]:
+            out.append("\n     " + _element("person", person["name"], {"guid": person["guid"]}))
+        out.append("\n    </persons>")
+    else:
+        out.append("\n    <persons />")
+    out.append("\n    <links />\n   </event>")
+
+
+def _element(tag: str, text: str | None, attrs: dict[str, str] | None = None) -> str:
+    """An element without children, as ElementTree writes it (no text: `<tag />`)."""
+    opened = tag + (_attributes(attrs) if attrs else "")
+    return f"<{opened}>{_text(text)}</{tag}>" if text else f"<{opened} />"
+
+
+def _text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attributes(attrs: dict[str, str]) -> str:
+    return "".join(f' {name}="{_attribute(value)}"' for name, value in attrs.items())
+
+
+def _attribute(value: str) -> str:
+    value = _text(value).replace('"', "&quot;").replace("\r", "&#13;")
+    return value.replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def schedule_files(mission: MissionDoc, public_url: str) -> dict[str, bytes]:

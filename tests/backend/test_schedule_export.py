@@ -4,6 +4,7 @@ format's own JSON schema and XSD (vendored in tests/backend/c3voc, see its READM
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ import pytest
 import xmlschema
 
 from backend.publish import publish
-from backend.schedule_export import schedule_files
+from backend.schedule_data import GENERATOR, schedule_dict
+from backend.schedule_export import CONFERENCE, schedule_files, schedule_xml
 from services.models import MissionDoc
 from services.validation import parse_mission
 from tests.backend.published import files_of
@@ -125,3 +127,63 @@ def test_schedule_files_are_utf8_with_accents(name: str) -> None:
     files = schedule_files(parse_mission(dump(mission)), "https://feed.example.org/")
     text = files[name].decode("utf-8")
     assert "Frédéric" in text and "Françoise" in text
+
+
+def _tree_xml(data: dict[str, Any]) -> bytes:
+    """schedule.xml as xml.etree.ElementTree writes it: what backend.schedule_export writes as
+    text must be these very bytes."""
+    conf = data["schedule"]["conference"]
+    root = ET.Element("schedule")
+    ET.SubElement(root, "generator", GENERATOR)
+    ET.SubElement(root, "version").text = data["schedule"]["version"]
+    head = ET.SubElement(root, "conference")
+    for key, tag in CONFERENCE:
+        ET.SubElement(head, tag).text = str(conf[key])
+    guids = {r["name"]: r["guid"] for r in conf["rooms"]}
+    for day in conf["days"]:
+        attrs = {"index": str(day["index"]), "date": day["date"]}
+        attrs |= {"start": day["day_start"], "end": day["day_end"]}
+        day_el = ET.SubElement(root, "day", attrs)
+        for name, events in day["rooms"].items():
+            room_el = ET.SubElement(day_el, "room", {"name": name, "guid": guids[name]})
+            for event in events:
+                _tree_event(room_el, event)
+    ET.indent(root, space=" ")
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _tree_event(room: ET.Element, event: dict[str, Any]) -> None:
+    node = ET.SubElement(room, "event", {"id": str(event["id"]), "guid": event["guid"]})
+    for key in ("date", "start", "duration", "room", "slug", "url", "title", "subtitle"):
+        ET.SubElement(node, key).text = event[key]
+    ET.SubElement(node, "track").text = event["track"] or ""
+    for key in ("type", "language", "abstract", "description"):
+        ET.SubElement(node, key).text = event[key]
+    persons = ET.SubElement(node, "persons")
+    for person in event["persons"]:
+        ET.SubElement(persons, "person", {"guid": person["guid"]}).text = person["name"]
+    ET.SubElement(node, "links")
+
+
+TRICKY = "Q&A <b>\"quoted\"</b> 'single' & more\tTab\nLine\rReturn é – ✓"
+
+
+def test_schedule_xml_is_the_bytes_elementtree_writes() -> None:
+    """Every escape, an empty day, an empty room, no persons, no track, a blank subtitle."""
+    mission = parse_mission(MISSION_BYTES)
+    base = "https://feed.example.org/schedule.json"
+    data = schedule_dict(mission, base)
+    assert schedule_xml(mission, base, data) == _tree_xml(data)
+    conf = data["schedule"]["conference"]
+    room, events = next(iter(conf["days"][1]["rooms"].items()))
+    tricky = TRICKY + room
+    conf["rooms"].append({"name": tricky, "guid": TRICKY})
+    conf["days"][1]["rooms"][tricky] = [
+        {**event, "title": TRICKY, "room": TRICKY, "persons": [{"name": TRICKY, "guid": TRICKY}]}
+        for event in events
+    ] + [{**events[0], "persons": [], "track": None, "subtitle": "", "abstract": "  "}]
+    conf["days"][1]["rooms"]["empty"] = []
+    conf["rooms"].append({"name": "empty", "guid": "g"})
+    conf["days"][0]["rooms"] = {}
+    conf["title"] = TRICKY
+    assert schedule_xml(mission, base, data) == _tree_xml(data)
