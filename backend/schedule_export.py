@@ -10,6 +10,7 @@ across publishes, and the same input gives the same bytes.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from backend.schedule_data import GENERATOR, schedule_dict
@@ -18,7 +19,38 @@ from services.models import MissionDoc
 
 def schedule_json(mission: MissionDoc, base: str, data: dict[str, Any] | None = None) -> bytes:
     data = data or schedule_dict(mission, base)
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    return (indented(data) + "\n").encode()
+
+
+def indented(value: object) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)`, its very text, ~2x faster (json's own
+    writer with an indent is its pure-Python one, a generator per value). Keys are strings."""
+    out: list[str] = []
+    _indented(value, "\n", out)
+    return "".join(out)
+
+
+def _indented(value: object, pad: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif isinstance(value, dict) and value:
+        inner = pad + " "
+        separator = "{" + inner
+        for key, item in value.items():
+            out.append(separator + encode_basestring(key) + ": ")
+            _indented(item, inner, out)
+            separator = "," + inner
+        out.append(pad + "}")
+    elif isinstance(value, list) and value:
+        inner = pad + " "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _indented(item, inner, out)
+            separator = "," + inner
+        out.append(pad + "]")
+    else:  # an empty list or object, a number, true, false, null
+        out.append(json.dumps(value))
 
 
 def schedule_xml(mission: MissionDoc, base: str, data: dict[str, Any] | None = None) -> bytes:

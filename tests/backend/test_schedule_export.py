@@ -16,7 +16,7 @@ import xmlschema
 
 from backend.publish import publish
 from backend.schedule_data import GENERATOR, schedule_dict
-from backend.schedule_export import CONFERENCE, schedule_files, schedule_xml
+from backend.schedule_export import CONFERENCE, indented, schedule_files, schedule_xml
 from services.models import MissionDoc
 from services.validation import parse_mission
 from tests.backend.published import files_of
@@ -187,3 +187,11 @@ def test_schedule_xml_is_the_bytes_elementtree_writes() -> None:
     conf["days"][0]["rooms"] = {}
     conf["title"] = TRICKY
     assert schedule_xml(mission, base, data) == _tree_xml(data)
+
+
+def test_schedule_json_is_the_text_json_writes_with_an_indent() -> None:
+    mission = parse_mission(MISSION_BYTES)
+    data: dict[str, Any] = schedule_dict(mission, "https://feed.example.org/schedule.json")
+    odd: list[object] = [TRICKY, "", {}, [], None, True, False, 0, -7, 2.5, 1e300, [[{}]]]
+    for value in (data, {**data, "odd": odd, TRICKY: {"a": odd, "": {"b": []}}}, odd, [], {}, 3):
+        assert indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
