@@ -33,7 +33,7 @@ from flet.controls.base_control import BaseControl
 from flet.controls.object_patch import DiffBuilder, ObjectPatchException
 from flet.controls.value_types import Prop, _get_raw_descriptor
 
-from hosting import lean, seal
+from hosting import leaf_values, lean, seal
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +192,8 @@ def _configure(
         _track_changes(item)
     else:
         seal.drawn(item, control)
+        if control:
+            leaf_values.share(item)
 
 
 def _track_changes(item: Any) -> None:
