@@ -18,7 +18,7 @@ from services.models import Activity, DelegateDoc, Meeting, MissionDoc, Venue
 Source = Literal["registered", "bookmarked", "meeting"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Warning:
     """`overlap`: two items at once. `tight`: not enough time to get here from the item before."""
 
@@ -28,7 +28,7 @@ class Warning:
     needed_minutes: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a session keeps its agenda, ~30 items
 class AgendaItem:
     id: str
     source: Source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import flet as ft
 
@@ -39,7 +40,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
             border_radius=CELL_RADIUS,
             height=56,
             alignment=CENTER,
-            on_click=lambda _e, d=day: ctx.act.navigate(f"{base}/{d.isoformat()}"),
+            on_click=partial(ctx.act.navigate, f"{base}/{day.isoformat()}"),
             ink=True,
         )
         cells.append(

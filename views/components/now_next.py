@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import flet as ft
 
 from services.now_card import NowNextCard
@@ -38,7 +40,7 @@ def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Con
     route = summary.route
     return card(
         ft.Column(parts, spacing=4),
-        on_click=(lambda: ctx.act.navigate(route)) if route else None,
+        on_click=partial(ctx.act.navigate, route) if route else None,
         identifier="now-next",
     )
 
@@ -61,6 +63,6 @@ def now_next_line(ctx: Ctx, summary: NowNextCard) -> ft.Control:
     route = summary.route
     return card(
         row,
-        on_click=(lambda: ctx.act.navigate(route)) if route else None,
+        on_click=partial(ctx.act.navigate, route) if route else None,
         identifier="now-next",
     )

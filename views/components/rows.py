@@ -59,7 +59,7 @@ def item_card(
     )
     return card(
         content,
-        on_click=lambda: ctx.act.navigate(row.route),
+        on_click=partial(ctx.act.navigate, row.route),  # no closure of its own per row
         identifier=f"row-{row.id}",
         tone="cancelled" if row.cancelled else None,
     )

@@ -117,7 +117,7 @@ def card(
         margin=CARD_MARGIN,
         border_radius=CARD_RADIUS,
         bgcolor=bg,
-        on_click=(lambda _e: on_click()) if on_click else None,
+        on_click=on_click,  # Flet calls a handler of no parameters without the event
         ink=on_click is not None,
     )
     return ft.Semantics(
