@@ -165,3 +165,19 @@ async def test_clock_in_brussels_time_my_agenda_opens_on_the_brussels_day(app: A
     assert app.has("row-m-patel") and "Now, until 00:45 Brussels time" in app.text()
     await app.go("/map")
     assert selected_day(app) == "day-2025-10-07"
+
+
+async def test_clock_waits_with_a_timer_not_a_task_and_a_closed_session_keeps_none(
+    tmp_path: Path,
+) -> None:
+    """A hosted server holds hundreds of sessions: waiting for the next due instant costs
+    each a timer, not a sleeping task, and an ended session leaves no timer holding it."""
+    app = await App(tmp_path, now="2025-10-07T15:40:00-07:00").start("/agenda")
+    shell = app.shell
+    assert shell is not None
+    assert shell.clock.due == at("2025-10-07T15:45:00-07:00")
+    assert not [t for t in shell.tasks if not t.done()]  # nothing asleep in the session
+    timer = shell.clock._timer
+    assert timer is not None and not timer.cancelled()
+    await app.close()
+    assert timer.cancelled() and shell.clock._timer is None
