@@ -4,7 +4,6 @@ the sync state on screen, and sign-in with its confirmation and first-sign-in st
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -26,21 +25,33 @@ log = logging.getLogger(__name__)
 class SessionSync:
     def __init__(self, shell: AppShell) -> None:
         self.shell = shell
-        self.loop_task: asyncio.Task[None] | None = None
-        self.wake = asyncio.Event()  # Sync now, or a sign-in: the loop runs at once
+        self.loop_task: asyncio.Task[None] | None = None  # the sync running now, if any
+        self._timer: asyncio.TimerHandle | None = None  # the next one (a timer, not a task)
+        self.again = False  # Sync now while a sync runs: another right after it
+        self.failures = 0  # syncs in a row that found no feed: the next comes sooner
         self.connected = True  # False while the browser is away (the session lives on)
         self.missed = False  # new data arrived while it was away
         self.asked = False  # Sync now was tapped: the next sync says how it went
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
         self.brought = 0  # changes committed while this session's own sync ran
 
+    @property
+    def active(self) -> bool:
+        """A sync runs, or the next one is timed."""
+        return self._timer is not None or (self.loop_task is not None and not self.loop_task.done())
+
     def start_loop(self) -> None:
-        if self.shell.account.can_sync and (self.loop_task is None or self.loop_task.done()):
-            self.loop_task = self.shell._spawn(self._sync_loop)
+        if self.shell.account.can_sync and not self.active:
+            self._sync_soon()
 
     def pause(self) -> None:
         """The browser went away: stop syncing for it; the store listener stays."""
         self.connected = False
+        self.stop()
+
+    def stop(self) -> None:
+        """No sync runs or waits for this session any more (no timer holds it either)."""
+        self._cancel_timer()
         if self.loop_task is not None:
             self.loop_task.cancel()
 
@@ -93,28 +104,39 @@ class SessionSync:
             )
             return
         self.asked = True  # the person tapped: say how it went, even if the line stays the same
-        self.start_loop()
-        self.wake.set()
+        if self.loop_task is not None and not self.loop_task.done():
+            self.again = True  # the one running may have asked before the change was out
+        else:
+            self._sync_soon()
 
-    async def _sync_loop(self) -> None:
+    def _sync_soon(self) -> None:
+        self._cancel_timer()
+        self.loop_task = self.shell._spawn(self._sync_round)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    async def _sync_round(self) -> None:
         """On start, then every 15 minutes on mission days (rarer before); sooner while offline
         (30 s, 1, 2, 4 ... min); at once on Sync now. Ends with the session."""
-        failures = 0
-        while not self.shell.closed:
-            self.wake.clear()
-            before = self.shell.ctx.sync.outcome
-            try:
-                result = await self._sync_once()
-            except Exception:  # a defect, not the network: what was true stays, try again later
-                log.exception("sync failed")
-                self._set_sync(SyncState("done", before) if before else SyncState())
-                self.shell.toast(self.shell.ctx.tr.gettext("That did not work. Please try again."))
-                result = SyncResult("offline")  # only to back off as after a failure
-            failures = 0 if result.ok else failures + 1
-            normal = interval(self.shell.repo.now(), self.shell.repo.mission)
-            delay = retry_after(failures, normal) if result.status == "offline" else normal
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.wake.wait(), delay.total_seconds())
+        self.again = False
+        before = self.shell.ctx.sync.outcome
+        try:
+            result = await self._sync_once()
+        except Exception:  # a defect, not the network: what was true stays, try again later
+            log.exception("sync failed")
+            self._set_sync(SyncState("done", before) if before else SyncState())
+            self.shell.toast(self.shell.ctx.tr.gettext("That did not work. Please try again."))
+            result = SyncResult("offline")  # only to back off as after a failure
+        self.failures = 0 if result.ok else self.failures + 1
+        normal = interval(self.shell.repo.now(), self.shell.repo.mission)
+        delay = retry_after(self.failures, normal) if result.status == "offline" else normal
+        if self.shell.closed or not self.connected:
+            return
+        wait = 0.0 if self.again else delay.total_seconds()
+        self._timer = asyncio.get_running_loop().call_later(wait, self._sync_soon)
 
     async def _sync_once(self) -> SyncResult:
         asked, self.asked = self.asked, False

@@ -137,6 +137,7 @@ class AppShell:
     def stop(self) -> None:
         self.closed = True
         self.clock.stop()
+        self.syncing.stop()
         self.repo.close()
         for task in list(self.tasks):
             task.cancel()

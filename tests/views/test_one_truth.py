@@ -80,13 +80,13 @@ async def test_sign_in_with_a_link_starts_the_periodic_sync(tmp_path: Path) -> N
         feeds = Feeds(Library(FeedStore(tmp_path)), None, (url,), make_client=FeedClient)
         app = await App(tmp_path, feeds=feeds).start()
         try:
-            assert app.shell is not None and app.shell.loop_task is None
+            assert app.shell is not None and not app.shell.syncing.active
             app.shell.sign_in(f"{url}delegates/{CODE}.json")
             for _ in range(100):
                 await app.settle()
-                if app.shell.loop_task is not None:
+                if app.shell.syncing.active:
                     break
-            assert app.shell.loop_task is not None and not app.shell.loop_task.done()
+            assert app.shell.syncing.active
             assert "Lotte Vermeulen" in app.text()
         finally:
             await app.close()

@@ -34,7 +34,7 @@ async def test_reconnected_session_syncs_again_and_shows_what_arrived(tmp_path: 
         await away.session.dispatch_event(away.page._i, "disconnect", None)
         for _ in range(10):
             await asyncio.sleep(0)
-        assert away.shell.loop_task is not None and away.shell.loop_task.done()
+        assert not away.shell.syncing.active  # no sync runs or waits for a browser that is gone
         server.republish_room("tue-nasa-ames", "Building N-200")
         await other.sync_now()  # committed while the first browser is away
         await away.settle()
@@ -43,7 +43,7 @@ async def test_reconnected_session_syncs_again_and_shows_what_arrived(tmp_path: 
         await away.session.dispatch_event(away.page._i, "connect", None)
         await away.settle()
         assert "Building N-200" in away.text()  # shown on return
-        assert away.shell.loop_task is not None and not away.shell.loop_task.done()
+        assert away.shell.syncing.active  # syncing again
         for _ in range(100):  # and it syncs at once: Sync now works again
             await away.settle()
             if len(server.requests) > asked:
@@ -68,8 +68,7 @@ async def test_sync_defect_keeps_the_loop_and_never_says_checking_forever(tmp_pa
     app = await App(tmp_path / "app", feeds=feeds).start("/settings")
     try:
         assert calls == 1 and app.shell is not None
-        task = app.shell.syncing.loop_task
-        assert task is not None and not task.done()  # it tries again later by itself
+        assert app.shell.syncing.active  # it tries again later by itself
         assert "Checking for updates" not in app.text()
         assert "That did not work. Please try again." in app.toasts()
     finally:
@@ -96,3 +95,22 @@ async def test_reconnected_bar_shows_the_tab_tapped_while_offline_with_its_scree
     drawn = app.page.views[-1].navigation_bar
     assert isinstance(drawn, ft.NavigationBar) and drawn.selected_index == 3
     assert any(b"selected_index" in sent for sent in app.conn.sent)  # the client is told
+
+
+async def test_between_syncs_a_session_holds_a_timer_and_an_ended_one_none(
+    tmp_path: Path,
+) -> None:
+    """A hosted server holds hundreds of sessions: between two syncs each holds a timer, not
+    a sleeping task, and an ended session leaves no timer that would hold it for minutes."""
+    async with (
+        ChaosServer() as server,
+        on_feed(tmp_path, server.url("ok"), "/settings", make_client=quick) as (_feeds, (app,)),
+    ):
+        await app.sync_now()
+        assert app.shell is not None
+        syncing = app.shell.syncing
+        assert syncing.loop_task is not None and syncing.loop_task.done()
+        timer = syncing._timer
+        assert timer is not None and timer.when() - asyncio.get_running_loop().time() > 60
+        assert syncing.active
+    assert timer.cancelled() and syncing._timer is None
