@@ -57,6 +57,8 @@ def build(ctx: Ctx) -> Screen:
     controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
     if signed_out:  # what the sign-in card promises: the programme, their bookmarks marked
         controls += day_programme(ctx, day)
+        ends = programme_due(ctx, day)
+        due = min(due, ends) if ends is not None else due
     else:
         controls += day_agenda(ctx, day, items, titles)
     who = repo.delegate.delegate.name if repo.delegate else _("No personal agenda yet")
@@ -184,14 +186,19 @@ def sign_in_card(ctx: Ctx) -> ft.Control:
 
 
 def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
-    """The day's activities for a visitor who has not signed in."""
+    """The day's activities for a visitor who has not signed in. Today, those already over
+    fold into one line that opens them: the list starts with what is on now and next."""
     repo, tr = ctx.repo, ctx.tr
     zone = display_zone(repo.mission, repo.settings.time_display)
     texts = listed(tr, repo.mission, zone)  # the same for every session: made once
+    now = repo.now()
+    activities = [a for a in repo.mission.activities if a.start.astimezone(zone).date() == day]
+    over = [a for a in activities if a.end <= now]
     out: list[ft.Control] = []
-    for activity in repo.mission.activities:
-        if activity.start.astimezone(zone).date() != day:
-            continue
+    if over and now.astimezone(zone).date() == day and not ctx.state.earlier_open:
+        out.append(_earlier_button(ctx, len(over)))
+        activities = [a for a in activities if a.end > now]
+    for activity in activities:
         text = texts[activity.id]
         row = Row(
             activity.id,
@@ -205,8 +212,28 @@ def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
             personal=tr.gettext("Bookmarked") if repo.is_bookmarked(activity.id) else "",
             sample=activity.sample,
         )
-        out.append(item_card(ctx, row, past=activity.end <= repo.now()))
+        out.append(item_card(ctx, row, past=activity.end <= now))
     return out
+
+
+def _earlier_button(ctx: Ctx, count: int) -> ft.Control:
+    def unfold() -> None:
+        ctx.state.earlier_open = True
+        ctx.act.refresh()
+
+    label = ctx.tr.ngettext(
+        "Show {n} earlier activity", "Show {n} earlier activities", count
+    ).format(n=count)
+    button = ft.TextButton(label, icon=ft.Icons.EXPAND_MORE, on_click=unfold)
+    return ft.Semantics(container=True, content=button, identifier="agenda-earlier", button=True)
+
+
+def programme_due(ctx: Ctx, day: date) -> datetime | None:
+    """When the next of the day's activities ends: a visitor's list folds it away then."""
+    repo, now = ctx.repo, ctx.repo.now()
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    on_day = (a for a in repo.mission.activities if a.start.astimezone(zone).date() == day)
+    return min((a.end for a in on_day if a.end > now), default=None)
 
 
 def notices(ctx: Ctx) -> list[ft.Control]:

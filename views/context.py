@@ -38,6 +38,7 @@ class UiState:
     all_days: bool = False  # the person cleared the Programme's day chip: every day
     programme_drawn: int = 0  # which drawing of the Programme a pending search redraw is for
     show_brussels: bool = False
+    earlier_open: bool = False  # a visitor's My agenda shows today's activities already over
     platform: str = "web"  # android, ios, web, ...: decides which maps link to offer
     card_draft: dict[str, str] = field(default_factory=dict)  # My card form, while typing
     card_problems: Problems = field(default_factory=dict)  # what Save found, by field
@@ -64,6 +65,7 @@ class UiState:
         if before is None or before == today:
             return
         self.day = None
+        self.earlier_open = False
         self.programme.days = set()  # the Programme picks today's chip again
         if self.route.name in ("agenda", "map"):
             self.route = Route(self.route.name)

@@ -40,6 +40,8 @@ def follow(page: Page, route: str) -> None:
 
 def test_a_visitor_sees_the_programme_and_a_sign_in_card(page: Page) -> None:
     see(page, "Sign in with your personal code")
+    see(page, "earlier activities")  # 15:40: the morning, over, is one line above what is on
+    tap(page, "agenda-earlier")  # the morning, folded into one line, opens on a tap
     see(page, "Coaches to Silicon Valley")
     expect(page.get_by_text("Lotte Vermeulen").or_(page.get_by_label("Lotte"))).to_have_count(0)
     expect(page.get_by_role("tab", name="Programme")).to_be_visible()
@@ -126,6 +128,7 @@ def test_reload_keeps_language_and_bookmarks(page: Page, app_url: str) -> None:
     page.reload()
     open_app(page, app_url + "agenda/2025-10-07")
     see(page, "Mijn agenda")
+    tap(page, "agenda-earlier")  # 15:40: the pitch (13:30-15:30) is over, folded with the morning
     reveal(page, "row-tue-startup-pitch")  # a visitor sees the whole day: the pitch is lower down
     see(page, "Belgische start-ups pitchen")
     see(page, "Seminarie · Bewaard")  # marked as theirs: the bookmark survived the reload

@@ -151,6 +151,7 @@ async def test_agenda_after_sign_out_shows_the_programme_not_the_last_persons_bo
         assert app.repo.is_bookmarked(MEDTECH)
         await sign_out(app)
         await app.go("/agenda/2025-10-07")
+        await app.tap("agenda-earlier")  # 15:40: what is over opens on a tap
         assert app.has("sign-in-card") and app.has("row-tue-nasa-ames"), "the day's programme"
         assert "Bookmarked" not in row_text(app, f"row-{MEDTECH}")
         assert not app.repo.is_bookmarked(MEDTECH)
@@ -170,6 +171,7 @@ async def test_agenda_visitor_bookmark_is_marked_in_the_programme_and_kept_at_si
     try:
         await app.tap(f"bookmark-{MEDTECH}")
         await app.go("/agenda/2025-10-07")
+        await app.tap("agenda-earlier")  # 15:40: the morning is folded away
         assert app.has("row-tue-nasa-ames") and app.has("row-tue-games-seminar")
         assert "Bookmarked" in row_text(app, f"row-{MEDTECH}")
         assert "Bookmarked" not in row_text(app, "row-tue-nasa-ames")
@@ -215,5 +217,29 @@ async def test_own_contact_card_is_never_shown_to_the_next_person(
         await sign_out(app)
         await sign_in(app, LOTTE)
         assert app.repo.settings.my_card == card, "hers again when she signs in again"
+    finally:
+        await closed(app)
+
+
+async def test_a_visitors_today_starts_with_what_is_on_now_and_next(
+    tmp_path: Path, feed_url: str
+) -> None:
+    """Not signed in, My agenda lists the day's programme; at 15:40 the morning is over: it
+    folds into one line, so the list starts with what is on now and next."""
+    app = await live(tmp_path, feed_url, "/", lang="nl")
+    try:
+        await until(app, lambda: app.has("row-tue-chm-reception"))
+        assert app.has("sign-in-card") and app.has("row-tue-chm-reception")  # 16:30
+        assert not app.has("row-tue-coach-valley") and not app.has("row-tue-nasa-ames")
+        earlier = str(app.wrapped("agenda-earlier", ft.TextButton).content)
+        assert earlier.endswith("eerdere activiteiten tonen"), earlier
+        folded = int(earlier.split()[0])
+        await app.tap("agenda-earlier")
+        assert app.has("row-tue-coach-valley") and app.has("row-tue-nasa-ames")
+        assert not app.has("agenda-earlier")
+        await app.tap("day-2025-10-08")  # another day: every activity, nothing folded
+        assert len(app.identifiers("row-")) > 5 and not app.has("agenda-earlier")
+        await app.time_passes("2025-10-09T17:00:00-07:00")  # the next day, late afternoon
+        assert app.has("agenda-earlier") and folded > 0
     finally:
         await closed(app)
