@@ -44,7 +44,7 @@ def build(ctx: Ctx) -> Screen:
     cities = ", ".join(city_name(tr, repo.mission, c) for c in entry.cities)
     head: list[ft.Control] = [
         ft.Text(entry.name, size=22, weight=ft.FontWeight.BOLD),
-        marked_line(tr, kind_label(ctx, entry.kind), f"sample-{entry.id}")
+        marked_line(tr, kind_label(ctx, entry.kind))
         if entry.sample
         else muted(kind_label(ctx, entry.kind)),
         muted(" · ".join(sector_names(tr, repo.mission, entry.sectors))),

@@ -100,7 +100,7 @@ def company_card(ctx: Ctx, entry: Company) -> ft.Control:
     meta = " · ".join(p for p in (kind_label(ctx, entry.kind), cities) if p)
     lines: list[ft.Control] = [
         ft.Text(entry.name, size=16, weight=ft.FontWeight.W_600),
-        marked_line(tr, meta, f"sample-{entry.id}") if entry.sample else muted(meta, 12),
+        marked_line(tr, meta) if entry.sample else muted(meta, 12),
         muted(sectors, 12),
         ft.Text(tr.text(entry.profile).text, size=13, max_lines=2),
     ]

@@ -44,8 +44,7 @@ def item_card(
     tags = [row.kind, *row.chips] + ([row.personal] if row.personal else [])
     meta = " · ".join(tags)
     # The illustrative label sits on the same line as the kind: no taller cards.
-    sample = f"sample-{row.id}"
-    body.append(marked_line(ctx.tr, meta, sample) if row.sample else muted(meta, size=12))
+    body.append(marked_line(ctx.tr, meta) if row.sample else muted(meta, size=12))
     body.extend(warning_line(w) for w in row.warnings)
     time_col = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
     parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]
