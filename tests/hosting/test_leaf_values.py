@@ -4,7 +4,6 @@ sessions, and only while shown; nothing a session owns is shared, and nothing ch
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -12,20 +11,12 @@ from typing import Any
 import flet as ft
 import pytest
 
-from hosting import leaf_values, walk
+from hosting import leaf_values
 from hosting.seal import Sealed
 from tests.conftest import TEST_ORIGIN
 from tests.views.harness import App, sign_in_as
 
-
-@pytest.fixture(autouse=True)
-def hosted_walk() -> Iterator[None]:
-    """The hosted server's walk (which shares what it draws), as the server runs it."""
-    was_in = bool(walk.flets)
-    assert walk.install()
-    yield
-    if not was_in:
-        walk.uninstall()
+pytestmark = pytest.mark.usefixtures("hosted_walk")  # the server's walk
 
 
 def _leaves(app: App) -> dict[str, Any]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,9 +11,8 @@ import pytest
 from flet.utils import validation
 
 from hosting import lean
+from tests.hosting.fresh import fresh_output
 from tests.views.harness import App, walk
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -73,15 +70,7 @@ print(grown)
 
 
 def bytes_a_control_grows(mode: str) -> float:
-    done = subprocess.run(
-        [sys.executable, "-c", MEMORY, mode],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return float(done.stdout)
+    return float(fresh_output(MEMORY, mode))
 
 
 def test_drawn_controls_keep_sharing_their_attribute_names() -> None:

@@ -5,26 +5,18 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import flet as ft
 import pytest
 
-from hosting import seal, walk
+from hosting import seal
 from tests.conftest import TEST_ORIGIN
 from tests.views.harness import App, sign_in_as
 
-
-@pytest.fixture(autouse=True)
-def hosted_walk() -> Iterator[None]:
-    """The hosted server's walk (which seals what it draws), as the server runs it."""
-    was_in = bool(walk.flets)
-    assert walk.install()
-    yield
-    if not was_in:
-        walk.uninstall()
+pytestmark = pytest.mark.usefixtures("hosted_walk")  # the server's walk
 
 
 def test_seal_refuses_every_change() -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from hosting.serve import warm
 from services import listing, search
 from services.i18n import Translator
 from tests.hosting.bundled import embedded
+from tests.hosting.fresh import fresh_output
 
 
 def test_warm_makes_the_programmes_index_and_texts_before_any_visitor() -> None:
@@ -26,7 +24,6 @@ def test_warm_makes_the_programmes_index_and_texts_before_any_visitor() -> None:
         assert kept[0] is mission and kept[1] is listing.listed(Translator(lang), mission, zone)
 
 
-ROOT = Path(__file__).resolve().parents[2]
 # A fresh interpreter: the app imported as the server imports it, then every screen visited
 VISIT = """
 import asyncio, json, sys, tempfile
@@ -56,15 +53,7 @@ print(json.dumps(asyncio.run(visit())))
 
 
 def modules_imported_by_visits(mode: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", VISIT, mode],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    modules: list[str] = json.loads(done.stdout)
+    modules: list[str] = json.loads(fresh_output(VISIT, mode))
     return modules
 
 
