@@ -53,6 +53,7 @@ class UiState:
     directory_sector: str | None = None
     map_widths: dict[str, float] = field(default_factory=dict)  # as each kind of map measured
     window_height: float = 0  # the window's height as the page last reported it; 0: unknown
+    frame: dict[str, tuple[str, object]] = field(default_factory=dict)  # views/components/frame
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
     # each text field as last drawn, with the text drawn in it (views.components.drafts)
     fields: dict[str, tuple[TextField, str, Adopt]] = field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 import flet as ft
 
@@ -11,6 +12,8 @@ from services.models import LANGS
 from views.components.panes import body
 from views.context import Ctx, Screen
 from views.routes import TABS, Route
+
+P = TypeVar("P")
 
 
 def app_view(
@@ -32,6 +35,19 @@ def app_view(
         padding=0,
         spacing=0,
     )
+
+
+def kept(ctx: Ctx, name: str, make: Callable[[Ctx], P]) -> P:
+    """A part of the bars that stays the same while the language does, made once a session
+    and language: the very same drawn controls in each drawing, which Flet finds where they
+    were and compares no further (~1 ms a tab switch went to comparing a new copy). Keyed
+    where the controls before them change (a screen's own actions): Flet pairs a list's
+    unkeyed controls by position, and would make a kept one take over another's place."""
+    lang, part = ctx.state.frame.get(name, (None, None))
+    if lang != ctx.tr.lang or part is None:
+        part = make(ctx)
+        ctx.state.frame[name] = (ctx.tr.lang, part)
+    return cast(P, part)
 
 
 def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) -> ft.AppBar:
@@ -56,7 +72,11 @@ def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) ->
         title=ft.Column(title, spacing=0),
         leading=leading,
         automatically_imply_leading=False,
-        actions=[*screen.actions, safety_button(ctx), language_menu(ctx)],
+        actions=[
+            *screen.actions,
+            kept(ctx, "safety", safety_button),
+            kept(ctx, "language", language_menu),
+        ],
         bgcolor=ft.Colors.SURFACE_CONTAINER,
     )
 
@@ -68,7 +88,9 @@ def safety_button(ctx: Ctx) -> ft.Control:
         tooltip=ctx.tr.gettext("Safety"),
         on_click=lambda _e: ctx.act.navigate("/safety"),
     )
-    return ft.Semantics(container=True, content=button, identifier="safety-button", button=True)
+    return ft.Semantics(
+        container=True, content=button, identifier="safety-button", button=True, key="safety"
+    )
 
 
 def language_menu(ctx: Ctx) -> ft.Control:
@@ -85,7 +107,9 @@ def language_menu(ctx: Ctx) -> ft.Control:
     menu = ft.PopupMenuButton(
         icon=ft.Icons.TRANSLATE, tooltip=ctx.tr.gettext("Language"), items=items
     )
-    return ft.Semantics(container=True, content=menu, identifier="language-menu", button=True)
+    return ft.Semantics(
+        container=True, content=menu, identifier="language-menu", button=True, key="language"
+    )
 
 
 def navigation_bar(
@@ -102,12 +126,16 @@ def navigation_bar(
     tabs = [t for t in TABS if t in screens]
     if len(tabs) < 2:
         return None  # a NavigationBar needs two destinations
-    destinations = [
-        ft.NavigationBarDestination(
-            label=labels[t][0], icon=labels[t][1], selected_icon=labels[t][2]
-        )
-        for t in tabs
-    ]
+    destinations = kept(
+        ctx,
+        f"tabs-{'-'.join(tabs)}",
+        lambda _ctx: [
+            ft.NavigationBarDestination(
+                label=labels[t][0], icon=labels[t][1], selected_icon=labels[t][2]
+            )
+            for t in tabs
+        ],
+    )
     tab = ctx.state.tab or route.tab  # a detail keeps the tab it was opened from
     selected = tabs.index(tab) if tab in tabs else 0
 
@@ -115,7 +143,7 @@ def navigation_bar(
         navigate(f"/{tabs[e.control.selected_index]}")
 
     return ft.NavigationBar(
-        destinations=destinations,
+        destinations=list(destinations),
         selected_index=selected,
         on_change=changed,
         key=f"tabs-{ctx.state.bar_key}",

@@ -1,0 +1,43 @@
+"""The frame: the parts of the bars that stay the same are the same controls in each drawing."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from tests.views.harness import App
+
+
+def parts(app: App) -> list[ft.Control]:
+    bar = app.page.views[-1].navigation_bar
+    assert isinstance(bar, ft.NavigationBar)
+    return [app.find("safety-button"), app.find("language-menu"), *bar.destinations]
+
+
+async def test_a_tab_switch_keeps_the_bars_parts_that_did_not_change(app: App) -> None:
+    before = parts(app)
+    await app.tab(1)
+    # the very same drawn controls: Flet finds them where they were and compares no further
+    assert all(a is b for a, b in zip(parts(app), before, strict=True))
+    assert app.page.views[-1].navigation_bar.selected_index == 1  # type: ignore[union-attr]
+
+
+async def test_another_language_draws_the_bars_parts_anew(app: App) -> None:
+    before = parts(app)
+    await app.pick_language("fr")
+    now = parts(app)
+    assert not any(a is b for a, b in zip(now, before, strict=True))
+    assert app.find("safety-button").content.tooltip == "Sécurité"  # type: ignore[union-attr]
+
+
+async def test_kept_parts_keep_their_place_when_a_screens_own_actions_come_and_go(
+    app: App,
+) -> None:
+    """My agenda has an action of its own before them, the Programme none: paired by
+    position, the safety button took over the announcements button's id (and the language
+    menu the safety button's)."""
+    assert app.has("announcements-link")
+    ids = [c._i for c in parts(app)]
+    await app.tab(1)
+    assert not app.has("announcements-link") and [c._i for c in parts(app)] == ids
+    await app.tab(0)
+    assert app.has("announcements-link") and [c._i for c in parts(app)] == ids
