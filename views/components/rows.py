@@ -29,13 +29,13 @@ def item_card(
     _ = ctx.tr.gettext
     title_style = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if row.cancelled else None
     body: list[ft.Control] = []
-    tones = {
-        _("New"): "new",
-        _("Changed"): "changed",
-        _("Cancelled"): "cancelled",
-        _("No longer on your agenda"): "changed",
-    }
-    if row.badges:
+    if row.badges:  # most rows have none: no tones looked up for them
+        tones = {
+            _("New"): "new",
+            _("Changed"): "changed",
+            _("Cancelled"): "cancelled",
+            _("No longer on your agenda"): "changed",
+        }
         body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
     body += fallback_note(ctx.tr, row.title_fallback)
