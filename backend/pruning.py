@@ -31,7 +31,7 @@ def prune(releases: Path, keep: Path) -> None:
     old = [p for p in kept(releases) if p != keep]
     for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
         moved = aside(path)
-        for extra in ("manifest.json", "memo.json", "objects"):
+        for extra in ("manifest.json", "memo.json", "objects", "again.json"):
             path.with_name(f"{path.name}.{extra}").unlink(missing_ok=True)
         shutil.rmtree(moved, ignore_errors=True)
     now = time.time()

@@ -36,7 +36,7 @@ from backend.preview import MAX_DROP, Preview, compare, guard
 from backend.release_files import delegate_files, shared_files
 from backend.releases import Entry, holding, live, releases_of, write_release
 from backend.render_keys import doc_digest
-from backend.same_input import Again, again, kept, settings_of
+from backend.same_input import Again, again, keep, record, settings_of
 from backend.tables import SourceError
 from backend.write_failure import watching
 from services.calendar import EventCache
@@ -103,13 +103,14 @@ def publish(
         options = (check, force, max_drop, now)
         report, memo = _publish(source, out, secret, public_url, options)
         if report.release is not None and report.preview is not None:
+            save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
+            record(report.release).unlink(missing_ok=True)  # kept again once all is out
+            report.invites = pack
+            write_invites(report.invites, report.docs, secret, public_url, app_url)
             asked = report.preview.renumbered[0] if report.preview.renumbered else None
             counts = {"files": report.files, "delegates": report.delegates}
             counts["activities"] = report.preview.activities
-            entry = kept(source_key, settings, counts, asked)
-            save_memo(report.release, {**memo, SOURCE: entry})
-            report.invites = pack
-            write_invites(report.invites, report.docs, secret, public_url, app_url)
+            keep(report.release, (source_key, settings), counts, asked)
     return report
 
 

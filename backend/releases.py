@@ -7,6 +7,8 @@
     .OUT.releases/objects/<digest>/      one delegate's files, the .json with a .gz twin
     .OUT.releases/<id>.manifest.json     sha-256 of each served file, to reuse unchanged ones
     .OUT.releases/<id>.objects           the objects the release points at (for collecting)
+    .OUT.releases/<id>.memo.json         what its files were made from (backend.memo)
+    .OUT.releases/<id>.again.json        its input and counts (backend.same_input)
     .OUT.releases/history.jsonl          one line per publish or rollback, oldest first
 
 A new release links the unchanged shared files of the live one, builds on the live one's base

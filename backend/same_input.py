@@ -1,5 +1,6 @@
 """A publish of the very input and settings the live release was made from changes nothing: it is
-answered from what that publish kept in its memo, without reading a table or rendering a file.
+answered from what that publish kept (`.OUT.releases/<id>.again.json`, written once everything
+of it went out, invites included), without reading a table or rendering a file.
 
 The full publish would build the same documents, reuse every file, find its release made
 already, add no history line and draw no QR code: the live release stays. So when the input's
@@ -24,7 +25,6 @@ from pathlib import Path
 
 from backend import layout
 from backend.live_mission import stamp
-from backend.memo import SOURCE, load_memo
 from backend.preview import Preview
 from backend.releases import highest_published, history, manifest_of
 from backend.render_keys import code_digest
@@ -48,13 +48,20 @@ def settings_of(secret: bytes, public_url: str, app_url: str | None, invites: Pa
     ).hexdigest()
 
 
-def kept(
-    digest: str, settings: str, counts: dict[str, int], asked: int | None
-) -> dict[str, object]:
-    """The memo's entry for the input (`digest`, `settings`): the publish's `counts` (files,
-    delegates, activities), and the revision the mission sheet `asked` for when it went out
-    under another one (backend.numbering; None: as the sheet said)."""
-    return {"digest": digest, "settings": settings, **counts, "asked": asked}
+def record(release: Path) -> Path:
+    """Where what the publish of `release` kept for the next one is: `<id>.again.json`."""
+    return release.with_name(f"{release.name}.again.json")
+
+
+def keep(
+    release: Path, made_of: tuple[str, str], counts: dict[str, int], asked: int | None
+) -> None:
+    """Written once the publish of `release` is out, its invites too: what it was `made_of`
+    (the input's digest, the settings), its `counts` (files, delegates, activities), the
+    revision the mission sheet `asked` for when it went out under another one
+    (backend.numbering; None: as the sheet said). A file of its own, small: cheap to check."""
+    entry = {"digest": made_of[0], "settings": made_of[1], **counts, "asked": asked}
+    record(release).write_text(json.dumps(entry), "utf-8")
 
 
 def again(
@@ -63,7 +70,7 @@ def again(
     """What publishing the input of `digest` with `settings` into `out` reports when it changes
     nothing (the `current` release stays live, the `invites` as they are); None when the full
     publish must run."""
-    entry = load_memo(current).get(SOURCE, {}) if current is not None and digest else {}
+    entry = _entry(current) if current is not None and digest else {}
     if current is None or entry.get("digest") != digest or entry.get("settings") != settings:
         return None
     shown, asked = stamp(current), entry.get("asked", "")
@@ -84,6 +91,14 @@ def again(
     if isinstance(asked, int):  # backend.numbering: nothing changed, the live revision stays
         preview.renumbered = (asked, shown[0], shown[0])
     return Again(files, delegates, preview)
+
+
+def _entry(release: Path) -> dict[str, object]:
+    try:
+        entry = json.loads(record(release).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entry if isinstance(entry, dict) else {}
 
 
 def _mission_intact(release: Path) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from backend import invites
 from backend import publish as publishing
 from backend.build import Built, build
 from backend.publish import Report, publish
@@ -17,7 +18,7 @@ from backend.releases import history
 from backend.tokens import token_for
 from tests.backend.published import NOW, files_of
 from tests.backend.servers import SECRET
-from tests.backend.sources import copy_example, edit
+from tests.backend.sources import append, copy_example, edit, remove_maes
 
 URL = "https://x/"
 
@@ -120,3 +121,32 @@ def test_same_input_other_settings_fall_through(
     report = publish(source, out, secret, URL, tmp_path / pack, app_url, force=True)
     assert built == [source] and report.release is not None
     assert f"{token_for('demo', secret)}.json" in str(files_of(out))
+
+
+def test_same_input_after_invites_failed_runs_in_full_and_draws_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The release went out, then the invites stopped (a full disk): the same input again is
+    not answered from the release, whose invites are not all there."""
+    source, out, pack = copy_example(tmp_path), tmp_path / "feed", tmp_path / "pack"
+    publish(source, out, SECRET, URL, pack)
+    remove_maes(source)  # one delegate for another: as many invites as before
+    append(
+        source / "delegates.csv", id="d-new", name="Nieuwe Deelnemer", company="X", language="nl"
+    )
+
+    def full(link: str) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(invites, "_draw", full)
+    with pytest.raises(OSError):
+        publish(source, out, SECRET, URL, pack, force=True)
+    monkeypatch.undo()
+    built = _counting_builds(monkeypatch)
+    publish(source, out, SECRET, URL, pack, force=True)
+    assert built == [source] and "Nieuwe Deelnemer" in (pack / "invites.csv").read_text("utf-8")
+    publish(source, out, SECRET, URL, pack)
+    assert built == [source]  # now all is out: answered from the release
+    here = tmp_path / "here"
+    publish(source, tmp_path / "other", SECRET, URL, here)
+    assert files_of(pack) == files_of(here)
