@@ -32,6 +32,7 @@ def test_back_after_opening_a_link_returns_to_where_it_was_opened(page: Page, ap
     """Walk-through finding 10: Back went to Settings, from the session's older steps."""
     open_app(page, app_url + "settings")
     page.get_by_role("tab", name="My agenda").click()
+    tap(page, "agenda-earlier")  # 15:40: the morning's coaches are folded with what is over
     tap(page, "row-tue-coach-valley")
     see(page, "Coaches leave on time")
     tap(page, "back")
