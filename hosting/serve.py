@@ -15,6 +15,7 @@ from platformdirs import user_cache_dir
 
 from hosting import construct, events, lean, walk
 from hosting.app import create_app
+from services.contacts import dials, display_phone
 from services.feeds import Feeds
 from services.i18n import Translator
 from services.listing import listed
@@ -60,11 +61,14 @@ def warm(programme: Callable[[], MissionDoc]) -> None:
     before the first visitor: the Programme's search index, and its list texts in each
     language in mission time (~0.1 s and ~20 ms a language of pure Python, which the first
     visitor to open the Programme after a restart paid in their tap, and every other session
-    waited through: one process, one event loop)."""
+    waited through: one process, one event loop); the phone numbers' country rules; the Flet
+    classes the screens name."""
     mission = programme()
     shared_index(mission)
     for lang in LANGS:
         listed(Translator(lang), mission, display_zone(mission, "mission"))
+    for number in set(dials(mission)):  # loads each country's numbering rules (~40 ms for BE)
+        display_phone(number)
     import_flet_names("views")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import phonenumbers
+from pydantic import BaseModel
 
 from services.models import Contact
 
@@ -40,6 +42,23 @@ def display_phone(number: str) -> str:
     except phonenumbers.NumberParseException:
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+INTERNATIONAL = re.compile(r"\+[1-9][0-9]{6,14}")  # a Dial with its country prefix
+
+
+def dials(value: object) -> Iterator[str]:
+    """Every international number a document holds, at any depth (contacts, the hotel, the
+    duty phone, hospitals, B2B counterparts)."""
+    if isinstance(value, str):
+        if INTERNATIONAL.fullmatch(value):
+            yield value
+    elif isinstance(value, BaseModel):
+        for field in type(value).model_fields:
+            yield from dials(getattr(value, field))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from dials(item)
 
 
 def parse_phone(text: str, region: str = HOME_REGION) -> str | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.contacts import display_phone, parse_phone
+from services.contacts import dials, display_phone, parse_phone
+from tests.hosting.bundled import embedded
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,11 @@ def test_parse_phone_typed_numbers_become_e164(typed: str, e164: str) -> None:
 )
 def test_parse_phone_bad_input_is_refused(typed: str) -> None:
     assert parse_phone(typed) is None
+
+
+def test_dials_finds_every_international_number_a_document_holds() -> None:
+    mission = embedded()
+    found = set(dials(mission))
+    listed = {c.phone for c in mission.contacts if c.phone and c.phone.startswith("+")}
+    assert listed and listed <= found
+    assert all(n.startswith("+") for n in found) and "911" not in found
