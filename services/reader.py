@@ -132,6 +132,11 @@ class MissionReader:
         (My agenda and the Programme list Brussels time by the Brussels day)."""
         return default_day(self.mission, self.now(), zone or self.display_zone())
 
+    def activities_on(self, day: date) -> list[Activity]:
+        """The activities that start on `day` in the zone times are shown in."""
+        zone = self.display_zone()
+        return [a for a in self.mission.activities if a.start.astimezone(zone).date() == day]
+
     def display_zone(self) -> ZoneInfo:
         """Mission time, or Brussels time when the person chose it."""
         return BRUSSELS if self.settings.time_display == "brussels" else self.zone

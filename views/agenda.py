@@ -192,7 +192,7 @@ def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
     zone = display_zone(repo.mission, repo.settings.time_display)
     texts = listed(tr, repo.mission, zone)  # the same for every session: made once
     now = repo.now()
-    activities = [a for a in repo.mission.activities if a.start.astimezone(zone).date() == day]
+    activities = repo.activities_on(day)
     over = [a for a in activities if a.end <= now]
     out: list[ft.Control] = []
     if over and now.astimezone(zone).date() == day and not ctx.state.earlier_open:
@@ -230,10 +230,8 @@ def _earlier_button(ctx: Ctx, count: int) -> ft.Control:
 
 def programme_due(ctx: Ctx, day: date) -> datetime | None:
     """When the next of the day's activities ends: a visitor's list folds it away then."""
-    repo, now = ctx.repo, ctx.repo.now()
-    zone = display_zone(repo.mission, repo.settings.time_display)
-    on_day = (a for a in repo.mission.activities if a.start.astimezone(zone).date() == day)
-    return min((a.end for a in on_day if a.end > now), default=None)
+    now = ctx.repo.now()
+    return min((a.end for a in ctx.repo.activities_on(day) if a.end > now), default=None)
 
 
 def notices(ctx: Ctx) -> list[ft.Control]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
@@ -38,7 +37,6 @@ class SessionClock:
         self.shell = shell
         self.late = random.uniform(0, SPREAD)  # this session's place in a crowded second
         self.due: datetime | None = None  # when the screen on show goes out of date
-        self.wake = Wake(self.look)  # a new drawing, or the page shown or back
         self._timer: asyncio.TimerHandle | None = None
         self._drawing = False  # a drawing waits for its turn or runs
 
@@ -59,7 +57,7 @@ class SessionClock:
 
     def look(self) -> None:
         """Draw now if the screen on show is out of date, else set the one timer for when it
-        will be (none while hidden or away: shown again, the page wakes the clock)."""
+        will be (none while hidden or away: shown again, the page calls this)."""
         self._cancel()
         if self.shell.closed or self._drawing or self.due is None or not self._showing():
             return
@@ -96,15 +94,3 @@ class SessionClock:
 
     def _showing(self) -> bool:
         return self.shell.page.app_visible and self.shell.syncing.connected
-
-
-class Wake:
-    """`clock.wake.set()`: look at the clock now (what an `asyncio.Event` was asked)."""
-
-    __slots__ = ("look",)
-
-    def __init__(self, look: Callable[[], None]) -> None:
-        self.look = look
-
-    def set(self) -> None:
-        self.look()

@@ -28,7 +28,7 @@ class SessionSync:
         self.loop_task: asyncio.Task[None] | None = None  # the sync running now, if any
         self._timer: asyncio.TimerHandle | None = None  # the next one (a timer, not a task)
         self.again = False  # Sync now while a sync runs: another right after it
-        self.failures = 0  # syncs in a row that found no feed: the next comes sooner
+        self.failures = 0  # syncs in a row that failed: the next comes sooner
         self.connected = True  # False while the browser is away (the session lives on)
         self.missed = False  # new data arrived while it was away
         self.asked = False  # Sync now was tapped: the next sync says how it went
@@ -65,7 +65,7 @@ class SessionSync:
         # a tab tapped offline: the bar showed it at once, Flet's reconnect then drew the page as
         # the server had it, and the tap came after. The next drawing sends the bar whole.
         self.shell.ctx.state.bar_key += 1
-        self.shell.clock.wake.set()  # a screen the clock made out of date meanwhile: drawn now
+        self.shell.clock.look()  # a screen the clock made out of date meanwhile: drawn now
         self.start_loop()
 
     def data_changed(self, arrived: int) -> None:

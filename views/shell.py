@@ -7,7 +7,6 @@ import contextvars
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
-from functools import partial
 
 import flet as ft
 from flet.controls.context import _context_page
@@ -96,7 +95,7 @@ class AppShell:
         # a reload or a network blip: Flet keeps the session for an hour, the page may come back
         self.page.on_disconnect = lambda _e: self.syncing.pause()
         self.page.on_connect = lambda _e: self.syncing.resume()
-        self.page.on_app_lifecycle_state_change = lambda _e: self.clock.wake.set()
+        self.page.on_app_lifecycle_state_change = lambda _e: self.clock.look()
         self.apply_theme()
         self.apply_locale()
         self.repo.listen(self.syncing.data_changed)
@@ -234,12 +233,12 @@ class AppShell:
             if screen.full_screen
             else navigation_bar(self.ctx, route, list(self.screens), self.navigate)
         )
-        view = partial(
-            app_view, self.ctx, beside, route, app_bar(self.ctx, screen, route, self.back), bar
-        )
-        self._draw(view(first or screen))
-        if first is not None:  # the rest follows once the first part has left
-            self.run(partial(self._draw_rest, self.drawn, first.rest))  # type: ignore[arg-type]
+        appbar = app_bar(self.ctx, screen, route, self.back)
+        self._draw(app_view(self.ctx, beside, route, appbar, bar, first or screen))
+        rest = first.rest if first is not None else None
+        if rest is not None:  # the rest follows once the first part has left
+            drawn = self.drawn
+            self.run(lambda: self._draw_rest(drawn, rest))
         dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
         self.clock.drawn(min(dues, default=None))  # either pane may go out of date
 
@@ -306,10 +305,6 @@ class AppShell:
         self.run(copy)
 
     # -- sync and sign-in (views/session_sync.py) ---------------------------------------------
-
-    @property
-    def loop_task(self) -> asyncio.Task[None] | None:
-        return self.syncing.loop_task
 
     def sync_now(self) -> None:
         self.syncing.sync_now()

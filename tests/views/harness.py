@@ -309,7 +309,7 @@ class App:
         """The clock reaches `iso`; the session's clock loop looks at it (its timer would)."""
         assert self.shell is not None
         self.clock.set(iso)
-        self.shell.clock.wake.set()
+        self.shell.clock.look()
         for _ in range(20):  # the loop's wait_for needs a few turns of the event loop
             await asyncio.sleep(0)
         await self.settle()

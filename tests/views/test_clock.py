@@ -37,7 +37,7 @@ async def test_clock_wakes_by_itself_at_the_due_instant(tmp_path: Path) -> None:
         assert app.shell is not None
         assert 0 <= app.shell.clock.late <= SPREAD
         app.shell.clock.late = 0.0  # this session is first in its second
-        app.shell.clock.wake.set()
+        app.shell.clock.look()
         assert "Next: in 0 min" in app.text()
         app.clock.set("2025-10-07T16:30:00.500-07:00")  # time passes while the loop sleeps
         for _ in range(50):  # bounded: the loop sleeps 0.1 s

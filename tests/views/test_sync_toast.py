@@ -29,7 +29,7 @@ async def lotte(tmp_path: Path) -> AsyncIterator[tuple[ChaosServer, App]]:
             app.shell.sign_in(f"{url}delegates/{CODE}.json")
             for _ in range(100):
                 await app.settle()
-                if app.shell.loop_task is not None and app.shell.ctx.sync.phase == "done":
+                if app.shell.syncing.loop_task is not None and app.shell.ctx.sync.phase == "done":
                     break
             assert "Lotte Vermeulen" in app.text()
             await app.pick_language("en")  # her sheet said Dutch
