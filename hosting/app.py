@@ -55,7 +55,7 @@ def create_app(
     shutdown: Callable[[], Awaitable[None]] | None = None,
 ) -> FastAPI:
     files = ClientFiles(assets, cache)
-    idle = IdleCollector()  # young garbage collections between taps, not during them
+    idle = IdleCollector()  # what settled is frozen; full collections while quiet
     app = FastAPI(
         docs_url=None,
         redoc_url=None,

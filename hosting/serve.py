@@ -100,12 +100,15 @@ def _names(code: CodeType) -> Iterator[str]:
 # the middle ones (on top of CPython's own rule: 25% new long-lived objects). A full collection
 # walks every session's controls: with 200 sessions it paused the event loop for 0.25-0.54 s,
 # six times in a 40-switch bench run, and set the tab-switch p99 (529 ms; 204 ms with this).
+# Since hosting/idle_gc.py freezes what was made every quarter second, these only come into
+# play when more than 20,000 new objects live on within one (everyone tapping at once).
 GC_THRESHOLDS = (20_000, 20, 50)
 
 
 def tune_gc() -> None:
     """A server holding hundreds of sessions: fewer, rarer collections, and the objects made
-    before the first session (modules, the parsed mission) are never scanned again."""
+    before the first session (modules, the parsed mission) are frozen (hosting/idle_gc.py
+    freezes the sessions' as they come)."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)

@@ -1,77 +1,136 @@
-"""Young collections happen when the server has gone quiet, once, and never while it works."""
+"""At every look what was made since the last is collected and what lives on is frozen; the whole
+heap is collected now and then while the server is quiet (and at the latest after half an hour),
+and what froze and became garbage is found then."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
+from typing import Any
 
-from hosting.idle_gc import QUIET, IdleCollector, due
-from hosting.serve import GC_THRESHOLDS
-
-SERVED = GC_THRESHOLDS  # (20,000, 20, 50)
-
-
-def test_due_only_when_quiet_and_something_waits() -> None:
-    assert due(5_000, (5_050, 1, 0), SERVED) == 1  # quiet, survivors of a young collection
-    assert due(5_000, (5_000, 0, 0), SERVED) == 1  # quiet, many new objects not yet collected
-    assert due(5_000, (5_000 + QUIET, 3, 0), SERVED) is None  # a screen is being drawn
-    assert due(10, (12, 0, 0), SERVED) is None  # quiet, and nothing worth a collection
+from hosting.idle_gc import FULL_AT_LATEST, FULL_EVERY, QUIET_CPU, Heap, IdleCollector, due
 
 
-def test_the_full_collection_a_young_one_would_set_off_is_made_while_quiet() -> None:
-    assert due(5_000, (5_000, 1, 48), SERVED) == 1
-    assert due(5_000, (5_000, 1, 49), SERVED) == 2  # the 50th: a full one, now
+def test_a_full_collection_is_due_now_and_then_when_quiet_else_at_the_latest() -> None:
+    assert not due(FULL_EVERY - 1, quiet=True)
+    assert due(FULL_EVERY, quiet=True)
+    assert not due(FULL_AT_LATEST - 1, quiet=False)  # busy: a tap waits for no full one
+    assert due(FULL_AT_LATEST, quiet=False)
 
 
-class Heap:
-    """gc.get_count and gc.collect for a server whose activity the test decides."""
+class FakeHeap:
+    """The interpreter's side, for a server whose activity and clock the test decides."""
 
     def __init__(self) -> None:
-        self.young = self.collected_young = self.collected_middle = 0
-        self.collections: list[int] = []
+        self.made = 0  # objects made since the last freeze
+        self.busy = 0.0
+        self.now = 0.0
+        self.calls: list[str] = []
 
-    def counts(self) -> tuple[int, int, int]:
-        return self.young, self.collected_young, self.collected_middle
+    def heap(self) -> Heap:
+        return Heap(
+            young=lambda: self.made,
+            collect=self.collect,
+            freeze=self.freeze,
+            unfreeze=lambda: self.calls.append("unfreeze"),
+            cpu=lambda: self.busy,
+            clock=lambda: self.now,
+        )
 
     def collect(self, generation: int) -> int:
-        """As CPython counts: a collection empties the younger generations and adds one to
-        the count of the next older."""
-        self.collections.append(generation)
-        self.young = self.collected_young = 0
-        self.collected_middle = 0 if generation == 2 else self.collected_middle + 1
+        self.calls.append(f"collect {generation}")
         return 0
 
-    def thresholds(self) -> tuple[int, int, int]:
-        return SERVED
+    def freeze(self) -> None:
+        self.made = 0
+        self.calls.append("freeze")
+
+    def work(self, objects: int, cpu: float = 0.05, seconds: float = 0.25) -> None:
+        self.made += objects
+        self.busy += cpu
+        self.now += seconds
 
 
-def test_collects_once_after_a_busy_spell() -> None:
-    heap = Heap()
-    collector = IdleCollector(counts=heap.counts, collect=heap.collect, thresholds=heap.thresholds)
-    before = collector.look(0)
-    for _ in range(10):  # 500 sessions opening: objects keep coming between looks
-        heap.young += 5 * QUIET
-        heap.collected_young += 1
-        before = collector.look(before)
-    assert heap.collections == []
-    for _ in range(5):  # then quiet
-        before = collector.look(before)
-    assert heap.collections == [1]  # the young generations, once
-    for _ in range(60):  # 60 more busy spells, each followed by a quiet look
-        heap.young += 5 * QUIET
-        before = collector.look(collector.look(before))
-    assert heap.collections.count(2) == 1 and heap.collected_middle < SERVED[2]
+async def started(fake: FakeHeap) -> IdleCollector:
+    """A collector that has started (and stopped: the test looks by hand)."""
+    collector = IdleCollector(heap=fake.heap())
+    await collector.start()
+    await collector.stop()
+    fake.calls.clear()
+    return collector
+
+
+async def test_every_look_collects_the_young_and_freezes_what_lives_on() -> None:
+    fake = FakeHeap()
+    collector = await started(fake)
+    for _ in range(10):  # sessions opening: 20,000 new objects between looks
+        fake.work(20_000)
+        collector.look()
+    assert fake.calls == ["collect 0", "freeze"] * 10
+    fake.calls.clear()
+    fake.work(0, cpu=0)
+    collector.look()  # nothing made since: nothing to collect
+    assert fake.calls == ["freeze"]
+
+
+async def test_the_full_collection_waits_for_a_quiet_look() -> None:
+    fake = FakeHeap()
+    collector = await started(fake)
+    for _ in range(int(FULL_EVERY / 0.25) + 10):  # taps, more than FULL_EVERY long
+        fake.work(500, cpu=2 * QUIET_CPU)
+        collector.look()
+    assert "unfreeze" not in fake.calls
+    fake.work(20, cpu=0)
+    collector.look()  # quiet
+    assert fake.calls[-3:] == ["unfreeze", "collect 2", "freeze"]
+    fake.calls.clear()
+    fake.work(20, cpu=0)
+    collector.look()  # quiet, but a full collection was just made
+    assert fake.calls == ["collect 0", "freeze"]
+
+
+async def test_a_server_never_quiet_is_collected_in_full_at_the_latest() -> None:
+    fake = FakeHeap()
+    collector = await started(fake)
+    fake.work(500, cpu=2 * QUIET_CPU, seconds=FULL_AT_LATEST - 1)
+    collector.look()
+    assert "unfreeze" not in fake.calls
+    fake.work(500, cpu=2 * QUIET_CPU, seconds=1)
+    collector.look()
+    assert fake.calls[-3:] == ["unfreeze", "collect 2", "freeze"]
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only a collection frees it
+
+
+def test_what_froze_and_became_garbage_is_freed_by_the_full_collection() -> None:
+    clock = [0.0]
+    collector = IdleCollector(heap=Heap(cpu=lambda: 0.0, clock=lambda: clock[0]))  # quiet
+    node: Any = Node()
+    left = weakref.ref(node)
+    try:
+        collector.look()  # it lives on: frozen
+        del node
+        gc.collect()
+        assert left() is not None  # no collection scans the frozen heap
+        clock[0] = FULL_EVERY
+        collector.look()
+        assert left() is None
+    finally:
+        gc.unfreeze()
 
 
 async def test_runs_in_the_server_loop_until_the_server_stops() -> None:
-    heap = Heap()
-    heap.young = 5 * QUIET
-    collector = IdleCollector(
-        period=0.001, counts=heap.counts, collect=heap.collect, thresholds=heap.thresholds
-    )
+    fake = FakeHeap()
+    collector = IdleCollector(period=0.001, heap=fake.heap())
     await collector.start()
-    for _ in range(2_000):  # the first quiet look collects; bounded, should it never
-        if heap.collections:
+    for _ in range(2_000):  # bounded, should it never look
+        if fake.calls:
             break
         await asyncio.sleep(0.001)
     await collector.stop()
-    assert heap.collections == [1] and collector.task is None
+    assert fake.calls[0] == "freeze" and collector.task is None
+    assert fake.calls[-1] == "unfreeze"  # the frozen heap is CPython's again
