@@ -46,31 +46,30 @@ class PocketCopy:
 
     def __init__(self, kv: KeyValue) -> None:
         self.kv = kv
-        self._lock = asyncio.Lock()
-        self._wanted = 0
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._latest: asyncio.Task[None] | None = None
 
     def request(self, repo: Repository, lang: str) -> None:
         """Rewrite the copy in the background: never delays or breaks a sign-in or a sync. The
-        latest request wins (a sign-out is never overwritten by an older refresh)."""
-        self._wanted += 1
-        task = asyncio.get_running_loop().create_task(self._write(self._wanted, repo, lang))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        latest request wins: it cancels the one before (a sign-out is never overwritten by an
+        older refresh), which may still be rendering, or may wait for an answer that never
+        comes. Flet drops what it sends while the page is away (a reload, a link opened in the
+        same tab, a network blip) and waits for the answer without a time limit: queued behind
+        such a write, every later copy of the session waited with it, and a delegate who signed
+        in as someone else kept the first person's copy."""
+        if self._latest is not None:
+            self._latest.cancel()
+        self._latest = asyncio.get_running_loop().create_task(self._write(repo, lang))
 
     async def settled(self) -> None:
-        """Wait for the requested writes (tests, shutdown)."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks)
+        """Wait for the latest requested write (tests, shutdown)."""
+        while self._latest is not None and not self._latest.done():
+            await asyncio.wait([self._latest])
 
-    async def _write(self, ticket: int, repo: Repository, lang: str) -> None:
-        async with self._lock:
-            if ticket != self._wanted:
-                return  # a newer request follows
-            try:
-                await self.refresh(repo, lang)
-            except Exception:  # the copy is a convenience: the next sync tries again
-                log.warning("the offline pocket agenda could not be written", exc_info=True)
+    async def _write(self, repo: Repository, lang: str) -> None:
+        try:
+            await self.refresh(repo, lang)
+        except Exception:  # the copy is a convenience: the next sync tries again
+            log.warning("the offline pocket agenda could not be written", exc_info=True)
 
     async def refresh(self, repo: Repository, lang: str) -> None:
         code = repo.settings.personal_code
@@ -80,7 +79,13 @@ class PocketCopy:
         owner = hashlib.sha256(code.encode()).hexdigest()[:16]
         pages = await asyncio.to_thread(pocket_pages, repo)  # ~30 ms of CPU: off the event loop
         value = {"owner": owner, "lang": lang, "pages": pages}
-        await self.kv.set(KEY, json.dumps(value, ensure_ascii=False))
+        await self._store(json.dumps(value, ensure_ascii=False))
 
     async def clear(self) -> None:
-        await self.kv.set(KEY, "")
+        await self._store("")
+
+    async def _store(self, value: str) -> None:
+        # Cancelled by a newer request, a write already under way still ends: its answer is
+        # Flet's to collect (a call cancelled before its answer leaves its bookkeeping behind),
+        # and what it sent reaches the browser before the newer write, which follows it.
+        await asyncio.shield(self.kv.set(KEY, value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -19,6 +20,23 @@ async def open_repo(root: Path, kv: FileKeyValue) -> Repository:
     return await Repository.open(
         Library(FeedStore(root)), SettingsStore(kv), lambda _: TEST_ORIGIN, clock
     )
+
+
+class PageThatLeft(FileKeyValue):
+    """The browser's storage in hosted mode when the page goes away while the copy is written (a
+    reload, or a link opened in the same tab): Flet drops the answer, the write never ends."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.asked = asyncio.Event()  # the first write of the copy has been sent
+        self.back = asyncio.Event()  # its answer comes after all (the end of the test)
+
+    async def set(self, key: str, value: str) -> None:
+        if key == KEY and not self.asked.is_set():
+            self.asked.set()
+            await self.back.wait()
+            return
+        await super().set(key, value)
 
 
 async def stored(kv: FileKeyValue) -> object:
@@ -68,3 +86,23 @@ async def test_background_requests_let_the_latest_win(tmp_path: Path) -> None:
     copy.request(repo, "en")
     await copy.settled()
     assert await stored(kv) == ""
+
+
+async def test_a_write_never_answered_does_not_hold_back_the_next_persons_copy(
+    tmp_path: Path,
+) -> None:
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
+    kv = PageThatLeft(tmp_path / "browser.json")
+    repo = await open_repo(tmp_path, kv)
+    await repo.switch(TEST_ORIGIN, "code-one")
+    copy = PocketCopy(kv)
+    copy.request(repo, "en")
+    await kv.asked.wait()  # and the page goes: its answer is lost
+    await repo.switch(TEST_ORIGIN, None)  # the next page signs out (or in as someone else)
+    copy.request(repo, "en")
+    try:
+        await asyncio.wait_for(copy.settled(), timeout=5)  # it had waited for ever
+        assert await stored(kv) == ""
+    finally:
+        kv.back.set()
