@@ -24,13 +24,21 @@ log = logging.getLogger(__name__)
 
 def pocket_pages(repo: Repository, base: str = "/") -> dict[str, str]:
     """This person's pages in the three languages, as the service worker will show them."""
-    source = PocketSource(
+    return rendered(pocket_source(repo), base)
+
+
+def pocket_source(repo: Repository) -> PocketSource:
+    """What the pages show, read from the repository at one instant."""
+    return PocketSource(
         repo.mission,
         repo.delegate,
         repo.agenda(),
         {c.id: c for c in repo.unseen_changes()},
         as_of=repo.data_time(),
     )
+
+
+def rendered(source: PocketSource, base: str = "/") -> dict[str, str]:
     links, parts = {lang: f"pocket/mine.{lang}.html" for lang in LANGS}, PocketParts()
     return {lang: render_pocket(source, lang, links, base=base, parts=parts) for lang in LANGS}
 
@@ -77,7 +85,9 @@ class PocketCopy:
             await self.clear()
             return
         owner = hashlib.sha256(code.encode()).hexdigest()[:16]
-        pages = await asyncio.to_thread(pocket_pages, repo)  # ~30 ms of CPU: off the event loop
+        # read on the event loop, with the code: a sign-in may switch the repository while the
+        # pages render (~30 ms of CPU, in a thread), and the thread must not read it meanwhile
+        pages = await asyncio.to_thread(rendered, pocket_source(repo))
         value = {"owner": owner, "lang": lang, "pages": pages}
         await self._store(json.dumps(value, ensure_ascii=False))
 

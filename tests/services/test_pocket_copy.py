@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from services.keyvalue import FileKeyValue
 from services.library import Library
@@ -37,6 +41,24 @@ class PageThatLeft(FileKeyValue):
             await self.back.wait()
             return
         await super().set(key, value)
+
+
+class HeldThreads(ThreadPoolExecutor):
+    """The event loop's threads, holding what is handed to them until `run()`: what the event
+    loop does meanwhile happens while the work 'runs', at a known moment."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self.held.append((future, lambda: fn(*args, **kwargs)))
+        return future
+
+    def run(self) -> None:
+        for future, work in self.held:
+            future.set_result(work())
 
 
 async def stored(kv: FileKeyValue) -> object:
@@ -106,3 +128,31 @@ async def test_a_write_never_answered_does_not_hold_back_the_next_persons_copy(
         assert await stored(kv) == ""
     finally:
         kv.back.set()
+
+
+async def test_the_pages_are_of_the_person_whose_code_the_copy_is_filed_under(
+    tmp_path: Path,
+) -> None:
+    """The pages render in a thread: read there, the repository could already be another
+    person's (a sign-in switched it meanwhile), under the first person's owner."""
+    second = json.loads(DELEGATE_BYTES)
+    second["delegate"].update(id="d-second", name="Jean Dupont")
+    store_unit(tmp_path, MISSION_BYTES)
+    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
+    store_unit(tmp_path, json.dumps(second).encode(), name=personal_name("code-two"))
+    kv = FileKeyValue(tmp_path / "browser.json")
+    repo = await open_repo(tmp_path, kv)
+    await repo.switch(TEST_ORIGIN, "code-one")
+    threads = HeldThreads()
+    asyncio.get_running_loop().set_default_executor(threads)
+    writing = asyncio.create_task(PocketCopy(kv).refresh(repo, "en"))
+    while not threads.held:  # the pages are rendering
+        await asyncio.sleep(0)
+    await repo.switch(TEST_ORIGIN, "code-two")  # someone else signs in meanwhile
+    threads.run()
+    await writing
+    value = await stored(kv)
+    assert isinstance(value, dict)
+    assert value["owner"] == hashlib.sha256(b"code-one").hexdigest()[:16]
+    assert "Lotte Vermeulen" in value["pages"]["en"]
+    assert "Jean Dupont" not in value["pages"]["en"]
