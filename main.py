@@ -22,7 +22,7 @@ from services.pocket_copy import PocketCopy
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, data_dir
-from views.platform import Platform, PrefsKeyValue
+from views.platform import Platform, PrefsKeyValue, asked
 from views.screens import SCREENS
 from views.shell import AppShell
 
@@ -71,7 +71,7 @@ async def main(page: ft.Page) -> None:
     )
     language = repo.own_language
     if language is None:
-        info = await page.get_device_info()
+        info = await asked(page.get_device_info)
         tags = [
             f"{loc.language_code}-{loc.country_code or ''}"
             for loc in (info.locales if info else [])

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from functools import cached_property
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import flet as ft
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+PATIENCE = 5.0  # seconds without an answer before a question is asked again
+
+
+async def asked(question: Callable[[], Awaitable[T]]) -> T:
+    """The browser's answer to a question that may be asked twice (a read). Flet drops what it
+    sends and receives while the page is away (a reload, a link opened in the same tab) and
+    waits for the answer without a time limit: a session that asked during its start waited
+    for ever, and the page, back in the same tab, stayed blank. Unanswered for PATIENCE
+    seconds, the question is asked again (if the page left, the new one answers)."""
+    while True:
+        answer = asyncio.ensure_future(question())
+        done, _ = await asyncio.wait([answer], timeout=PATIENCE)
+        if done:
+            return answer.result()
+        answer.cancel()
+        log.info("no answer from the browser in %s s: asking again", PATIENCE)
 
 
 class PhoneServices(Protocol):
@@ -87,7 +106,7 @@ class PrefsKeyValue:
         self.prefs = prefs
 
     async def get(self, key: str) -> str | None:
-        value = await self.prefs.get(key)
+        value = await asked(lambda: self.prefs.get(key))
         return value if isinstance(value, str) else None
 
     async def set(self, key: str, value: str) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
+import pytest
+from flet.messaging.protocol import Message, MessageAction
 
 from tests.views.harness import App
-from views.platform import Platform
+from views import platform
+from views.platform import Platform, PrefsKeyValue
 
 
 def services(app: App) -> list[object]:
@@ -24,3 +29,25 @@ async def test_platform_services_are_made_on_first_use(app: App) -> None:
     await platform.open_url("https://example.org/again")
     assert [s for s in services(app) if isinstance(s, ft.UrlLauncher)] == launchers
     assert not any(isinstance(s, ft.Clipboard | ft.Share | ft.FilePicker) for s in services(app))
+
+
+async def test_a_read_whose_answer_was_lost_with_the_page_is_asked_again(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload or a link opened in the same tab while the session starts: Flet drops the
+    answer to its question to the browser. The session waited for ever, and the page, back in
+    the same tab, stayed blank."""
+    monkeypatch.setattr(platform, "PATIENCE", 0.05)
+    answering = app.conn.send_message
+    lost: list[Message] = []
+
+    def page_away_once(message: Message) -> None:
+        if message.action == MessageAction.INVOKE_METHOD and not lost:
+            lost.append(message)  # sent while the page was away: never answered
+            return
+        answering(message)
+
+    monkeypatch.setattr(app.conn, "send_message", page_away_once)
+    kv = PrefsKeyValue(ft.SharedPreferences())
+    assert await asyncio.wait_for(kv.get("delegate_companion.settings"), timeout=5) is None
+    assert len(lost) == 1
