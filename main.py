@@ -71,7 +71,7 @@ async def main(page: ft.Page) -> None:
     )
     language = repo.own_language
     if language is None:
-        info = await asked(page.get_device_info)
+        info = await asked(page.get_device_info, page)
         tags = [
             f"{loc.language_code}-{loc.country_code or ''}"
             for loc in (info.locales if info else [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Protocol, TypeVar
 
@@ -15,19 +16,27 @@ T = TypeVar("T")
 PATIENCE = 5.0  # seconds without an answer before a question is asked again
 
 
-async def asked(question: Callable[[], Awaitable[T]]) -> T:
+async def asked(question: Callable[[], Awaitable[T]], page: ft.Page) -> T:
     """The browser's answer to a question that may be asked twice (a read). Flet drops what it
     sends and receives while the page is away (a reload, a link opened in the same tab) and
     waits for the answer without a time limit: a session that asked during its start waited
     for ever, and the page, back in the same tab, stayed blank. Unanswered for PATIENCE
-    seconds, the question is asked again (if the page left, the new one answers)."""
+    seconds, the question is asked again once `page` is connected (the page that came back
+    answers); while it is away nothing is asked (it would be dropped), and once its session
+    has expired (Flet ends it) the wait ends with TimeoutError: nobody is left to answer."""
+    answer = asyncio.ensure_future(question())
     while True:
-        answer = asyncio.ensure_future(question())
         done, _ = await asyncio.wait([answer], timeout=PATIENCE)
         if done:
             return answer.result()
-        answer.cancel()
-        log.info("no answer from the browser in %s s: asking again", PATIENCE)
+        expires = page.session.expires_at
+        if expires is not None and expires <= datetime.now(UTC):
+            answer.cancel()
+            raise TimeoutError("the browser never answered, and its session has ended")
+        if expires is None:  # connected: a page that came back never got the question
+            answer.cancel()
+            log.info("no answer from the browser in %s s: asking again", PATIENCE)
+            answer = asyncio.ensure_future(question())
 
 
 class PhoneServices(Protocol):
@@ -106,7 +115,7 @@ class PrefsKeyValue:
         self.prefs = prefs
 
     async def get(self, key: str) -> str | None:
-        value = await asked(lambda: self.prefs.get(key))
+        value = await asked(lambda: self.prefs.get(key), self.prefs.page)
         return value if isinstance(value, str) else None
 
     async def set(self, key: str, value: str) -> None:

@@ -51,3 +51,36 @@ async def test_a_read_whose_answer_was_lost_with_the_page_is_asked_again(
     kv = PrefsKeyValue(ft.SharedPreferences())
     assert await asyncio.wait_for(kv.get("delegate_companion.settings"), timeout=5) is None
     assert len(lost) == 1
+
+
+async def test_a_read_ends_when_the_page_never_comes_back(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked while the page is away, the question is not sent again and again (Flet drops it):
+    the read waits for the page, and ends once Flet's session for it has expired."""
+    monkeypatch.setattr(platform, "PATIENCE", 0.05)
+    sent: list[Message] = []
+
+    def page_gone(message: Message) -> None:
+        if message.action == MessageAction.INVOKE_METHOD:
+            sent.append(message)  # never answered: the page has left
+
+    monkeypatch.setattr(app.conn, "send_message", page_gone)
+    kv = PrefsKeyValue(ft.SharedPreferences())
+    asks = 0
+    flets = kv.prefs.get
+
+    async def get(key: str) -> object:
+        nonlocal asks
+        asks += 1
+        return await flets(key)
+
+    monkeypatch.setattr(kv.prefs, "get", get)
+    read = asyncio.ensure_future(kv.get("delegate_companion.settings"))
+    await asyncio.sleep(0.02)
+    await app.session.disconnect(session_timeout_seconds=1)  # away, for a second at most
+    await asyncio.sleep(0.3)
+    assert (asks, len(sent)) == (1, 1) and not read.done()  # away: nothing asked again
+    done, _ = await asyncio.wait([read], timeout=5)  # it had asked every PATIENCE for ever
+    assert done and isinstance(read.exception(), TimeoutError)
+    assert asks == 1
