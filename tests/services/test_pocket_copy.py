@@ -26,6 +26,15 @@ async def open_repo(root: Path, kv: FileKeyValue) -> Repository:
     )
 
 
+async def signed_in(root: Path, kv: FileKeyValue) -> Repository:
+    """The repository of a browser where the demo delegate signed in with `code-one`."""
+    store_unit(root, MISSION_BYTES)
+    store_unit(root, DELEGATE_BYTES, name=personal_name("code-one"))
+    repo = await open_repo(root, kv)
+    await repo.switch(TEST_ORIGIN, "code-one")
+    return repo
+
+
 class PageThatLeft(FileKeyValue):
     """The browser's storage in hosted mode when the page goes away while the copy is written (a
     reload, or a link opened in the same tab): Flet drops the answer, the write never ends."""
@@ -67,11 +76,8 @@ async def stored(kv: FileKeyValue) -> object:
 
 
 async def test_signed_in_person_gets_their_pages_in_three_languages(tmp_path: Path) -> None:
-    store_unit(tmp_path, MISSION_BYTES)
-    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
     kv = FileKeyValue(tmp_path / "browser.json")
-    repo = await open_repo(tmp_path, kv)
-    await repo.switch(TEST_ORIGIN, "code-one")
+    repo = await signed_in(tmp_path, kv)
     await PocketCopy(kv).refresh(repo, "fr")
     value = await stored(kv)
     assert isinstance(value, dict) and value["lang"] == "fr"
@@ -94,11 +100,8 @@ async def test_signed_out_or_not_yet_fetched_empties_the_copy(tmp_path: Path) ->
 
 
 async def test_background_requests_let_the_latest_win(tmp_path: Path) -> None:
-    store_unit(tmp_path, MISSION_BYTES)
-    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
     kv = FileKeyValue(tmp_path / "browser.json")
-    repo = await open_repo(tmp_path, kv)
-    await repo.switch(TEST_ORIGIN, "code-one")
+    repo = await signed_in(tmp_path, kv)
     copy = PocketCopy(kv)
     copy.request(repo, "en")
     await copy.settled()
@@ -113,11 +116,8 @@ async def test_background_requests_let_the_latest_win(tmp_path: Path) -> None:
 async def test_a_write_never_answered_does_not_hold_back_the_next_persons_copy(
     tmp_path: Path,
 ) -> None:
-    store_unit(tmp_path, MISSION_BYTES)
-    store_unit(tmp_path, DELEGATE_BYTES, name=personal_name("code-one"))
     kv = PageThatLeft(tmp_path / "browser.json")
-    repo = await open_repo(tmp_path, kv)
-    await repo.switch(TEST_ORIGIN, "code-one")
+    repo = await signed_in(tmp_path, kv)
     copy = PocketCopy(kv)
     copy.request(repo, "en")
     await kv.asked.wait()  # and the page goes: its answer is lost
