@@ -6,8 +6,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+
+from babel.dates import format_datetime, format_time
 
 from backend.preview import Change, Preview, drop
+from services.i18n import BABEL_LOCALE
+from services.models import Lang
 
 Gettext = Callable[[str], str]
 Ngettext = Callable[[str, str, int], str]
@@ -39,22 +44,25 @@ def refusal(
     )
 
 
-def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en") -> list[str]:
+def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en") -> list[str]:
     """One line per kind of change, plain words, activities by their title in `lang`; the first
     line sums it up (after the warning that the live mission cannot be read, when it cannot)."""
     if preview.first:
         return _absent(preview, _)
     lines = []
+    sep = "\u00a0; " if lang == "fr" else "; "  # French: a no-break space before ';'
     for changes, label in (
         (preview.added, _("Added: {items}")),
         (preview.cancelled, _("Cancelled: {items}")),
         (preview.removed, _("Removed from the sheet (delegates see them as cancelled): {items}")),
     ):
         if changes:
-            lines.append(label.format(items="; ".join(_name(c, lang) for c in changes)))
+            lines.append(label.format(items=sep.join(_name(c, lang) for c in changes)))
     for change in preview.changed:
-        what = "; ".join(
-            _("{field}: {before} → {after}").format(field=_field(name, _), before=a, after=b)
+        what = sep.join(
+            _("{field}: {before} → {after}").format(
+                field=_field(name, _), **_when(a, b, BABEL_LOCALE[lang])
+            )
             for name, a, b in change.fields
         )
         activity = _name(change, lang)
@@ -80,6 +88,27 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: str = "en")
     if not lines and not preview.affected:
         return [*first, _("Nothing changes for delegates."), *_numbers(preview, _)]
     return [*first, summary, *lines, *_numbers(preview, _)]
+
+
+def _when(before: str, after: str, locale: str) -> dict[str, str]:
+    """A moved start or end in mission time as people write it ('Mon 6 Oct 12:30 → 13:00'),
+    not as the feed stores it ('2025-10-06T12:30:00-07:00'); any other value as it is."""
+    moments = []
+    for value in (before, after):
+        try:
+            moments.append(
+                datetime.fromisoformat(value).replace(tzinfo=None) if "T" in value else None
+            )
+        except ValueError:
+            moments.append(None)
+    a, b = moments
+    shown = [
+        format_datetime(m, "EEE d MMM HH:mm", locale=locale) if m else v
+        for m, v in ((a, before), (b, after))
+    ]
+    if a and b and a.date() == b.date():  # the same day: its time alone
+        shown[1] = format_time(b, "HH:mm", locale=locale)
+    return {"before": shown[0], "after": shown[1]}
 
 
 def _unreadable(preview: Preview, _: Gettext) -> list[str]:

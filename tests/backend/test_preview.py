@@ -151,3 +151,23 @@ def test_preview_of_a_lost_hotels_sheet_over_a_damaged_live_delegate_document_st
     assert preview is not None and 0 < preview.hotels_lost < preview.live_delegates
     report = publish(source, out, SECRET, URL, now=NOW)
     assert report.release is not None and consistent(out)
+
+
+def test_preview_of_a_moved_activity_says_its_times_in_mission_time_not_iso(
+    tmp_path: Path,
+) -> None:
+    """An organiser reads "start: Mon 6 Oct 12:30 → 13:00", never "2025-10-06T12:30:00-07:00"."""
+    source, out = lunch_moved(tmp_path)
+    edit(source / "activities.csv", "mon-lunch", start="13:00", end="14:00")
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    english = describe(preview, str, english_plural)
+    assert "Changed Networking lunch (mon-lunch): end: Mon 6 Oct 13:30 → 14:00;" in " ".join(
+        english
+    ), english
+    assert "start: Mon 6 Oct 12:30 → 13:00" in " ".join(english)
+    words = Translator("fr")
+    french = " ".join(describe(preview, words.gettext, words.ngettext, "fr"))
+    assert "fin\u00a0: lun. 6 oct. 13:30 → 14:00" in french, french
+    assert "T13:30:00" not in french
+    assert "\u00a0; début" in french  # a French list: no-break space before the semicolon
