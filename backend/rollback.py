@@ -64,7 +64,8 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
 
 def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | None:
     """The release a rollback would make live again (its history line), if any: the last one
-    before the live `current` that is still kept and is not the live one."""
+    before the live `current` (before the release it brought back, when the live one is a
+    rollback) that is still kept and is not the live one."""
     if current is None:
         return None
     # a live release always has its line (it is written before the swap), unless the history
@@ -72,6 +73,13 @@ def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | N
     live_at = max(
         (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
     )
+    if live_at < len(entries) and entries[live_at].action.startswith("rollback:"):
+        # a rollback is live: "the previous release" is the one before the release it brought
+        # back, never the one it undid (a second press would put that back)
+        brought = entries[live_at].action.removeprefix("rollback:")
+        live_at = max(
+            (i for i, e in enumerate(entries[:live_at]) if e.release == brought), default=0
+        )
     earlier = [
         e
         for e in entries[:live_at]

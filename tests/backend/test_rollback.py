@@ -19,6 +19,7 @@ from backend.schedule_export import schedule_files
 from services.models import MissionDoc
 from tests.backend.published import DAMAGED, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
+from tests.backend.sources import bump, edit
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -93,3 +94,20 @@ def test_cli_rollback_and_releases_name_the_revision_brought_back(
         == "rolled back: the release of revision 1 is live again, as revision 3 (phones take it)"
     )
     assert "rollback to revision 1" in lines[2] and lines[2].startswith("*        3")
+
+
+def test_rollback_after_a_rollback_goes_back_one_more_release(tmp_path: Path) -> None:
+    """Revisions 1, 2, 3 published; a rollback brings 2 back. Rolling back again goes back to 1,
+    as the console's "Roll back to the previous release" and the full-disk sentence say; it
+    never puts back 3, the release the organiser just rolled back from."""
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+    bump(source, 3)
+    publish(source, out, SECRET, URL)
+    first, second, _third = history(out)
+    assert rollback(out).action == f"rollback:{second.release}"
+    back = previous(out, out.resolve(), history(out))
+    assert back is not None and back.release == first.release, back
+    assert rollback(out).action == f"rollback:{first.release}"
+    assert previous(out, out.resolve(), history(out)) is None  # nothing before the first
+    assert "Rose Room" not in json.dumps(mission(out))

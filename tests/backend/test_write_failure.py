@@ -67,7 +67,7 @@ def test_rollback_live_but_unfinished_says_not_to_roll_back_again() -> None:
         "The server's disk is full. The rollback went out: revision 3 is live."
         " Do not roll back again: that would go back one more release."
     )
-    assert "try again" not in text  # a second rollback would put back what was rolled back
+    assert "try again" not in text  # a second rollback would go back one more release
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare for a private tmpfs")
