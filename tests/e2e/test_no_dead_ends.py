@@ -97,7 +97,7 @@ def same_shape(a: Image, b: Image) -> bool:
 
 def test_touch_targets_are_at_least_48_px(page: Page, app_url: str) -> None:
     open_app(page, app_url + "activity/tue-nasa-ames")
-    for identifier in ("open-maps-nasa-ames", "toggle-zone", "back"):
+    for identifier in ("open-maps-nasa-ames", "toggle-zone", "back", "language-menu"):
         assert box(page, identifier)["height"] >= 48, identifier
     back = page.locator("[flt-semantics-identifier='back']")
     expect(back).to_have_attribute("role", "button")

@@ -41,3 +41,13 @@ async def test_kept_parts_keep_their_place_when_a_screens_own_actions_come_and_g
     assert not app.has("announcements-link") and [c._i for c in parts(app)] == ids
     await app.tab(0)
     assert app.has("announcements-link") and [c._i for c in parts(app)] == ids
+
+
+async def test_the_language_menu_is_a_48_px_target_like_the_other_bar_buttons(app: App) -> None:
+    """A PopupMenuButton pads its 24 px icon by 8 (40 px, under the 48 px a thumb needs); the
+    bar's icon buttons are padded by 12 (the theme)."""
+    menu = app.find("language-menu").content
+    assert isinstance(menu, ft.PopupMenuButton)
+    padding = menu.padding
+    assert isinstance(padding, ft.Padding), padding
+    assert 24 + padding.top + padding.bottom >= 48 and 24 + padding.left + padding.right >= 48

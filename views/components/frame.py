@@ -10,6 +10,7 @@ import flet as ft
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
 from views.components.panes import body
+from views.components.shared import shared
 from views.context import Ctx, Screen
 from views.routes import TABS, Route
 
@@ -93,6 +94,10 @@ def safety_button(ctx: Ctx) -> ft.Control:
     )
 
 
+# 24 px icon + 2 x 12 = 48 px, as the bar's icon buttons (the theme); a PopupMenuButton pads by 8
+MENU_PADDING = shared(ft.Padding.all(12))
+
+
 def language_menu(ctx: Ctx) -> ft.Control:
     """NL / FR / EN from any screen: the screen, its day, filters and search stay put."""
     current = ctx.tr.lang
@@ -105,7 +110,10 @@ def language_menu(ctx: Ctx) -> ft.Control:
         for lang in LANGS
     ]
     menu = ft.PopupMenuButton(
-        icon=ft.Icons.TRANSLATE, tooltip=ctx.tr.gettext("Language"), items=items
+        icon=ft.Icons.TRANSLATE,
+        tooltip=ctx.tr.gettext("Language"),
+        items=items,
+        padding=MENU_PADDING,
     )
     return ft.Semantics(
         container=True, content=menu, identifier="language-menu", button=True, key="language"
