@@ -115,6 +115,10 @@ def test_touch_targets_are_at_least_48_px(page: Page, app_url: str) -> None:
         assert found["height"] >= 48, (identifier, found)
     copy = page.locator("[flt-semantics-identifier='copy-pierre-steverlynck']")
     expect(copy).to_have_attribute("aria-label", "Copy the details of Pierre Steverlynck")
+    open_app(page, app_url + "settings")
+    for identifier in ("setting-language", "setting-time", "setting-theme"):
+        reveal(page, identifier)
+        assert box(page, identifier)["height"] >= 48, (identifier, box(page, identifier))
 
 
 def test_add_to_calendar_downloads_where_the_browser_cannot_share(page: Page, app_url: str) -> None:

@@ -32,6 +32,7 @@ DARK = Palette(warning="#FFB77A", surface="#121318", card="#1A1B21", cancelled="
 # Buttons at least 48 px high (WCAG 2.5.8 / Material touch targets): browsers on a desktop
 # get Flutter's compact density (32 px buttons) unless the theme says otherwise.
 _TALL = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=16, vertical=14))
+_TALL_SEGMENT = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=14))
 
 # The navigation bar's labels one point under Material's 12: at 360 px each of the five tabs is
 # 72 px wide, and 'Mijn agenda' beside 'Programma' (or 'Instellingen' at the edge) touched.
@@ -63,6 +64,9 @@ def theme(palette: Palette) -> ft.Theme:
             filled_button_theme=ft.FilledButtonTheme(style=_TALL),
             outlined_button_theme=ft.OutlinedButtonTheme(style=_TALL),
             text_button_theme=ft.TextButtonTheme(style=_TALL),
+            # Material's segments are 40 px high: the language, time and theme choices (and a
+            # meeting's outcome) 48, as the other buttons
+            segmented_button_theme=ft.SegmentedButtonTheme(style=_TALL_SEGMENT),
             icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
             navigation_bar_theme=ft.NavigationBarTheme(label_text_style=_NAV_LABEL),
         )
