@@ -73,13 +73,16 @@ def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | N
     live_at = max(
         (i for i, e in enumerate(entries) if e.release == current.name), default=len(entries)
     )
-    if live_at < len(entries) and entries[live_at].action.startswith("rollback:"):
+    while 0 <= live_at < len(entries) and entries[live_at].action.startswith("rollback:"):
         # a rollback is live: "the previous release" is the one before the release it brought
-        # back, never the one it undid (a second press would put that back)
+        # back (itself perhaps a rollback), never the one it undid (a second press would put
+        # that back)
         brought = entries[live_at].action.removeprefix("rollback:")
         live_at = max(
-            (i for i, e in enumerate(entries[:live_at]) if e.release == brought), default=0
+            (i for i, e in enumerate(entries[:live_at]) if e.release == brought), default=-1
         )
+    if live_at < 0:  # the release it brought back has no line left: nothing known before it
+        return None
     earlier = [
         e
         for e in entries[:live_at]

@@ -111,3 +111,22 @@ def test_rollback_after_a_rollback_goes_back_one_more_release(tmp_path: Path) ->
     assert rollback(out).action == f"rollback:{first.release}"
     assert previous(out, out.resolve(), history(out)) is None  # nothing before the first
     assert "Rose Room" not in json.dumps(mission(out))
+
+
+def test_rollback_after_a_rollback_of_a_rollback_goes_back_from_what_is_live(
+    tmp_path: Path,
+) -> None:
+    """1, 2, 3; rollback (4: 2 is live); a new publish (5); rollback (6: 4's release, which is
+    2's, is live); the next rollback brings 1, never 3 or 5."""
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+    bump(source, 3)
+    publish(source, out, SECRET, URL)
+    first, _second, _third = history(out)
+    undo = rollback(out)  # revision 4: 2's content
+    edit(source / "activities.csv", "mon-lunch", room_en="Tea Room")
+    bump(source, 5)
+    publish(source, out, SECRET, URL)  # revision 5
+    assert rollback(out).action == f"rollback:{undo.release}"  # revision 6: 2's content again
+    back = previous(out, out.resolve(), history(out))
+    assert back is not None and back.release == first.release, back
