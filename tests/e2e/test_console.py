@@ -137,3 +137,42 @@ def test_console_speaks_dutch_and_french_on_a_phone(phone: Page, tmp_path: Path)
         assert phone.locator("#live-revision").inner_text() == "Rien n’est encore publié."
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= VIEWPORT["width"]
+
+
+THUMB = 48  # px: Material's touch target, as in the app
+TARGETS = (
+    "header a, main a, button, summary, input[type=password], input[type=file], label:has(input)"
+)
+
+
+def small_targets(page: Page) -> list[str]:
+    """Every link, button and field on the page that a thumb could miss (under 48 px high),
+    or a language link narrower than that."""
+    found: list[str] = page.evaluate(
+        """([selector, least]) => Array.from(document.querySelectorAll(selector))
+            .filter(e => { const r = e.getBoundingClientRect();
+                           return r.height > 0 && (r.height < least
+                               || (e.closest('nav') && r.width < least)); })
+            .map(e => `${e.tagName} ${e.textContent.trim()}`)""",
+        [TARGETS, THUMB],
+    )
+    return found
+
+
+def test_console_links_buttons_and_fields_are_48_px_on_a_phone(phone: Page, tmp_path: Path) -> None:
+    """An organiser on a phone taps EN/FR/NL, Back, the downloads and the buttons with a thumb:
+    the language links were 20x19 px, the buttons 41, Back 39x19."""
+    assert not publish(EXAMPLE_WORKBOOK, tmp_path / "feed", SECRET, "https://x/").errors
+    bad, good = workbooks(tmp_path)
+    with console(tmp_path) as url:
+        phone.goto(url)
+        assert small_targets(phone) == []
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Sign in").click()
+        upload(phone, good)
+        phone.get_by_role("button", name="3. Publish").click()
+        assert small_targets(phone) == []  # home: downloads, rollback, invites, sign out
+        upload(phone, bad)
+        assert small_targets(phone) == []  # problems: the upload form and Back
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORT["width"]
