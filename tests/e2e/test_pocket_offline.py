@@ -195,3 +195,20 @@ def test_losing_the_network_says_so_at_once_and_opens_the_offline_copy(
         expect(page.get_by_text("Lotte Vermeulen").first).to_be_attached()
     finally:
         context.close()
+
+
+def test_the_pocket_pages_links_are_48_px_high_for_a_thumb(
+    browser: Browser, feed_folder: Path
+) -> None:
+    """Offline, the copy is all a delegate has: the days, languages, safety card, Open in Maps
+    and the call links were 19-28 px high, a miss on a moving bus."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_content(layout.read(feed_folder, f"delegates/{DEMO}.html").decode())
+    small = page.evaluate(
+        """() => Array.from(document.querySelectorAll('main a'))
+            .map(a => [a.textContent.trim(), a.getBoundingClientRect().height])
+            .filter(([, height]) => height > 0 && height < 48)"""
+    )
+    context.close()
+    assert small == []
