@@ -63,7 +63,8 @@ def test_switching_to_dutch_then_french_changes_the_texts(page: Page) -> None:
 def test_the_programme_days_fit_on_one_line(
     browser: Browser, app_url: str, locale: str, width: int, height: int
 ) -> None:
-    """The six mission days as chips above the list: one line on a phone, not two."""
+    """The six mission days as chips above the list: one line on a phone, not two, each 48 px
+    high (they were 34: the busiest taps of the Programme)."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     try:
         page = context.new_page()
@@ -72,6 +73,8 @@ def test_the_programme_days_fit_on_one_line(
         days = [f"chip-day-2025-10-{d:02d}" for d in range(5, 11)]
         tops = {round(box(page, day)["y"]) for day in days}
         assert len(tops) == 1, tops
+        heights = {day: box(page, day)["height"] for day in days}
+        assert min(heights.values()) >= 48, heights  # a thumb's target, as everywhere else
     finally:
         context.close()
 
@@ -88,6 +91,7 @@ def test_a_long_sector_name_wraps_inside_its_chip_at_360(browser: Browser, app_u
         long, short = box(page, "chip-sector-mobility"), box(page, "chip-sector-aero")
         assert long["x"] + long["width"] <= 360 - 12, long
         assert long["height"] > short["height"] + 10, (long, short)  # two lines, none cut
+        assert short["height"] >= 48, short  # a thumb's target (it was 36)
     finally:
         context.close()
 

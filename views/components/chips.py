@@ -8,8 +8,8 @@ from views.components.shared import shared
 
 # Made once per process: the Programme draws a chip per day, city, sector and kind
 TIGHT_LABEL_PADDING = shared(ft.Padding.symmetric(horizontal=0))
-TIGHT_PADDING = shared(ft.Padding.symmetric(horizontal=2, vertical=4))
-WRAPPING_PADDING = shared(ft.Padding.symmetric(horizontal=12, vertical=7))
+TIGHT_PADDING = shared(ft.Padding.symmetric(horizontal=2, vertical=14))  # 48 px high
+WRAPPING_PADDING = shared(ft.Padding.symmetric(horizontal=12, vertical=13))  # 48 px
 WRAPPING_BORDER = shared(ft.Border.all(1, ft.Colors.OUTLINE_VARIANT))
 
 
