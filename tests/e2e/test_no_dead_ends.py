@@ -119,6 +119,8 @@ def test_touch_targets_are_at_least_48_px(page: Page, app_url: str) -> None:
     for identifier in ("setting-language", "setting-time", "setting-theme"):
         reveal(page, identifier)
         assert box(page, identifier)["height"] >= 48, (identifier, box(page, identifier))
+    open_app(page, app_url + "directory")  # a chip without padding of its own: the theme's
+    assert box(page, "chip-sector-aero")["height"] >= 48, box(page, "chip-sector-aero")
 
 
 def test_add_to_calendar_downloads_where_the_browser_cannot_share(page: Page, app_url: str) -> None:

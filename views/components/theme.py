@@ -67,6 +67,8 @@ def theme(palette: Palette) -> ft.Theme:
             # Material's segments are 40 px high: the language, time and theme choices (and a
             # meeting's outcome) 48, as the other buttons
             segmented_button_theme=ft.SegmentedButtonTheme(style=_TALL_SEGMENT),
+            # and a chip 48 rather than 38 (the Directory's sectors, a note's follow-up)
+            chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
             icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
             navigation_bar_theme=ft.NavigationBarTheme(label_text_style=_NAV_LABEL),
         )
