@@ -72,7 +72,9 @@ def write_invites(
     for stale in drawn - wanted:
         if stale.endswith((".png", ".tmp")):  # and what a killed publish left half-written
             (folder / stale).unlink()
-    _write((str(folder / "invites.csv"), buffer.getvalue().encode("utf-8")))
+    # with UTF-8's byte-order mark: without it Excel, which event staff open it in, reads it
+    # as Windows-1252 and garbles every accent in a name
+    _write((str(folder / "invites.csv"), buffer.getvalue().encode("utf-8-sig")))
 
 
 def _listed(qr: Path) -> list[str]:

@@ -124,7 +124,7 @@ def _lists(release: Path) -> list[str] | None:
 def _invites_there(folder: Path, delegates: int) -> bool:
     """Whether the invites are as the publish left them: its list, and each code it names."""
     try:
-        text = (folder / "invites.csv").read_text("utf-8")
+        text = (folder / "invites.csv").read_text("utf-8-sig")
         codes = set(os.listdir(folder / "qr"))
     except OSError:
         return False

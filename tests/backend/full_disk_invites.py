@@ -35,7 +35,7 @@ def main(disk: Path, work: Path) -> None:
         first = e.strerror or str(e)
     filler.unlink()
     publish(EXAMPLE, work / "feed", SECRET, URL, invites=invites)
-    with (invites / "invites.csv").open(encoding="utf-8") as f:
+    with (invites / "invites.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     wrong = [r["qr"] for r in rows if (invites / r["qr"]).read_bytes() != qr_png(r["link"])]
     left = sorted(p.name for p in (invites / "qr").iterdir() if not p.name.endswith(".png"))

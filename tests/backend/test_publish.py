@@ -62,7 +62,7 @@ def test_tokens_are_128_bit_stable_and_revoked_by_a_new_secret() -> None:
 
 def test_invites_are_written_outside_the_served_folder(tmp_path: Path) -> None:
     publish(EXAMPLE, tmp_path / "feed", SECRET, "https://feed.example.org/", tmp_path / "pack")
-    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     token = token_for("demo", SECRET)
     lotte = next(row for row in rows if row["name"] == "Lotte Vermeulen")
@@ -145,7 +145,7 @@ def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
         tmp_path / "pack",
         app_url="https://app.example.org/",
     )
-    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "pack" / "invites.csv").open(encoding="utf-8-sig") as f:
         row = next(r for r in csv.DictReader(f) if r["name"] == "Lotte Vermeulen")
     token = token_for("demo", SECRET)
     assert row["link"] == f"https://app.example.org/join/{token}"
@@ -376,3 +376,16 @@ def test_zone_that_is_a_folder_or_nonsense_is_reported_not_raised(
     messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
     assert any(f"time_zone {zone!r} is not a known zone" in m for m in messages), messages
     assert not (tmp_path / "feed").exists()
+
+
+def test_invites_csv_opens_in_excel_with_its_accents(tmp_path: Path) -> None:
+    """Event staff double-click invites.csv: without a byte-order mark Excel reads it as
+    Windows-1252 and 'Hélène Lefèvre' becomes 'HÃ©lÃ¨ne LefÃ¨vre' in the welcome pack."""
+    source = copy_example(tmp_path)
+    edit(source / "delegates.csv", "d-maes", name="Hélène Lefèvre")
+    publish(source, tmp_path / "feed", SECRET, "https://feed.example.org/", tmp_path / "pack")
+    data = (tmp_path / "pack" / "invites.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), data[:20]  # UTF-8's mark, which Excel looks for
+    rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines()))
+    assert "Hélène Lefèvre" in [row["name"] for row in rows]
+    assert next(iter(rows[0])) == "delegate"  # the mark is not in the first column name

@@ -144,7 +144,7 @@ def test_same_input_after_invites_failed_runs_in_full_and_draws_them(
     monkeypatch.undo()
     built = _counting_builds(monkeypatch)
     publish(source, out, SECRET, URL, pack, force=True)
-    assert built == [source] and "Nieuwe Deelnemer" in (pack / "invites.csv").read_text("utf-8")
+    assert built == [source] and "Nieuwe Deelnemer" in (pack / "invites.csv").read_text("utf-8-sig")
     publish(source, out, SECRET, URL, pack)
     assert built == [source]  # now all is out: answered from the release
     here = tmp_path / "here"
