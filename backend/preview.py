@@ -128,9 +128,13 @@ def _activities(preview: Preview, old: dict[str, Any], new: dict[str, Any]) -> N
     ]
 
 
+# a moved activity reads as people say it: when it starts, then when it ends, then the rest
+_FIRST = {"start": 0, "end": 1}
+
+
 def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = []
-    for name in sorted(set(before) | set(after)):
+    for name in sorted(set(before) | set(after), key=lambda n: (_FIRST.get(n, 2), n)):
         a, b = before.get(name), after.get(name)
         if a == b:
             continue
