@@ -30,6 +30,8 @@ class FieldChange(BaseModel):
     new: str
     old_text: dict[Lang, str] = {}
     new_text: dict[Lang, str] = {}
+    # the revision that last changed this field (0: a log written before 2026-12-01)
+    revision: int = 0
 
     def same(self) -> bool:
         """True when nothing a reader could see differs (a field changed and then changed back)."""
@@ -46,6 +48,16 @@ class Change(BaseModel):
     fields: tuple[FieldChange, ...] = ()
     tombstone: Activity | None = None
     meeting: Meeting | None = None  # the last known copy of a B2B meeting that was removed
+
+    def since(self, seen: int) -> Change:
+        """What a reader who read the item at revision `seen` has not seen: the log is shared by
+        everyone who reads the document and merges every change since it began, so a field that
+        changed before `seen` (a room they opened, or a change before they signed in) is left
+        out; a field without a revision is kept."""
+        fields = tuple(f for f in self.fields if not f.revision or f.revision > seen)
+        if not fields or len(fields) == len(self.fields):
+            return self
+        return self.model_copy(update={"fields": fields})
 
 
 class ChangeLog(BaseModel):
@@ -107,13 +119,18 @@ def _value(obj: Activity | Meeting, field: str) -> tuple[str, dict[Lang, str]]:
 
 
 def _field_changes(
-    old: Activity | Meeting, new: Activity | Meeting, fields: tuple[str, ...]
+    old: Activity | Meeting, new: Activity | Meeting, fields: tuple[str, ...], revision: int
 ) -> tuple[FieldChange, ...]:
     out = []
     for field in fields:
         (before, before_text), (after, after_text) = _value(old, field), _value(new, field)
         change = FieldChange(
-            field=field, old=before, new=after, old_text=before_text, new_text=after_text
+            field=field,
+            old=before,
+            new=after,
+            old_text=before_text,
+            new_text=after_text,
+            revision=revision,
         )
         if not change.same():
             out.append(change)
@@ -138,11 +155,11 @@ def diff_missions(old: MissionDoc | None, new: MissionDoc) -> list[Change]:
                     id=aid,
                     kind="cancelled",
                     revision=rev,
-                    fields=_field_changes(prev, activity, ("state",)),
+                    fields=_field_changes(prev, activity, ("state",), rev),
                 )
             )
         else:
-            fields = _field_changes(prev, activity, WATCHED)
+            fields = _field_changes(prev, activity, WATCHED, rev)
             if fields:
                 found.append(Change(id=aid, kind="changed", revision=rev, fields=fields))
     for aid, prev in before.items():
@@ -164,7 +181,7 @@ def diff_delegates(old: DelegateDoc | None, new: DelegateDoc, mission: MissionDo
         if prev is None:
             found.append(Change(id=mid, kind="new", revision=rev))
         else:
-            fields = _field_changes(prev, meeting, MEETING_FIELDS)
+            fields = _field_changes(prev, meeting, MEETING_FIELDS, rev)
             if fields:
                 found.append(Change(id=mid, kind="changed", revision=rev, fields=fields))
     found += [

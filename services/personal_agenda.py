@@ -57,10 +57,11 @@ class PersonalAgenda(MissionReader):
         own = self.personal_changes.changes.get(item_id)
         shared = self.mission_changes.changes.get(item_id)
         found = []
-        if own is not None and own.revision > self.settings.seen_own.get(item_id, seen):
-            found.append(own)
+        own_seen = self.settings.seen_own.get(item_id, seen)
+        if own is not None and own.revision > own_seen:
+            found.append(own.since(own_seen))
         if shared is not None and shared.revision > seen:
-            found.append(shared)
+            found.append(shared.since(seen))
         return found
 
     def _opened(self, item_id: str) -> tuple[int, int]:

@@ -111,3 +111,35 @@ async def test_own_change_arriving_a_publish_late_is_still_marked(tmp_path: Path
             await client.aclose()
     assert late is not None and late.kind == "new", late
     assert seminar in unseen
+
+
+async def test_an_opened_room_change_is_not_reported_again_with_a_later_time_change(
+    tmp_path: Path,
+) -> None:
+    """The room moves, she opens the activity; then its time moves. The banner says the time
+    changed, not the room again: the change log is shared by every delegate on a server and
+    merges both, but she has read the room (a delegate signed in after the room moved, marked
+    as read at sign-in, read 'Room: Visitor badging office → Building N-202' beside the time)."""
+    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
+    shutil.copytree(EXAMPLE, source)
+    publish(source, out, SECRET, URL)
+    ames = "tue-nasa-ames"
+    with backend_server(out) as url:
+        async with make(phone, url) as (sync, _transport, clock):
+            settings = SettingsStore(FileKeyValue(phone / "s.json"))
+            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
+            await repo.switch(url, CODE)
+            assert (await sync.sync(CODE)).ok
+            edit(source / "activities.csv", ames, room_en="Building N-202", room_nl="Gebouw N-202")
+            publish(source, out, SECRET, URL)
+            assert (await sync.sync(CODE)).ok
+            repo.refresh()
+            await repo.mark_seen(ames)  # she read 'Room: … → Building N-202'
+            edit(source / "activities.csv", ames, start="13:30", end="15:30")
+            publish(source, out, SECRET, URL)
+            assert (await sync.sync(CODE)).ok
+            repo.refresh()
+            moved = repo.change_for(ames)
+            repo.close()
+    assert moved is not None and moved.kind == "changed", moved
+    assert [f.field for f in moved.fields] == ["start", "end"], moved.fields
