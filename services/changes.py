@@ -19,6 +19,15 @@ WATCHED = ("start", "end", "venue_id", "room", "title", "state")
 MEETING_FIELDS = ("start", "end", "venue_id", "location", "counterpart", "company")
 
 
+class Before(BaseModel):
+    """What a field was just before one revision changed it."""
+
+    model_config = ConfigDict(frozen=True)
+    revision: int
+    old: str
+    old_text: dict[Lang, str] = {}
+
+
 class FieldChange(BaseModel):
     """One field, before and after. A localized field (a room, a title) also keeps every
     language, so each reader sees both sides in their own; `old` and `new` then hold the English
@@ -30,14 +39,26 @@ class FieldChange(BaseModel):
     new: str
     old_text: dict[Lang, str] = {}
     new_text: dict[Lang, str] = {}
-    # the revision that last changed this field (0: a log written before 2026-12-01)
-    revision: int = 0
+    # each revision that changed the field, oldest first, with the value just before it
+    # (none in a log written before 2026-12-01: such a field is always shown whole)
+    steps: tuple[Before, ...] = ()
 
     def same(self) -> bool:
         """True when nothing a reader could see differs (a field changed and then changed back)."""
         if self.old_text and self.new_text:
             return self.old_text == self.new_text
         return self.old == self.new
+
+    def since(self, seen: int) -> FieldChange | None:
+        """The field as a reader who read it at revision `seen` sees it: from what it was then
+        (the value before the first change after `seen`), or None when nothing changed since."""
+        later = [step for step in self.steps if step.revision > seen]
+        if not self.steps or (later and later[0] is self.steps[0]):
+            return self
+        if not later:
+            return None
+        shown = self.model_copy(update={"old": later[0].old, "old_text": later[0].old_text})
+        return None if shown.same() else shown
 
 
 class Change(BaseModel):
@@ -50,12 +71,12 @@ class Change(BaseModel):
     meeting: Meeting | None = None  # the last known copy of a B2B meeting that was removed
 
     def since(self, seen: int) -> Change:
-        """What a reader who read the item at revision `seen` has not seen: the log is shared by
-        everyone who reads the document and merges every change since it began, so a field that
-        changed before `seen` (a room they opened, or a change before they signed in) is left
-        out; a field without a revision is kept."""
-        fields = tuple(f for f in self.fields if not f.revision or f.revision > seen)
-        if not fields or len(fields) == len(self.fields):
+        """What a reader who read the item at revision `seen` has not seen. The log is shared by
+        everyone who reads the document and merges every change since it began: a field that
+        changed only before `seen` (a room they opened, or moved before they signed in) is left
+        out, and one that changed again reads from the value they last saw."""
+        fields = tuple(f for f in (field.since(seen) for field in self.fields) if f is not None)
+        if not fields or fields == self.fields:
             return self
         return self.model_copy(update={"fields": fields})
 
@@ -103,7 +124,9 @@ def _merge_fields(before: Change, after: Change) -> tuple[FieldChange, ...]:
     for name in dict.fromkeys([*first, *latest]):
         f = latest.get(name) or first[name]
         if name in first and name in latest:
-            f = f.model_copy(update={"old": first[name].old, "old_text": first[name].old_text})
+            a, b = first[name], latest[name]
+            steps = a.steps + b.steps if a.steps and b.steps else ()  # none: an older log's
+            f = b.model_copy(update={"old": a.old, "old_text": a.old_text, "steps": steps})
         merged.append(f)
     return tuple(f for f in merged if not f.same())
 
@@ -130,7 +153,7 @@ def _field_changes(
             new=after,
             old_text=before_text,
             new_text=after_text,
-            revision=revision,
+            steps=(Before(revision=revision, old=before, old_text=before_text),),
         )
         if not change.same():
             out.append(change)

@@ -143,3 +143,34 @@ async def test_an_opened_room_change_is_not_reported_again_with_a_later_time_cha
             repo.close()
     assert moved is not None and moved.kind == "changed", moved
     assert [f.field for f in moved.fields] == ["start", "end"], moved.fields
+
+
+async def test_a_field_changed_again_after_she_read_it_shows_what_she_last_saw(
+    tmp_path: Path,
+) -> None:
+    """13:00 moves to 13:30, she opens it; then to 14:30. She reads '13:30 → 14:30', not
+    '13:00 → 14:30': 13:00 is what the log began with, not what she last knew."""
+    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
+    shutil.copytree(EXAMPLE, source)
+    publish(source, out, SECRET, URL)
+    ames = "tue-nasa-ames"
+    with backend_server(out) as url:
+        async with make(phone, url) as (sync, _transport, clock):
+            settings = SettingsStore(FileKeyValue(phone / "s.json"))
+            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
+            await repo.switch(url, CODE)
+            assert (await sync.sync(CODE)).ok
+            edit(source / "activities.csv", ames, start="13:30")
+            publish(source, out, SECRET, URL)
+            assert (await sync.sync(CODE)).ok
+            repo.refresh()
+            await repo.mark_seen(ames)
+            edit(source / "activities.csv", ames, start="14:30", end="16:00")
+            publish(source, out, SECRET, URL)
+            assert (await sync.sync(CODE)).ok
+            repo.refresh()
+            moved = repo.change_for(ames)
+            repo.close()
+    assert moved is not None
+    start = next(f for f in moved.fields if f.field == "start")
+    assert (start.old[11:16], start.new[11:16]) == ("13:30", "14:30"), start
