@@ -143,3 +143,11 @@ def test_no_english_left_flags_a_copied_title(tmp_path: Any) -> None:
     allowed = PROPER_NAMES | neutral_values()
     flagged = [p for p, t in fields if t["fr"] == t["en"] and t["en"] not in allowed]
     assert flagged == [".title"]
+
+
+def test_french_catalog_writes_the_typographic_apostrophe() -> None:
+    """'Vous n’avez pas encore saisi' and 'Ce n'est pas un code' stood in one card: the
+    catalog writes ’ (80 times) and, here and there, a typewriter ' (34 times)."""
+    straight = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_{])")
+    found = [text for text in catalog("fr") if straight.search(text)]
+    assert found == [], "\n".join(found[:20])

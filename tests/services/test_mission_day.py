@@ -90,7 +90,7 @@ def test_leave_line_once_the_coach_has_left_sends_the_person_to_the_venue() -> N
     assert line.startswith(f"The coach left at 08:05: go straight to {opening.venue.name}")
     assert "O'Farrell" not in line  # not to the coach's stop
     fr = leave_line(Translator("fr"), MISSION, DEMO, opening, ITEMS, ZONE, late)
-    assert fr.startswith("L'autocar est parti à 08:05\u00a0: rendez-vous directement à")
+    assert fr.startswith("L’autocar est parti à 08:05\u00a0: rendez-vous directement à")
 
 
 def test_now_card_names_the_day_of_what_comes_next_when_it_is_tomorrow() -> None:

@@ -205,7 +205,7 @@ async def test_directory_search_filter_and_company_links(
     ("lang", "mark"),
     [
         ("en", "Illustrative"),
-        ("fr", "d'illustration"),
+        ("fr", "d’illustration"),
         ("nl", "illustratie"),
     ],  # no-break spaces inside
 )
@@ -250,7 +250,7 @@ async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Pa
         assert "Pilote de 3 unités" in again.text() and "17/10/2025" in again.text()
         await again.type_into("note-follow-up", "31/02/2025", event="submit")
         toasts = again.toasts()
-        assert "Ce n'est pas une date\u00a0: utilisez jj/mm/aaaa, p.\u00a0ex. 20/10/2025." in toasts
+        assert "Ce n’est pas une date\u00a0: utilisez jj/mm/aaaa, p.\u00a0ex. 20/10/2025." in toasts
         assert "17/10/2025" in again.text()  # the bad date is refused, the old one kept
     finally:
         await again.close()

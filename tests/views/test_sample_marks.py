@@ -10,7 +10,7 @@ import pytest
 from services.models import Lang
 from tests.views.harness import App, walk
 
-LABEL = {"en": "Illustrative", "fr": "À titre d'illustration", "nl": "Ter illustratie"}
+LABEL = {"en": "Illustrative", "fr": "À titre d’illustration", "nl": "Ter illustratie"}
 
 
 def mark_text(app: App, identifier: str) -> str:
@@ -77,6 +77,6 @@ async def test_marked_row_label_in_french_never_breaks_inside(tmp_path: Path) ->
     try:
         rows = [i for i in app.identifiers("row-") if span_mark(app, i)]
         spans = [c for c in walk(app.find(rows[0])) if isinstance(c, ft.TextSpan)]
-        assert [s.text for s in spans] == ["\u00a0À\u00a0titre\u00a0d'illustration\u00a0"]
+        assert [s.text for s in spans] == ["\u00a0À\u00a0titre\u00a0d’illustration\u00a0"]
     finally:
         await app.close()
