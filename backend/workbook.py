@@ -41,8 +41,12 @@ def read_workbook(
     except Unsupported:
         try:
             found = _openpyxl_sheets(path)
-        except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-            message = said("cannot be opened as an Excel workbook ({reason})", reason=str(exc))
+        except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError):
+            # what Python says ('File is not a zip file') helps nobody: what to do instead does
+            message = said(
+                "cannot be opened as an Excel workbook: in Excel, choose File, Save As, and the"
+                " type Excel Workbook (.xlsx); then use that file"
+            )
             errors.append(SourceError(path.name, 0, message))
             return {name: Table(name, unreadable=True) for name in wanted}
     sheets = {ws.title.strip().lower(): ws for ws in found}

@@ -96,7 +96,7 @@ def sentence(failure: WriteFailure, action: str, _: Gettext, operator: bool = Fa
         full, other = "Free some space", "Check that the feed's folders can be written"
         todo = f"{full if failure.full else other}, then try again."
     if failure.went_live and action == "rollback":
-        # trying again would go back one more release: undo the very rollback
+        # trying again would go back one more release, not finish this one
         state = _("The rollback went out: revision {revision} is live.")
         todo = _("Do not roll back again: that would go back one more release.")
     elif failure.went_live:

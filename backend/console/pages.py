@@ -3,6 +3,7 @@ check or publish, and a publish that could not write."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,11 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     if preview is not None and report.refusal:
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
     status = 422 if report.errors else 200
-    errors = [say(error.sentence(), words.gettext) for error in report.errors]
+    kept = f"{upload_id}.xlsx"  # a problem with the whole file names it as the organiser did
+    errors = [
+        say((replace(e, file=name or "?") if e.file == kept else e).sentence(), words.gettext)
+        for e in report.errors
+    ]
     return page(
         request, "result.html", status, errors=errors, lines=lines,
         refused=refused, upload=upload_id, filename=name, base=report.base,

@@ -216,3 +216,21 @@ async def test_console_publish_sent_twice_answers_published_both_times(tmp_path:
     answers = [(r.status_code, r.headers.get("location")) for r in (*both, again)]
     assert answers == [(303, "/?done=published")] * 3
     assert [e.revision for e in history(out)] == [1, 2, 3]
+
+
+async def test_console_names_a_file_that_is_no_workbook_as_the_organiser_called_it(
+    tmp_path: Path,
+) -> None:
+    """A PDF renamed .xlsx: the problem named the upload's random id ('2407igKE….xlsx'), and
+    ended in Python's English ('File is not a zip file'), in French and Dutch too."""
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("Programme final.xlsx", b"%PDF-1.7 not a workbook")}
+        found = await client.post("/upload?lang=fr", data={"csrf": csrf}, files=files)
+    assert found.status_code == 422
+    problems = re.findall(r"<li>(.*?)</li>", found.text, re.S)
+    assert [html.unescape(p).strip() for p in problems] == [
+        "Programme final.xlsx\u00a0: ne s’ouvre pas comme classeur Excel\u00a0: dans Excel,"
+        " choisissez Fichier, Enregistrer sous, et le type Classeur Excel (.xlsx)\u00a0; puis"
+        " déposez ce fichier."
+    ], problems
