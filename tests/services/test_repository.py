@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from services.keyvalue import FileKeyValue
 from services.library import Library
+from services.reader import activities_by_id
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for, personal_name
@@ -109,6 +110,32 @@ async def test_a_commit_reaches_every_repository_of_its_namespace_only(tmp_path:
     b.close()
     other.close()
     assert library.store.listener_count == 0
+
+
+async def test_an_activity_looked_up_before_a_commit_is_the_new_one_after_it(
+    tmp_path: Path,
+) -> None:
+    """Activities by id are made once per parsed mission and shared by every session; a commit
+    of a new version is read at once, never answered from the older copy's lookup."""
+    library = Library(FeedStore(tmp_path))
+    store_unit(tmp_path, MISSION_BYTES)
+    settings = SettingsStore(FileKeyValue(tmp_path / "s.json"))
+    a = Repository(library, settings, await settings.load(), TEST_ORIGIN)
+    b = Repository(library, settings, await settings.load(), TEST_ORIGIN)
+    before = a.activity("tue-nasa-ames")
+    assert before is not None and before.room["en"] != "Building N-200"
+    assert activities_by_id(a.mission) is activities_by_id(b.mission)  # made once, shared
+    doc = json.loads(MISSION_BYTES)
+    doc["revision"] += 1
+    next(x for x in doc["activities"] if x["id"] == "tue-nasa-ames")["room"] = "Building N-200"
+    store_unit(tmp_path, json.dumps(doc).encode())  # the store's commit: written, then told
+    library.store.notify(namespace_for(TEST_ORIGIN), frozenset({"mission"}))
+    for repo in (a, b):
+        after = repo.activity("tue-nasa-ames")
+        assert after is not None and after.room["en"] == "Building N-200"
+        assert repo.activity("no-such-activity") is None
+    a.close()
+    b.close()
 
 
 def test_personal_name_never_contains_the_code() -> None:
