@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import flet as ft
 
@@ -10,8 +11,15 @@ from services.contacts import display_phone, grouped, mail_link, tel_link
 from services.models import Contact
 from services.vcard import contact_card as card_of
 from services.vcard import vcard
+from views.components.later import Later, Make
+from views.components.panes import CARD_AT_LEAST, fold_least
 from views.components.ui import card, fallback_note, heading, muted, sample_marks, wrap_row
 from views.context import Ctx, Screen
+
+# Heights in logical pixels, at least, of what the list shows before its cards (each card has
+# at least its name and its row of buttons: CARD_AT_LEAST): the window's first part is sent
+# first when the screen is shown anew (views/components/panes.py)
+ENTRY_PX, HEADING_PX = 48, 32  # the directory's entry, a group's heading
 
 
 def build(ctx: Ctx) -> Screen:
@@ -24,11 +32,19 @@ def build(ctx: Ctx) -> Screen:
         "emergency": _("Emergency"),
         "mine": _("My contacts"),
     }
-    controls: list[ft.Control] = [directory_entry(ctx)] if ctx.repo.mission.companies else []
+    # each control is made when first read: a new screen's first part makes only what it sends
+    makers: list[Make] = [partial(directory_entry, ctx)] if ctx.repo.mission.companies else []
+    least = [ENTRY_PX] * len(makers)
     for group, contacts in grouped(ctx.repo.contacts()):
-        controls.append(heading(titles[group], identifier=f"contacts-{group}"))
-        controls.extend(contact_card(ctx, c) for c in contacts)
-    return Screen(_("Contacts"), controls, subtitle=_("Tap to call or write"))
+        makers.append(partial(heading, titles[group], identifier=f"contacts-{group}"))
+        makers += [partial(contact_card, ctx, c) for c in contacts]
+        least += [HEADING_PX] + [CARD_AT_LEAST] * len(contacts)
+    return Screen(
+        _("Contacts"),
+        Later(makers),
+        subtitle=_("Tap to call or write"),
+        fold=fold_least(ctx.state.window_height, least),
+    )
 
 
 def directory_entry(ctx: Ctx) -> ft.Control:

@@ -8,6 +8,7 @@ from pathlib import Path
 import msgpack
 
 from tests.views.harness import App
+from views.components.panes import fold_least
 
 
 def pane_id(app: App, identifier: str = "pane-main") -> int:
@@ -90,3 +91,38 @@ async def test_an_unknown_window_height_sends_the_screen_whole(app: App) -> None
     app.conn.sent = []
     await app.tab(1)
     assert [len(rows) for rows in rows_sent(app)] == [17]
+
+
+def contacts_sent(app: App) -> list[list[str]]:
+    """The contact cards each message the server sent carries, message by message."""
+    assert app.conn.sent is not None
+    found = []
+    for packed in app.conn.sent:
+        text = str(msgpack.unpackb(packed, strict_map_key=False))
+        found.append(re.findall(r"'(contact-[^']+)'", text))
+    return [cards for cards in found if cards]
+
+
+async def test_contacts_shown_anew_send_first_what_fills_a_phone_then_the_rest(
+    tmp_path: Path,
+) -> None:
+    app = await phone(tmp_path)
+    try:
+        app.conn.sent = []
+        await app.tab(3)
+        first, rest = contacts_sent(app)
+        # ~2.5 contacts show on a 390x844 phone (~200 px a card; a card's least is 96 px)
+        assert 2 < len(first) <= 7 and len(rest) >= 3
+        assert app.identifiers("contact-") == first + rest  # one list, in order
+        app.conn.sent = []
+        await app.tab(3)  # the same screen drawn again: compared, whole
+        assert len(contacts_sent(app)) <= 1
+    finally:
+        await app.close()
+
+
+def test_fold_least_counts_controls_until_a_phone_is_full() -> None:
+    # 844 - 136 px of bars leaves 708: 48 + 32 + 6 x 96 = 656, and a 7th card shows in part
+    assert fold_least(844, [48, 32, *[96] * 10]) == 9
+    assert fold_least(844, [48, 32, 96]) == 3  # all of it fits: the screen is sent whole
+    assert fold_least(0, [48, 32, 96]) is None  # the height is not known yet

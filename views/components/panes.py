@@ -29,6 +29,20 @@ def fold(height: float, header: int, header_px: int) -> int | None:
     return header + max(1, math.ceil((height - CHROME - header_px) / CARD_AT_LEAST))
 
 
+def fold_least(height: float, least: Sequence[int]) -> int | None:
+    """How many of a list screen's first controls fill a window `height` px tall, at least,
+    were each control only as tall as `least` says (in order): the last one counted may show
+    in part. None when the height is unknown."""
+    if height <= 0:
+        return None
+    room = height - CHROME
+    for count, px in enumerate(least, 1):
+        room -= px
+        if room <= 0:
+            return count
+    return len(least)
+
+
 def is_wide(width: float | None) -> bool:
     return (width or 0) >= WIDE
 
