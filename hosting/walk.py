@@ -12,13 +12,19 @@ members, event handlers, empty lists and dicts, the id and type name, and the sp
 control leaves at their default (Flet keeps only set ones in `_values`). They collect into a
 list: Flet only ever drains these generators whole (`list(...)` in `ObjectPatch.from_diff`).
 `install` swaps them in only over the exact Flet code they were written against; any other
-Flet keeps its own walk. On the Programme screen
-(~270 controls), side by side in one run: configuring it 29–33 ms with Flet's walk, 3.7–4.0
-ms with this; forgetting it 13–16 ms, 1.1–1.3 ms.
+Flet keeps its own walk. On the Programme screen (~270 controls), side by side in one run:
+configuring it 29–33 ms with Flet's walk, 3.7–4.0 ms with this; forgetting it 13–16 ms,
+1.1–1.3 ms.
+
+What the hosted server adds to the walk for memory (sealing a drawn control's bookkeeping,
+sharing a leaf's values across sessions) waits until the loop comes back, after the patch has
+been sent: in one process at 300 sessions, the first patch of a switch to the Programme took
+~0.2 ms less CPU (2.7-2.8 ms instead of 2.9-3.0), the same work done right after it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import weakref
@@ -191,6 +197,35 @@ def _configure(
     if not frozen:
         _track_changes(item)
     else:
+        _drawn_frozen(item, control)
+
+
+# Controls drawn frozen whose bookkeeping waits until the patch that draws them has left.
+_drawn: list[tuple[Any, bool]] = []
+
+
+def _drawn_frozen(item: Any, control: bool) -> None:
+    """Its empty change record and plain internals become the shared sealed ones, and a leaf
+    nobody can reach takes the shared values (hosting/seal.py, hosting/leaf_values.py): less
+    memory a session, the same bytes sent. That is ~27% of configuring a new screen, and
+    nothing the patch being made needs: done once the event loop is back, after the patch
+    is sent (right away when there is no loop)."""
+    if not _drawn:
+        try:
+            asyncio.get_running_loop().call_soon(settle_drawn)
+        except RuntimeError:
+            seal.drawn(item, control)
+            if control:
+                leaf_values.share(item)
+            return
+    _drawn.append((item, control))
+
+
+def settle_drawn() -> None:
+    """The bookkeeping of every control drawn frozen since the last call."""
+    waiting = _drawn[:]
+    _drawn.clear()
+    for item, control in waiting:
         seal.drawn(item, control)
         if control:
             leaf_values.share(item)

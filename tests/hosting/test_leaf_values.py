@@ -51,6 +51,31 @@ async def test_two_sessions_showing_the_same_share_one_values_dict(tmp_path: Pat
         await b.close()
 
 
+async def test_a_new_screen_leaves_before_its_leaves_are_shared(tmp_path: Path) -> None:
+    """Sharing is memory bookkeeping the patch does not need: done once the patch has gone,
+    when the event loop comes back, and the very same bytes leave."""
+    app = await App(tmp_path).start()
+    try:
+        at_send: list[int] = []
+        send = app.conn.send_message
+
+        def counting(message: Any) -> None:
+            at_send.append(sum(isinstance(t._values, leaf_values.SharedValues) for t in texts()))
+            send(message)
+
+        def texts() -> list[Any]:
+            return [c for c in app.controls() if type(c) is ft.Text and not c.spans]
+
+        app.conn.send_message = counting  # type: ignore[method-assign]
+        assert app.shell is not None
+        app.shell.show("/contacts")
+        assert at_send and at_send[0] < len(texts()) // 2  # the new screen left unshared
+        await app.settle()
+        assert all(isinstance(t._values, leaf_values.SharedValues) for t in texts())
+    finally:
+        await app.close()
+
+
 async def test_what_differs_between_people_is_not_shared(tmp_path: Path) -> None:
     await sign_in_as(tmp_path / "a", "a" * 26, ["mon-opening-seminar"])
     await sign_in_as(tmp_path / "b", "b" * 26, ["tue-nasa-ames"])
