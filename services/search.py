@@ -87,3 +87,29 @@ def matches(
             continue
         out.append(a)
     return sorted(out, key=lambda a: (a.start, a.end, a.id))
+
+
+# What the Programme lists for a filter, per parsed mission: most sessions look at the same
+# day with no other filter, and each drawing of their Programme filtered every activity again.
+FOUND_KEPT = 64  # (mission, filter) pairs: a few days and filters, and searches being typed
+_FOUND: PerProcess[tuple[Activity, ...]] = PerProcess(FOUND_KEPT)
+
+
+def found(mission: MissionDoc, flt: Filter) -> list[Activity]:
+    """`matches` over every activity of `mission` with its shared index, made once per parsed
+    document and filter per process and shared by every session; a newly committed mission is
+    another object, so a filter is never answered from an older copy's list."""
+    key = (
+        id(mission),
+        frozenset(flt.days),
+        frozenset(flt.cities),
+        frozenset(flt.sectors),
+        frozenset(flt.kinds),
+        flt.query,
+    )
+    made = _FOUND.get(
+        key,
+        mission,
+        lambda: tuple(matches(mission.activities, flt, mission, shared_index(mission))),
+    )
+    return list(made)

@@ -8,6 +8,7 @@ from functools import partial
 
 import flet as ft
 
+from services import search
 from services.listing import Listed, listed
 from services.models import Activity
 from services.present import Row as ListRow
@@ -17,7 +18,6 @@ from services.present import (
     kind_label,
     mission_short_title,
 )
-from services.search import matches
 from views.components.bookmark import bookmark_button
 from views.components.chips import chip_row
 from views.components.drafts import done, drawn_as
@@ -52,7 +52,7 @@ def results(ctx: Ctx) -> list[Make]:
     """Filters, count and matching activities: what search-as-you-type redraws in place. Each
     is made when first read: a new screen's first part makes only the cards it sends."""
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
-    found = matches(repo.mission.activities, flt, repo.mission, repo.search_index())
+    found = search.found(repo.mission, flt)  # the same for every session: made once
     zone = display_zone(repo.mission, repo.settings.time_display)
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
     makers: list[Make] = [partial(filters, ctx), partial(heading, count, "programme-count")]

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+import pytest
+
 from services import search
-from services.search import SHARED_KEPT, Filter, matches, shared_index
+from services.models import Activity
+from services.search import SHARED_KEPT, Filter, found, matches, shared_index
 from services.validation import parse_mission
-from tests.conftest import MISSION_BYTES
+from tests.conftest import MISSION_BYTES, dump
 
 
 def test_shared_index_same_document_built_once_new_document_new_index() -> None:
@@ -44,3 +50,32 @@ def test_a_sector_name_finds_its_activities() -> None:
     aero = {a.id for a in doc.activities if "aero" in a.sectors}
     found = matches(doc.activities, Filter(query="aérospatiale"), doc, shared_index(doc))
     assert aero and aero <= {a.id for a in found}
+
+
+def test_found_is_made_once_per_mission_and_filter_and_never_from_an_older_copy(
+    mission: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = parse_mission(MISSION_BYTES)
+    tuesday, wednesday = date(2025, 10, 7), date(2025, 10, 8)
+    made: list[Filter] = []
+    filtered = search.matches
+
+    def counted(*args: Any) -> list[Activity]:
+        made.append(args[1])
+        return filtered(*args)
+
+    monkeypatch.setattr(search, "matches", counted)
+    first = found(older, Filter(days={tuesday}))
+    assert first == filtered(older.activities, Filter(days={tuesday}), older, shared_index(older))
+    assert found(older, Filter(days={tuesday})) == first and len(made) == 1  # another session
+    assert found(older, Filter(days={wednesday})) != first and len(made) == 2
+    tied = str(mission.get("logistics", []))  # an activity no logistics entry is timed by
+    one = next(a for a in first if f"'{a.id}'" not in tied)
+    moved = next(a for a in mission["activities"] if a["id"] == one.id)
+    moved["start"] = moved["start"].replace("2025-10-07", "2025-10-08")
+    moved["end"] = moved["end"].replace("2025-10-07", "2025-10-08")
+    mission["revision"] = older.revision + 1
+    newer = parse_mission(dump(mission))  # a newly committed version
+    assert one.id not in {a.id for a in found(newer, Filter(days={tuesday}))}
+    assert one.id in {a.id for a in found(newer, Filter(days={wednesday}))}
+    assert one.id in {a.id for a in found(older, Filter(days={tuesday}))}
