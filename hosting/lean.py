@@ -146,8 +146,8 @@ def reachable(control: Any) -> bool:
     """Whether the browser can send this control an event or a value."""
     if type(control) not in INERT:
         return True
-    values = control._values
-    return any(name in values for name in type(control)._event_fields)
+    # one set operation (a Semantics has 20 event fields: asking for each was ~2 us a control)
+    return not control._values.keys().isdisjoint(type(control)._event_fields)
 
 
 class DrawnIndex(dict[int, Any]):
