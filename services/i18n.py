@@ -172,6 +172,16 @@ class Translator:
         # both units named: 'over 1 u 44 min' (a bare 'over 1 u 44' reads as a clock time)
         return self.gettext("in {hours} h {minutes} min").format(hours=hours, minutes=rest)
 
+    def duration(self, minutes: int) -> str:
+        """How long a trip takes: '25 min'; from an hour on hours and minutes, each with its
+        unit ('1 h 33 min', '1 u 33 min'), or whole hours ('2 hours', '2 uur')."""
+        if minutes < 60:
+            return self.gettext("{minutes} min").format(minutes=minutes)
+        hours, rest = divmod(minutes, 60)
+        if rest == 0:
+            return self.ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+        return self.gettext("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
     def distance(self, km: float) -> str:
         if km < 1:
             return f"{round(km * 1000, -1):.0f} m"

@@ -58,8 +58,9 @@ def build(ctx: Ctx) -> Screen:
             km = distance_km(previous, venue)
             lines.append(
                 muted(
-                    _("{distance} from the previous stop, about {minutes} min").format(
-                        distance=tr.distance(km), minutes=travel_minutes(previous, venue)
+                    _("{distance} from the previous stop, about {duration}").format(
+                        distance=tr.distance(km),
+                        duration=tr.duration(travel_minutes(previous, venue)),
                     ),
                     12,
                 )

@@ -21,7 +21,7 @@ from tests.wording import PLACEHOLDER, words
 LOCALES = ROOT / "locales"
 # Words that are the same in the target language (loanwords and proper nouns).
 SAME = {
-    "nl": {"Briefing", "E-mail", "Transfer", "Moderator", "Updates", "Website"},
+    "nl": {"Briefing", "E-mail", "Transfer", "Moderator", "Updates", "Website", "{minutes} min"},
     "fr": {
         "Briefing",
         "E-mail",
@@ -31,6 +31,7 @@ SAME = {
         "Transfert",
         *("Administration", "Important", "Information", "Urgent"),
         *("description", "participants"),  # an activity's fields, in the console's preview
+        *("{minutes} min", "{hours} h {minutes} min"),  # a trip's length (the units are SI)
     },
 }
 
@@ -196,6 +197,22 @@ def test_in_minutes_past_an_hour_and_a_half_names_both_units(
     tr = Translator(lang)
     assert tr.in_minutes(104) == hours_minutes
     assert tr.in_minutes(120) == whole_hours
+
+
+@pytest.mark.parametrize(
+    ("lang", "short", "long", "whole"),
+    [
+        ("nl", "25 min", "1 u 33 min", "2 uur"),
+        ("fr", "25 min", "1 h 33 min", "2 heures"),
+        ("en", "25 min", "1 h 33 min", "2 hours"),
+    ],
+)
+def test_a_trip_of_an_hour_or_more_reads_in_hours_and_minutes(
+    lang: Lang, short: str, long: str, whole: str
+) -> None:
+    """The map's 'about 93 min' between two stops made a person do the sum."""
+    tr = Translator(lang)
+    assert tr.duration(25) == short and tr.duration(93) == long and tr.duration(120) == whole
 
 
 @pytest.mark.parametrize(
