@@ -46,6 +46,7 @@ SAME = {
     "English",
     "Français",
     "Nederlands",
+    *("{minutes} min", "{hours} h {minutes} min"),  # a trip's length: the units are SI
 }
 
 
