@@ -209,8 +209,9 @@ def filters(ctx: Ctx) -> ft.Control:
         rows.append(_toggle_row(ctx, "city", cities, flt.cities))
         rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
         rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
+    # 8 px below the search field: the chips' outlines do not touch its own
     return ft.Container(
-        ft.Column(rows, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=12))
+        ft.Column(rows, spacing=4), padding=shared(ft.Padding.only(left=12, right=12, top=8))
     )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.views.harness import App
+import flet as ft
+
+from tests.views.harness import App, walk
 
 
 async def test_programme_opens_on_the_current_day(app: App) -> None:
@@ -90,3 +92,26 @@ async def test_folded_filters_say_how_many_are_on(app: App) -> None:
     await app.tap("programme-filters")  # fold them again: the list keeps its filters
     assert not app.has("chip-kind-b2b") and "City, sector, kind (2)" in app.texts()
     assert app.identifiers("row-")  # still filtered, still listed
+
+
+async def test_the_day_chips_keep_a_gap_below_the_search_field(app: App) -> None:
+    """The chips sat flush against the search field's outline (measured at 390 px: the field
+    ended at y 111, the chips began at 112)."""
+    await app.go("/programme")
+
+    def tightest(identifier: str) -> ft.Container:
+        around = [
+            c
+            for c in app.controls()
+            if isinstance(c, ft.Container)
+            and any(getattr(d, "identifier", None) == identifier for d in walk(c))
+        ]
+        return around[-1]  # walked outside in: the last one holds it most closely
+
+    def padding(box: ft.Container) -> ft.Padding:
+        assert isinstance(box.padding, ft.Padding)
+        return box.padding
+
+    search, days = tightest("programme-search"), tightest("chip-day-2025-10-07")
+    assert search is not days
+    assert padding(search).bottom + padding(days).top >= 8
