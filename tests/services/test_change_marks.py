@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 
 from backend.publish import publish
+from services.changes import Change
 from services.feed_client import FeedClient
 from services.keyvalue import FileKeyValue
 from services.library import Library
@@ -113,6 +114,32 @@ async def test_own_change_arriving_a_publish_late_is_still_marked(tmp_path: Path
     assert seminar in unseen
 
 
+async def opened_then_changed_again(
+    tmp_path: Path, item: str, first: dict[str, str], then: dict[str, str]
+) -> Change | None:
+    """The change mark of `item` after the organisers changed it (`first`), she opened it, and
+    they changed it again (`then`); each time published and synced."""
+    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
+    shutil.copytree(EXAMPLE, source)
+    publish(source, out, SECRET, URL)
+    with backend_server(out) as url:
+        async with make(phone, url) as (sync, _transport, clock):
+            settings = SettingsStore(FileKeyValue(phone / "s.json"))
+            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
+            await repo.switch(url, CODE)
+            assert (await sync.sync(CODE)).ok
+            for step, fields in enumerate((first, then)):
+                edit(source / "activities.csv", item, **fields)
+                publish(source, out, SECRET, URL)
+                assert (await sync.sync(CODE)).ok
+                repo.refresh()
+                if step == 0:
+                    await repo.mark_seen(item)  # she read what the first change said
+            mark = repo.change_for(item)
+            repo.close()
+    return mark
+
+
 async def test_an_opened_room_change_is_not_reported_again_with_a_later_time_change(
     tmp_path: Path,
 ) -> None:
@@ -120,27 +147,10 @@ async def test_an_opened_room_change_is_not_reported_again_with_a_later_time_cha
     changed, not the room again: the change log is shared by every delegate on a server and
     merges both, but she has read the room (a delegate signed in after the room moved, marked
     as read at sign-in, read 'Room: Visitor badging office → Building N-202' beside the time)."""
-    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
-    shutil.copytree(EXAMPLE, source)
-    publish(source, out, SECRET, URL)
-    ames = "tue-nasa-ames"
-    with backend_server(out) as url:
-        async with make(phone, url) as (sync, _transport, clock):
-            settings = SettingsStore(FileKeyValue(phone / "s.json"))
-            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
-            await repo.switch(url, CODE)
-            assert (await sync.sync(CODE)).ok
-            edit(source / "activities.csv", ames, room_en="Building N-202", room_nl="Gebouw N-202")
-            publish(source, out, SECRET, URL)
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            await repo.mark_seen(ames)  # she read 'Room: … → Building N-202'
-            edit(source / "activities.csv", ames, start="13:30", end="15:30")
-            publish(source, out, SECRET, URL)
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            moved = repo.change_for(ames)
-            repo.close()
+    room = {"room_en": "Building N-202", "room_nl": "Gebouw N-202"}
+    moved = await opened_then_changed_again(
+        tmp_path, "tue-nasa-ames", room, {"start": "13:30", "end": "15:30"}
+    )
     assert moved is not None and moved.kind == "changed", moved
     assert [f.field for f in moved.fields] == ["start", "end"], moved.fields
 
@@ -150,27 +160,9 @@ async def test_a_field_changed_again_after_she_read_it_shows_what_she_last_saw(
 ) -> None:
     """13:00 moves to 13:30, she opens it; then to 14:30. She reads '13:30 → 14:30', not
     '13:00 → 14:30': 13:00 is what the log began with, not what she last knew."""
-    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
-    shutil.copytree(EXAMPLE, source)
-    publish(source, out, SECRET, URL)
-    ames = "tue-nasa-ames"
-    with backend_server(out) as url:
-        async with make(phone, url) as (sync, _transport, clock):
-            settings = SettingsStore(FileKeyValue(phone / "s.json"))
-            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
-            await repo.switch(url, CODE)
-            assert (await sync.sync(CODE)).ok
-            edit(source / "activities.csv", ames, start="13:30")
-            publish(source, out, SECRET, URL)
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            await repo.mark_seen(ames)
-            edit(source / "activities.csv", ames, start="14:30", end="16:00")
-            publish(source, out, SECRET, URL)
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            moved = repo.change_for(ames)
-            repo.close()
+    moved = await opened_then_changed_again(
+        tmp_path, "tue-nasa-ames", {"start": "13:30"}, {"start": "14:30", "end": "16:00"}
+    )
     assert moved is not None
     start = next(f for f in moved.fields if f.field == "start")
     assert (start.old[11:16], start.new[11:16]) == ("13:30", "14:30"), start
