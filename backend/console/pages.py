@@ -58,13 +58,14 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
     status = 422 if report.errors else 200
     kept = f"{upload_id}.xlsx"  # a problem with the whole file names it as the organiser did
-    errors = [
-        say((replace(e, file=name or "?") if e.file == kept else e).sentence(), words.gettext)
-        for e in report.errors
-    ]
+    groups: dict[str, list[str]] = {}  # by sheet (or file), in the order they come
+    for e in report.errors:
+        e = replace(e, file=name or "?") if e.file == kept else e
+        groups.setdefault(e.file, []).append(say(e.sentence(), words.gettext))
+    errors = [text for texts in groups.values() for text in texts]
     return page(
-        request, "result.html", status, errors=errors, lines=lines,
-        refused=refused, upload=upload_id, filename=name, base=report.base,
+        request, "result.html", status, errors=errors, groups=list(groups.items()),
+        lines=lines, refused=refused, upload=upload_id, filename=name, base=report.base,
     )  # fmt: skip
 
 

@@ -234,3 +234,23 @@ async def test_console_names_a_file_that_is_no_workbook_as_the_organiser_called_
         " choisissez Fichier, Enregistrer sous, et le type Classeur Excel (.xlsx)\u00a0; puis"
         " déposez ce fichier."
     ], problems
+
+
+async def test_console_lists_the_problems_of_many_sheets_sheet_by_sheet(tmp_path: Path) -> None:
+    """An empty workbook has problems in several sheets: on a phone they came as one flat list
+    (51 lines for a workbook with deleted activities), where an organiser fixes a workbook
+    sheet by sheet. Each sheet now has its heading with its count, in the order of the list."""
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        empty = (await client.get("/template.xlsx")).content
+        files = {"workbook": ("t.xlsx", empty)}
+        found = await client.post("/upload?lang=nl", data={"csrf": csrf}, files=files)
+    assert found.status_code == 422
+    headings = re.findall(r'<h3 class="sheet">(.*?)</h3>', found.text, re.S)
+    problems = [html.unescape(p) for p in re.findall(r"<li>(.*?)</li>", found.text, re.S)]
+    assert len(headings) > 1, headings
+    sheets = [html.unescape(h).split(" · ")[0] for h in headings]
+    named = [re.split(r"[!:]", p, maxsplit=1)[0] for p in problems]  # 'Mission!B5: …'
+    assert sheets == list(dict.fromkeys(named)), (sheets, problems)
+    counts = [int(html.unescape(h).split(" · ")[1].split()[0]) for h in headings]
+    assert sum(counts) == len(problems) and "probleem" in found.text, headings
