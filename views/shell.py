@@ -94,7 +94,7 @@ class AppShell:
         self.page.on_close = lambda _e: self.stop()
         # a reload or a network blip: Flet keeps the session for an hour, the page may come back
         self.page.on_disconnect = lambda _e: self.syncing.pause()
-        self.page.on_connect = lambda _e: self.syncing.resume()
+        self.page.on_connect = lambda _e: self._reconnected()
         self.page.on_app_lifecycle_state_change = lambda _e: self.clock.look()
         self.apply_theme()
         self.apply_locale()
@@ -266,10 +266,7 @@ class AppShell:
 
         async def apply() -> None:
             await self.repo.update_settings(language=language)
-            # a toast in the language just left does not linger (Page._dialogs: the dialogs
-            # show_dialog opened; private in flet 1.0.5, which is pinned for such reads)
-            for shown in [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar)]:
-                shown.open = False
+            self._close_toasts()  # a toast in the language just left does not linger
             self.page.update()
             self.ctx.tr = Translator(language)
             self.apply_locale()
@@ -286,6 +283,22 @@ class AppShell:
         self.page.dark_theme = theme(DARK)
         modes = {"light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
         self.page.theme_mode = modes.get(self.repo.settings.theme, ft.ThemeMode.SYSTEM)
+
+    def _close_toasts(self) -> bool:
+        """Close the toasts still showing; whether there were any. (Page._dialogs: the dialogs
+        show_dialog opened; private in flet 1.0.5, which is pinned for such reads.)"""
+        shown = [d for d in self.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
+        for bar in shown:
+            bar.open = False
+        return bool(shown)
+
+    def _reconnected(self) -> None:
+        """The page is back (a reload, a network blip) on the session Flet kept: a toast from
+        before was said already and is not shown again ('Welcome, …' came back with every
+        reload in the first seconds after signing in); syncing goes on."""
+        if self._close_toasts():
+            self.page.update()
+        self.syncing.resume()
 
     def toast(self, message: str) -> None:
         self.page.show_dialog(ft.SnackBar(ft.Text(message)))

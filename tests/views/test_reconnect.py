@@ -114,3 +114,24 @@ async def test_between_syncs_a_session_holds_a_timer_and_an_ended_one_none(
         assert timer is not None and timer.when() - asyncio.get_running_loop().time() > 60
         assert syncing.active
     assert timer.cancelled() and syncing._timer is None
+
+
+async def test_a_toast_from_before_a_reload_is_not_shown_again(tmp_path: Path) -> None:
+    """'Welcome, …' came back when the page was reloaded within seconds of signing in: Flet
+    keeps the session, and sends the page whole to the browser that comes back, the toast
+    still open in it."""
+    app = await App(tmp_path).start("/agenda")
+    try:
+        assert app.shell is not None
+        app.shell.toast("Welcome, Lotte Vermeulen")
+        await app.settle()
+        assert app.open_toasts() == ["Welcome, Lotte Vermeulen"]
+        await app.session.dispatch_event(app.page._i, "disconnect", None)
+        await app.session.dispatch_event(app.page._i, "connect", None)
+        await app.settle()
+        assert app.open_toasts() == []
+        app.shell.toast("Synced")  # the next one shows as ever
+        await app.settle()
+        assert app.open_toasts() == ["Synced"]
+    finally:
+        await app.close()
