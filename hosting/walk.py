@@ -209,15 +209,15 @@ def _drawn_frozen(item: Any, control: bool) -> None:
     nobody can reach takes the shared values (hosting/seal.py, hosting/leaf_values.py): less
     memory a session, the same bytes sent. That is ~27% of configuring a new screen, and
     nothing the patch being made needs: done once the event loop is back, after the patch
-    is sent (right away when there is no loop)."""
+    is sent; at once in a thread that runs no loop, so that only the loop's thread ever
+    touches the queue."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        _settle(item, control)
+        return
     if not _drawn:
-        try:
-            asyncio.get_running_loop().call_soon(settle_drawn)
-        except RuntimeError:
-            seal.drawn(item, control)
-            if control:
-                leaf_values.share(item)
-            return
+        loop.call_soon(settle_drawn)
     _drawn.append((item, control))
 
 
@@ -226,9 +226,13 @@ def settle_drawn() -> None:
     waiting = _drawn[:]
     _drawn.clear()
     for item, control in waiting:
-        seal.drawn(item, control)
-        if control:
-            leaf_values.share(item)
+        _settle(item, control)
+
+
+def _settle(item: Any, control: bool) -> None:
+    seal.drawn(item, control)
+    if control:
+        leaf_values.share(item)
 
 
 def _track_changes(item: Any) -> None:
