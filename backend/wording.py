@@ -6,12 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-
-from babel.dates import format_datetime, format_time
+from datetime import UTC, datetime
 
 from backend.preview import Change, Preview, drop
-from services.i18n import BABEL_LOCALE
+from services.i18n import Translator
 from services.models import Lang
 
 Gettext = Callable[[str], str]
@@ -61,7 +59,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     for change in preview.changed:
         what = sep.join(
             _("{field}: {before} → {after}").format(
-                field=_field(name, _), **_when(a, b, BABEL_LOCALE[lang])
+                field=_field(name, _), **_when(a, b, Translator(lang))
             )
             for name, a, b in change.fields
         )
@@ -90,25 +88,23 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     return [*first, summary, *lines, *_numbers(preview, _)]
 
 
-def _when(before: str, after: str, locale: str) -> dict[str, str]:
+def _when(before: str, after: str, tr: Translator) -> dict[str, str]:
     """A moved start or end in mission time as people write it ('Mon 6 Oct 12:30 → 13:00'),
     not as the feed stores it ('2025-10-06T12:30:00-07:00'); any other value as it is."""
-    moments = []
-    for value in (before, after):
-        try:
-            moments.append(
-                datetime.fromisoformat(value).replace(tzinfo=None) if "T" in value else None
-            )
-        except ValueError:
-            moments.append(None)
-    a, b = moments
-    shown = [
-        format_datetime(m, "EEE d MMM HH:mm", locale=locale) if m else v
-        for m, v in ((a, before), (b, after))
-    ]
+    a, b = _moment(before), _moment(after)
+    shown = [tr.moment(m, m.tzinfo or UTC) if m else v for m, v in ((a, before), (b, after))]
     if a and b and a.date() == b.date():  # the same day: its time alone
-        shown[1] = format_time(b, "HH:mm", locale=locale)
+        shown[1] = tr.time(b, b.tzinfo or UTC)
     return {"before": shown[0], "after": shown[1]}
+
+
+def _moment(value: str) -> datetime | None:
+    """A timestamp, in the zone it was written in (mission time); None for any other value."""
+    try:
+        moment = datetime.fromisoformat(value) if "T" in value else None
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=moment.tzinfo or UTC) if moment else None
 
 
 def _unreadable(preview: Preview, _: Gettext) -> list[str]:

@@ -9,7 +9,7 @@ import gettext
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -142,10 +142,10 @@ class Translator:
             value = date(value.year, value.month, value.day)
         return _weekday(value, self.locale), str(value.day)
 
-    def time(self, value: datetime, zone: ZoneInfo) -> str:
+    def time(self, value: datetime, zone: tzinfo) -> str:
         return _clock(value.astimezone(zone).replace(tzinfo=None), self.locale)
 
-    def moment(self, value: datetime, zone: ZoneInfo) -> str:
+    def moment(self, value: datetime, zone: tzinfo) -> str:
         """'wo 8 okt 07:15': a point in time for status lines."""
         return format_datetime(value.astimezone(zone), "EEE d MMM HH:mm", locale=self.locale)
 
