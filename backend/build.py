@@ -169,9 +169,19 @@ def _mission(
 
 def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceError]:
     """Each problem once, in sheet and row order (a contact shared by two delegates, a date
-    that both start and end need, are one problem each; a missing column is one problem)."""
+    that both start and end need, are one problem each; a missing column is one problem; a
+    cell that could not be read, a formula, is one problem, not also an empty cell)."""
     missing = {(t.label, column) for t in tables.values() for column in t.missing}
-    unique = (e for e in dict.fromkeys(errors) if (e.file, e.column) not in missing)
+    unread = {(t.label, cell) for t in tables.values() for cell in t.unread}
+    told: set[tuple[str, str]] = set()  # reading comes first: the first problem of a cell
+    unique: list[SourceError] = []
+    for e in dict.fromkeys(errors):
+        where = (e.file, e.cell)
+        if (e.file, e.column) in missing or where in told:
+            continue
+        if where in unread:
+            told.add(where)
+        unique.append(e)
     return sorted(unique, key=lambda e: (e.file, e.line))
 
 

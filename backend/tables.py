@@ -84,6 +84,7 @@ class Table:
     label: str = ""  # the file or sheet name a person sees
     missing: list[str] = field(default_factory=list)  # required columns not found (reported)
     unreadable: bool = False  # missing or undecodable (reported): its ids are not known
+    unread: set[str] = field(default_factory=set)  # cells not read (a formula: reported)
 
     def __post_init__(self) -> None:
         self.label = self.label or self.name

@@ -105,7 +105,7 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
     for line, cells in enumerate(rows[1:], start=2):
         if line == 2 and str(cells[0].value or "").startswith(HELP_MARK):
             continue
-        values = _values(cells, header, kinds, label, errors)
+        values = _values(cells, header, kinds, table, errors)
         if not any(values.values()):
             blank = blank or line
             continue
@@ -120,7 +120,7 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
 
 
 def _values(
-    cells: tuple[Any, ...], header: list[str], kinds: dict[str, str], label: str,
+    cells: tuple[Any, ...], header: list[str], kinds: dict[str, str], table: Table,
     errors: list[SourceError],
 ) -> dict[str, str]:  # fmt: skip
     values: dict[str, str] = {}
@@ -133,7 +133,8 @@ def _values(
                 "formula {formula}: type the value (Paste Special, Values)",
                 formula=str(cell.value)[:40],
             )
-            errors.append(SourceError(label, cell.row, message, column, cell.coordinate))
+            errors.append(SourceError(table.label, cell.row, message, column, cell.coordinate))
+            table.unread.add(cell.coordinate)  # left empty: the checks must not say so again
             continue
         kind = field_kind if column == "value" and field_kind else kinds[column]
         values[column] = cell_text(cell.value, kind)
