@@ -32,8 +32,7 @@ def personal_changes(
 ) -> Personal:
     """The delegates of `built` against the live release (`touched`: the activities that
     change). Only a document that changed is read, to see whether its hotel stays went."""
-    old = layout.tokens(current)
-    known = _known(current)  # token -> digest of the live document, when the memo has it
+    old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
     tokens = set()
     for delegate_id, doc in built.delegates.items():
@@ -42,7 +41,8 @@ def personal_changes(
         if token not in old:
             added += 1
             continue
-        own = _differs(current, token, known.get(token), digests.get(delegate_id), doc)
+        known = _known(memo.get(delegate_id), token)
+        own = _differs(current, token, known, digests.get(delegate_id), doc)
         if own or touched.intersection(doc.registered):
             affected += 1
         if own and not doc.stays and _live(current, token).get("stays"):
@@ -50,17 +50,14 @@ def personal_changes(
     return Personal(len(old), added, len(old - tokens), affected, lost)
 
 
-def _known(release: Path) -> dict[str, str]:
-    """Token -> document digest, from the memo the release was made with (if any)."""
-    out: dict[str, str] = {}
-    for entry in load_memo(release).values():
-        files, digest = entry.get("files"), entry.get("doc")
-        if not isinstance(files, dict) or not isinstance(digest, str):
-            continue
-        for path in files:
-            if path.startswith("delegates/") and path.endswith(".json"):
-                out[path.removeprefix("delegates/").removesuffix(".json")] = digest
-    return out
+def _known(entry: dict[str, object] | None, token: str) -> str | None:
+    """The digest of the live document of `token`, from the memo entry of their delegate id
+    (backend.memo) when it names that token's document (a memo made under another secret does
+    not)."""
+    files, digest = (entry or {}).get("files"), (entry or {}).get("doc")
+    if isinstance(files, dict) and isinstance(digest, str) and f"delegates/{token}.json" in files:
+        return digest
+    return None
 
 
 def _differs(
