@@ -3,14 +3,17 @@
 QR codes are drawn only for new delegates or new links (backend.qr_symbol: ~0.2 ms a code,
 ~0.4 ms with its PNG), by two forked processes when there are many (a first publish of 5,000
 delegates), and written by two threads meanwhile. A first draw writes them into a folder of
-their own, which becomes qr/ only once every code is in it.
+their own, which becomes qr/ only once every code is in it. When nothing the list is made of
+changed and it and the codes are as the last publish left them (`record`), nothing is done.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
+import json
 import multiprocessing
 import os
 import secrets
@@ -29,6 +32,7 @@ from services.models import DelegateDoc
 APART_FROM = 1000
 _TEMPORARY = ".qr-"  # a first draw's folder until it is complete
 STALE = 3600  # seconds: such a folder this old is a stopped publish's leftover
+RECORD = "invites.json"  # beside the releases: what the invites were last made from
 
 
 def write_invites(
@@ -37,10 +41,15 @@ def write_invites(
     secret: bytes,
     public_url: str,
     app_url: str | None,
+    record: Path | None = None,
 ) -> None:
     """invites.csv (name, company, language, link, code, QR file, calendar subscription link)
-    plus one QR image each."""
+    plus one QR image each. `record`: a file (not in `folder`: the welcome pack holds the list
+    and the codes only) that says what they were last made from."""
     folder.mkdir(parents=True, exist_ok=True)
+    made_of = _made_of(folder, delegates, secret, (public_url, app_url))
+    if record is not None and _recorded(record) == _as_left(folder, made_of):
+        return  # the same list and codes as the last publish left them
     base = public_url.rstrip("/") + "/"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -75,6 +84,36 @@ def write_invites(
     # with UTF-8's byte-order mark: without it Excel, which event staff open it in, reads it
     # as Windows-1252 and garbles every accent in a name
     _write((str(folder / "invites.csv"), buffer.getvalue().encode("utf-8-sig")))
+    if record is not None:
+        _write((str(record), json.dumps(_as_left(folder, made_of)).encode()))
+
+
+def _made_of(
+    folder: Path, delegates: dict[str, DelegateDoc], secret: bytes, urls: tuple[str, str | None]
+) -> str:
+    """A digest of all the list and the codes are made of (under the secret: never it)."""
+    people = [
+        (i, d.delegate.name, d.delegate.company, d.delegate.language) for i, d in delegates.items()
+    ]
+    made = json.dumps([str(folder.resolve()), *urls, sorted(people)]).encode()
+    return hmac.new(secret, b"invites\0" + made, hashlib.sha256).hexdigest()
+
+
+def _as_left(folder: Path, made_of: str) -> dict[str, str]:
+    """What the list and codes are made of, with a digest of the list and the codes' names now."""
+    try:
+        listed = hashlib.sha256((folder / "invites.csv").read_bytes()).hexdigest()
+    except OSError:
+        listed = ""
+    codes = hashlib.sha256("\0".join(sorted(_listed(folder / "qr"))).encode()).hexdigest()
+    return {"made_of": made_of, "list": listed, "codes": codes}
+
+
+def _recorded(record: Path) -> object:
+    try:
+        return json.loads(record.read_bytes())
+    except (OSError, ValueError):
+        return None
 
 
 def _listed(qr: Path) -> list[str]:

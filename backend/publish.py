@@ -27,7 +27,7 @@ from backend import build_cache
 from backend.build import Built, build
 from backend.collector import fewer_collections
 from backend.incremental import render_changed
-from backend.invites import write_invites
+from backend.invites import RECORD, write_invites
 from backend.layout import twinned
 from backend.memo import SOURCE, save_memo, source_digest
 from backend.numbering import renumber, renumbered
@@ -106,7 +106,8 @@ def publish(
             save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
             record(report.release).unlink(missing_ok=True)  # kept again once all is out
             report.invites = pack
-            write_invites(report.invites, report.docs, secret, public_url, app_url)
+            made = releases_of(out) / RECORD  # what the invites were made from, for the next one
+            write_invites(report.invites, report.docs, secret, public_url, app_url, made)
             asked = report.preview.renumbered[0] if report.preview.renumbered else None
             counts = {"files": report.files, "delegates": report.delegates}
             counts["activities"] = report.preview.activities

@@ -153,6 +153,28 @@ def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
     assert row["calendar"] == f"webcal://feed.example.org/delegates/{token}.ics"
 
 
+def test_invites_left_as_they_are_when_no_delegate_changed_and_made_again_when_one_did(
+    tmp_path: Path,
+) -> None:
+    source, pack, url = copy_example(tmp_path), tmp_path / "pack", "https://x/"
+    publish(source, tmp_path / "feed", SECRET, url, pack)
+    listed = (pack / "invites.csv").stat()
+    lost = next((pack / "qr").iterdir())
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    publish(source, tmp_path / "feed", SECRET, url, pack)
+    assert (pack / "invites.csv").stat().st_ino == listed.st_ino  # not written again
+    lost.unlink()  # by hand: the next publish draws it again
+    edit(source / "delegates.csv", "demo", name="Lotte Vermeulen-Peeters")
+    publish(source, tmp_path / "feed", SECRET, url, pack)
+    assert lost.is_file()
+    with (pack / "invites.csv").open(encoding="utf-8-sig") as f:
+        assert "Lotte Vermeulen-Peeters" in {row["name"] for row in csv.DictReader(f)}
+    (pack / "invites.csv").write_text("edited by hand", "utf-8")
+    edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
+    publish(source, tmp_path / "feed", SECRET, url, pack)
+    assert "Lotte Vermeulen-Peeters" in (pack / "invites.csv").read_text("utf-8-sig")
+
+
 def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) -> None:
     source = copy_example(tmp_path)
     out = tmp_path / "feed"
