@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backend.memo import SHARED, load_memo, present
+from backend.memo import KEYS, SHARED, load_memo, present
 from backend.objects import put_own
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from backend.stamps import Stamp, as_json, from_json, render_stamped
@@ -90,7 +90,9 @@ def render_changed(
     there = present(live, old) if live is not None else set()
     reused: dict[str, str] = {}
     memo: dict[str, dict[str, object]] = {}
-    todo = _sort_out(Keys(mission, secret), delegates, docs, (old, there), reused, memo)
+    keys = Keys(mission, secret, old.get(KEYS))
+    todo = _sort_out(keys, delegates, docs, (old, there), reused, memo)
+    memo[KEYS] = keys.table()
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
@@ -126,7 +128,7 @@ def _sort_out(
     todo: Todo = {}
     for delegate_id, doc in delegates.items():
         before, digest = old.get(delegate_id, {}), docs[delegate_id]
-        whole, files = keys.whole(doc, digest), before.get("files")
+        whole, files = keys.whole(doc, digest, before), before.get("files")
         same_key = before.get("key") == whole and isinstance(before.get("keys"), dict)
         if same_key and isinstance(files, dict) and there.issuperset(files):
             reused.update(files)  # nothing they read changed: all their files stay

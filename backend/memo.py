@@ -2,7 +2,8 @@
 the shared files' key, and a digest of the input (`.OUT.releases/<id>.memo.json`).
 
     {delegate id: {"key": ..., "files": {path: sha-256}, "doc": digest of the document},
-     "__shared__": {"key": ..., "files": {...}}, "__source__": {"digest": ...}}
+     "__shared__": {"key": ..., "files": {...}}, "__source__": {"digest": ...},
+     "__keys__": what the keys were made of (backend.render_keys.Keys.table)}
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from backend import layout
 
 SHARED = "__shared__"  # the shared files (no delegate id starts with _)
 SOURCE = "__source__"  # the input the release was made from
+KEYS = "__keys__"  # the activities' digests and views the keys were made of
 
 
 def load_memo(release: Path | None) -> dict[str, dict[str, object]]:

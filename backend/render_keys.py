@@ -14,6 +14,8 @@ French and Dutch ones only where they fall back to English.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 VOLATILE = {"revision", "published_at"}  # change with every publish, not a person's content
 RENDERERS = ("babel", "icalendar", "jinja2", "pydantic", "segno")
 ROOT = Path(__file__).resolve().parent.parent
+_HEX = re.compile("[0-9a-f]{64}")  # a sha-256 as a memo holds it
 
 
 def made_with(root: Path = ROOT) -> list[Path]:
@@ -61,9 +64,11 @@ def doc_digest(doc: DelegateDoc) -> str:
 class Keys:
     """The keys of every delegate's files for one mission and secret. `whole`: one key over
     everything their files are made of, cheap, to find the delegates whose files all stay;
-    `per_language`: one key per language, for the others."""
+    `per_language`: one key per language, for the others. `before`: the `table` of the live
+    release's publish; what it says of the activities that stayed the same is not worked out
+    again (the same inputs give the same keys)."""
 
-    def __init__(self, mission: MissionDoc, secret: bytes) -> None:
+    def __init__(self, mission: MissionDoc, secret: bytes, before: object = None) -> None:
         self._shared = hashlib.sha256(code_digest().encode() + secret)
         self._shared.update(mission.model_dump_json(exclude={"activities", *VOLATILE}).encode())
         self._activities = {a.id: a for a in mission.activities}
@@ -71,9 +76,22 @@ class Keys:
             a.id: hashlib.sha256(a.model_dump_json().encode()).digest() for a in mission.activities
         }
         self._seen: dict[str, dict[str, bytes]] = {}  # views, made when first needed
+        self._changed: set[str] | None = None  # activities changed since `before` (None: unknown)
+        known = _known(before, self._shared.hexdigest())
+        if known is not None:
+            same = {i for i, d in self._stored.items() if known.get(i, [""])[0] == d.hex()}
+            self._changed = (self._stored.keys() | known.keys()) - same
+            self._seen = {i: _views_of(known[i]) for i in same if len(known[i]) > 1}
 
-    def whole(self, doc: DelegateDoc, digest: str) -> str:
-        """(`digest`: their `doc_digest`)"""
+    def whole(
+        self, doc: DelegateDoc, digest: str, before: Mapping[str, object] | None = None
+    ) -> str:
+        """(`digest`: their `doc_digest`; `before`: their entry in the live release's memo,
+        whose key stays when neither the document nor an activity they attend changed)"""
+        entry, changed = before or {}, self._changed
+        kept = entry.get("key") if entry.get("doc") == digest else None
+        if isinstance(kept, str) and changed is not None and changed.isdisjoint(doc.registered):
+            return kept
         key = self._mine(doc, digest)
         key.update(b"".join([self._stored.get(i, b"") for i in doc.registered]))
         return key.hexdigest()
@@ -86,6 +104,14 @@ class Keys:
             out[lang] = key.hexdigest()
         return out
 
+    def table(self) -> dict[str, object]:
+        """What the next publish's `Keys` takes as `before`: the shared part's digest, and each
+        activity's digest with its views when they are known ({id: [digest, view per
+        language]})."""
+        seen = {i: [views[lang].hex() for lang in LANGS] for i, views in self._seen.items()}
+        known = {i: [d.hex(), *seen.get(i, [])] for i, d in sorted(self._stored.items())}
+        return {"shared": self._shared.hexdigest(), "activities": known}
+
     def _mine(self, doc: DelegateDoc, digest: str) -> HASH:
         mine = self._shared.copy()
         mine.update(digest.encode())  # revision and time aside: backend.stamps carries them
@@ -97,6 +123,25 @@ class Keys:
         if activity_id not in self._seen:
             self._seen[activity_id] = views(self._activities[activity_id])
         return self._seen[activity_id][lang]
+
+
+def _views_of(known: list[str]) -> dict[str, bytes]:
+    return {lang: bytes.fromhex(view) for lang, view in zip(LANGS, known[1:], strict=True)}
+
+
+def _known(before: object, shared: str) -> dict[str, list[str]] | None:
+    """The activities of a `Keys.table` made with the same shared part, if it is one."""
+    if not isinstance(before, dict) or before.get("shared") != shared:
+        return None
+    known = before.get("activities")
+    if not isinstance(known, dict):
+        return None
+    for value in known.values():
+        if not isinstance(value, list) or len(value) not in (1, 1 + len(LANGS)):
+            return None
+        if not all(isinstance(x, str) and _HEX.fullmatch(x) for x in value):
+            return None
+    return known
 
 
 def views(activity: Activity) -> dict[str, bytes]:
