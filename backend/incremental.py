@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backend.memo import KEYS, SHARED, load_memo, present
-from backend.objects import put_own
+from backend.objects import packing, put_own
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from backend.stamps import Stamp, as_json, from_json, render_stamped
 from backend.tokens import token_for
@@ -67,6 +67,7 @@ class Changes:
     memo: Memo
     placed: dict[str, str] = field(default_factory=dict)
     written: int = 0  # files written into those objects, twins included
+    twins: dict[str, bytes] = field(default_factory=dict)  # of `files`, made ahead
 
 
 def render_changed(
@@ -96,9 +97,11 @@ def render_changed(
     shared_key = hashlib.sha256(code_digest().encode() + mission.model_dump_json().encode())
     shared_key.update(salt.encode())
     written = _shared(shared, mission, shared_key.hexdigest(), old, there, reused, memo)
+    twins = packing(written)  # on another core while the delegates' files are rendered
     fresh = {delegate_id: delegates[delegate_id] for delegate_id in todo}
     out = Changes(written, reused, memo)
-    rendered = _render_each(own, mission, fresh, secret, todo, live, (store, memo))
+    rendered = _render_each(own, mission, fresh, secret, todo, live, (store, memo), twins)
+    out.twins = twins()
     for delegate_id, done in rendered.items():
         written.update(done.files)
         if store is not None:
@@ -200,11 +203,13 @@ def _render_each(
     langs: Todo | None = None,
     live: Path | None = None,
     store: Store = (None, {}),
+    before_fork: Callable[[], object] = lambda: None,
 ) -> Rendered:
     """Each delegate's own files (those read in `langs[id]`, default all): those that changed,
     those made again as they are in `live`, their stamps (backend.stamps); in forked workers
     when there are many. `store`: the objects folder, if the files are to go into each
-    delegate's object there at once, and the memo that names the files they keep."""
+    delegate's object there at once, and the memo that names the files they keep.
+    `before_fork`: waits for what runs in other threads (a fork copies none of them)."""
     global _JOB
     ids = sorted(delegates)
     workers = min(4, os.cpu_count() or 1)
@@ -217,6 +222,7 @@ def _render_each(
         # the first one here: every worker inherits the renderers warm (templates compiled,
         # catalogs and maps read) instead of each paying that again
         parts = [_render_chunk(ids[:1])]
+        before_fork()
         size = max(CHUNK, -(-(len(ids) - 1) // (workers * SHARES)))
         chunks = [ids[k : k + size] for k in range(1, len(ids), size)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -80,10 +81,10 @@ def put_own(store: Path, live: Path | None, files: dict[str, str], new: dict[str
     return put(store, digest, sources)
 
 
-def place(path: Path, data: bytes | Path, twin: bool) -> int:
+def place(path: Path, data: bytes | Path, twin: bool, packed: bytes | None = None) -> int:
     """`path`: `data` written, or (a Path) that file hard-linked; and, if `twin`, its gzip -9
-    twin `<path>.gz` (linked from the file's own twin when it has one). How many files were
-    written."""
+    twin `<path>.gz` (linked from the file's own twin when it has one; `packed`: that of
+    `data`, made ahead: `packing`). How many files were written."""
     if isinstance(data, Path):
         os.link(data, path)
         if not twin:
@@ -97,8 +98,32 @@ def place(path: Path, data: bytes | Path, twin: bool) -> int:
         _write(path, data)
         written = 1
     if twin:
-        _write(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+        packed = packed if packed is not None and written else _packed(data)
+        _write(path.with_name(path.name + ".gz"), packed)
     return written + int(twin)
+
+
+def packing(files: dict[str, bytes]) -> Callable[[], dict[str, bytes]]:
+    """The gzip -9 twins of those of `files` that have one, made in a thread: zlib lets go of
+    the GIL while it compresses, so they are made on another core while this one goes on.
+    Calling the result waits for them ({path: twin})."""
+    twins: dict[str, bytes] = {}
+
+    def pack() -> None:
+        twins.update({path: _packed(data) for path, data in files.items() if twinned(path)})
+
+    thread = threading.Thread(target=pack, name="gzip twins", daemon=True)
+    thread.start()
+
+    def made() -> dict[str, bytes]:
+        thread.join()
+        return twins
+
+    return made
+
+
+def _packed(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def _write(path: Path, data: bytes) -> None:

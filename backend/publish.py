@@ -185,7 +185,9 @@ def _release(
         delegates=len(built.delegates),
     )
     files, reused, placed = changes.files, changes.reused, changes.placed
-    report.release, written = write_release(out, files, entry, reused, previous, placed)
+    report.release, written = write_release(
+        out, files, entry, reused, previous, placed, changes.twins
+    )
     report.written = written + changes.written
     if built.saved is not None:  # made afresh: the next publish may reuse it
         build_cache.save(

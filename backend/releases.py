@@ -25,6 +25,7 @@ import logging
 import os
 import secrets
 import shutil
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -100,6 +101,7 @@ def write_release(
     reused: dict[str, str] | None = None,
     base: Path | None = None,
     placed: dict[str, str] | None = None,
+    twins: Mapping[str, bytes] | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
     with .gz twins where `layout.twinned` wants them, made live. `placed`: delegates' files
@@ -107,7 +109,8 @@ def write_release(
     with the same bytes are hard links to it, and delegates whose files did not change keep
     their object (backend.objects), so a small change writes little. `base`: the release
     `reused` was read from (default: the live one). Returns the release and how many files
-    were written, twins included."""
+    were written, twins included. `twins`: gzip twins of `files` made ahead
+    (backend.objects.packing)."""
     releases = releases_of(out)
     with holding(out):
         current = base or live(out)
@@ -119,7 +122,8 @@ def write_release(
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         release = releases / digest
         manifested = (manifest, text)
-        written = 0 if release.exists() else _fill(current, release, files, manifested, placed)
+        made_of = (files, placed or {}, twins or {})
+        written = 0 if release.exists() else _fill(current, release, made_of, manifested)
         # before the swap: a live release always has its line; the same release published
         # again (nothing changed, a double click) adds none, as nothing went out
         if entry is not None and not _last_line_is(out, digest):
@@ -132,16 +136,17 @@ def write_release(
 def _fill(
     current: Path | None,
     release: Path,
-    files: dict[str, bytes],
+    made_of: tuple[dict[str, bytes], dict[str, str], Mapping[str, bytes]],
     manifest: tuple[dict[str, str], str],
-    placed: dict[str, str] | None = None,
 ) -> int:
     """Put the release together beside the live one and move it to `release`; how many files
-    were written. `manifest`: the manifest and its JSON; `placed`: as for write_release."""
+    were written. `made_of`: files, placed and twins as for write_release; `manifest`: the
+    manifest and its JSON."""
     old = manifest_of(current) if current else {}
     folder = release.parent / f".staging-{os.getpid()}-{secrets.token_hex(4)}"
+    files, placed, twins = made_of
     try:
-        written, pointed = assemble(current, old, folder, files, manifest[0], placed or {})
+        written, pointed = assemble(current, old, folder, files, manifest[0], placed, twins)
         (release.parent / f"{release.name}.manifest.json").write_text(manifest[1], "utf-8")
         (release.parent / f"{release.name}.objects").write_text("\n".join(sorted(pointed)), "utf-8")
         os.replace(folder, release)

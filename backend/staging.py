@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,11 +32,13 @@ def assemble(
     files: dict[str, bytes],
     manifest: dict[str, str],
     placed: Collection[str] = (),
+    twins: Mapping[str, bytes] | None = None,
 ) -> tuple[int, set[str]]:
     """Fill `folder` with the release `manifest` ({served path: sha-256}) describes: `files`
     are the new bytes, `placed` the paths whose delegates' objects are made already, every
-    other path is the same file as in `current` (whose manifest is `old`). Returns how many
-    files were written (twins included) and the objects used."""
+    other path is the same file as in `current` (whose manifest is `old`). `twins`: gzip twins
+    of shared `files` made ahead (backend.objects.packing). Returns how many files were
+    written (twins included) and the objects used."""
     shared: dict[str, str] = {}
     own: dict[str, dict[str, str]] = {}
     for path, sha in manifest.items():
@@ -56,7 +58,7 @@ def assemble(
     links, jobs = _objects(own, {**known, **mine}, (files, placed), folder.parent / OBJECTS)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         # the shared files' large gzip twins are made while the objects are written
-        first = pool.submit(_shared, folder, {p: source(p) for p in shared})
+        first = pool.submit(_shared, folder, {p: source(p) for p in shared}, twins or {})
         made = ((digest, {n: source(p) for n, p in names.items()}) for digest, names in jobs)
         written = sum(pool.map(lambda job: put(folder.parent / OBJECTS, *job), made))
         written += first.result()
@@ -126,10 +128,10 @@ def locked(releases: Path, wait: bool = True) -> Iterator[None]:
             del held[key]
 
 
-def _shared(folder: Path, files: dict[str, bytes | Path]) -> int:
+def _shared(folder: Path, files: dict[str, bytes | Path], twins: Mapping[str, bytes]) -> int:
     written = 0
     for path, data in files.items():
         out = folder / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        written += place(out, data, layout.twinned(path))
+        written += place(out, data, layout.twinned(path), twins.get(path))
     return written

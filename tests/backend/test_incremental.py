@@ -3,6 +3,8 @@ and a republish never writes into a release that is already out."""
 
 from __future__ import annotations
 
+import gzip
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Collection
@@ -14,6 +16,7 @@ from backend import incremental, layout
 from backend.build import build
 from backend.incremental import render_changed
 from backend.layout import listing
+from backend.objects import packing, place
 from backend.publish import publish
 from backend.release_files import delegate_files, shared_files
 from backend.releases import releases_of
@@ -164,6 +167,43 @@ def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
     here = str(os.getpid()).encode()
     assert sorted(where) == sorted(many)
     assert [i for i, pid in where.items() if pid == here] == ["d000"]  # the rest in workers
+
+
+def test_render_each_in_workers_forks_once_what_runs_in_other_threads_is_done(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fork copies only the thread that forks: the shared files' twins (made in a thread
+    while delegates render) must be done before workers are forked."""
+    built = build(EXAMPLE)
+    assert built.mission is not None
+    doc = next(iter(built.delegates.values()))
+    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    order: list[str] = []
+    real = multiprocessing.get_context
+
+    def context(method: str) -> object:
+        order.append("fork")
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", context)
+    twins = packing({"mission.json": b"{}"})
+
+    def done() -> None:
+        order.append("waited")
+        twins()
+
+    incremental._render_each(_where, built.mission, many, SECRET, before_fork=done)
+    assert order == ["waited", "fork"]
+
+
+def test_twins_made_ahead_are_those_gzip_gives_and_go_out_as_they_are(tmp_path: Path) -> None:
+    files = {"mission.json": b"{}" * 1000, "delegates/abc.html": b"<p>", "delegates/abc.json": b"1"}
+    twins = packing(files)()
+    assert sorted(twins) == ["delegates/abc.json", "mission.json"]  # as layout.twinned says
+    assert all(twins[p] == gzip.compress(files[p], compresslevel=9, mtime=0) for p in twins)
+    place(tmp_path / "mission.json", files["mission.json"], True, b"made ahead")
+    assert (tmp_path / "mission.json.gz").read_bytes() == b"made ahead"
 
 
 def _inodes(release: Path) -> dict[str, int]:
