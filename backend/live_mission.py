@@ -32,7 +32,9 @@ def mission_json(release: Path | None) -> dict[str, Any] | None:
     one per language, say). The preview compares field by field, so only a valid one will do.
     Like `stamp`, it reads mission.json and its twin: the one with the higher stamp counts (the
     plain file when they tie), so a damaged plain file is compared as its twin says."""
-    valid = [(shown, data) for data in _copies(release) if (shown := _valid(data))]
+    copies = _copies(release)
+    judged = {id(data): _valid(data) for data in copies}  # a twin of the same bytes: once
+    valid = [(shown, data) for data in copies if (shown := judged[id(data)])]
     return max(valid, key=lambda judged: judged[0])[1] if valid else None  # a tie: the first
 
 
@@ -54,17 +56,34 @@ def _valid(data: dict[str, Any]) -> tuple[int, datetime] | None:
 
 
 def _copies(release: Path | None) -> list[dict[str, Any]]:
-    """mission.json, then its twin, as far as they are JSON objects."""
-    return [data for name in (NAME, TWIN) if (data := _object(release, name)) is not None]
+    """mission.json, then its twin, as far as they are JSON objects; a twin that holds the same
+    bytes (as published) is the same object, read once."""
+    read: dict[bytes, dict[str, Any] | None] = {}
+    copies = []
+    for name in (NAME, TWIN):
+        text = _bytes(release, name)
+        if text is not None and text not in read:
+            read[text] = _object(text)
+        if text is not None and (data := read[text]) is not None:
+            copies.append(data)
+    return copies
 
 
-def _object(release: Path | None, name: str = NAME) -> dict[str, Any] | None:
+def _bytes(release: Path | None, name: str) -> bytes | None:
+    """The file's bytes (the twin's uncompressed), None when it cannot be read."""
     if release is None:
         return None
     try:
         raw = layout.read(release, name)
-        data = json.loads(gzip.decompress(raw) if name == TWIN else raw)
-    except (OSError, ValueError, EOFError, zlib.error):
+        return gzip.decompress(raw) if name == TWIN else raw
+    except (OSError, EOFError, zlib.error):
+        return None
+
+
+def _object(text: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
         return None
     return data if isinstance(data, dict) else None
 
