@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from backend.collector import lasting
 from backend.render_keys import code_digest
 from backend.tables import Row
 from services.models import DelegateDoc, MissionDoc
@@ -131,7 +132,8 @@ def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:
     if not hmac.compare_digest(_sealed(seal, body), check):
         return None  # damaged, or not sealed with this feed's secret: never unpickled
     try:
-        saved = pickle.loads(body)
+        with lasting():
+            saved = pickle.loads(body)
     except Exception:  # a pickle from other code: anything may fail, then it is not used
         return None
     return saved if isinstance(saved, Saved) and saved.key == key else None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from backend.collector import BATCH_THRESHOLDS, fewer_collections
+from backend.collector import BATCH_THRESHOLDS, fewer_collections, lasting
 from backend.publish import publish
 from tests.backend.servers import EXAMPLE, SECRET
 
@@ -92,3 +93,45 @@ def test_fewer_collections_overlapping_blocks_restore_what_the_first_found(
     assert gc.get_threshold() == BATCH_THRESHOLDS  # the publish still runs
     second.__exit__(None, None, None)
     assert gc.get_threshold() == LOW
+
+
+def test_lasting_objects_left_out_of_every_pass_until_the_publish_ends() -> None:
+    assert gc.isenabled() and not gc.get_freeze_count()
+    with fewer_collections():
+        with lasting():
+            assert not gc.isenabled()
+            with lasting():  # another one overlapping
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count()
+    assert not gc.get_freeze_count()  # collected again
+
+
+def test_lasting_outside_a_publish_only_pauses_and_puts_back_what_it_found() -> None:
+    with pytest.raises(KeyError), lasting():
+        raise KeyError("boom")
+    assert gc.isenabled() and not gc.get_freeze_count()
+    gc.disable()
+    try:
+        with lasting():
+            pass
+        assert not gc.isenabled()  # off before: stays off
+    finally:
+        gc.enable()
+
+
+def test_build_cache_is_read_with_no_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    publish(EXAMPLE, tmp_path / "feed", SECRET, "https://x/")
+    seen: list[bool] = []
+    real = pickle.loads
+
+    def loads(data: bytes) -> object:
+        seen.append(gc.isenabled())
+        return real(data)
+
+    monkeypatch.setattr(pickle, "loads", loads)
+    publish(EXAMPLE, tmp_path / "feed", SECRET, "https://y/")  # another address: built again
+    assert seen == [False]  # the documents from the cache, read while no collection runs
+    assert gc.isenabled() and not gc.get_freeze_count()
