@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from backend.qr_png import qr_png
+from backend.render_keys import code_digest
 from backend.tokens import token_for
 from services.calendar import webcal_link
 from services.models import DelegateDoc
@@ -91,11 +92,12 @@ def write_invites(
 def _made_of(
     folder: Path, delegates: dict[str, DelegateDoc], secret: bytes, urls: tuple[str, str | None]
 ) -> str:
-    """A digest of all the list and the codes are made of (under the secret: never it)."""
+    """A digest of all the list and the codes are made of, our code too (under the secret:
+    never it)."""
     people = [
         (i, d.delegate.name, d.delegate.company, d.delegate.language) for i, d in delegates.items()
     ]
-    made = json.dumps([str(folder.resolve()), *urls, sorted(people)]).encode()
+    made = json.dumps([code_digest(), str(folder.resolve()), *urls, sorted(people)]).encode()
     return hmac.new(secret, b"invites\0" + made, hashlib.sha256).hexdigest()
 
 

@@ -154,7 +154,7 @@ def test_invites_open_the_hosted_app_when_there_is_one(tmp_path: Path) -> None:
 
 
 def test_invites_left_as_they_are_when_no_delegate_changed_and_made_again_when_one_did(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, pack, url = copy_example(tmp_path), tmp_path / "pack", "https://x/"
     publish(source, tmp_path / "feed", SECRET, url, pack)
@@ -173,6 +173,11 @@ def test_invites_left_as_they_are_when_no_delegate_changed_and_made_again_when_o
     edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
     publish(source, tmp_path / "feed", SECRET, url, pack)
     assert "Lotte Vermeulen-Peeters" in (pack / "invites.csv").read_text("utf-8-sig")
+    listed = (pack / "invites.csv").stat()
+    monkeypatch.setattr(invites, "code_digest", lambda: "a new version")  # may write others
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    publish(source, tmp_path / "feed", SECRET, url, pack)
+    assert (pack / "invites.csv").stat().st_ino != listed.st_ino
 
 
 def test_republish_swaps_atomically_and_keeps_recent_releases(tmp_path: Path) -> None:
