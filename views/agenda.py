@@ -83,7 +83,9 @@ def who_line(who: str) -> ft.Control:
     """Who this agenda is for, on its own line above the days. In the app bar beside four
     icons, 'Camille Lambert · À titre d'illustration' was cut at 360 px (a title there does
     not wrap); here it has the whole width and wraps."""
-    line = ft.Container(muted(who, 12), padding=shared(ft.Padding.only(left=16, right=16, top=6)))
+    line = ft.Text(
+        who, size=12, color=MUTED, margin=shared(ft.Margin.only(left=16, right=16, top=6))
+    )
     return ft.Semantics(container=True, identifier="agenda-who", content=line)
 
 

@@ -99,19 +99,15 @@ async def test_the_day_chips_keep_a_gap_below_the_search_field(app: App) -> None
     ended at y 111, the chips began at 112)."""
     await app.go("/programme")
 
-    def tightest(identifier: str) -> ft.Container:
-        around = [
-            c
-            for c in app.controls()
-            if isinstance(c, ft.Container)
-            and any(getattr(d, "identifier", None) == identifier for d in walk(c))
-        ]
-        return around[-1]  # walked outside in: the last one holds it most closely
+    def margin(control: ft.LayoutControl) -> ft.Margin:
+        assert isinstance(control.margin, ft.Margin)
+        return control.margin
 
-    def padding(box: ft.Container) -> ft.Padding:
-        assert isinstance(box.padding, ft.Padding)
-        return box.padding
-
-    search, days = tightest("programme-search"), tightest("chip-day-2025-10-07")
-    assert search is not days
-    assert padding(search).bottom + padding(days).top >= 8
+    field = app.wrapped("programme-search", ft.TextField)
+    days = [  # walked outside in: the last one holds the chips most closely
+        c
+        for c in app.controls()
+        if isinstance(c, ft.Column)
+        and any(getattr(d, "identifier", None) == "chip-day-2025-10-07" for d in walk(c))
+    ][-1]
+    assert margin(field).bottom + margin(days).top >= 8

@@ -19,7 +19,7 @@ def number_style(fg: ft.Colors) -> ft.TextStyle:
 NUMBER_STYLES = {fg: number_style(fg) for fg in (ft.Colors.ON_PRIMARY, ft.Colors.ON_SURFACE)}
 CELL_RADIUS = shared(ft.BorderRadius.all(12))
 CENTER = shared(ft.Alignment.CENTER)
-STRIP_PADDING = shared(ft.Padding.symmetric(horizontal=12, vertical=8))
+STRIP_MARGIN = shared(ft.Margin.symmetric(horizontal=12, vertical=8))
 
 
 def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
@@ -54,4 +54,4 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 expand=1,
             )
         )
-    return ft.Container(ft.Row(cells, spacing=4), padding=STRIP_PADDING)
+    return ft.Row(cells, spacing=4, margin=STRIP_MARGIN)

@@ -7,7 +7,7 @@ from functools import partial
 import flet as ft
 
 from services.now_card import NowNextCard
-from views.components.ui import card, muted, sample_marks, sample_span, warning_line, wrap_row
+from views.components.ui import card, muted, sample_mark, sample_span, warning_line
 from views.context import Ctx
 
 
@@ -18,7 +18,7 @@ def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Con
         muted(summary.detail),
     ]
     if summary.sample:
-        parts.insert(2, wrap_row(sample_marks(ctx.tr, True, "sample-now-next")))
+        parts.insert(2, sample_mark(ctx.tr, "sample-now-next"))  # the Column keeps it narrow
     if summary.then:
         parts.append(ft.Text(summary.then, size=14))
     if logistics:

@@ -116,10 +116,12 @@ def pane(screen: Screen, identifier: str, shows: str) -> ft.Control:
     )
     if screen.rest is not None:
         grows(body, screen.rest)
+    # a screen with no header is its list alone: no Column holding one child
+    column = ft.Column([*screen.header, body], expand=True, spacing=0) if screen.header else body
     return ft.Semantics(
         container=True,
         identifier=identifier,
-        content=ft.Column([*screen.header, body], expand=True, spacing=0),
+        content=column,
         expand=True,
         key=f"{identifier}-{shows}",
     )
