@@ -5,8 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.present import city_name
-from views.components.shared import shared
-from views.components.ui import badge, card, fallback_note, heading, muted
+from views.components.ui import HEAD_MARGIN, SIDES, badge, card, fallback_note, heading, muted
 from views.context import Ctx, Screen
 
 
@@ -31,17 +30,15 @@ def build(ctx: Ctx) -> Screen:
         for c in m.cities
     ]
     controls.append(
-        ft.Container(
-            ft.Column(
-                [
-                    ft.Text(tr.text(m.title).text, size=20, weight=ft.FontWeight.BOLD),
-                    ft.Text(tr.text(m.led_by).text, size=14),
-                    ft.Text(dates, weight=ft.FontWeight.W_600),
-                    *[muted(leg) for leg in legs],
-                ],
-                spacing=4,
-            ),
-            padding=shared(ft.Padding.only(left=16, right=16, top=12)),
+        ft.Column(
+            [
+                ft.Text(tr.text(m.title).text, size=20, weight=ft.FontWeight.BOLD),
+                ft.Text(tr.text(m.led_by).text, size=14),
+                ft.Text(dates, weight=ft.FontWeight.W_600),
+                *[muted(leg) for leg in legs],
+            ],
+            spacing=4,
+            margin=HEAD_MARGIN,
         )
     )
     controls.append(heading(_("Sectors")))
@@ -72,15 +69,8 @@ def build(ctx: Ctx) -> Screen:
         )
     published = tr.day(repo.mission.published_at.astimezone(repo.zone).date())
     controls.append(heading(_("Data")))
-    controls.append(
-        ft.Container(
-            muted(
-                _("Programme revision {revision}, published {date}.").format(
-                    revision=repo.mission.revision, date=published
-                ),
-                13,
-            ),
-            padding=shared(ft.Padding.symmetric(horizontal=16)),
-        )
+    revision = _("Programme revision {revision}, published {date}.").format(
+        revision=repo.mission.revision, date=published
     )
+    controls.append(muted(revision, margin=SIDES))
     return Screen(_("About"), controls)

@@ -20,6 +20,8 @@ from services.present import (
 from views.components.bookmark import bookmark_button
 from views.components.shared import shared
 from views.components.ui import (
+    HEAD_MARGIN,
+    SIDES,
     badge,
     card,
     change_line,
@@ -61,11 +63,7 @@ def build(ctx: Ctx) -> Screen:
         if room.text:
             lines: list[ft.Control] = [muted(_("Room: {room}").format(room=room.text), 14)]
             lines += fallback_note(tr, room.fallback)
-            controls.append(
-                ft.Container(
-                    ft.Column(lines, spacing=2), padding=shared(ft.Padding.symmetric(horizontal=16))
-                )
-            )
+            controls.append(ft.Column(lines, spacing=2, margin=SIDES))
         controls += venue_block(ctx, venue)
     controls += people(ctx, activity)
     description = tr.text(activity.description)
@@ -75,9 +73,7 @@ def build(ctx: Ctx) -> Screen:
             ft.Text(description.text, size=15),
             *fallback_note(tr, description.fallback),
         ]
-        controls.append(
-            ft.Container(ft.Column(body), padding=shared(ft.Padding.symmetric(horizontal=16)))
-        )
+        controls.append(ft.Column(body, margin=SIDES))
     controls.append(actions(ctx, activity))
     zone = display_zone(repo.mission, repo.settings.time_display)  # the day My agenda lists
     day = tr.day(activity.start.astimezone(zone).date())  # it under: Brussels may be a day on
@@ -160,11 +156,7 @@ def header(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         tags.append(badge(_("Invitation only"), "changed"))
     if tags:
         items.append(wrap_row(tags))
-    return [
-        ft.Container(
-            ft.Column(items, spacing=6), padding=shared(ft.Padding.only(left=16, right=16, top=12))
-        )
-    ]
+    return [ft.Column(items, spacing=6, margin=HEAD_MARGIN)]
 
 
 def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
@@ -201,10 +193,7 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
         name = item_title(tr, other_item) if other_item else ""
         text = warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes)
         lines.append(warning_line(text))
-    body = ft.Container(
-        ft.Column(lines, spacing=4), padding=shared(ft.Padding.symmetric(horizontal=16))
-    )
-    return [heading(_("When")), body]
+    return [heading(_("When")), ft.Column(lines, spacing=4, margin=SIDES)]
 
 
 def people(ctx: Ctx, activity: Activity) -> list[ft.Control]:
@@ -259,10 +248,11 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     if not off:  # 'registered' for what no longer takes place would mislead
         state = bookmark_button(ctx, activity.id)
         registered = repo.is_registered(activity.id)
-        parts.insert(0, wrap_row([muted(_("You are registered"), 14) if registered else state]))
+        parts.insert(0, muted(_("You are registered"), 14) if registered else state)
     elif repo.is_bookmarked(activity.id):  # it can still leave My agenda
-        parts.insert(0, wrap_row([bookmark_button(ctx, activity.id)]))
-    return ft.Container(ft.Column(parts, spacing=8), padding=shared(ft.Padding.all(16)))
+        parts.insert(0, bookmark_button(ctx, activity.id))
+    # the Column keeps each part at its own width, at the start: no Row of one child
+    return ft.Column(parts, spacing=8, margin=shared(ft.Margin.all(16)))
 
 
 def share_text(ctx: Ctx, activity: Activity, off: bool) -> str:

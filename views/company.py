@@ -13,8 +13,8 @@ from services.models import Company
 from services.present import city_name, display_zone, sector_names, span_time
 from views.components.directory import kind_label
 from views.components.rows import activity_card
-from views.components.shared import shared
 from views.components.ui import (
+    HEAD_MARGIN,
     card,
     empty_state,
     fallback_note,
@@ -53,11 +53,7 @@ def build(ctx: Ctx) -> Screen:
     ]
     if cities:
         head.append(muted(_("With the delegation in: {cities}").format(cities=cities)))
-    controls: list[ft.Control] = [
-        ft.Container(
-            ft.Column(head, spacing=4), padding=shared(ft.Padding.only(left=16, right=16, top=12))
-        )
-    ]
+    controls: list[ft.Control] = [ft.Column(head, spacing=4, margin=HEAD_MARGIN)]
     controls.append(heading(_("Contact person")))
     controls.append(contact_card(ctx, entry))
     hosted = directory.hosted(repo.mission, entry)

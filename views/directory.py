@@ -11,7 +11,7 @@ from services.present import city_name, sector_names
 from views.components.directory import kind_label
 from views.components.drafts import done, draft_field
 from views.components.shared import shared
-from views.components.ui import card, empty_state, marked_line, muted
+from views.components.ui import SIDES, card, empty_state, marked_line, muted
 from views.context import Ctx, Screen
 
 
@@ -21,12 +21,8 @@ def build(ctx: Ctx) -> Screen:
     found = directory.search(repo.mission, ctx.state.directory_query, ctx.state.directory_sector)
     controls: list[ft.Control] = [search_box(ctx), sector_chips(ctx)]
     if repo.mission.mission.sample:
-        controls.append(
-            ft.Container(
-                muted(_("Example entries: the companies and people listed are illustrative."), 12),
-                padding=shared(ft.Padding.symmetric(horizontal=16)),
-            )
-        )
+        example = _("Example entries: the companies and people listed are illustrative.")
+        controls.append(muted(example, 12, SIDES))
     controls += [company_card(ctx, c) for c in found]
     if not found:
         controls.append(
@@ -87,9 +83,11 @@ def sector_chips(ctx: Ctx) -> ft.Control:
                 selected=selected,
             )
         )
-    return ft.Container(
-        ft.Row(chips, scroll=ft.ScrollMode.AUTO, spacing=6),
-        padding=shared(ft.Padding.symmetric(horizontal=12, vertical=4)),
+    return ft.Row(
+        chips,
+        scroll=ft.ScrollMode.AUTO,
+        spacing=6,
+        margin=shared(ft.Margin.symmetric(horizontal=12, vertical=4)),
     )
 
 

@@ -15,8 +15,7 @@ from services.models import Venue
 from services.present import city_name, item_sample, item_title
 from views.components.day_strip import day_strip
 from views.components.offline_map import offline_map
-from views.components.shared import shared
-from views.components.ui import card, heading, muted, sample_marks
+from views.components.ui import SIDES, card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
 DAY_MAP_HEIGHT = 400  # on a phone; taller on a wide screen
@@ -117,7 +116,7 @@ def _day_map(ctx: Ctx, region: Region, venues: list[Venue]) -> list[ft.Control]:
     if not spots:
         return [full]
     hint = ctx.tr.gettext("Tap a pin to open its venue. The numbers are those of the list below.")
-    return [full, ft.Container(muted(hint), padding=shared(ft.Padding.symmetric(horizontal=16)))]
+    return [full, muted(hint, margin=SIDES)]
 
 
 def stop_spots(tr: Translator, region: Region, venues: list[Venue]) -> list[Spot]:

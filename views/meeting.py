@@ -13,6 +13,8 @@ from views.components.notes import notes_section
 from views.components.shared import shared
 from views.components.take_along import add_to_calendar
 from views.components.ui import (
+    HEAD_MARGIN,
+    SIDES,
     badge,
     card,
     change_line,
@@ -27,13 +29,15 @@ from views.components.venue import venue_block
 from views.context import Ctx, Screen
 
 
-def _written(tr: Translator, text: Localized, shown: ft.Control) -> list[ft.Control]:
+def _written(tr: Translator, text: Localized, shown: ft.Text) -> list[ft.Control]:
     """The organisers' text for this meeting, and which language it is in when not the reader's."""
     if not text.text:
         return []
-    pad = shared(ft.Padding.symmetric(horizontal=16))
     note = fallback_note(tr, text.fallback)
-    return [ft.Container(ft.Column([shown, *note], spacing=2) if note else shown, padding=pad)]
+    if not note:
+        shown.margin = SIDES  # made for this line only: no Container just for its padding
+        return [shown]
+    return [ft.Column([shown, *note], spacing=2, margin=SIDES)]
 
 
 def build(ctx: Ctx) -> Screen:
@@ -95,21 +99,19 @@ def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
     zone = display_zone(repo.mission, repo.settings.time_display)
     day = tr.day(meeting.start.astimezone(zone).date())
     when = zoned_range(tr, meeting.start, meeting.end, zone, repo.mission)
-    return ft.Container(
-        ft.Column(
-            [
-                ft.Text(
-                    tr.gettext("B2B with {person}").format(person=meeting.counterpart),
-                    size=22,
-                    weight=ft.FontWeight.BOLD,
-                ),
-                ft.Text(meeting.company, size=16),
-                *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
-                ft.Text(f"{day}, {when}", size=16, weight=ft.FontWeight.W_600),
-            ],
-            spacing=4,
-        ),
-        padding=shared(ft.Padding.only(left=16, right=16, top=12)),
+    return ft.Column(
+        [
+            ft.Text(
+                tr.gettext("B2B with {person}").format(person=meeting.counterpart),
+                size=22,
+                weight=ft.FontWeight.BOLD,
+            ),
+            ft.Text(meeting.company, size=16),
+            *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
+            ft.Text(f"{day}, {when}", size=16, weight=ft.FontWeight.W_600),
+        ],
+        spacing=4,
+        margin=HEAD_MARGIN,
     )
 
 
@@ -162,4 +164,6 @@ def actions(ctx: Ctx, meeting: Meeting) -> ft.Control:
             button=True,
         ),
     ]
-    return ft.Container(wrap_row(buttons, 8), padding=shared(ft.Padding.all(16)))
+    row = wrap_row(buttons, 8)
+    row.margin = shared(ft.Margin.all(16))
+    return row

@@ -94,5 +94,5 @@ def build(ctx: Ctx) -> Screen:
             button=True,
         ),
     ]
-    column = ft.Column(body, spacing=12)
-    return Screen(_("My card"), [ft.Container(column, padding=16)], show_back=True)
+    column = ft.Column(body, spacing=12, margin=16)
+    return Screen(_("My card"), [column], show_back=True)

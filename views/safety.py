@@ -36,12 +36,8 @@ def build(ctx: Ctx) -> Screen:
         )
     controls += hospital_block(ctx)
     if repo.mission.mission.sample:
-        controls.append(
-            ft.Container(
-                muted(_("Example mission: hotels, hospitals and numbers are illustrative."), 12),
-                padding=shared(ft.Padding.all(16)),
-            )
-        )
+        example = _("Example mission: hotels, hospitals and numbers are illustrative.")
+        controls.append(muted(example, 12, shared(ft.Margin.all(16))))
     return Screen(_("Safety"), controls, subtitle=_("Works offline"), show_back=True)
 
 

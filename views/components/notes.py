@@ -104,19 +104,17 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
     ]
     return [
         heading(_("My private notes"), identifier="notes-heading"),
-        ft.Container(
-            ft.Column(
-                [
-                    muted(_("Only on this device: never sent to the organisers."), 12),
-                    ft.Semantics(container=True, identifier="note-text", content=text),
-                    ft.Semantics(container=True, identifier="note-outcome", content=outcome),
-                    ft.Semantics(container=True, identifier="note-follow-up", content=when),
-                    ft.Row(chips, wrap=True, spacing=6),
-                    ft.Row(_buttons(ctx, lambda: save(toast=True)), wrap=True),
-                ],
-                spacing=8,
-            ),
-            padding=shared(ft.Padding.symmetric(horizontal=16)),
+        ft.Column(
+            [
+                muted(_("Only on this device: never sent to the organisers."), 12),
+                ft.Semantics(container=True, identifier="note-text", content=text),
+                ft.Semantics(container=True, identifier="note-outcome", content=outcome),
+                ft.Semantics(container=True, identifier="note-follow-up", content=when),
+                ft.Row(chips, wrap=True, spacing=6),
+                ft.Row(_buttons(ctx, lambda: save(toast=True)), wrap=True),
+            ],
+            spacing=8,
+            margin=shared(ft.Margin.symmetric(horizontal=16)),
         ),
     ]
 

@@ -31,6 +31,8 @@ SAMPLE_STYLE = shared(
         bgcolor=BADGE_COLORS["sample"][0],
     )
 )
+SIDES = shared(ft.Margin.symmetric(horizontal=16))  # a screen's text, as far in as its headings
+HEAD_MARGIN = shared(ft.Margin.only(left=16, right=16, top=12))  # a detail screen's first block
 HEADING_MARGIN = shared(ft.Margin.only(left=16, right=16, top=16, bottom=4))
 CARD_PADDING = shared(ft.Padding.all(12))
 CARD_MARGIN = shared(ft.Margin.symmetric(horizontal=12, vertical=4))
@@ -91,8 +93,9 @@ def heading(text: str, identifier: str | None = None) -> ft.Control:
     return ft.Semantics(container=True, content=title, header=True, identifier=identifier)
 
 
-def muted(text: str, size: int = 13) -> ft.Text:
-    return ft.Text(text, size=size, color=MUTED)
+def muted(text: str, size: int = 13, margin: ft.Margin | None = None) -> ft.Text:
+    """A quieter line; `margin`: its own distance from the edges (no Container only for it)."""
+    return ft.Text(text, size=size, color=MUTED, margin=margin)
 
 
 def fallback_note(tr: Translator, lang: Lang | None) -> list[ft.Control]:
