@@ -80,6 +80,7 @@ bench: $(DEV_STAMP) sysdeps $(MO_FILES)
 	$(PY) -m bench.publish
 	$(PY) -m bench.workbook
 	$(PY) -m bench.hosted
+	$(PY) -m bench.controls
 	$(PY) -m bench.web_bytes
 
 clean:

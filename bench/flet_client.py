@@ -126,6 +126,7 @@ class FletClient:
         self.closed = False
         self.patches = 0  # patches received: one more when the server redraws the screen
         self.last_patch: Any = None
+        self.kept: list[Any] | None = None  # every patch, when a caller asks for them
         self.tapped_at = 0.0  # perf_counter of the last tap
         self.patched_at = 0.0  # perf_counter of the last patch
         self._patched = asyncio.Event()
@@ -217,6 +218,8 @@ class FletClient:
 
     def _saw(self, patch: Any) -> None:
         self.last_patch = patch
+        if self.kept is not None:
+            self.kept.append(patch)
         bar = _find_bar(patch)
         if bar is not None:
             self.bar_id = int(bar["_i"])
