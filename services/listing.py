@@ -11,6 +11,7 @@ older copy. Nothing of a person is kept here (bookmarks, changes and marks stay 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -65,3 +66,12 @@ def _listed(
         activity_place(tr, mission, venue, room, with_city=False),
         kind_label(tr, activity.kind),
     )
+
+
+def one_city(mission: MissionDoc, activities: Sequence[Activity]) -> str | None:
+    """The city all of `activities` are in, when they share one: a list of one day names it
+    once, above its cards, and each card's place leaves it out. None when they span two
+    cities, or one has no venue."""
+    cities = {venue.id: venue.city for venue in mission.venues}
+    found = {cities.get(activity.venue_id) for activity in activities}
+    return found.pop() if len(found) == 1 and None not in found else None

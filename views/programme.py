@@ -9,10 +9,11 @@ from functools import partial
 import flet as ft
 
 from services import search
-from services.listing import Listed, listed
+from services.listing import Listed, listed, one_city
 from services.models import Activity
 from services.present import Row as ListRow
 from services.present import (
+    city_name,
     display_zone,
     flag_labels,
     kind_label,
@@ -56,10 +57,13 @@ def results(ctx: Ctx) -> list[Make]:
     found = search.found(repo.mission, flt)  # the same for every session: made once
     zone = display_zone(repo.mission, repo.settings.time_display)
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
+    city = one_city(repo.mission, found)  # a day's list names its city once, not on each card
+    if city is not None:
+        count = f"{count} · {city_name(tr, repo.mission, city)}"
     makers: list[Make] = [partial(filters, ctx), partial(heading, count, "programme-count")]
     shown = found[: ctx.state.programme_limit]
     texts = listed(tr, repo.mission, zone)  # the same for every session: made once
-    makers += [partial(_card, ctx, activity, texts[activity.id]) for activity in shown]
+    makers += [partial(_card, ctx, a, texts[a.id], city is not None) for a in shown]
     if len(found) > len(shown):
         makers.append(partial(_more_button, ctx, len(found) - len(shown)))
     if not found:
@@ -67,7 +71,8 @@ def results(ctx: Ctx) -> list[Make]:
     return makers
 
 
-def _card(ctx: Ctx, activity: Activity, text: Listed) -> ft.Control:
+def _card(ctx: Ctx, activity: Activity, text: Listed, in_city: bool) -> ft.Control:
+    """`in_city`: the list's heading names the one city of all its activities."""
     repo, tr = ctx.repo, ctx.tr
     row = ListRow(
         activity.id,
@@ -75,7 +80,7 @@ def _card(ctx: Ctx, activity: Activity, text: Listed) -> ft.Control:
         f"{text.day}\n{text.time}",
         text.title,
         text.fallback,
-        text.place,
+        text.place_in_city if in_city else text.place,
         text.kind,
         flag_labels(tr, repo.flags_for(activity.id), activity.state == "cancelled"),
         (),

@@ -41,9 +41,9 @@ async def test_a_new_programme_makes_its_other_cards_when_they_are_sent(
     cards: list[str] = []
     card = programme._card
 
-    def counted(ctx: Ctx, activity: Activity, text: Listed) -> ft.Control:
+    def counted(ctx: Ctx, activity: Activity, text: Listed, in_city: bool) -> ft.Control:
         cards.append(activity.id)
-        return card(ctx, activity, text)
+        return card(ctx, activity, text, in_city)
 
     monkeypatch.setattr(programme, "_card", counted)
     app = App(tmp_path)

@@ -111,3 +111,20 @@ async def test_the_day_chips_keep_a_gap_below_the_search_field(app: App) -> None
         and any(getattr(d, "identifier", None) == "chip-day-2025-10-07" for d in walk(c))
     ][-1]
     assert margin(field).bottom + margin(days).top >= 8
+
+
+async def test_a_list_in_one_city_names_it_once_above_its_cards(app: App) -> None:
+    """Each card of a day's list ended its place with the city (four lines of place on a
+    360 px phone in French): the heading now names it once."""
+    await app.go("/programme")
+    assert "17 activities · San Francisco Bay Area" in app.texts()
+    signing = [
+        str(c.value) for c in walk(app.find("row-tue-mou-signing")) if isinstance(c, ft.Text)
+    ]
+    assert "Fairmont San Francisco · Grand Ballroom" in signing
+    await app.tap("chip-day-2025-10-07")  # every day: San Francisco and Los Angeles
+    assert not [t for t in app.texts() if " activities · " in t]
+    signing = [
+        str(c.value) for c in walk(app.find("row-tue-mou-signing")) if isinstance(c, ft.Text)
+    ]
+    assert "Fairmont San Francisco · Grand Ballroom · San Francisco Bay Area" in signing
