@@ -42,12 +42,15 @@ def _read_memo(path: str, mtime: int, size: int) -> dict[str, dict[str, object]]
 
 def source_digest(source: Path) -> str:
     """Of the organisers' input (a folder of tables or one workbook): whether anything changed
-    at all since a release was made from it."""
+    at all since a release was made from it. A workbook's own name is not part of it: the
+    console keeps each upload under a name of its own, and the same bytes are the same input."""
     digest = hashlib.sha256()
     try:
-        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        folder = source.is_dir()
+        paths = sorted(p for p in source.rglob("*") if p.is_file()) if folder else [source]
         for path in paths:
-            digest.update(f"{path.relative_to(source.parent)}\0".encode())
+            name = path.relative_to(source.parent) if folder else path.suffix.lower()
+            digest.update(f"{name}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     except OSError:
         return ""

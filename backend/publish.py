@@ -56,6 +56,7 @@ class Report:
     written: int = 0  # files actually written (the others were unchanged: linked)
     docs: dict[str, DelegateDoc] = field(default_factory=dict, repr=False)
     base: str = ""  # the live release the preview was measured against ("": none was live)
+    unchanged: bool = False  # the very input the live release was made from: nothing to publish
 
 
 class Moved(RuntimeError):
@@ -118,7 +119,7 @@ def publish(
 def _again(out: Path, same: Again, check: bool, pack: Path) -> Report:
     """The report of a publish (or check) that changes nothing: the live release stays."""
     current = live(out)
-    report = Report(preview=same.preview, base=current.name if current else "")
+    report = Report(preview=same.preview, base=current.name if current else "", unchanged=True)
     if not check:
         report.files, report.delegates, report.release = same.files, same.delegates, current
         report.invites = pack

@@ -66,6 +66,7 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     return page(
         request, "result.html", status, errors=errors, groups=list(groups.items()),
         lines=lines, refused=refused, upload=upload_id, filename=name, base=report.base,
+        unchanged=report.unchanged,
     )  # fmt: skip
 
 

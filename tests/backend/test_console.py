@@ -138,9 +138,10 @@ async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_
         assert "Mission!B3\u00a0: id\u00a0: vide\u00a0: à remplir" in french.text
         assert "Mission!B3: id: empty: fill it in" in bad.text
         files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
-        for _ in range(2):  # the same workbook twice: one release, nothing to roll back to
-            checked = await client.post("/upload", data={"csrf": csrf}, files=files)
-            await client.post("/publish", data={"csrf": csrf, "upload": upload_id(checked.text)})
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        await client.post("/publish", data={"csrf": csrf, "upload": upload_id(checked.text)})
+        again = await client.post("/upload", data={"csrf": csrf}, files=files)
+        assert 'id="unchanged"' in again.text  # the same workbook: nothing to publish again
         assert 'action="/rollback"' not in (await client.get("/")).text
     _, out = lunch_moved(tmp_path / "two")
     async with signed_in(out) as (client, csrf):
@@ -254,3 +255,24 @@ async def test_console_lists_the_problems_of_many_sheets_sheet_by_sheet(tmp_path
     assert sheets == list(dict.fromkeys(named)), (sheets, problems)
     counts = [int(html.unescape(h).split(" · ")[1].split()[0]) for h in headings]
     assert sum(counts) == len(problems) and "probleem" in found.text, headings
+
+
+async def test_console_says_a_workbook_already_online_has_nothing_to_publish(
+    tmp_path: Path,
+) -> None:
+    """The workbook just published, checked again, offered '3. Publish' under 'Nothing changes
+    for delegates.': pressing it said 'Published.' though nothing went out."""
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        first = await client.post("/upload", data={"csrf": csrf}, files=files)
+        assert "3. Publish" in first.text and 'id="unchanged"' not in first.text
+        base = re.search(r'name="base" value="([^"]*)"', first.text)
+        assert base is not None
+        form = {"csrf": csrf, "upload": upload_id(first.text), "base": base[1]}
+        assert (await client.post("/publish", data=form)).status_code == 303
+        again = await client.post("/upload", data={"csrf": csrf}, files=files)
+        dutch = await client.post("/upload?lang=nl", data={"csrf": csrf}, files=files)
+    assert "This workbook is exactly what is online now" in again.text
+    assert "3. Publish" not in again.text
+    assert "Deze werkmap is precies wat nu online staat" in dutch.text
