@@ -92,10 +92,15 @@ def _report(report: Report, args: argparse.Namespace) -> int:
     if report.refusal:
         print(report.refusal, file=sys.stderr)
         return 1
+    if report.unchanged:  # the very input the live release was made from
+        print(f"this input is exactly what is live in {args.out}: there is nothing to publish")
     if args.check:
         print("(check only: nothing was published)")
         return 0
-    print(f"published {report.delegates} delegates, {report.files} files -> {args.out}")
+    if report.unchanged:
+        print(f"the live release stays: {report.delegates} delegates, {report.files} files")
+    else:
+        print(f"published {report.delegates} delegates, {report.files} files -> {args.out}")
     print(f"invites (CSV and QR codes, never served) -> {report.invites}")
     return 0
 

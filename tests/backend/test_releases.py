@@ -105,6 +105,9 @@ def test_cli_needs_a_public_address_and_says_where_invites_went(tmp_path: Path) 
     done = run_cli("publish", example, out, "--secret", str(secret), "--public-url", "https://f/")
     assert done.returncode == 0, done.stderr
     assert f"invites (CSV and QR codes, never served) -> {tmp_path / 'feed-invites'}" in done.stdout
+    same = run_cli("publish", example, out, "--secret", str(secret), "--public-url", "https://f/")
+    assert "exactly what is live" in same.stdout and "the live release stays" in same.stdout
+    assert "published 6 delegates" in done.stdout and "published" not in same.stdout
     listed = run_cli("releases", out)
     assert listed.stdout.splitlines()[1].startswith("*        1 ")
     back = run_cli("rollback", out)
