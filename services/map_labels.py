@@ -39,6 +39,12 @@ class Box:
             or other.y + other.h + gap <= self.y
         )
 
+    def gap(self, other: Box) -> float:
+        """How far apart the two are (0 when they touch or overlap)."""
+        dx = max(other.x - (self.x + self.w), self.x - (other.x + other.w), 0)
+        dy = max(other.y - (self.y + self.h), self.y - (other.y + other.h), 0)
+        return math.hypot(dx, dy)
+
     def inside(self, width: float, height: float, margin: float = 0) -> bool:
         return (
             self.x >= margin
@@ -118,7 +124,8 @@ def place_labels(
     dots = [square(*p.anchor, 10) for p in pins if p.moved]
     for pin in sorted(pins, key=lambda p: -_crowd(p, pins)):  # the hardest to name first
         blocked = [p.box for p in pins if p is not pin] + [pin.disc, *dots]
-        label = _venue_label(pin, blocked, labels, width, height)
+        others = [p.disc for p in pins if p is not pin]
+        label = _venue_label(pin, (blocked, others), labels, width, height)
         if label is not None:
             labels.append(label)
     for name, x, y in places:
@@ -130,16 +137,24 @@ def place_labels(
 
 
 def _venue_label(
-    pin: Pin, blocked: list[Box], labels: list[Label], width: float, height: float
+    pin: Pin,
+    around: tuple[list[Box], list[Box]],
+    labels: list[Label],
+    width: float,
+    height: float,
 ) -> Label | None:
     """The name in one or two lines, else in up to three narrower ones, at the first free
-    spot."""
-    name = pin.spot.name
+    spot that is nearer its own pin than any other: a name nearer another pin reads as that
+    one's. `around`: what it must not cover, and the other pins' discs."""
+    name, (blocked, others) = pin.spot.name, around
     forms = dict.fromkeys([wrap(name), wrap(name, NARROWER, 3)])
     for lines in sorted(forms, key=lambda f: f[-1].endswith("…")):  # whole names first
         w, h = label_size(lines, VENUE_SIZE, True)
-        for box in _around(pin.centre, w, h):
-            if _free(box, blocked, labels, width, height):
+        for box in _around(pin.centre, w, h, width):
+            own = box.gap(pin.disc)
+            if _free(box, blocked, labels, width, height) and all(
+                box.gap(disc) > own for disc in others
+            ):
                 return Label(pin.spot.key, "venue", lines, box)
     return None
 
@@ -156,11 +171,14 @@ def _free(box: Box, blocked: list[Box], labels: list[Label], width: float, heigh
     )
 
 
-def _around(centre: tuple[float, float], w: float, h: float) -> list[Box]:
+def _around(centre: tuple[float, float], w: float, h: float, width: float) -> list[Box]:
     """Right, left, below, above, the four corners of the pin's disc, below or above reaching
-    out to one side, then a step further up or down on either side."""
+    out to one side or (a pin near the edge) up to the edge, then a step further up or down
+    on either side."""
     cx, cy = centre
     near = 17  # just clear of the 30 px disc
+    # against an edge of the view, still above or below the disc (a pin near that edge)
+    edges = [x for x in (width - 2 - w, 2) if x <= cx + 15 and x + w >= cx - 15]
     boxes = [
         Box(cx + near, cy - h / 2, w, h),
         Box(cx - near - w, cy - h / 2, w, h),
@@ -172,7 +190,7 @@ def _around(centre: tuple[float, float], w: float, h: float) -> list[Box]:
         Box(cx - 15 - w, cy - 15 - h, w, h),
     ]
     for y in (cy + near, cy - near - h):  # below or above, flush with either side of the disc
-        boxes += [Box(cx - 15, y, w, h), Box(cx + 15 - w, y, w, h)]
+        boxes += [Box(x, y, w, h) for x in (cx - 15, cx + 15 - w, *edges)]
     for dy in (26, -26, 44, -44):
         boxes += [Box(cx + near, cy - h / 2 + dy, w, h), Box(cx - near - w, cy - h / 2 + dy, w, h)]
     return boxes
