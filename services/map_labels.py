@@ -144,10 +144,12 @@ def _venue_label(
     height: float,
 ) -> Label | None:
     """The name in one or two lines, else in up to three narrower ones, at the first free
-    spot that is nearer its own pin than any other: a name nearer another pin reads as that
-    one's. `around`: what it must not cover, and the other pins' discs."""
+    spot that is nearer its own pin than any other (a name nearer another pin reads as that
+    one's), and that leaves the pin's leader line to its true place uncovered if any spot
+    does. `around`: what it must not cover, and the other pins' discs."""
     name, (blocked, others) = pin.spot.name, around
     forms = dict.fromkeys([wrap(name), wrap(name, NARROWER, 3)])
+    spots: list[Label] = []
     for lines in sorted(forms, key=lambda f: f[-1].endswith("…")):  # whole names first
         w, h = label_size(lines, VENUE_SIZE, True)
         for box in _around(pin.centre, w, h, width):
@@ -155,8 +157,21 @@ def _venue_label(
             if _free(box, blocked, labels, width, height) and all(
                 box.gap(disc) > own for disc in others
             ):
-                return Label(pin.spot.key, "venue", lines, box)
-    return None
+                spots.append(Label(pin.spot.key, "venue", lines, box))
+    clear = [s for s in spots if not pin.moved or not crosses(s.box, pin.centre, pin.anchor)]
+    return (clear or spots)[0] if spots else None
+
+
+def crosses(box: Box, start: tuple[float, float], end: tuple[float, float]) -> bool:
+    """Whether the straight line from `start` to `end` passes through `box` (sampled every
+    few pixels: a leader line is short)."""
+    steps = max(2, int(math.dist(start, end) / 3))
+    for k in range(steps + 1):
+        x = start[0] + (end[0] - start[0]) * k / steps
+        y = start[1] + (end[1] - start[1]) * k / steps
+        if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+            return True
+    return False
 
 
 def _crowd(pin: Pin, pins: Sequence[Pin]) -> int:

@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 from PIL import Image
 
-from services.map_labels import square, text_width, wrap
+from services.map_labels import crosses, square, text_width, wrap
 from services.map_layout import DOT, PIN, MapLayout, Spot, laid_out, lay_out
 from services.maps import REGIONS, Region, region_for
 from services.models import Venue
@@ -85,6 +85,10 @@ def test_a_venues_name_is_nearer_its_own_pin_than_any_other(
         own = next(p for p in laid.pins if p.spot.key == label.key)
         others = [label.box.gap(p.disc) for p in laid.pins if p is not own]
         assert all(gap > label.box.gap(own.disc) for gap in others), label.key
+        # it then sat right under pin 2, over the line to Caltech's true place: four labels
+        # of these layouts hid their own pin's leader line
+        crossed = own.moved and crosses(label.box, own.centre, own.anchor)
+        assert not crossed, label.key
 
 
 @pytest.mark.parametrize("size", SIZES)
