@@ -5,6 +5,8 @@ change a few publishes on)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -26,9 +28,12 @@ from tests.services.sync_servers import CODE, make
 URL = "http://127.0.0.1/"
 
 
-async def test_change_for_registration_opened_then_room_changed_marks_the_room(
+@asynccontextmanager
+async def synced_phone(
     tmp_path: Path,
-) -> None:
+) -> AsyncIterator[tuple[Path, Path, Synchronizer, Repository]]:
+    """The example published and served, and a phone signed in as the demo delegate that has
+    synced it: the source, the feed folder, the phone's synchronizer and repository."""
     source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
     shutil.copytree(EXAMPLE, source)
     publish(source, out, SECRET, URL)
@@ -36,24 +41,31 @@ async def test_change_for_registration_opened_then_room_changed_marks_the_room(
         async with make(phone, url) as (sync, _transport, clock):
             settings = SettingsStore(FileKeyValue(phone / "s.json"))
             repo = await Repository.open(sync.library, settings, lambda _: url, clock)
-            await repo.switch(url, CODE)
-            assert (await sync.sync(CODE)).ok
-            append(source / "registrations.csv", delegate="demo", activity="mon-energy-seminar")
-            publish(source, out, SECRET, URL)  # her document changes: new on her agenda
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            registered = repo.change_for("mon-energy-seminar")
-            assert registered is not None and registered.kind == "new"
-            await repo.mark_seen("mon-energy-seminar")
-            edit(
-                source / "activities.csv", "mon-energy-seminar", room_en="Room 9", room_nl="Zaal 9"
-            )
-            publish(source, out, SECRET, URL)  # only the programme changes it now
-            assert (await sync.sync(CODE)).ok
-            repo.refresh()
-            moved = repo.change_for("mon-energy-seminar")
-            unseen = {c.id for c in repo.unseen_changes()}
-            repo.close()
+            try:
+                await repo.switch(url, CODE)
+                assert (await sync.sync(CODE)).ok
+                yield source, out, sync, repo
+            finally:
+                repo.close()
+
+
+async def test_change_for_registration_opened_then_room_changed_marks_the_room(
+    tmp_path: Path,
+) -> None:
+    async with synced_phone(tmp_path) as (source, out, sync, repo):
+        append(source / "registrations.csv", delegate="demo", activity="mon-energy-seminar")
+        publish(source, out, SECRET, URL)  # her document changes: new on her agenda
+        assert (await sync.sync(CODE)).ok
+        repo.refresh()
+        registered = repo.change_for("mon-energy-seminar")
+        assert registered is not None and registered.kind == "new"
+        await repo.mark_seen("mon-energy-seminar")
+        edit(source / "activities.csv", "mon-energy-seminar", room_en="Room 9", room_nl="Zaal 9")
+        publish(source, out, SECRET, URL)  # only the programme changes it now
+        assert (await sync.sync(CODE)).ok
+        repo.refresh()
+        moved = repo.change_for("mon-energy-seminar")
+        unseen = {c.id for c in repo.unseen_changes()}
     assert moved is not None and moved.kind == "changed", moved
     assert [f.field for f in moved.fields] == ["room"] and "mon-energy-seminar" in unseen
 
@@ -119,25 +131,15 @@ async def opened_then_changed_again(
 ) -> Change | None:
     """The change mark of `item` after the organisers changed it (`first`), she opened it, and
     they changed it again (`then`); each time published and synced."""
-    source, out, phone = tmp_path / "source", tmp_path / "feed", tmp_path / "phone"
-    shutil.copytree(EXAMPLE, source)
-    publish(source, out, SECRET, URL)
-    with backend_server(out) as url:
-        async with make(phone, url) as (sync, _transport, clock):
-            settings = SettingsStore(FileKeyValue(phone / "s.json"))
-            repo = await Repository.open(sync.library, settings, lambda _: url, clock)
-            await repo.switch(url, CODE)
+    async with synced_phone(tmp_path) as (source, out, sync, repo):
+        for step, fields in enumerate((first, then)):
+            edit(source / "activities.csv", item, **fields)
+            publish(source, out, SECRET, URL)
             assert (await sync.sync(CODE)).ok
-            for step, fields in enumerate((first, then)):
-                edit(source / "activities.csv", item, **fields)
-                publish(source, out, SECRET, URL)
-                assert (await sync.sync(CODE)).ok
-                repo.refresh()
-                if step == 0:
-                    await repo.mark_seen(item)  # she read what the first change said
-            mark = repo.change_for(item)
-            repo.close()
-    return mark
+            repo.refresh()
+            if step == 0:
+                await repo.mark_seen(item)  # she read what the first change said
+        return repo.change_for(item)
 
 
 async def test_an_opened_room_change_is_not_reported_again_with_a_later_time_change(
