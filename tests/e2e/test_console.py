@@ -139,6 +139,36 @@ def test_console_speaks_dutch_and_french_on_a_phone(phone: Page, tmp_path: Path)
         assert width <= VIEWPORT["width"]
 
 
+def test_console_workbook_field_speaks_the_page_language(phone: Page, tmp_path: Path) -> None:
+    """A bare file input speaks the browser's language ("Choose File", "No file chosen" on a
+    French page). The zone around it speaks the page's, and the input lies over the whole zone,
+    unseen, so that a tap or a dropped workbook anywhere on it reaches the input."""
+    _, good = workbooks(tmp_path)
+    with console(tmp_path) as url:
+        phone.goto(f"{url}?lang=fr")
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Se connecter").click()
+        zone = phone.locator(".drop")
+        assert zone.inner_text().split("\n") == [
+            "Déposez le classeur ici",
+            "Choisir un fichier",
+            "Aucun classeur choisi pour l’instant.",
+        ]
+        under = phone.evaluate(
+            """() => { const r = document.querySelector('.drop').getBoundingClientRect();
+                return [[r.left + 4, r.top + 4], [r.right - 4, r.bottom - 4],
+                        [r.left + r.width / 2, r.top + r.height / 2]]
+                    .map(([x, y]) => document.elementFromPoint(x, y).id); }"""
+        )
+        assert under == ["workbook", "workbook", "workbook"]
+        with phone.expect_file_chooser() as chooser:
+            phone.get_by_text("Déposez le classeur ici").click(force=True)
+        chooser.value.set_files(str(good))
+        assert phone.locator("#workbook-status").inner_text() == "Classeur choisi\u00a0: good.xlsx"
+        phone.get_by_role("button", name="Vérifier le classeur").click()
+        assert "Classeur : good.xlsx" in phone.locator(".file").inner_text().replace("\u00a0", " ")
+
+
 THUMB = 48  # px: Material's touch target, as in the app
 TARGETS = (
     "header a, main a, button, summary, input[type=password], input[type=file], label:has(input)"
