@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, FloatRect, Page, expect
 
 from tests.e2e.browser import (
@@ -75,8 +77,28 @@ def test_the_programme_days_fit_on_one_line(
         assert len(tops) == 1, tops
         heights = {day: box(page, day)["height"] for day in days}
         assert min(heights.values()) >= 48, heights  # a thumb's target, as everywhere else
+        assert outlines_fill_their_share(page, days) == [], "a day drawn narrower than its share"
     finally:
         context.close()
+
+
+def outlines_fill_their_share(page: Page, days: list[str]) -> list[str]:
+    """The days whose outline does not start at the left edge of their share of the row: a
+    Chip kept its label's width, narrow pills with a dead gap around each on a phone."""
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("L")
+    narrow = []
+    for day in days:
+        found = box(page, day)
+        x, y = round(found["x"]), round(found["y"] + found["height"] / 2)
+        edge = min(grey(shot, x + dx, y) for dx in range(3))
+        outside = grey(shot, x - 2, y)  # the row's spacing, or the margin
+        if not outside - edge > 15:
+            narrow.append(day)
+    return narrow
+
+
+def grey(shot: Image.Image, x: int, y: int) -> int:
+    return int(shot.getpixel((x, y)))  # type: ignore[arg-type]
 
 
 def settled_box(page: Page, identifier: str) -> FloatRect:
