@@ -125,6 +125,8 @@ def _texts(
         "saved": _("Copy, read-only") if banner == "offline" else "",
         "zone": _zone_line(tr, ZoneInfo(mission.mission.time_zone)),
         "live": _("Open the live app") if banner == "offline" else "",
+        # the offline copy still open when the network comes back (our worker's script)
+        "online": _("Online again") if banner == "offline" else "",
         # the copies our worker keeps: it opens them on today's day (see its onToday)
         "time_zone": mission.mission.time_zone if banner == "offline" else "",
         "labels": attributes(labels),

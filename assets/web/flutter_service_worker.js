@@ -84,12 +84,20 @@ async function pocketPage(lang, saved = false) {
   const headers = { 'Content-Type': 'text/html; charset=utf-8' };
   if (!page) return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
   const html = onToday(await page.text());
-  if (!saved) return new Response(html, { headers });
+  if (!saved) return new Response(html.replace('</body>', `${BACK_ONLINE}</body>`), { headers });
   const copy = html
     .replace(' class="offline">', ' class="saved">')
     .replace(/(href="pocket\/mine\.(?:en|fr|nl)\.html)"/g, '$1?saved"');
   return new Response(copy, { headers });
 }
+
+// The offline copy stays open when the network comes back: its banner then says so ("Online
+// again · Open the live app") instead of "Offline copy". Only the page served offline gets this
+// line; the kept page, printed or saved, stays script-free.
+const BACK_ONLINE =
+  '<script>(function () { var c = document.documentElement.classList;' +
+  " function s() { c.toggle('online', navigator.onLine); }" +
+  " addEventListener('online', s); addEventListener('offline', s); })();</script>";
 
 // Today's date in the mission's zone (the page's data-zone), as its day anchors write it.
 function missionDate(zone) {

@@ -193,6 +193,17 @@ def test_losing_the_network_says_so_at_once_and_opens_the_offline_copy(
         expect(page.locator("h3#day-2025-10-07")).to_be_in_viewport()
         expect(page.locator("h3#day-2025-10-05")).not_to_be_in_viewport()
         expect(page.get_by_text("Lotte Vermeulen").first).to_be_attached()
+        # the network comes back while the copy is open: it no longer says offline, and says
+        # where the live app is; gone again, it says offline again
+        context.set_offline(False)
+        expect(page.get_by_text("Weer online", exact=True)).to_be_visible()
+        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_hidden()
+        expect(page.locator(".banner").get_by_role("link", name="Open de live app")).to_be_visible()
+        context.set_offline(True)
+        expect(page.get_by_text("Offline kopie, alleen lezen")).to_be_visible()
+        expect(page.get_by_text("Weer online", exact=True)).to_be_hidden()
+        kept = str(page.evaluate(CACHED, "pocket/mine.nl.html"))
+        assert "<script" not in kept  # the kept page, printed or saved, stays script-free
     finally:
         context.close()
 

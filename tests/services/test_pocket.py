@@ -48,23 +48,35 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
 
 
 @pytest.mark.parametrize(
-    ("lang", "offline", "saved"),
+    ("lang", "offline", "saved", "online"),
     [
-        ("en", "Offline copy, read-only", "Copy, read-only"),
-        ("nl", "Offline kopie, alleen lezen", "Kopie, alleen lezen"),
-        ("fr", "Copie hors ligne, en lecture seule", "Copie, en lecture seule"),
+        ("en", "Offline copy, read-only", "Copy, read-only", "Online again"),
+        ("nl", "Offline kopie, alleen lezen", "Kopie, alleen lezen", "Weer online"),
+        (
+            "fr",
+            "Copie hors ligne, en lecture seule",
+            "Copie, en lecture seule",
+            "De nouveau en ligne",
+        ),
     ],
 )
 def test_offline_page_carries_the_online_banner_for_print_or_save(
-    mission: dict[str, Any], delegate: dict[str, Any], lang: Lang, offline: str, saved: str
+    mission: dict[str, Any],
+    delegate: dict[str, Any],
+    lang: Lang,
+    offline: str,
+    saved: str,
+    online: str,
 ) -> None:
     """'Print or save my agenda' opens this same page while online: it said 'Offline copy'.
-    The page has both sentences; its class (offline, or saved as our worker serves it online)
-    shows one."""
+    The page has the three sentences; its class (offline, saved as our worker serves it online,
+    or offline and online once the network came back to the open copy) shows one."""
     page = render_pocket(source_of(mission, delegate), lang, LINKS)
     assert f'<html lang="{lang}" data-zone="America/Los_Angeles" class="offline">' in page
-    assert f'<em class="offline-only">{offline}</em><em class="saved-only">{saved}</em>' in page
-    assert ".offline .saved-only,.saved .offline-only{display:none}" in page
+    banner = f'<em class="offline-only">{offline}</em><em class="saved-only">{saved}</em>'
+    assert f'{banner}<em class="online-only">{online}</em>' in page
+    assert ".offline .saved-only,.saved .offline-only,.online-only{display:none}" in page
+    assert ".offline.online .offline-only{display:none}.offline.online .online-only" in page
     published = render_pocket(source_of(mission, delegate), lang, LINKS, banner="published")
     assert 'class="offline"' not in published and offline not in published
     assert "data-zone" not in published  # only the copies our worker keeps open on today
