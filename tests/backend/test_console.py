@@ -235,6 +235,8 @@ async def test_console_names_a_file_that_is_no_workbook_as_the_organiser_called_
         " choisissez Fichier, Enregistrer sous, et le type Classeur Excel (.xlsx)\u00a0; puis"
         " déposez ce fichier."
     ], problems
+    # one problem: fix *it* ('Corrigez-les' spoke of several)
+    assert "Corrigez-le dans le classeur" in html.unescape(found.text)
 
 
 async def test_console_lists_the_problems_of_many_sheets_sheet_by_sheet(tmp_path: Path) -> None:
@@ -255,6 +257,7 @@ async def test_console_lists_the_problems_of_many_sheets_sheet_by_sheet(tmp_path
     assert sheets == list(dict.fromkeys(named)), (sheets, problems)
     counts = [int(html.unescape(h).split(" · ")[1].split()[0]) for h in headings]
     assert sum(counts) == len(problems) and "probleem" in found.text, headings
+    assert "Verbetert u de problemen in de werkmap" in found.text  # several: them
 
 
 async def test_console_says_a_workbook_already_online_has_nothing_to_publish(
