@@ -9,6 +9,7 @@ is mapped back to the file or sheet, row and column it came from (backend.origin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,7 +22,9 @@ from backend.delegate_sheets import by_delegate, delegate_dict
 from backend.origins import Origins
 from backend.row_checks import duplicates, references
 from backend.sheets import mission_dict
+from backend.shelf import Docs, Shelf
 from backend.sources import read_tables
+from backend.stamps import stamped
 from backend.tables import Row, SourceError, Table
 from services.document_rules import cross_checker, delegate_problems, mission_problems
 from services.mission_time import zone_named
@@ -55,7 +58,8 @@ ONE_OF = {
 @dataclass
 class Built:
     mission: MissionDoc | None = None
-    delegates: dict[str, DelegateDoc] = field(default_factory=dict)
+    # read afresh: a dict; from the build cache: backend.shelf.Docs, each read when first used
+    delegates: Mapping[str, DelegateDoc] = field(default_factory=dict)
     errors: list[SourceError] = field(default_factory=list)
     saved: Saved | None = None  # for the next build (backend.build_cache), when made afresh
     digests: dict[str, str] = field(default_factory=dict)  # doc_digest of each, when known
@@ -97,6 +101,7 @@ def _afresh(source: Path, key: str) -> Built:
     out.errors += references(tables)
     per_delegate = by_delegate(tables)
     cross = cross_checker(mission) if mission is not None else None
+    out.delegates = delegates = dict[str, DelegateDoc]()
     for row in tables["delegates.csv"]:  # checked even when the mission has errors
         d_origins = Origins(fields=fields, fallback=row)
         rows = per_delegate.get(row.get("id"), {})
@@ -105,13 +110,13 @@ def _afresh(source: Path, key: str) -> Built:
         doc = checker.validate(DelegateDoc, d_raw, delegate_problems, d_origins, "delegates.csv")
         if doc is not None and cross is not None:
             checker.report(cross(doc), d_origins, "delegates.csv")
-            out.delegates[doc.delegate.id] = doc
+            delegates[doc.delegate.id] = doc
     out.errors[:] = _once(out.errors, tables)
     out.mission = mission
     if out.errors:
         out.mission, out.delegates = None, {}
     elif key and mission is not None:
-        out.saved = build_cache.keep(build_cache.with_mission(key, fields), out.delegates, mission)
+        out.saved = build_cache.keep(build_cache.with_mission(key, fields), delegates, mission)
     return out
 
 
@@ -138,12 +143,11 @@ def _reusing(source: Path, cache: Path, key: str, seal: bytes) -> Built | None:
     passed = saved.passed is not None and saved.passed.hold_for(mission)
     if not passed and any(cross(doc) for doc in saved.docs):
         return None
-    now = {"revision": mission.revision, "published_at": mission.published_at}
-    stamp = (mission.revision, mission.published_at.isoformat())
-    for doc in saved.docs:
-        if (doc.revision, doc.published_at.isoformat()) != stamp:
-            doc = doc.model_copy(update=now)
-        out.delegates[doc.delegate.id] = doc
+    stamp = (mission.revision, mission.published_at)
+    if isinstance(saved.docs, Shelf):  # as build_cache.load gives them
+        out.delegates = Docs(saved.docs, stamp)
+    else:
+        out.delegates = {doc.delegate.id: stamped(doc, stamp) for doc in saved.docs}
     out.mission = mission
     return out
 

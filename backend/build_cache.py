@@ -1,7 +1,9 @@
 """The delegates' documents of the last publish, kept beside the releases, so that a publish whose
 per-delegate tables did not change does not read, shape and check them again.
 
-    .OUT.releases/build.cache    key (64 hex), HMAC-SHA-256 of the rest, pickled `Saved`
+    .OUT.releases/build.cache    key (64 hex), HMAC-SHA-256 of the rest, then a pickled index
+                                 (digests, what was checked, each document's outline and
+                                 size) and each document pickled on its own (backend.shelf)
 
 Keyed by content, never by time or size: the sha-256 of each table the documents are made from
 (`MADE_FROM`), the mission's id and zone, and `code_digest` (our code, the libraries' versions).
@@ -19,11 +21,12 @@ import contextlib
 import hashlib
 import hmac
 import io
+import itertools
 import os
 import pickle
 import secrets
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,7 @@ from pydantic import BaseModel
 
 from backend.collector import lasting
 from backend.render_keys import code_digest
+from backend.shelf import Shelf, outline
 from backend.tables import Row
 from services.models import DelegateDoc, MissionDoc
 
@@ -41,13 +45,16 @@ MADE_FROM = (*PER_DELEGATE, "contacts.csv", "hotels.csv")
 # Of mission.csv, the documents hold the mission's id and times in its zone, and its revision
 # and time, which change with every publish: those are taken from the mission as it is now.
 MISSION_FIELDS = ("id", "time_zone")
-_KEY, _SUM = 64, 32  # header: the key in hex, then the HMAC-SHA-256 of the pickle
+# header: the key in hex, the HMAC-SHA-256 of the rest, the length of the index's pickle
+_KEY, _SUM, _LENGTH = 64, 32, 8
+_HEAD = _KEY + _SUM + _LENGTH
 
 
 @dataclass(frozen=True)
 class Saved:
     key: str
-    docs: list[DelegateDoc]  # every delegate's document, in the order of delegates.csv
+    # every delegate's document, in the order of delegates.csv (loaded: a Shelf, read lazily)
+    docs: Sequence[DelegateDoc]
     digests: dict[str, str] = field(default_factory=dict)  # delegate id: doc_digest
     passed: Passed | None = None  # what every document passed the cross-checks against
 
@@ -115,36 +122,55 @@ def keep(key: str, docs: dict[str, DelegateDoc], mission: MissionDoc) -> Saved:
     return Saved(key, list(docs.values()), passed=passed(mission, docs.values()))
 
 
-def _sealed(seal: bytes, body: bytes) -> bytes:
-    return hmac.new(seal, b"build cache\0" + body, hashlib.sha256).digest()  # not a token
+def _sealed(seal: bytes, body: bytes | memoryview) -> bytes:
+    sealed = hmac.new(seal, b"build cache\0", hashlib.sha256)  # not a token
+    sealed.update(body)
+    return sealed.digest()
 
 
 def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:
     """The documents saved under `key` and `seal`, or None (none, another key or seal, damaged,
-    unreadable)."""
+    unreadable). Only the index is unpickled here; each document when it is first read."""
     try:
-        with path.open("rb") as f:
-            if f.read(_KEY) != key.encode():
-                return None
-            check, body = f.read(_SUM), f.read()
+        data = path.read_bytes()
     except OSError:
         return None
+    if data[:_KEY] != key.encode():
+        return None
+    check, body = data[_KEY : _KEY + _SUM], memoryview(data)[_KEY + _SUM :]
     if not hmac.compare_digest(_sealed(seal, body), check):
         return None  # damaged, or not sealed with this feed's secret: never unpickled
+    length = int.from_bytes(body[:_LENGTH], "big")
+    start = _HEAD + length  # of the first document in `data`
     try:
         with lasting():
-            saved = pickle.loads(body)
+            index = pickle.loads(body[_LENGTH : _LENGTH + length])
+        saved_key, digests, checked, outlines, sizes = index
+        ends = list(itertools.accumulate(sizes, initial=start))
     except Exception:  # a pickle from other code: anything may fail, then it is not used
         return None
-    return saved if isinstance(saved, Saved) and saved.key == key else None
+    if saved_key != key or ends[-1] != len(data) or len(outlines) != len(sizes):
+        return None
+    blobs = [data[start:end] for start, end in itertools.pairwise(ends)]
+    return Saved(key, Shelf(blobs, outlines, _loaded), digests, checked)
+
+
+def _loaded(blob: bytes) -> DelegateDoc:
+    with lasting():
+        doc = pickle.loads(blob)
+    if not isinstance(doc, DelegateDoc):
+        raise TypeError("the build cache holds something other than a delegate's document")
+    return doc
 
 
 def save(path: Path, saved: Saved, seal: bytes = b"") -> None:
     """Replaces the cache whole (a reader sees the old one or the new one). A cache that cannot
     be written is no error: the next publish reads every table."""
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(saved)
-    body = buffer.getvalue()
+    blobs = [_pickled(doc) for doc in saved.docs]
+    outlines = [outline(doc) for doc in saved.docs]
+    index = (saved.key, saved.digests, saved.passed, outlines, [len(b) for b in blobs])
+    head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    body = b"".join([len(head).to_bytes(_LENGTH, "big"), head, *blobs])
     temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         temporary.write_bytes(saved.key.encode() + _sealed(seal, body) + body)
@@ -152,6 +178,12 @@ def save(path: Path, saved: Saved, seal: bytes = b"") -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _pickled(doc: DelegateDoc) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(doc)
+    return buffer.getvalue()
 
 
 class _Pickler(pickle.Pickler):

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from backend.memo import KEYS, SHARED, load_memo, present
 from backend.objects import packing, put_own
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
+from backend.shelf import outline_of
 from backend.stamps import Stamp, as_json, from_json, render_stamped
 from backend.tokens import token_for
 from services.calendar import EventCache
@@ -73,7 +74,7 @@ class Changes:
 def render_changed(
     renderers: tuple[Shared, Own],
     mission: MissionDoc,
-    delegates: dict[str, DelegateDoc],
+    delegates: Mapping[str, DelegateDoc],
     secret: bytes,
     live: Path | None,
     salt: str = "",
@@ -118,7 +119,7 @@ def render_changed(
 
 def _sort_out(
     keys: Keys,
-    delegates: dict[str, DelegateDoc],
+    delegates: Mapping[str, DelegateDoc],
     docs: dict[str, str],
     live: tuple[dict[str, dict[str, object]], set[str]],
     reused: dict[str, str],
@@ -126,11 +127,12 @@ def _sort_out(
 ) -> Todo:
     """Which delegates' files must be rendered, in which languages. The files that stay go to
     `reused`, and each delegate's entry to `memo`. `live`: the live memo, and which of the
-    files it names are there."""
+    files it names are there. Reads each delegate's outline, never their document."""
     old, there = live
     todo: Todo = {}
-    for delegate_id, doc in delegates.items():
+    for delegate_id in delegates:
         before, digest = old.get(delegate_id, {}), docs[delegate_id]
+        doc = outline_of(delegates, delegate_id)
         whole, files = keys.whole(doc, digest, before), before.get("files")
         same_key = before.get("key") == whole and isinstance(before.get("keys"), dict)
         if same_key and isinstance(files, dict) and there.issuperset(files):
@@ -138,7 +140,7 @@ def _sort_out(
             memo[delegate_id] = {**before, "doc": digest}
             continue
         mine = keys.per_language(doc, digest)
-        kept, same = _reusable(before, mine, there, doc.delegate.language)
+        kept, same = _reusable(before, mine, there, doc.language)
         reused.update(kept)
         stamps = before.get("stamps")
         stamps = stamps if isinstance(stamps, dict) else {}  # _reusable checked: all of `same`

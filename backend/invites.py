@@ -19,12 +19,13 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from backend.qr_png import qr_png
 from backend.render_keys import code_digest
+from backend.shelf import outline_of
 from backend.tokens import token_for
 from services.calendar import webcal_link
 from services.models import DelegateDoc
@@ -38,7 +39,7 @@ RECORD = "invites.json"  # beside the releases: what the invites were last made 
 
 def write_invites(
     folder: Path,
-    delegates: dict[str, DelegateDoc],
+    delegates: Mapping[str, DelegateDoc],
     secret: bytes,
     public_url: str,
     app_url: str | None,
@@ -60,7 +61,7 @@ def write_invites(
     wanted: set[str] = set()
     todo: list[tuple[str, str]] = []  # QR codes only for new delegates (or new links)
     drawn = {f"qr/{name}" for name in _listed(folder / "qr")}
-    for delegate_id, doc in sorted(delegates.items()):
+    for delegate_id in sorted(delegates):
         token = token_for(delegate_id, secret)
         feed_link = f"{base}delegates/{token}.json"
         link = f"{app_url.rstrip('/')}/join/{token}" if app_url else feed_link
@@ -70,7 +71,7 @@ def write_invites(
         if qr not in drawn:
             todo.append((link, str(folder / qr)))
         wanted.add(qr)
-        d = doc.delegate
+        d = outline_of(delegates, delegate_id)
         calendar = webcal_link(base, token)
         writer.writerow(
             [delegate_id, d.name, d.company, d.language, link, code, qr, feed_link, calendar]
@@ -90,13 +91,12 @@ def write_invites(
 
 
 def _made_of(
-    folder: Path, delegates: dict[str, DelegateDoc], secret: bytes, urls: tuple[str, str | None]
+    folder: Path, delegates: Mapping[str, DelegateDoc], secret: bytes, urls: tuple[str, str | None]
 ) -> str:
     """A digest of all the list and the codes are made of, our code too (under the secret:
     never it)."""
-    people = [
-        (i, d.delegate.name, d.delegate.company, d.delegate.language) for i, d in delegates.items()
-    ]
+    outlines = (outline_of(delegates, i) for i in delegates)  # never the whole documents
+    people = [(i, o.name, o.company, o.language) for i, o in zip(delegates, outlines, strict=True)]
     made = json.dumps([code_digest(), str(folder.resolve()), *urls, sorted(people)]).encode()
     return hmac.new(secret, b"invites\0" + made, hashlib.sha256).hexdigest()
 

@@ -4,6 +4,7 @@ added or removed, whose agenda changes, and who loses their hotel (the Hotels sh
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from backend import layout
 from backend.memo import load_memo
 from backend.render_keys import VOLATILE, doc_digest
+from backend.shelf import outline_of
 from backend.tokens import token_for
 
 if TYPE_CHECKING:
@@ -31,21 +33,25 @@ def personal_changes(
     current: Path, built: Built, secret: bytes, digests: dict[str, str], touched: set[str]
 ) -> Personal:
     """The delegates of `built` against the live release (`touched`: the activities that
-    change). Only a document that changed is read, to see whether its hotel stays went."""
+    change). Reads each delegate's outline (backend.shelf), and their document only when no
+    digest of it is known; only a live document that changed is read, to see whether its hotel
+    stays went."""
     old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
     tokens = set()
-    for delegate_id, doc in built.delegates.items():
+    for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
         if token not in old:
             added += 1
             continue
         known = _known(memo.get(delegate_id), token)
+        doc = (built.delegates, delegate_id)
         own = _differs(current, token, known, digests.get(delegate_id), doc)
-        if own or touched.intersection(doc.registered):
+        person = outline_of(*doc)
+        if own or touched.intersection(person.registered):
             affected += 1
-        if own and not doc.stays and _live(current, token).get("stays"):
+        if own and not person.stays and _live(current, token).get("stays"):
             lost += 1
     return Personal(len(old), added, len(old - tokens), affected, lost)
 
@@ -61,11 +67,20 @@ def _known(entry: dict[str, object] | None, token: str) -> str | None:
 
 
 def _differs(
-    current: Path, token: str, digest: str | None, new: str | None, doc: DelegateDoc
+    current: Path,
+    token: str,
+    digest: str | None,
+    new: str | None,
+    of: tuple[Mapping[str, DelegateDoc], str],
 ) -> bool:
-    """Whether the delegate's own document changes (revision and time aside)."""
+    """Whether the delegate's own document changes (revision and time aside). `of`: the
+    documents and the delegate's id, read only when `new` (its digest) is not known."""
+    docs, delegate_id = of
+    if digest is not None and new is not None:
+        return digest != new
+    doc = docs[delegate_id]
     if digest is not None:
-        return digest != (new or doc_digest(doc))
+        return digest != doc_digest(doc)
     before = {k: v for k, v in _live(current, token).items() if k not in VOLATILE}
     return before != doc.model_dump(mode="json", exclude_none=True, exclude=set(VOLATILE))
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from backend.live_mission import mission_json, present
 from backend.personal_changes import personal_changes
 from backend.releases import live
+from backend.shelf import outline_of
 
 if TYPE_CHECKING:
     from backend.build import Built
@@ -94,7 +95,8 @@ def compare(
 def _absent(built: Built) -> list[str]:
     """The optional sheets that give delegates' pocket pages nothing: missing or empty."""
     assert built.mission is not None
-    out = [] if any(d.stays for d in built.delegates.values()) else ["hotels"]
+    docs = built.delegates
+    out = [] if any(outline_of(docs, i).stays for i in docs) else ["hotels"]
     out += [] if built.mission.hospitals else ["hospitals"]
     return out + ([] if built.mission.safety else ["safety"])
 

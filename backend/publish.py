@@ -17,7 +17,7 @@ publish.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -54,7 +54,7 @@ class Report:
     refusal: str = ""  # why the guard refused this publish (nothing was written)
     invites: Path | None = None
     written: int = 0  # files actually written (the others were unchanged: linked)
-    docs: dict[str, DelegateDoc] = field(default_factory=dict, repr=False)
+    docs: Mapping[str, DelegateDoc] = field(default_factory=dict, repr=False)
     base: str = ""  # the live release the preview was measured against ("": none was live)
     unchanged: bool = False  # the very input the live release was made from: nothing to publish
 

@@ -4,7 +4,7 @@ backend.publish decides what is rendered and writes it."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from backend import layout
@@ -21,7 +21,7 @@ from services.pocket_parts import PocketParts
 
 def render(
     mission: MissionDoc,
-    delegates: dict[str, DelegateDoc],
+    delegates: Mapping[str, DelegateDoc],
     secret: bytes,
     previous: Path | None = None,
     public_url: str = "",

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from services.i18n import localize
 from services.models import LANGS, Activity, DelegateDoc, Lang, MissionDoc
@@ -61,6 +61,14 @@ def doc_digest(doc: DelegateDoc) -> str:
     ).hexdigest()
 
 
+class Attending(Protocol):
+    """What a delegate's keys read of them besides their document's digest: a DelegateDoc, or
+    its outline (backend.shelf)."""
+
+    @property
+    def registered(self) -> Sequence[str]: ...
+
+
 class Keys:
     """The keys of every delegate's files for one mission and secret. `whole`: one key over
     everything their files are made of, cheap, to find the delegates whose files all stay;
@@ -83,21 +91,19 @@ class Keys:
             self._changed = (self._stored.keys() | known.keys()) - same
             self._seen = {i: _views_of(known[i]) for i in same if len(known[i]) > 1}
 
-    def whole(
-        self, doc: DelegateDoc, digest: str, before: Mapping[str, object] | None = None
-    ) -> str:
+    def whole(self, doc: Attending, digest: str, before: Mapping[str, object] | None = None) -> str:
         """(`digest`: their `doc_digest`; `before`: their entry in the live release's memo,
         whose key stays when neither the document nor an activity they attend changed)"""
         entry, changed = before or {}, self._changed
         kept = entry.get("key") if entry.get("doc") == digest else None
         if isinstance(kept, str) and changed is not None and changed.isdisjoint(doc.registered):
             return kept
-        key = self._mine(doc, digest)
+        key = self._mine(digest)
         key.update(b"".join([self._stored.get(i, b"") for i in doc.registered]))
         return key.hexdigest()
 
-    def per_language(self, doc: DelegateDoc, digest: str) -> dict[str, str]:
-        mine, out = self._mine(doc, digest), dict[str, str]()
+    def per_language(self, doc: Attending, digest: str) -> dict[str, str]:
+        mine, out = self._mine(digest), dict[str, str]()
         for lang in LANGS:
             key = mine.copy()
             key.update(lang.encode() + b"".join([self._view(i, lang) for i in doc.registered]))
@@ -112,7 +118,7 @@ class Keys:
         known = {i: [d.hex(), *seen.get(i, [])] for i, d in sorted(self._stored.items())}
         return {"shared": self._shared.hexdigest(), "activities": known}
 
-    def _mine(self, doc: DelegateDoc, digest: str) -> HASH:
+    def _mine(self, digest: str) -> HASH:
         mine = self._shared.copy()
         mine.update(digest.encode())  # revision and time aside: backend.stamps carries them
         return mine

@@ -60,6 +60,7 @@ def test_workbook_build_kept_gives_each_caller_documents_of_its_own(
     first = build(EXAMPLE_WORKBOOK)
     assert first.mission is not None
     whole = dict(first.delegates)
+    assert isinstance(first.delegates, dict)  # read afresh, not from a build cache
     first.delegates.clear()  # whoever takes a build may change it
     first.mission.activities.clear()
     again = build(Path(shutil.copy(EXAMPLE_WORKBOOK, tmp_path / "same-bytes.xlsx")))

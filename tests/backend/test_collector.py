@@ -12,6 +12,7 @@ import pytest
 from backend.collector import BATCH_THRESHOLDS, fewer_collections, lasting
 from backend.publish import publish
 from tests.backend.servers import EXAMPLE, SECRET
+from tests.backend.sources import copy_example, edit
 
 LOW = (100, 10, 10)  # far more often than the default: every publish would collect
 
@@ -123,7 +124,9 @@ def test_lasting_outside_a_publish_only_pauses_and_puts_back_what_it_found() -> 
 def test_build_cache_is_read_with_no_collection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    publish(EXAMPLE, tmp_path / "feed", SECRET, "https://x/")
+    source = copy_example(tmp_path)
+    publish(source, tmp_path / "feed", SECRET, "https://x/")
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
     seen: list[bool] = []
     real = pickle.loads
 
@@ -132,6 +135,7 @@ def test_build_cache_is_read_with_no_collection(
         return real(data)
 
     monkeypatch.setattr(pickle, "loads", loads)
-    publish(EXAMPLE, tmp_path / "feed", SECRET, "https://y/")  # another address: built again
-    assert seen == [False]  # the documents from the cache, read while no collection runs
+    publish(source, tmp_path / "feed", SECRET, "https://x/")  # the cache's documents reused
+    # the documents from the cache, each read when first needed, while no collection runs
+    assert seen and not any(seen)
     assert gc.isenabled() and not gc.get_freeze_count()
