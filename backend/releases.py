@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from backend.pruning import prune
@@ -156,9 +157,19 @@ def _fill(
 
 
 def manifest_of(release: Path) -> dict[str, str]:
+    """{served path: sha-256} of a release ({} when it has no manifest). Read once while the
+    file stays as it is (the preview and the release that follows both ask). Not to be
+    changed."""
     path = release.parent / f"{release.name}.manifest.json"
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except OSError:
         return {}
+    return _read_manifest(path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_manifest(path: Path, ino: int, mtime: int, size: int) -> dict[str, str]:
     data: dict[str, str] = json.loads(path.read_text("utf-8"))
     return data
 
