@@ -3,6 +3,7 @@ for any Flet it was not written against."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 from collections.abc import Iterator
@@ -109,3 +110,27 @@ def test_walk_finds_the_same_added_and_removed_controls(frozen: bool) -> None:
     walk.install()
     assert _diff(frozen) == flets
     assert flets[1][2], "the removed row's controls are found"
+
+
+async def test_walk_settles_what_it_drew_after_the_patch_has_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bookkeeping of what a patch draws waits until the patch is out: a send loop shaped
+    like Flet's (flet-web's FletApp: a queue, and the write as soon as it wakes) sends first."""
+    walk.install()
+    order: list[str] = []
+    monkeypatch.setattr(walk, "_settle", lambda _item, _control: order.append("settled"))
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+
+    async def send_loop() -> None:
+        await queue.get()
+        order.append("sent")
+
+    sender = asyncio.get_running_loop().create_task(send_loop())
+    await asyncio.sleep(0)  # the send loop waits for a message, as it does between patches
+    ObjectPatch.from_diff(None, _screen("Lunch", with_row=True), BaseControl, frozen=True)
+    queue.put_nowait(b"the patch")  # as Flet's session sends the patch it just made
+    for _ in range(3):
+        await asyncio.sleep(0)
+    await sender
+    assert order[0] == "sent" and order.count("settled") > 5

@@ -184,6 +184,9 @@ class App:
             pending = [t for t in (self.shell.tasks if self.shell else set()) if not t.done()]
             if not pending or all(_is_sleeping_loop(t) for t in pending):
                 break
+        # what a hosted server does once a patch has left (hosting/walk.py, takedown.py) is
+        # queued behind the send: a pass more
+        await asyncio.sleep(0)
         assert not self.conn.crashes, self.conn.crashes
 
     # -- reading the screen ------------------------------------------------------------
