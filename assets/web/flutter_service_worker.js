@@ -91,13 +91,24 @@ async function pocketPage(lang, saved = false) {
   return new Response(copy, { headers });
 }
 
-// The offline copy stays open when the network comes back: its banner then says so ("Online
-// again · Open the live app") instead of "Offline copy". Only the page served offline gets this
-// line; the kept page, printed or saved, stays script-free.
-const BACK_ONLINE =
-  '<script>(function () { var c = document.documentElement.classList;' +
-  " function s() { c.toggle('online', navigator.onLine); }" +
-  " addEventListener('online', s); addEventListener('offline', s); })();</script>";
+// The offline copy stays open when the network comes back: once the live app answers, its banner
+// says so ("Online again · Open the live app") instead of "Offline copy". A network alone is not
+// enough (venue Wi-Fi behind a login page, the server down): the page asks the app's address
+// (HEAD, which this worker lets through) and asks again every 15 s while the phone stays online.
+// Only the page served offline gets this script; the kept page, printed or saved, stays script-free.
+const BACK_ONLINE = `<script>(function () {
+  var c = document.documentElement.classList, timer = null;
+  function check() {
+    timer = null;
+    if (!navigator.onLine) return;
+    fetch('./', { method: 'HEAD', cache: 'no-store' })
+      .then(function (r) { if (r.status < 500) c.add('online'); else later(); })
+      .catch(later);
+  }
+  function later() { if (navigator.onLine && !timer) timer = setTimeout(check, 15000); }
+  addEventListener('online', check);
+  addEventListener('offline', function () { c.remove('online'); clearTimeout(timer); timer = null; });
+})();</script>`;
 
 // Today's date in the mission's zone (the page's data-zone), as its day anchors write it.
 function missionDate(zone) {
