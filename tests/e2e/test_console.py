@@ -163,10 +163,15 @@ def test_console_workbook_field_speaks_the_page_language(phone: Page, tmp_path: 
         assert under == ["workbook", "workbook", "workbook"]
         with phone.expect_file_chooser() as chooser:
             phone.get_by_text("Déposez le classeur ici").click(force=True)
-        chooser.value.set_files(str(good))
-        assert phone.locator("#workbook-status").inner_text() == "Classeur choisi\u00a0: good.xlsx"
+        named = tmp_path / "Q3 $& final.xlsx"  # '$&' in a replacement string is the match
+        named.write_bytes(good.read_bytes())
+        chooser.value.set_files(str(named))
+        said = phone.locator("#workbook-status").inner_text()
+        assert said == "Classeur choisi\u00a0: Q3 $& final.xlsx"
         phone.get_by_role("button", name="Vérifier le classeur").click()
-        assert "Classeur : good.xlsx" in phone.locator(".file").inner_text().replace("\u00a0", " ")
+        assert "Classeur : Q3 $& final.xlsx" in phone.locator(".file").inner_text().replace(
+            "\u00a0", " "
+        )
 
 
 THUMB = 48  # px: Material's touch target, as in the app
