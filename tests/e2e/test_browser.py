@@ -85,7 +85,7 @@ def test_the_programme_days_fit_on_one_line(
 def outlines_fill_their_share(page: Page, days: list[str]) -> list[str]:
     """The days whose outline does not start at the left edge of their share of the row: a
     Chip kept its label's width, narrow pills with a dead gap around each on a phone."""
-    shot = Image.open(io.BytesIO(page.screenshot())).convert("L")
+    shot = Image.open(io.BytesIO(settle(page))).convert("L")  # painted, not the frame before
     narrow = []
     for day in days:
         found = box(page, day)
