@@ -103,7 +103,8 @@ def patch_control(
     except RuntimeError:
         take_down(self)
         return
-    # the send loop's wake-up for this patch is queued after this callback's first hop
+    # the send loop's wake-up was queued by the send above, ahead of this; the second hop leaves
+    # room for one more await in the send loop before the patch's bytes are written
     loop.call_soon(loop.call_soon, take_down, self)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -40,3 +41,17 @@ async def session_messages(root: Path, encode: Callable[[Any], Any] | None = Non
     await app.tab(0)
     await app.close()
     return [_without_call_ids(packed) for packed in app.conn.sent]
+
+
+async def waiting_send_loop(order: list[str]) -> tuple[asyncio.Queue[Any], asyncio.Task[None]]:
+    """A send loop shaped like flet-web's FletApp (a queue, and the write as soon as it wakes:
+    "sent" in `order`), already waiting for a message, as it does between patches."""
+    queue: asyncio.Queue[Any] = asyncio.Queue()
+
+    async def send_loop() -> None:
+        await queue.get()
+        order.append("sent")
+
+    sender = asyncio.get_running_loop().create_task(send_loop())
+    await asyncio.sleep(0)
+    return queue, sender

@@ -14,7 +14,7 @@ from flet.controls.object_patch import DiffBuilder
 from flet.messaging.session import Session
 
 from hosting import lean, takedown
-from tests.hosting.session_messages import session_messages
+from tests.hosting.session_messages import session_messages, waiting_send_loop
 from tests.views.harness import App, walk
 
 
@@ -65,14 +65,7 @@ async def test_takedown_walks_the_screen_left_after_the_patch_has_left(
             return walk_removed(builder, item, recurse)
 
         monkeypatch.setattr(DiffBuilder, "_removed_controls", walking)
-        queue: asyncio.Queue[Any] = asyncio.Queue()
-
-        async def send_loop() -> None:
-            await queue.get()
-            order.append("sent")
-
-        sender = asyncio.get_running_loop().create_task(send_loop())
-        await asyncio.sleep(0)  # the send loop waits for a message, as between patches
+        queue, sender = await waiting_send_loop(order)
         app.conn.send_message = queue.put_nowait  # type: ignore[method-assign,assignment]
         assert app.shell is not None
         app.shell.show("/programme")

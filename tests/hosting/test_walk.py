@@ -17,7 +17,7 @@ from flet.controls.id_counter import ControlId
 from flet.controls.object_patch import DiffBuilder, ObjectPatch
 
 from hosting import walk
-from tests.hosting.session_messages import session_messages
+from tests.hosting.session_messages import session_messages, waiting_send_loop
 from tests.views.harness import walk as harness_walk
 
 
@@ -120,14 +120,7 @@ async def test_walk_settles_what_it_drew_after_the_patch_has_left(
     walk.install()
     order: list[str] = []
     monkeypatch.setattr(walk, "_settle", lambda _item, _control: order.append("settled"))
-    queue: asyncio.Queue[bytes] = asyncio.Queue()
-
-    async def send_loop() -> None:
-        await queue.get()
-        order.append("sent")
-
-    sender = asyncio.get_running_loop().create_task(send_loop())
-    await asyncio.sleep(0)  # the send loop waits for a message, as it does between patches
+    queue, sender = await waiting_send_loop(order)
     ObjectPatch.from_diff(None, _screen("Lunch", with_row=True), BaseControl, frozen=True)
     queue.put_nowait(b"the patch")  # as Flet's session sends the patch it just made
     for _ in range(3):
