@@ -29,7 +29,7 @@ from flet.controls.object_patch import DiffBuilder, ObjectPatch
 from flet.messaging.protocol import Message, MessageAction, PatchControlBody
 from flet.messaging.session import Session
 
-from hosting import lean
+from hosting import lean, stand_in
 
 log = logging.getLogger(__name__)
 
@@ -147,19 +147,12 @@ flets: dict[str, Any] = {}  # Flet's own patch_control while ours is in
 def install() -> bool:
     """Process-wide. True if patches take their screen down after they leave; False (and a
     warning) if this Flet's patch_control is not the one this was written against."""
-    if flets:
-        return True
-    if any(fingerprint(name) != digest for name, digest in ORIGINAL.items()):
-        log.warning("flet's patch_control changed: hosting.takedown left it as it is")
-        return False
-    flets["patch_control"] = Session.__dict__["patch_control"]
-    Session.patch_control = patch_control  # type: ignore[method-assign]
-    return True
+    ours = {"patch_control": patch_control}
+    return stand_in.swap_in(Session, ours, flets, fingerprint, ORIGINAL, log)
 
 
 def uninstall() -> None:
     """Flet's own patch_control again; what waits is taken down now."""
     for session in list(_pending):
         take_down(session)
-    if flets:
-        Session.patch_control = flets.pop("patch_control")  # type: ignore[method-assign]
+    stand_in.swap_out(Session, flets)

@@ -18,7 +18,7 @@ from typing import Any
 
 from flet.controls.object_patch import DiffBuilder
 
-from hosting import lean
+from hosting import lean, stand_in
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +51,9 @@ def fingerprint(name: str) -> str:
 def install() -> bool:
     """Process-wide. True if diffs are taken apart by `teardown`; False (and a warning) if
     this Flet's chain is not the one it was written against."""
-    if flets:
-        return True
-    if any(fingerprint(name) != digest for name, digest in ORIGINAL.items()):
-        log.warning("flet's diff chain changed: hosting.unlink left its teardown as it is")
-        return False
-    flets["teardown"] = DiffBuilder.__dict__["teardown"]
-    DiffBuilder.teardown = teardown  # type: ignore[method-assign]
-    return True
+    return stand_in.swap_in(DiffBuilder, {"teardown": teardown}, flets, fingerprint, ORIGINAL, log)
 
 
 def uninstall() -> None:
     """Flet's own teardown again."""
-    if flets:
-        DiffBuilder.teardown = flets.pop("teardown")  # type: ignore[method-assign]
+    stand_in.swap_out(DiffBuilder, flets)

@@ -39,7 +39,7 @@ from flet.controls.base_control import BaseControl
 from flet.controls.object_patch import DiffBuilder, ObjectPatchException
 from flet.controls.value_types import Prop, _get_raw_descriptor
 
-from hosting import leaf_values, lean, seal
+from hosting import leaf_values, lean, seal, stand_in
 
 log = logging.getLogger(__name__)
 
@@ -284,19 +284,9 @@ flets: dict[str, Any] = {}  # Flet's own walk while ours is in
 def install() -> bool:
     """Process-wide. True if the walks were swapped in; False (and a warning) if this Flet's
     walks are not the ones these were written against."""
-    if flets:
-        return True
-    if any(fingerprint(name) != digest for name, digest in ORIGINAL.items()):
-        log.warning("flet's diff walk changed: hosting.walk left it as it is")
-        return False
-    for name, ours in REPLACED.items():
-        flets[name] = DiffBuilder.__dict__[name]
-        setattr(DiffBuilder, name, ours)
-    return True
+    return stand_in.swap_in(DiffBuilder, REPLACED, flets, fingerprint, ORIGINAL, log)
 
 
 def uninstall() -> None:
     """Flet's own walk again."""
-    for name, theirs in flets.items():
-        setattr(DiffBuilder, name, theirs)
-    flets.clear()
+    stand_in.swap_out(DiffBuilder, flets)

@@ -46,7 +46,7 @@ def test_takedown_other_flet_code_is_left_alone(
     with caplog.at_level(logging.WARNING, logger=takedown.__name__):
         assert not takedown.install()
     assert Session.patch_control is before
-    assert "left it as it is" in caplog.text
+    assert "flet's from_diff changed: its own" in caplog.text
 
 
 async def test_takedown_walks_the_screen_left_after_the_patch_has_left(
