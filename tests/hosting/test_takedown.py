@@ -15,18 +15,15 @@ from flet.messaging.session import Session
 
 from hosting import lean, takedown
 from tests.hosting.session_messages import session_messages, waiting_send_loop
+from tests.hosting.stand_ins import flets_own
 from tests.views.harness import App, walk
 
 
 @pytest.fixture(autouse=True)
 def flets_patch() -> Iterator[None]:
     """Each test starts on Flet's own patch_control and leaves the process as it found it."""
-    was_in = bool(takedown.flets)
-    takedown.uninstall()
-    yield
-    takedown.uninstall()
-    if was_in:
-        takedown.install()
+    with flets_own(takedown):
+        yield
 
 
 async def test_takedown_sends_the_same_messages_as_flets_patch_control(tmp_path: Path) -> None:

@@ -14,18 +14,15 @@ from flet.controls.object_patch import DiffBuilder
 
 from hosting import unlink
 from tests.hosting.session_messages import session_messages
+from tests.hosting.stand_ins import flets_own
 from tests.views.harness import App
 
 
 @pytest.fixture(autouse=True)
 def flets_teardown() -> Iterator[None]:
     """Each test starts on Flet's own teardown and leaves the process as it found it."""
-    was_in = bool(unlink.flets)
-    unlink.uninstall()
-    yield
-    unlink.uninstall()
-    if was_in:
-        unlink.install()
+    with flets_own(unlink):
+        yield
 
 
 async def _left_screen_alive(tmp_path: Path) -> bool:

@@ -18,18 +18,15 @@ from flet.controls.object_patch import DiffBuilder, ObjectPatch
 
 from hosting import walk
 from tests.hosting.session_messages import session_messages, waiting_send_loop
+from tests.hosting.stand_ins import flets_own
 from tests.views.harness import walk as harness_walk
 
 
 @pytest.fixture(autouse=True)
 def flets_walk() -> Iterator[None]:
     """Each test starts on Flet's own walk and leaves the process as it found it."""
-    was_in = bool(walk.flets)
-    walk.uninstall()
-    yield
-    walk.uninstall()
-    if was_in:
-        walk.install()
+    with flets_own(walk):
+        yield
 
 
 async def test_walk_installed_sends_the_same_messages_as_flets_walk(tmp_path: Path) -> None:
