@@ -28,8 +28,7 @@ from backend.build import Built
 from backend.live_mission import stamp
 from backend.preview import Preview
 from backend.releases import highest_published, history, live
-from backend.shelf import Docs
-from backend.stamps import stamped
+from backend.shelf import restamped
 from services.models import encode
 
 
@@ -80,7 +79,4 @@ def renumbered(built: Built, numbers: Renumbered) -> Built:
     assert built.mission is not None
     stamp = (numbers.given, numbers.at)
     mission = built.mission.model_copy(update={"revision": stamp[0], "published_at": stamp[1]})
-    if isinstance(built.delegates, Docs):  # each stamped when it is read
-        return replace(built, mission=mission, delegates=built.delegates.restamped(stamp))
-    delegates = {i: stamped(doc, stamp) for i, doc in built.delegates.items()}
-    return replace(built, mission=mission, delegates=delegates)
+    return replace(built, mission=mission, delegates=restamped(built.delegates, stamp))

@@ -96,3 +96,10 @@ class Docs(Mapping[str, DelegateDoc]):
 def outline_of(docs: Mapping[str, DelegateDoc], delegate_id: str) -> Outline:
     """The outline of a delegate of `docs`, without reading their document when it is shelved."""
     return docs.outline(delegate_id) if isinstance(docs, Docs) else outline(docs[delegate_id])
+
+
+def restamped(docs: Mapping[str, DelegateDoc], stamp: Stamp) -> Mapping[str, DelegateDoc]:
+    """`docs` as published under `stamp`; shelved ones each stamped when they are read."""
+    if isinstance(docs, Docs):
+        return docs.restamped(stamp)
+    return {i: stamped(doc, stamp) for i, doc in docs.items()}
