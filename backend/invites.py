@@ -95,8 +95,8 @@ def _made_of(
 ) -> str:
     """A digest of all the list and the codes are made of, our code too (under the secret:
     never it)."""
-    outlines = (outline_of(delegates, i) for i in delegates)  # never the whole documents
-    people = [(i, o.name, o.company, o.language) for i, o in zip(delegates, outlines, strict=True)]
+    outlines = {i: outline_of(delegates, i) for i in delegates}  # never the whole documents
+    people = [(i, o.name, o.company, o.language) for i, o in outlines.items()]
     made = json.dumps([code_digest(), str(folder.resolve()), *urls, sorted(people)]).encode()
     return hmac.new(secret, b"invites\0" + made, hashlib.sha256).hexdigest()
 

@@ -46,9 +46,9 @@ def personal_changes(
             added += 1
             continue
         known = _known(memo.get(delegate_id), token)
-        doc = (built.delegates, delegate_id)
-        own = _differs(current, token, known, digests.get(delegate_id), doc)
-        person = outline_of(*doc)
+        docs = built.delegates
+        own = _differs(current, token, known, digests.get(delegate_id), docs, delegate_id)
+        person = outline_of(docs, delegate_id)
         if own or touched.intersection(person.registered):
             affected += 1
         if own and not person.stays and _live(current, token).get("stays"):
@@ -71,11 +71,11 @@ def _differs(
     token: str,
     digest: str | None,
     new: str | None,
-    of: tuple[Mapping[str, DelegateDoc], str],
+    docs: Mapping[str, DelegateDoc],
+    delegate_id: str,
 ) -> bool:
-    """Whether the delegate's own document changes (revision and time aside). `of`: the
-    documents and the delegate's id, read only when `new` (its digest) is not known."""
-    docs, delegate_id = of
+    """Whether the delegate's own document changes (revision and time aside). Their document
+    in `docs` is read only when `new` (its digest) is not known."""
     if digest is not None and new is not None:
         return digest != new
     doc = docs[delegate_id]
