@@ -32,7 +32,7 @@ from views.context import Ctx, Screen
 PAGE = 30  # cards sent per page; a 10x mission never sends hundreds at once
 SEARCH_PAUSE = 0.3  # seconds without a keystroke before the results follow the search
 HEADER, HEADER_PX = 3, 150  # search, day chips and filters, count (px at least): then cards
-SIDES = shared(ft.Margin.only(left=12, right=12, top=8))  # the search field's and the filters'
+BAR_MARGIN = shared(ft.Margin.only(left=12, right=12, top=8))  # the search field, the filters
 KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer")
 
 
@@ -172,7 +172,7 @@ def search_box(ctx: Ctx) -> ft.Control:
         on_submit=submitted,
         dense=True,
         border=ft.OutlineInputBorder(border_radius=24),
-        margin=SIDES,  # the field's own: no Container only for padding
+        margin=BAR_MARGIN,  # the field's own: no Container only for padding
     )
     drawn_as(ctx, "programme-search", field, lambda text: setattr(flt, "query", text))
     return ft.Semantics(
@@ -214,7 +214,7 @@ def filters(ctx: Ctx) -> ft.Control:
         rows.append(_toggle_row(ctx, "sector", sectors, flt.sectors))
         rows.append(_toggle_row(ctx, "kind", kinds, flt.kinds))
     # 8 px below the search field: the chips' outlines do not touch its own
-    return ft.Column(rows, spacing=4, margin=SIDES)
+    return ft.Column(rows, spacing=4, margin=BAR_MARGIN)
 
 
 def _more_filters_button(ctx: Ctx) -> ft.Control:
