@@ -9,35 +9,62 @@ the shared files' key, and a digest of the input (`.OUT.releases/<id>.memo.json`
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
 import os
-from functools import lru_cache
+import secrets
 from pathlib import Path
 
+import pydantic_core
+
 from backend import layout
+
+log = logging.getLogger(__name__)
 
 SHARED = "__shared__"  # the shared files (no delegate id starts with _)
 SOURCE = "__source__"  # the input the release was made from
 KEYS = "__keys__"  # the activities' digests and views the keys were made of
 
 
-def load_memo(release: Path | None) -> dict[str, dict[str, object]]:
+Memo = dict[str, dict[str, object]]
+# the memos last read or written, by file, with the file's (mtime, size) then: a console
+# publishes again and again from one process, and each publish reads the memo the one before
+# it wrote (the preview and the render both ask)
+_KEPT: dict[Path, tuple[tuple[int, int], Memo]] = {}
+
+
+def load_memo(release: Path | None) -> Memo:
     """{delegate id: {"key": ..., "files": {path: sha-256}, "doc": ...}} of a release, if it
-    has one (read once per publish: the preview and the render both ask). Not to be changed."""
-    path = release.parent / f"{release.name}.memo.json" if release else None
-    try:
-        stat = path.stat() if path is not None else None
-    except OSError:
-        stat = None
-    if path is None or stat is None:
+    has one and it can be read; else {} (then every file is made again: a memo only saves
+    work). Read again only when its file changed. Not to be changed."""
+    if release is None:
         return {}
-    return _read_memo(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=2)
-def _read_memo(path: str, mtime: int, size: int) -> dict[str, dict[str, object]]:
-    memo: dict[str, dict[str, object]] = json.loads(Path(path).read_text("utf-8"))
+    path = _path(release)
+    try:
+        stat = path.stat()
+        when = (stat.st_mtime_ns, stat.st_size)
+        if path in _KEPT and _KEPT[path][0] == when:
+            return _KEPT[path][1]
+        memo = pydantic_core.from_json(path.read_bytes())
+    except (OSError, ValueError) as exc:  # gone, or cut short (a full disk, a killed publish)
+        if not isinstance(exc, FileNotFoundError):
+            log.warning("memo %s unreadable, every file is made again: %s", path.name, exc)
+        return {}
+    if not isinstance(memo, dict) or not all(isinstance(e, dict) for e in memo.values()):
+        log.warning("memo %s is not a memo, every file is made again", path.name)
+        return {}
+    _keep(path, when, memo)
     return memo
+
+
+def _path(release: Path) -> Path:
+    return release.parent / f"{release.name}.memo.json"
+
+
+def _keep(path: Path, when: tuple[int, int], memo: Memo) -> None:
+    _KEPT.pop(path, None)
+    _KEPT[path] = (when, memo)
+    while len(_KEPT) > 2:  # the live release's and the one going out
+        del _KEPT[next(iter(_KEPT))]
 
 
 def source_digest(source: Path) -> str:
@@ -57,11 +84,21 @@ def source_digest(source: Path) -> str:
     return digest.hexdigest()
 
 
-def save_memo(release: Path, memo: dict[str, dict[str, object]]) -> None:
-    (release.parent / f"{release.name}.memo.json").write_text(json.dumps(memo), "utf-8")
+def save_memo(release: Path, memo: Memo) -> None:
+    """Written whole or not at all (a reader never finds half a memo), and kept for the next
+    publish in this process. The memo is not to be changed afterwards."""
+    path = _path(release)
+    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        temporary.write_bytes(pydantic_core.to_json(memo))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    stat = path.stat()
+    _keep(path, (stat.st_mtime_ns, stat.st_size), memo)
 
 
-def present(release: Path, memo: dict[str, dict[str, object]]) -> set[str]:
+def present(release: Path, memo: Memo) -> set[str]:
     """Which files the memo names are still in the release (served paths): one listing per
     folder instead of one lookup per file. A delegate's object is complete or absent, so
     their folder being there is enough."""

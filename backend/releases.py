@@ -29,8 +29,9 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
+
+import pydantic_core
 
 from backend.pruning import prune
 from backend.staging import assemble, locked
@@ -119,12 +120,13 @@ def write_release(
         made = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
         merged = {**kept, **(placed or {}), **made}
         manifest = {path: merged[path] for path in sorted(merged)}  # paths are unique
-        text = json.dumps(manifest)  # named by it, and written as it is
-        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        text = pydantic_core.to_json(manifest)  # named by it, and written as it is
+        digest = hashlib.sha256(text).hexdigest()[:16]
         release = releases / digest
         manifested = (manifest, text)
         made_of = (files, placed or {}, twins or {})
         written = 0 if release.exists() else _fill(current, release, made_of, manifested)
+        _keep(_manifest_path(release), manifest)  # the next publish builds on it
         # before the swap: a live release always has its line; the same release published
         # again (nothing changed, a double click) adds none, as nothing went out
         if entry is not None and not _last_line_is(out, digest):
@@ -138,7 +140,7 @@ def _fill(
     current: Path | None,
     release: Path,
     made_of: tuple[dict[str, bytes], dict[str, str], Mapping[str, bytes]],
-    manifest: tuple[dict[str, str], str],
+    manifest: tuple[dict[str, str], bytes],
 ) -> int:
     """Put the release together beside the live one and move it to `release`; how many files
     were written. `made_of`: files, placed and twins as for write_release; `manifest`: the
@@ -148,7 +150,7 @@ def _fill(
     files, placed, twins = made_of
     try:
         written, pointed = assemble(current, old, folder, files, manifest[0], placed, twins)
-        (release.parent / f"{release.name}.manifest.json").write_text(manifest[1], "utf-8")
+        _manifest_path(release).write_bytes(manifest[1])
         (release.parent / f"{release.name}.objects").write_text("\n".join(sorted(pointed)), "utf-8")
         os.replace(folder, release)
     finally:
@@ -157,21 +159,50 @@ def _fill(
 
 
 def manifest_of(release: Path) -> dict[str, str]:
-    """{served path: sha-256} of a release ({} when it has no manifest). Read once while the
-    file stays as it is (the preview and the release that follows both ask). Not to be
-    changed."""
-    path = release.parent / f"{release.name}.manifest.json"
+    """{served path: sha-256} of a release: {} when it has none, or one that cannot be read
+    (then nothing of it is reused: every file is written afresh). Read again only when its
+    file changed (the preview and the release that follows both ask, and a console publishes
+    again and again from one process). Not to be changed."""
+    path = _manifest_path(release)
+    try:
+        stat = path.stat()
+        when = (stat.st_mtime_ns, stat.st_size)
+        if path in _MANIFESTS and _MANIFESTS[path][0] == when:
+            return _MANIFESTS[path][1]
+        manifest = pydantic_core.from_json(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        if not isinstance(exc, FileNotFoundError):
+            log.warning("%s unreadable, no file of it is reused: %s", path.name, exc)
+        return {}
+    if not isinstance(manifest, dict) or not all(isinstance(v, str) for v in manifest.values()):
+        log.warning("%s is not a manifest, no file of it is reused", path.name)
+        return {}
+    _MANIFESTS[path] = (when, manifest)
+    _trim()
+    return manifest
+
+
+_MANIFESTS: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def _manifest_path(release: Path) -> Path:
+    return release.parent / f"{release.name}.manifest.json"
+
+
+def _keep(path: Path, manifest: dict[str, str]) -> None:
+    """`manifest`, as just written to `path`, for whoever asks next."""
     try:
         stat = path.stat()
     except OSError:
-        return {}
-    return _read_manifest(path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        return
+    _MANIFESTS.pop(path, None)
+    _MANIFESTS[path] = ((stat.st_mtime_ns, stat.st_size), manifest)
+    _trim()
 
 
-@lru_cache(maxsize=2)
-def _read_manifest(path: Path, ino: int, mtime: int, size: int) -> dict[str, str]:
-    data: dict[str, str] = json.loads(path.read_text("utf-8"))
-    return data
+def _trim() -> None:
+    while len(_MANIFESTS) > 2:  # the live release's and the one going out
+        del _MANIFESTS[next(iter(_MANIFESTS))]
 
 
 def _swap(out: Path, release: Path) -> None:

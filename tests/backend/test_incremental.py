@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from backend import incremental, layout
+from backend import incremental, layout, memo
 from backend.build import build
 from backend.incremental import render_changed
 from backend.layout import listing
@@ -273,3 +273,40 @@ def test_render_each_a_worker_slowed_down_by_others_takes_fewer_delegates(
         i for i, done in rendered.items() if done.files[f"delegates/{i}"] == slow.read_bytes()
     ]
     assert len(by_slow) < len(many) / 8
+
+
+@pytest.mark.parametrize("damage", ["cut short", "not JSON", "a list", "entries not objects"])
+def test_a_damaged_memo_makes_every_file_again_and_the_republish_goes_out(
+    tmp_path: Path, damage: str
+) -> None:
+    """A memo cut short by a full disk or a killed publish, or edited by hand, only costs the
+    work it would have saved: the next publish renders every file and gives full-render bytes."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    first = publish(source, out, SECRET, URL).release
+    assert first is not None
+    memo = first.parent / f"{first.name}.memo.json"
+    text = memo.read_text("utf-8")
+    memo.write_text(
+        {
+            "cut short": text[: len(text) // 2],
+            "not JSON": "\x00\x01",
+            "a list": "[1, 2]",
+            "entries not objects": '{"d-maes": "key"}',
+        }[damage],
+        "utf-8",
+    )
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    report = publish(source, out, SECRET, URL)
+    assert not report.errors and report.release is not None
+    assert served(out) == full_render(source, first, out)
+
+
+def test_the_memo_kept_for_the_next_publish_is_the_one_on_disk(tmp_path: Path) -> None:
+    """The memo a publish keeps in memory for the next one reads as the file it wrote."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    release = publish(source, out, SECRET, URL).release
+    assert release is not None
+    kept = memo.load_memo(release)
+    memo._KEPT.clear()
+    assert memo.load_memo(release) == kept and kept
+    assert not list(release.parent.glob(".*memo*"))  # written whole, under its own name

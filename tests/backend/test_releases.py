@@ -166,3 +166,24 @@ def test_rollback_raises_the_sequence_of_what_it_changes_back_in_calendars(
     assert _sequence(back, lunch) > _sequence(moved, lunch) > _sequence(first, lunch)
     assert b"Tuinzaal" in moved and b"Tuinzaal" not in back
     assert _sequence(back, seminar) == _sequence(moved, seminar) == _sequence(first, seminar)
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a list"])
+def test_a_damaged_manifest_of_the_live_release_costs_reuse_not_the_publish(
+    tmp_path: Path, damage: str
+) -> None:
+    """The live release's manifest cut short (a full disk, an edit by hand): the next publish
+    writes its files afresh instead of stopping, with full-render bytes, and can be rolled back."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    first = publish(source, out, SECRET, "https://x/").release
+    assert first is not None
+    manifest = first.parent / f"{first.name}.manifest.json"
+    text = manifest.read_text("utf-8")
+    cut = {"cut short": text[: len(text) // 2], "a list": "[]"}
+    manifest.write_text(cut[damage], "utf-8")
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    report = publish(source, out, SECRET, "https://x/")
+    assert not report.errors and report.release is not None
+    assert served(out) == full_render(source, first, out)
+    rollback(out)
+    assert out.resolve() != report.release
