@@ -13,6 +13,9 @@ import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
 
 from backend import layout
 from backend.calendars import personal_calendar
@@ -32,10 +35,25 @@ from backend.write_failure import watching
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc, encode
 
+M = TypeVar("M", MissionDoc, DelegateDoc)
+
+
+class Damaged(LookupError):
+    """The release a rollback would make live again cannot be read whole: nothing changed."""
+
+    def __init__(self, back: Entry, name: str) -> None:
+        self.revision, self.file = back.revision, name
+        super().__init__(
+            f"the release of revision {back.revision} cannot be made live again: its {name} "
+            "is damaged (cut short or edited by hand). The live release stays as it is; "
+            "publish again instead"
+        )
+
 
 def rollback(out: Path, now: datetime | None = None, wait: bool = True) -> Entry:
     """Make the release before the live one live again, with a revision above every one
-    published so far. Raises LookupError with a sentence when there is nothing to go back to.
+    published so far. Raises LookupError with a sentence when there is nothing to go back to
+    (Damaged: when what there is cannot be read).
     Waits for a publish or rollback going out into `out`, then goes back from its release
     (`wait=False`: raises backend.staging.Busy instead)."""
     if live(out) is None:
@@ -54,8 +72,11 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         raise LookupError("there is no earlier release to go back to")
     shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
     revision = highest_published(shown, entries) + 1
-    files = _with_revision(releases_of(out) / back.release, revision)
-    files.update(_calendars_after(releases_of(out) / back.release, current))
+    try:  # every document is read before anything is written
+        files = _with_revision(releases_of(out) / back.release, revision)
+        files.update(_calendars_after(releases_of(out) / back.release, current))
+    except _Unreadable as exc:
+        raise Damaged(back, exc.name) from exc
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
     write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
@@ -102,10 +123,10 @@ def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
             continue
         data = path.read_bytes()
         if name == "mission.json":
-            mission = MissionDoc.model_validate_json(data).model_copy(update=_rev(revision))
+            mission = _read(MissionDoc, data, name).model_copy(update=_rev(revision))
             data = encode(mission)
         elif name.startswith("delegates/") and name.endswith(".json"):
-            data = encode(DelegateDoc.model_validate_json(data).model_copy(update=_rev(revision)))
+            data = encode(_read(DelegateDoc, data, name).model_copy(update=_rev(revision)))
         elif name.startswith("delegates/") and name.endswith(".html"):
             data = restamped(data, revision)
         files[name] = data
@@ -131,14 +152,29 @@ def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
     """The calendars of `release` made again to follow what `current` published: subscribed
     calendar apps keep an event they have seen unless its SEQUENCE rises, so the items the
     rollback changes back get a higher one than `current` gave them (backend.calendars)."""
-    mission = MissionDoc.model_validate_json(layout.read(release, "mission.json"))
+    mission = _read(MissionDoc, layout.read(release, "mission.json"), "mission.json")
     cache, files = EventCache(), {}
     for name in sorted(layout.listing(release)):
         if name.startswith("delegates/") and name.endswith(".ics"):
-            doc = DelegateDoc.model_validate_json(layout.read(release, f"{name[:-4]}.json"))
+            document = f"{name[:-4]}.json"
+            doc = _read(DelegateDoc, layout.read(release, document), document)
             before = layout.published(current, name)
             files[name] = personal_calendar(mission, doc, before, cache)
     return files
+
+
+class _Unreadable(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _read(model: type[M], data: bytes, name: str) -> M:
+    """The document `name` of a release as `model`; _Unreadable when it is not one."""
+    try:
+        return model.model_validate_json(data)
+    except ValidationError as exc:
+        raise _Unreadable(name) from exc
 
 
 def _rev(revision: int) -> dict[str, object]:

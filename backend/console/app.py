@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from functools import partial
 from typing import Any
@@ -24,14 +25,15 @@ from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
 from backend.releases import history, live
-from backend.rollback import previous, rollback
+from backend.rollback import Damaged, previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
 from services.going import Going
 from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
-DONE = {"published", "rolled-back", "nothing-to-undo"}
+DONE = {"published", "rolled-back", "nothing-to-undo", "damaged"}
+log = logging.getLogger(__name__)
 
 
 class Console:
@@ -154,6 +156,9 @@ class Console:
         job = partial(rollback, self.config.out, None, False)
         try:
             entry = await run_in_threadpool(attempt, job)
+        except Damaged as exc:  # the home page names the revision, the log the file
+            log.warning("rollback refused: %s", exc)
+            return RedirectResponse("/?done=damaged", status_code=303)
         except LookupError:
             return RedirectResponse("/?done=nothing-to-undo", status_code=303)
         except Busy:  # a page, not a notice on the home page that a reload would keep

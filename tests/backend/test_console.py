@@ -279,3 +279,18 @@ async def test_console_says_a_workbook_already_online_has_nothing_to_publish(
     assert "This workbook is exactly what is online now" in again.text
     assert "3. Publish" not in again.text
     assert "Deze werkmap is precies wat nu online staat" in dutch.text
+
+
+async def test_console_rollback_to_a_damaged_release_says_so_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    back = releases_of(out) / history(out)[0].release
+    (back / "mission.json").write_bytes(b'{"mission": ')
+    live = out.resolve()
+    async with signed_in(out) as (client, csrf):
+        refused = await client.post("/rollback", data={"csrf": csrf})
+        assert (refused.status_code, refused.headers["location"]) == (303, "/?done=damaged")
+        home = (await client.get("/?done=damaged&lang=fr")).text
+    assert "La version de la révision 1 est endommagée sur le disque" in html.unescape(home)
+    assert "Live revision" not in home and out.resolve() == live and mission(out)["revision"] == 2

@@ -14,7 +14,7 @@ from backend import layout
 from backend.commands import cmd_releases, cmd_rollback
 from backend.publish import publish
 from backend.releases import history, releases_of
-from backend.rollback import previous, rollback
+from backend.rollback import Damaged, previous, rollback
 from backend.schedule_export import schedule_files
 from services.models import MissionDoc
 from tests.backend.published import DAMAGED, URL, damage, lunch_moved, mission
@@ -130,3 +130,28 @@ def test_rollback_after_a_rollback_of_a_rollback_goes_back_from_what_is_live(
     assert rollback(out).action == f"rollback:{undo.release}"  # revision 6: 2's content again
     back = previous(out, out.resolve(), history(out))
     assert back is not None and back.release == first.release, back
+
+
+@pytest.mark.parametrize("name", ["mission.json", "a delegate's document"])
+def test_rollback_to_a_damaged_release_changes_nothing_and_names_the_file(
+    tmp_path: Path, name: str
+) -> None:
+    """The release to go back to, cut short on disk: the rollback is refused with a sentence
+    that names the revision and the file, and the live release, its files and the history
+    stay as they were."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    back = releases_of(out) / history(out)[0].release
+    if name == "mission.json":
+        path = back / "mission.json"
+    else:
+        token = next(p.name for p in (back / layout.DELEGATES).iterdir())
+        path = next((back / layout.DELEGATES / token).glob("*.json")).resolve()
+        name = f"delegates/{token}.json"
+    path.write_bytes(path.read_bytes()[:40])
+    live, lines = out.resolve(), history(out)
+    with pytest.raises(Damaged) as refused:
+        rollback(out)
+    assert str(refused.value).startswith(
+        f"the release of revision 1 cannot be made live again: its {name} is damaged"
+    )
+    assert out.resolve() == live and history(out) == lines and mission(out)["revision"] == 2
