@@ -41,12 +41,12 @@ M = TypeVar("M", MissionDoc, DelegateDoc)
 class Damaged(LookupError):
     """The release a rollback would make live again cannot be read whole: nothing changed."""
 
-    def __init__(self, back: Entry, name: str) -> None:
+    def __init__(self, back: Entry, name: str, missing: bool) -> None:
         self.revision, self.file = back.revision, name
+        what = "is missing" if missing else "is damaged (cut short or edited by hand)"
         super().__init__(
             f"the release of revision {back.revision} cannot be made live again: its {name} "
-            "is damaged (cut short or edited by hand). The live release stays as it is; "
-            "publish again instead"
+            f"{what}. The live release stays as it is; publish again instead"
         )
 
 
@@ -76,7 +76,7 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         files = _with_revision(releases_of(out) / back.release, revision)
         files.update(_calendars_after(releases_of(out) / back.release, current))
     except _Unreadable as exc:
-        raise Damaged(back, exc.name) from exc
+        raise Damaged(back, exc.name, exc.missing) from exc
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
     write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
@@ -152,21 +152,28 @@ def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
     """The calendars of `release` made again to follow what `current` published: subscribed
     calendar apps keep an event they have seen unless its SEQUENCE rises, so the items the
     rollback changes back get a higher one than `current` gave them (backend.calendars)."""
-    mission = _read(MissionDoc, layout.read(release, "mission.json"), "mission.json")
+    mission = _read(MissionDoc, _bytes(release, "mission.json"), "mission.json")
     cache, files = EventCache(), {}
     for name in sorted(layout.listing(release)):
         if name.startswith("delegates/") and name.endswith(".ics"):
             document = f"{name[:-4]}.json"
-            doc = _read(DelegateDoc, layout.read(release, document), document)
+            doc = _read(DelegateDoc, _bytes(release, document), document)
             before = layout.published(current, name)
             files[name] = personal_calendar(mission, doc, before, cache)
     return files
 
 
 class _Unreadable(ValueError):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, missing: bool = False) -> None:
         super().__init__(name)
-        self.name = name
+        self.name, self.missing = name, missing
+
+
+def _bytes(release: Path, name: str) -> bytes:
+    try:
+        return layout.read(release, name)
+    except FileNotFoundError as exc:
+        raise _Unreadable(name, missing=True) from exc
 
 
 def _read(model: type[M], data: bytes, name: str) -> M:

@@ -132,13 +132,14 @@ def test_rollback_after_a_rollback_of_a_rollback_goes_back_from_what_is_live(
     assert back is not None and back.release == first.release, back
 
 
+@pytest.mark.parametrize("missing", [False, True], ids=["cut-short", "missing"])
 @pytest.mark.parametrize("name", ["mission.json", "a delegate's document"])
 def test_rollback_to_a_damaged_release_changes_nothing_and_names_the_file(
-    tmp_path: Path, name: str
+    tmp_path: Path, name: str, missing: bool
 ) -> None:
-    """The release to go back to, cut short on disk: the rollback is refused with a sentence
-    that names the revision and the file, and the live release, its files and the history
-    stay as they were."""
+    """The release to go back to, with a document cut short on disk or gone: the rollback is
+    refused with a sentence that names the revision and the file, and the live release, its
+    files and the history stay as they were."""
     _, out = lunch_moved(tmp_path)  # revisions 1 and 2
     back = releases_of(out) / history(out)[0].release
     if name == "mission.json":
@@ -147,11 +148,15 @@ def test_rollback_to_a_damaged_release_changes_nothing_and_names_the_file(
         token = next(p.name for p in (back / layout.DELEGATES).iterdir())
         path = next((back / layout.DELEGATES / token).glob("*.json")).resolve()
         name = f"delegates/{token}.json"
-    path.write_bytes(path.read_bytes()[:40])
+    if missing:
+        path.unlink()
+    else:
+        path.write_bytes(path.read_bytes()[:40])
     live, lines = out.resolve(), history(out)
     with pytest.raises(Damaged) as refused:
         rollback(out)
+    what = "is missing" if missing else "is damaged"
     assert str(refused.value).startswith(
-        f"the release of revision 1 cannot be made live again: its {name} is damaged"
+        f"the release of revision 1 cannot be made live again: its {name} {what}"
     )
     assert out.resolve() == live and history(out) == lines and mission(out)["revision"] == 2
