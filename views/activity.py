@@ -246,11 +246,11 @@ def actions(ctx: Ctx, activity: Activity) -> ft.Control:
     )
     parts: list[ft.Control] = [wrap_row(row, 8)]
     if not off:  # 'registered' for what no longer takes place would mislead
-        state = bookmark_button(ctx, activity.id)
+        state = bookmark_button(ctx, activity.id, words=True)
         registered = repo.is_registered(activity.id)
         parts.insert(0, muted(_("You are registered"), 14) if registered else state)
     elif repo.is_bookmarked(activity.id):  # it can still leave My agenda
-        parts.insert(0, bookmark_button(ctx, activity.id))
+        parts.insert(0, bookmark_button(ctx, activity.id, words=True))
     # the Column keeps each part at its own width, at the start: no Row of one child
     return ft.Column(parts, spacing=8, margin=shared(ft.Margin.all(16)))
 

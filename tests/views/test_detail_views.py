@@ -380,3 +380,23 @@ async def test_meeting_text_in_one_language_is_shown_marked_in_another(tmp_path:
         assert not any(t.startswith("(non traduit") for t in texts)
     finally:
         await app.close()
+
+
+async def test_activity_says_add_to_my_agenda_in_words_not_a_bare_icon(app: App) -> None:
+    """Walk-through: the activity's own page offered its main action as an unlabelled bookmark
+    icon (its name only in a tooltip, which a phone never shows)."""
+    await app.go("/activity/tue-startup-pitch")
+    button = app.wrapped("bookmark-tue-startup-pitch", ft.OutlinedButton)
+    assert button.content == "Add to my agenda"
+    await app.tap("bookmark-tue-startup-pitch")
+    assert app.wrapped("bookmark-tue-startup-pitch", ft.OutlinedButton).content == (
+        "Remove from my agenda"
+    )
+
+
+async def test_activity_by_invitation_says_so_under_it_not_a_bare_lock(app: App) -> None:
+    """Walk-through: an invitation-only activity ended on a lone padlock above Share."""
+    await app.go("/activity/tue-mou-signing")
+    line = app.find("invitation-only")
+    texts = [c.value for c in walk(line) if isinstance(c, ft.Text)]
+    assert texts == ["Invitation only: the organisers put it on the agenda of those invited."]

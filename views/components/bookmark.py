@@ -1,13 +1,17 @@
-"""Add to / remove from My agenda, or why that is not possible (registered, invitation only)."""
+"""Add to / remove from My agenda, or why that is not possible (registered, invitation only):
+an icon in a list row, words on the activity's own page."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from views.components.ui import MUTED, muted
 from views.context import Ctx
 
 
-def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
+def bookmark_button(ctx: Ctx, activity_id: str, words: bool = False) -> ft.Control:
+    """`words`: a labelled button and a sentence (the activity's page: a phone shows no
+    tooltip, and a lone icon there reads as decoration); else the icon a list row has room for."""
     _ = ctx.tr.gettext
     repo = ctx.repo
     activity = repo.activity(activity_id)
@@ -18,6 +22,8 @@ def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
         and activity.registration == "invite"
         and not repo.is_bookmarked(activity_id)
     ):
+        if words:
+            return _invitation_line(ctx)
         return ft.Icon(
             ft.Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT, tooltip=_("Invitation only")
         )
@@ -29,15 +35,28 @@ def bookmark_button(ctx: Ctx, activity_id: str) -> ft.Control:
         ctx.act.toast(_("Added to my agenda") if now_in else _("Removed from my agenda"))
         ctx.act.refresh()
 
-    button = ft.IconButton(
-        icon=ft.Icons.BOOKMARK if marked else ft.Icons.BOOKMARK_ADD_OUTLINED,
-        tooltip=label,
-        selected=marked,
-        on_click=lambda _e: ctx.act.run(toggle),
+    icon = ft.Icons.BOOKMARK if marked else ft.Icons.BOOKMARK_ADD_OUTLINED
+    button: ft.Control = (
+        ft.OutlinedButton(label, icon=icon, on_click=lambda _e: ctx.act.run(toggle))
+        if words
+        else ft.IconButton(
+            icon=icon, tooltip=label, selected=marked, on_click=lambda _e: ctx.act.run(toggle)
+        )
     )
     return ft.Semantics(
         container=True,
         content=button,
-        identifier=f"bookmark-{activity_id}",  # named by the tooltip alone: read once
+        identifier=f"bookmark-{activity_id}",  # named by its tooltip or label alone: read once
         button=True,
     )
+
+
+def _invitation_line(ctx: Ctx) -> ft.Control:
+    _ = ctx.tr.gettext
+    line = muted(_("Invitation only: the organisers put it on the agenda of those invited."), 14)
+    line.expand = True  # the sentence wraps beside the padlock
+    row = ft.Row(
+        [ft.Icon(ft.Icons.LOCK_OUTLINE, color=MUTED, size=18), line],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
+    return ft.Semantics(container=True, content=row, identifier="invitation-only")
