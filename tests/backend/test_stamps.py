@@ -12,7 +12,7 @@ import pytest
 
 from backend.publish import publish
 from backend.rollback import rollback
-from backend.stamps import page_stamp, stampless
+from backend.stamps import DTSTAMP, page_stamp, stampless
 from backend.tokens import token_for
 from tests.backend.published import full_render, served
 from tests.backend.servers import SECRET
@@ -151,3 +151,19 @@ def test_stampless_files_that_differ_only_in_their_stamp_compare_equal(tmp_path:
         assert other != data and stampless(path, other) == stampless(path, data), path
         edited = data.replace(b"Vermeulen", b"Peeters") if b"Vermeulen" in data else data + b"\n"
         assert stampless(path, edited) != stampless(path, data), path
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"DTSTAMP:20251009T100000Z\r\n",
+        b"BEGIN:VEVENT\r\nDTSTAMP:20251009T100000Z\r\nUID:a\r\nDTSTAMP:1Z\r\n",
+        b"X-NOTE:DTSTAMP:20251009T100000Z\r\nDTSTAMP:20251009T100000Z\r\n",  # mid-line: stays
+        b"DTSTAMP:2025-10-09\r\nDTSTAMP:20251009T100000Z\r\nDTSTAMP:20251009T100000Z",
+        b"DTSTAMP:DTSTAMP:1\r\n\nDTSTAMP:1\r\n",
+    ],
+)
+def test_stampless_calendar_drops_exactly_the_lines_the_pattern_names(data: bytes) -> None:
+    """stampless finds DTSTAMP lines with bytes.find, not the regex engine: the same cut."""
+    assert stampless("delegates/x.ics", data) == DTSTAMP.sub(b"", data)
