@@ -104,7 +104,7 @@ def _safety_card(page: Page, app: str) -> None:
     expect(unreachable.first).to_be_visible(timeout=TIMEOUT)
     pick_language(page, "Français")
     tap(page, "safety-button")
-    see(page, "Hôtel de cette nuit")
+    see(page, "Votre hôtel ce soir")
     see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco
     see(page, "Please take me to this address:")  # English for the driver
     see(page, display_phone("+14155550199"))  # the duty phone

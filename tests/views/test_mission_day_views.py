@@ -146,8 +146,8 @@ async def test_banner_urgent_stays_until_dismissed_others_go_once_read(tmp_path:
                 "Nearest hospital",
             ],
         ),
-        ("nl", ["Hotel van vannacht", "Toon dit aan uw chauffeur"]),
-        ("fr", ["Hôtel de cette nuit", "Montrez ceci à votre chauffeur"]),
+        ("nl", ["Uw hotel vannacht", "Toon dit aan uw chauffeur"]),
+        ("fr", ["Votre hôtel ce soir", "Montrez ceci à votre chauffeur"]),
     ],
 )
 async def test_safety_card_from_any_screen_in_each_language(
