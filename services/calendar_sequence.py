@@ -17,6 +17,7 @@ from icalendar.parser import Contentlines
 # UID -> (SEQUENCE, fingerprint of everything else) as last published
 Stamps = Mapping[str, tuple[int, str]]
 VOLATILE = {"SEQUENCE", "DTSTAMP"}
+PLAIN = frozenset(map(chr, range(128))) - set("SsDdUu")
 
 
 def _lines(ics: bytes) -> list[str]:
@@ -36,7 +37,10 @@ def _name_value(line: str) -> tuple[str, str]:
 
 def lines_fingerprint(lines: Iterable[str]) -> str:
     """Of one event's unfolded content lines (BEGIN/END left out), SEQUENCE and DTSTAMP aside."""
-    kept = [line for line in lines if _name_value(line)[0] not in VOLATILE]
+    return _digest([line for line in lines if _name_value(line)[0] not in VOLATILE])
+
+
+def _digest(kept: list[str]) -> str:
     return hashlib.sha256("\n".join(kept).encode()).hexdigest()[:20]
 
 
@@ -55,14 +59,30 @@ def stamps(ics: bytes) -> dict[str, tuple[int, str]]:
         if line == "BEGIN:VEVENT":
             body = []
         elif line == "END:VEVENT" and body is not None:
-            fields = dict(_name_value(x) for x in body)
-            sequence = fields.get("SEQUENCE", "0")
-            number = int(sequence) if sequence.isdigit() else 0
-            found[fields.get("UID", "")] = (number, lines_fingerprint(body))
+            uid, stamp = _event(body)
+            found[uid] = stamp
             body = None
         elif body is not None and line:
             body.append(line)
     return found
+
+
+def _event(body: list[str]) -> tuple[str, tuple[int, str]]:
+    """UID, SEQUENCE and fingerprint of one event's lines, each line named at most once. A line
+    that starts with an ASCII character other than S, D or U names none of UID, SEQUENCE and
+    DTSTAMP (its name starts with that character, upper-cased): it is kept as it is."""
+    kept, fields = [], {}
+    for line in body:
+        if line[0] in PLAIN:
+            kept.append(line)
+            continue
+        name, value = _name_value(line)
+        fields[name] = value
+        if name not in VOLATILE:
+            kept.append(line)
+    sequence = fields.get("SEQUENCE", "0")
+    number = int(sequence) if sequence.isdigit() else 0
+    return fields.get("UID", ""), (number, _digest(kept))
 
 
 def next_sequence(uid: str, current: str, previous: Stamps) -> int:

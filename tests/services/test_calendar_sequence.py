@@ -40,3 +40,22 @@ def test_lines_of_a_calendar_icalendar_folded_are_the_parsers() -> None:
 )
 def test_lines_of_a_calendar_edited_by_hand_are_the_parsers(ics: bytes) -> None:
     assert _lines(ics) == parser_lines(ics)
+
+
+def _edited(*lines: str) -> bytes:
+    return "\r\n".join(["BEGIN:VCALENDAR", "BEGIN:VEVENT", *lines, "END:VEVENT", ""]).encode()
+
+
+@pytest.mark.parametrize("sequence", ["sequence", "Sequence;X-A=1", "\u017fequence"])
+@pytest.mark.parametrize("dtstamp", ["dtstamp", "DtStamp;TZID=UTC"])
+def test_stamps_names_in_any_case_are_read_and_left_out_of_the_fingerprint(
+    sequence: str, dtstamp: str
+) -> None:
+    """Hand-edited names count as the upper-case ones ('\u017f' upper-cases to 'S'): UID and
+    SEQUENCE are read, SEQUENCE and DTSTAMP are not content."""
+    ics = _edited("uid:a@m", f"{sequence}:3", f"{dtstamp}:20250101T000000Z", "SUMMARY:x")
+    again = _edited("uid:a@m", f"{sequence}:4", f"{dtstamp}:20260101T000000Z", "SUMMARY:x")
+    other = _edited("uid:a@m", f"{sequence}:3", f"{dtstamp}:20250101T000000Z", "SUMMARY:y")
+    number, content = stamps(ics)["a@m"]
+    assert number == 3 and stamps(again)["a@m"] == (4, content)
+    assert stamps(other)["a@m"][1] != content
