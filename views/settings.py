@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import flet as ft
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from services.i18n import LANGUAGE_NAMES
+import flet as ft
+from babel.dates import get_timezone_name
+
+from services.i18n import BRUSSELS, LANGUAGE_NAMES, Translator
 from services.models import LANGS
 from views.components.drafts import draft_field
 from views.components.shared import shared
 from views.components.take_along import calendar_section, my_card_section
-from views.components.ui import card, heading, muted, sample_marks
+from views.components.ui import SIDES, card, heading, muted, sample_marks
 from views.context import Ctx, Screen
 
 
@@ -39,6 +43,15 @@ def build(ctx: Ctx) -> Screen:
             [("mission", _("Mission time")), ("brussels", _("Brussels time"))],
             ctx.repo.settings.time_display,
             lambda v: _save(ctx, "time", v),
+        ),
+        ft.Semantics(
+            container=True,
+            content=muted(
+                zone_note(ctx.tr, ZoneInfo(ctx.repo.mission.mission.time_zone), ctx.repo.now()),
+                13,
+                margin=SIDES,
+            ),
+            identifier="time-zone-note",
         ),
         heading(_("Appearance")),
         _segments(
@@ -81,6 +94,31 @@ def _segments(
         ft.Semantics(container=True, content=button, identifier=f"setting-{name}"),
         padding=shared(ft.Padding.symmetric(horizontal=16, vertical=4)),
     )
+
+
+def zone_note(tr: Translator, zone: ZoneInfo, now: datetime) -> str:
+    """What 'mission time' is, for someone who has not flown yet: 'Mission time: Pacific Time
+    (Los Angeles), 9 hours behind Brussels.' The gap is today's (summer time starts apart)."""
+    name = str(get_timezone_name(zone, "long", locale=tr.locale))
+    city = zone.key.split("/")[-1].replace("_", " ")
+    gap = now.astimezone(zone).utcoffset() or timedelta(0)
+    gap -= now.astimezone(BRUSSELS).utcoffset() or timedelta(0)
+    hours = round(abs(gap.total_seconds()) / 3600)
+    if not hours:
+        text = tr.gettext("Mission time: {zone} ({city}), as in Brussels.")
+    elif gap < timedelta(0):
+        text = tr.ngettext(
+            "Mission time: {zone} ({city}), {hours} hour behind Brussels.",
+            "Mission time: {zone} ({city}), {hours} hours behind Brussels.",
+            hours,
+        )
+    else:
+        text = tr.ngettext(
+            "Mission time: {zone} ({city}), {hours} hour ahead of Brussels.",
+            "Mission time: {zone} ({city}), {hours} hours ahead of Brussels.",
+            hours,
+        )
+    return text.format(zone=name, city=city, hours=hours)
 
 
 def _save(ctx: Ctx, what: str, value: str) -> None:

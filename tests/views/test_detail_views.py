@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import flet as ft
+import pytest
 
 from services.changes import Change, ChangeLog, FieldChange
+from services.i18n import Translator
 from services.keyvalue import FileKeyValue
+from services.models import Lang
 from services.store import FeedStore, namespace_for, personal_name
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, TEST_ORIGIN, store_unit
 from tests.views.harness import App, sign_in_as, walk
+from views.settings import zone_note
 
 CODE = "d" * 26
 
@@ -400,3 +406,38 @@ async def test_activity_by_invitation_says_so_under_it_not_a_bare_lock(app: App)
     line = app.find("invitation-only")
     texts = [c.value for c in walk(line) if isinstance(c, ft.Text)]
     assert texts == ["Invitation only: the organisers put it on the agenda of those invited."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "Mission time: Pacific Time (Los Angeles), 9 hours behind Brussels."),
+        (
+            "fr",
+            "Heure de la mission\u00a0: heure du Pacifique nord-américain (Los Angeles), "
+            "9\u00a0heures de moins qu’à Bruxelles.",
+        ),
+        ("nl", "Missietijd: Pacific-tijd (Los Angeles), 9 uur vroeger dan in Brussel."),
+    ],
+)
+async def test_settings_say_which_zone_mission_time_is(
+    tmp_path: Path, lang: Lang, note: str
+) -> None:
+    """Walk-through: Settings offered 'Mission time' or 'Brussels time' and no screen of the
+    live app named the mission's zone: a delegate preparing in Brussels could not tell whether
+    15:45 was local time or theirs."""
+    app = await App(tmp_path, lang=lang).start("/settings")
+    try:
+        assert app.wrapped("time-zone-note", ft.Text).value == note
+    finally:
+        await app.close()
+
+
+def test_zone_note_says_ahead_or_nothing_when_the_zones_agree() -> None:
+    moment = datetime(2025, 10, 7, 12, tzinfo=UTC)
+    assert zone_note(Translator("en"), ZoneInfo("Asia/Tokyo"), moment) == (
+        "Mission time: Japan Time (Tokyo), 7 hours ahead of Brussels."
+    )
+    assert zone_note(Translator("en"), ZoneInfo("Europe/Paris"), moment) == (
+        "Mission time: Central European Time (Paris), as in Brussels."
+    )
