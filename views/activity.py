@@ -61,7 +61,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(heading(_("Where")))
         room = tr.text(activity.room)
         if room.text:
-            lines: list[ft.Control] = [muted(_("Room: {room}").format(room=room.text), 14)]
+            lines: list[ft.Control] = [muted(room_line(_("Room: {room}"), room.text), 14)]
             lines += fallback_note(tr, room.fallback)
             controls.append(ft.Column(lines, spacing=2, margin=SIDES))
         controls += venue_block(ctx, venue)
@@ -78,6 +78,15 @@ def build(ctx: Ctx) -> Screen:
     zone = display_zone(repo.mission, repo.settings.time_display)  # the day My agenda lists
     day = tr.day(activity.start.astimezone(zone).date())  # it under: Brussels may be a day on
     return Screen(kind_label(tr, activity.kind), controls, subtitle=day)
+
+
+def room_line(template: str, room: str) -> str:
+    """'Room: Grand Ballroom', but 'Room 400' rather than 'Room: Room 400' (nor 'Salle : Salle
+    400'): a room whose name starts with the label's own word is not labelled again."""
+    word = template.split("{room}")[0].rstrip(" :\u00a0")
+    if room.casefold().startswith(word.casefold() + " "):
+        return room
+    return template.format(room=room)
 
 
 def status_banner(ctx: Ctx, activity: Activity) -> list[ft.Control]:

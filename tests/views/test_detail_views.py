@@ -441,3 +441,24 @@ def test_zone_note_says_ahead_or_nothing_when_the_zones_agree() -> None:
     assert zone_note(Translator("en"), ZoneInfo("Europe/Paris"), moment) == (
         "Mission time: Central European Time (Paris), as in Brussels."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "room", "named"),
+    [
+        ("en", "Room 400", "Room: Grand Ballroom"),
+        ("fr", "Salle 400", "Salle\u00a0: Grand Ballroom"),
+    ],
+)
+async def test_activity_room_is_not_announced_twice(
+    tmp_path: Path, lang: Lang, room: str, named: str
+) -> None:
+    """Walk-through: 'Salle : Salle 400' and 'Room: Room 400' (the room's own name already says
+    what it is); a room with a name of its own keeps its label."""
+    app = await App(tmp_path, lang=lang).start("/activity/wed-climate-roundtable")
+    try:
+        assert room in app.texts()
+        await app.go("/activity/tue-mou-signing")
+        assert named in app.texts()
+    finally:
+        await app.close()
