@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backend.memo import KEYS, SHARED, load_memo, present
+from backend.memo import KEYS, SHARED, Present, load_memo, present
 from backend.objects import packing, put_own
 from backend.render_keys import Keys, code_digest, doc_digest, read_in
 from backend.shelf import outline_of
@@ -89,7 +89,7 @@ def render_changed(
     shared, own = renderers
     old = load_memo(live)
     docs = digests or {delegate_id: doc_digest(doc) for delegate_id, doc in delegates.items()}
-    there = present(live, old) if live is not None else set()
+    there = present(live, old)
     reused: dict[str, str] = {}
     memo: dict[str, dict[str, object]] = {}
     keys = Keys(mission, secret, old.get(KEYS))
@@ -121,7 +121,7 @@ def _sort_out(
     keys: Keys,
     delegates: Mapping[str, DelegateDoc],
     docs: dict[str, str],
-    live: tuple[dict[str, dict[str, object]], set[str]],
+    live: tuple[dict[str, dict[str, object]], Present],
     reused: dict[str, str],
     memo: dict[str, dict[str, object]],
 ) -> Todo:
@@ -135,7 +135,7 @@ def _sort_out(
         doc = outline_of(delegates, delegate_id)
         whole, files = keys.whole(doc, digest, before), before.get("files")
         same_key = before.get("key") == whole and isinstance(before.get("keys"), dict)
-        if same_key and isinstance(files, dict) and there.issuperset(files):
+        if same_key and isinstance(files, dict) and there.holds(files):
             reused.update(files)  # nothing they read changed: all their files stay
             memo[delegate_id] = {**before, "doc": digest}
             continue
@@ -157,13 +157,13 @@ def _sort_out(
 
 
 def _reusable(
-    before: dict[str, object], mine: dict[str, str], there: set[str], own: str
+    before: dict[str, object], mine: dict[str, str], there: Present, own: str
 ) -> tuple[dict[str, str], set[str]]:
     """The live files of a delegate ({path: sha-256}) that can be reused, and their languages:
     those read in a language whose key is the same as when they were made, if the files are
     still in the release and the memo knows their stamps."""
     made, files, stamps = before.get("keys"), before.get("files"), before.get("stamps")
-    if not isinstance(made, dict) or not isinstance(files, dict) or not there.issuperset(files):
+    if not isinstance(made, dict) or not isinstance(files, dict) or not there.holds(files):
         return {}, set()
     if not isinstance(stamps, dict):
         return {}, set()
@@ -180,14 +180,14 @@ def _shared(
     mission: MissionDoc,
     key: str,
     old: dict[str, dict[str, object]],
-    there: set[str],
+    there: Present,
     reused: dict[str, str],
     memo: dict[str, dict[str, object]],
 ) -> dict[str, bytes]:
     """The shared files (mission.json, schedule exports): reused when the mission is the same."""
     before = old.get(SHARED, {})
     files = before.get("files")
-    if before.get("key") == key and isinstance(files, dict) and there.issuperset(files):
+    if before.get("key") == key and isinstance(files, dict) and there.holds(files):
         reused.update(files)
         memo[SHARED] = before
         return {}

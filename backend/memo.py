@@ -12,11 +12,14 @@ import hashlib
 import logging
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 import pydantic_core
 
 from backend import layout
+from backend.bases import live_links
+from backend.objects import OBJECTS
 
 log = logging.getLogger(__name__)
 
@@ -98,25 +101,49 @@ def save_memo(release: Path, memo: Memo) -> None:
     _keep(path, (stat.st_mtime_ns, stat.st_size), memo)
 
 
-def present(release: Path, memo: Memo) -> set[str]:
-    """Which files the memo names are still in the release (served paths): one listing per
-    folder instead of one lookup per file. A delegate's object is complete or absent, so
-    their folder being there is enough."""
-    lists = [files for entry in memo.values() if isinstance(files := entry.get("files"), dict)]
-    found: set[str] = set()
-    objects: set[str] = set()  # the tokens whose object (a folder of all their files) is there
-    for folder in {path.rpartition("/")[0] for files in lists for path in files}:
-        prefix = f"{folder}/" if folder else ""
-        own = folder == layout.DELEGATES
-        for where in (folder, layout.CHANGED) if own else (folder,):
-            try:
-                with os.scandir(release / where) as entries:
-                    for entry in entries:
-                        found.add(prefix + entry.name)
-                        if own and entry.is_dir():
-                            objects.add(entry.name)
-            except OSError:
-                continue  # a folder gone: its delegates are rendered again
-    # an entry names one delegate's files: when their object is there, all of them are
-    whole = (files for files in lists if files and layout.owner(next(iter(files))) in objects)
-    return found.union(*whole)
+class Present:
+    """Which of the files a memo names are still in a release (served paths): a delegate's
+    object is complete or absent, so a delegate's files are there when their object is; any
+    other file when its folder lists it."""
+
+    def __init__(self, listed: set[str] | None = None, objects: set[str] | None = None) -> None:
+        self._listed, self._objects = listed or set(), objects or set()
+
+    def holds(self, files: Mapping[str, object]) -> bool:
+        """Whether every file of `files`, one memo entry's (one delegate's, or the shared
+        ones), is there."""
+        if not files:
+            return True
+        token = layout.owner(next(iter(files)))
+        return token in self._objects or self._listed.issuperset(files)
+
+
+def present(release: Path | None, memo: Memo) -> Present:
+    """What of the memo's files is in `release`: one listing per folder and the delegates'
+    links (backend.bases), instead of one lookup per file."""
+    if release is None:
+        return Present()
+    shared = {  # the folders of the entries that are not one delegate's
+        path.rpartition("/")[0]
+        for entry in memo.values()
+        if isinstance(files := entry.get("files"), dict) and files
+        if layout.owner(next(iter(files))) is None
+        for path in files
+    }
+    base, known, mine = live_links(release)
+    if base is None:  # no delegates yet, or a release made before objects: list their folder
+        shared.add(layout.DELEGATES)
+    listed: set[str] = set()
+    for folder in shared:
+        try:
+            with os.scandir(release / folder) as entries:
+                listed.update(f"{folder}/{e.name}" if folder else e.name for e in entries)
+        except OSError:
+            continue  # a folder gone: what it held is made again
+    try:
+        stored = set(os.listdir(release.parent / OBJECTS))
+    except OSError:
+        stored = set()
+    # the tokens whose object (a folder of all their files) is there
+    objects = {token for token, digest in {**known, **mine}.items() if digest in stored}
+    return Present(listed, objects)

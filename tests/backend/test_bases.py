@@ -98,3 +98,18 @@ def test_release_delegate_with_no_new_file_keeps_the_object_they_have(tmp_path: 
         first / "delegates" / maes
     )
     assert maes not in os.listdir(out.resolve() / "changed")
+
+
+def test_release_a_link_removed_from_the_live_base_by_hand_is_served_again(
+    tmp_path: Path,
+) -> None:
+    """The live base's links are read once per process while its folder stays as it is; a link
+    removed by hand changes the folder, and the next publish serves that delegate again."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    first = out.resolve()
+    base = releases_of(out) / "bases" / str(base_of(first))
+    (base / token_for("demo", SECRET)).unlink()
+    edit(source / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters")  # not demo
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, first, out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -310,3 +311,21 @@ def test_the_memo_kept_for_the_next_publish_is_the_one_on_disk(tmp_path: Path) -
     memo._KEPT.clear()
     assert memo.load_memo(release) == kept and kept
     assert not list(release.parent.glob(".*memo*"))  # written whole, under its own name
+
+
+def test_files_gone_from_the_live_release_are_made_again_and_no_others(tmp_path: Path) -> None:
+    """The memo's files are reused only while they are there: a delegate's object removed by
+    hand, or a shared file, is made again by the next publish; everyone else's stays."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    first = publish(source, out, SECRET, URL).release
+    assert first is not None
+    token = token_for("demo", SECRET)
+    link = first / layout.DELEGATES / token
+    shutil.rmtree(link.resolve())  # the object the link points at
+    (first / "schedule.xml").unlink()
+    edit(source / "delegates.csv", "d-maes", name="Jeroen Maes-Peeters")  # not demo, no shared
+    report = publish(source, out, SECRET, URL)  # would link what is gone, and stop
+    assert report.release is not None and served(out) == full_render(source, first, out)
+    again = memo.present(report.release, memo.load_memo(report.release))
+    assert again.holds({f"delegates/{token}.json": ""}) and again.holds({"schedule.xml": ""})
+    assert not again.holds({"delegates/nobody.json": ""}) and not again.holds({"gone.xml": ""})
