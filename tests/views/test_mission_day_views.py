@@ -323,3 +323,22 @@ async def test_change_impact_shows_in_what_changed_and_on_items(
         assert not any(words in t for t in app.texts())
     finally:
         await app.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("fr", "Cette fiche a peut-être été retirée."),
+        ("nl", "Deze fiche werd mogelijk verwijderd."),
+    ],
+)
+async def test_a_company_gone_from_the_directory_says_what_was_removed(
+    tmp_path: Path, lang: Lang, why: str
+) -> None:
+    """Walk-through: 'Absent de l’annuaire. Elle a peut-être été retirée.' ('elle' of nothing
+    on the screen)."""
+    app = await App(tmp_path, lang=lang).start("/company/nowhere")
+    try:
+        assert why in app.texts()
+    finally:
+        await app.close()
