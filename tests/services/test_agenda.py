@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from services.agenda import default_day, items_on, next_change, now_and_next, personal_items
+from services.agenda import (
+    AgendaItem,
+    Warning,
+    _warned,
+    default_day,
+    items_on,
+    next_change,
+    now_and_next,
+    personal_items,
+)
 from services.geo import travel_minutes
 from services.i18n import Translator
 from services.models import Activity, Venue
@@ -183,3 +193,14 @@ def test_default_day_in_brussels_time_is_the_brussels_date() -> None:
 
 def test_venue_and_activity_types_are_the_feed_models() -> None:
     assert isinstance(MISSION.venues[0], Venue) and isinstance(MISSION.activities[0], Activity)
+
+
+def test_with_warnings_keeps_every_other_field_of_a_flagged_item() -> None:
+    """The copy of an item that gets warnings is made field by field: one added to AgendaItem
+    and not passed on would silently fall back to its default."""
+    sentinels: dict[str, Any] = {f.name: object() for f in fields(AgendaItem)}
+    item = AgendaItem(**sentinels)
+    flagged = _warned(item, (Warning("overlap", "x"),))
+    for f in fields(AgendaItem):
+        expected = (Warning("overlap", "x"),) if f.name == "warnings" else getattr(item, f.name)
+        assert getattr(flagged, f.name) is expected or getattr(flagged, f.name) == expected, f.name
