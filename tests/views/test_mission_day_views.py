@@ -342,3 +342,17 @@ async def test_a_company_gone_from_the_directory_says_what_was_removed(
         assert why in app.texts()
     finally:
         await app.close()
+
+
+async def test_an_announcement_posted_time_in_brussels_time_says_so(tmp_path: Path) -> None:
+    """Walk-through: with Brussels time chosen, 'Tue 7 Oct 23:00 · For those registered for
+    Gala dinner…' (posted at 14:00 in San Francisco) read as a time still to come, unlabelled,
+    beside a title that says 'coaches at 18:45' in mission time."""
+    app = await App(tmp_path).start("/announcements")
+    try:
+        await app.repo.update_settings(time_display="brussels")
+        await app.go("/announcements")
+        line = next(t for t in app.texts() if "For those registered for Gala dinner" in t)
+        assert line.startswith("Tue 7 Oct 23:00 Brussels time · "), line
+    finally:
+        await app.close()

@@ -6,7 +6,7 @@ import flet as ft
 
 from services import mission_day
 from services.models import Announcement
-from services.present import city_name, display_zone, sector_names
+from services.present import city_name, display_zone, sector_names, zoned
 from views.components.ui import MUTED, badge, card, muted
 from views.context import Ctx
 
@@ -140,13 +140,14 @@ def announcement_card(ctx: Ctx, note: Announcement, unread: bool) -> ft.Control:
     tr = ctx.tr
     _ = tr.gettext
     zone = display_zone(ctx.repo.mission, ctx.repo.settings.time_display)
+    posted = zoned(tr, tr.moment(note.at, zone), zone, ctx.repo.mission)  # 'Brussels time'
     badges: list[ft.Control] = [badge(urgency_label(ctx, note.urgency), TONES[note.urgency])]
     if unread:
         badges.append(badge(_("New"), "new"))
     lines: list[ft.Control] = [
         ft.Row(badges, spacing=6, wrap=True),
         ft.Text(tr.text(note.title).text, size=16, weight=ft.FontWeight.W_600),
-        muted(f"{tr.moment(note.at, zone)} · {audience_label(ctx, note)}", 12),
+        muted(f"{posted} · {audience_label(ctx, note)}", 12),
     ]
     body = tr.text(note.body).text
     if body:
