@@ -29,8 +29,8 @@ def pocket_files(
     `items`: their `personal_items`, if known; `parts`: pieces shared with other delegates."""
     agenda = personal_items(mission, doc, []) if items is None else items
     # as of the publish where the page last changed: the document carries it (backend.stamps)
-    source = PocketSource(mission, doc, agenda, as_of=doc.published_at)
     parts = parts or PocketParts()
+    source = PocketSource(mission, doc, agenda, as_of=doc.published_at, nearest=parts.nearest)
     links = {lang: f"{token}.{lang}.html" for lang in LANGS}
     files: dict[str, bytes] = {}
     for lang in (lang for lang in LANGS if lang in langs):

@@ -24,10 +24,11 @@ from services.changes import Change
 from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
-from services.pocket_layout import Layout, arrange
+from services.pocket_layout import Layout, Measure, arrange
 from services.pocket_parts import PocketParts, attributes, environment, joined, render_part
 from services.pocket_safety import other_line, safety_section
 from services.pocket_sections import agenda_days, venue_parts
+from services.safety import nearest_hospital
 
 Banner = Literal["offline", "published"]
 MAPS = Path(__file__).resolve().parent.parent / "assets" / "maps"
@@ -43,11 +44,13 @@ class PocketSource:
     items: Sequence[AgendaItem] = ()
     changes: Mapping[str, Change] = field(default_factory=dict)
     as_of: datetime | None = None
+    # a publish measures each venue's nearest hospital once for all its pages (PocketParts)
+    nearest: Measure = field(default=nearest_hospital, compare=False)
 
     @cached_property
     def layout(self) -> Layout:
         """What goes where, the same in every language."""
-        return arrange(self.mission, self.delegate, self.items)
+        return arrange(self.mission, self.delegate, self.items, self.nearest)
 
 
 def render_pocket(

@@ -4,7 +4,7 @@ Worked out once per page source, whatever the number of languages it is rendered
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -14,6 +14,9 @@ from services.agenda import AgendaItem
 from services.maps import REGIONS
 from services.models import DelegateDoc, MissionDoc, Venue
 from services.safety import Nearest, nearest_hospital
+
+# the hospital nearest a venue: nearest_hospital, or the same measured once for many pages
+Measure = Callable[[MissionDoc, Venue | None], Nearest | None]
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,10 @@ class Layout:
 
 
 def arrange(
-    mission: MissionDoc, delegate: DelegateDoc | None, items: Sequence[AgendaItem]
+    mission: MissionDoc,
+    delegate: DelegateDoc | None,
+    items: Sequence[AgendaItem],
+    nearest: Measure = nearest_hospital,
 ) -> Layout:
     """`delegate` None: the programme-only page, every activity and venue of the mission."""
     zone = ZoneInfo(mission.mission.time_zone)
@@ -50,7 +56,7 @@ def arrange(
     ]
     regions = sorted({r.id for r in REGIONS for v in venues if r.contains(v)})
     live = [item for item in listed if not item.cancelled and item.venue is not None]
-    hospitals = _hospitals(mission, live, zone) if delegate is not None else []
+    hospitals = _hospitals(mission, live, zone, nearest) if delegate is not None else []
     return Layout(listed, days, venues, regions, hospitals)
 
 
@@ -67,7 +73,7 @@ def programme_items(mission: MissionDoc) -> list[AgendaItem]:
 
 
 def _hospitals(
-    mission: MissionDoc, live: list[AgendaItem], zone: ZoneInfo
+    mission: MissionDoc, live: list[AgendaItem], zone: ZoneInfo, measure: Measure
 ) -> list[tuple[date, list[Hospital]]]:
     """For each day of the agenda, the hospital nearest to each of its venues (once each)."""
     own = {v.id: v for v in mission.venues}
@@ -78,7 +84,7 @@ def _hospitals(
         rows: list[Hospital] = []
         for item in items:
             if id(item.venue) not in near:
-                near[id(item.venue)] = nearest_hospital(mission, item.venue)
+                near[id(item.venue)] = measure(mission, item.venue)
             nearest = near[id(item.venue)]
             if nearest is None or nearest.place.id in seen:
                 continue

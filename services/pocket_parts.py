@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from services.i18n import LOCALES
 from services.models import Activity, MissionDoc, Venue
+from services.safety import Nearest, nearest_hospital
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 Key = tuple[object, ...]
@@ -65,6 +66,16 @@ class PocketParts:
         if key not in self._memo:
             self._memo[key] = make(*a, **k)
         return cast(T, self._memo[key])
+
+    def nearest(self, mission: MissionDoc, venue: Venue | None) -> Nearest | None:
+        """`nearest_hospital`, measured once per venue of the mission document bound (the
+        pages of a publish go back to the same few venues); any other venue, each time."""
+        bound = self._bound
+        if venue is None or bound is None or bound[0] is not mission:
+            return nearest_hospital(mission, venue)
+        if not self.shared_venue(venue):
+            return nearest_hospital(mission, venue)
+        return self.memo(("nearest", venue.id), nearest_hospital, mission, venue)
 
     def shared_venue(self, venue: Venue | None) -> bool:
         """Whether `venue` is the mission's own (an item of an older copy may carry another)."""

@@ -13,6 +13,7 @@ from services.agenda import personal_items
 from services.models import LANGS, Lang
 from services.pocket import PocketSource, render_pocket
 from services.pocket_parts import PocketParts
+from services.safety import nearest_hospital
 from services.validation import parse_delegate, parse_mission
 from tests.conftest import dump
 from tests.services.pocket_source import AS_OF, LINKS
@@ -72,3 +73,25 @@ def test_parts_of_an_older_copy_of_an_activity_show_that_copy(
     source = PocketSource(m, d, [replace(items[0], activity=older), *items[1:]], as_of=AS_OF)
     page = render_pocket(source, lang, LINKS, parts=parts)
     assert "Old Room" in page and page == render_pocket(source, lang, LINKS)
+
+
+def test_parts_nearest_hospital_of_another_copy_of_a_venue_is_measured_from_that_copy(
+    mission: dict[str, Any],
+) -> None:
+    """The nearest hospital is measured once per venue of the bound mission, keyed by the
+    venue's id: a copy of that venue elsewhere (same id), or a venue of another mission
+    document, is measured from its own place and that document's hospitals."""
+    m = parse_mission(dump(mission))
+    parts, venue = PocketParts(), m.venues[0]
+    parts.bind(m)
+    first = parts.nearest(m, venue)
+    assert first == nearest_hospital(m, venue) and first is not None
+    for far in m.hospitals:
+        moved = venue.model_copy(update={"lat": far.lat, "lon": far.lon})
+        found = parts.nearest(m, moved)
+        assert found == nearest_hospital(m, moved) and found is not None
+        assert found.place.id == far.id
+    fewer = copy.deepcopy(mission)
+    fewer["hospitals"] = [h for h in mission["hospitals"] if h["id"] != first.place.id]
+    other = parse_mission(dump(fewer))
+    assert parts.nearest(other, venue) == nearest_hospital(other, venue) != first
