@@ -94,5 +94,7 @@ def build(ctx: Ctx) -> Screen:
             button=True,
         ),
     ]
-    column = ft.Column(body, spacing=12, margin=16)
+    # a field left alone in a Column is drawn 300 px wide: the form spans the phone instead
+    stretch = ft.CrossAxisAlignment.STRETCH
+    column = ft.Column(body, spacing=12, margin=16, horizontal_alignment=stretch)
     return Screen(_("My card"), [column], show_back=True)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import flet as ft
+import pytest
 import vobject
 import zxingcpp
 from icalendar import Component
@@ -121,3 +122,16 @@ async def test_meeting_add_to_calendar_has_its_leave_by_reminder(app: App) -> No
     event = vobject.readOne(data.decode("utf-8")).vevent
     assert event.uid.value.startswith("m-patel@") and event.summary.value.startswith("B2B: Raj")
     assert event.valarm.description.value.startswith("Time to leave for Santa Clara Convention")
+
+
+@pytest.mark.parametrize(
+    ("route", "field"), [("/mycard", "card-given"), ("/meeting/m-patel", "note-text")]
+)
+async def test_typing_fields_span_the_screen(app: App, route: str, field: str) -> None:
+    """Walk-through: My card's fields and a meeting's notes were drawn 300 px wide, a column of
+    boxes stopping 60 px short of the edge on a 390 px phone (Flet's width for a text field that
+    its Column does not stretch)."""
+    await app.go(route)
+    target = app.find(field)
+    column = next(c for c in app.controls() if isinstance(c, ft.Column) and target in c.controls)
+    assert column.horizontal_alignment == ft.CrossAxisAlignment.STRETCH

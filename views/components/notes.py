@@ -115,6 +115,7 @@ def notes_section(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
             ],
             spacing=8,
             margin=shared(ft.Margin.symmetric(horizontal=16)),
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,  # fields as wide as the screen
         ),
     ]
 
