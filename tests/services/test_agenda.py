@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -204,3 +205,25 @@ def test_with_warnings_keeps_every_other_field_of_a_flagged_item() -> None:
     for f in fields(AgendaItem):
         expected = (Warning("overlap", "x"),) if f.name == "warnings" else getattr(item, f.name)
         assert getattr(flagged, f.name) is expected or getattr(flagged, f.name) == expected, f.name
+
+
+def test_personal_items_sort_by_instant_then_end_then_id_whatever_the_offsets() -> None:
+    """Feed times carry their own offsets: 19:00+02:00 is 10:00 in San Francisco, and
+    16:30+00:00 comes before both although its clock reads later."""
+    mission = json.loads(MISSION_BYTES)
+    ids = [a["id"] for a in mission["activities"][:4]]
+    times = [
+        ("2025-10-06T10:00:00-07:00", "2025-10-06T11:00:00-07:00"),
+        ("2025-10-06T19:00:00+02:00", "2025-10-06T19:30:00+02:00"),  # same start, ends sooner
+        ("2025-10-06T16:30:00+00:00", "2025-10-06T17:00:00+00:00"),
+        ("2025-10-06T17:00:00+00:00", "2025-10-06T18:00:00+00:00"),  # the first, other offset
+    ]
+    for activity in mission["activities"]:
+        if activity["id"] in ids:
+            activity["start"], activity["end"] = times[ids.index(activity["id"])]
+            activity["state"] = "confirmed"
+    delegate = json.loads(DELEGATE_BYTES)
+    delegate["registered"], delegate["meetings"] = ids, []
+    m, d = parse_mission(dump(mission)), parse_delegate(dump(delegate))
+    first, fourth = sorted([ids[0], ids[3]])
+    assert [i.id for i in personal_items(m, d, [])] == [ids[2], ids[1], first, fourth]
