@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, ROOT
 
 EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
 SPACE = "[ \u00a0\u202f]"
+# A straight apostrophe in a word (l'entrée, auto's) or before one ('s avonds).
+STRAIGHT_APOSTROPHE = re.compile(r"[^\W\d_]'[^\W\d_]|(?<!\w)'s\b")
 # Clock times the app never writes (it shows HH:MM in every language): "18.45 (uur)", "9u30",
 # "8 h 05", "17 h", "8:05". Distances ("1.50 km") and thousands ("4.300") are not times.
 OTHER_CLOCK = re.compile(
@@ -162,3 +165,38 @@ def test_example_texts_write_clock_times_as_the_app_shows_them() -> None:
         "8:05",
     ]
     assert OTHER_CLOCK.findall("om 18:45, à 08:05, 4.300 banen, 1.50 km, 24 uur op 24") == []
+
+
+def french_and_dutch_cells() -> Iterator[tuple[str, str, str, str]]:
+    """(file, row, column, text) of every French or Dutch text of the example's sheets: `_fr`
+    and `_nl` columns, `field,value` rows such as `sample_note_fr`, and a meeting's plain
+    `location` and `notes`, written in its delegate's language."""
+    language = {row["id"]: row["language"] for row in csv.DictReader(open_csv("delegates.csv"))}
+    for path in sorted(EXAMPLE.glob("*.csv")):
+        for row in csv.DictReader(open_csv(path.name)):
+            first = next(iter(row.values()))
+            for column, text in row.items():
+                named = row.get("field", "") if column == "value" else column
+                if path.name == "meetings.csv" and column in ("location", "notes"):
+                    named = f"{column}_{language[row['delegate']]}"
+                if named.endswith(("_fr", "_nl")):
+                    yield path.name, first, column, text
+
+
+def open_csv(name: str) -> list[str]:
+    return (EXAMPLE / name).read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def test_example_french_and_dutch_texts_write_the_apostrophe_as_the_app_does() -> None:
+    """The interface writes ’ ("Rien n’a changé"); a straight ' in the data beside it showed
+    both on one French screen ("l'entrée", "À titre d'illustration")."""
+    cells = list(french_and_dutch_cells())
+    assert len(cells) > 500 and any(c[2] == "notes" for c in cells)
+    straight = [
+        (name, row, column, found)
+        for name, row, column, text in cells
+        for found in STRAIGHT_APOSTROPHE.findall(text)
+    ]
+    assert straight == []
+    assert STRAIGHT_APOSTROPHE.findall("l'entrée, auto's, 's avonds") == ["l'e", "o's", "'s"]
+    assert STRAIGHT_APOSTROPHE.findall("l’entrée, 'Quoted', 8'30, it's") == ["t's"]

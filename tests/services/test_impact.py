@@ -101,14 +101,14 @@ def _item(activity_id: str) -> AgendaItem:
             "overlap",
             True,
             f"Réception Silicon Valley au Computer History Museum{NB}: désormais à 16:30. "
-            f"Conflit d’horaire{NB}: Dîner de gala offert par l'ambassadeur de Belgique",
+            f"Conflit d’horaire{NB}: Dîner de gala offert par l’ambassadeur de Belgique",
         ),
         (
             "fr",
             "tight",
             False,
             "Réception Silicon Valley au Computer History Museum a changé de lieu. Trop peu de "
-            f"temps pour le trajet avant ou après{NB}: Dîner de gala offert par l'ambassadeur de "
+            f"temps pour le trajet avant ou après{NB}: Dîner de gala offert par l’ambassadeur de "
             "Belgique",
         ),
         (

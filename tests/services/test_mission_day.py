@@ -44,7 +44,7 @@ def test_leave_line_uses_the_coach_and_what_to_bring() -> None:
     )
     fr = leave_line(Translator("fr"), MISSION, DEMO, nn.next, ITEMS, ZONE)
     assert fr.startswith(
-        "Partez au plus tard à 08:05 (départ\u00a0: l'entrée O'Farrell St du Hilton)"
+        "Partez au plus tard à 08:05 (départ\u00a0: l’entrée O’Farrell St du Hilton)"
     )
 
 

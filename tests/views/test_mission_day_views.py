@@ -262,11 +262,11 @@ async def test_meeting_notes_are_saved_exported_and_survive_restart(tmp_path: Pa
         ("en", "Leave by 08:05 from the O'Farrell St entrance of the Hilton — passport, badge"),
         (
             "nl",
-            "Vertrek uiterlijk om 08:05 vanaf de ingang in O'Farrell St van het Hilton — paspoort",
+            "Vertrek uiterlijk om 08:05 vanaf de ingang in O’Farrell St van het Hilton — paspoort",
         ),
         (
             "fr",
-            "Partez au plus tard à 08:05 (départ\u00a0: l'entrée O'Farrell St du Hilton) "
+            "Partez au plus tard à 08:05 (départ\u00a0: l’entrée O’Farrell St du Hilton) "
             "— passeport",
         ),
     ],

@@ -39,9 +39,9 @@ async def test_city_sector_and_kind_chips_combine(app: App) -> None:
 async def test_search_ignores_case_and_accents_across_days(tmp_path: Path) -> None:
     app = await App(tmp_path, lang="fr").start("/programme")
     try:
-        await app.type_into("programme-search", "SEMINAIRE d'ouverture")
+        await app.type_into("programme-search", "SEMINAIRE d’ouverture")
         assert app.identifiers("row-") == ["row-mon-opening-seminar"]
-        assert "Séminaire d'ouverture" in app.text()
+        assert "Séminaire d’ouverture" in app.text()
         await app.type_into("programme-search", "zzzz")
         assert "Aucune activité ne correspond" in app.text()
     finally:
