@@ -13,10 +13,15 @@ from services.models import LANGS, Activity, MissionDoc
 from services.per_process import PerProcess
 from services.present import kind_label
 
+# the apostrophes a keyboard may type, or a text be written with, are one: ' (Android, a
+# desktop), U+2019 (iOS, the interface and the example's French and Dutch), U+02BC, U+2018
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
 
 def fold(text: str) -> str:
-    """Lower-case, accents and ligatures removed: the form both query and text are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case, accents and ligatures removed, one apostrophe: the form both query and text
+    are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
