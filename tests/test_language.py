@@ -145,9 +145,11 @@ def test_no_english_left_flags_a_copied_title(tmp_path: Any) -> None:
     assert flagged == [".title"]
 
 
-def test_french_catalog_writes_the_typographic_apostrophe() -> None:
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_french_and_dutch_catalogs_write_the_typographic_apostrophe(lang: str) -> None:
     """'Vous n’avez pas encore saisi' and 'Ce n'est pas un code' stood in one card: the
-    catalog writes ’ (80 times) and, here and there, a typewriter ' (34 times)."""
+    catalog writes ’ (80 times) and, here and there, a typewriter ' (34 times). Dutch too:
+    'De agenda's van 3 delegatieleden' beside the example's 'foto’s'."""
     straight = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_{])")
-    found = [text for text in catalog("fr") if straight.search(text)]
+    found = [text for text in catalog(lang) if straight.search(text)]
     assert found == [], "\n".join(found[:20])
