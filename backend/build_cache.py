@@ -27,7 +27,7 @@ import pickle
 import secrets
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -130,16 +130,7 @@ def _sealed(seal: bytes, body: bytes | memoryview) -> bytes:
 
 def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:
     """The documents saved under `key` and `seal`, or None (none, another key or seal, damaged,
-    unreadable). Only the index is unpickled here; each document when it is first read. What
-    this process saved or read there last is taken from memory while the file is the same
-    (a console publishes again and again): each call gets documents of its own."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    shelved = _kept(path, stat, key, seal)
-    if shelved is not None:
-        return shelved
+    unreadable). Only the index is unpickled here; each document when it is first read."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -161,33 +152,7 @@ def load(path: Path, key: str, seal: bytes = b"") -> Saved | None:
     if saved_key != key or ends[-1] != len(data) or len(outlines) != len(sizes):
         return None
     blobs = [data[start:end] for start, end in itertools.pairwise(ends)]
-    kept = Saved(key, Shelf(blobs, outlines, _loaded), digests, checked)
-    _keep(path, stat, seal, kept)
-    return _kept(path, stat, key, seal)
-
-
-# the last cache this process saved or read, by file: (inode, mtime, size) then, the seal, and
-# what it holds (documents still pickled)
-_KEPT: dict[Path, tuple[tuple[int, int, int], bytes, Saved]] = {}
-
-
-def _keep(path: Path, stat: os.stat_result, seal: bytes, saved: Saved) -> None:
-    _KEPT.clear()  # one feed per process, as a rule: at most one cache held
-    _KEPT[path] = ((stat.st_ino, stat.st_mtime_ns, stat.st_size), seal, saved)
-
-
-def _kept(path: Path, stat: os.stat_result, key: str, seal: bytes) -> Saved | None:
-    """The kept copy of the cache at `path` when the file is still the one it was made from,
-    with a shelf of its own (documents read afresh, none shared with an earlier caller)."""
-    found = _KEPT.get(path)
-    if found is None or found[0] != (stat.st_ino, stat.st_mtime_ns, stat.st_size):
-        return None
-    saved = found[2]
-    if saved.key != key or not hmac.compare_digest(found[1], seal):
-        return None
-    assert isinstance(saved.docs, Shelf)
-    docs = Shelf(saved.docs.blobs, saved.docs.outlines, _loaded)
-    return Saved(key, docs, saved.digests, saved.passed)
+    return Saved(key, Shelf(blobs, outlines, _loaded), digests, checked)
 
 
 def _loaded(blob: bytes) -> DelegateDoc:
@@ -210,12 +175,9 @@ def save(path: Path, saved: Saved, seal: bytes = b"") -> None:
     try:
         temporary.write_bytes(saved.key.encode() + _sealed(seal, body) + body)
         os.replace(temporary, path)
-        stat = path.stat()
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        return
-    _keep(path, stat, seal, replace(saved, docs=Shelf(blobs, outlines, _loaded)))
 
 
 def _pickled(doc: DelegateDoc) -> bytes:

@@ -39,12 +39,12 @@ class Shelf(Sequence[DelegateDoc]):
         outlines: Sequence[Outline],
         load: Callable[[bytes], DelegateDoc] = pickle.loads,
     ) -> None:
-        self.outlines, self.blobs = outlines, blobs
-        self._load = load
+        self.outlines = outlines
+        self._blobs, self._load = blobs, load
         self._read: dict[int, DelegateDoc] = {}
 
     def __len__(self) -> int:
-        return len(self.blobs)
+        return len(self._blobs)
 
     @overload
     def __getitem__(self, k: int) -> DelegateDoc: ...
@@ -56,7 +56,7 @@ class Shelf(Sequence[DelegateDoc]):
         k = range(len(self))[k]  # negative indexes, and IndexError past the end
         doc = self._read.get(k)
         if doc is None:
-            doc = self._read[k] = self._load(self.blobs[k])
+            doc = self._read[k] = self._load(self._blobs[k])
         return doc
 
 

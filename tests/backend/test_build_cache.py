@@ -198,8 +198,6 @@ def test_build_cache_not_sealed_with_the_feed_secret_is_never_unpickled(
 def test_build_cache_damaged_ignored(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
     source, cache = _cached(tmp_path)
     cache.write_bytes(damage(cache.read_bytes()))
-    build_cache._KEPT.clear()  # read by a new process (a damage in the same clock tick and
-    # of the same size would otherwise leave this one its own copy, which is whole)
     again = build(source, cache)
     assert not again.errors and _docs(again) == _docs(build(source))
     assert again.saved is not None  # read afresh
@@ -342,29 +340,3 @@ def _copy_of(path: Path, row_id: str, new_id: str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow([new_id, *list(row.values())[1:]])
     return buffer.getvalue()
-
-
-def test_build_cache_kept_in_memory_while_the_file_is_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A console publishes again and again from one process: the cache it saved is not read
-    back from disk, each build gets documents of its own, and a new cache file is read."""
-    source, cache = _cached(tmp_path)
-    key = _key(source)
-    reads: list[Path] = []
-    read_bytes = Path.read_bytes
-
-    def counted(path: Path) -> bytes:
-        reads.append(path)
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
-    first, second = build_cache.load(cache, key), build_cache.load(cache, key)
-    assert first is not None and second is not None and cache not in reads
-    assert first.docs[0] == second.docs[0] and first.docs[0] is not second.docs[0]
-    assert build_cache.load(cache, key, b"another seal") is None
-    assert build_cache.load(cache, "another key") is None
-    copy = tmp_path / "copy"
-    copy.write_bytes(read_bytes(cache))
-    os.replace(copy, cache)  # another file there (as another process would leave it)
-    assert build_cache.load(cache, key) is not None and cache in reads
