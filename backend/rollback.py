@@ -26,6 +26,7 @@ from backend.releases import (
     history,
     holding,
     live,
+    manifest_of,
     releases_of,
     write_release,
 )
@@ -33,6 +34,7 @@ from backend.schedule_export import schedule_files
 from backend.stamps import restamped
 from backend.write_failure import watching
 from services.calendar import EventCache
+from services.feed_client import TOKEN_LIKE
 from services.models import DelegateDoc, MissionDoc, encode
 
 M = TypeVar("M", MissionDoc, DelegateDoc)
@@ -42,6 +44,7 @@ class Damaged(LookupError):
     """The release a rollback would make live again cannot be read whole: nothing changed."""
 
     def __init__(self, back: Entry, name: str, missing: bool) -> None:
+        name = TOKEN_LIKE.sub("<token>", name)  # a delegate's token is theirs: never in a log
         self.revision, self.file = back.revision, name
         what = "is missing" if missing else "is damaged (cut short or edited by hand)"
         super().__init__(
@@ -72,9 +75,13 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         raise LookupError("there is no earlier release to go back to")
     shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
     revision = highest_published(shown, entries) + 1
+    release = releases_of(out) / back.release
+    gone = _gone(release)
+    if gone is not None:
+        raise Damaged(back, gone, missing=True)
     try:  # every document is read before anything is written
-        files = _with_revision(releases_of(out) / back.release, revision)
-        files.update(_calendars_after(releases_of(out) / back.release, current))
+        files = _with_revision(release, revision)
+        files.update(_calendars_after(release, current))
     except _Unreadable as exc:
         raise Damaged(back, exc.name, exc.missing) from exc
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
@@ -161,6 +168,17 @@ def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
             before = layout.published(current, name)
             files[name] = personal_calendar(mission, doc, before, cache)
     return files
+
+
+def _gone(release: Path) -> str | None:
+    """The first file `release` was published with that it no longer has (its manifest says
+    which), or its delegates' folder when that is gone; None when it is whole."""
+    listed = layout.listing(release)
+    named = manifest_of(release)
+    if named:
+        return next((path for path in named if path not in listed), None)
+    delegates = release / layout.DELEGATES
+    return layout.DELEGATES if delegates.is_symlink() and not delegates.exists() else None
 
 
 class _Unreadable(ValueError):

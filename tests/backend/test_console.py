@@ -293,4 +293,5 @@ async def test_console_rollback_to_a_damaged_release_says_so_and_changes_nothing
         assert (refused.status_code, refused.headers["location"]) == (303, "/?done=damaged")
         home = (await client.get("/?done=damaged&lang=fr")).text
     assert "La version de la révision 1 est endommagée sur le disque" in html.unescape(home)
-    assert "Live revision" not in home and out.resolve() == live and mission(out)["revision"] == 2
+    assert re.search(r"Révision en ligne\W+2<", html.unescape(home))  # still revision 2
+    assert out.resolve() == live and mission(out)["revision"] == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from argparse import Namespace
 from pathlib import Path
 
@@ -138,16 +139,16 @@ def test_rollback_to_a_damaged_release_changes_nothing_and_names_the_file(
     tmp_path: Path, name: str, missing: bool
 ) -> None:
     """The release to go back to, with a document cut short on disk or gone: the rollback is
-    refused with a sentence that names the revision and the file, and the live release, its
-    files and the history stay as they were."""
+    refused with a sentence that names the revision and the file (a delegate's token masked:
+    it goes to logs), and the live release, its files and the history stay as they were."""
     _, out = lunch_moved(tmp_path)  # revisions 1 and 2
     back = releases_of(out) / history(out)[0].release
+    token = next(p.name for p in (back / layout.DELEGATES).iterdir())
     if name == "mission.json":
         path = back / "mission.json"
     else:
-        token = next(p.name for p in (back / layout.DELEGATES).iterdir())
         path = next((back / layout.DELEGATES / token).glob("*.json")).resolve()
-        name = f"delegates/{token}.json"
+        name = "delegates/<token>.json"
     if missing:
         path.unlink()
     else:
@@ -159,4 +160,26 @@ def test_rollback_to_a_damaged_release_changes_nothing_and_names_the_file(
     assert str(refused.value).startswith(
         f"the release of revision 1 cannot be made live again: its {name} {what}"
     )
+    assert token not in str(refused.value)
+    assert out.resolve() == live and history(out) == lines and mission(out)["revision"] == 2
+
+
+@pytest.mark.parametrize("gone", ["object", "base", "page", "calendar"])
+def test_rollback_to_a_release_with_files_gone_changes_nothing(tmp_path: Path, gone: str) -> None:
+    """A delegate's object, the release's whole base, or one page or calendar gone from the
+    release to go back to: rolled back, it would serve fewer files (with its base gone, no
+    delegate at all), so the rollback is refused and what is live stays live."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    back = releases_of(out) / history(out)[0].release
+    token = next(p.name for p in (back / layout.DELEGATES).iterdir())
+    own = (back / layout.DELEGATES / token).resolve()
+    if gone == "object":
+        shutil.rmtree(own)
+    elif gone == "base":
+        shutil.rmtree((back / layout.DELEGATES).resolve())
+    else:
+        next(own.glob("*.html" if gone == "page" else "*.ics")).unlink()
+    live, lines = out.resolve(), history(out)
+    with pytest.raises(Damaged, match="is missing"):
+        rollback(out)
     assert out.resolve() == live and history(out) == lines and mission(out)["revision"] == 2
