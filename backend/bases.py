@@ -16,6 +16,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from backend.kept import Kept
 from backend.layout import CHANGED, DELEGATES
 from backend.objects import digest_of, target
 
@@ -53,14 +54,15 @@ def live_links(current: Path | None) -> tuple[str | None, dict[str, str], dict[s
 
 # the links of the bases read last: a base never changes once made, and each publish and
 # preview reads the live one's (5,000 links: 7-12 ms). Read again if its folder changed.
-_READ: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+_READ: Kept[dict[str, str]] = Kept()
 
 
 def _base_links(folder: Path) -> dict[str, str]:
     stat = folder.stat()
     when = (stat.st_ino, stat.st_mtime_ns)
-    if folder in _READ and _READ[folder][0] == when:
-        return _READ[folder][1]
+    kept = _READ.get(folder, when)
+    if kept is not None:
+        return kept
     links = links_of(folder)
     _keep(folder, links, stat)
     return links
@@ -71,10 +73,7 @@ def _keep(folder: Path, links: dict[str, str], stat: os.stat_result | None = Non
         stat = stat or folder.stat()
     except OSError:
         return
-    _READ.pop(folder, None)
-    _READ[folder] = ((stat.st_ino, stat.st_mtime_ns), links)
-    while len(_READ) > 2:  # the live base, and the one a publish makes
-        del _READ[next(iter(_READ))]
+    _READ.put(folder, (stat.st_ino, stat.st_mtime_ns), links)
 
 
 def choose(

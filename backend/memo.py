@@ -19,6 +19,7 @@ import pydantic_core
 
 from backend import layout
 from backend.bases import live_links
+from backend.kept import Kept
 from backend.objects import OBJECTS
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,7 @@ KEYS = "__keys__"  # the activities' digests and views the keys were made of
 
 
 Memo = dict[str, dict[str, object]]
-# the memos last read or written, by file, with the file's (mtime, size) then: a console
-# publishes again and again from one process, and each publish reads the memo the one before
-# it wrote (the preview and the render both ask)
-_KEPT: dict[Path, tuple[tuple[int, int], Memo]] = {}
+_KEPT: Kept[Memo] = Kept()  # the memos last read or written (the preview and render both ask)
 
 
 def load_memo(release: Path | None) -> Memo:
@@ -44,9 +42,10 @@ def load_memo(release: Path | None) -> Memo:
     path = _path(release)
     try:
         stat = path.stat()
-        when = (stat.st_mtime_ns, stat.st_size)
-        if path in _KEPT and _KEPT[path][0] == when:
-            return _KEPT[path][1]
+        when = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        kept = _KEPT.get(path, when)
+        if kept is not None:
+            return kept
         memo = pydantic_core.from_json(path.read_bytes())
     except (OSError, ValueError) as exc:  # gone, or cut short (a full disk, a killed publish)
         if not isinstance(exc, FileNotFoundError):
@@ -55,19 +54,12 @@ def load_memo(release: Path | None) -> Memo:
     if not isinstance(memo, dict) or not all(isinstance(e, dict) for e in memo.values()):
         log.warning("memo %s is not a memo, every file is made again", path.name)
         return {}
-    _keep(path, when, memo)
+    _KEPT.put(path, when, memo)
     return memo
 
 
 def _path(release: Path) -> Path:
     return release.parent / f"{release.name}.memo.json"
-
-
-def _keep(path: Path, when: tuple[int, int], memo: Memo) -> None:
-    _KEPT.pop(path, None)
-    _KEPT[path] = (when, memo)
-    while len(_KEPT) > 2:  # the live release's and the one going out
-        del _KEPT[next(iter(_KEPT))]
 
 
 def source_digest(source: Path) -> str:
@@ -89,16 +81,23 @@ def source_digest(source: Path) -> str:
 
 def save_memo(release: Path, memo: Memo) -> None:
     """Written whole or not at all (a reader never finds half a memo), and kept for the next
-    publish in this process. The memo is not to be changed afterwards."""
+    publish in this process. The memo is not to be changed afterwards. It is written once the
+    release is live: one that cannot be written (a full disk) is no error, the next publish
+    makes every file again."""
     path = _path(release)
     temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         temporary.write_bytes(pydantic_core.to_json(memo))
         os.replace(temporary, path)
+        stat = path.stat()
+    except OSError as exc:
+        log.warning(
+            "memo %s not written, the next publish makes every file again: %s", path.name, exc
+        )
+        return
     finally:
         temporary.unlink(missing_ok=True)
-    stat = path.stat()
-    _keep(path, (stat.st_mtime_ns, stat.st_size), memo)
+    _KEPT.put(path, (stat.st_ino, stat.st_mtime_ns, stat.st_size), memo)
 
 
 class Present:
@@ -111,9 +110,9 @@ class Present:
 
     def holds(self, files: Mapping[str, object]) -> bool:
         """Whether every file of `files`, one memo entry's (one delegate's, or the shared
-        ones), is there."""
+        ones), is there. An entry that names no file (edited by hand) has nothing to reuse."""
         if not files:
-            return True
+            return False
         token = layout.owner(next(iter(files)))
         return token in self._objects or self._listed.issuperset(files)
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pydantic_core
 
+from backend.kept import Kept
 from backend.pruning import prune
 from backend.staging import assemble, locked
 
@@ -166,9 +167,10 @@ def manifest_of(release: Path) -> dict[str, str]:
     path = _manifest_path(release)
     try:
         stat = path.stat()
-        when = (stat.st_mtime_ns, stat.st_size)
-        if path in _MANIFESTS and _MANIFESTS[path][0] == when:
-            return _MANIFESTS[path][1]
+        when = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        kept = _MANIFESTS.get(path, when)
+        if kept is not None:
+            return kept
         manifest = pydantic_core.from_json(path.read_bytes())
     except (OSError, ValueError) as exc:
         if not isinstance(exc, FileNotFoundError):
@@ -177,12 +179,11 @@ def manifest_of(release: Path) -> dict[str, str]:
     if not isinstance(manifest, dict) or not all(isinstance(v, str) for v in manifest.values()):
         log.warning("%s is not a manifest, no file of it is reused", path.name)
         return {}
-    _MANIFESTS[path] = (when, manifest)
-    _trim()
+    _MANIFESTS.put(path, when, manifest)
     return manifest
 
 
-_MANIFESTS: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+_MANIFESTS: Kept[dict[str, str]] = Kept()
 
 
 def _manifest_path(release: Path) -> Path:
@@ -195,14 +196,7 @@ def _keep(path: Path, manifest: dict[str, str]) -> None:
         stat = path.stat()
     except OSError:
         return
-    _MANIFESTS.pop(path, None)
-    _MANIFESTS[path] = ((stat.st_mtime_ns, stat.st_size), manifest)
-    _trim()
-
-
-def _trim() -> None:
-    while len(_MANIFESTS) > 2:  # the live release's and the one going out
-        del _MANIFESTS[next(iter(_MANIFESTS))]
+    _MANIFESTS.put(path, (stat.st_ino, stat.st_mtime_ns, stat.st_size), manifest)
 
 
 def _swap(out: Path, release: Path) -> None:

@@ -3,7 +3,9 @@ and a republish never writes into a release that is already out."""
 
 from __future__ import annotations
 
+import errno
 import gzip
+import json
 import multiprocessing
 import os
 import shutil
@@ -276,7 +278,9 @@ def test_render_each_a_worker_slowed_down_by_others_takes_fewer_delegates(
     assert len(by_slow) < len(many) / 8
 
 
-@pytest.mark.parametrize("damage", ["cut short", "not JSON", "a list", "entries not objects"])
+@pytest.mark.parametrize(
+    "damage", ["cut short", "not JSON", "a list", "entries not objects", "files emptied"]
+)
 def test_a_damaged_memo_makes_every_file_again_and_the_republish_goes_out(
     tmp_path: Path, damage: str
 ) -> None:
@@ -293,6 +297,9 @@ def test_a_damaged_memo_makes_every_file_again_and_the_republish_goes_out(
             "not JSON": "\x00\x01",
             "a list": "[1, 2]",
             "entries not objects": '{"d-maes": "key"}',
+            "files emptied": json.dumps(
+                {k: {**v, "files": {}} if k == "demo" else v for k, v in json.loads(text).items()}
+            ),
         }[damage],
         "utf-8",
     )
@@ -313,9 +320,9 @@ def test_the_memo_kept_for_the_next_publish_is_the_one_on_disk(tmp_path: Path) -
     assert not list(release.parent.glob(".*memo*"))  # written whole, under its own name
 
 
-def test_files_gone_from_the_live_release_are_made_again_and_no_others(tmp_path: Path) -> None:
+def test_files_gone_from_the_live_release_are_made_again(tmp_path: Path) -> None:
     """The memo's files are reused only while they are there: a delegate's object removed by
-    hand, or a shared file, is made again by the next publish; everyone else's stays."""
+    hand, or a shared file, is made again by the next publish."""
     source, out = copy_example(tmp_path), tmp_path / "feed"
     first = publish(source, out, SECRET, URL).release
     assert first is not None
@@ -329,3 +336,29 @@ def test_files_gone_from_the_live_release_are_made_again_and_no_others(tmp_path:
     again = memo.present(report.release, memo.load_memo(report.release))
     assert again.holds({f"delegates/{token}.json": ""}) and again.holds({"schedule.xml": ""})
     assert not again.holds({"delegates/nobody.json": ""}) and not again.holds({"gone.xml": ""})
+
+
+def test_a_memo_the_full_disk_refused_costs_the_next_publish_work_not_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo is written once the release is live: a disk full by then leaves the release
+    live and the invites written, and the next publish makes every file again."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    write_bytes = Path.write_bytes
+
+    def full(path: Path, data: bytes) -> int:
+        if ".memo.json" in path.name:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    report = publish(source, out, SECRET, URL)
+    monkeypatch.undo()
+    assert report.release is not None and out.resolve() == report.release
+    assert report.invites is not None and (report.invites / "invites.csv").is_file()
+    assert memo.load_memo(report.release) == {}
+    edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, report.release, out)
