@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import flet as ft
@@ -47,7 +47,7 @@ def build(ctx: Ctx) -> Screen:
         ft.Semantics(
             container=True,
             content=muted(
-                zone_note(ctx.tr, ZoneInfo(ctx.repo.mission.mission.time_zone), ctx.repo.now()),
+                zone_note(ctx.tr, ZoneInfo(ctx.repo.mission.mission.time_zone), _first_day(ctx)),
                 13,
                 margin=SIDES,
             ),
@@ -96,13 +96,20 @@ def _segments(
     )
 
 
-def zone_note(tr: Translator, zone: ZoneInfo, now: datetime) -> str:
+def _first_day(ctx: Ctx) -> date:
+    return ctx.repo.mission.mission.start_date
+
+
+def zone_note(tr: Translator, zone: ZoneInfo, on: date) -> str:
     """What 'mission time' is, for someone who has not flown yet: 'Mission time: Pacific Time
-    (Los Angeles), 9 hours behind Brussels.' The gap is today's (summer time starts apart)."""
+    (Los Angeles), 9 hours behind Brussels.' The gap is the one on the mission's first day
+    `on`, the one its times are shown with (summer time starts and ends on other dates in
+    Europe and America: in late March a mission in October is still 9 hours away, not 8)."""
     name = str(get_timezone_name(zone, "long", locale=tr.locale))
     city = zone.key.split("/")[-1].replace("_", " ")
-    gap = now.astimezone(zone).utcoffset() or timedelta(0)
-    gap -= now.astimezone(BRUSSELS).utcoffset() or timedelta(0)
+    noon = datetime.combine(on, time(12), zone)
+    gap = noon.utcoffset() or timedelta(0)
+    gap -= noon.astimezone(BRUSSELS).utcoffset() or timedelta(0)
     hours = round(abs(gap.total_seconds()) / 3600)
     if not hours:
         text = tr.gettext("Mission time: {zone} ({city}), as in Brussels.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -434,13 +434,21 @@ async def test_settings_say_which_zone_mission_time_is(
 
 
 def test_zone_note_says_ahead_or_nothing_when_the_zones_agree() -> None:
-    moment = datetime(2025, 10, 7, 12, tzinfo=UTC)
-    assert zone_note(Translator("en"), ZoneInfo("Asia/Tokyo"), moment) == (
+    day = date(2025, 10, 7)
+    assert zone_note(Translator("en"), ZoneInfo("Asia/Tokyo"), day) == (
         "Mission time: Japan Time (Tokyo), 7 hours ahead of Brussels."
     )
-    assert zone_note(Translator("en"), ZoneInfo("Europe/Paris"), moment) == (
+    assert zone_note(Translator("en"), ZoneInfo("Europe/Paris"), day) == (
         "Mission time: Central European Time (Paris), as in Brussels."
     )
+
+
+def test_zone_note_gives_the_gap_on_the_missions_first_day() -> None:
+    """America moves its clocks in mid-March and early November, Europe at the end of March
+    and October: the gap is the one the mission's times are shown with, not today's."""
+    la = ZoneInfo("America/Los_Angeles")
+    assert "9 hours behind" in zone_note(Translator("en"), la, date(2025, 10, 5))
+    assert "8 hours behind" in zone_note(Translator("en"), la, date(2026, 3, 20))
 
 
 @pytest.mark.parametrize(
