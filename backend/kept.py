@@ -5,11 +5,16 @@ console's threads. What it hands out is shared, and not to be changed."""
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeGuard, TypeVar
 
+import pydantic_core
+
+log = logging.getLogger(__name__)
 V = TypeVar("V")
 SIZE = 2
 
@@ -32,6 +37,39 @@ class Kept(Generic[V]):
             while len(self._by_path) > SIZE:
                 del self._by_path[next(iter(self._by_path))]
 
+    def wrote(self, path: Path, value: V) -> None:
+        """`value`, just written to `path`, for whoever reads it next."""
+        try:
+            self.put(path, _when(path.stat()), value)
+        except OSError:
+            return
+
+    def read_json(
+        self, path: Path, shaped: Callable[[object], TypeGuard[V]], loss: str
+    ) -> V | None:
+        """The JSON document at `path`, as kept while its file stays as it was; None when it
+        is not there, cannot be read (cut short by a full disk or a killed process) or is not
+        `shaped` (edited by hand). `loss`: what that costs, for the log."""
+        try:
+            when = _when(path.stat())
+            kept = self.get(path, when)
+            if kept is not None:
+                return kept
+            value = pydantic_core.from_json(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            if not isinstance(exc, FileNotFoundError):
+                log.warning("%s unreadable, %s: %s", path.name, loss, exc)
+            return None
+        if not shaped(value):
+            log.warning("%s is not of the shape it should have, %s", path.name, loss)
+            return None
+        self.put(path, when, value)
+        return value
+
     def clear(self) -> None:
         with self._lock:
             self._by_path.clear()
+
+
+def _when(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size

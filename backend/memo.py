@@ -14,6 +14,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeGuard
 
 import pydantic_core
 
@@ -39,23 +40,12 @@ def load_memo(release: Path | None) -> Memo:
     work). Read again only when its file changed. Not to be changed."""
     if release is None:
         return {}
-    path = _path(release)
-    try:
-        stat = path.stat()
-        when = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        kept = _KEPT.get(path, when)
-        if kept is not None:
-            return kept
-        memo = pydantic_core.from_json(path.read_bytes())
-    except (OSError, ValueError) as exc:  # gone, or cut short (a full disk, a killed publish)
-        if not isinstance(exc, FileNotFoundError):
-            log.warning("memo %s unreadable, every file is made again: %s", path.name, exc)
-        return {}
-    if not isinstance(memo, dict) or not all(isinstance(e, dict) for e in memo.values()):
-        log.warning("memo %s is not a memo, every file is made again", path.name)
-        return {}
-    _KEPT.put(path, when, memo)
-    return memo
+    memo = _KEPT.read_json(_path(release), _is_memo, "every file is made again")
+    return memo if memo is not None else {}
+
+
+def _is_memo(value: object) -> TypeGuard[Memo]:
+    return isinstance(value, dict) and all(isinstance(entry, dict) for entry in value.values())
 
 
 def _path(release: Path) -> Path:
@@ -89,7 +79,6 @@ def save_memo(release: Path, memo: Memo) -> None:
     try:
         temporary.write_bytes(pydantic_core.to_json(memo))
         os.replace(temporary, path)
-        stat = path.stat()
     except OSError as exc:
         log.warning(
             "memo %s not written, the next publish makes every file again: %s", path.name, exc
@@ -97,7 +86,7 @@ def save_memo(release: Path, memo: Memo) -> None:
         return
     finally:
         temporary.unlink(missing_ok=True)
-    _KEPT.put(path, (stat.st_ino, stat.st_mtime_ns, stat.st_size), memo)
+    _KEPT.wrote(path, memo)
 
 
 class Present:

@@ -30,6 +30,7 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeGuard
 
 import pydantic_core
 
@@ -127,7 +128,7 @@ def write_release(
         manifested = (manifest, text)
         made_of = (files, placed or {}, twins or {})
         written = 0 if release.exists() else _fill(current, release, made_of, manifested)
-        _keep(_manifest_path(release), manifest)  # the next publish builds on it
+        _MANIFESTS.wrote(_manifest_path(release), manifest)  # the next publish builds on it
         # before the swap: a live release always has its line; the same release published
         # again (nothing changed, a double click) adds none, as nothing went out
         if entry is not None and not _last_line_is(out, digest):
@@ -164,23 +165,14 @@ def manifest_of(release: Path) -> dict[str, str]:
     (then nothing of it is reused: every file is written afresh). Read again only when its
     file changed (the preview and the release that follows both ask, and a console publishes
     again and again from one process). Not to be changed."""
-    path = _manifest_path(release)
-    try:
-        stat = path.stat()
-        when = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        kept = _MANIFESTS.get(path, when)
-        if kept is not None:
-            return kept
-        manifest = pydantic_core.from_json(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        if not isinstance(exc, FileNotFoundError):
-            log.warning("%s unreadable, no file of it is reused: %s", path.name, exc)
-        return {}
-    if not isinstance(manifest, dict) or not all(isinstance(v, str) for v in manifest.values()):
-        log.warning("%s is not a manifest, no file of it is reused", path.name)
-        return {}
-    _MANIFESTS.put(path, when, manifest)
-    return manifest
+    manifest = _MANIFESTS.read_json(
+        _manifest_path(release), _is_manifest, "no file of it is reused"
+    )
+    return manifest if manifest is not None else {}
+
+
+def _is_manifest(value: object) -> TypeGuard[dict[str, str]]:
+    return isinstance(value, dict) and all(isinstance(sha, str) for sha in value.values())
 
 
 _MANIFESTS: Kept[dict[str, str]] = Kept()
@@ -188,15 +180,6 @@ _MANIFESTS: Kept[dict[str, str]] = Kept()
 
 def _manifest_path(release: Path) -> Path:
     return release.parent / f"{release.name}.manifest.json"
-
-
-def _keep(path: Path, manifest: dict[str, str]) -> None:
-    """`manifest`, as just written to `path`, for whoever asks next."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return
-    _MANIFESTS.put(path, (stat.st_ino, stat.st_mtime_ns, stat.st_size), manifest)
 
 
 def _swap(out: Path, release: Path) -> None:
