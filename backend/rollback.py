@@ -9,7 +9,9 @@ which keep an event until its SEQUENCE rises, change back too.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +48,7 @@ class Damaged(LookupError):
     def __init__(self, back: Entry, name: str, missing: bool) -> None:
         name = TOKEN_LIKE.sub("<token>", name)  # a delegate's token is theirs: never in a log
         self.revision, self.file = back.revision, name
-        what = "is missing" if missing else "is damaged (cut short or edited by hand)"
+        what = "is missing" if missing else "is damaged (not as it was published)"
         super().__init__(
             f"the release of revision {back.revision} cannot be made live again: its {name} "
             f"{what}. The live release stays as it is; publish again instead"
@@ -122,13 +124,18 @@ def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | N
 def _with_revision(release: Path, revision: int) -> dict[str, bytes]:
     """Every served file of `release`, its documents re-encoded with `revision`, its schedule
     exports made again from that mission, and its delegates' pages naming it as theirs
-    (backend.stamps: their time stays)."""
+    (backend.stamps: their time stays). _Unreadable when a file is not the one the release was
+    published with (its manifest's sha-256): a delegate's changed object gone, say, would
+    otherwise be served from the older base."""
     files: dict[str, bytes] = {}
     mission: MissionDoc | None = None
+    named = manifest_of(release)
     for name, path in sorted(layout.listing(release).items()):
         if name.endswith(".gz"):
             continue
         data = path.read_bytes()
+        if name in named and hashlib.sha256(data).hexdigest() != named[name]:
+            raise _Unreadable(name)
         if name == "mission.json":
             mission = _read(MissionDoc, data, name).model_copy(update=_rev(revision))
             data = encode(mission)
@@ -172,13 +179,20 @@ def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
 
 def _gone(release: Path) -> str | None:
     """The first file `release` was published with that it no longer has (its manifest says
-    which), or its delegates' folder when that is gone; None when it is whole."""
+    which), or a link of its delegates' that leads nowhere; None when it is whole."""
     listed = layout.listing(release)
     named = manifest_of(release)
-    if named:
-        return next((path for path in named if path not in listed), None)
+    gone = next((path for path in named if path not in listed), None)
+    if gone is not None:
+        return gone
     delegates = release / layout.DELEGATES
-    return layout.DELEGATES if delegates.is_symlink() and not delegates.exists() else None
+    if delegates.is_symlink() and not delegates.exists():
+        return layout.DELEGATES
+    try:
+        with os.scandir(release / layout.CHANGED) as links:
+            return next((f"{layout.CHANGED}/{e.name}" for e in links if not e.is_dir()), None)
+    except FileNotFoundError:  # a release made before objects
+        return None
 
 
 class _Unreadable(ValueError):

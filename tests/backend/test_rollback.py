@@ -20,7 +20,7 @@ from backend.schedule_export import schedule_files
 from services.models import MissionDoc
 from tests.backend.published import DAMAGED, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
-from tests.backend.sources import bump, edit
+from tests.backend.sources import bump, copy_example, edit
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -183,3 +183,36 @@ def test_rollback_to_a_release_with_files_gone_changes_nothing(tmp_path: Path, g
     with pytest.raises(Damaged, match="is missing"):
         rollback(out)
     assert out.resolve() == live and history(out) == lines and mission(out)["revision"] == 2
+
+
+def test_rollback_to_a_release_whose_changed_object_is_gone_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """A release holds its own link for a delegate whose files differ from its base. With that
+    object gone, the base's older files answer in its place: rolled back, the delegate would be
+    served another revision's document as the newest. Refused."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    for name in ("Camille Lambert 1", "Camille Lambert 2"):
+        edit(source / "delegates.csv", "d-lambert", name=name)
+        publish(source, out, SECRET, URL)
+    back = releases_of(out) / history(out)[1].release  # the one with "Camille Lambert 1"
+    (own,) = (back / layout.CHANGED).iterdir()
+    shutil.rmtree(own.resolve())
+    live, lines = out.resolve(), history(out)
+    with pytest.raises(Damaged, match="its changed/<token> is missing"):
+        rollback(out)
+    assert out.resolve() == live and history(out) == lines
+
+
+def test_rollback_to_a_release_with_a_page_edited_by_hand_changes_nothing(tmp_path: Path) -> None:
+    """A file still there and still readable, but not the one published (its manifest's
+    sha-256): refused too, as it would go out under a new revision as if it were."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    back = releases_of(out) / history(out)[0].release
+    page = next(next((back / layout.DELEGATES).iterdir()).resolve().glob("*.html"))
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited</p></body>"))
+    live = out.resolve()
+    with pytest.raises(Damaged, match=r"is damaged \(not as it was published\)"):
+        rollback(out)
+    assert out.resolve() == live
