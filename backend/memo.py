@@ -8,6 +8,7 @@ the shared files' key, and a digest of the input (`.OUT.releases/<id>.memo.json`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -85,7 +86,8 @@ def save_memo(release: Path, memo: Memo) -> None:
         )
         return
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a disk remounted read-only refuses even this
+            temporary.unlink(missing_ok=True)
     _KEPT.wrote(path, memo)
 
 
