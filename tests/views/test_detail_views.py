@@ -433,6 +433,19 @@ async def test_settings_say_which_zone_mission_time_is(
         await app.close()
 
 
+async def test_settings_give_the_missions_gap_when_prepared_in_late_march(
+    tmp_path: Path,
+) -> None:
+    """On 20 March California has moved its clocks and Brussels has not (8 hours apart that
+    day); the October mission's times are 9 hours apart, and so says the note."""
+    app = await App(tmp_path, now="2026-03-20T10:00:00+01:00").start("/settings")
+    try:
+        note = app.wrapped("time-zone-note", ft.Text).value
+        assert note == "Mission time: Pacific Time (Los Angeles), 9 hours behind Brussels."
+    finally:
+        await app.close()
+
+
 def test_zone_note_says_ahead_or_nothing_when_the_zones_agree() -> None:
     day = date(2025, 10, 7)
     assert zone_note(Translator("en"), ZoneInfo("Asia/Tokyo"), day) == (
