@@ -83,7 +83,7 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
         raise Damaged(back, gone, missing=True)
     try:  # every document is read before anything is written
         files = _with_revision(release, revision)
-        files.update(_calendars_after(release, current))
+        files.update(_calendars_after(release, current, files))
     except _Unreadable as exc:
         raise Damaged(back, exc.name, exc.missing) from exc
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
@@ -162,17 +162,25 @@ def _schedules(files: dict[str, bytes], mission: MissionDoc) -> dict[str, bytes]
     return {name: data for name, data in made.items() if name in files}
 
 
-def _calendars_after(release: Path, current: Path) -> dict[str, bytes]:
+def _calendars_after(release: Path, current: Path, served: dict[str, bytes]) -> dict[str, bytes]:
     """The calendars of `release` made again to follow what `current` published: subscribed
     calendar apps keep an event they have seen unless its SEQUENCE rises, so the items the
-    rollback changes back get a higher one than `current` gave them (backend.calendars)."""
+    rollback changes back get a higher one than `current` gave them (backend.calendars).
+    `served`: the files of `release` (as _with_revision gives them). A calendar `current`
+    published as it is in `release` changes nothing back and stays as it is: made again, it
+    would come out the same (5,000 delegates: 11 s of a rollback's 19, for the ~40 whose
+    calendar differs)."""
     mission = _read(MissionDoc, _bytes(release, "mission.json"), "mission.json")
     cache, files = EventCache(), {}
-    for name in sorted(layout.listing(release)):
+    for name in sorted(served):
         if name.startswith("delegates/") and name.endswith(".ics"):
             document = f"{name[:-4]}.json"
-            doc = _read(DelegateDoc, _bytes(release, document), document)
+            if document not in served:  # _with_revision read every document there is
+                raise _Unreadable(document, missing=True)
             before = layout.published(current, name)
+            if before == served[name]:
+                continue
+            doc = _read(DelegateDoc, _bytes(release, document), document)
             files[name] = personal_calendar(mission, doc, before, cache)
     return files
 

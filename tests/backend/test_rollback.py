@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from backend import layout
+from backend.calendars import personal_calendar
 from backend.commands import cmd_releases, cmd_rollback
 from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.rollback import Damaged, previous, rollback
 from backend.schedule_export import schedule_files
-from services.models import MissionDoc
+from services.calendar import EventCache
+from services.models import DelegateDoc, MissionDoc
 from tests.backend.published import DAMAGED, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
 from tests.backend.sources import bump, copy_example, edit
@@ -216,3 +218,23 @@ def test_rollback_to_a_release_with_a_page_edited_by_hand_changes_nothing(tmp_pa
     with pytest.raises(Damaged, match=r"is damaged \(not as it was published\)"):
         rollback(out)
     assert out.resolve() == live
+
+
+def test_rollback_calendars_are_those_made_again_after_the_live_ones(tmp_path: Path) -> None:
+    """Each calendar of a rollback is the release's own made again to follow what the live
+    release published (backend.calendars), also for the delegates whose calendar the live
+    release left as it was (kept as they are, not made again)."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", start="12:45")  # only its guests' calendars
+    publish(source, out, SECRET, URL)
+    back, current = releases_of(out) / history(out)[0].release, out.resolve()
+    mission = MissionDoc.model_validate_json(layout.read(back, "mission.json"))
+    calendars = [n for n in layout.listing(back) if n.endswith(".ics")]
+    same = [n for n in calendars if layout.read(back, n) == layout.read(current, n)]
+    assert same and len(same) < len(calendars)  # both kinds
+    rollback(out)
+    for name in calendars:
+        doc = DelegateDoc.model_validate_json(layout.read(back, f"{name[:-4]}.json"))
+        again = personal_calendar(mission, doc, layout.read(current, name), EventCache())
+        assert layout.read(out.resolve(), name) == again, name
