@@ -4,7 +4,10 @@ them (on a UTC scale of whole seconds, cheaper than comparing pydantic's aware d
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import get_timezone_name
 
 from services.errors import Problem
 from services.models import Mission
@@ -17,6 +20,14 @@ def zone_named(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is IsADirectoryError
         return None
+
+
+@cache
+def zone_words(zone: str, locale: str) -> tuple[str, str]:
+    """A zone's long name in `locale` and its city, as the key names it: ('Pacific Time',
+    'Los Angeles'), ('heure du Pacifique nord-américain', 'Los Angeles')."""
+    name = str(get_timezone_name(ZoneInfo(zone), "long", locale=locale))
+    return name, zone.split("/")[-1].replace("_", " ")
 
 
 def mission_zone(mission: Mission) -> ZoneInfo:

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_name
 from markupsafe import Markup
 
 from services.agenda import AgendaItem
 from services.changes import Change
 from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import LANGUAGE_NAMES, LOCALES, Translator
+from services.mission_time import zone_words
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
 from services.pocket_layout import Layout, Measure, arrange
 from services.pocket_parts import PocketParts, attributes, environment, joined, render_part
@@ -148,9 +148,8 @@ def _as_of(tr: Translator, when: datetime | None, zone: ZoneInfo, banner: Banner
 
 
 def _zone_line(tr: Translator, zone: ZoneInfo) -> str:
-    return tr.gettext("Times are {zone} ({city}).").format(
-        zone=_zone_name(zone.key, tr.locale), city=zone.key.split("/")[-1].replace("_", " ")
-    )
+    name, city = zone_words(zone.key, tr.locale)
+    return tr.gettext("Times are {zone} ({city}).").format(zone=name, city=city)
 
 
 def _contacts(tr: Translator, source: PocketSource, parts: PocketParts, section: str) -> Markup:
@@ -196,12 +195,6 @@ def _contact(tr: Translator, contact: Contact) -> dict[str, object]:
         "email": (mail_link(contact.email), contact.email) if contact.email else None,
         "hours": tr.text(contact.hours).text if contact.hours else "",
     }
-
-
-@cache
-def _zone_name(zone: str, locale: str) -> str:
-    """'Pacific Time', 'Pacific-tijd', 'heure du Pacifique nord-américain'."""
-    return str(get_timezone_name(ZoneInfo(zone), "long", locale=locale))
 
 
 @cache

@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import flet as ft
-from babel.dates import get_timezone_name
 
 from services.i18n import BRUSSELS, LANGUAGE_NAMES, Translator
+from services.mission_time import zone_words
 from services.models import LANGS
 from views.components.drafts import draft_field
 from views.components.shared import shared
@@ -105,8 +105,7 @@ def zone_note(tr: Translator, zone: ZoneInfo, on: date) -> str:
     (Los Angeles), 9 hours behind Brussels.' The gap is the one on the mission's first day
     `on`, the one its times are shown with (summer time starts and ends on other dates in
     Europe and America: in late March a mission in October is still 9 hours away, not 8)."""
-    name = str(get_timezone_name(zone, "long", locale=tr.locale))
-    city = zone.key.split("/")[-1].replace("_", " ")
+    name, city = zone_words(zone.key, tr.locale)
     noon = datetime.combine(on, time(12), zone)
     gap = noon.utcoffset() or timedelta(0)
     gap -= noon.astimezone(BRUSSELS).utcoffset() or timedelta(0)
