@@ -44,27 +44,35 @@ class Kept(Generic[V]):
         except OSError:
             return
 
+    def read(self, path: Path, load: Callable[[Path], V]) -> V:
+        """What `load` makes of `path`, as kept while its file (or folder) stays as it was.
+        OSError when it is not there; what `load` raises is not kept."""
+        when = _when(path.stat())
+        kept = self.get(path, when)
+        if kept is None:
+            kept = load(path)
+            self.put(path, when, kept)
+        return kept
+
     def read_json(
         self, path: Path, shaped: Callable[[object], TypeGuard[V]], loss: str
     ) -> V | None:
         """The JSON document at `path`, as kept while its file stays as it was; None when it
         is not there, cannot be read (cut short by a full disk or a killed process) or is not
         `shaped` (edited by hand). `loss`: what that costs, for the log."""
+
+        def parsed(at: Path) -> V:
+            value = pydantic_core.from_json(at.read_bytes())
+            if not shaped(value):
+                raise ValueError("not of the shape it should have")
+            return value
+
         try:
-            when = _when(path.stat())
-            kept = self.get(path, when)
-            if kept is not None:
-                return kept
-            value = pydantic_core.from_json(path.read_bytes())
+            return self.read(path, parsed)
         except (OSError, ValueError) as exc:
             if not isinstance(exc, FileNotFoundError):
                 log.warning("%s unreadable, %s: %s", path.name, loss, exc)
             return None
-        if not shaped(value):
-            log.warning("%s is not of the shape it should have, %s", path.name, loss)
-            return None
-        self.put(path, when, value)
-        return value
 
     def clear(self) -> None:
         with self._lock:
