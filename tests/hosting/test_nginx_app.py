@@ -39,6 +39,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
         yield url, log
 
 
+@pytest.mark.e2e
 def test_first_visit_through_nginx_is_brotli_and_the_app_runs(site: tuple[str, Path]) -> None:
     url, _log = site
     responses: list[Response] = []
