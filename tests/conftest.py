@@ -94,9 +94,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     while asyncio tests run.
 
     Chromium, rarely and only under load, stops answering Playwright mid-test: a 30 s wait for
-    text then never returns (once in CI, after a personal link reloaded a running app; it did not
-    reproduce in 30 runs here). Such a hang, and only a hang, gets one more try in a fresh page
-    after 180 s: a failed check fails at once, and a test that hangs twice fails."""
+    text then never returns (once in CI, after a personal link reloaded a running app; it did
+    not come back in 16 runs of that file under a load average of up to 10). Such a hang, and
+    only a hang, gets one more try in a fresh page after 180 s: a failed check fails at once,
+    and a test that hangs twice fails."""
     items.sort(key=lambda item: "/e2e/" in str(item.path))
     for item in items:
         if item.get_closest_marker("e2e"):
