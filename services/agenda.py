@@ -153,6 +153,17 @@ def mission_days(mission: MissionDoc) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+def shown_days(mission: MissionDoc, zone: ZoneInfo, starts: Iterable[datetime]) -> list[date]:
+    """The days to list in `zone`: the mission's, and any other day something `starts` on
+    there (in Brussels time, Friday's last coach in California leaves on Saturday)."""
+    days = mission_days(mission)
+    if zone.key == mission.mission.time_zone:
+        return days
+    dates = {day_of(start, zone) for start in starts}
+    first, last = min([days[0], *dates]), max([days[-1], *dates])
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
 def day_of(instant: datetime, zone: ZoneInfo) -> date:
     return instant.astimezone(zone).date()
 
@@ -162,10 +173,13 @@ def items_on(items: Iterable[AgendaItem], day: date, zone: ZoneInfo) -> list[Age
     return [item for item in items if day_of(item.start, zone) == day]
 
 
-def default_day(mission: MissionDoc, now: datetime, zone: ZoneInfo | None = None) -> date:
+def default_day(
+    mission: MissionDoc, now: datetime, zone: ZoneInfo | None = None, days: list[date] | None = None
+) -> date:
     """Today during the mission; the first day before it; the last day after it. Today is the
-    date in `zone` (mission time unless given): in Brussels time, 00:41 Brussels is tomorrow."""
-    days = mission_days(mission)
+    date in `zone` (mission time unless given): in Brussels time, 00:41 Brussels is tomorrow.
+    `days`: those listed (`shown_days`), by default the mission's."""
+    days = days or mission_days(mission)
     today = now.astimezone(zone or ZoneInfo(mission.mission.time_zone)).date()
     return min(max(today, days[0]), days[-1])
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
+
+DAY = timedelta(days=1) - timedelta(microseconds=1)  # the last instant of a day, from its first
 
 
 def kind_label(tr: Translator, kind: str) -> str:
@@ -194,10 +196,24 @@ def mission_short_title(tr: Translator, mission: MissionDoc) -> str:
     return tr.text(m.short_title).text or tr.text(m.title).text
 
 
-def day_heading(tr: Translator, day: date, mission: MissionDoc) -> str:
-    city = next((c for c in mission.mission.cities if c.start_date <= day <= c.end_date), None)
-    name = tr.text(city.name).text if city else ""
-    return f"{tr.day(day)} · {name}" if name else tr.day(day)
+def day_heading(
+    tr: Translator, day: date, mission: MissionDoc, zone: ZoneInfo | None = None
+) -> str:
+    """'Thursday 9 October · Los Angeles'. A day in another `zone` than mission time covers
+    two mission days, and names both cities when they differ: Thursday in Brussels starts on
+    Wednesday afternoon in San Francisco ('San Francisco → Los Angeles')."""
+    dates = [day]
+    if zone is not None and zone.key != mission.mission.time_zone:
+        here = ZoneInfo(mission.mission.time_zone)
+        start = datetime.combine(day, time(0), zone)
+        dates = [start.astimezone(here).date(), (start + DAY).astimezone(here).date()]
+    names: list[str] = []
+    for d in dates:
+        city = next((c for c in mission.mission.cities if c.start_date <= d <= c.end_date), None)
+        name = tr.text(city.name).text if city else ""
+        if name and name not in names:
+            names.append(name)
+    return " · ".join([tr.day(day), " → ".join(names)] if names else [tr.day(day)])
 
 
 def activity_time(

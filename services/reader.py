@@ -7,9 +7,10 @@ mission (the library's job). `services.repository.Repository` builds on this.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import chain
 from zoneinfo import ZoneInfo
 
-from services.agenda import AgendaItem, default_day, mission_days
+from services.agenda import AgendaItem, default_day, shown_days
 from services.changes import ChangeLog
 from services.clock import Clock, system_clock
 from services.i18n import BRUSSELS
@@ -144,13 +145,25 @@ class MissionReader:
     def now(self) -> datetime:
         return self.clock()
 
-    def days(self) -> list[date]:
-        return mission_days(self.mission)
+    def days(self, zone: ZoneInfo | None = None) -> list[date]:
+        """The days listed in `zone`, by default the zone times are shown in: in Brussels time
+        the mission's last afternoon in California is a Saturday."""
+        zone = zone or self.display_zone()
+        meetings = self.delegate.meetings if self.delegate else []
+        starts = chain((a.start for a in self.mission.activities), (m.start for m in meetings))
+        return shown_days(self.mission, zone, starts)
+
+    def day_shown(self, chosen: date | None, zone: ZoneInfo | None = None) -> date:
+        """The day a screen lists: the one chosen, within the days listed in `zone` (Saturday
+        in Brussels time is Friday in mission time), else today's (`default_day`)."""
+        days = self.days(zone)
+        return min(max(chosen, days[0]), days[-1]) if chosen else self.default_day(zone)
 
     def default_day(self, zone: ZoneInfo | None = None) -> date:
         """The day to show first: today in `zone`, by default in the zone times are shown in
         (My agenda and the Programme list Brussels time by the Brussels day)."""
-        return default_day(self.mission, self.now(), zone or self.display_zone())
+        zone = zone or self.display_zone()
+        return default_day(self.mission, self.now(), zone, self.days(zone))
 
     def activities_on(self, day: date) -> list[Activity]:
         """The activities that start on `day` in the zone times are shown in."""

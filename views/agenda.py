@@ -43,7 +43,7 @@ from views.context import Ctx, Screen
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    day = ctx.state.day or repo.default_day()
+    day = repo.day_shown(ctx.state.day)
     zone = display_zone(repo.mission, repo.settings.time_display)
     items = repo.agenda()
     titles = {item.id: item_title(tr, item) for item in items}
@@ -54,7 +54,7 @@ def build(ctx: Ctx) -> Screen:
         controls.append(sign_in_card(ctx))
     card_controls, due = _now_next(ctx, day, items, zone)
     controls += card_controls
-    controls.append(heading(day_heading(tr, day, repo.mission), identifier="agenda-day"))
+    controls.append(heading(day_heading(tr, day, repo.mission, zone), identifier="agenda-day"))
     if signed_out:  # what the sign-in card promises: the programme, their bookmarks marked
         controls += day_programme(ctx, day)
         ends = programme_due(ctx, day)

@@ -26,7 +26,7 @@ MAP_CHROME = 228
 def build(ctx: Ctx) -> Screen:
     repo, tr = ctx.repo, ctx.tr
     _ = tr.gettext
-    day = ctx.state.day or repo.default_day(repo.zone)  # where to be: the mission's day
+    day = repo.day_shown(ctx.state.day, repo.zone)  # where to be: the mission's day
     items = [i for i in items_on(repo.agenda(), day, repo.zone) if i.venue and not i.cancelled]
     stops: list[tuple[Venue, list[str]]] = []
     made_up: set[int] = set()  # stops with an item the organisers invented for the demo
@@ -37,7 +37,7 @@ def build(ctx: Ctx) -> Screen:
         stops[-1][1].append(item_title(tr, item))
         if item_sample(item):
             made_up.add(len(stops))
-    controls: list[ft.Control] = [day_strip(ctx, repo.days(), day, "/map")]
+    controls: list[ft.Control] = [day_strip(ctx, repo.days(repo.zone), day, "/map")]
     venues = [v for v, _titles in stops]
     city_venues = venues or [v for v in repo.mission.venues if _city_on(ctx, v, day)]
     region = region_for(city_venues, REGIONS)

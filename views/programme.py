@@ -40,7 +40,7 @@ def build(ctx: Ctx) -> Screen:
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
     _ = tr.gettext
     if not flt.days and not flt.query and not ctx.state.all_days:
-        flt.days = {ctx.state.day or repo.default_day()}
+        flt.days = {repo.day_shown(ctx.state.day)}
     controls = Later([partial(search_box, ctx), *results(ctx)])
     return Screen(
         _("Programme"),

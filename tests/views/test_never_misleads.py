@@ -141,6 +141,40 @@ async def test_brussels_times_are_labelled_and_fall_on_the_brussels_day(app: App
     assert "Tuesday 7 October, 22:00–00:00 Brussels time" in app.text()
 
 
+async def test_in_brussels_time_the_last_coach_is_on_a_day_of_its_own(app: App) -> None:
+    """Walk-through: Friday's 15:30 coach to LAX is Saturday 00:30 in Brussels, and the days
+    ran Sunday to Friday: nothing led to it. The Map keeps the mission's days."""
+    await app.go("/settings")
+    await app.choose("setting-time", "brussels")
+    await app.go("/agenda")
+    assert app.has("day-2025-10-11")
+    await app.tap("day-2025-10-11")
+    assert "00:30–02:00 Brussels time" in row_text(app, "row-fri-coach-lax")
+    assert "Saturday 11 October · Los Angeles" in app.text()
+    await app.go("/programme")
+    assert app.has("chip-day-2025-10-11")
+    await app.go("/map")  # on Saturday in Brussels: the mission's last day
+    assert app.find("day-2025-10-10").selected and not app.has("day-2025-10-11")
+
+
+async def test_a_brussels_day_names_both_cities_it_covers(app: App) -> None:
+    """Thursday in Brussels starts on Wednesday afternoon in San Francisco: the coaches to
+    SFO and the flight were headed 'Los Angeles'. Mission time names one city."""
+    await app.go("/settings")
+    await app.choose("setting-time", "brussels")
+    await app.go("/agenda/2025-10-09")
+    assert "Thursday 9 October · San Francisco Bay Area → Los Angeles" in app.text()
+    await app.go("/agenda/2025-10-08")
+    assert "Wednesday 8 October · San Francisco Bay Area" in app.text()
+    await app.go("/settings")
+    await app.choose("setting-time", "mission")
+    await app.go("/agenda/2025-10-11")  # a Brussels day, kept as a link: the mission's Friday
+    assert app.find("day-2025-10-10").selected and not app.has("day-2025-10-11")
+    await app.go("/agenda/2025-10-09")
+    assert "Thursday 9 October · Los Angeles" in app.text()
+    assert not app.has("day-2025-10-11")
+
+
 async def test_next_late_at_night_says_tomorrow_and_the_room(tmp_path: Path) -> None:
     app = await App(tmp_path, now="2025-10-07T23:30:00-07:00").start()
     try:
