@@ -13,7 +13,7 @@ from services.models import LANGS
 from views.components.drafts import draft_field
 from views.components.shared import shared
 from views.components.take_along import calendar_section, my_card_section
-from views.components.ui import SIDES, card, heading, muted, sample_marks
+from views.components.ui import SIDES, card, heading, muted, sample_marks, warning_line
 from views.context import Ctx, Screen
 
 
@@ -189,12 +189,23 @@ def personal_code(ctx: Ctx) -> ft.Control:
                     )
                 ),
                 ft.Semantics(container=True, content=field, identifier="code-field"),
+                *_sign_in_problem(ctx),
                 ft.FilledButton(_("Show my agenda"), icon=ft.Icons.LOGIN, on_click=submit),
             ],
             spacing=8,
         ),
         identifier="sign-in",
     )
+
+
+def _sign_in_problem(ctx: Ctx) -> list[ft.Control]:
+    """Why the code in the field was refused: it stays beside the field (the toast that said
+    so is gone in seconds), until a code is accepted."""
+    problem = ctx.state.sign_in_problem
+    if not problem:
+        return []
+    line = warning_line(problem)
+    return [ft.Semantics(container=True, content=line, identifier="sign-in-problem")]
 
 
 def sync_status(ctx: Ctx) -> ft.Control:

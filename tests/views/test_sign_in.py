@@ -102,11 +102,17 @@ async def test_settings_rejected_code_stays_in_the_field_until_one_is_accepted(
         await submit_code(app, "ab12-cd34")
         assert "That is not a personal code" in app.toasts()[-1]
         assert code_field(app) == "ab12-cd34", "the typo is there to be corrected"
+        # and why, beside it: the toast is gone in seconds
+        assert "That is not a personal code" in row_text(app, "sign-in-problem")
         await submit_code(app, "c" * 26)
         assert "No agenda was found for this code" in app.toasts()[-1]
         assert code_field(app) == "c" * 26
+        assert "No agenda was found for this code" in row_text(app, "sign-in-problem")
         await submit_code(app, LOTTE)
         assert app.repo.delegate is not None and app.route == "/agenda"
+        await app.go("/settings")
+        assert not app.has("sign-in-problem")
+        await app.go("/agenda")
         await sign_out(app)
         assert code_field(app) == "", "an accepted code is not left for the next person"
     finally:
