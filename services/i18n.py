@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -84,9 +84,17 @@ def _clock(wall: datetime, locale: str) -> str:
     return str(format_time(wall, "HH:mm", locale=locale))
 
 
+def dated(value: date, pattern: str, locale: str) -> str:
+    """`format_date`, and in French the first of the month as '1er': 'mercredi 1er octobre'
+    (CLDR has no ordinal day)."""
+    if value.day == 1 and locale.startswith("fr"):
+        pattern = pattern.replace("d", "d'er'", 1)
+    return str(format_date(value, pattern, locale=locale))
+
+
 @lru_cache(maxsize=1024)
 def _day(value: date, locale: str) -> str:
-    return str(format_date(value, "EEEE d MMMM", locale=locale))
+    return dated(value, "EEEE d MMMM", locale)
 
 
 @lru_cache(maxsize=1024)
@@ -126,15 +134,15 @@ class Translator:
     def day(self, value: date) -> str:
         """'zondag 5 oktober', 'dimanche 5 octobre', 'Sunday 5 October'."""
         if type(value) is not date:
-            return format_date(value, "EEEE d MMMM", locale=self.locale)
+            return dated(value, "EEEE d MMMM", self.locale)
         return _day(value, self.locale)
 
     def date_range(self, first: date, last: date) -> str:
         """'5–10 October 2025', '5–10 octobre 2025', '5–10 oktober 2025': a span with its year."""
-        end = format_date(last, "d MMMM y", locale=self.locale)
+        end = dated(last, "d MMMM y", self.locale)
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{end}"
-        return f"{format_date(first, 'd MMMM', locale=self.locale)} – {end}"
+            return f"{dated(first, 'd', self.locale)}–{end}"
+        return f"{dated(first, 'd MMMM', self.locale)} – {end}"
 
     def short_day(self, value: date) -> tuple[str, str]:
         """('zo', '5') for a day strip."""
@@ -147,7 +155,8 @@ class Translator:
 
     def moment(self, value: datetime, zone: tzinfo) -> str:
         """'wo 8 okt 07:15': a point in time for status lines."""
-        return format_datetime(value.astimezone(zone), "EEE d MMM HH:mm", locale=self.locale)
+        local = value.astimezone(zone)
+        return f"{dated(local, 'EEE d MMM', self.locale)} {self.time(local, zone)}"
 
     def time_range(self, start: datetime, end: datetime, zone: ZoneInfo) -> str:
         """'14:00–15:30'; past midnight it names the day it ends: '22:30–00:30 (Wed 8 Oct)'."""
@@ -155,7 +164,7 @@ class Translator:
         last = (end.astimezone(zone) - timedelta(microseconds=1)).date()  # 00:00 ends the day
         if last <= start.astimezone(zone).date():
             return span
-        day = format_date(last, "EEE d MMM", locale=self.locale).replace(" ", "\u00a0")
+        day = dated(last, "EEE d MMM", self.locale).replace(" ", "\u00a0")
         return f"{span} ({day})"  # no-break spaces: the day never wraps inside the brackets
 
     def in_minutes(self, minutes: int) -> str:

@@ -265,6 +265,26 @@ def test_date_range_names_the_month_and_the_year(lang: Lang, expected: str) -> N
     assert Translator(lang).date_range(date(2025, 9, 29), date(2025, 10, 3)).endswith(" 2025")
 
 
+@pytest.mark.parametrize(
+    ("lang", "day", "span", "moment"),
+    [
+        ("fr", "mercredi 1er octobre", "1er–3 octobre 2025", "mer. 1er oct. 07:15"),
+        ("nl", "woensdag 1 oktober", "1–3 oktober 2025", "wo 1 okt 07:15"),
+        ("en", "Wednesday 1 October", "1–3 October 2025", "Wed 1 Oct 07:15"),
+    ],
+)
+def test_the_first_of_the_month_is_1er_in_french(
+    lang: Lang, day: str, span: str, moment: str
+) -> None:
+    """Walk-through: About read 'publiée le mercredi 1 octobre'."""
+    tr = Translator(lang)
+    assert tr.day(date(2025, 10, 1)) == day
+    assert tr.day(datetime(2025, 10, 1, 9, 0)) == day
+    assert tr.date_range(date(2025, 10, 1), date(2025, 10, 3)) == span
+    assert tr.moment(datetime.fromisoformat("2025-10-01T07:15:00-07:00"), LA) == moment
+    assert "1er" not in tr.day(date(2025, 10, 11)) + tr.day(date(2025, 10, 21))
+
+
 def test_time_of_one_instant_in_two_zones_shows_each_wall_clock() -> None:
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
