@@ -26,9 +26,9 @@ from services.mission_time import zone_words
 from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
 from services.pocket_layout import Layout, Measure, arrange
 from services.pocket_parts import PocketParts, attributes, environment, joined, render_part
-from services.pocket_safety import other_line, safety_section
+from services.pocket_safety import safety_section
 from services.pocket_sections import agenda_days, venue_parts
-from services.safety import nearest_hospital
+from services.safety import nearest_hospital, other_line
 
 Banner = Literal["offline", "published"]
 MAPS = Path(__file__).resolve().parent.parent / "assets" / "maps"

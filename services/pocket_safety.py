@@ -3,13 +3,12 @@ who to call (duty phone, consulate, 911, other emergency lines) and each day's n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from services.contacts import display_phone, tel_link
 from services.i18n import Translator
 from services.maps import google_maps_link, search_link
-from services.models import Contact, DelegateDoc, MissionDoc, Stay
+from services.models import DelegateDoc, MissionDoc, Stay
 from services.pocket_layout import Hospital
 from services.pocket_parts import PocketParts, attributes, joined
 from services.present import day_heading
@@ -52,15 +51,6 @@ def _calls(tr: Translator, mission: MissionDoc) -> dict[str, object]:
     duty = next((c for c in calls if c.ident == "duty"), None)
     labels = {"duty": tr.gettext("Call the duty phone"), "maps": tr.gettext("Open in Maps")}
     return {"calls": [_call(c, duty) for c in calls], "labels": labels}
-
-
-def other_lines(contacts: Sequence[Contact]) -> list[Contact]:
-    """Emergency lines besides 911 and the consulate (police non-emergency, poison help)."""
-    return [c for c in contacts if other_line(c)]
-
-
-def other_line(contact: Contact) -> bool:
-    return contact.category == "emergency" and contact.phone != "911"
 
 
 def _hotel(tr: Translator, stay: Stay) -> dict[str, object]:

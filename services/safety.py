@@ -90,3 +90,9 @@ def consulate(mission: MissionDoc) -> Contact | None:
 
 def emergency(mission: MissionDoc) -> Contact | None:
     return next((c for c in mission.contacts if c.phone == "911"), None)
+
+
+def other_line(contact: Contact) -> bool:
+    """An emergency line besides 911 (police non-emergency, poison help): listed with it, but
+    never called the way 911 is."""
+    return contact.category == "emergency" and contact.phone != "911"

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from services.i18n import Translator
 from services.models import MissionDoc
-from services.safety import consulate, emergency
+from services.safety import consulate, emergency, other_line
 
 # Shown to a taxi or rideshare driver in California whatever the reader's language.
 FOR_DRIVER = "Please take me to this address:"
@@ -39,6 +39,23 @@ class Call:
 def who_to_call(tr: Translator, mission: MissionDoc) -> list[Call]:
     duty, office = duty_call(tr, mission), consulate_call(tr, mission)
     return [c for c in (duty, office) if c is not None] + [emergency_call(tr, mission)]
+
+
+def other_calls(tr: Translator, mission: MissionDoc) -> list[Call]:
+    """The other emergency lines (police non-emergency, poison help), after 911: the pocket
+    page lists them among its contacts, the Safety screen here."""
+    return [
+        Call(
+            contact.id,
+            tr.text(contact.name).text,
+            tr.text(contact.role).text or tr.text(contact.name).text,
+            contact.phone,
+            hours=tr.text(contact.hours).text,
+            sample=contact.sample,
+        )
+        for contact in mission.contacts
+        if other_line(contact) and contact.phone
+    ]
 
 
 def duty_call(tr: Translator, mission: MissionDoc) -> Call | None:

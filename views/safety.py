@@ -9,7 +9,7 @@ from services.contacts import display_phone, tel_link
 from services.mission_day import hospital_near_me, hotel_tonight
 from services.models import Stay
 from services.safety import as_venue, place_as_venue
-from services.safety_card import FOR_DRIVER, Call, who_to_call
+from services.safety_card import FOR_DRIVER, Call, other_calls, who_to_call
 from views.components.shared import shared
 from views.components.ui import card, empty_state, heading, muted, sample_marks
 from views.components.venue import maps_link
@@ -23,7 +23,7 @@ def build(ctx: Ctx) -> Screen:
     calls = sorted(who_to_call(tr, repo.mission), key=lambda call: not call.urgent)
     duty = next((c for c in calls if c.ident == "duty"), None)
     controls: list[ft.Control] = [heading(_("Who to call"), identifier="safety-calls")]
-    controls += [call_card(ctx, call, duty) for call in calls]
+    controls += [call_card(ctx, call, duty) for call in [*calls, *other_calls(tr, repo.mission)]]
     controls.append(heading(_("Tonight's hotel"), identifier="safety-hotel"))
     stay = hotel_tonight(repo)
     if stay is not None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import flet as ft
 import pytest
 
 from services.models import Lang
@@ -100,5 +101,32 @@ async def test_emergency_services_come_first_on_the_safety_card(tmp_path: Path) 
         cards = app.identifiers("safety-")
         assert cards[:2] == ["safety-calls", "safety-911"], cards
         assert cards.index("safety-hotel") > cards.index("safety-duty")
+    finally:
+        await app.close()
+
+
+def button_color(app: App, identifier: str) -> object:
+    button = app.find(identifier).content
+    assert isinstance(button, ft.FilledTonalButton)
+    return button.style.bgcolor if button.style else None
+
+
+async def test_the_other_emergency_lines_follow_911_and_only_911_is_red(tmp_path: Path) -> None:
+    """Walk-through: the offline copy listed the police non-emergency line and Poison Help
+    under *Who to call*, the Safety screen did not; and Contacts gave them the same red button
+    as 911."""
+    app = await App(tmp_path, lang="fr").start("/safety")
+    try:
+        cards = app.identifiers("safety-")
+        assert cards.index("safety-sfpd-non-emergency") > cards.index("safety-911")
+        assert cards.index("safety-poison-help") < cards.index("safety-hotel")
+        assert "Police de San Francisco (hors urgence)" in app.text()
+        assert "Vol ou perte à signaler, sans danger" in app.text()
+        assert button_color(app, "call-911") == ft.Colors.RED_700
+        assert button_color(app, "call-sfpd-non-emergency") is None
+        await app.go("/contacts")
+        assert button_color(app, "call-emergency-911-Appeler") == ft.Colors.RED_700
+        assert button_color(app, "call-sfpd-non-emergency-Appeler") is None
+        assert button_color(app, "call-poison-help-Appeler") is None
     finally:
         await app.close()
