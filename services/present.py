@@ -201,7 +201,8 @@ def day_heading(
 ) -> str:
     """'Thursday 9 October · Los Angeles'. A day in another `zone` than mission time covers
     two mission days, and names both cities when they differ: Thursday in Brussels starts on
-    Wednesday afternoon in San Francisco ('San Francisco → Los Angeles')."""
+    Wednesday afternoon in San Francisco ('San Francisco – Los Angeles'; the app's font has
+    no arrow)."""
     dates = [day]
     if zone is not None and zone.key != mission.mission.time_zone:
         here = ZoneInfo(mission.mission.time_zone)
@@ -213,7 +214,7 @@ def day_heading(
         name = tr.text(city.name).text if city else ""
         if name and name not in names:
             names.append(name)
-    return " · ".join([tr.day(day), " → ".join(names)] if names else [tr.day(day)])
+    return " · ".join([tr.day(day), " – ".join(names)] if names else [tr.day(day)])
 
 
 def activity_time(

@@ -163,7 +163,7 @@ async def test_a_brussels_day_names_both_cities_it_covers(app: App) -> None:
     await app.go("/settings")
     await app.choose("setting-time", "brussels")
     await app.go("/agenda/2025-10-09")
-    assert "Thursday 9 October · San Francisco Bay Area → Los Angeles" in app.text()
+    assert "Thursday 9 October · San Francisco Bay Area – Los Angeles" in app.text()
     await app.go("/agenda/2025-10-08")
     assert "Wednesday 8 October · San Francisco Bay Area" in app.text()
     await app.go("/settings")
