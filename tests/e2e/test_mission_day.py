@@ -104,12 +104,14 @@ def _safety_card(page: Page, app: str) -> None:
     expect(unreachable.first).to_be_visible(timeout=TIMEOUT)
     pick_language(page, "Français")
     tap(page, "safety-button")
-    see(page, "Votre hôtel ce soir")
-    see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco
-    see(page, "Please take me to this address:")  # English for the driver
     see(page, display_phone("+14155550199"))  # the duty phone
     reveal(page, "safety-consulate")  # the example gives no number: never a made-up one
     see(page, "Les organisateurs n’ont pas communiqué de numéro pour le consulat")
+    reveal(page, "safety-sfpd-non-emergency")  # the other lines, after 911
+    reveal(page, "hotel-card")
+    see(page, "Votre hôtel ce soir")
+    see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco
+    see(page, "Please take me to this address:")  # English for the driver
     reveal(page, "safety-hospital")
     see(page, "El Camino Hospital Mountain View")  # nearest to NASA Ames at 15:40
 
