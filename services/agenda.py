@@ -153,14 +153,13 @@ def mission_days(mission: MissionDoc) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def shown_days(mission: MissionDoc, zone: ZoneInfo, starts: Iterable[datetime]) -> list[date]:
-    """The days to list in `zone`: the mission's, and any other day something `starts` on
-    there (in Brussels time, Friday's last coach in California leaves on Saturday)."""
-    days = mission_days(mission)
-    if zone.key == mission.mission.time_zone:
-        return days
+def shown_days(days: list[date], zone: ZoneInfo, starts: Iterable[datetime]) -> list[date]:
+    """`days` and any other day something `starts` on in `zone`, one after the other (in
+    Brussels time, Friday's last coach in California leaves on Saturday)."""
     dates = {day_of(start, zone) for start in starts}
     first, last = min([days[0], *dates]), max([days[-1], *dates])
+    if (first, last) == (days[0], days[-1]):
+        return days
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 

@@ -7,10 +7,9 @@ mission (the library's job). `services.repository.Repository` builds on this.
 from __future__ import annotations
 
 from datetime import date, datetime
-from itertools import chain
 from zoneinfo import ZoneInfo
 
-from services.agenda import AgendaItem, default_day, shown_days
+from services.agenda import AgendaItem, default_day, mission_days, shown_days
 from services.changes import ChangeLog
 from services.clock import Clock, system_clock
 from services.i18n import BRUSSELS
@@ -25,6 +24,7 @@ NO_CHANGES = ChangeLog()  # the log of a person with no document: read, never ch
 # Per parsed mission, its activities by id: a list card asks for its activity's marks, and a
 # search through every activity for each card cost ~1% of a tab switch to the Programme.
 _BY_ID: PerProcess[dict[str, Activity]] = PerProcess(SHARED_KEPT)
+_DAYS: PerProcess[list[date]] = PerProcess(SHARED_KEPT)
 
 
 def activities_by_id(mission: MissionDoc) -> dict[str, Activity]:
@@ -148,10 +148,16 @@ class MissionReader:
     def days(self, zone: ZoneInfo | None = None) -> list[date]:
         """The days listed in `zone`, by default the zone times are shown in: in Brussels time
         the mission's last afternoon in California is a Saturday."""
-        zone = zone or self.display_zone()
+        zone, mission = zone or self.display_zone(), self.mission
+        if zone.key == mission.mission.time_zone:
+            return mission_days(mission)
+        shared = _DAYS.get(  # the programme's: once per mission and zone, for every session
+            (id(mission), zone.key),
+            mission,
+            lambda: shown_days(mission_days(mission), zone, (a.start for a in mission.activities)),
+        )
         meetings = self.delegate.meetings if self.delegate else []
-        starts = chain((a.start for a in self.mission.activities), (m.start for m in meetings))
-        return shown_days(self.mission, zone, starts)
+        return shown_days(shared, zone, (m.start for m in meetings))
 
     def day_shown(self, chosen: date | None, zone: ZoneInfo | None = None) -> date:
         """The day a screen lists: the one chosen, within the days listed in `zone` (Saturday

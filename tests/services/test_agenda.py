@@ -15,9 +15,11 @@ from services.agenda import (
     _warned,
     default_day,
     items_on,
+    mission_days,
     next_change,
     now_and_next,
     personal_items,
+    shown_days,
 )
 from services.geo import travel_minutes
 from services.i18n import Translator
@@ -190,6 +192,17 @@ def test_default_day_in_brussels_time_is_the_brussels_date() -> None:
     late = at("2025-10-07T15:41:00-07:00")  # 00:41 on Wednesday in Brussels
     assert default_day(MISSION, late) == date(2025, 10, 7)
     assert default_day(MISSION, late, ZoneInfo("Europe/Brussels")) == date(2025, 10, 8)
+
+
+def test_shown_days_reach_the_days_things_start_on_and_no_further() -> None:
+    days = mission_days(MISSION)
+    brussels = ZoneInfo("Europe/Brussels")
+    starts = [a.start for a in MISSION.activities]
+    shown = shown_days(days, brussels, starts)
+    assert shown == [*days, date(2025, 10, 11)]  # Friday's 15:30 coach: Saturday 00:30
+    assert shown_days(days, LA, starts) is days  # in mission time, the mission's days
+    early = at("2025-10-04T23:00:00-07:00")  # a meeting the evening before (not validated)
+    assert shown_days(shown, LA, [early])[0] == date(2025, 10, 4)
 
 
 def test_venue_and_activity_types_are_the_feed_models() -> None:
