@@ -72,9 +72,11 @@ def matches(
     flt: Filter,
     mission: MissionDoc,
     index: dict[str, str],
+    zone: ZoneInfo | None = None,
 ) -> list[Activity]:
-    """Activities that pass every active filter; all words of the query must occur."""
-    zone = ZoneInfo(mission.mission.time_zone)
+    """Activities that pass every active filter; all words of the query must occur. A day is
+    a date in `zone` (mission time unless given: in Brussels time, the Brussels date)."""
+    zone = zone or ZoneInfo(mission.mission.time_zone)
     venue_city = {v.id: v.city for v in mission.venues}
     words = fold(flt.query).split()
     out = []
@@ -100,12 +102,14 @@ FOUND_KEPT = 64  # (mission, filter) pairs: a few days and filters, and searches
 _FOUND: PerProcess[tuple[Activity, ...]] = PerProcess(FOUND_KEPT)
 
 
-def found(mission: MissionDoc, flt: Filter) -> list[Activity]:
+def found(mission: MissionDoc, flt: Filter, zone: ZoneInfo | None = None) -> list[Activity]:
     """`matches` over every activity of `mission` with its shared index, made once per parsed
-    document and filter per process and shared by every session; a newly committed mission is
-    another object, so a filter is never answered from an older copy's list."""
+    document, filter and zone per process and shared by every session; a newly committed
+    mission is another object, so a filter is never answered from an older copy's list."""
+    zone = zone or ZoneInfo(mission.mission.time_zone)
     key = (
         id(mission),
+        zone.key,
         frozenset(flt.days),
         frozenset(flt.cities),
         frozenset(flt.sectors),
@@ -115,6 +119,6 @@ def found(mission: MissionDoc, flt: Filter) -> list[Activity]:
     made = _FOUND.get(
         key,
         mission,
-        lambda: tuple(matches(mission.activities, flt, mission, shared_index(mission))),
+        lambda: tuple(matches(mission.activities, flt, mission, shared_index(mission), zone)),
     )
     return list(made)

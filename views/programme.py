@@ -39,6 +39,7 @@ KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "network
 def build(ctx: Ctx) -> Screen:
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
     _ = tr.gettext
+    flt.days &= set(repo.days())  # a Brussels Saturday, chosen before mission time was
     if not flt.days and not flt.query and not ctx.state.all_days:
         flt.days = {repo.day_shown(ctx.state.day)}
     controls = Later([partial(search_box, ctx), *results(ctx)])
@@ -54,8 +55,8 @@ def results(ctx: Ctx) -> list[Make]:
     """Filters, count and matching activities: what search-as-you-type redraws in place. Each
     is made when first read: a new screen's first part makes only the cards it sends."""
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
-    found = search.found(repo.mission, flt)  # the same for every session: made once
     zone = display_zone(repo.mission, repo.settings.time_display)
+    found = search.found(repo.mission, flt, zone)  # the same for every session: made once
     count = tr.ngettext("{n} activity", "{n} activities", len(found)).format(n=len(found))
     city = one_city(repo.mission, found)  # a day's list names its city once, not on each card
     if city is not None:
@@ -187,6 +188,7 @@ def filters(ctx: Ctx) -> ft.Control:
     repo, tr, flt = ctx.repo, ctx.tr, ctx.state.programme
     _ = tr.gettext
     rows: list[ft.Control] = []
+    days = repo.days()
     if not flt.query.strip():
         rows.append(
             chip_row(
@@ -197,9 +199,9 @@ def filters(ctx: Ctx) -> ft.Control:
                         d in flt.days,
                         lambda d=d: _only_day(ctx, d),
                     )
-                    for d in repo.days()
+                    for d in days
                 ],
-                tight=len(repo.days()) <= 7,  # a longer mission's days wrap, each chip whole
+                tight=len(days) <= 7,  # a longer mission's days wrap, each chip whole
             )
         )
     else:

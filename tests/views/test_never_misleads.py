@@ -151,10 +151,35 @@ async def test_in_brussels_time_the_last_coach_is_on_a_day_of_its_own(app: App) 
     await app.tap("day-2025-10-11")
     assert "00:30–02:00 Brussels time" in row_text(app, "row-fri-coach-lax")
     assert "Saturday 11 October · Los Angeles" in app.text()
-    await app.go("/programme")
-    assert app.has("chip-day-2025-10-11")
+    await app.go("/programme")  # by the Brussels day too: chosen on My agenda, or tapped
+    assert app.find("chip-day-2025-10-11").selected and app.has("row-fri-coach-lax")
+    await app.tap("chip-day-2025-10-09")
+    assert app.has("row-wed-coach-sfo") and not app.has("row-fri-coach-lax")
+    await app.tap("chip-day-2025-10-11")
+    assert app.has("row-fri-coach-lax") and not app.has("row-wed-coach-sfo")
     await app.go("/map")  # on Saturday in Brussels: the mission's last day
     assert app.find("day-2025-10-10").selected and not app.has("day-2025-10-11")
+
+
+async def test_a_brussels_day_chosen_in_the_programme_gives_way_in_mission_time(
+    tmp_path: Path,
+) -> None:
+    """Friday 08:00 in Los Angeles is Friday in Brussels too: going back to mission time
+    keeps the day, and Saturday, which mission time does not list, left an empty Programme
+    with no chip chosen."""
+    app = await App(tmp_path, now="2025-10-10T08:00:00-07:00").start()
+    try:
+        await app.go("/settings")
+        await app.choose("setting-time", "brussels")
+        await app.go("/programme")
+        await app.tap("chip-day-2025-10-11")
+        await app.go("/settings")
+        await app.choose("setting-time", "mission")
+        await app.go("/programme")
+        assert not app.has("chip-day-2025-10-11")
+        assert app.find("chip-day-2025-10-10").selected and app.has("row-fri-coach-lax")
+    finally:
+        await app.close()
 
 
 async def test_a_brussels_day_names_both_cities_it_covers(app: App) -> None:
