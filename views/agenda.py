@@ -177,8 +177,9 @@ def sign_in_card(ctx: Ctx) -> ft.Control:
             14,
         ),
     ]
-    if ctx.state.sign_in_problem:
-        parts.append(warning_line(ctx.state.sign_in_problem))
+    problem = ctx.sign_in_problem()
+    if problem:
+        parts.append(warning_line(problem))
     parts.append(
         ft.FilledButton(
             _("Sign in"), icon=ft.Icons.LOGIN, on_click=lambda _e: ctx.act.navigate("/settings")

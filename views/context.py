@@ -14,7 +14,7 @@ from services.i18n import Translator
 from services.mycard import Problems
 from services.repository import Repository
 from services.search import Filter
-from services.sync_state import SyncState, describe
+from services.sync_state import SyncResult, SyncState, describe
 from views.routes import Route
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ class UiState:
     opened: dict[str, list[Change]] = field(default_factory=dict)
     # the read marks before 'Mark all as read' (Repository.read_marks)
     undo_seen: tuple[dict[str, int], dict[str, int]] | None = None
-    sign_in_problem: str = ""  # why the last sign-in (e.g. a /join/<code> link) failed
+    # why the last sign-in (e.g. a /join/<code> link) failed: put in words when shown, in the
+    # language of the moment
+    sign_in_refused: SyncResult | None = None
     directory_query: str = ""
     # announcements that were unread when the person opened the list (read on arrival)
     unread_on_open: frozenset[str] = frozenset()
@@ -110,6 +112,13 @@ class Ctx:
 
     def status_text(self) -> str:
         return describe(self.tr, self.sync, self.repo.zone)
+
+    def sign_in_problem(self) -> str:
+        """Why the last sign-in failed, in the reader's language; "" when it did not."""
+        refused = self.state.sign_in_refused
+        if refused is None:
+            return ""
+        return describe(self.tr, SyncState.done(refused), self.repo.zone, sign_in=True)
 
     def change_for(self, item_id: str) -> Change | None:
         """The change to show on an item's own screen: the first it had when opened."""

@@ -197,13 +197,13 @@ class SessionSync:
                 self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
                 return
             if not outcome.ok:
-                self.shell.ctx.state.sign_in_problem = sentence  # stays on the sign-in card
+                self.shell.ctx.state.sign_in_refused = outcome  # stays on the sign-in card
                 if self.shell.repo.is_demo:
                     self.shell.repo.allow_demo(False)  # a wrong link never shows someone's agenda
                 self.shell.toast(sentence)
                 self.shell.render()
                 return
-            self.shell.ctx.state.sign_in_problem = ""
+            self.shell.ctx.state.sign_in_refused = None
             self.shell.ctx.state.forget_person()  # the code field too: it did its job
             if previous != self.shell.repo.settings.personal_code:
                 await self._first_sign_in()

@@ -201,7 +201,7 @@ def personal_code(ctx: Ctx) -> ft.Control:
 def _sign_in_problem(ctx: Ctx) -> list[ft.Control]:
     """Why the code in the field was refused: it stays beside the field (the toast that said
     so is gone in seconds), until a code is accepted."""
-    problem = ctx.state.sign_in_problem
+    problem = ctx.sign_in_problem()
     if not problem:
         return []
     line = warning_line(problem)

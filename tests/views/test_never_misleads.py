@@ -271,7 +271,7 @@ async def signed_in(app: App) -> None:
     """Wait (bounded) until the sign-in over the network has ended, one way or the other."""
     assert app.shell is not None
     for _ in range(300):
-        if app.repo.settings.personal_code or app.shell.ctx.state.sign_in_problem:
+        if app.repo.settings.personal_code or app.shell.ctx.sign_in_problem():
             await app.settle()
             return
         await asyncio.sleep(0.01)
@@ -342,7 +342,7 @@ async def test_first_sign_in_takes_their_language_and_reports_no_old_changes(
         await app.go("/join/" + token_for("demo", SECRET))
         await signed_in(app)
         assert app.shell is not None, app.shell
-        assert app.repo.settings.personal_code, app.shell.ctx.state.sign_in_problem
+        assert app.repo.settings.personal_code, app.shell.ctx.sign_in_problem()
         assert app.repo.delegate is not None
         assert language_of(app) == "nl"  # Lotte's language in delegates.csv
         assert "Mijn agenda" in app.text()

@@ -108,13 +108,14 @@ async def test_settings_rejected_code_stays_in_the_field_until_one_is_accepted(
         assert "No agenda was found for this code" in app.toasts()[-1]
         assert code_field(app) == "c" * 26
         assert "No agenda was found for this code" in row_text(app, "sign-in-problem")
+        await app.pick_language("fr")  # said again in the language chosen beside it
+        assert "Aucun agenda trouvé pour ce code" in row_text(app, "sign-in-problem")
+        await app.pick_language("en")
         await submit_code(app, LOTTE)
         assert app.repo.delegate is not None and app.route == "/agenda"
-        await app.go("/settings")
-        assert not app.has("sign-in-problem")
-        await app.go("/agenda")
         await sign_out(app)
         assert code_field(app) == "", "an accepted code is not left for the next person"
+        assert not app.has("sign-in-problem"), "nor why the one before it was refused"
     finally:
         await closed(app)
 
