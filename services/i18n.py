@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -84,11 +85,14 @@ def _clock(wall: datetime, locale: str) -> str:
     return str(format_time(wall, "HH:mm", locale=locale))
 
 
+_DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")  # a lone `d` (the day), outside quotes
+
+
 def dated(value: date, pattern: str, locale: str) -> str:
     """`format_date`, and in French the first of the month as '1er': 'mercredi 1er octobre'
-    (CLDR has no ordinal day)."""
+    (CLDR has no ordinal day). `pattern` has one lone `d` and no quoted text."""
     if value.day == 1 and locale.startswith("fr"):
-        pattern = pattern.replace("d", "d'er'", 1)
+        pattern = _DAY_FIELD.sub("d'er'", pattern, count=1)
     return str(format_date(value, pattern, locale=locale))
 
 

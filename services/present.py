@@ -10,7 +10,7 @@ from services.agenda import AgendaItem
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
 
-DAY = timedelta(days=1) - timedelta(microseconds=1)  # the last instant of a day, from its first
+LAST_INSTANT = timedelta(days=1) - timedelta(microseconds=1)  # of a day, from its first
 
 
 def kind_label(tr: Translator, kind: str) -> str:
@@ -207,7 +207,7 @@ def day_heading(
     if zone is not None and zone.key != mission.mission.time_zone:
         here = ZoneInfo(mission.mission.time_zone)
         start = datetime.combine(day, time(0), zone)
-        dates = [start.astimezone(here).date(), (start + DAY).astimezone(here).date()]
+        dates = [start.astimezone(here).date(), (start + LAST_INSTANT).astimezone(here).date()]
     names: list[str] = []
     for d in dates:
         city = next((c for c in mission.mission.cities if c.start_date <= d <= c.end_date), None)

@@ -89,10 +89,15 @@ def consulate(mission: MissionDoc) -> Contact | None:
 
 
 def emergency(mission: MissionDoc) -> Contact | None:
-    return next((c for c in mission.contacts if c.phone == "911"), None)
+    """The number for police, fire and ambulance: 911 in the US, else the emergency line
+    with a short number (112, 999)."""
+    numbers = [c for c in mission.contacts if c.phone == "911"]
+    numbers += [c for c in mission.contacts if c.category == "emergency" and not other_line(c)]
+    return next(iter(numbers), None)
 
 
 def other_line(contact: Contact) -> bool:
-    """An emergency line besides 911 (police non-emergency, poison help): listed with it, but
-    never called the way 911 is."""
-    return contact.category == "emergency" and contact.phone != "911"
+    """An emergency line with a whole number (police non-emergency, poison help): listed with
+    911, 112 or 999, but never called the way they are."""
+    phone = contact.phone or ""
+    return contact.category == "emergency" and not (phone.isdigit() and len(phone) <= 3)

@@ -46,7 +46,7 @@ def other_calls(tr: Translator, mission: MissionDoc) -> list[Call]:
     page lists them among its contacts, the Safety screen here."""
     return [
         Call(
-            contact.id,
+            f"line-{contact.id}",  # never one of the card's own (duty, 911, hotel, ...)
             tr.text(contact.name).text,
             tr.text(contact.role).text or tr.text(contact.name).text,
             contact.phone,

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from babel.dates import format_datetime, get_timezone_location
+from babel.dates import get_timezone_location
 
 from backend.live_mission import mission_json
-from services.i18n import Translator
+from services.i18n import Translator, dated
 from services.mission_time import zone_named
 
 
@@ -45,7 +45,8 @@ class Clock:
             return Moment(str(at), str(at), "")
         if instant.tzinfo is None:
             instant = instant.replace(tzinfo=UTC)
-        local = format_datetime(instant, "EEE d MMM y HH:mm", tzinfo=self.zone, locale=self.locale)
+        there = instant.astimezone(self.zone)
+        local = f"{dated(there, 'EEE d MMM y', self.locale)} {there:%H:%M}"  # '1er' in French
         return Moment(at, str(local), f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
 
 

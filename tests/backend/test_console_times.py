@@ -36,6 +36,7 @@ def test_release_times_without_a_readable_mission_are_utc_and_say_so() -> None:
     clock = mission_clock(None, Translator("fr"))
     assert clock.name == "UTC" and clock.is_utc
     assert clock.moment("2025-10-06T16:30:00+00:00").local == "lun. 6 oct. 2025 16:30"
+    assert clock.moment("2025-10-01T08:05:00+00:00").local == "mer. 1er oct. 2025 08:05"
 
 
 async def test_console_home_with_a_hand_edited_unreadable_release_time_shows_it_as_written(

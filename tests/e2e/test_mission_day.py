@@ -107,7 +107,7 @@ def _safety_card(page: Page, app: str) -> None:
     see(page, display_phone("+14155550199"))  # the duty phone
     reveal(page, "safety-consulate")  # the example gives no number: never a made-up one
     see(page, "Les organisateurs n’ont pas communiqué de numéro pour le consulat")
-    reveal(page, "safety-sfpd-non-emergency")  # the other lines, after 911
+    reveal(page, "safety-line-sfpd-non-emergency")  # the other lines, after 911
     reveal(page, "hotel-card")
     see(page, "Votre hôtel ce soir")
     see(page, "333 O'Farrell St, San Francisco, CA 94102")  # tonight: San Francisco

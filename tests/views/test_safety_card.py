@@ -118,12 +118,13 @@ async def test_the_other_emergency_lines_follow_911_and_only_911_is_red(tmp_path
     app = await App(tmp_path, lang="fr").start("/safety")
     try:
         cards = app.identifiers("safety-")
-        assert cards.index("safety-sfpd-non-emergency") > cards.index("safety-911")
-        assert cards.index("safety-poison-help") < cards.index("safety-hotel")
+        assert cards[:2] == ["safety-calls", "safety-911"]
+        assert cards.index("safety-consulate") < cards.index("safety-line-sfpd-non-emergency")
+        assert cards.index("safety-line-poison-help") + 1 == cards.index("safety-hotel")
         assert "Police de San Francisco (hors urgence)" in app.text()
         assert "Vol ou perte à signaler, sans danger" in app.text()
         assert button_color(app, "call-911") == ft.Colors.RED_700
-        assert button_color(app, "call-sfpd-non-emergency") is None
+        assert button_color(app, "call-line-sfpd-non-emergency") is None
         await app.go("/contacts")
         assert button_color(app, "call-emergency-911-Appeler") == ft.Colors.RED_700
         assert button_color(app, "call-sfpd-non-emergency-Appeler") is None
