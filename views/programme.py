@@ -33,6 +33,7 @@ PAGE = 30  # cards sent per page; a 10x mission never sends hundreds at once
 SEARCH_PAUSE = 0.3  # seconds without a keystroke before the results follow the search
 HEADER, HEADER_PX = 3, 150  # search, day chips and filters, count (px at least): then cards
 BAR_MARGIN = shared(ft.Margin.only(left=12, right=12, top=8))  # the search field, the filters
+SHARE_A_LINE = 6  # day chips whose label fits on one line in a share of a 360 px phone
 KINDS = ("seminar", "b2b", "visit", "reception", "signing", "briefing", "networking", "transfer")
 
 
@@ -195,7 +196,8 @@ def filters(ctx: Ctx) -> ft.Control:
                 [
                     (
                         f"day-{d.isoformat()}",
-                        " ".join(tr.short_day(d)),
+                        # 'sam 11' is wider than a seventh of a phone: weekday over number
+                        ("\n" if len(days) > SHARE_A_LINE else " ").join(tr.short_day(d)),
                         d in flt.days,
                         lambda d=d: _only_day(ctx, d),
                     )

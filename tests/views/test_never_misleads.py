@@ -153,6 +153,9 @@ async def test_in_brussels_time_the_last_coach_is_on_a_day_of_its_own(app: App) 
     assert "Saturday 11 October · Los Angeles" in app.text()
     await app.go("/programme")  # by the Brussels day too: chosen on My agenda, or tapped
     assert app.find("chip-day-2025-10-11").selected and app.has("row-fri-coach-lax")
+    # seven days share a phone's width: weekday over number ('sam 11' was cut to 'sam 1')
+    labels = [c.value for c in walk(app.find("chip-day-2025-10-11")) if isinstance(c, ft.Text)]
+    assert labels == ["Sat\n11"]
     await app.tap("chip-day-2025-10-09")
     assert app.has("row-wed-coach-sfo") and not app.has("row-fri-coach-lax")
     await app.tap("chip-day-2025-10-11")

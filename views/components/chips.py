@@ -29,7 +29,13 @@ def wrapping_chip(
     """A filter chip whose label may take two lines: a Chip's one line is cut at the edge.
     `fill`: it takes its share of a row's width, its label in the middle."""
     box = ft.Container(
-        ft.Text(label, size=14, color=ft.Colors.ON_SURFACE_VARIANT, no_wrap=fill),
+        ft.Text(
+            label,
+            size=14,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+            no_wrap=fill,
+            text_align=ft.TextAlign.CENTER if fill else ft.TextAlign.START,
+        ),
         padding=TIGHT_PADDING if fill else WRAPPING_PADDING,
         border=WRAPPING_BORDER,
         border_radius=8,
