@@ -91,13 +91,17 @@ def consulate(mission: MissionDoc) -> Contact | None:
 def emergency(mission: MissionDoc) -> Contact | None:
     """The number for police, fire and ambulance: 911 in the US, else the emergency line
     with a short number (112, 999)."""
-    numbers = [c for c in mission.contacts if c.phone == "911"]
-    numbers += [c for c in mission.contacts if c.category == "emergency" and not other_line(c)]
-    return next(iter(numbers), None)
+    found = next((c for c in mission.contacts if c.phone == "911"), None)
+    return found or next((c for c in mission.contacts if emergency_number(c)), None)
+
+
+def emergency_number(contact: Contact) -> bool:
+    """An emergency line dialled as a short number (911, 112, 999): the red button."""
+    phone = contact.phone or ""
+    return contact.category == "emergency" and phone.isdigit() and len(phone) <= 3
 
 
 def other_line(contact: Contact) -> bool:
     """An emergency line with a whole number (police non-emergency, poison help): listed with
     911, 112 or 999, but never called the way they are."""
-    phone = contact.phone or ""
-    return contact.category == "emergency" and not (phone.isdigit() and len(phone) <= 3)
+    return contact.category == "emergency" and not emergency_number(contact)

@@ -9,7 +9,7 @@ import flet as ft
 
 from services.contacts import display_phone, grouped, mail_link, tel_link
 from services.models import Contact
-from services.safety import other_line
+from services.safety import emergency_number
 from services.vcard import contact_card as card_of
 from services.vcard import vcard
 from views.components.later import Later, Make
@@ -76,7 +76,7 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
         lines.append(muted(hours, 12))
     lines += address_lines(ctx, contact)
     buttons: list[ft.Control] = []
-    emergency = contact.category == "emergency" and not other_line(contact)  # 911 in red only
+    emergency = emergency_number(contact)  # 911 in red; the other lines as any number
     for number, label in ((contact.phone, _("Call")), (contact.mobile, _("Mobile"))):
         if number:
             buttons.append(
