@@ -119,7 +119,7 @@ async def test_banner_urgent_stays_until_dismissed_others_go_once_read(tmp_path:
             "announcement-nasa-passport",
             "announcement-space-b2b-tables",
         ]
-        assert "For those registered for Visit: NASA Ames Research Center" in app.text()
+        assert "For those registered for “Visit: NASA Ames Research Center”" in app.text()
         assert "New" in app.texts()  # marked for this visit, read on arrival
         await app.go("/agenda")
         assert app.identifiers("banner-") == ["banner-nasa-passport"]  # urgent stays
@@ -352,7 +352,7 @@ async def test_an_announcement_posted_time_in_brussels_time_says_so(tmp_path: Pa
     try:
         await app.repo.update_settings(time_display="brussels")
         await app.go("/announcements")
-        line = next(t for t in app.texts() if "For those registered for Gala dinner" in t)
+        line = next(t for t in app.texts() if "For those registered for “Gala dinner" in t)
         assert line.startswith("Tue 7 Oct 23:00 Brussels time · "), line
     finally:
         await app.close()

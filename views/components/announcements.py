@@ -35,7 +35,7 @@ def audience_label(ctx: Ctx, note: Announcement) -> str:
     if audience.kind == "activity" and audience.id:
         activity = ctx.repo.activity(audience.id)
         title = tr.text(activity.title).text if activity else audience.id
-        return _("For those registered for {activity}").format(activity=title)
+        return _("For those registered for “{activity}”").format(activity=title)
     return _("For the whole delegation")
 
 
