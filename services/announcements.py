@@ -16,8 +16,10 @@ def reaches(
     delegate: DelegateDoc | None,
     items: Sequence[AgendaItem],
 ) -> bool:
-    """Everyone; a city: an item of this person's agenda is there; a sector: their company or
-    an agenda item is in it; an activity: they are registered for it (or bookmarked it)."""
+    """Everyone; a city: an item of this person's agenda is there; a sector: their company is
+    in it, or an agenda item is one of that sector's own (an activity open to every sector,
+    such as the gala or the signing, makes nobody a member of each); an activity: they are
+    registered for it (or bookmarked it)."""
     audience = note.audience
     live = [item for item in items if not item.cancelled]
     if audience.kind == "everyone":
@@ -29,7 +31,13 @@ def reaches(
     company = company_of(mission, delegate)
     if company is not None and audience.id in company.sectors:
         return True
-    return any(item.activity is not None and audience.id in item.activity.sectors for item in live)
+    every = {sector.id for sector in mission.mission.sectors}
+    return any(
+        item.activity is not None
+        and audience.id in item.activity.sectors
+        and not every <= set(item.activity.sectors)
+        for item in live
+    )
 
 
 def for_person(

@@ -54,6 +54,18 @@ def test_reaches_sector_by_company_or_agenda(delegate: dict[str, Any]) -> None:
     assert not gets(MISSION, neither, "space-b2b-tables")
 
 
+def test_an_activity_open_to_every_sector_makes_nobody_a_member_of_each(
+    delegate: dict[str, Any],
+) -> None:
+    """Walk-through: a biotech delegate registered for the MOU signing (tagged with every
+    sector) read 'Space and defence B2B: table plan' among their unread announcements."""
+    every = {sector.id for sector in MISSION.mission.sectors}
+    signing = next(a for a in MISSION.activities if a.id == "tue-mou-signing")
+    assert set(signing.sectors) == every
+    biotech = person(delegate, ["tue-mou-signing", "mon-biotech-seminar"])
+    assert not gets(MISSION, biotech, "space-b2b-tables")
+
+
 def test_for_person_hides_future_ones_and_sorts_newest_first() -> None:
     demo = parse_delegate(DELEGATE_BYTES)
     items = personal_items(MISSION, demo, [])
