@@ -9,6 +9,7 @@ from services.change_text import ChangeLine, change_lines
 from services.changes import Change
 from services.i18n import BRUSSELS
 from services.models import Activity
+from services.practical import practical
 from services.present import (
     activity_time,
     display_zone,
@@ -18,6 +19,7 @@ from services.present import (
     warning_text,
 )
 from views.components.bookmark import bookmark_button
+from views.components.practical import practical_section
 from views.components.shared import shared
 from views.components.ui import (
     HEAD_MARGIN,
@@ -56,6 +58,8 @@ def build(ctx: Ctx) -> Screen:
     controls = status_banner(ctx, activity)
     controls += header(ctx, activity)
     controls += when(ctx, activity)
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    controls += practical_section(ctx, practical(tr, repo.mission, activity, zone))
     venue = repo.venue(activity.venue_id)
     if venue is not None:
         controls.append(heading(_("Where")))
@@ -75,8 +79,8 @@ def build(ctx: Ctx) -> Screen:
         ]
         controls.append(ft.Column(body, margin=SIDES))
     controls.append(actions(ctx, activity))
-    zone = display_zone(repo.mission, repo.settings.time_display)  # the day My agenda lists
-    day = tr.day(activity.start.astimezone(zone).date())  # it under: Brussels may be a day on
+    # the day My agenda lists it under: Brussels may be a day on
+    day = tr.day(activity.start.astimezone(zone).date())
     return Screen(kind_label(tr, activity.kind), controls, subtitle=day)
 
 

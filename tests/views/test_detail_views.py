@@ -483,3 +483,20 @@ async def test_activity_room_is_not_announced_twice(
         assert named in app.texts()
     finally:
         await app.close()
+
+
+async def test_an_activity_says_what_to_do_before_going(tmp_path: Path) -> None:
+    """Walk-through: the gala's page never said that the doors close 20 minutes early for the
+    security check, nor to bring a passport and the invitation; only the Now/Next card had a
+    short line, and only for the next item."""
+    app = await App(tmp_path, lang="nl").start("/activity/tue-gala-dinner")
+    try:
+        assert app.find("practical-heading")
+        coach = "De bus vertrekt om 18:45 vanaf de ingang in O’Farrell St van het Hilton"
+        assert coach in app.text()
+        assert "de deuren sluiten 20 minuten voor de start" in app.text()
+        assert "Meebrengen: paspoort, badge, uitnodiging" in app.text()
+        await app.go("/activity/tue-stanford-medtech")  # no logistics: no empty heading
+        assert "Voor u vertrekt" not in app.text()
+    finally:
+        await app.close()
