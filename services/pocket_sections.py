@@ -15,6 +15,7 @@ from services.i18n import Translator
 from services.maps import REGIONS, Region, google_maps_link
 from services.models import MissionDoc, Venue
 from services.pocket_parts import Key, PocketParts, joined, render_part
+from services.practical import practical
 from services.present import activity_place, day_heading, item_title, kind_label
 
 
@@ -87,6 +88,10 @@ def _row(
         lines = [line.plain() for line in change_lines(tr, change, mission, zone)]
     elif item.activity is not None and item.activity.state == "changed":
         note = _("Changed")
+    going = None if item.cancelled else item.activity  # its coach, papers, clothes
+    tips = (
+        [(tip.text, tip.pressing) for tip in practical(tr, mission, going, zone)] if going else []
+    )
     return {
         "id": item.id,
         "time": tr.time_range(item.start, item.end, zone),
@@ -97,6 +102,7 @@ def _row(
         "cancelled": item.cancelled,
         "note": note,
         "changes": lines,
+        "tips": tips,
     }
 
 

@@ -19,6 +19,7 @@ from services.models import Activity, Lang, Logistics, MissionDoc
 from services.present import zoned, zoned_time
 
 Kind = Literal["coach", "arrive", "security", "bring", "dress", "access"]
+PRESSING: frozenset[Kind] = frozenset({"coach", "arrive", "security"})  # late is too late
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class Practical:
     kind: Kind
     text: str
     fallback: Lang | None = None  # the organisers' words are shown in this other language
+
+    @property
+    def pressing(self) -> bool:
+        return self.kind in PRESSING
 
 
 def practical(

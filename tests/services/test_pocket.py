@@ -181,3 +181,15 @@ def test_published_page_says_when_it_last_changed_not_as_of(
         page = render_pocket(source, lang, LINKS, banner="published")
         assert f'<time class="as-of">{words} ' in page, lang
     assert '<time class="as-of">as of ' in render_pocket(source, "en", LINKS)
+
+
+def test_pocket_page_says_what_to_do_before_each_activity(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """Offline, the page is all a delegate has: the gala's coach, its security check and the
+    passport to bring are on its row (they were on no page at all)."""
+    delegate["registered"] = ["tue-gala-dinner"]
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    assert "De bus vertrekt om 18:45 vanaf de ingang in O’Farrell St van het Hilton" in page
+    assert "Meebrengen: paspoort, badge, uitnodiging" in page
+    assert "de deuren sluiten 20 minuten voor de start" in page

@@ -17,7 +17,6 @@ ICONS: dict[Kind, ft.IconData] = {
     "dress": ft.Icons.CHECKROOM,
     "access": ft.Icons.ACCESSIBLE,
 }
-URGENT: frozenset[Kind] = frozenset({"coach", "arrive", "security"})  # late is too late
 
 
 def practical_section(ctx: Ctx, lines: list[Practical]) -> list[ft.Control]:
@@ -33,7 +32,7 @@ def practical_section(ctx: Ctx, lines: list[Practical]) -> list[ft.Control]:
 
 
 def _line(ctx: Ctx, line: Practical) -> ft.Control:
-    urgent = line.kind in URGENT
+    urgent = line.pressing
     text = ft.Text(
         line.text,
         size=15,
