@@ -356,3 +356,20 @@ async def test_an_announcement_posted_time_in_brussels_time_says_so(tmp_path: Pa
         assert line.startswith("Tue 7 Oct 23:00 Brussels time · "), line
     finally:
         await app.close()
+
+
+async def test_the_banner_title_wraps_rather_than_losing_its_point(tmp_path: Path) -> None:
+    """Walk-through (FR, 390 px): 'B2B sciences du vivant : désormais dans l’atriu…': on one
+    line the new room was cut off; the title now has two lines."""
+    app = await App(tmp_path, lang="fr").start("/agenda")
+    try:
+        banners = [
+            c
+            for c in walk(app.page)
+            if isinstance(c, ft.Semantics) and (c.identifier or "").startswith("banner-")
+        ]
+        assert banners
+        titles = [t for b in banners for t in walk(b) if isinstance(t, ft.Text)]
+        assert all(t.max_lines is None or t.max_lines >= 2 for t in titles)
+    finally:
+        await app.close()

@@ -55,7 +55,7 @@ def banner(ctx: Ctx) -> list[ft.Control]:
             ft.Text(
                 tr.text(newest.title).text,
                 weight=ft.FontWeight.W_600,
-                max_lines=1,
+                max_lines=2,  # French titles are long: one line cut 'l’atrium' to 'l’atriu…'
                 overflow=ft.TextOverflow.ELLIPSIS,
                 expand=True,
             ),
