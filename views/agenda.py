@@ -21,6 +21,7 @@ from services.present import (
     agenda_row,
     day_heading,
     display_zone,
+    flag_labels,
     item_title,
 )
 from services.sync_state import STALE
@@ -105,10 +106,13 @@ def _now_next(
         return [], due
     if day != repo.default_day():  # browsing another day: one line
         return [now_next_line(ctx, summary)], due
+    shown = nn.now or nn.next
+    badges = flag_labels(tr, repo.flags_for(shown.id), shown.cancelled) if shown else ()
     if nn.next is None:
-        return [now_next_view(ctx, summary, "")], due
+        return [now_next_view(ctx, summary, "", badges)], due
     line = leave_line(tr, repo.mission, repo.delegate, nn.next, items, zone, now)  # when to leave
-    return [now_next_view(ctx, summary, line)], _leave_due(ctx, nn.next, items, zone, due)
+    view = now_next_view(ctx, summary, line, badges)
+    return [view], _leave_due(ctx, nn.next, items, zone, due)
 
 
 def _leave_due(

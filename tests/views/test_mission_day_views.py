@@ -373,3 +373,17 @@ async def test_the_banner_title_wraps_rather_than_losing_its_point(tmp_path: Pat
         assert all(t.max_lines is None or t.max_lines >= 2 for t in titles)
     finally:
         await app.close()
+
+
+async def test_the_now_next_card_says_its_item_changed(tmp_path: Path) -> None:
+    """Walk-through: after a republish moved the next item, its row said 'Gewijzigd' but the
+    card on top, the one a delegate reads first, did not."""
+    _moved_reception(tmp_path, "16:50")
+    app = await App(tmp_path, "nl", "2025-10-07T15:50:00-07:00", origin=TEST_ORIGIN).start()
+    try:
+        card = app.find("now-next")
+        texts = [t.value for t in walk(card) if isinstance(t, ft.Text)]
+        assert "Gewijzigd" in texts, texts
+        assert any("Computer History Museum" in (t or "") for t in texts), texts
+    finally:
+        await app.close()

@@ -7,18 +7,23 @@ from functools import partial
 import flet as ft
 
 from services.now_card import NowNextCard
+from views.components.rows import badges_row
 from views.components.ui import card, muted, sample_mark, sample_span, warning_line
 from views.context import Ctx
 
 
-def now_next_view(ctx: Ctx, summary: NowNextCard, logistics: str = "") -> ft.Control:
+def now_next_view(
+    ctx: Ctx, summary: NowNextCard, logistics: str = "", badges: tuple[str, ...] = ()
+) -> ft.Control:
+    """`badges`: what the organisers changed about the item shown, as its row says it."""
     parts: list[ft.Control] = [
         ft.Text(summary.heading, size=13, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY),
+        *([badges_row(ctx, badges)] if badges else []),
         ft.Text(summary.title, size=17, weight=ft.FontWeight.BOLD),
         muted(summary.detail),
     ]
     if summary.sample:
-        parts.insert(2, sample_mark(ctx.tr, "sample-now-next"))  # the Column keeps it narrow
+        parts.insert(-1, sample_mark(ctx.tr, "sample-now-next"))  # the Column keeps it narrow
     if summary.then:
         parts.append(ft.Text(summary.then, size=14))
     if logistics:

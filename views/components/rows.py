@@ -30,13 +30,7 @@ def item_card(
     title_style = ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if row.cancelled else None
     body: list[ft.Control] = []
     if row.badges:  # most rows have none: no tones looked up for them
-        tones = {
-            _("New"): "new",
-            _("Changed"): "changed",
-            _("Cancelled"): "cancelled",
-            _("No longer on your agenda"): "changed",
-        }
-        body.append(wrap_row([badge(b, tones.get(b, "info")) for b in row.badges]))
+        body.append(badges_row(ctx, row.badges))
     body.append(ft.Text(row.title, size=16, weight=ft.FontWeight.W_600, style=title_style))
     body += fallback_note(ctx.tr, row.title_fallback)
     if row.place:
@@ -62,6 +56,18 @@ def item_card(
         identifier=f"row-{row.id}",
         tone="cancelled" if row.cancelled else None,
     )
+
+
+def badges_row(ctx: Ctx, labels: tuple[str, ...]) -> ft.Control:
+    """'Changed', 'New', 'Cancelled' (services.present.flag_labels), each in its tone."""
+    _ = ctx.tr.gettext
+    tones = {
+        _("New"): "new",
+        _("Changed"): "changed",
+        _("Cancelled"): "cancelled",
+        _("No longer on your agenda"): "changed",
+    }
+    return wrap_row([badge(b, tones.get(b, "info")) for b in labels])
 
 
 def activity_card(ctx: Ctx, activity: Activity, zone: ZoneInfo, identifier: str) -> ft.Control:
