@@ -23,7 +23,7 @@ def build(ctx: Ctx) -> Screen:
     calls = sorted(who_to_call(tr, repo.mission), key=lambda call: not call.urgent)
     duty = next((c for c in calls if c.ident == "duty"), None)
     controls: list[ft.Control] = [heading(_("Who to call"), identifier="safety-calls")]
-    controls += [call_card(ctx, call, duty) for call in [*calls, *other_calls(tr, repo.mission)]]
+    controls += [call_card(ctx, call, duty) for call in calls]
     controls.append(heading(_("Tonight's hotel"), identifier="safety-hotel"))
     stay = hotel_tonight(repo)
     if stay is not None:
@@ -35,6 +35,11 @@ def build(ctx: Ctx) -> Screen:
             )
         )
     controls += hospital_block(ctx)
+    # after the hotel a driver must see: the lines that are no emergency (police, poison help)
+    others = other_calls(tr, repo.mission)
+    if others:
+        controls.append(heading(_("Other useful numbers"), identifier="safety-other"))
+        controls += [call_card(ctx, call, duty) for call in others]
     if repo.mission.mission.sample:
         example = _("Example mission: hotels, hospitals and numbers are illustrative.")
         controls.append(muted(example, 12, shared(ft.Margin.all(16))))

@@ -111,16 +111,20 @@ def button_color(app: App, identifier: str) -> object:
     return button.style.bgcolor if button.style else None
 
 
-async def test_the_other_emergency_lines_follow_911_and_only_911_is_red(tmp_path: Path) -> None:
+async def test_the_other_lines_follow_the_hotel_and_only_911_is_red(tmp_path: Path) -> None:
     """Walk-through: the offline copy listed the police non-emergency line and Poison Help
     under *Who to call*, the Safety screen did not; and Contacts gave them the same red button
-    as 911."""
+    as 911. Then, listed right after 911, they pushed tonight's hotel off the screen: they come
+    last, under their own heading."""
     app = await App(tmp_path, lang="fr").start("/safety")
     try:
         cards = app.identifiers("safety-")
         assert cards[:2] == ["safety-calls", "safety-911"]
-        assert cards.index("safety-consulate") < cards.index("safety-line-sfpd-non-emergency")
-        assert cards.index("safety-line-poison-help") + 1 == cards.index("safety-hotel")
+        assert cards.index("safety-consulate") < cards.index("safety-hotel")
+        # the hotel a driver must see is not pushed down by lines that are no emergency
+        other = cards.index("safety-other")
+        assert cards.index("safety-hotel") < other < cards.index("safety-line-sfpd-non-emergency")
+        assert other < cards.index("safety-line-poison-help")
         assert "Police de San Francisco (hors urgence)" in app.text()
         assert "Vol ou perte à signaler, sans danger" in app.text()
         assert button_color(app, "call-911") == ft.Colors.RED_700
