@@ -78,6 +78,15 @@ def highest_published(shown: tuple[int, datetime] | None, entries: list[Entry]) 
     return max([shown[0] if shown else 0, *(entry.revision for entry in entries)])
 
 
+def restored(entry: Entry, entries: list[Entry]) -> int | None:
+    """The revision a rollback's release first went out as (None: not a rollback, or that
+    release is not in the history)."""
+    if not entry.action.startswith("rollback:"):
+        return None
+    back = entry.action.removeprefix("rollback:")
+    return next((e.revision for e in entries if e.release == back), None)
+
+
 def history(out: Path) -> list[Entry]:
     """Every publish and rollback, oldest first. A line that cannot be read (a publish killed
     while it wrote it, a hand edit) is left out with a warning: it must not stop the next one."""

@@ -24,7 +24,7 @@ from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
-from backend.releases import history, live
+from backend.releases import history, live, restored
 from backend.rollback import Damaged, previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt
@@ -60,6 +60,7 @@ class Console:
             invites=(self.config.invites_dir / "invites.csv").exists(),
             done=done if done in DONE else "",
             clock=clock,
+            restored=restored,
         )
 
     async def login(self, request: Request) -> Response:

@@ -295,3 +295,15 @@ async def test_console_rollback_to_a_damaged_release_says_so_and_changes_nothing
     assert "La version de la révision 1 est endommagée sur le disque" in html.unescape(home)
     assert re.search(r"Révision en ligne\W+2<", html.unescape(home))  # still revision 2
     assert out.resolve() == live and mission(out)["revision"] == 2
+
+
+async def test_console_history_names_the_revision_a_rollback_restored(tmp_path: Path) -> None:
+    """The history said only 'rollback' ('retour arrière', 'teruggezet') where the command line
+    says 'rollback to revision 1'."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    async with signed_in(out) as (client, csrf):
+        await client.post("/rollback", data={"csrf": csrf})
+        pages = {lang: (await client.get(f"/?lang={lang}")).text for lang in ("en", "fr", "nl")}
+    assert "rollback to revision 1<" in pages["en"]
+    assert "retour à la révision 1<" in html.unescape(pages["fr"])
+    assert "teruggezet naar revisie 1<" in pages["nl"]
