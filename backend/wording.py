@@ -56,15 +56,14 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     ):
         if changes:
             lines.append(label.format(items=sep.join(_name(c, lang) for c in changes)))
+    tr = Translator(lang)
     for change in preview.changed:
         what = sep.join(
-            _("{field}: {before} → {after}").format(
-                field=_field(name, _), **_when(a, b, Translator(lang))
-            )
+            _("{field}: {before} → {after}").format(field=_field(name, _, tr), **_when(a, b, tr))
             for name, a, b in change.fields
         )
-        activity = _name(change, lang)
-        lines.append(_("Changed {activity}: {what}").format(activity=activity, what=what))
+        activity = _name(change, lang)  # one colon a line: "Lunch (mon-lunch) changed — room: …"
+        lines.append(_("{activity} changed — {what}").format(activity=activity, what=what))
     for key, (added, changed, gone) in sorted(preview.others.items()):
         if added or changed or gone:
             counts = _("{added} added, {changed} changed, {gone} removed").format(
@@ -145,9 +144,11 @@ def _section(key: str, _: Gettext) -> str:
     return names.get(key, key)
 
 
-def _field(name: str, _: Gettext) -> str:
-    """An activity's field as its column is called ("room (fr)")."""
+def _field(name: str, _: Gettext, tr: Translator) -> str:
+    """An activity's field as its column is called, its language named ("room (French)")."""
     base, _sep, lang = name.partition(" ")
+    code = lang.strip("()")
+    lang = f"({tr.language_name(code)})" if code else ""
     names = {
         "title": _("title"), "description": _("description"), "room": _("room"),
         "start": _("start"), "end": _("end"), "venue_id": _("venue"), "state": _("state"),

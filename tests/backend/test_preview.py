@@ -99,9 +99,14 @@ def test_preview_in_french_names_activities_sheets_and_fields_in_french(tmp_path
     assert preview is not None
     words = Translator("fr")
     lines = describe(preview, words.gettext, words.ngettext, "fr")
-    changed = "Modifiée, Déjeuner de networking (mon-lunch)\u00a0: salle (en)\u00a0: "
+    changed = "Activité Déjeuner de networking (mon-lunch) modifiée — salle (anglais)\u00a0: "
     assert f"{changed}Garden Room → Rose Room" in lines
     assert "Lieux\u00a0: 0 ajoutés, 1 modifiés, 0 retirés" in lines
+    words = Translator("nl")
+    dutch = describe(preview, words.gettext, words.ngettext, "nl")
+    assert any(
+        line.startswith("Activiteit ") and " gewijzigd — zaal (Engels): " in line for line in dutch
+    ), dutch
 
 
 def test_preview_of_a_lost_hotels_sheet_says_what_delegates_lose(tmp_path: Path) -> None:
@@ -163,7 +168,7 @@ def test_preview_of_a_moved_activity_says_its_times_in_mission_time_not_iso(
     assert preview is not None
     english = describe(preview, str, english_plural)
     assert (
-        "Changed Networking lunch (mon-lunch): start: Mon 6 Oct 12:30 → 13:00;"
+        "Networking lunch (mon-lunch) changed — start: Mon 6 Oct 12:30 → 13:00;"
         " end: Mon 6 Oct 13:30 → 14:00" in " ".join(english)
     ), english  # the start first, as people say it
     words = Translator("fr")

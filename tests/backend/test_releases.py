@@ -30,8 +30,9 @@ def test_check_describes_changes_field_by_field_and_publishes_nothing(tmp_path: 
     lines = describe(report.preview, str, lambda s, p, n: s if n == 1 else p)
     assert lines[0] == "2 delegates' agendas change."  # Lotte's lunch room, Yasmine's seminar
     assert any(line.startswith("Cancelled: ") and "(wed-ai-act)" in line for line in lines)
-    changed = next(line for line in lines if line.startswith("Changed "))
-    assert "(mon-lunch): room (en): " in changed and changed.endswith("→ Tuinzaal"), changed
+    changed = next(line for line in lines if " changed — " in line)
+    assert "(mon-lunch) changed — room (English): " in changed, changed
+    assert changed.endswith("→ Tuinzaal"), changed
 
 
 def test_guard_refuses_half_empty_publish_and_force_accepts_it(tmp_path: Path) -> None:
