@@ -32,7 +32,8 @@ from services.going import Going
 from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
-DONE = {"published", "rolled-back", "nothing-to-undo", "damaged"}
+DONE = {"published", "rolled-back", "nothing-to-undo", "damaged", "gone"}
+AGAIN = ("/upload", "/check", "/publish")  # their pages' language links: GET, checked again
 log = logging.getLogger(__name__)
 
 
@@ -126,6 +127,16 @@ class Console:
         report = await run_in_threadpool(self._publish, upload_id, True, False)
         return result(request, report, upload_id, self.uploads.name(upload_id))
 
+    async def again(self, request: Request) -> Response:
+        """A language link of a check's or a publish's page (GET /upload, /check, /publish):
+        its kept upload checked again, in that language; never a publish. The home page says
+        so when no upload is kept (a week old, or never sent)."""
+        upload_id = request.query_params.get("upload", "")
+        if not self.access.signed_in(request) or not self.uploads.known(upload_id):
+            return RedirectResponse(f"/?done=gone&lang={language(request)}", status_code=303)
+        report = await run_in_threadpool(self._publish, upload_id, True, False)
+        return result(request, report, upload_id, self.uploads.name(upload_id))
+
     async def publish(self, request: Request) -> Response:
         kept = await self._kept(request)
         if isinstance(kept, Response):
@@ -190,6 +201,7 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/upload", console.upload, methods=["POST"]),
             Route("/check", console.check, methods=["POST"]),
             Route("/publish", console.publish, methods=["POST"]),
+            *(Route(path, console.again, methods=["GET"]) for path in AGAIN),
             Route("/rollback", console.rollback, methods=["POST"]),
             *download_routes(console.access.signed_in, config.invites_dir),
         ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -37,6 +38,7 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
             "lang": lang,
             "langs": LANGS,
             "csrf": csrf_token(request),
+            "switch": _switch(request, str(context.get("upload") or "")),
             **context,
         },
         status_code=status,
@@ -45,6 +47,15 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     if request.query_params.get("lang") in LANGS:
         response.set_cookie("lang", lang, samesite="strict")
     return response
+
+
+def _switch(request: Request, upload: str) -> str:
+    """Where the language links lead, up to their `lang=`: the answer to a form (a POST) has no
+    URL of its own, so the kept upload checked again there (a GET that never publishes), or
+    the home page; any other page, itself."""
+    if upload:
+        return f"{request.url.path}?{urlencode({'upload': upload})}&"
+    return "/?" if request.method == "POST" else "?"
 
 
 def result(request: Request, report: Report, upload_id: str, name: str) -> Response:

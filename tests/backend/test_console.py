@@ -307,3 +307,29 @@ async def test_console_history_names_the_revision_a_rollback_restored(tmp_path: 
     assert "rollback to revision 1<" in pages["en"]
     assert "retour à la révision 1<" in html.unescape(pages["fr"])
     assert "teruggezet naar revisie 1<" in pages["nl"]
+
+
+async def test_console_language_link_of_a_form_answer_shows_it_again_in_that_language(
+    tmp_path: Path,
+) -> None:
+    """The FR link of a preview (the answer to POST /upload) was GET /upload?lang=fr: a bare
+    English 'Method Not Allowed', and the preview lost."""
+    _, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        kept = upload_id(checked.text)
+        link = f'href="/upload?upload={kept}&amp;lang=fr"'
+        assert link in checked.text, re.findall(r'<a href="[^"]*lang=fr"', checked.text)
+        french = await client.get(f"/upload?upload={kept}&lang=fr")
+        dutch = await client.get(f"/publish?upload={kept}&lang=nl")
+        gone = await client.get("/upload?upload=no-such-upload-000000000&lang=fr")
+        bare = await client.get("/publish")
+        note = await client.get(gone.headers["location"])
+    assert french.status_code == 200 and "Ce qui va changer" in html.unescape(french.text)
+    assert upload_id(french.text) == kept and "Workbook" not in french.text
+    assert dutch.status_code == 200 and upload_id(dutch.text) == kept and 'lang="nl"' in dutch.text
+    assert (gone.status_code, gone.headers["location"]) == (303, "/?done=gone&lang=fr")
+    assert bare.status_code == 303 and bare.headers["location"].startswith("/?done=gone")
+    assert "Rien n’a été publié." in html.unescape(note.text)
+    assert [e.revision for e in history(out)] == [1, 2]  # a language link never publishes

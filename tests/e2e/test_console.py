@@ -174,6 +174,32 @@ def test_console_workbook_field_speaks_the_page_language(phone: Page, tmp_path: 
         )
 
 
+def test_console_language_links_of_a_preview_and_of_problems_keep_them(
+    phone: Page, tmp_path: Path
+) -> None:
+    """FR on a preview (the answer to a POST) asked GET /upload: 'Method Not Allowed', in
+    English, and the preview was gone."""
+    assert not publish(EXAMPLE_WORKBOOK, tmp_path / "feed", SECRET, "https://x/").errors
+    bad, good = workbooks(tmp_path)
+    with console(tmp_path) as url:
+        phone.goto(url)
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Sign in").click()
+        upload(phone, good)
+        phone.get_by_role("link", name="FR").click()
+        assert "→ Garden Room" in phone.locator("#preview").inner_text()
+        assert phone.get_by_role("button", name="3. Publier").is_visible()
+        phone.screenshot(path=str(ARTIFACTS / "console-preview-fr.png"), full_page=True)
+        phone.get_by_role("link", name="NL").click()
+        assert phone.get_by_role("button", name="3. Publiceren").is_visible()
+        phone.goto(f"{url}?lang=en")
+        upload(phone, bad)
+        phone.get_by_role("link", name="NL").click()
+        assert phone.get_by_text("Venues!E3: formule =37+0.78", exact=False).is_visible()
+        phone.goto(f"{url}upload?lang=fr")  # an old tab, a bookmark: the home page says so
+        assert phone.get_by_role("status").inner_text().startswith("Rien n’a été publié.")
+
+
 THUMB = 48  # px: Material's touch target, as in the app
 TARGETS = (
     "header a, main a, button, summary, input[type=password], input[type=file], label:has(input)"
