@@ -42,6 +42,24 @@ def refusal(
     )
 
 
+def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:
+    """The answer to Publish pressed on a refused preview, first on its page: that nothing went
+    out, why, and the box to tick (at the foot of the page, below the list of changes)."""
+    dropped = drop(preview, max_drop)
+    if dropped is None:
+        return ""
+    gone, total, what = dropped
+    if what == "activities":
+        text = _("Not published: this would remove {gone} of the {total} activities that are "
+                 "live now.")  # fmt: skip
+    else:
+        text = _("Not published: this would remove {gone} of the {total} delegates who are "
+                 "live now.")  # fmt: skip
+    tick = _("To publish anyway, tick “I have checked: publish anyway” below the list of "
+             "changes and press Publish again.")  # fmt: skip
+    return f"{text.format(gone=gone, total=total)} {tick}"
+
+
 def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en") -> list[str]:
     """One line per kind of change, plain words, activities by their title in `lang`; the first
     line sums it up (after the warning that the live mission cannot be read, when it cannot)."""

@@ -135,7 +135,8 @@ class Console:
         if not self.access.signed_in(request) or not self.uploads.known(upload_id):
             return RedirectResponse(f"/?done=gone&lang={language(request)}", status_code=303)
         report = await run_in_threadpool(self._publish, upload_id, True, False)
-        return result(request, report, upload_id, self.uploads.name(upload_id))
+        pressed = request.url.path == "/publish"  # the page of a refused publish says so again
+        return result(request, report, upload_id, self.uploads.name(upload_id), pressed)
 
     async def publish(self, request: Request) -> Response:
         kept = await self._kept(request)
@@ -158,7 +159,7 @@ class Console:
         if isinstance(report, WriteFailure):
             return failed(request, report, "publish", upload_id, name)
         if report.errors or report.refusal:
-            return result(request, report, upload_id, name)
+            return result(request, report, upload_id, name, pressed=True)
         return RedirectResponse("/?done=published", status_code=303)
 
     async def rollback(self, request: Request) -> Response:

@@ -17,7 +17,7 @@ from backend.live_mission import stamp
 from backend.preview import MAX_DROP
 from backend.publish import Report
 from backend.releases import Entry
-from backend.wording import describe, refusal
+from backend.wording import describe, not_published, refusal
 from backend.write_failure import WriteFailure, sentence, upload_sentence
 from services.i18n import Translator, pick_language
 from services.models import LANGS
@@ -58,15 +58,19 @@ def _switch(request: Request, upload: str) -> str:
     return "/?" if request.method == "POST" else "?"
 
 
-def result(request: Request, report: Report, upload_id: str, name: str) -> Response:
-    """A check's errors, or its preview with the Publish button (and the guard's refusal)."""
+def result(
+    request: Request, report: Report, upload_id: str, name: str, pressed: bool = False
+) -> Response:
+    """A check's errors, or its preview with the Publish button (and the guard's refusal; when
+    Publish was `pressed`, first on the page that nothing went out)."""
     lang = language(request)
     words = Translator(lang)
     preview = report.preview
     lines = describe(preview, words.gettext, words.ngettext, lang) if preview else []
-    refused = ""
+    refused = stopped = ""
     if preview is not None and report.refusal:
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
+        stopped = not_published(preview, MAX_DROP, words.gettext) if pressed else ""
     status = 422 if report.errors else 200
     kept = f"{upload_id}.xlsx"  # a problem with the whole file names it as the organiser did
     groups: dict[str, list[str]] = {}  # by sheet (or file), in the order they come
@@ -77,7 +81,7 @@ def result(request: Request, report: Report, upload_id: str, name: str) -> Respo
     return page(
         request, "result.html", status, errors=errors, groups=list(groups.items()),
         lines=lines, refused=refused, upload=upload_id, filename=name, base=report.base,
-        unchanged=report.unchanged,
+        unchanged=report.unchanged, stopped=stopped,
     )  # fmt: skip
 
 

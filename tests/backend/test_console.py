@@ -333,3 +333,30 @@ async def test_console_language_link_of_a_form_answer_shows_it_again_in_that_lan
     assert bare.status_code == 303 and bare.headers["location"].startswith("/?done=gone")
     assert "Rien n’a été publié." in html.unescape(note.text)
     assert [e.revision for e in history(out)] == [1, 2]  # a language link never publishes
+
+
+async def test_console_publish_refused_says_not_published_first_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """Publish pressed without ticking the box gave back the same long page from its top: the
+    refusal sat below the list of changes, and nothing said 'not published'."""
+    source = copy_example(tmp_path)
+    drop_unreferenced_activities(source)  # more than half of the programme
+    write_workbook(tmp_path / "half.xlsx", source)
+    out = tmp_path / "feed"
+    publish(EXAMPLE_WORKBOOK, out, SECRET, URL)
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("half.xlsx", (tmp_path / "half.xlsx").read_bytes())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        assert 'id="not-published"' not in checked.text  # nothing pressed yet
+        form = {"csrf": csrf, "upload": upload_id(checked.text)}
+        pressed = (await client.post("/publish", data=form)).text
+        french = (await client.post("/publish?lang=fr", data=form)).text
+        again = (await client.get(f"/publish?upload={form['upload']}&lang=nl")).text
+    first = re.search(r"<main>\s*<p ([^>]*)>(.*?)</p>", pressed, re.S)
+    assert first is not None and 'id="not-published"' in first[1], pressed[:2000]
+    assert html.unescape(first[2]).startswith("Not published: this would remove ")
+    assert "tick “I have checked: publish anyway”" in html.unescape(first[2])
+    assert "Non publié\u00a0: cela retirerait " in html.unescape(french)
+    assert "Niet gepubliceerd: hiermee zouden " in html.unescape(again)  # after a language link
+    assert [e.revision for e in history(out)] == [1]

@@ -17,7 +17,9 @@ from playwright.sync_api import Browser, Page
 
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.publish import publish
+from backend.template import write_workbook
 from tests.backend.servers import ROOT, SECRET, backend_server
+from tests.backend.sources import copy_example, drop_unreferenced_activities
 from tests.e2e.browser import VIEWPORT, free_port, stop, wait_for_port
 from tests.e2e.conftest import ARTIFACTS
 
@@ -198,6 +200,30 @@ def test_console_language_links_of_a_preview_and_of_problems_keep_them(
         assert phone.get_by_text("Venues!E3: formule =37+0.78", exact=False).is_visible()
         phone.goto(f"{url}upload?lang=fr")  # an old tab, a bookmark: the home page says so
         assert phone.get_by_role("status").inner_text().startswith("Rien n’a été publié.")
+
+
+def test_console_refused_publish_says_not_published_at_the_top_in_french(
+    phone: Page, tmp_path: Path
+) -> None:
+    """Publish pressed without the box ticked came back as the same long page, scrolled to its
+    top, the refusal far below: nothing in sight said it was not published."""
+    source = copy_example(tmp_path / "half")
+    drop_unreferenced_activities(source)  # more than half of the programme
+    write_workbook(tmp_path / "half.xlsx", source)
+    assert not publish(EXAMPLE_WORKBOOK, tmp_path / "feed", SECRET, "https://x/").errors
+    with console(tmp_path) as url:
+        phone.goto(f"{url}?lang=fr")
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Se connecter").click()
+        phone.set_input_files("#workbook", str(tmp_path / "half.xlsx"))
+        phone.get_by_role("button", name="Vérifier le classeur").click()
+        phone.get_by_role("button", name="3. Publier").click()
+        said = phone.locator("#not-published")
+        assert said.inner_text().startswith("Non publié\u00a0: cela retirerait ")
+        box = said.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"]  # in sight
+        assert phone.evaluate("document.activeElement.id") == "not-published"
+        phone.screenshot(path=str(ARTIFACTS / "console-not-published-fr.png"))
 
 
 THUMB = 48  # px: Material's touch target, as in the app
