@@ -226,6 +226,24 @@ def test_console_refused_publish_says_not_published_at_the_top_in_french(
         phone.screenshot(path=str(ARTIFACTS / "console-not-published-fr.png"))
 
 
+def test_console_check_without_a_workbook_says_so_in_the_page_language(
+    phone: Page, tmp_path: Path
+) -> None:
+    """Check pressed with no file chosen showed the browser's own bubble, in the browser's
+    language ("Please select a file." on a French page)."""
+    with console(tmp_path) as url:
+        phone.goto(f"{url}?lang=fr")
+        phone.fill("#password", PASSWORD)
+        phone.get_by_role("button", name="Se connecter").click()
+        phone.get_by_role("button", name="Vérifier le classeur").click()
+        alert = phone.get_by_role("alert")
+        assert alert.inner_text() == "Choisissez d’abord un classeur Excel (.xlsx)."
+        box = alert.bounding_box()
+        assert box is not None and box["y"] < VIEWPORT["height"] / 2  # at the top
+        assert phone.get_by_role("button", name="Vérifier le classeur").is_visible()
+        phone.screenshot(path=str(ARTIFACTS / "console-no-workbook-fr.png"))
+
+
 THUMB = 48  # px: Material's touch target, as in the app
 TARGETS = (
     "header a, main a, button, summary, input[type=password], input[type=file], label:has(input)"
