@@ -9,6 +9,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
+from backend.addresses import address_problem
 from backend.build import build
 from backend.commands import add_commands, failed, patiently
 from backend.publish import Report, publish
@@ -52,6 +53,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    problem = _addresses(args, public_url)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         secret = load_secret(Path(args.secret) if args.secret else None)
     except (MissingSecret, OSError) as exc:
@@ -77,6 +82,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if isinstance(report, WriteFailure):
         return failed(report, "publish")
     return _report(report, args)
+
+
+def _addresses(args: argparse.Namespace, public_url: str) -> str:
+    """Why the public or app address cannot make links ("" when both can, or are not given)."""
+    named = "--public-url" if args.public_url else PUBLIC_URL_ENV
+    problems = [address_problem(public_url, named)] if public_url else []
+    problems += [address_problem(args.app_url, "--app-url")] if args.app_url else []
+    return next((p for p in problems if p), "")
 
 
 def _report(report: Report, args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from backend.addresses import address_problem
 from backend.tokens import MissingSecret, load_secret
 
 PASSWORD_ENV = "DELEGATE_CONSOLE_PASSWORD"
@@ -55,6 +56,10 @@ def from_args(args: argparse.Namespace) -> ConsoleConfig:
             "Where will delegates fetch the feed? Pass --public-url https://feed.example.org/ "
             f"(or set {PUBLIC_URL_ENV}); invite links are made from it."
         )
+    for value, named in ((public_url, "--public-url"), (args.app_url, "--app-url")):
+        problem = address_problem(value, named) if value else ""
+        if problem:
+            raise ConfigError(problem)
     try:
         secret = load_secret(Path(args.secret) if args.secret else None)
     except (MissingSecret, OSError) as exc:
