@@ -22,14 +22,27 @@ EXAMPLE_WORKBOOK = ROOT / "examples" / "bem-west-coast-2025.xlsx"
 
 def cmd_template(args: argparse.Namespace) -> int:
     from backend.template import write_workbook
+    from backend.template_target import target_problem, write_problem
 
-    out = Path(args.out)
-    errors = write_workbook(out, Path(args.source) if args.source else None)
+    out, source = Path(args.out), Path(args.source) if args.source else None
+    problem = target_problem(out, source, args.force)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    try:
+        errors = write_workbook(out, source)
+    except OSError as exc:
+        print(f"error: {write_problem(out, exc)}", file=sys.stderr)
+        return 1
     for error in errors:
         print(error, file=sys.stderr)
-    what = f"the mission in {args.source}" if args.source else "an empty template"
+    if errors:
+        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+        print(f"{count} in {source}: nothing was written to {out}", file=sys.stderr)
+        return 1
+    what = f"the mission in {source}" if source else "an empty template"
     print(f"wrote {what} to {out}")
-    return 1 if errors else 0
+    return 0
 
 
 def cmd_releases(args: argparse.Namespace) -> int:
@@ -119,6 +132,7 @@ def add_commands(sub: Any) -> None:
     tpl = sub.add_parser("template", help="write an empty workbook (or a CSV mission) as .xlsx")
     tpl.add_argument("out", help="the .xlsx file to write")
     tpl.add_argument("--from", dest="source", help="a folder of CSV tables to fill it with")
+    tpl.add_argument("--force", action="store_true", help="replace OUT if it exists already")
     tpl.set_defaults(run=cmd_template)
     rel = sub.add_parser("releases", help="list the releases of a published folder")
     rel.add_argument("out", help="the published folder (the symlink)")

@@ -36,11 +36,18 @@ FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside
 
 
 def write_workbook(out: Path, source: Path | None = None) -> list[SourceError]:
-    """The template (no `source`) or the mission in `source` as one workbook, atomically."""
+    """The template (no `source`) or the mission in `source` as one workbook, atomically; when
+    `source` has errors, nothing is written (they are returned)."""
     data, errors = workbook_bytes(source)
+    if errors:
+        return errors
     temporary = out.with_name(f".{out.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(out)
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(out)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
     return errors
 
 

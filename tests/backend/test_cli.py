@@ -4,6 +4,7 @@ what it refuses, and that it says what was wrong and where before writing anythi
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from backend.__main__ import main
 from backend.console.config import ConfigError, from_args
 from tests.backend.servers import EXAMPLE
+from tests.backend.sources import copy_example
 
 
 def _secret(tmp_path: Path, text: str = "s" * 40) -> Path:
@@ -69,3 +71,68 @@ def test_console_address_without_web_scheme_refused(tmp_path: Path) -> None:
     ):
         from_args(_console_args(tmp_path, "https://feed.example.org/", "ftp://app.example.org/"))
     assert from_args(_console_args(tmp_path, "https://f.example.org/", None)).public_url
+
+
+def test_cli_template_existing_workbook_kept_unless_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "mywork.xlsx"
+    work.write_bytes(b"the organiser's work")
+    assert main(["template", str(work)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert work.read_bytes() == b"the organiser's work"
+    assert main(["template", str(work), "--force"]) == 0
+    assert work.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("x.csv", "does not end in .xlsx"), ("nodir/x.xlsx", "nodir does not exist")],
+)
+def test_cli_template_bad_target_one_sentence_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
+) -> None:
+    assert main(["template", str(tmp_path / name)]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and len(err.splitlines()) == 1, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_template_write_failure_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".y.xlsx.tmp").mkdir()  # what the workbook is first written as cannot be
+    assert main(["template", str(tmp_path / "y.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "could not be written" in err, err
+    assert len(err.splitlines()) == 1 and not (tmp_path / "y.xlsx").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in read-only folders")
+def test_cli_template_read_only_folder_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    try:
+        assert main(["template", str(folder / "y.xlsx")]) == 1
+    finally:
+        folder.chmod(0o700)
+    assert "permission denied" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("missing", ["nosuch", "file"])
+def test_cli_template_from_folder_missing_or_with_errors_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], missing: str
+) -> None:
+    (tmp_path / "file").write_text("x")
+    out = tmp_path / "y.xlsx"
+    assert main(["template", str(out), "--from", str(tmp_path / missing)]) == 1
+    err = capsys.readouterr()
+    assert f"--from {tmp_path / missing}" in err.err and "wrote" not in err.out
+    assert not out.exists()
+    source = copy_example(tmp_path)
+    (source / "venues.csv").unlink()
+    assert main(["template", str(out), "--from", str(source)]) == 1
+    assert "nothing was written" in capsys.readouterr().err and not out.exists()
