@@ -53,7 +53,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    problem = _addresses(args, public_url)
+    problem = _addresses(args, public_url) or _missing(Path(args.source))
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -90,6 +90,14 @@ def _addresses(args: argparse.Namespace, public_url: str) -> str:
     problems = [address_problem(public_url, named)] if public_url else []
     problems += [address_problem(args.app_url, "--app-url")] if args.app_url else []
     return next((p for p in problems if p), "")
+
+
+def _missing(source: Path) -> str:
+    """That the workbook or CSV folder to publish is not there ("" when it is)."""
+    if source.exists():
+        return ""
+    what = "workbook" if source.suffix else "folder"
+    return f"the {what} {source} does not exist: check its name and where it was saved"
 
 
 def _report(report: Report, args: argparse.Namespace) -> int:

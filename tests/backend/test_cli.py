@@ -136,3 +136,15 @@ def test_cli_template_from_folder_missing_or_with_errors_writes_nothing(
     (source / "venues.csv").unlink()
     assert main(["template", str(out), "--from", str(source)]) == 1
     assert "nothing was written" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize(("name", "what"), [("nosuch.xlsx", "workbook"), ("nosuch", "folder")])
+def test_cli_publish_source_missing_says_it_does_not_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, what: str
+) -> None:
+    source = tmp_path / name
+    code = main(_publish(tmp_path, "--public-url", "https://f.example.org/", source=source))
+    err = capsys.readouterr().err
+    assert code == 2 and f"the {what} {source} does not exist" in err, err
+    assert "Excel" not in err and "file is missing" not in err
+    assert not (tmp_path / "feed").exists()
