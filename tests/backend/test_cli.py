@@ -148,3 +148,25 @@ def test_cli_publish_source_missing_says_it_does_not_exist(
     assert code == 2 and f"the {what} {source} does not exist" in err, err
     assert "Excel" not in err and "file is missing" not in err
     assert not (tmp_path / "feed").exists()
+
+
+@pytest.mark.parametrize(("text", "said"), [("", "is empty"), ("abcde", "has only 5 characters")])
+def test_cli_publish_short_secret_file_says_how_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str
+) -> None:
+    args = _publish(tmp_path, "--public-url", "https://f.example.org/")
+    _secret(tmp_path, text)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"secret.txt {said}: at least 16 random characters" in err, err
+    assert "No token secret" not in err and not (tmp_path / "feed").exists()
+
+
+def test_cli_publish_secret_that_is_a_folder_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _publish(tmp_path, "--public-url", "https://f.example.org/")
+    args[args.index("--secret") + 1] = str(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path} is a folder, not a file" in err and "Errno" not in err, err
