@@ -124,7 +124,12 @@ def cmd_flat(args: argparse.Namespace) -> int:
 
 def cmd_console(args: argparse.Namespace) -> int:
     from backend.console.app import run
+    from backend.console.port import port_problem
 
+    problem = port_problem(args.host, args.port)
+    if problem:  # before the console says it is on: it would not be
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     return run(args)
 
 
@@ -152,5 +157,5 @@ def add_commands(sub: Any) -> None:
     con.add_argument("--invites", help="where invites go (default: next to OUT)")
     con.add_argument("--password-file", help="file with the console password (or env)")
     con.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    con.add_argument("--port", type=int, default=8790)
+    con.add_argument("--port", type=int, default=8790, help="port to listen on (8790)")
     con.set_defaults(run=cmd_console)

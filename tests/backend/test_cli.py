@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,27 @@ def test_cli_publish_secret_that_is_a_folder_says_so(
     assert main(args) == 2
     err = capsys.readouterr().err
     assert f"{tmp_path} is a folder, not a file" in err and "Errno" not in err, err
+
+
+def test_cli_console_port_in_use_says_so_without_claiming_it_started(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        given = _console_args(tmp_path, "https://f.example.org/", None)
+        options = ["--secret", given.secret, "--password-file", given.password_file]
+        options += ["--public-url", given.public_url, "--port", str(port)]
+        code = main(["console", given.out, *options])
+    said = capsys.readouterr()
+    assert code == 2 and "organiser console on" not in said.out
+    assert f"port {port} is already in use: choose another with --port" in said.err
+
+
+def test_cli_console_help_explains_port_and_its_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["console", "--help"])
+    assert "port to listen on (8790)" in " ".join(capsys.readouterr().out.split())
