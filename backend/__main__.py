@@ -1,4 +1,4 @@
-"""Organiser command line: `python -m backend publish|serve|template|releases|rollback|console`."""
+"""Organiser command line: `python -m backend <command>`, each command listed in its help."""
 
 from __future__ import annotations
 
@@ -174,6 +174,11 @@ def parser() -> argparse.ArgumentParser:
     embed.add_argument("--delegate", default="demo")
     embed.set_defaults(run=cmd_embed)
     add_commands(sub)
+    # every command, as argparse knows them: none can be left out of the list
+    root.description = (
+        f"Organiser command line: python -m backend COMMAND, one of {', '.join(sub.choices)}. "
+        "python -m backend COMMAND --help says more about each."
+    )
     return root
 
 

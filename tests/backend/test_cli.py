@@ -195,3 +195,12 @@ def test_cli_console_help_explains_port_and_its_default(
     with pytest.raises(SystemExit):
         main(["console", "--help"])
     assert "port to listen on (8790)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_cli_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    description = capsys.readouterr().out.split("\n\n")[1]
+    commands = ("publish", "serve", "schema", "embed", "template", "releases", "rollback")
+    for command in (*commands, "flat", "console"):
+        assert command in description, description
