@@ -76,6 +76,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             force=args.force,
             max_drop=args.max_drop / 100,
             wait=wait,
+            new_secret=args.new_secret,
         ),
     )
     report = attempt(job)
@@ -159,6 +160,11 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--force", action="store_true", help="publish even if it drops a lot")
     pub.add_argument(
         "--max-drop", type=float, default=20, help="refuse dropping more than this %% (20)"
+    )
+    pub.add_argument(
+        "--new-secret",
+        action="store_true",
+        help="publish with another secret than the live release: every delegate's link changes",
     )
     pub.add_argument("--invites", help="where invites.csv and QR codes go (never inside OUT)")
     pub.add_argument("--app-url", help="the hosted web app: invite links open <app-url>join/<code>")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from backend.live_mission import mission_json, present
 from backend.personal_changes import personal_changes
 from backend.releases import live
+from backend.same_secret import other_secret
 from backend.shelf import outline_of
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Preview:
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
     unreadable: bool = False  # the live mission.json could not be read
+    other_secret: bool = False  # the live release was made with another secret: all links change
 
     def touched(self) -> set[str]:
         """The activities whose change reaches every delegate registered for them."""
@@ -60,10 +62,16 @@ class Preview:
 
 
 def compare(
-    out: Path, built: Built, secret: bytes, digests: dict[str, str] | None = None
+    out: Path,
+    built: Built,
+    secret: bytes,
+    digests: dict[str, str] | None = None,
+    new_secret: bool = False,
 ) -> Preview:
     """The built documents against what `out` serves now (`digests`: each delegate's
-    `doc_digest`, when known already)."""
+    `doc_digest`, when known already). When the live release was made with another secret
+    (backend.same_secret), delegates are not compared (every token differs) and the preview
+    says so, unless the organiser asked for a `new_secret`."""
     assert built.mission is not None
     new = built.mission.model_dump(mode="json", exclude_none=True)
     preview = Preview(activities=len(new["activities"]), delegates=len(built.delegates))
@@ -85,6 +93,9 @@ def compare(
             before, after = old.get(key) or {}, new.get(key) or {}
             changed = sorted(n for n in {*before, *after} if before.get(n) != after.get(n))
             preview.settings[key] = changed if after else []  # []: the whole of it is gone
+    if not new_secret and other_secret(current, secret):
+        preview.other_secret = True
+        return preview
     people = personal_changes(current, built, secret, digests or {}, preview.touched())
     preview.live_delegates, preview.affected = people.live, people.affected
     preview.delegates_added, preview.delegates_removed = people.added, people.removed

@@ -37,6 +37,7 @@ from backend.release_files import delegate_files, shared_files
 from backend.releases import Entry, holding, live, releases_of, write_release
 from backend.render_keys import doc_digest
 from backend.same_input import Again, again, keep, record, settings_of
+from backend.same_secret import kept_with
 from backend.tables import SourceError
 from backend.write_failure import watching
 from services.calendar import EventCache
@@ -82,6 +83,7 @@ def publish(
     now: datetime | None = None,
     wait: bool = True,
     base: str | None = None,
+    new_secret: bool = False,
 ) -> Report:
     """`public_url`: where the feed is served. `app_url`: the hosted web app, if any; invite
     links and QR codes then open it (`<app_url>join/<code>`) instead of the raw feed.
@@ -91,7 +93,9 @@ def publish(
     A publish waits for one going out into `out` (another process too), then builds on it;
     with `wait=False` it raises backend.staging.Busy instead. A check never waits. `base`: the
     live release a preview the organiser approved was measured against (`Report.base`); when
-    another one is live by the time this publish holds the lock, it raises Moved."""
+    another one is live by the time this publish holds the lock, it raises Moved. A publish
+    with another secret than the live release's is refused, `force` or not, unless
+    `new_secret` (every delegate's link changes: backend.same_secret)."""
     now = now or datetime.now(UTC).replace(microsecond=0)
     with fewer_collections(), nullcontext() if check else holding(out, wait), watching(out):
         if base is not None and _live_name(out) != base:
@@ -101,10 +105,11 @@ def publish(
         same = again(out, live(out), source_key, settings, pack)
         if same is not None:  # the very input the live release was made from
             return _again(out, same, check, pack)
-        options = (check, force, max_drop, now)
+        options = (check, force, max_drop, now, new_secret)
         report, memo = _publish(source, out, secret, public_url, options)
         if report.release is not None and report.preview is not None:
-            save_memo(report.release, {**memo, SOURCE: {"digest": source_key}})
+            made_of: dict[str, dict[str, object]] = {SOURCE: {"digest": source_key}}
+            save_memo(report.release, {**memo, **made_of, **kept_with(secret)})
             record(report.release).unlink(missing_ok=True)  # kept again once all is out
             report.invites = pack
             made = releases_of(out) / RECORD  # what the invites were made from, for the next one
@@ -131,11 +136,11 @@ def _publish(
     out: Path,
     secret: bytes,
     public_url: str,
-    options: tuple[bool, bool, float, datetime],
+    options: tuple[bool, bool, float, datetime, bool],
 ) -> tuple[Report, dict[str, dict[str, object]]]:
     """The report, and the memo of the release it made (if any). `options`: check, force,
-    max_drop, now."""
-    check, force, max_drop, now = options
+    max_drop, now, new_secret."""
+    check, force, max_drop, now, new_secret = options
     cache = releases_of(out) / build_cache.NAME
     built = build(source, cache, secret)
     report = Report(errors=built.errors)
@@ -145,9 +150,11 @@ def _publish(
     if digests.keys() != built.delegates.keys():
         digests = {i: doc_digest(doc) for i, doc in built.delegates.items()}
     report.base = _live_name(out)
-    report.preview = compare(out, built, secret, digests)
+    report.preview = compare(out, built, secret, digests, new_secret)
     built = _numbered(out, built, report.preview, now)
-    report.refusal = "" if force else guard(report.preview, max_drop)
+    # --force overrides the guard's counts, never another secret: every link would break
+    weighed = not force or report.preview.other_secret
+    report.refusal = guard(report.preview, max_drop) if weighed else ""
     if check or report.refusal:
         return report, {}
     return report, _release(out, built, secret, public_url, digests, report)

@@ -20,7 +20,10 @@ def refusal(
     preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext, console: bool = False
 ) -> str:
     """Why the publish is refused; how to override it on the command line, or in the console
-    (`console`), which has a checkbox for it."""
+    (`console`), which has a checkbox for it. Another secret than the live release's is
+    refused first, and no checkbox overrides it."""
+    if preview.other_secret:
+        return _other_secret(_, console)
     dropped = drop(preview, max_drop)
     if dropped is None:
         return ""
@@ -44,7 +47,10 @@ def refusal(
 
 def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:
     """The answer to Publish pressed on a refused preview, first on its page: that nothing went
-    out, why, and the box to tick (at the foot of the page, below the list of changes)."""
+    out, why, and the box to tick (at the foot of the page, below the list of changes); with
+    another secret, no box: the console must start again with the live release's."""
+    if preview.other_secret:
+        return _other_secret(_, console=True)
     dropped = drop(preview, max_drop)
     if dropped is None:
         return ""
@@ -58,6 +64,20 @@ def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:
     tick = _("To publish anyway, tick “I have checked: publish anyway” below the list of "
              "changes and press Publish again.")  # fmt: skip
     return f"{text.format(gone=gone, total=total)} {tick}"
+
+
+def _other_secret(_: Gettext, console: bool) -> str:
+    """A publish with another secret: every delegate's link would change."""
+    text = _(
+        "Refused: the secret file is not the one the live release was published with: every "
+        "delegate's link would change, and the links and QR codes already sent would stop "
+        "working. Use the same secret file."
+    )
+    if console:
+        again = _("Start the console again with the same secret file (--secret).")
+    else:
+        again = _("If every delegate must get a new link, publish again with --new-secret --force.")
+    return f"{text} {again}"
 
 
 def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en") -> list[str]:
@@ -100,6 +120,8 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     ).format(n=preview.affected)
     # first when the live mission is unreadable: it says why every activity reads as added
     first = _unreadable(preview, _)
+    if preview.other_secret:  # delegates were not compared: the refusal says why
+        return [*first, *lines, *_numbers(preview, _)]
     if not lines and not preview.affected:
         return [*first, _("Nothing changes for delegates."), *_numbers(preview, _)]
     return [*first, summary, *lines, *_numbers(preview, _)]

@@ -116,7 +116,7 @@ def test_republish_with_another_secret_renders_every_delegate_again(tmp_path: Pa
     source, out, other = copy_example(tmp_path), tmp_path / "feed", b"another-secret-0123456789"
     publish(source, out, SECRET, URL)
     first = out.resolve()
-    report = publish(source, out, other, URL, force=True)  # every old address disappears
+    report = publish(source, out, other, URL, force=True, new_secret=True)  # all links change
     built = build(source)
     assert built.mission is not None and report.preview is not None
     assert report.preview.delegates_added == len(built.delegates)

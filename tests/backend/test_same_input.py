@@ -119,7 +119,10 @@ def test_same_input_other_settings_fall_through(
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, URL, tmp_path / "pack")
     built = _counting_builds(monkeypatch)
-    report = publish(source, out, secret, URL, tmp_path / pack, app_url, force=True)
+    pack_path, new_secret = tmp_path / pack, secret != SECRET  # another secret: asked for
+    report = publish(
+        source, out, secret, URL, pack_path, app_url, force=True, new_secret=new_secret
+    )
     assert built == [source] and report.release is not None
     assert f"{token_for('demo', secret)}.json" in str(files_of(out))
 
