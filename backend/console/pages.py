@@ -68,6 +68,7 @@ def result(
     preview = report.preview
     lines = describe(preview, words.gettext, words.ngettext, lang) if preview else []
     refused = stopped = ""
+    blocked = preview is not None and preview.other_secret  # no box publishes over it
     if preview is not None and report.refusal:
         refused = refusal(preview, MAX_DROP, words.gettext, words.ngettext, console=True)
         stopped = not_published(preview, MAX_DROP, words.gettext) if pressed else ""
@@ -81,7 +82,7 @@ def result(
     return page(
         request, "result.html", status, errors=errors, groups=list(groups.items()),
         lines=lines, refused=refused, upload=upload_id, filename=name, base=report.base,
-        unchanged=report.unchanged, stopped=stopped,
+        unchanged=report.unchanged, stopped=stopped, blocked=blocked,
     )  # fmt: skip
 
 

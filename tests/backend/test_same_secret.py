@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from backend.releases import history, live, releases_of
 from backend.same_secret import SECRET as FINGERPRINT
 from backend.wording import describe
 from services.i18n import Translator
-from tests.backend.console_client import signed_in, upload_id
+from tests.backend.console_client import signed_in
 from tests.backend.published import URL
 from tests.backend.servers import EXAMPLE, SECRET
 
@@ -108,7 +109,11 @@ async def test_console_with_another_secret_refuses_even_forced_in_the_readers_la
         files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         checked = await client.post(f"/upload?lang={lang}", data={"csrf": csrf}, files=files)
         assert said in html.unescape(checked.text)
-        form = {"csrf": csrf, "upload": upload_id(checked.text), "force": "yes"}
+        # no box to tick, no Publish button: nothing on the page can publish over it
+        assert 'name="force"' not in checked.text and 'action="/publish"' not in checked.text
+        kept = re.search(r"upload=([^&\"]+)", checked.text)  # in its language links
+        assert kept is not None
+        form = {"csrf": csrf, "upload": kept.group(1), "force": "yes"}  # sent by hand
         forced = await client.post(f"/publish?lang={lang}", data=form)
         assert said in html.unescape(forced.text)
     assert len(history(out)) == 1
