@@ -11,7 +11,7 @@ from pathlib import Path
 from backend.memo import load_memo
 
 SECRET = "__secret__"  # the memo's entry: {"fingerprint": ...}
-_LABEL = b"delegate-companion token secret fingerprint"
+_LABEL = b"token secret fingerprint (Delegate Companion)"
 
 
 def fingerprint(secret: bytes) -> str:
