@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from services.dues import arrival_dues
 from services.geo import travel_minutes
 from services.models import Activity, DelegateDoc, Meeting, MissionDoc, Venue
 
@@ -26,6 +27,7 @@ class Warning:
     other_id: str
     gap_minutes: int = 0
     needed_minutes: int = 0
+    by: datetime | None = None  # tight to be there by this time, before the start (`due`)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a session keeps its agenda, ~30 items
@@ -40,6 +42,7 @@ class AgendaItem:
     meeting: Meeting | None = None
     warnings: tuple[Warning, ...] = field(default=())
     dropped: bool = False  # still in the programme, but no longer on this person's agenda
+    due: datetime | None = None  # the organisers want the person there by then (logistics)
 
 
 def personal_items(
@@ -62,6 +65,7 @@ def personal_items(
     activities = {a.id: a for a in mission.activities} if activities is None else activities
     venues = {v.id: v for v in mission.venues}
     graves = tombstones or {}
+    dues = arrival_dues(mission)
     items: list[AgendaItem] = []
     seen: set[str] = set()
     wanted: list[tuple[str, Source]] = [
@@ -88,6 +92,7 @@ def personal_items(
                 called_off or activity_id in gone,
                 activity=activity,
                 dropped=activity_id in gone and not called_off,
+                due=dues.get(activity_id),
             )
         )
     meetings = list(delegate.meetings) if delegate else []
@@ -122,10 +127,11 @@ def with_warnings(items: list[AgendaItem]) -> list[AgendaItem]:
             continue
         if a.activity is not None and a.activity.kind == "transfer":
             continue  # the coach or flight is the journey
-        gap = int((b.start - a.end).total_seconds() // 60)
+        by = b.due if b.due is not None and b.due < b.start else None  # doors close early
+        gap = int(((by or b.start) - a.end).total_seconds() // 60)
         needed = travel_minutes(a.venue, b.venue)
         if gap < needed:
-            found[b.id].append(Warning("tight", a.id, gap, needed))
+            found[b.id].append(Warning("tight", a.id, gap, needed, by))
     flagged = ((item, tuple(found[item.id])) for item in items)
     return [item if item.warnings == w else _warned(item, w) for item, w in flagged]
 
@@ -145,6 +151,7 @@ def _warned(item: AgendaItem, warnings: tuple[Warning, ...]) -> AgendaItem:
         i.meeting,
         warnings,
         i.dropped,
+        i.due,
     )
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from services.agenda import AgendaItem, NowNext
 from services.i18n import Translator
 from services.models import MissionDoc
-from services.present import item_sample, item_title, warning_text, zoned_range, zoned_time
+from services.present import item_sample, item_title, warning_of, zoned_range, zoned_time
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def now_next_card(
     ahead = nn.next if nn.now is not None else item
     warning = next(
         (
-            warning_text(tr, w.kind, "", w.gap_minutes, w.needed_minutes)
+            warning_of(tr, w, "", zone, mission)
             for w in (ahead.warnings if ahead is not None else ())
             if w.kind == "tight"
         ),

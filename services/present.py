@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from services.agenda import AgendaItem
+from services.agenda import AgendaItem, Warning
 from services.i18n import BRUSSELS, Translator
 from services.models import Activity, Lang, MissionDoc, Venue
 
@@ -110,8 +110,7 @@ def agenda_row(
     if item.dropped:
         badges = (_("No longer on your agenda"),)
     warnings = tuple(
-        warning_text(tr, w.kind, titles.get(w.other_id, ""), w.gap_minutes, w.needed_minutes)
-        for w in item.warnings
+        warning_of(tr, w, titles.get(w.other_id, ""), zone, mission) for w in item.warnings
     )
     time = zoned_range(tr, item.start, item.end, zone, mission)
     if item.meeting is not None:
@@ -165,10 +164,21 @@ def flag_labels(tr: Translator, flags: tuple[str, ...], cancelled: bool) -> tupl
     return tuple(labels[f] for f in flags if f in labels)
 
 
-def warning_text(tr: Translator, kind: str, other: str, gap: int, needed: int) -> str:
+def warning_text(tr: Translator, kind: str, other: str, gap: int, needed: int, by: str = "") -> str:
+    """`by`: the time the organisers want the person there, when that is before the start
+    (a tight transfer is measured to it)."""
     _ = tr.gettext
     if kind == "overlap":
         return _("Overlaps with {other}").format(other=other)
+    if by and not other:
+        return _(
+            "Tight transfer: {gap} min to be there by {time}, about {needed} min needed"
+        ).format(gap=gap, time=by, needed=needed)
+    if by:
+        return _(
+            "Tight transfer: {gap} min after {other} to be there by {time}, about {needed} min "
+            "needed"
+        ).format(gap=gap, other=other, time=by, needed=needed)
     if not other:
         return _("Tight transfer: {gap} min to get there, about {needed} min needed").format(
             gap=gap, needed=needed
@@ -232,3 +242,9 @@ def span_time(
     day = tr.day(start.astimezone(zone).date())
     time = tr.time_range(start, end, zone)
     return f"{day}, {zoned(tr, time, zone, mission) if mission else time}"
+
+
+def warning_of(tr: Translator, w: Warning, other: str, zone: ZoneInfo, mission: MissionDoc) -> str:
+    """`w` in words; `other`: the other item's title ('' to leave it out)."""
+    by = zoned_time(tr, w.by, zone, mission) if w.by is not None else ""
+    return warning_text(tr, w.kind, other, w.gap_minutes, w.needed_minutes, by)

@@ -16,7 +16,7 @@ from services.present import (
     item_title,
     kind_label,
     sector_names,
-    warning_text,
+    warning_of,
 )
 from views.components.bookmark import bookmark_button
 from views.components.practical import practical_section
@@ -204,7 +204,7 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
     for w in mine.warnings if mine else ():
         other_item = items.get(w.other_id)
         name = item_title(tr, other_item) if other_item else ""
-        text = warning_text(tr, w.kind, name, w.gap_minutes, w.needed_minutes)
+        text = warning_of(tr, w, name, zone, repo.mission)
         lines.append(warning_line(text))
     return [heading(_("When")), ft.Column(lines, spacing=4, margin=SIDES)]
 

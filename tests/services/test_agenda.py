@@ -9,6 +9,8 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from services.agenda import (
     AgendaItem,
     Warning,
@@ -23,7 +25,8 @@ from services.agenda import (
 )
 from services.geo import travel_minutes
 from services.i18n import Translator
-from services.models import Activity, Venue
+from services.models import Activity, Lang, Venue
+from services.present import agenda_row, item_title
 from services.validation import parse_delegate, parse_mission
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, dump
 
@@ -73,12 +76,17 @@ def test_tight_transfer_moffett_field_to_santa_clara_is_flagged() -> None:
     assert warnings[0].gap_minutes == 15 and warnings[0].needed_minutes > 30
 
 
-def test_demo_agenda_has_one_deliberate_overlap_and_one_tight_transfer() -> None:
-    # The example's README documents both; everything else is a transfer one could make.
+def test_demo_agenda_has_one_deliberate_overlap_and_two_tight_transfers() -> None:
+    # The example's README documents them; everything else is a transfer one could make.
     found = sorted(
         (i.id, w.kind) for i in personal_items(MISSION, DELEGATE, []) for w in i.warnings
     )
-    assert found == [("fri-agreements", "overlap"), ("m-liu", "overlap"), ("m-patel", "tight")]
+    assert found == [
+        ("fri-agreements", "overlap"),
+        ("m-liu", "overlap"),
+        ("m-patel", "tight"),
+        ("tue-gala-dinner", "tight"),  # to be there by 19:10, for the security check
+    ]
 
 
 def test_overlap_is_flagged_on_both_items() -> None:
@@ -240,3 +248,43 @@ def test_personal_items_sort_by_instant_then_end_then_id_whatever_the_offsets() 
     m, d = parse_mission(dump(mission)), parse_delegate(dump(delegate))
     first, fourth = sorted([ids[0], ids[3]])
     assert [i.id for i in personal_items(m, d, [])] == [ids[2], ids[1], first, fourth]
+
+
+def test_a_tight_transfer_is_measured_to_when_the_organisers_want_you_there() -> None:
+    """Walk-through: the reception in Mountain View ends at 18:00 and the gala starts at 20:00
+    (2 h: time enough by the start), but its doors close for the security check and the
+    organisers want everyone there by 19:10; about 1 h 30 is needed: no warning was given."""
+    demo = parse_delegate(DELEGATE_BYTES)
+    items = {i.id: i for i in personal_items(MISSION, demo, [])}
+    gala = items["tue-gala-dinner"]
+    due = datetime.fromisoformat("2025-10-07T19:10:00-07:00")
+    assert gala.due == due
+    tight = [w for w in gala.warnings if w.kind == "tight"]
+    assert len(tight) == 1 and tight[0].other_id == "tue-chm-reception"
+    assert tight[0].by == due and tight[0].gap_minutes == 70
+    assert tight[0].needed_minutes > 70
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            "Tight transfer: 70 min after Silicon Valley reception at the Computer History "
+            "Museum to be there by 19:10, about",
+        ),
+        (
+            "nl",
+            "Krappe verplaatsing: 70 min na Silicon Valley-receptie in het Computer History "
+            "Museum om er om 19:10 te zijn, ongeveer",
+        ),
+    ],
+)
+def test_the_row_names_the_time_to_be_there_by(lang: Lang, words: str) -> None:
+    demo = parse_delegate(DELEGATE_BYTES)
+    items = personal_items(MISSION, demo, [])
+    tr = Translator(lang)
+    titles = {i.id: item_title(tr, i) for i in items}
+    gala = next(i for i in items if i.id == "tue-gala-dinner")
+    row = agenda_row(tr, MISSION, gala, titles, ZoneInfo(MISSION.mission.time_zone))
+    assert any(w.startswith(words) for w in row.warnings), row.warnings
