@@ -119,7 +119,7 @@ def test_example_has_six_different_delegates_whose_agendas_a_person_could_follow
             )
         )
         sectors |= {s for a in doc.registered for s in activities[a].sectors}
-        if doc.delegate.id != "demo":  # the demo keeps one overlap and one tight transfer
+        if doc.delegate.id != "demo":  # the demo keeps one overlap and two tight transfers
             warnings = [w for i in personal_items(mission, doc, []) for w in i.warnings]
             assert warnings == [], (doc.delegate.id, warnings)
     assert {("sf",), ("la",), ("la", "sf")} <= cities
