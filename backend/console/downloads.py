@@ -1,14 +1,18 @@
-"""The console's downloads: the invites CSV, the same with every QR code in a ZIP, and the
-workbooks to start from (the empty template, the example mission)."""
+"""The console's downloads: the invites CSV, the same as an Excel workbook (a Belgian Excel
+reads a CSV's commas as one column), the CSV with every QR code in a ZIP, and the workbooks to
+start from (the empty template, the example mission)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -24,6 +28,7 @@ def download_routes(signed_in: Callable[[Request], bool], invites: Path) -> list
     """Each download, for a signed-in organiser only (anyone else gets the same 404)."""
     made: dict[str, Callable[[], Response]] = {
         "/invites.csv": lambda: invites_csv(invites),
+        "/invites.xlsx": lambda: invites_xlsx(invites),
         "/invites.zip": lambda: invites_zip(invites),
         "/template.xlsx": empty_template,
         "/example.xlsx": lambda: workbook(EXAMPLE_WORKBOOK, EXAMPLE_WORKBOOK.name),
@@ -47,6 +52,31 @@ def invites_csv(folder: Path) -> Response:
     if not path.exists():
         return not_found()
     return FileResponse(path, media_type="text/csv", filename="invites.csv")
+
+
+def invites_xlsx(folder: Path) -> Response:
+    path = folder / "invites.csv"
+    if not path.exists():
+        return not_found()
+    headers = {"Content-Disposition": 'attachment; filename="invites.xlsx"'}
+    return Response(as_workbook(path.read_text("utf-8-sig")), media_type=XLSX, headers=headers)
+
+
+def as_workbook(text: str) -> bytes:
+    """The CSV's rows in one sheet, each cell text as it is: a name typed as '=…' stays a name,
+    never a formula Excel would run."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Invites")
+    for row in csv.reader(io.StringIO(text)):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def invites_zip(folder: Path) -> Response:

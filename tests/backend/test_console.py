@@ -4,11 +4,14 @@ app itself, through httpx)."""
 from __future__ import annotations
 
 import asyncio
+import csv
 import html
+import io
 import re
 from pathlib import Path
 
 import httpx
+import openpyxl
 
 from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.app import create_app
@@ -360,3 +363,29 @@ async def test_console_publish_refused_says_not_published_first_on_the_page(
     assert "Non publié\u00a0: cela retirerait " in html.unescape(french)
     assert "Niet gepubliceerd: hiermee zouden " in html.unescape(again)  # after a language link
     assert [e.revision for e in history(out)] == [1]
+
+
+async def test_console_gives_the_invites_as_an_excel_workbook_too(tmp_path: Path) -> None:
+    """A Belgian Excel opens a comma-separated file as one column: the welcome pack's list is
+    also a workbook, the same rows, every cell text (a name typed '=…' is never a formula)."""
+    out = tmp_path / "feed"
+    async with signed_in(out) as (client, csrf):
+        missing = await client.get("/invites.xlsx")
+        assert missing.status_code == 404  # nothing published yet
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        base = re.findall(r'name="base" value="([^"]*)"', checked.text)[0]
+        form = {"csrf": csrf, "upload": upload_id(checked.text), "base": base}
+        assert (await client.post("/publish", data=form)).status_code == 303
+        assert 'href="/invites.xlsx"' in (await client.get("/?lang=en")).text
+        csv_text = (await client.get("/invites.csv")).content.decode("utf-8-sig")
+        pack = out.parent / f"{out.name}-invites" / "invites.csv"
+        pack.write_text(csv_text.replace("Lotte Vermeulen", "=1+1"), "utf-8-sig")
+        book = await client.get("/invites.xlsx")
+    assert book.status_code == 200 and book.content.startswith(b"PK")
+    sheet = openpyxl.load_workbook(io.BytesIO(book.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    expected = list(csv.reader(io.StringIO(csv_text.replace("Lotte Vermeulen", "=1+1"))))
+    assert rows == expected and len(rows) > 6
+    names = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1"]
+    assert names and all(c.data_type == "s" for c in names)
