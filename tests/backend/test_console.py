@@ -383,7 +383,7 @@ async def test_console_gives_the_invites_as_an_excel_workbook_too(tmp_path: Path
         pack.write_text(csv_text.replace("Lotte Vermeulen", "=1+1"), "utf-8-sig")
         book = await client.get("/invites.xlsx")
     assert book.status_code == 200 and book.content.startswith(b"PK")
-    sheet = openpyxl.load_workbook(io.BytesIO(book.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(book.content))["Invites"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     expected = list(csv.reader(io.StringIO(csv_text.replace("Lotte Vermeulen", "=1+1"))))
     assert rows == expected and len(rows) > 6
