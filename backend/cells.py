@@ -9,18 +9,23 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from services.said import Said, said
+
 NUMBER_COLUMNS = frozenset({"lat", "lon", "latitude", "longitude"})
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _CLOCK = re.compile(r"^(\d{1,2})\s*(?:[:hHuU.,]\s*(\d{2})?)?(?::(\d{2}))?\s*$")
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 EXCEL_EPOCH = date(1899, 12, 30)
+_NUMBERS_END = datetime(1900, 3, 1)  # before it, a "date" is a small number in a time format
+TIME_COLUMNS = frozenset({"arrive_by"})
+DATE_COLUMNS = frozenset({"check_in", "check_out"})
 
 
 def kind_of(column: str) -> str:
     """'date', 'time', 'number' or 'text', from the column's name."""
-    if column == "date" or column.endswith("_date"):
+    if column == "date" or column.endswith("_date") or column in DATE_COLUMNS:
         return "date"
-    if column in ("start", "end", "time") or column.endswith("_time"):
+    if column in ("start", "end", "time", *TIME_COLUMNS) or column.endswith("_time"):
         return "time"
     return "number" if column in NUMBER_COLUMNS else "text"
 
@@ -43,6 +48,42 @@ def cell_text(value: object, kind: str) -> str:
     if isinstance(value, (int, float)):
         return _from_number(value, kind)
     return _from_text(str(value).strip(), kind)
+
+
+def not_a_time(value: object) -> Said | None:
+    """Why a time-of-day cell's value is not a time of day, or None. An Excel time is a
+    fraction of a day: 11.3 typed (as "11,30") in an h:mm cell is 11 days and 07:12, which
+    Excel shows as 7:12; its days would be lost without a word."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, datetime) and value.date() != EXCEL_EPOCH:
+        if value >= _NUMBERS_END:
+            return said(
+                "{value} is a date and time, not a time: type only the time (e.g. {example});"
+                " the date goes in the date column",
+                value=value.strftime("%Y-%m-%d %H:%M"), example=_clock(value.time()),
+            )  # fmt: skip
+        # openpyxl counts these from 31 December, as Excel does (its 29 February 1900)
+        value = (value - datetime(1899, 12, 31)).total_seconds() / 86400
+    elif isinstance(value, timedelta):
+        value = value.total_seconds() / 86400
+    if isinstance(value, (int, float)) and not 0 <= value < 1:
+        number = f"{value:.6f}".rstrip("0").rstrip(".")
+        return said(
+            "{value} is a number, not a time (Excel counts it in days): type the time with a"
+            " colon, e.g. {example}",
+            value=number, example=_example(number),
+        )  # fmt: skip
+    return None
+
+
+def _example(number: str) -> str:
+    """11.3 (typed as "11,30") as 11:30; 09:30 when the digits are no time."""
+    hours, _, minutes = number.partition(".")
+    minutes = minutes.ljust(2, "0")
+    if hours.isdigit() and int(hours) < 24 and len(minutes) == 2 and int(minutes) < 60:
+        return f"{int(hours):02d}:{minutes}"
+    return "09:30"
 
 
 def _from_datetime(value: datetime, kind: str) -> str:

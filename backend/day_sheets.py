@@ -4,10 +4,11 @@ hotels. All optional; each row is noted in `Origins` so problems point at its fi
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from backend.sheet_times import clock_of
 from backend.sheets import Origins, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
@@ -31,9 +32,7 @@ def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceErro
     if not clock:
         return None
     try:
-        return datetime.combine(
-            date.fromisoformat(day), time.fromisoformat(clock), zone
-        ).isoformat()
+        return datetime.combine(date.fromisoformat(day), clock_of(clock), zone).isoformat()
     except ValueError:
         message = said("{day} {value} is not a time", day=day, value=repr(clock))
         labelled = said("{label}: {value}", label=column, value=message)

@@ -3,12 +3,23 @@ whichever of the two does not read (with the forms a workbook's help row shows).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from backend.tables import Row, SourceError
 from services.said import said
+
+_HH_MM = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+
+def clock_of(text: str) -> time:
+    """HH:MM or HH:MM:SS as a time; ValueError for anything else (Python alone would read
+    '11.3' as 11:00:00.3, and '11' as 11:00)."""
+    if not _HH_MM.match(text):
+        raise ValueError(text)
+    return time.fromisoformat(text)
 
 
 def instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
@@ -38,7 +49,7 @@ def _combined(day: str, clock: str, zone: ZoneInfo) -> tuple[str | None, str]:
     except ValueError:
         return None, "date"
     try:
-        parsed_time = time.fromisoformat(clock)
+        parsed_time = clock_of(clock)
     except ValueError:
         return None, "time"
     return datetime.combine(parsed_day, parsed_time, zone).isoformat(), ""

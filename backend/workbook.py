@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from backend.cells import cell_text, kind_of
+from backend.cells import cell_text, kind_of, not_a_time
 from backend.sources import sheet_name
 from backend.tables import Row, SourceError, Table, missing_column
 from backend.xlsx_cells import Cell, Sheet, read_sheets
@@ -137,6 +137,11 @@ def _values(
             table.unread.add(cell.coordinate)  # left empty: the checks must not say so again
             continue
         kind = field_kind if column == "value" and field_kind else kinds[column]
+        wrong = not_a_time(cell.value) if kind == "time" else None
+        if wrong is not None:
+            errors.append(SourceError(table.label, cell.row, wrong, column, cell.coordinate))
+            table.unread.add(cell.coordinate)  # left empty: the checks must not say so again
+            continue
         values[column] = cell_text(cell.value, kind)
     return values
 

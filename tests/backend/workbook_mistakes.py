@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -73,9 +74,49 @@ def company_without_sectors(book: Workbook) -> str:
     return f"Companies!{letter}3: empty: fill in at least one"
 
 
+def number_as_start(book: Workbook) -> str:
+    """11.3 ("11,30" typed in an h:mm cell) is 11 days and 07:12: it published as 07:12."""
+    book["Activities"]["D11"] = 11.3
+    return "Activities!D11: 11.3 is a number, not a time (Excel counts it in days): type the time"
+
+
+def whole_number_as_end(book: Workbook) -> str:
+    """10.5 published as 12:00, and 11 as 00:00."""
+    book["Activities"]["E10"] = 10.5
+    return "Activities!E10: 10.5 is a number, not a time"
+
+
+def number_as_coach_time(book: Workbook) -> str:
+    logistics = book["Logistics"]
+    letter = get_column_letter([c.value for c in logistics[1]].index("coach_time") + 1)
+    logistics[f"{letter}3"] = 8.45
+    return f"Logistics!{letter}3: 8.45 is a number, not a time (Excel counts it in days): type the"
+
+
+def number_as_arrive_by(book: Workbook) -> str:
+    logistics = book["Logistics"]
+    letter = get_column_letter([c.value for c in logistics[1]].index("arrive_by") + 1)
+    logistics[f"{letter}3"] = 2
+    return f"Logistics!{letter}3: 2 is a number, not a time"
+
+
+def date_and_time_as_start(book: Workbook) -> str:
+    book["Activities"]["D11"] = datetime(2025, 10, 7, 11, 0)
+    return "Activities!D11: 2025-10-07 11:00 is a date and time, not a time: type only the time"
+
+
+def decimal_text_as_start(book: Workbook) -> str:
+    """Python reads '11.3' as 11:00:00.3."""
+    book["Activities"]["D11"] = "11.3"
+    return "Activities!D11: '11.3' is not a time (e.g. 09:30 or 9u30)"
+
+
+TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
+TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
+
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
-MISTAKES += [company_without_sectors]
+MISTAKES += [company_without_sectors, *TIME_MISTAKES]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
