@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import instant
+from backend.sheet_times import Days, instant, mission_days
 from backend.sheets import Origins, contact, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
@@ -37,10 +37,10 @@ def delegate_dict(
     for row in rows.get("registrations.csv", []):
         origins.add("registered", row)
         registered.append(row.get("activity"))
-    meetings = []
+    meetings, days = [], mission_days(fields) if "meetings.csv" in rows else None
     for row in rows.get("meetings.csv", []):
         origins.add("meetings", row)
-        meetings.append(_meeting(row, person.get("language"), zone, errors))
+        meetings.append(_meeting(row, person.get("language"), zone, errors, days))
     contacts = []
     for row in rows.get("contacts.csv", []):
         origins.add("contacts", row)
@@ -63,14 +63,16 @@ def delegate_dict(
     }
 
 
-def _meeting(row: Row, language: str, zone: ZoneInfo, errors: list[SourceError]) -> dict[str, Any]:
+def _meeting(
+    row: Row, language: str, zone: ZoneInfo, errors: list[SourceError], days: Days | None
+) -> dict[str, Any]:
     """One private B2B meeting from the Meetings sheet, for a delegate who reads `language`."""
     meeting: dict[str, Any] = {
         "id": row.get("id"),
         "counterpart": row.get("counterpart"),
         "company": row.get("company"),
-        "start": instant(row, "start", zone, errors),
-        "end": instant(row, "end", zone, errors),
+        "start": instant(row, "start", zone, errors, days),
+        "end": instant(row, "end", zone, errors, days),
         "sample": flag(row),
     }
     if row.get("venue"):

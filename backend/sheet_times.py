@@ -8,9 +8,12 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from backend.tables import Row, SourceError
-from services.said import said
+from babel.dates import format_date
 
+from backend.tables import Row, SourceError
+from services.said import Said, said
+
+_DAY = "EEE d MMM y"
 _HH_MM = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
 
 
@@ -22,12 +25,32 @@ def clock_of(text: str) -> time:
     return time.fromisoformat(text)
 
 
-def instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) -> str | None:
+Days = tuple[date, date]  # the mission's first and last day
+
+
+def mission_days(fields: dict[str, Row]) -> Days | None:
+    """The Mission sheet's start_date and end_date; None when they do not read or are the
+    wrong way round (that is reported at the Mission sheet, once)."""
+    try:
+        first, last = (
+            date.fromisoformat(fields[k].get("value")) for k in ("start_date", "end_date")
+        )
+    except (KeyError, ValueError):
+        return None
+    return (first, last) if first <= last else None
+
+
+def instant(
+    row: Row, column: str, zone: ZoneInfo, errors: list[SourceError], days: Days | None = None
+) -> str | None:
     """The row's date and the time in `column` as an ISO instant in mission time; a date or
-    time that does not read is reported (None)."""
+    time that does not read, or a date outside the mission's `days`, is reported (None)."""
     day, clock = row.get("date"), row.get(column)
     iso, bad = _combined(day, clock, zone)
     typed = row.letters is not None  # a workbook: the Belgian ways its help row shows, too
+    if not bad and days is not None and not days[0] <= date.fromisoformat(day) <= days[1]:
+        errors.append(row.error("date", outside(date.fromisoformat(day), days)))
+        return None  # said once at the date, not again at the start and the end
     if bad == "date":
         hint = said("e.g. 2025-10-06 or 6/10/2025") if typed else "YYYY-MM-DD"
         errors.append(
@@ -39,6 +62,32 @@ def instant(row: Row, column: str, zone: ZoneInfo, errors: list[SourceError]) ->
             row.error(column, said("{value} is not a time ({hint})", value=repr(clock), hint=hint))
         )
     return iso
+
+
+def outside(day: date, days: Days) -> Said:
+    """`Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct 2025): did you mean
+    7 October?` when day and month swapped fall inside (10/7 typed for 7 October)."""
+    first, last = days
+    same = (first.year, first.month) == (last.year, last.month)
+    span = {"first": _words(first, "EEE d" if same else _DAY), "last": _words(last, _DAY)}
+    swapped = _swapped(day)
+    if swapped is not None and first <= swapped <= last:
+        return said(
+            "{day} is outside the mission ({first} to {last}): did you mean {swapped}?",
+            day=_words(day, _DAY), swapped=_words(swapped, "d MMMM"), **span,
+        )  # fmt: skip
+    return said("{day} is outside the mission ({first} to {last})", day=_words(day, _DAY), **span)
+
+
+def _swapped(day: date) -> date | None:
+    try:
+        return date(day.year, day.day, day.month) if day.day != day.month else None
+    except ValueError:
+        return None
+
+
+def _words(day: date, pattern: str) -> str:
+    return str(format_date(day, pattern, locale="en"))
 
 
 @lru_cache(maxsize=4096)  # thousands of meetings share a few dozen slots

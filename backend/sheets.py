@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import instant
+from backend.sheet_times import instant, mission_days
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
 
@@ -54,7 +54,7 @@ def mission_dict(
         "published_at": _setting(fields, "published_at"),
         "mission": _mission(tables, fields, origins),
         "venues": _venues(tables["venues.csv"], origins),
-        "activities": _activities(tables, zone, origins, errors),
+        "activities": _activities(tables, fields, zone, origins, errors),
         "contacts": contacts,
     }
 
@@ -120,8 +120,9 @@ def _venues(table: Table, origins: Origins) -> list[dict[str, Any]]:
 
 
 def _activities(
-    tables: dict[str, Table], zone: ZoneInfo, origins: Origins, errors: list[SourceError]
-) -> list[dict[str, Any]]:
+    tables: dict[str, Table], fields: dict[str, Row], zone: ZoneInfo, origins: Origins,
+    errors: list[SourceError],
+) -> list[dict[str, Any]]:  # fmt: skip
     """The Activities sheet, each with its people from the Participants sheet."""
     participants: dict[str, list[dict[str, Any]]] = {}
     for row in tables["participants.csv"]:
@@ -132,7 +133,7 @@ def _activities(
             "sample": flag(row),
         }
         participants.setdefault(row.get("activity"), []).append(entry)
-    activities = []
+    activities, days = [], mission_days(fields)
     for row in tables["activities.csv"]:
         origins.add("activities", row)
         activities.append(
@@ -142,8 +143,8 @@ def _activities(
                 "title": row.per_language("title"),
                 "description": row.per_language("description"),
                 "sectors": row.get("sectors").split(),
-                "start": instant(row, "start", zone, errors),
-                "end": instant(row, "end", zone, errors),
+                "start": instant(row, "start", zone, errors, days),
+                "end": instant(row, "end", zone, errors, days),
                 "venue_id": row.get("venue"),
                 "room": _names(row, "room"),
                 "state": row.get("state") or "confirmed",

@@ -129,6 +129,8 @@ def stay_problems(delegate: DelegateDoc, mission: MissionDoc) -> list[Problem]:
                     ),
                 )
             )
+        if first + _DAY > last - _DAY:
+            continue  # the mission's dates are wrong, and said so once
         if not first <= stay.check_in <= last or not first <= stay.check_out <= last:
             out.append(Problem(f"{at}.check_in", said("the stay is outside the mission's dates")))
     return out

@@ -73,8 +73,8 @@ def check_span(
                 said("end {end} is not after start {start}", end=_hm(end), start=_hm(start)),
             )
         )
-    if window is None or mission is None:
-        return
+    if window is None or mission is None or window[0] >= window[1]:
+        return  # no window: the mission's dates are wrong, and said so once
     first, last = window
     for name, instant, seconds in (("start", start, start_s), ("end", end, end_s)):
         if not first <= seconds <= last:

@@ -111,12 +111,34 @@ def decimal_text_as_start(book: Workbook) -> str:
     return "Activities!D11: '11.3' is not a time (e.g. 09:30 or 9u30)"
 
 
+def swapped_date(book: Workbook) -> str:
+    """10/7/2025 for 7 October: it was said at the start and the end, as raw timestamps."""
+    book["Activities"]["C7"] = "10/7/2025"
+    return (
+        "Activities!C7: Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct 2025):"
+        " did you mean 7 October?"
+    )
+
+
+def date_before_mission(book: Workbook) -> str:
+    book["Meetings"]["E3"] = "4/10/2025"
+    return "Meetings!E3: Sat 4 Oct 2025 is outside the mission (Sun 5 to Fri 10 Oct 2025)"
+
+
+def mission_ends_before_it_starts(book: Workbook) -> str:
+    """Every activity and hotel stay was also said to be outside the mission: 201 problems."""
+    line = row_of(book["Mission"], "end_date")
+    book["Mission"][f"B{line}"] = datetime(2025, 10, 1)
+    return f"Mission!B{line}: end_date: 2025-10-01 is before 2025-10-05"
+
+
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
+DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
 
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
-MISTAKES += [company_without_sectors, *TIME_MISTAKES]
+MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
