@@ -98,7 +98,7 @@ def _afresh(source: Path, key: str) -> Built:
         return out
     checker, fields, zone, mission = _mission(tables, out.errors)
     out.errors += duplicates(tables["delegates.csv"])
-    out.errors += references(tables)
+    out.errors += references(tables, checker.empty)
     per_delegate = by_delegate(tables)
     cross = cross_checker(mission) if mission is not None else None
     out.delegates = delegates = dict[str, DelegateDoc]()

@@ -46,6 +46,7 @@ class Checker:
         self.dropped: set[str] = set()
         self.shrunk: set[tuple[str | int, ...]] = set()
         self.unreadable = unreadable
+        self.empty: set[str] = set()  # tables said to have no rows: nothing to refer to
 
     def validate(
         self, model: type[Doc], raw: dict[str, Any], rules: Callable[[Doc], list[Problem]],
@@ -76,7 +77,7 @@ class Checker:
         if unknown is None:
             return False
         table = TABLE_OF.get(unknown.group(1), "")
-        return unknown.group(2) in self.dropped or table in self.unreadable
+        return unknown.group(2) in self.dropped or table in self.unreadable | self.empty
 
     def _sheet_said(self, loc: tuple[str | int, ...]) -> bool:
         """Whether a list left too short at `loc` is said for its sheet: every row left out
@@ -93,6 +94,7 @@ class Checker:
         table = _table_at(loc)
         if loc not in self.shrunk and table in self.labels and table not in self.unreadable:
             self.errors.append(SourceError(self.labels[table], 0, EMPTY_TABLE))
+            self.empty.add(table)
 
     def _drop_bad_items(
         self, exc: ValidationError, raw: dict[str, Any], origins: Origins, file: str

@@ -3,7 +3,7 @@ has, and an id that repeats, each at the cell a person can find."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from backend.checks import TABLE_OF
 from backend.tables import Row, SourceError, Table
@@ -24,12 +24,15 @@ REFERENCES = [
 ]
 
 
-def references(tables: dict[str, Table]) -> list[SourceError]:
-    """Rows that name an id no row has (`ghost,mon-lunch`): never published without a word."""
+def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[SourceError]:
+    """Rows that name an id no row has (`ghost,mon-lunch`): never published without a word.
+    A table that could not be read, or is `empty` (said so), is not echoed at every row."""
     out: list[SourceError] = []
     thing = {table: name for name, table in TABLE_OF.items()}
     for name, column, target in REFERENCES:
         if name not in tables or target not in tables or tables[target].unreadable:
+            continue
+        if target in empty:
             continue
         known = {row.get("id") for row in tables[target]}
         for row in tables[name]:

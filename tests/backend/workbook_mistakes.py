@@ -132,13 +132,22 @@ def mission_ends_before_it_starts(book: Workbook) -> str:
     return f"Mission!B{line}: end_date: 2025-10-01 is before 2025-10-05"
 
 
+def empty_activities(book: Workbook) -> str:
+    """Not also 137 'unknown activity' at every registration, logistics row and company."""
+    activities = book["Activities"]
+    activities.delete_rows(3, activities.max_row)
+    return "Activities: no rows: only the header (and help row) is filled in"
+
+
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
+SHEET_MISTAKES = [empty_activities]
 
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
+MISTAKES += SHEET_MISTAKES
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
