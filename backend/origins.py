@@ -106,5 +106,6 @@ def _cell_column(row: Row, column: str, message: str) -> str:
     if column in row.cells:
         return column
     missing = _MISSING_LANG.search(message)
-    lang = missing.group(1) if missing and missing.group(1) in LANGS else "en"
-    return f"{column}_{lang}" if f"{column}_{lang}" in row.cells else column
+    if missing and missing.group(1) in LANGS:  # the language's column, even when it is absent
+        return f"{column}_{missing.group(1)}"
+    return f"{column}_en" if f"{column}_en" in row.cells else column

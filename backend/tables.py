@@ -6,6 +6,8 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import cache
 from pathlib import Path
 
 from services.models import LANGS
@@ -66,10 +68,49 @@ class Row:
         """A problem in one cell of this row."""
         if self.letters is None:
             return SourceError(self.file, self.line, message, column)
+        base = column.rpartition("_")[0] if column.endswith(LANG_ENDS) else column
         letter = self.letters.get(column) or next(
-            (v for k, v in self.letters.items() if k.startswith(f"{column}_")), "A"
+            (v for k, v in self.letters.items() if k.startswith(f"{base}_")), "A"
         )
         return SourceError(self.file, self.line, message, column, f"{letter}{self.line}")
+
+
+LANG_ENDS = tuple(f"_{lang}" for lang in LANGS)
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
+
+
+@cache
+def known_columns(name: str) -> frozenset[str]:
+    """Every column table `name` may have: the example's, which the template writes."""
+    path = EXAMPLE / name
+    if not path.exists():
+        return frozenset()
+    first = path.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+    return frozenset(h.strip().lower() for h in first.split(","))
+
+
+def misspelt(name: str, header: list[str], required: list[str]) -> list[tuple[int, str]]:
+    """(index, known column) for each header no table has that spells a column this one lacks
+    (`titel_nl` for `title_nl`): that column would be read as empty at every row. A required
+    column's own message says so already; a column of the organisers' own is left alone."""
+    known = known_columns(name)
+    absent = sorted(known - set(header) - set(required))
+    out = []
+    for index, found in enumerate(header):
+        if found and found not in known:
+            close = get_close_matches(found, absent, n=1, cutoff=0.75)
+            if close:
+                out.append((index, close[0]))
+                absent.remove(close[0])
+    return out
+
+
+def unknown_column(found: str, missing: str) -> Said:
+    """`unknown column 'titel_nl'; the column 'title_nl' is missing`."""
+    return said(
+        "unknown column {found}; the column {missing} is missing",
+        found=repr(found), missing=repr(missing),
+    )  # fmt: skip
 
 
 def missing_column(missing: str, found: str) -> Said:
@@ -121,6 +162,9 @@ def read_table(
         missing = ", ".join(table.missing)
         errors.append(SourceError(name, 1, missing_column(missing, found)))
         table.unreadable = "id" in table.missing
+    for index, known in misspelt(name, header, required):
+        errors.append(SourceError(name, 1, unknown_column(header[index], known)))
+        table.missing.append(known)  # said here, not again at every row
     for cells in reader:
         line = reader.line_num
         cells = [c.strip() for c in cells]

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.cells import cell_text, kind_of, not_a_time
 from backend.sources import sheet_name
-from backend.tables import Row, SourceError, Table, missing_column
+from backend.tables import Row, SourceError, Table, missing_column, misspelt, unknown_column
 from backend.xlsx_cells import Cell, Sheet, read_sheets
 from backend.xlsx_parts import Unsupported
 from services.said import said
@@ -100,6 +100,10 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
     table.missing = [c for c in required if c not in letters]
     if table.missing:
         _missing_columns(table, header, rows, errors)
+    for index, known in misspelt(name, header, required):
+        message = unknown_column(header[index], known)
+        errors.append(SourceError(label, 1, message, cell=f"{_letter(index)}1"))
+        table.missing.append(known)  # said here, not again at every row
     kinds = {h: kind_of(h) for h in letters}
     blank: int | None = None
     for line, cells in enumerate(rows[1:], start=2):

@@ -86,3 +86,13 @@ def test_example_marks_what_is_illustrative_and_has_a_short_title() -> None:
     assert not contacts["pierre-steverlynck"].sample and contacts["mission-desk"].sample
     assert all(len(t) <= 40 for t in built.mission.mission.short_title.values())
     assert all(d.delegate.sample for d in built.delegates.values())
+
+
+def test_misspelt_language_header_in_a_csv_is_said_once_at_the_header(tmp_path: Path) -> None:
+    source = _source(tmp_path)
+    path = source / "activities.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title_nl", "titel_nl", 1), encoding="utf-8")
+    assert [str(e) for e in build(source).errors] == [
+        "activities.csv:1: unknown column 'titel_nl'; the column 'title_nl' is missing"
+    ]

@@ -139,10 +139,18 @@ def empty_activities(book: Workbook) -> str:
     return "Activities: no rows: only the header (and help row) is filled in"
 
 
+def misspelt_header(book: Workbook) -> str:
+    """Not 86 'missing language nl' at the title_en column, with the header never named."""
+    header = [c.value for c in book["Activities"][1]]
+    letter = get_column_letter(header.index("title_nl") + 1)
+    book["Activities"][f"{letter}1"] = "titel_nl"
+    return f"Activities!{letter}1: unknown column 'titel_nl'; the column 'title_nl' is missing"
+
+
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
-SHEET_MISTAKES = [empty_activities]
+SHEET_MISTAKES = [empty_activities, misspelt_header]
 
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
