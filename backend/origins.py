@@ -57,6 +57,10 @@ class Origins:
             if index < len(rows):
                 column = match.group(3).split(".")[0].split("[")[0] or match.group(1)
                 return rows[index], COLUMN_OF.get(column, column)
+        key, _, rest = path.partition(".")
+        if rest and len(self.places.get(key, [])) == 1:  # `delegate.language`: one row's cell
+            column = rest.split(".")[0].split("[")[0]
+            return self.places[key][0], COLUMN_OF.get(column, column)
         name = path.removeprefix("mission.").split(".")[0].split("[")[0]
         for key in (name, f"{name}_en"):
             if key in self.fields:

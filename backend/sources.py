@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from backend.choices import as_listed
 from backend.tables import SourceError, Table, read_table
 from services.said import said
 
@@ -45,4 +46,5 @@ def read_tables(
         for row in table.rows:
             for column in table.missing:
                 row.cells.setdefault(column, "")
+        as_listed(table)
     return tables

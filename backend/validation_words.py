@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.origins import COLUMN_OF
 from services.said import Said, said
 
 # The contract's patterns (services/contract_types.py), as a person would say them.
@@ -37,6 +38,8 @@ def message(err: Any) -> str:
     value = err.get("input")
     if err["type"] != "missing" and isinstance(value, str) and not value.strip():
         return said("empty: fill it in")
+    if err["type"] in ("literal_error", "enum") and isinstance(value, str):
+        return _not_listed(err, value)
     pattern = (err.get("ctx") or {}).get("pattern")
     text: str = PATTERNS.get(str(pattern)) or TYPES.get(err["type"]) or _pydantic(err)
     if err["type"] == "string_pattern_mismatch" and "@" in str(pattern):
@@ -45,6 +48,17 @@ def message(err: Any) -> str:
         shown = repr(value)
         return got(text, shown if len(shown) <= 60 else shown[:57] + "...")
     return text
+
+
+def _not_listed(err: Any, value: str) -> Said:
+    """`language 'FR' must be one of en, fr, nl`."""
+    expected = str((err.get("ctx") or {}).get("expected", ""))
+    listed = ", ".join(v.strip("'") for v in expected.replace(" or ", ", ").split(", "))
+    column = next((p for p in reversed(err.get("loc", ())) if isinstance(p, str)), "")
+    return said(
+        "{column} {value} must be one of {choices}",
+        column=COLUMN_OF.get(column, column), value=repr(value), choices=listed,
+    )  # fmt: skip
 
 
 def _pydantic(err: Any) -> str:

@@ -98,6 +98,22 @@ def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path:
     assert isinstance(activities[f"D{line + 1}"].value, time)  # the example types real times
 
 
+def test_workbook_choices_in_capitals_or_with_spaces_publish_as_listed(tmp_path: Path) -> None:
+    """`FR`, `Open `, `Briefing` mean what `fr`, `open`, `briefing` mean."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    delegates, activities = book["Delegates"], book["Activities"]
+    header = [c.value for c in activities[1]]
+    for sheet, column in ((delegates, "D"), (activities, "B")):
+        sheet[f"{column}3"] = f" {str(sheet[f'{column}3'].value).upper()} "
+    letter = get_column_letter(header.index("registration") + 1)
+    activities[f"{letter}3"] = str(activities[f"{letter}3"].value).title()
+    book.save(tmp_path / "caps.xlsx")
+    assert publish(EXAMPLE, tmp_path / "csv", SECRET, "https://x/").errors == []
+    report = publish(tmp_path / "caps.xlsx", tmp_path / "xlsx", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    assert files_of(tmp_path / "csv") == files_of(tmp_path / "xlsx")
+
+
 def test_workbook_that_is_not_one_is_reported(tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"not a zip")
     report = publish(tmp_path / "x.xlsx", tmp_path / "feed", SECRET, "https://x/")

@@ -147,10 +147,16 @@ def misspelt_header(book: Workbook) -> str:
     return f"Activities!{letter}1: unknown column 'titel_nl'; the column 'title_nl' is missing"
 
 
+def unknown_language(book: Workbook) -> str:
+    """It was said at the id (A3), in pydantic's words ('Input should be ...')."""
+    book["Delegates"]["D3"] = "de"
+    return "Delegates!D3: language 'de' must be one of en, fr, nl"
+
+
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
-SHEET_MISTAKES = [empty_activities, misspelt_header]
+SHEET_MISTAKES = [empty_activities, misspelt_header, unknown_language]
 
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
