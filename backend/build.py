@@ -177,7 +177,8 @@ def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceErr
     cell that could not be read, a formula, is one problem, not also an empty cell)."""
     missing = {(t.label, column) for t in tables.values() for column in t.missing}
     unread = {(t.label, cell) for t in tables.values() for cell in t.unread}
-    told: set[tuple[str, str]] = set()  # reading comes first: the first problem of a cell
+    # reading comes first: the first problem of a cell; a merge is one problem for its cells
+    told = {(t.label, cell) for t in tables.values() for cell in t.covered}
     unique: list[SourceError] = []
     for e in dict.fromkeys(errors):
         where = (e.file, e.cell)

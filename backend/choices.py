@@ -1,5 +1,6 @@
-"""The values a column may hold when the contract lists them (kind, state, registration,
-category, language, role), and a typed value read the way it was meant: `FR` is `fr`."""
+"""Typed values read the way they were meant: a listed choice in capitals (`FR` is `fr`, from
+the contract's lists: kind, state, registration, category, language, role) and a list of ids
+separated by commas (`media, ai` is `media ai`)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def as_listed(table: Table) -> None:
                 plain = " ".join(value.split()).lower()
                 if plain in values:
                     row.cells[column] = plain
+
+
+LIST_COLUMNS = ("sectors", "delegates", "cities", "hosts")  # several ids in one cell
+
+
+def as_spaced(table: Table) -> None:
+    """`media, ai` or `media;ai` as `media ai`: spaces are what the help row asks for, and a
+    comma is what a person types in a list."""
+    for column in LIST_COLUMNS:
+        for row in table.rows:
+            value = row.cells.get(column, "")
+            if "," in value or ";" in value:
+                row.cells[column] = " ".join(value.replace(";", " ").replace(",", " ").split())

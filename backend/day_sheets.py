@@ -35,8 +35,7 @@ def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceErro
         return datetime.combine(date.fromisoformat(day), clock_of(clock), zone).isoformat()
     except ValueError:
         message = said("{day} {value} is not a time", day=day, value=repr(clock))
-        labelled = said("{label}: {value}", label=column, value=message)
-        errors.append(SourceError(row.file, row.line, labelled))
+        errors.append(row.error(column, message))
         return None
 
 
@@ -99,6 +98,8 @@ def _logistics(
     for row in tables["logistics.csv"]:
         origins.add("logistics", row)
         day = days.get(row.get("activity"), "")
+        if not _is_date(day):
+            day = ""  # the activity's date is said at its own cell, not again here
         item: dict[str, Any] = {"activity_id": row.get("activity")}
         for key in ("dress_code", "bring", "security", "access"):
             item[key] = row.per_language(key)
@@ -108,6 +109,14 @@ def _logistics(
             item["departure_time"] = _at(row, day, "coach_time", zone, errors)
         out.append(item)
     return out
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _company(row: Row) -> dict[str, Any]:

@@ -3,11 +3,15 @@ has, and an id that repeats, each at the cell a person can find."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 from backend.checks import TABLE_OF
 from backend.tables import Row, SourceError, Table
+from backend.validation_words import ID_PATTERN, not_an_id
 from services.said import said, unknown
+
+_ID = re.compile(ID_PATTERN)
 
 # (table, column, table whose ids it names): checked on the rows themselves, so that a
 # reference is checked even when the document around it cannot be built.
@@ -37,7 +41,9 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
         known = {row.get("id") for row in tables[target]}
         for row in tables[name]:
             for value in row.get(column).split():
-                if value not in known:
+                if not _ID.match(value):  # in the words the contract uses, so said once
+                    out.append(row.error(column, not_an_id(value)))
+                elif value not in known:
                     out.append(row.error(column, unknown(thing[target], repr(value))))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backend.choices import as_listed
+from backend.choices import as_listed, as_spaced
 from backend.tables import SourceError, Table, read_table
 from services.said import said
 
@@ -47,4 +47,5 @@ def read_tables(
             for column in table.missing:
                 row.cells.setdefault(column, "")
         as_listed(table)
+        as_spaced(table)
     return tables

@@ -126,6 +126,7 @@ class Table:
     missing: list[str] = field(default_factory=list)  # required columns not found (reported)
     unreadable: bool = False  # missing or undecodable (reported): its ids are not known
     unread: set[str] = field(default_factory=set)  # cells not read (a formula: reported)
+    covered: set[str] = field(default_factory=set)  # cells under a merge (reported as one)
 
     def __post_init__(self) -> None:
         self.label = self.label or self.name

@@ -9,8 +9,9 @@ from backend.origins import COLUMN_OF
 from services.said import Said, said
 
 # The contract's patterns (services/contract_types.py), as a person would say them.
+ID_PATTERN = "^[a-z0-9][a-z0-9_-]{0,63}$"
 PATTERNS = {
-    "^[a-z0-9][a-z0-9_-]{0,63}$": said(
+    ID_PATTERN: said(
         "not an id: use only a-z, 0-9, - and _ (no capitals, spaces or accents), at most 64"
     ),
     "^(\\+[1-9][0-9]{6,14}|[0-9]{3})$": said(
@@ -45,9 +46,18 @@ def message(err: Any) -> str:
     if err["type"] == "string_pattern_mismatch" and "@" in str(pattern):
         text = said("not an e-mail address")
     if isinstance(value, (str, int, float)) and err["type"] != "missing":
-        shown = repr(value)
-        return got(text, shown if len(shown) <= 60 else shown[:57] + "...")
+        return got(text, _shown(value))
     return text
+
+
+def not_an_id(value: str) -> Said:
+    """What the contract says of an id it refuses, in the same words."""
+    return got(PATTERNS[ID_PATTERN], _shown(value))
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _not_listed(err: Any, value: str) -> Said:

@@ -14,7 +14,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -94,6 +94,7 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
     for row, _, where in sorted(sheet.merged):
         message = said("merged cells: unmerge them and type the value in each cell")
         errors.append(SourceError(label, row, message, cell=where))
+        table.covered.update(_cells_of(where))
     rows = sheet.rows
     header = [cell_text(c.value, "text").lower() for c in rows[0]] if rows else []
     letters = {h: get_column_letter(i + 1) for i, h in enumerate(header) if h}
@@ -164,6 +165,13 @@ def _missing_columns(
     message = missing_column(", ".join(table.missing), found)
     errors.append(SourceError(table.label, 1, message, cell=cell))
     table.unreadable = "id" in table.missing
+
+
+def _cells_of(where: str) -> list[str]:
+    """The cells a merged range covers, besides its first (which holds the value)."""
+    left, top, right, bottom = (int(n or 1) for n in range_boundaries(where))
+    cells = [f"{_letter(c - 1)}{r}" for r in range(top, bottom + 1) for c in range(left, right + 1)]
+    return cells[1:]
 
 
 def _letter(index: int) -> str:

@@ -98,8 +98,8 @@ def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path:
     assert isinstance(activities[f"D{line + 1}"].value, time)  # the example types real times
 
 
-def test_workbook_choices_in_capitals_or_with_spaces_publish_as_listed(tmp_path: Path) -> None:
-    """`FR`, `Open `, `Briefing` mean what `fr`, `open`, `briefing` mean."""
+def test_workbook_choices_in_capitals_and_comma_lists_publish_as_listed(tmp_path: Path) -> None:
+    """`FR`, `Open `, `Briefing` mean what `fr`, `open`, `briefing` mean; `a, b` is `a b`."""
     book = load_workbook(EXAMPLE_WORKBOOK)
     delegates, activities = book["Delegates"], book["Activities"]
     header = [c.value for c in activities[1]]
@@ -107,6 +107,8 @@ def test_workbook_choices_in_capitals_or_with_spaces_publish_as_listed(tmp_path:
         sheet[f"{column}3"] = f" {str(sheet[f'{column}3'].value).upper()} "
     letter = get_column_letter(header.index("registration") + 1)
     activities[f"{letter}3"] = str(activities[f"{letter}3"].value).title()
+    letter = get_column_letter(header.index("sectors") + 1)
+    activities[f"{letter}6"] = "cleantech,;"  # a comma or semicolon separates like a space
     book.save(tmp_path / "caps.xlsx")
     assert publish(EXAMPLE, tmp_path / "csv", SECRET, "https://x/").errors == []
     report = publish(tmp_path / "caps.xlsx", tmp_path / "xlsx", SECRET, "https://x/")

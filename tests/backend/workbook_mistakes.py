@@ -153,6 +153,40 @@ def unknown_language(book: Workbook) -> str:
     return "Delegates!D3: language 'de' must be one of en, fr, nl"
 
 
+def merged_language_cells(book: Workbook) -> str:
+    """The merge alone: not also 'missing language fr' at the cell under it."""
+    book["Activities"].merge_cells("N13:O13")
+    return "Activities!N13:O13: merged cells: unmerge them"
+
+
+def short_year_date(book: Workbook) -> str:
+    """The date alone: not also `Logistics:4: coach_time: 5/10/25 '18:00' is not a time`."""
+    book["Activities"]["C8"] = "5/10/25"
+    return "Activities!C8: '5/10/25' is not a date (e.g. 2025-10-06 or 6/10/2025)"
+
+
+def comma_sectors(book: Workbook) -> str:
+    """A comma separates like a space: 'ai' alone is wrong, not also 'media,' twice."""
+    book["Activities"]["K4"] = "media, ai"
+    return "Activities!K4: unknown sector 'ai'"
+
+
+def en_dash_id(book: Workbook) -> str:
+    """Once, not also as 'unknown activity'."""
+    book["Registrations"]["B5"] = "mon\u2013lunch"
+    return "Registrations!B5: not an id: use only a-z, 0-9, - and _"
+
+
+def bad_coach_time(book: Workbook) -> str:
+    """At its cell, not 'Logistics:3: coach_time: ...'."""
+    logistics = book["Logistics"]
+    letter = get_column_letter([c.value for c in logistics[1]].index("coach_time") + 1)
+    logistics[f"{letter}3"] = "7h99"
+    return f"Logistics!{letter}3: "
+
+
+ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
+
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
@@ -161,7 +195,7 @@ SHEET_MISTAKES = [empty_activities, misspelt_header, unknown_language]
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
-MISTAKES += SHEET_MISTAKES
+MISTAKES += SHEET_MISTAKES + ONE_MISTAKE
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
