@@ -92,15 +92,15 @@ def delegate_problems(doc: DelegateDoc) -> list[Problem]:
     """Rules of one personal document that need no mission (the publisher checks the rest)."""
     out: list[Problem] = []
     unique_ids(out, "meetings", doc.meetings)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, activity_id in enumerate(doc.registered):
-        if activity_id in seen:
-            out.append(
-                Problem(
-                    f"registered[{i}]", said("duplicate activity id {id}", id=repr(activity_id))
-                )
-            )
-        seen.add(activity_id)
+        if activity_id in seen:  # the first one named, as the publisher says other duplicates
+            words = said(
+                "the same registration twice: {id} (also {where})",
+                id=repr(activity_id), where=f"registered[{seen[activity_id]}]",
+            )  # fmt: skip
+            out.append(Problem(f"registered[{i}]", words))
+        seen.setdefault(activity_id, i)
     for i, meeting in enumerate(doc.meetings):
         check_span(out, f"meetings[{i}]", meeting.start, meeting.end, None)
     _check_contacts(out, "contacts", doc.contacts)

@@ -185,7 +185,20 @@ def bad_coach_time(book: Workbook) -> str:
     return f"Logistics!{letter}3: "
 
 
+def registered_twice(book: Workbook) -> str:
+    """It said "duplicate activity id 'tue-nasa-ames'" and not where the first one is."""
+    registrations = book["Registrations"]
+    last = registrations.max_row + 1
+    registrations[f"A{last}"] = registrations["A12"].value
+    registrations[f"B{last}"] = registrations["B12"].value
+    return (
+        f"Registrations!B{last}: the same registration twice: "
+        f"{registrations['B12'].value!r} (also row 12)"
+    )
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
+ONE_MISTAKE += [registered_twice]
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]

@@ -206,7 +206,7 @@ def test_parse_mission_emergency_short_number_is_allowed(mission: Doc) -> None:
             "meetings[0].end: end 15:00 is not after",
         ),
         (_set("meetings.1.id", "m-whitfield"), "meetings[1].id: duplicate id 'm-whitfield'"),
-        (_set("registered.1", "mon-opening-seminar"), "duplicate activity id"),
+        (_set("registered.1", "mon-opening-seminar"), "the same registration twice"),
         (_set("delegate.language", "de"), "delegate.language: Input should be"),
         (_set("contacts.0.email", "no-at-sign"), "contacts[0].email"),
         (_delete("delegate"), "delegate: Field required"),
