@@ -72,13 +72,17 @@ def not_a_time(value: object) -> Said | None:
         return said(
             "{value} is a number, not a time (Excel counts it in days): type the time with a"
             " colon, e.g. {example}",
-            value=number, example=_example(number),
+            value=number, example=_example(number, value),
         )  # fmt: skip
     return None
 
 
-def _example(number: str) -> str:
-    """11.3 (typed as "11,30") as 11:30; 09:30 when the digits are no time."""
+def _example(number: str, days: float) -> str:
+    """11.3 (typed as "11,30") as 11:30; 24:30 typed in a time cell (1.02 days) as '24:30,
+    which Excel keeps as text; 09:30 when the digits are no time."""
+    minutes_past = round(days * 24 * 60)
+    if 24 * 60 <= minutes_past < 30 * 60 and abs(days * 24 * 60 - minutes_past) < 1e-6:
+        return f"'{minutes_past // 60}:{minutes_past % 60:02d}"
     hours, _, minutes = number.partition(".")
     minutes = minutes.ljust(2, "0")
     if hours.isdigit() and int(hours) < 24 and len(minutes) == 2 and int(minutes) < 60:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import Days, instant, mission_days
+from backend.sheet_times import Days, mission_days, span
 from backend.sheets import Origins, contact, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
@@ -71,8 +71,7 @@ def _meeting(
         "id": row.get("id"),
         "counterpart": row.get("counterpart"),
         "company": row.get("company"),
-        "start": instant(row, "start", zone, errors, days),
-        "end": instant(row, "end", zone, errors, days),
+        **dict(zip(("start", "end"), span(row, zone, errors, days), strict=True)),
         "sample": flag(row),
     }
     if row.get("venue"):

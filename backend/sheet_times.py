@@ -4,7 +4,7 @@ whichever of the two does not read (with the forms a workbook's help row shows).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from backend.tables import Row, SourceError
 from services.said import Said, said
 
 _DAY = "EEE d MMM y"
+_PAST_MIDNIGHT = re.compile(r"^(2[4-9]):([0-5]\d)$")  # 24:30 is 00:30 the next day
 _HH_MM = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
 
 
@@ -38,6 +39,35 @@ def mission_days(fields: dict[str, Row]) -> Days | None:
     except (KeyError, ValueError):
         return None
     return (first, last) if first <= last else None
+
+
+def span(
+    row: Row, zone: ZoneInfo, errors: list[SourceError], days: Days | None = None
+) -> tuple[str | None, str | None]:
+    """The row's start and end instants. An end typed 24:30 is half past midnight the next day
+    (an end of 00:30 might be a slip for 10:30, so it is not guessed at): such an end not
+    after its start is said at the end, with how to type it (None)."""
+    start = instant(row, "start", zone, errors, days)
+    late = _PAST_MIDNIGHT.match(row.get("end"))
+    if late is None:
+        end = instant(row, "end", zone, errors, days)
+    elif start is None:
+        return None, None
+    else:
+        day = date.fromisoformat(start[:10]) + timedelta(days=1)
+        end = datetime.combine(day, time(int(late[1]) - 24, int(late[2])), zone).isoformat()
+    if start is None or end is None or datetime.fromisoformat(end) > datetime.fromisoformat(start):
+        return start, end
+    clock = datetime.fromisoformat(end).time()
+    if clock.hour >= 6 or late is not None:
+        return start, end  # the contract says "end ... is not after start ..."
+    words = said(
+        "end {end} is not after start {start}: for an end after midnight, type {late}",
+        end=clock.strftime("%H:%M"), start=datetime.fromisoformat(start).strftime("%H:%M"),
+        late=f"{clock.hour + 24}:{clock.minute:02d}",
+    )  # fmt: skip
+    errors.append(row.error("end", words))
+    return start, None
 
 
 def instant(

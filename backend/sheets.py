@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import instant, mission_days
+from backend.sheet_times import mission_days, span
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
 
@@ -143,8 +143,7 @@ def _activities(
                 "title": row.per_language("title"),
                 "description": row.per_language("description"),
                 "sectors": row.get("sectors").split(),
-                "start": instant(row, "start", zone, errors, days),
-                "end": instant(row, "end", zone, errors, days),
+                **dict(zip(("start", "end"), span(row, zone, errors, days), strict=True)),
                 "venue_id": row.get("venue"),
                 "room": _names(row, "room"),
                 "state": row.get("state") or "confirmed",

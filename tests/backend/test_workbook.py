@@ -3,6 +3,7 @@ by sheet and cell with nothing published."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from datetime import time
@@ -114,6 +115,21 @@ def test_workbook_choices_in_capitals_and_comma_lists_publish_as_listed(tmp_path
     report = publish(tmp_path / "caps.xlsx", tmp_path / "xlsx", SECRET, "https://x/")
     assert not report.errors, report.errors
     assert files_of(tmp_path / "csv") == files_of(tmp_path / "xlsx")
+
+
+def test_workbook_end_typed_24_30_is_half_past_midnight_the_next_day(tmp_path: Path) -> None:
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    activities = book["Activities"]
+    activities["E8"] = "24:30"
+    book.save(tmp_path / "late.xlsx")
+    report = publish(tmp_path / "late.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    mission = json.loads(next((tmp_path / "feed").rglob("mission.json")).read_text())
+    late = next(a for a in mission["activities"] if a["id"] == activities["A8"].value)
+    assert (late["start"], late["end"]) == (
+        "2025-10-05T18:30:00-07:00",
+        "2025-10-06T00:30:00-07:00",
+    )
 
 
 def test_workbook_that_is_not_one_is_reported(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -197,8 +197,25 @@ def registered_twice(book: Workbook) -> str:
     )
 
 
+def end_past_midnight(book: Workbook) -> str:
+    """18:30 to 00:30: said how to type an end after midnight."""
+    book["Activities"]["E8"] = time(0, 30)
+    return (
+        "Activities!E8: end 00:30 is not after start 18:30: for an end after midnight, type 24:30"
+    )
+
+
+def end_24_30_in_a_time_cell(book: Workbook) -> str:
+    """Excel keeps 24:30 typed in an h:mm cell as 1.02 days: it says to type it as text."""
+    book["Activities"]["E8"] = 1 + 30 / 1440
+    return (
+        "Activities!E8: 1.020833 is a number, not a time (Excel counts it in days): type the"
+        " time with a colon, e.g. '24:30"
+    )
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
-ONE_MISTAKE += [registered_twice]
+ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell]
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
