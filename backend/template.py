@@ -12,7 +12,7 @@ import re
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -22,10 +22,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.build import COLUMNS, OPTIONAL
 from backend.cells import kind_of
+from backend.choices import choices
 from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
 from backend.tables import SourceError, read_table
-from backend.template_help import HELP, OWN_CHOICES
+from backend.template_help import HELP
 from backend.workbook import HELP_MARK
 from services import models
 
@@ -130,29 +131,14 @@ def _help(column: str, name: str) -> str:
     base, _, lang = column.rpartition("_")
     if lang in models.LANGS and base:
         return f"{base.replace('_', ' ')} in {dict(en='English', fr='French', nl='Dutch')[lang]}"
-    choices = _choices(name).get(column)
-    return f"one of: {', '.join(choices)}" if choices else column.replace("_", " ")
-
-
-def _choices(name: str) -> dict[str, list[str]]:
-    """Columns of table `name` whose values the contract lists (kind, state, category,
-    language, role...): a company's kind is not an activity's."""
-    if name in OWN_CHOICES:
-        return OWN_CHOICES[name]
-    out: dict[str, list[str]] = {}
-    for model in (models.Activity, models.Contact, models.Delegate, models.Participant):
-        for field, info in model.model_fields.items():
-            if get_origin(info.annotation) is not None and str(get_origin(info.annotation)) in (
-                "typing.Literal",
-            ):
-                out[field] = [str(v) for v in get_args(info.annotation)]
-    return out
+    listed = choices(name).get(column)
+    return f"one of: {', '.join(listed)}" if listed else column.replace("_", " ")
 
 
 def _drop_downs(book: Workbook, name: str) -> None:
     sheet = book[sheet_name(name)]
     header = [str(c.value) for c in sheet[1]]
-    lists = {column: f'"{",".join(values)}"' for column, values in _choices(name).items()}
+    lists = {column: f'"{",".join(values)}"' for column, values in choices(name).items()}
     for table, column, target in REFERENCES:
         if table == name and target in {**COLUMNS, **OPTIONAL}:
             ids = book[sheet_name(target)]
