@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from backend.sheet_times import clock_of
 from backend.sheets import Origins, flag
 from backend.tables import Row, SourceError, Table
+from services.mission_time import is_iso_date
 from services.models import LANGS
 from services.said import said
 
@@ -98,7 +99,7 @@ def _logistics(
     for row in tables["logistics.csv"]:
         origins.add("logistics", row)
         day = days.get(row.get("activity"), "")
-        if not _is_date(day):
+        if not is_iso_date(day):
             day = ""  # the activity's date is said at its own cell, not again here
         item: dict[str, Any] = {"activity_id": row.get("activity")}
         for key in ("dress_code", "bring", "security", "access"):
@@ -109,14 +110,6 @@ def _logistics(
             item["departure_time"] = _at(row, day, "coach_time", zone, errors)
         out.append(item)
     return out
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _company(row: Row) -> dict[str, Any]:

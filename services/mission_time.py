@@ -3,7 +3,7 @@ them (on a UTC scale of whole seconds, cheaper than comparing pydantic's aware d
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,6 +12,15 @@ from babel.dates import get_timezone_name
 from services.errors import Problem
 from services.models import Mission
 from services.said import said
+
+
+def is_iso_date(text: str) -> bool:
+    """'2025-10-07' is; '2025-10-32', '7/10' and '' are not."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def zone_named(name: str) -> ZoneInfo | None:

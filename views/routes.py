@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+
+from services.mission_time import is_iso_date
 
 TABS = ("agenda", "programme", "map", "contacts", "settings")
 DETAILS = ("activity", "venue", "meeting", "changes", "about", "join", "mycard", "myqr")
@@ -47,18 +48,10 @@ def parse(path: str | None) -> Route:
         return Route("agenda")
     name, arg = parts[0], (parts[1] if len(parts) > 1 else None)
     dated = ("agenda", "map")
-    if name in dated and arg is not None and not _is_date(arg):
+    if name in dated and arg is not None and not is_iso_date(arg):
         return Route(name)
     if name in TABS:
         return Route(name, arg if name in dated else None)
     if name in (*DETAILS, *DAY) and (arg or name in WITHOUT_ARG):
         return Route(name, arg)
     return Route("agenda")
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
