@@ -128,7 +128,8 @@ def with_warnings(items: list[AgendaItem]) -> list[AgendaItem]:
         if a.activity is not None and a.activity.kind == "transfer":
             continue  # the coach or flight is the journey
         by = b.due if b.due is not None and b.due < b.start else None  # doors close early
-        gap = int(((by or b.start) - a.end).total_seconds() // 60)
+        # a 'be there by' before the item ahead ends: no time at all, never a negative gap
+        gap = max(0, int(((by or b.start) - a.end).total_seconds() // 60))
         needed = travel_minutes(a.venue, b.venue)
         if gap < needed:
             found[b.id].append(Warning("tight", a.id, gap, needed, by))

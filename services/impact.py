@@ -72,7 +72,9 @@ def _as_before(
     start = datetime.fromisoformat(old["start"]) if old.get("start") else item.start
     end = datetime.fromisoformat(old["end"]) if old.get("end") else item.end
     venue = venues.get(old["venue_id"]) if "venue_id" in old else item.venue
-    earlier = replace(item, start=start, end=end, venue=venue, warnings=())
+    # the organisers' 'be there by' moves with the start (the change log does not keep it)
+    due = item.due + (start - item.start) if item.due is not None else None
+    earlier = replace(item, start=start, end=end, venue=venue, warnings=(), due=due)
     others = [replace(i, warnings=()) for i in items if i.id != item.id]
     return with_warnings(sorted([*others, earlier], key=lambda i: (i.start, i.end, i.id)))
 

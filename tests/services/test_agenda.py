@@ -288,3 +288,18 @@ def test_the_row_names_the_time_to_be_there_by(lang: Lang, words: str) -> None:
     gala = next(i for i in items if i.id == "tue-gala-dinner")
     row = agenda_row(tr, MISSION, gala, titles, ZoneInfo(MISSION.mission.time_zone))
     assert any(w.startswith(words) for w in row.warnings), row.warnings
+
+
+def test_a_be_there_by_before_the_item_ahead_ends_is_no_time_never_a_negative_gap() -> None:
+    """Review: with the gala's 'be there by' at 17:30 and the reception ending at 18:00, the
+    row read 'Tight transfer: -30 min after …'."""
+    early = datetime.fromisoformat("2025-10-07T17:30:00-07:00")
+    logistics = [
+        x.model_copy(update={"arrive_by": early}) if x.activity_id == "tue-gala-dinner" else x
+        for x in MISSION.logistics
+    ]
+    mission = MISSION.model_copy(update={"logistics": logistics})
+    demo = parse_delegate(DELEGATE_BYTES)
+    gala = next(i for i in personal_items(mission, demo, []) if i.id == "tue-gala-dinner")
+    tight = [w for w in gala.warnings if w.kind == "tight"]
+    assert len(tight) == 1 and tight[0].gap_minutes == 0 and tight[0].by == early

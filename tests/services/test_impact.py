@@ -4,6 +4,7 @@ meeting gets exactly one sentence, and a later republish that moves it out clear
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -12,8 +13,8 @@ import pytest
 from backend.publish import publish
 from backend.tokens import token_for
 from services import mission_day
-from services.agenda import AgendaItem, with_warnings
-from services.changes import Change
+from services.agenda import AgendaItem, personal_items, with_warnings
+from services.changes import Change, FieldChange
 from services.feed_client import FeedClient
 from services.i18n import Translator
 from services.impact import Impact, impacts, sentence
@@ -25,10 +26,10 @@ from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, namespace_for
 from services.sync import Synchronizer
-from services.validation import parse_mission
+from services.validation import parse_delegate, parse_mission
 from tests.backend.servers import EXAMPLE, SECRET, backend_server
 from tests.backend.sources import edit
-from tests.conftest import MISSION_BYTES, FixedClock
+from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, FixedClock
 from tests.wording import french_problems
 
 CODE = token_for("demo", SECRET)
@@ -150,3 +151,20 @@ def test_an_item_new_on_the_agenda_is_not_said_to_have_changed() -> None:
     assert texts["fr"].startswith(f"Nouveau dans votre agenda{NB}: Medtech")
     assert texts["nl"].startswith("Medtech en digitale gezondheid in Stanford staat nieuw in uw")
     assert french_problems(texts["fr"]) == []
+
+
+def test_a_move_into_a_tight_be_there_by_is_said() -> None:
+    """Review: the agenda before the change was rebuilt with the new 'be there by' (19:10)
+    and the old start (21:00), so it was tight too, and the move said nothing."""
+    demo = parse_delegate(DELEGATE_BYTES)
+    items = personal_items(MISSION, demo, [])
+    venues = {v.id: v for v in MISSION.venues}
+    gala = next(i for i in items if i.id == "tue-gala-dinner")
+    assert any(w.kind == "tight" and w.by == gala.due for w in gala.warnings)
+    later = (gala.start + timedelta(hours=1)).isoformat()
+    field = FieldChange(field="start", old=later, new=gala.start.isoformat())
+    moved = Change(id="tue-gala-dinner", kind="changed", revision=2, fields=(field,))
+    found = impacts([moved], items, venues)
+    assert [(i.changed.id, i.other.id, i.kind) for i in found] == [
+        ("tue-gala-dinner", "tue-chm-reception", "tight")
+    ]
