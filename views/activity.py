@@ -59,7 +59,8 @@ def build(ctx: Ctx) -> Screen:
     controls += header(ctx, activity)
     controls += when(ctx, activity)
     zone = display_zone(repo.mission, repo.settings.time_display)
-    controls += practical_section(ctx, practical(tr, repo.mission, activity, zone))
+    if activity.state != "cancelled":  # no coach to catch for what does not take place
+        controls += practical_section(ctx, practical(tr, repo.mission, activity, zone))
     venue = repo.venue(activity.venue_id)
     if venue is not None:
         controls.append(heading(_("Where")))

@@ -106,7 +106,7 @@ def _now_next(
         return [], due
     if day != repo.default_day():  # browsing another day: one line
         return [now_next_line(ctx, summary)], due
-    shown = nn.now or nn.next
+    shown = (nn.now or nn.next) if summary.route else None  # not the mission's countdown
     badges = flag_labels(tr, repo.flags_for(shown.id), shown.cancelled) if shown else ()
     if nn.next is None:
         return [now_next_view(ctx, summary, "", badges)], due

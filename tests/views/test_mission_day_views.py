@@ -288,14 +288,7 @@ def _moved_reception(root: Path, start: str) -> None:
     mission["revision"] = 2
     field = FieldChange(field="start", old=old, new=activity["start"])
     change = Change(id="tue-chm-reception", kind="changed", revision=2, fields=(field,))
-    log = ChangeLog(changes={change.id: change})
-    store_unit(root, json.dumps(mission).encode(), etag='"v2"', changes=log)
-    code = "abcdefghijklmnopqrstuvwxyz"  # signed in as the demo delegate, with their meetings
-    store_unit(root, DELEGATE_BYTES, personal_name(code), etag='"p1"')
-    settings = {"personal_code": code, "feed_url": TEST_ORIGIN}
-    (root / "settings.json").write_text(
-        json.dumps({"delegate_companion.settings": json.dumps(settings)}), encoding="utf-8"
-    )
+    _signed_in_over(root, mission, ChangeLog(changes={change.id: change}))
 
 
 @pytest.mark.parametrize(
@@ -385,5 +378,50 @@ async def test_the_now_next_card_says_its_item_changed(tmp_path: Path) -> None:
         texts = [t.value for t in walk(card) if isinstance(t, ft.Text)]
         assert "Gewijzigd" in texts, texts
         assert any("Computer History Museum" in (t or "") for t in texts), texts
+    finally:
+        await app.close()
+
+
+def _signed_in_over(root: Path, mission: dict[str, object], log: ChangeLog | None = None) -> None:
+    """The demo delegate signed in over `mission` as synced (with its change log)."""
+    store_unit(root, json.dumps(mission).encode(), etag='"v2"', changes=log)
+    code = "abcdefghijklmnopqrstuvwxyz"
+    store_unit(root, DELEGATE_BYTES, personal_name(code), etag='"p1"')
+    settings = {"personal_code": code, "feed_url": TEST_ORIGIN}
+    (root / "settings.json").write_text(
+        json.dumps({"delegate_companion.settings": json.dumps(settings)}), encoding="utf-8"
+    )
+
+
+async def test_the_mission_countdown_card_carries_no_items_badge(tmp_path: Path) -> None:
+    """Review: before the mission the card names the mission, yet it took the first item's
+    'Changed' badge."""
+    mission = json.loads(MISSION_BYTES)
+    mission["revision"] = 2
+    first = "sun-delegation-briefing"
+    change = Change(id=first, kind="changed", revision=2, fields=())
+    _signed_in_over(tmp_path, mission, ChangeLog(changes={first: change}))
+    app = await App(tmp_path, "en", "2025-10-01T09:00:00-07:00", origin=TEST_ORIGIN).start()
+    try:
+        card = app.find("now-next")
+        texts = [t.value for t in walk(card) if isinstance(t, ft.Text)]
+        assert any("The mission starts in" in (t or "") for t in texts), texts
+        assert "Changed" not in texts
+    finally:
+        await app.close()
+
+
+async def test_a_cancelled_activity_says_nothing_about_its_coach(tmp_path: Path) -> None:
+    """Review: the gala, cancelled, still said 'The coach leaves at 18:45'; its row on the
+    offline page did not."""
+    mission = json.loads(MISSION_BYTES)
+    mission["revision"] = 2
+    gala = next(a for a in mission["activities"] if a["id"] == "tue-gala-dinner")
+    gala["state"] = "cancelled"
+    _signed_in_over(tmp_path, mission)
+    app = await App(tmp_path, "en", origin=TEST_ORIGIN).start("/activity/tue-gala-dinner")
+    try:
+        assert "Cancelled" in app.text()
+        assert not app.has("practical-heading") and "The coach leaves" not in app.text()
     finally:
         await app.close()
