@@ -32,12 +32,12 @@ def reaches(
     if company is not None and audience.id in company.sectors:
         return True
     every = {sector.id for sector in mission.mission.sectors}
-    return any(
-        item.activity is not None
-        and audience.id in item.activity.sectors
-        and not every <= set(item.activity.sectors)
-        for item in live
-    )
+    open_to_all = len(every) > 1  # with one sector, its activities are that sector's own
+
+    def own(sectors: list[str]) -> bool:
+        return audience.id in sectors and not (open_to_all and every <= set(sectors))
+
+    return any(item.activity is not None and own(item.activity.sectors) for item in live)
 
 
 def for_person(

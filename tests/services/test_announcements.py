@@ -88,3 +88,16 @@ def test_example_week_has_announcements_of_every_kind() -> None:
     assert {n.urgency for n in MISSION.announcements} == {"info", "important", "urgent"}
     kinds = {n.audience.kind for n in MISSION.announcements}
     assert kinds == {"everyone", "city", "sector", "activity"}
+
+
+def test_in_a_one_sector_mission_its_activities_are_that_sectors_own(
+    delegate: dict[str, Any],
+) -> None:
+    """Review: with a single sector, every activity carries 'every sector', and a sector
+    announcement reached only the companies in it, never an official at its activities."""
+    aero = next(s for s in MISSION.mission.sectors if s.id == "aero")
+    only = MISSION.model_copy(
+        update={"mission": MISSION.mission.model_copy(update={"sectors": [aero]})}
+    )
+    attendee = person(delegate, ["wed-b2b-space"])
+    assert gets(only, attendee, "space-b2b-tables")
