@@ -176,14 +176,19 @@ async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_pat
     assert [e.revision for e in history(out)] == [1, 2]
 
 
-async def test_console_refusal_points_at_its_checkbox_not_the_command_line(tmp_path: Path) -> None:
+def _half_over_the_example(tmp_path: Path) -> tuple[Path, dict[str, tuple[str, bytes]]]:
+    """The example live, and the upload of a workbook that drops most of its programme."""
     source = copy_example(tmp_path)
     drop_unreferenced_activities(source)  # more than half of the programme
     write_workbook(tmp_path / "half.xlsx", source)
     out = tmp_path / "feed"
     publish(EXAMPLE_WORKBOOK, out, SECRET, URL)
+    return out, {"workbook": ("half.xlsx", (tmp_path / "half.xlsx").read_bytes())}
+
+
+async def test_console_refusal_points_at_its_checkbox_not_the_command_line(tmp_path: Path) -> None:
+    out, files = _half_over_the_example(tmp_path)
     async with signed_in(out) as (client, csrf):
-        files = {"workbook": ("half.xlsx", (tmp_path / "half.xlsx").read_bytes())}
         refused = (await client.post("/upload", data={"csrf": csrf}, files=files)).text
     assert "tick “I have checked: publish anyway” and publish." in html.unescape(refused)
     assert "--force" not in refused and 'name="force"' in refused
@@ -343,13 +348,8 @@ async def test_console_publish_refused_says_not_published_first_on_the_page(
 ) -> None:
     """Publish pressed without ticking the box gave back the same long page from its top: the
     refusal sat below the list of changes, and nothing said 'not published'."""
-    source = copy_example(tmp_path)
-    drop_unreferenced_activities(source)  # more than half of the programme
-    write_workbook(tmp_path / "half.xlsx", source)
-    out = tmp_path / "feed"
-    publish(EXAMPLE_WORKBOOK, out, SECRET, URL)
+    out, files = _half_over_the_example(tmp_path)
     async with signed_in(out) as (client, csrf):
-        files = {"workbook": ("half.xlsx", (tmp_path / "half.xlsx").read_bytes())}
         checked = await client.post("/upload", data={"csrf": csrf}, files=files)
         assert 'id="not-published"' not in checked.text  # nothing pressed yet
         form = {"csrf": csrf, "upload": upload_id(checked.text)}
