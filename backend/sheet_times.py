@@ -8,10 +8,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 from backend.tables import Row, SourceError
-from services.said import Said, said
+from services.said import Dated, Said, said
 
 _DAY = "EEE d MMM y"
 _PAST_MIDNIGHT = re.compile(r"^(2[4-9]):([0-5]\d)$")  # 24:30 is 00:30 the next day
@@ -116,8 +114,8 @@ def _swapped(day: date) -> date | None:
         return None
 
 
-def _words(day: date, pattern: str) -> str:
-    return str(format_date(day, pattern, locale="en"))
+def _words(day: date, pattern: str) -> Dated:
+    return Dated(day, pattern)
 
 
 @lru_cache(maxsize=4096)  # thousands of meetings share a few dozen slots

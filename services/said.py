@@ -4,14 +4,18 @@ in the reader's language.
 Like markupsafe's `Markup`, a `Said` *is* its English text (a `str`): logs, the command line
 and every test that reads a problem see exactly what they saw before. The organisers' console
 calls `say(text, gettext)` to render the same sentence from its catalog. Parameters are
-values from the source (ids, cell contents: never translated) or other `Said` sentences
-(translated in turn). Message ids are extracted by `make i18n` (keyword `said`).
+values from the source (ids, cell contents: never translated), other `Said` sentences
+(translated in turn) or `Dated` days (written in the reader's language). Message ids are
+extracted by `make i18n` (keyword `said`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
+
+from babel.dates import format_date
 
 Gettext = Callable[[str], str]
 
@@ -44,6 +48,27 @@ class Said(str):
         return Said(self.msgid, {key: change(value) for key, value in self.params.items()})
 
 
+class Dated(str):
+    """A day in a sentence: 'Thu 10 Jul 2025' as it is made, 'jeu. 10 juil. 2025' when said to
+    a French reader. `pattern`: a CLDR date pattern."""
+
+    day: date
+    pattern: str
+
+    def __new__(cls, day: date, pattern: str) -> Dated:
+        self = super().__new__(cls, str(format_date(day, pattern, locale="en")))
+        self.day, self.pattern = day, pattern
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Dated, (self.day, self.pattern))
+
+    def said_in(self, locale: str) -> str:
+        from services.i18n import dated  # services.i18n's catalogs load on first use
+
+        return dated(self.day, self.pattern, locale)
+
+
 def said(msgid: str, /, **params: object) -> Said:
     """`said("unknown venue {id}", id="'x'")`: the English text, which remembers how it was made."""
     return Said(msgid, params)
@@ -55,6 +80,9 @@ def say(text: str, gettext: Gettext) -> str:
 
 
 def _in(value: object, gettext: Gettext) -> object:
+    if isinstance(value, Dated):  # in the language of the translator whose gettext this is
+        locale = getattr(getattr(gettext, "__self__", None), "locale", None)
+        return value.said_in(locale) if isinstance(locale, str) else value
     return value.say(gettext) if isinstance(value, Said) else value
 
 

@@ -4,12 +4,14 @@ the description from the catalog; the command line's English unchanged."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from backend.build import build
+from backend.sheet_times import outside
 from backend.validation_words import message
 from services.i18n import Translator
 from services.models import Activity, Lang
@@ -69,3 +71,19 @@ def test_pydantic_choices_are_said_in_plain_words_and_in_french(
     text = message(caught.value.errors(include_url=False)[0])
     assert text == english
     assert say(text, Translator("fr").gettext).startswith(french)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "jeu. 10 juil. 2025 est en dehors de la mission (dim. 5 au ven. 10 oct. 2025)"),
+        ("nl", "do 10 jul 2025 valt buiten de missie (zo 5 tot vr 10 okt 2025): bedoelt u 7 okt"),
+    ],
+)
+def test_a_day_outside_the_mission_is_written_in_the_readers_language(
+    lang: Lang, words: str
+) -> None:
+    """The French console said 'Thu 10 Jul 2025 est en dehors de la mission (Sun 5 to …)'."""
+    english = outside(date(2025, 7, 10), (date(2025, 10, 5), date(2025, 10, 10)))
+    assert english.startswith("Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct")
+    assert say(english, Translator(lang).gettext).startswith(words)
