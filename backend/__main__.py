@@ -13,6 +13,7 @@ from backend.addresses import address_problem
 from backend.build import build
 from backend.commands import add_commands, failed, patiently
 from backend.publish import Report, publish
+from backend.tables import EXAMPLE
 from backend.tokens import MissingSecret, load_secret
 from backend.wording import describe
 from backend.write_failure import WriteFailure, attempt
@@ -176,7 +177,7 @@ def parser() -> argparse.ArgumentParser:
     srv.set_defaults(run=cmd_serve)
     sub.add_parser("schema", help="write docs/feed-schema.json").set_defaults(run=cmd_schema)
     embed = sub.add_parser("embed", help="rebuild assets/feed from the example spreadsheets")
-    embed.add_argument("source", nargs="?", default=str(ROOT / "examples" / "bem-west-coast-2025"))
+    embed.add_argument("source", nargs="?", default=str(EXAMPLE))
     embed.add_argument("--delegate", default="demo")
     embed.set_defaults(run=cmd_embed)
     add_commands(sub)

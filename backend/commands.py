@@ -11,13 +11,13 @@ from typing import Any, TypeVar
 from backend.releases import Entry, history, live
 from backend.rollback import rollback
 from backend.staging import Busy
+from backend.tables import EXAMPLE
 from backend.write_failure import WriteFailure, attempt, sentence
 
 T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "bem-west-coast-2025"
-EXAMPLE_WORKBOOK = ROOT / "examples" / "bem-west-coast-2025.xlsx"
+EXAMPLE_WORKBOOK = EXAMPLE.with_suffix(".xlsx")  # beside the example's CSV folder
 
 
 def cmd_template(args: argparse.Namespace) -> int:

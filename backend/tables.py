@@ -76,7 +76,7 @@ class Row:
 
 
 LANG_ENDS = tuple(f"_{lang}" for lang in LANGS)
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"  # CSVs
 
 
 @cache

@@ -25,13 +25,12 @@ from backend.cells import kind_of
 from backend.choices import choices
 from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
-from backend.tables import SourceError, read_table
+from backend.tables import EXAMPLE, SourceError, read_table
 from backend.template_help import HELP
 from backend.workbook import HELP_MARK
 from services import models
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"
 LAST_ROW = 5000  # how far the drop-down lists reach
 FIXED_TIME = datetime(2025, 1, 1)  # same rows, same bytes: no "saved at" inside the file
 
