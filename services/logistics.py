@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 from services.agenda import AgendaItem
 from services.geo import travel_minutes
 from services.i18n import Translator
+from services.logistics_index import logistics_by_activity
 from services.models import DelegateDoc, Logistics, MissionDoc, Venue
 from services.present import zoned_time
 from services.safety import as_venue, tonight
 
 
 def logistics_for(mission: MissionDoc, activity_id: str) -> Logistics | None:
-    return next((x for x in mission.logistics if x.activity_id == activity_id), None)
+    return logistics_by_activity(mission).get(activity_id)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,22 @@
-"""When the organisers want a delegate at an activity before it starts (logistics' `arrive_by`:
-a security check, doors that close early), by activity id: what a tight transfer is measured
-against. Made once per mission document: a publish asks for it for every delegate."""
+"""The organisers' logistics by activity id (a coach, a 'be there by', what to bring), made once
+per mission document: a publish asks for it for every delegate, a screen for every row."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from services.models import Logistics, MissionDoc
 
-_made: list[tuple[list[Logistics], dict[str, datetime]]] = []  # the last few, by identity
+_made: list[tuple[list[Logistics], dict[str, Logistics]]] = []  # the last few, by identity
 KEEP = 4
 
 
-def arrival_dues(mission: MissionDoc) -> Mapping[str, datetime]:
+def logistics_by_activity(mission: MissionDoc) -> Mapping[str, Logistics]:
     rows = mission.logistics
-    for known, dues in _made:
+    for known, index in _made:
         if known is rows:
-            return dues
-    dues = {row.activity_id: row.arrive_by for row in rows if row.arrive_by is not None}
-    _made.insert(0, (rows, dues))
+            return index
+    index = {row.activity_id: row for row in rows}
+    _made.insert(0, (rows, index))
     del _made[KEEP:]
-    return dues
+    return index
