@@ -33,14 +33,9 @@ def practical_section(ctx: Ctx, lines: list[Practical]) -> list[ft.Control]:
 
 def _line(ctx: Ctx, line: Practical) -> ft.Control:
     urgent = line.pressing
-    text = ft.Text(
-        line.text,
-        size=15,
-        weight=ft.FontWeight.W_600 if urgent else None,
-        selectable=True,
-    )
     note = fallback_note(ctx.tr, line.fallback)
-    text.expand = not note
+    weight = ft.FontWeight.W_600 if urgent else None
+    text = ft.Text(line.text, size=15, weight=weight, selectable=True, expand=not note)
     body = ft.Column([text, *note], spacing=2, expand=True) if note else text
     icon = ft.Icon(ICONS[line.kind], size=20, color=WARNING if urgent else ft.Colors.PRIMARY)
     return ft.Semantics(
