@@ -68,6 +68,7 @@ def test_republished_announcement_then_safety_card_with_the_feed_server_gone(
 def _banner_after_republish(page: Page, app: str, source: Path, out: Path) -> None:
     open_app(page, app + f"join/{DEMO}")  # signed in: the demo delegate's own agenda
     see(page, "Lotte Vermeulen")
+    see(page, "Mijn agenda")  # her language: saved with her link, so a reload keeps both
     open_app(page, app + "settings")  # a reload: Flet gives this browser its session back
     see(page, "Actueel")  # signed in as Lotte: Dutch; the sign-in fetched everything
     _republish_with_announcement(source, out)
@@ -129,6 +130,7 @@ def _republish_with_announcement(source: Path, out: Path) -> None:
 def test_private_notes_survive_a_reload(tab: Page, app_url: str) -> None:
     open_app(tab, app_url + f"join/{DEMO}")
     see(tab, "Lotte Vermeulen")
+    see(tab, "Mijn agenda")  # the sign-in is saved: before it, a reload knows no one
     open_app(tab, app_url + "meeting/m-whitfield")
     reveal(tab, "note-text")
     tab.locator("[flt-semantics-identifier='note-text']").click()
