@@ -4,7 +4,9 @@
 
 Per count, three fresh servers, each started as `make run` starts ours headless (web mode,
 loopback, no CDN): the minimal app (bench/minimal_tabs_app.py), ours on its embedded
-mission, and ours syncing from `backend serve` of the published example feed.
+mission, ours syncing from `backend serve` of the published example feed, and the floor
+(bench/same_screen_app.py: a switch to the same controls as our Programme's first part, made
+from fixed strings, on our server: what Flet and the wire cost for that screen alone).
 bench/flet_client.py speaks Flet's WebSocket protocol instead of running browsers.
 - Sessions open app after app: server RSS and CPU (utime+stime) per session from /proc/<pid>.
 - `--switches` tab switches one at a time, round-robin over the open sessions and interleaved
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 OPENING = 25  # sessions connecting at the same time, like a lecture hall opening the link
 TIMEOUT = 900.0  # one open or one switch; a burst of 500 switches on a busy server takes minutes
+FLOOR = "same-screen"  # bench/same_screen_app.py
 QUIET = 0.05  # seconds without a patch after a switch: its screen is whole
 
 
@@ -227,7 +230,8 @@ def table(rows: list[Figures], switches: int) -> str:
 def goals(rows: list[Figures]) -> str:
     base = {f.count: f for f in rows if f.app == "minimal"}
     out = []
-    for f in (r for r in rows if r.app != "minimal" and r.count == max(base)):
+    floor = {f.count: f for f in rows if f.app == FLOOR}
+    for f in (r for r in rows if r.app not in ("minimal", FLOOR) and r.count == max(base)):
         m = base[f.count]
         p99 = pct(f.switch_ms, 0.99) / pct(m.switch_ms, 0.99)
         whole = pct(f.whole_ms, 0.99) / pct(m.whole_ms, 0.99)
@@ -238,6 +242,13 @@ def goals(rows: list[Figures]) -> str:
             f" {whole:.1f}x), memory/session "
             f"{mem:.1f}x (<= 2x), failures {f.failures}: {'met' if ok else 'NOT met'}"
         )
+        if f.count in floor:  # how much of it is the screen's controls, and how much ours
+            same = pct(floor[f.count].switch_ms, 0.99)
+            out.append(
+                f"  the same controls from fixed strings ({FLOOR}): switch p99"
+                f" {same / pct(m.switch_ms, 0.99):.1f}x the minimal app's; {f.app}"
+                f" {pct(f.switch_ms, 0.99) / same:.1f}x that"
+            )
     return "\n".join(out)
 
 
@@ -245,7 +256,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default="1,50,200,500")
     parser.add_argument("--switches", type=int, default=100)
-    parser.add_argument("--apps", default="minimal,ours,ours+feed", help="a quicker run: fewer")
+    parser.add_argument(
+        "--apps", default=f"minimal,ours,ours+feed,{FLOOR}", help="a quicker run: fewer"
+    )
     parser.add_argument("--no-burst", action="store_true", help="skip the all-at-once switch")
     args = parser.parse_args()
     # `kill` on the bench still stops every server it started (the with-blocks unwind)
@@ -260,6 +273,7 @@ def main() -> None:
             ("minimal", "bench/minimal_tabs_app.py", {}),
             ("ours", "main.py", {}),
             ("ours+feed", "main.py", {"DELEGATE_FEED_URL": feed_url}),
+            (FLOOR, "bench/same_screen_app.py", {}),
         ]
         apps = [a for a in apps if a[0] in args.apps.split(",")]
         for count in counts:
