@@ -13,7 +13,7 @@ import uvicorn
 from flet.app import AppCallable
 from platformdirs import user_cache_dir
 
-from hosting import construct, events, lean, takedown, unlink, walk
+from hosting import construct, events, lean, takedown, unlink, validated, walk
 from hosting.app import create_app
 from services.contacts import dials, display_phone
 from services.feeds import Feeds
@@ -52,6 +52,7 @@ def serve(
     events.install()
     unlink.install()
     takedown.install()
+    validated.install()
     tune_gc()
     uvicorn.run(
         app, host=host, port=port, access_log=False, log_level="warning", ws="websockets-sansio"
