@@ -86,7 +86,7 @@ def build(ctx: Ctx) -> Screen:
         )
         previous = venue
     controls.append(heading(_("All venues")))
-    for venue in sorted(repo.mission.venues, key=lambda v: (v.city, v.name)):
+    for venue in sorted(repo.mission.venues, key=partial(_venue_order, ctx, day)):
         controls.append(
             ft.ListTile(
                 title=ft.Text(venue.name),
@@ -132,6 +132,14 @@ def stop_spots(tr: Translator, region: Region, venues: list[Venue]) -> list[Spot
             spoken = tr.gettext("Stop {number}: {venue}").format(number=mark, venue=venue.name)
             spots.append(Spot(venue.id, mark, venue.name, venue.lat, venue.lon, spoken=spoken))
     return spots
+
+
+def _venue_order(ctx: Ctx, day: object, venue: Venue) -> tuple[bool, int, str]:
+    """All venues: the city the shown day is in first, then the others in the mission's order
+    (not by the city's id: "la" came before "sf" while the delegation was in San Francisco)."""
+    legs = sorted(ctx.repo.mission.mission.cities, key=lambda c: c.start_date)
+    leg = next((n for n, c in enumerate(legs) if c.id == venue.city), len(legs))
+    return (not _city_on(ctx, venue, day), leg, venue.name.casefold())
 
 
 def _city_on(ctx: Ctx, venue: Venue, day: object) -> bool:

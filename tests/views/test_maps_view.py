@@ -49,6 +49,26 @@ async def test_day_map_pins_are_48_px_buttons_that_open_their_venue(app: App) ->
     assert app.route == "/venue/stanford"
 
 
+async def test_all_venues_list_the_city_of_the_day_first_then_the_mission_order(app: App) -> None:
+    """In San Francisco the list began with eleven Los Angeles venues (sorted by city id)."""
+    mission = parse_mission(MISSION_BYTES)
+    city = {v.name: v.city for v in mission.venues}
+
+    def listed() -> list[str]:
+        tiles = [c for c in app.controls() if isinstance(c, ft.ListTile)]
+        return [str(t.title.value) for t in tiles if isinstance(t.title, ft.Text)]
+
+    await app.go("/map/2025-10-07")
+    names = listed()
+    assert len(names) == len(mission.venues)
+    cities = [city[n] for n in names]
+    assert cities == sorted(cities, key=lambda c: c != "sf")  # San Francisco's, then LA's
+    sf = [n for n in names if city[n] == "sf"]
+    assert sf == sorted(sf, key=str.casefold)
+    await app.go("/map/2025-10-09")
+    assert city[listed()[0]] == "la"
+
+
 async def test_day_map_names_the_stops_on_the_map_and_towns_where_there_is_room(app: App) -> None:
     await app.go("/map/2025-10-07")
     shown = " ".join(texts(app.find("day-map"))).replace("\n", " ")
