@@ -15,6 +15,8 @@ def normalise_code(text: str) -> str | None:
         value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         value = LINKED_FILE.sub("", value)
     value = re.sub(r"[\s-]", "", value)
+    # A code read off paper: its alphabet has no digit 0, so a 0 can only be the letter o.
+    value = value.replace("0", "o")
     return value if TOKEN.match(value) else None
 
 

@@ -118,7 +118,9 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
             address=result.address
         )
     messages = {
-        "not_a_code": _("That is not a personal code: it has 26 letters and digits."),
+        "not_a_code": _(
+            "That is not a personal code: it has 26 characters, letters and the digits 2 to 7."
+        ),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),
         "not_found": _("No agenda was found for this code. Please check it."),
         "offline": _("Could not reach the organisers. Please try again in a moment."),

@@ -24,6 +24,7 @@ FEED = "https://feed.example.org/"
         f"{FEED}delegates/{CODE}.json#top",
         f"https://app.example.org/join/{CODE}",
         f"https://app.example.org/join/{CODE}/",
+        "abcd-efgh-ijkl-mn0p-qrst-uvwx-yz",  # read off paper: a zero for the letter o
     ],
 )
 def test_normalise_code_finds_the_code_in_what_is_pasted(pasted: str) -> None:

@@ -108,3 +108,15 @@ def test_describe_an_update_to_a_new_mission_says_so(lang: Lang, expected: str) 
     tr = Translator(lang)
     moved = SyncResult("updated", AT, 0, new_mission=True)
     assert expected in describe(tr, SyncState.done(moved), ZONE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "digits"),
+    [("en", "digits 2 to 7"), ("fr", "chiffres 2 à 7"), ("nl", "cijfers 2 tot 7")],
+)
+def test_describe_not_a_code_says_which_digits_a_code_has(lang: Lang, digits: str) -> None:
+    """'It has 26 letters and digits' was told to someone who had typed 26 letters and digits
+    (a 1 or an 8 among them): a code's digits are 2 to 7 only."""
+    result = SyncResult("not_a_code")
+    sentence = describe(Translator(lang), SyncState.done(result), ZONE, sign_in=True)
+    assert "26" in sentence and digits in sentence, sentence
