@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from services.i18n import Translator
+from services.i18n import BRUSSELS, Translator
 
 Status = Literal[
     "updated",  # new data was committed
@@ -68,8 +68,15 @@ class SyncState:
         return self.outcome.status if self.outcome else None
 
 
-def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = False) -> str:
-    """The sentence a person reads about the data on screen or about their sign-in."""
+def describe(
+    tr: Translator,
+    state: SyncState,
+    zone: ZoneInfo,
+    sign_in: bool = False,
+    mission_zone: ZoneInfo | None = None,
+) -> str:
+    """The sentence a person reads about the data on screen or about their sign-in. Its time
+    is in `zone`, the one times are shown in; said when it is not `mission_zone`."""
     _ = tr.gettext
     result = state.outcome
     if state.phase == "syncing":
@@ -81,6 +88,11 @@ def describe(tr: Translator, state: SyncState, zone: ZoneInfo, sign_in: bool = F
         if text:
             return text
     when = tr.moment(result.at, zone) if result.at else ""
+    if when and mission_zone is not None and zone.key != mission_zone.key:
+        if zone.key == BRUSSELS.key:
+            when = _("{time} Brussels time").format(time=when)
+        else:
+            when = f"{when} ({zone.key})"
     if result.status == "updated" and result.new_mission:  # nothing to compare it with
         return _("Updated {time}: a new mission was loaded").format(time=when)
     if result.status == "updated" and not result.changes:  # e.g. another day's programme

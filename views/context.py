@@ -111,14 +111,20 @@ class Ctx:
     sync: SyncState = field(default_factory=SyncState)
 
     def status_text(self) -> str:
-        return describe(self.tr, self.sync, self.repo.zone)
+        return self.describe(self.sync)
+
+    def describe(self, state: SyncState, sign_in: bool = False) -> str:
+        """A sync or sign-in outcome in words, its time in the zone the person chose (in
+        Brussels time, 'checked Tue 7 Oct 15:41' was Pacific time among Brussels times)."""
+        zone = self.repo.display_zone()
+        return describe(self.tr, state, zone, sign_in, mission_zone=self.repo.zone)
 
     def sign_in_problem(self) -> str:
         """Why the last sign-in failed, in the reader's language; "" when it did not."""
         refused = self.state.sign_in_refused
         if refused is None:
             return ""
-        return describe(self.tr, SyncState.done(refused), self.repo.zone, sign_in=True)
+        return self.describe(SyncState.done(refused), sign_in=True)
 
     def change_for(self, item_id: str) -> Change | None:
         """The change to show on an item's own screen: the first it had when opened."""

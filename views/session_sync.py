@@ -192,7 +192,7 @@ class SessionSync:
 
         async def check(code: str) -> None:
             outcome = await self.shell.account.sign_in(code, confirmed)
-            sentence = describe(tr, SyncState.done(outcome), self.shell.repo.zone, sign_in=True)
+            sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
             if outcome.status == "confirm_origin":
                 self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
                 return
@@ -207,9 +207,7 @@ class SessionSync:
             self.shell.ctx.state.forget_person()  # the code field too: it did its job
             if previous != self.shell.repo.settings.personal_code:
                 await self._first_sign_in()
-            self.shell.toast(
-                describe(self.shell.ctx.tr, SyncState.done(outcome), self.shell.repo.zone, True)
-            )
+            self.shell.toast(self.shell.ctx.describe(SyncState.done(outcome), sign_in=True))
             self.shell.ctx.sync = SyncState.done(outcome)
             self.start_loop()
             if self.shell.ctx.state.route.path() == "/agenda":  # a personal link: there already

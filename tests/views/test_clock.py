@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from services.sync_state import SyncResult, SyncState
 from tests.views.harness import App
 from views import background
 from views.context import Ctx, Screen
@@ -181,3 +183,18 @@ async def test_clock_waits_with_a_timer_not_a_task_and_a_closed_session_keeps_no
     assert timer is not None and not timer.cancelled()
     await app.close()
     assert timer.cancelled() and shell.clock._timer is None
+
+
+async def test_clock_in_brussels_time_the_sync_time_is_brussels_time_too(app: App) -> None:
+    """Settings and My agenda's offline line said 'checked Tue 7 Oct 15:40', Pacific time,
+    among times that all were Brussels time: the delegate read nine hours wrong."""
+    assert app.shell is not None
+    at = datetime(2025, 10, 7, 15, 40, tzinfo=ZoneInfo("America/Los_Angeles"))
+    app.shell.ctx.sync = SyncState.done(SyncResult("up_to_date", at))
+    await app.go("/settings")
+    assert "Up to date (checked Tue 7 Oct 15:40)" in app.text()
+    await app.choose("setting-time", "brussels")
+    assert "Up to date (checked Wed 8 Oct 00:40 Brussels time)" in app.text()
+    app.shell.ctx.sync = SyncState.done(SyncResult("offline", at))
+    await app.go("/agenda")
+    assert "showing data from Wed 8 Oct 00:40 Brussels time" in app.text()
