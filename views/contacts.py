@@ -99,6 +99,19 @@ def contact_card(ctx: Ctx, contact: Contact) -> ft.Control:
                 mail_link(contact.email),
             )
         )
+    safety = ctx.repo.mission.safety
+    if contact.category == "consular" and not buttons and safety is not None:
+        # no number from the organisers: the card's own text sends the reader to the duty
+        # phone, as the Safety screen does, so the button to it is here too (no dead end)
+        buttons.append(
+            _action(
+                ctx,
+                f"call-{contact.id}-duty",
+                ft.Icons.CALL,
+                _("Call the duty phone"),
+                tel_link(safety.duty_phone),
+            )
+        )
     copy_text = "\n".join(
         x
         for x in (

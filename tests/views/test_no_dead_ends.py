@@ -87,3 +87,13 @@ async def test_tablet_width_puts_the_list_beside_the_item(app: App) -> None:
     app.page.width = 390
     await app.go("/agenda/2025-10-07")
     assert not app.has("pane-list")
+
+
+async def test_consular_help_without_a_number_calls_the_duty_phone(app: App) -> None:
+    """Contacts' consular card says 'ask the mission duty phone for the consulate's details'
+    but had no button to it (only Copy and vCard of a name): the Safety screen has one."""
+    await app.tab(3)
+    assert app.has("contact-consular-la")
+    await app.tap("call-consular-la-duty")
+    assert app.platform.opened[-1] == "tel:+14155550199"
+    assert not app.has("call-pierre-steverlynck-duty")  # a contact with numbers keeps its own
