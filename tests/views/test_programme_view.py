@@ -128,3 +128,16 @@ async def test_a_list_in_one_city_names_it_once_above_its_cards(app: App) -> Non
         str(c.value) for c in walk(app.find("row-tue-mou-signing")) if isinstance(c, ft.Text)
     ]
     assert "Fairmont San Francisco · Grand Ballroom · San Francisco Bay Area" in signing
+
+
+async def test_a_row_gives_its_title_the_width_beside_the_time(app: App) -> None:
+    """The bookmark sat right of the title: at 360 px the title had ~150 px and Dutch words
+    broke in two ('samenwerki / ngsakkoorden'). It sits under the time, as the padlock and
+    the registered mark do, and the title column has the rest of the row."""
+    await app.go("/programme")
+    for ident in ("row-tue-berkeley-labs", "row-tue-nasa-ames"):  # open; invitation only
+        row = next(c for c in walk(app.find(ident)) if isinstance(c, ft.Row))
+        time_col, title_col = row.controls
+        assert isinstance(title_col, ft.Column) and title_col.expand
+        assert any(isinstance(c, ft.Icon | ft.IconButton) for c in walk(time_col)), ident
+        assert not any(isinstance(c, ft.Icon | ft.IconButton) for c in walk(title_col)), ident

@@ -9,6 +9,7 @@ import flet as ft
 
 from services.models import Activity
 from services.present import Row, span_time
+from views.components.shared import shared
 from views.components.ui import (
     badge,
     card,
@@ -20,6 +21,8 @@ from views.components.ui import (
     wrap_row,
 )
 from views.context import Ctx
+
+CENTER = shared(ft.Alignment.CENTER)
 
 
 def item_card(
@@ -40,12 +43,14 @@ def item_card(
     # The illustrative label sits on the same line as the kind: no taller cards.
     body.append(marked_line(ctx.tr, meta) if row.sample else muted(meta, size=12))
     body.extend(warning_line(w) for w in row.warnings)
-    time_col = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
-    parts: list[ft.Control] = [time_col, ft.Column(body, spacing=3, expand=True)]
-    if trailing is not None:
-        parts.append(trailing)
+    time_col: ft.Control = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
+    if trailing is not None:  # under the time: beside the title it left a 360 px phone
+        # ~150 px for it, and Dutch words broke in two ('samenwerki / ngsakkoorden'); a lone
+        # icon gets the box an icon button has, so that both sit in one place
+        mark = ft.Container(trailing, width=48, height=48, alignment=CENTER)
+        time_col = ft.Column([time_col, mark], spacing=0, width=92)
     content = ft.Row(
-        parts,
+        [time_col, ft.Column(body, spacing=3, expand=True)],
         vertical_alignment=ft.CrossAxisAlignment.START,
         spacing=8,
         opacity=0.6 if past else 1.0,
