@@ -150,7 +150,10 @@ def actions(ctx: Ctx, meeting: Meeting) -> ft.Control:
     when = zoned_range(tr, meeting.start, meeting.end, zone, repo.mission)
     venue = repo.venue(meeting.venue_id)
     location = tr.text(meeting.location).text
-    where = ", ".join(x for x in (venue.name if venue else "", location) if x)
+    # where to go, as an activity's Share says it: the table, the venue and its street address
+    # (a colleague it is forwarded to had the venue's name and no address)
+    place = (venue.name, venue.address) if venue else ()
+    where = ", ".join(x for x in (location, *place) if x)
     text = "\n".join(x for x in (f"{title} ({meeting.company})", f"{day}, {when}", where) if x)
 
     buttons: list[ft.Control] = [

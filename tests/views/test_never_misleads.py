@@ -236,6 +236,8 @@ async def test_meeting_offers_calendar_and_share_and_heads_the_organisers_notes(
     await app.tap("share-meeting")
     text, subject = app.platform.shared[-1]
     assert subject == "B2B with Raj Patel" and "15:15–15:45" in text
+    # the table, the venue and its address, as an activity's Share has them
+    assert "table 4, Santa Clara Convention Center, 5001 Great America Pkwy" in text
 
 
 async def test_what_changed_keeps_read_entries_and_mark_all_can_be_undone(tmp_path: Path) -> None:
