@@ -9,7 +9,6 @@ import flet as ft
 
 from services.models import Activity
 from services.present import Row, span_time
-from views.components.shared import shared
 from views.components.ui import (
     badge,
     card,
@@ -21,8 +20,6 @@ from views.components.ui import (
     wrap_row,
 )
 from views.context import Ctx
-
-CENTER = shared(ft.Alignment.CENTER)
 
 
 def item_card(
@@ -46,9 +43,8 @@ def item_card(
     time_col: ft.Control = ft.Text(row.time, size=14, weight=ft.FontWeight.BOLD, width=92)
     if trailing is not None:  # under the time: beside the title it left a 360 px phone
         # ~150 px for it, and Dutch words broke in two ('samenwerki / ngsakkoorden'); a lone
-        # icon gets the box an icon button has, so that both sit in one place
-        mark = ft.Container(trailing, width=48, height=48, alignment=CENTER)
-        time_col = ft.Column([time_col, mark], spacing=0, width=92)
+        # icon has the 48 px box of an icon button (bookmark.MARK_MARGIN), in one place
+        time_col = ft.Column([time_col, trailing], spacing=0, width=92)
     content = ft.Row(
         [time_col, ft.Column(body, spacing=3, expand=True)],
         vertical_alignment=ft.CrossAxisAlignment.START,
