@@ -113,7 +113,12 @@ def _absent(built: Built) -> list[str]:
 
 
 def _by_id(items: list[Any]) -> dict[str, dict[str, Any]]:
-    return {str(i["id"]): i for i in items if isinstance(i, dict) and "id" in i}
+    """Rows by their id; a Logistics row, which has none, by its activity's."""
+    return {
+        str(i.get("id", i.get("activity_id"))): i
+        for i in items
+        if isinstance(i, dict) and ("id" in i or "activity_id" in i)
+    }
 
 
 def _title(item: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from tests.backend.published import (
     shown,
 )
 from tests.backend.servers import SECRET
-from tests.backend.sources import copy_example, edit
+from tests.backend.sources import copy_example, edit, read_rows, write_rows
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -176,3 +176,24 @@ def test_preview_of_a_moved_activity_says_its_times_in_mission_time_not_iso(
     assert "fin\u00a0: lun. 6 oct. 13:30 → 14:00" in french, french
     assert "T13:30:00" not in french
     assert "13:00\u00a0; fin" in french  # a French list: no-break space before the semicolon
+
+
+def test_preview_names_a_logistics_change_and_a_lost_logistics_sheet(tmp_path: Path) -> None:
+    """Logistics rows are keyed by their activity, not an id: a coach moved, or the sheet
+    renamed and so lost, said 'Nothing changes for delegates.'"""
+    source, out = lunch_moved(tmp_path)
+    rows = read_rows(source / "logistics.csv")
+    for row in rows:
+        if row["activity"] == "sun-welcome-reception":
+            row["coach_time"] = "17:45"
+    write_rows(source / "logistics.csv", rows, list(rows[0]))
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    lines = describe(preview, str, english_plural)
+    assert "Logistics: 0 added, 1 changed, 0 removed" in lines, lines
+    assert "Nothing changes for delegates." not in lines
+    (source / "logistics.csv").unlink()
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and "logistics" in preview.emptied
+    lines = describe(preview, str, english_plural)
+    assert any(line.startswith("Logistics: 0 added, 0 changed, ") for line in lines), lines
