@@ -41,6 +41,12 @@ def message(err: Any) -> str:
         return said("empty: fill it in")
     if err["type"] in ("literal_error", "enum") and isinstance(value, str):
         return _not_listed(err, value)
+    if err["type"] == "string_too_long" and isinstance(value, str):
+        limit = (err.get("ctx") or {}).get("max_length", "")
+        return said(
+            "too long: {length} characters, at most {limit}: shorten it",
+            length=len(value), limit=limit,
+        )  # fmt: skip
     pattern = (err.get("ctx") or {}).get("pattern")
     text: str = PATTERNS.get(str(pattern)) or TYPES.get(err["type"]) or _pydantic(err)
     if err["type"] == "string_pattern_mismatch" and "@" in str(pattern):

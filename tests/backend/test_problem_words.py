@@ -87,3 +87,23 @@ def test_a_day_outside_the_mission_is_written_in_the_readers_language(
     english = outside(date(2025, 7, 10), (date(2025, 10, 5), date(2025, 10, 10)))
     assert english.startswith("Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct")
     assert say(english, Translator(lang).gettext).startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "trop long\u00a0: 600\u00a0caractères, au maximum 500\u00a0: raccourcissez-le"),
+        ("nl", "te lang: 600 tekens, hoogstens 500: maakt u het korter"),
+    ],
+)
+def test_a_text_too_long_says_how_long_in_the_readers_language(lang: Lang, words: str) -> None:
+    """Not pydantic's 'String should have at most 500 characters, got ...', in English."""
+    activity = {
+        "id": "a", "kind": "visit", "title": {"en": "x" * 600}, "venue_id": "v",
+        "start": "2025-10-06T10:00:00-07:00", "end": "2025-10-06T11:00:00-07:00",
+    }  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        Activity.model_validate(activity)
+    text = message(caught.value.errors(include_url=False)[0])
+    assert text == "too long: 600 characters, at most 500: shorten it"
+    assert say(text, Translator(lang).gettext) == words

@@ -214,8 +214,15 @@ def end_24_30_in_a_time_cell(book: Workbook) -> str:
     )
 
 
+def very_long_title(book: Workbook) -> str:
+    """A text pasted twice over: pydantic's 'String should have at most 500 characters'."""
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"N{line}"] = "Networking lunch " * 40
+    return f"Activities!N{line}: too long: 679 characters, at most 500: shorten it"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
-ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell]
+ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
