@@ -186,3 +186,19 @@ def _write(job: tuple[str, bytes]) -> None:
     except OSError:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def of_live_release(out: Path) -> dict[str, DelegateDoc]:
+    """The delegates the live release of `out` serves, by id, read from their documents: after
+    a rollback, the invites are those of the release it brought back."""
+    from backend import layout
+    from backend.releases import live
+
+    current = live(out)
+    if current is None:
+        return {}
+    docs = (
+        DelegateDoc.model_validate_json(layout.read(current, f"{layout.DELEGATES}/{token}.json"))
+        for token in sorted(layout.tokens(current))
+    )
+    return {doc.delegate.id: doc for doc in docs}

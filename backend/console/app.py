@@ -23,11 +23,12 @@ from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
+from backend.invites import RECORD, of_live_release, write_invites
 from backend.publish import Moved, Report, publish
-from backend.releases import history, live, restored
+from backend.releases import Entry, history, live, releases_of, restored
 from backend.rollback import Damaged, previous, rollback
 from backend.staging import Busy
-from backend.write_failure import WriteFailure, attempt
+from backend.write_failure import WriteFailure, attempt, watching
 from services.going import Going
 from services.i18n import Translator
 
@@ -166,7 +167,7 @@ class Console:
         form = await self._checked_form(request)
         if isinstance(form, Response):
             return form
-        job = partial(rollback, self.config.out, None, False)
+        job = self._rollback
         try:
             entry = await run_in_threadpool(attempt, job)
         except Damaged as exc:  # the home page names the revision, the log the file
@@ -179,6 +180,18 @@ class Console:
         if isinstance(entry, WriteFailure):
             return failed(request, entry, "rollback", "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
+
+    def _rollback(self) -> Entry:
+        """The rollback, then the invites of the release it brought back: the welcome pack
+        lists who that release serves (a delegate dropped by the publish undone is back).
+        A failure after it went live says so (backend.write_failure)."""
+        c = self.config
+        with watching(c.out):
+            entry = rollback(c.out, None, False)
+            docs = of_live_release(c.out)
+            record = releases_of(c.out) / RECORD
+            write_invites(c.invites_dir, docs, c.secret, c.public_url, c.app_url, record)
+        return entry
 
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this

@@ -23,7 +23,13 @@ from backend.template import write_workbook
 from tests.backend.console_client import PASSWORD, signed_in, upload_id
 from tests.backend.published import UNREADABLE, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
-from tests.backend.sources import copy_example, drop_unreferenced_activities, edit
+from tests.backend.sources import (
+    bump,
+    copy_example,
+    drop_unreferenced_activities,
+    edit,
+    remove_maes,
+)
 
 PATIENCE = 120  # seconds: a console that waits behind the lock would hang here instead
 
@@ -389,3 +395,25 @@ async def test_console_gives_the_invites_as_an_excel_workbook_too(tmp_path: Path
     assert rows == expected and len(rows) > 6
     names = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1"]
     assert names and all(c.data_type == "s" for c in names)
+
+
+async def test_console_rollback_gives_the_invites_of_the_release_it_brings_back(
+    tmp_path: Path,
+) -> None:
+    """A publish that dropped a delegate by mistake, rolled back: the welcome pack's invites
+    still left them out (and named the undone release's people), though their link works."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    pack = tmp_path / "feed-invites" / "invites.csv"
+    before = pack.read_bytes()
+    remove_maes(source)
+    bump(source, 2)
+    publish(source, out, SECRET, URL, force=True)
+    assert b"d-maes" not in pack.read_bytes()
+    async with signed_in(out) as (client, csrf):
+        back = await client.post("/rollback", data={"csrf": csrf})
+        assert (back.status_code, back.headers["location"]) == (303, "/?done=rolled-back")
+        listed = (await client.get("/invites.csv")).content
+    assert listed == pack.read_bytes() == before
+    assert sorted((tmp_path / "feed-invites" / "qr").iterdir())[0].name.startswith("d-")
+    assert any(p.name.startswith("d-maes-") for p in (tmp_path / "feed-invites" / "qr").iterdir())
