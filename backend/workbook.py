@@ -50,22 +50,50 @@ def read_workbook(
             errors.append(SourceError(path.name, 0, message))
             return {name: Table(name, unreadable=True) for name in wanted}
     sheets = {ws.title.strip().lower(): ws for ws in found}
+    known = {k for n in wanted for k in (sheet_name(n).lower(), n.removesuffix(".csv"))}
+    others = [ws.title for ws in found if ws.title.strip().lower() not in known]
+    gone = [
+        sheet_name(n)
+        for n in wanted
+        if not {sheet_name(n).lower(), n.removesuffix(".csv")} & set(sheets)
+    ]
+    renames = {label: _renamed(label, others) for label in gone}
+    unclaimed = [o for o in others if o not in renames.values()]
     tables = {}
     for name, required in wanted.items():
         label = sheet_name(name)
         sheet = sheets.get(label.lower()) or sheets.get(name.removesuffix(".csv"))
         if sheet is None:
             tables[name] = Table(name, label=label, unreadable=name in columns)
+            renamed = renames.get(label)
             if name in columns:
                 names = ", ".join(sheet_name(n) for n in columns)
                 message = said(
                     "sheet {sheet} is missing (a workbook has the sheets {names})",
                     sheet=label, names=names,
                 )  # fmt: skip
+                if renamed or unclaimed:
+                    message = said(
+                        "{missing}; this workbook also has {others}: if one of them is {sheet},"
+                        " rename it {sheet}",
+                        missing=message, others=renamed or ", ".join(unclaimed), sheet=label,
+                    )  # fmt: skip
                 errors.append(SourceError(label, 1, message, cell="A1"))
+            elif renamed:  # an optional sheet renamed would be silently left out
+                message = said(
+                    "unknown sheet {other}: if it is {sheet}, rename it {sheet}",
+                    other=renamed, sheet=label,
+                )  # fmt: skip
+                errors.append(SourceError(renamed, 1, message, cell="A1"))
             continue
         tables[name] = _read_sheet(sheet, name, required, errors)
     return tables
+
+
+def _renamed(label: str, others: list[str]) -> str | None:
+    """The sheet, not one a workbook has, whose name is close to `label`'s ('Hôtels')."""
+    close = get_close_matches(label.lower(), [o.strip().lower() for o in others], n=1)
+    return next(o for o in others if o.strip().lower() == close[0]) if close else None
 
 
 def _openpyxl_sheets(path: Path) -> list[Sheet]:

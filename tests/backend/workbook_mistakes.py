@@ -221,6 +221,24 @@ def very_long_title(book: Workbook) -> str:
     return f"Activities!N{line}: too long: 679 characters, at most 500: shorten it"
 
 
+def renamed_sheet(book: Workbook) -> str:
+    """Venues renamed in French: it said the sheet is missing, and not which one it may be."""
+    book["Venues"].title = "Lieux"
+    book.create_sheet("Notes")  # a sheet of the organiser's own
+    return (
+        "Venues!A1: sheet Venues is missing (a workbook has the sheets Mission, Sectors, Cities,"
+        " Venues, Activities, Contacts, Delegates, Registrations, Meetings); this workbook also has"
+        " Lieux, Notes: if one of them is Venues, rename it Venues"
+    )
+
+
+def renamed_optional_sheet(book: Workbook) -> str:
+    """Hotels (optional) renamed: every delegate's hotel was silently left out."""
+    book["Hotels"].title = "Hôtels"
+    book.create_sheet("Notes")  # a sheet of the organiser's own, far from any name: not named
+    return "Hôtels!A1: unknown sheet Hôtels: if it is Hotels, rename it Hotels"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -232,7 +250,7 @@ SHEET_MISTAKES = [empty_activities, misspelt_header, unknown_language]
 MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_sheet, renamed_header]
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
-MISTAKES += SHEET_MISTAKES + ONE_MISTAKE
+MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
