@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -57,6 +58,15 @@ class Row:
     cells: dict[str, str]
     letters: dict[str, str] | None = None  # column -> sheet column letter, for workbooks
 
+    def __post_init__(self) -> None:
+        """Phone numbers as people type them ('+1 415 555 0100', '+32 (0)2 501 81 11') in the
+        feed's form (+14155550100): the check said '+1 415 555 0100' was not like its own
+        example, '+1 415 555 0100'."""
+        for column in PHONE_COLUMNS & self.cells.keys():
+            self.cells[column] = dial(self.cells[column])
+        if self.cells.get("field") in PHONE_COLUMNS and "value" in self.cells:
+            self.cells["value"] = dial(self.cells["value"])
+
     def get(self, column: str) -> str:
         return self.cells.get(column, "")  # the readers strip every cell once
 
@@ -76,6 +86,20 @@ class Row:
 
 
 LANG_ENDS = tuple(f"_{lang}" for lang in LANGS)
+PHONE_COLUMNS = frozenset({"phone", "mobile", "contact_phone", "duty_phone"})
+_DIALED = re.compile(r"\+?[0-9 .\-/()\u00a0\u202f]+")  # digits and what people put between
+
+
+def dial(text: str) -> str:
+    """`text` without the spaces, dots, dashes, slashes and brackets people group digits with,
+    and without the '(0)' Belgians write after the country code; other text as it is."""
+    if not _DIALED.fullmatch(text) or not any(c.isdigit() for c in text):
+        return text
+    if text.startswith("+"):
+        text = text.replace("(0)", "")
+    return re.sub(r"[ .\-/()\u00a0\u202f]", "", text)
+
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"  # CSVs
 
 

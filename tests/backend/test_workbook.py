@@ -99,6 +99,30 @@ def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path:
     assert isinstance(activities[f"D{line + 1}"].value, time)  # the example types real times
 
 
+def test_phone_numbers_typed_with_spaces_publish_as_the_feed_writes_them(tmp_path: Path) -> None:
+    """'+1 415 555 0100' was refused as 'not ... in international form (+1 415 555 0100 ...)':
+    the very example it gave. Spaces, dots, dashes, brackets and a Belgian '(0)' are read."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    contacts, safety = book["Contacts"], book["Safety"]
+    header = [c.value for c in contacts[1]]
+    phone = get_column_letter(header.index("phone") + 1)
+    assert contacts[f"{phone}3"].value == "+14155550100"
+    contacts[f"{phone}3"] = "+1 (415) 555-0100"
+    line = next(r[0].row for r in safety.iter_rows(min_row=2) if r[0].value == "duty_phone")
+    assert safety[f"B{line}"].value == "+14155550199"
+    safety[f"B{line}"] = "+1\u00a0415.555.0199"
+    book.save(tmp_path / "spaced.xlsx")
+    report = publish(tmp_path / "spaced.xlsx", tmp_path / "xlsx", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    publish(EXAMPLE_WORKBOOK, tmp_path / "example", SECRET, "https://x/")
+    assert files_of(tmp_path / "xlsx") == files_of(tmp_path / "example")
+    source = copy_example(tmp_path)
+    edit(source / "contacts.csv", "mission-desk", phone="+32 (0)2 501 81 11")
+    assert not publish(source, tmp_path / "csv", SECRET, "https://x/").errors
+    desk = json.loads((tmp_path / "csv" / "mission.json").read_bytes())["contacts"][0]
+    assert (desk["id"], desk["phone"]) == ("mission-desk", "+3225018111")
+
+
 def test_workbook_choices_in_capitals_and_comma_lists_publish_as_listed(tmp_path: Path) -> None:
     """`FR`, `Open `, `Briefing` mean what `fr`, `open`, `briefing` mean; `a, b` is `a b`."""
     book = load_workbook(EXAMPLE_WORKBOOK)
