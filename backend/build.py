@@ -180,12 +180,23 @@ def _once(errors: list[SourceError], tables: dict[str, Table]) -> list[SourceErr
     # reading comes first: the first problem of a cell; a merge is one problem for its cells
     told = {(t.label, cell) for t in tables.values() for cell in t.covered}
     unique: list[SourceError] = []
+    said_at: dict[tuple[str, int, str, str], int] = {}  # a place -> its problem in `unique`
     for e in dict.fromkeys(errors):
         where = (e.file, e.cell)
         if (e.file, e.column) in missing or where in told:
             continue
         if where in unread:
             told.add(where)
+        # the same problem said twice, once with advice ("...: did you mean 'mon-lunch'?"):
+        # the fuller one, once
+        place = (e.file, e.line, e.column, e.cell)
+        first = said_at.get(place)
+        if first is not None and str(unique[first].message).startswith(str(e.message)):
+            continue
+        if first is not None and str(e.message).startswith(str(unique[first].message)):
+            unique[first] = e
+            continue
+        said_at.setdefault(place, len(unique))
         unique.append(e)
     return sorted(unique, key=lambda e: (e.file, e.line))
 

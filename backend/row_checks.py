@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from difflib import get_close_matches
 
 from backend.checks import TABLE_OF
 from backend.tables import Row, SourceError, Table
@@ -44,8 +45,18 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
                 if not _ID.match(value):  # in the words the contract uses, so said once
                     out.append(row.error(column, not_an_id(value)))
                 elif value not in known:
-                    out.append(row.error(column, unknown(thing[target], repr(value))))
+                    out.append(row.error(column, _unknown(thing[target], value, known)))
     return out
+
+
+def _unknown(kind: str, value: str, known: Collection[str]) -> str:
+    """`unknown venue 'hilton-union-sqare': did you mean 'hilton-union-square'?` when one id is
+    that close to it (a letter left out, two swapped), else `unknown venue '...'`."""
+    close = get_close_matches(value, [k for k in known if k], n=1, cutoff=0.85)
+    said_unknown = unknown(kind, repr(value))
+    if not close:
+        return said_unknown
+    return said("{problem}: did you mean {id}?", problem=said_unknown, id=repr(close[0]))
 
 
 def duplicates(rows: Iterable[Row], column: str = "id") -> list[SourceError]:

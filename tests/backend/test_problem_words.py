@@ -16,7 +16,7 @@ from backend.validation_words import message
 from services.i18n import Translator
 from services.models import Activity, Lang
 from services.said import say
-from tests.backend.sources import nine_mistakes
+from tests.backend.sources import copy_example, nine_mistakes, read_rows, write_rows
 
 ENGLISH = re.compile(r"\b(unknown|is not|missing|got|not a|is before|fill it in)\b")
 
@@ -107,3 +107,20 @@ def test_a_text_too_long_says_how_long_in_the_readers_language(lang: Lang, words
     text = message(caught.value.errors(include_url=False)[0])
     assert text == "too long: 600 characters, at most 500: shorten it"
     assert say(text, Translator(lang).gettext) == words
+
+
+def test_an_id_misspelt_is_said_once_with_the_one_it_may_be_in_each_language(
+    tmp_path: Path,
+) -> None:
+    source = copy_example(tmp_path)
+    rows = read_rows(source / "registrations.csv")
+    rows[0]["activity"] = rows[0]["activity"][:-1]  # a letter left out
+    write_rows(source / "registrations.csv", rows, list(rows[0]))
+    errors = build(source).errors
+    assert len(errors) == 1, errors
+    english = errors[0].sentence()
+    assert english.endswith("': did you mean 'sun-delegation-briefing'?"), english
+    french = say(english, Translator("fr").gettext)
+    assert french.endswith("\u00a0: vouliez-vous dire 'sun-delegation-briefing'\u00a0?"), french
+    dutch = say(english, Translator("nl").gettext)
+    assert dutch.endswith(": bedoelt u 'sun-delegation-briefing'?"), dutch

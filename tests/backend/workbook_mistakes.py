@@ -239,6 +239,13 @@ def renamed_optional_sheet(book: Workbook) -> str:
     return "Hôtels!A1: unknown sheet Hôtels: if it is Hotels, rename it Hotels"
 
 
+def misspelt_venue(book: Workbook) -> str:
+    """A letter left out of a venue id: said once, with the id it may be."""
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"F{line}"] = "moscone-centre"
+    return f"Activities!F{line}: unknown venue 'moscone-centre': did you mean 'moscone-center'?"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -251,6 +258,7 @@ MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_she
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
+MISTAKES += [misspelt_venue]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
