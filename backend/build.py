@@ -216,6 +216,8 @@ def _zone(fields: dict[str, Row], errors: list[SourceError]) -> ZoneInfo | None:
         message = said(
             "time_zone {zone} is not a known zone (e.g. America/Los_Angeles)", zone=repr(name)
         )
+        if not name.strip():  # not "time_zone '' is not a known zone"
+            message = said("time_zone: empty: fill it in (e.g. America/Los_Angeles)")
         if "time_zone" in fields:
             errors.append(fields["time_zone"].error("value", message))
         else:

@@ -196,6 +196,8 @@ def test_empty_template_problems_say_what_is_missing_in_plain_words(tmp_path: Pa
     report = publish(tmp_path / "t.xlsx", tmp_path / "feed", SECRET, "https://x/")
     messages = [str(e) for e in report.errors]
     assert "Mission!B3: id: empty: fill it in" in messages
+    # not "time_zone '' is not a known zone"
+    assert "Mission!B17: time_zone: empty: fill it in (e.g. America/Los_Angeles)" in messages
     assert (
         "Sectors: no rows: only the header (and help row) is filled in; add at least one row"
         in (messages)
