@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from difflib import get_close_matches
+from math import asin, cos, radians, sin, sqrt
+from statistics import median
 
 from backend.checks import TABLE_OF
 from backend.tables import Row, SourceError, Table
@@ -46,7 +48,49 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
                     out.append(row.error(column, not_an_id(value)))
                 elif value not in known:
                     out.append(row.error(column, _unknown(thing[target], value, known)))
+    return out + _far(tables)
+
+
+PLACES = ("venues.csv", "hotels.csv", "hospitals.csv")  # each row: a city, lat and lon
+FAR_KM = 300  # Mountain View is 50 km from San Francisco; a slip is thousands away
+
+
+def _far(tables: dict[str, Table]) -> list[SourceError]:
+    """A place thousands of kilometres from the other places of its city (a latitude typed
+    for another venue, Brussels' coordinates left in): published, it framed the map of the
+    Bay Area around Europe. Measured from the middle (median) of the city's other places."""
+    places: dict[str, list[tuple[Row, float, float]]] = {}
+    for name in PLACES:
+        for row in tables.get(name) or ():
+            try:
+                lat, lon = float(row.get("lat")), float(row.get("lon"))
+            except ValueError:
+                continue  # said as it is
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                places.setdefault(row.get("city"), []).append((row, lat, lon))
+    out = []
+    for city, found in places.items():
+        for i, (row, lat, lon) in enumerate(found):
+            others = found[:i] + found[i + 1 :]
+            if len(others) < 2:
+                continue
+            middle = (median(o[1] for o in others), median(o[2] for o in others))
+            km = _km((lat, lon), middle)
+            if km > FAR_KM:
+                message = said(
+                    "{lat}, {lon} is {km} km from the other places of city {city}: check the"
+                    " latitude and longitude",
+                    lat=row.get("lat"), lon=row.get("lon"), km=round(km), city=repr(city),
+                )  # fmt: skip
+                out.append(row.error("lat", message))
     return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (lat, lon), in km."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(radians, p)) for p in (a, b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * asin(min(1.0, sqrt(h)))
 
 
 def _unknown(kind: str, value: str, known: Collection[str]) -> str:

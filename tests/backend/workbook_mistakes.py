@@ -246,6 +246,15 @@ def misspelt_venue(book: Workbook) -> str:
     return f"Activities!F{line}: unknown venue 'moscone-centre': did you mean 'moscone-center'?"
 
 
+def venue_in_brussels(book: Workbook) -> str:
+    """Coordinates of another place left in: published, the map of the Bay Area framed Europe."""
+    book["Venues"]["E3"], book["Venues"]["F3"] = "50,8467", 4.3525
+    return (
+        "Venues!E3: 50.8467, 4.3525 is 8877 km from the other places of city 'sf': check the"
+        " latitude and longitude"
+    )
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -258,7 +267,7 @@ MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_she
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
-MISTAKES += [misspelt_venue]
+MISTAKES += [misspelt_venue, venue_in_brussels]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
