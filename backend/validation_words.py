@@ -41,6 +41,17 @@ def message(err: Any) -> str:
         return said("empty: fill it in")
     if err["type"] in ("literal_error", "enum") and isinstance(value, str):
         return _not_listed(err, value)
+    coordinate = next((p for p in reversed(err.get("loc", ())) if isinstance(p, str)), "")
+    if coordinate in ("lat", "lon") and err["type"] in ("greater_than_equal", "less_than_equal"):
+        limit = 90 if coordinate == "lat" else 180
+        outside = said("{value} is not between -{limit} and {limit}", value=value, limit=limit)
+        try:
+            swapped = coordinate == "lat" and abs(float(value)) <= 180
+        except (TypeError, ValueError):
+            swapped = False
+        if swapped:  # a longitude: in the latitude's cell
+            return said("{problem}: are the latitude and longitude swapped?", problem=outside)
+        return outside
     if err["type"] == "string_too_long" and isinstance(value, str):
         limit = (err.get("ctx") or {}).get("max_length", "")
         return said(

@@ -245,7 +245,7 @@ ERROR_CASES = [
         "venues.csv",
         "sfmoma",
         {"lat": "377.78"},
-        "venues.csv:{line}: lat: Input should be less than or equal to 90",
+        "venues.csv:{line}: lat: 377.78 is not between -90 and 90",
     ),
     (
         "missing-language",

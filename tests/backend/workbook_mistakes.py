@@ -255,6 +255,12 @@ def venue_in_brussels(book: Workbook) -> str:
     )
 
 
+def swapped_coordinates(book: Workbook) -> str:
+    """pydantic's 'Input should be greater than or equal to -90.0, got '-122.4101''."""
+    book["Venues"]["E3"], book["Venues"]["F3"] = book["Venues"]["F3"].value, 37.786
+    return "Venues!E3: -122.4101 is not between -90 and 90: are the latitude and longitude swapped?"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -267,7 +273,7 @@ MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_she
 
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
-MISTAKES += [misspelt_venue, venue_in_brussels]
+MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
