@@ -31,10 +31,24 @@ REFERENCES = [
 ]
 
 
+# The cell that says whose row it is: left empty, the row was silently left out (a meeting,
+# Princess Astrid among an activity's guests).
+OWNERS = [
+    ("registrations.csv", "delegate"),
+    ("meetings.csv", "delegate"),
+    ("participants.csv", "activity"),
+]
+
+
 def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[SourceError]:
-    """Rows that name an id no row has (`ghost,mon-lunch`): never published without a word.
-    A table that could not be read, or is `empty` (said so), is not echoed at every row."""
+    """Rows that name an id no row has (`ghost,mon-lunch`), or no one at all where the row is
+    someone's: never published without a word. A table that could not be read, or is `empty`
+    (said so), is not echoed at every row."""
     out: list[SourceError] = []
+    for name, column in OWNERS:
+        if name in tables and not tables[name].unreadable and column not in tables[name].missing:
+            rows = [row for row in tables[name] if not row.get(column)]
+            out += [row.error(column, said("empty: fill it in")) for row in rows]
     thing = {table: name for name, table in TABLE_OF.items()}
     for name, column, target in REFERENCES:
         if name not in tables or target not in tables or tables[target].unreadable:

@@ -261,6 +261,18 @@ def swapped_coordinates(book: Workbook) -> str:
     return "Venues!E3: -122.4101 is not between -90 and 90: are the latitude and longitude swapped?"
 
 
+def meeting_without_delegate(book: Workbook) -> str:
+    """A B2B meeting whose delegate cell was cleared: it silently left the feed."""
+    book["Meetings"]["B3"] = None
+    return "Meetings!B3: empty: fill it in"
+
+
+def participant_without_activity(book: Workbook) -> str:
+    """Princess Astrid's row with its activity cleared: silently gone from the opening."""
+    book["Participants"]["A3"] = None
+    return "Participants!A3: empty: fill it in"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -274,6 +286,7 @@ MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_she
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
+MISTAKES += [meeting_without_delegate, participant_without_activity]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
