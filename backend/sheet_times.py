@@ -81,15 +81,18 @@ def instant(
         return None  # said once at the date, not again at the start and the end
     if bad == "date":
         hint = said("e.g. 2025-10-06 or 6/10/2025") if typed else "YYYY-MM-DD"
-        errors.append(
-            row.error("date", said("{value} is not a date ({hint})", value=repr(day), hint=hint))
-        )
+        words = said("{value} is not a date ({hint})", value=repr(day), hint=hint)
+        errors.append(row.error("date", _empty(day, hint) or words))
     elif bad:
         hint = said("e.g. 09:30 or 9u30") if typed else "HH:MM"
-        errors.append(
-            row.error(column, said("{value} is not a time ({hint})", value=repr(clock), hint=hint))
-        )
+        words = said("{value} is not a time ({hint})", value=repr(clock), hint=hint)
+        errors.append(row.error(column, _empty(clock, hint) or words))
     return iso
+
+
+def _empty(value: str, hint: str) -> Said | None:
+    """`empty: fill it in (e.g. 09:30 or 9u30)` for a cell left empty, not `'' is not a time`."""
+    return None if value.strip() else said("empty: fill it in ({hint})", hint=hint)
 
 
 def outside(day: date, days: Days) -> Said:

@@ -273,6 +273,12 @@ def participant_without_activity(book: Workbook) -> str:
     return "Participants!A3: empty: fill it in"
 
 
+def empty_end(book: Workbook) -> str:
+    """It said "'' is not a time (e.g. 09:30 or 9u30)"."""
+    book["Activities"]["E8"] = None
+    return "Activities!E8: empty: fill it in (e.g. 09:30 or 9u30)"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -286,7 +292,7 @@ MISTAKES = [text_date, bad_time, merged, hidden, blank_row, formula, missing_she
 MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
-MISTAKES += [meeting_without_delegate, participant_without_activity]
+MISTAKES += [meeting_without_delegate, participant_without_activity, empty_end]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
