@@ -107,6 +107,35 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     back = _back_to(entry, history(out))
     print(f"rolled back: the release of revision {back} is live again, as revision "
           f"{entry.revision} (phones take it)")  # fmt: skip
+    return _invites_after(out, args)
+
+
+def _invites_after(out: Path, args: argparse.Namespace) -> int:
+    """The invites remade for the release now live (the addresses as they were made with,
+    the secret from --secret or the environment), else a note that they are the undone one's."""
+    from backend.invites import addresses_of, after_rollback
+    from backend.tokens import MissingSecret, load_secret
+
+    given, file = getattr(args, "invites", None), getattr(args, "secret", None)
+    folder = Path(given) if given else out.parent / f"{out.name}-invites"
+    addresses = addresses_of(folder)
+    if addresses is None:
+        return 0  # no invites to remake
+    stale = (f"note: the invites in {folder} are still those of the release undone: give "
+             "--secret (the feed's secret file) to remake them, or publish again")  # fmt: skip
+    try:
+        secret = load_secret(Path(file) if file else None)
+    except (MissingSecret, OSError):
+        print(stale)
+        return 0
+    try:
+        made = after_rollback(out, folder, secret, *addresses)
+    except OSError as exc:
+        print(f"error: the rollback went out, but the invites could not be remade ({exc}); "
+              "do not roll back again: publish the workbook again to remake them",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"invites remade for the release now live -> {folder}" if made else stale)
     return 0
 
 
@@ -144,6 +173,11 @@ def add_commands(sub: Any) -> None:
     rel.set_defaults(run=cmd_releases)
     back = sub.add_parser("rollback", help="make the previous release live again")
     back.add_argument("out", help="the published folder (the symlink)")
+    back.add_argument(
+        "--secret",
+        help="the token secret file, to remake the invites (or $DELEGATE_TOKEN_SECRET_FILE)",
+    )
+    back.add_argument("--invites", help="where the invites are (default: next to OUT)")
     back.set_defaults(run=cmd_rollback)
     flat = sub.add_parser("flat", help="copy the live release with each file at its URL")
     flat.add_argument("out", help="the published folder (the symlink)")

@@ -188,6 +188,37 @@ def _write(job: tuple[str, bytes]) -> None:
         raise
 
 
+def after_rollback(
+    out: Path, folder: Path, secret: bytes, public_url: str, app_url: str | None
+) -> bool:
+    """The invites of the release a rollback made live (a delegate the undone publish dropped
+    is back in the welcome pack); False, and nothing written, when that release was made with
+    another secret (its links are not this secret's)."""
+    from backend.releases import live, releases_of
+    from backend.same_secret import other_secret
+
+    if other_secret(live(out), secret):
+        return False
+    docs = of_live_release(out)
+    write_invites(folder, docs, secret, public_url, app_url, releases_of(out) / RECORD)
+    return True
+
+
+def addresses_of(folder: Path) -> tuple[str, str | None] | None:
+    """The public and app addresses the invites in `folder` were made with (the app's None
+    when links point at the feed), read from their first row; None without one."""
+    try:
+        with (folder / "invites.csv").open(encoding="utf-8-sig", newline="") as f:
+            row = next(csv.DictReader(f), None)
+    except OSError:
+        return None
+    link, feed = (row or {}).get("link") or "", (row or {}).get("feed_link") or ""
+    if "delegates/" not in feed or (link != feed and "/join/" not in link):
+        return None  # not a list this code wrote
+    app_url = link.rpartition("/join/")[0] + "/" if link != feed else None
+    return feed.rpartition("delegates/")[0], app_url
+
+
 def of_live_release(out: Path) -> dict[str, DelegateDoc]:
     """The delegates the live release of `out` serves, by id, read from their documents: after
     a rollback, the invites are those of the release it brought back."""

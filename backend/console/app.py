@@ -23,9 +23,9 @@ from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
-from backend.invites import RECORD, of_live_release, write_invites
+from backend.invites import after_rollback
 from backend.publish import Moved, Report, publish
-from backend.releases import Entry, history, live, releases_of, restored
+from backend.releases import Entry, history, live, restored
 from backend.rollback import Damaged, previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt, watching
@@ -188,9 +188,7 @@ class Console:
         c = self.config
         with watching(c.out):
             entry = rollback(c.out, None, False)
-            docs = of_live_release(c.out)
-            record = releases_of(c.out) / RECORD
-            write_invites(c.invites_dir, docs, c.secret, c.public_url, c.app_url, record)
+            after_rollback(c.out, c.invites_dir, c.secret, c.public_url, c.app_url)
         return entry
 
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:

@@ -13,7 +13,7 @@ import pytest
 from backend.__main__ import main
 from backend.console.config import ConfigError, from_args
 from tests.backend.servers import EXAMPLE
-from tests.backend.sources import copy_example
+from tests.backend.sources import copy_example, remove_maes
 
 
 def _secret(tmp_path: Path, text: str = "s" * 40) -> Path:
@@ -190,3 +190,28 @@ def test_cli_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     commands = ("publish", "serve", "schema", "embed", "template", "releases", "rollback")
     for command in (*commands, "flat", "console"):
         assert command in description, description
+
+
+def test_cli_rollback_with_the_secret_remakes_the_invites_of_the_release_it_brings_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After undoing a publish that dropped a delegate, the welcome pack still left them out;
+    without the secret, the command says so instead of nothing."""
+    monkeypatch.delenv("DELEGATE_TOKEN_SECRET_FILE", raising=False)
+    monkeypatch.delenv("DELEGATE_TOKEN_SECRET", raising=False)
+    source = copy_example(tmp_path)
+    addresses = ["--public-url", "https://feed.example.org/", "--app-url", "https://app.example/"]
+    assert main(_publish(tmp_path, *addresses, source=source)) == 0
+    pack = tmp_path / "invites" / "invites.csv"
+    before = pack.read_bytes()
+    remove_maes(source)
+    assert main(_publish(tmp_path, *addresses, "--force", source=source)) == 0
+    assert b"d-maes" not in pack.read_bytes()
+    out, invites = str(tmp_path / "feed"), ["--invites", str(tmp_path / "invites")]
+    capsys.readouterr()
+    assert main(["rollback", out, *invites, "--secret", str(tmp_path / "secret.txt")]) == 0
+    assert "invites remade for the release now live" in capsys.readouterr().out
+    assert pack.read_bytes() == before  # the app's links, as published
+    assert main(_publish(tmp_path, *addresses, "--force", source=source)) == 0
+    assert main(["rollback", out, *invites]) == 0  # no secret: said, not silently stale
+    assert "are still those of the release undone: give --secret" in capsys.readouterr().out
