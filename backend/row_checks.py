@@ -12,6 +12,7 @@ from statistics import median
 from backend.checks import TABLE_OF
 from backend.tables import Row, SourceError, Table
 from backend.validation_words import ID_PATTERN, not_an_id
+from services.models import LANGS
 from services.said import said, unknown
 
 _ID = re.compile(ID_PATTERN)
@@ -49,6 +50,7 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
         if name in tables and not tables[name].unreadable and column not in tables[name].missing:
             rows = [row for row in tables[name] if not row.get(column)]
             out += [row.error(column, said("empty: fill it in")) for row in rows]
+    out += _no_language(tables.get("delegates.csv"))
     thing = {table: name for name, table in TABLE_OF.items()}
     for name, column, target in REFERENCES:
         if name not in tables or target not in tables or tables[target].unreadable:
@@ -105,6 +107,17 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     (lat1, lon1), (lat2, lon2) = (tuple(map(radians, p)) for p in (a, b))
     h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371 * asin(min(1.0, sqrt(h)))
+
+
+def _no_language(table: Table | None) -> list[SourceError]:
+    """A delegate whose language cell is empty: they were sent English invites and pages,
+    without a word. (A sheet without the column at all keeps English for everyone.)"""
+    if table is None or table.unreadable or not table.rows:
+        return []
+    if "language" not in table.rows[0].cells:
+        return []
+    words = said("empty: fill in one of {choices}", choices=", ".join(LANGS))
+    return [row.error("language", words) for row in table if not row.get("language")]
 
 
 def _unknown(kind: str, value: str, known: Collection[str]) -> str:

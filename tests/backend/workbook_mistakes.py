@@ -279,6 +279,12 @@ def empty_end(book: Workbook) -> str:
     return "Activities!E8: empty: fill it in (e.g. 09:30 or 9u30)"
 
 
+def delegate_without_language(book: Workbook) -> str:
+    """Lotte's language left empty: she was sent English invites and pages without a word."""
+    book["Delegates"]["D3"] = None
+    return "Delegates!D3: empty: fill in one of en, fr, nl"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -293,6 +299,7 @@ MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
 MISTAKES += [meeting_without_delegate, participant_without_activity, empty_end]
+MISTAKES += [delegate_without_language]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
