@@ -20,7 +20,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from backend.cells import cell_text, kind_of, not_a_time
 from backend.sources import sheet_name
-from backend.tables import Row, SourceError, Table, missing_column, misspelt, unknown_column
+from backend.tables import (
+    Row,
+    SourceError,
+    Table,
+    known_columns,
+    missing_column,
+    misspelt,
+    unknown_column,
+)
 from backend.xlsx_cells import Cell, Sheet, read_sheets
 from backend.xlsx_parts import Unsupported
 from services.said import said
@@ -134,11 +142,12 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
         errors.append(SourceError(label, 1, message, cell=f"{_letter(index)}1"))
         table.missing.append(known)  # said here, not again at every row
     kinds = {h: kind_of(h) for h in letters}
+    read = known_columns(name)
     blank: int | None = None
     for line, cells in enumerate(rows[1:], start=2):
         if line == 2 and str(cells[0].value or "").startswith(HELP_MARK):
             continue
-        values = _values(cells, header, kinds, table, errors)
+        values = _values(cells, header, kinds, table, errors, read)
         if not any(values.values()):
             blank = blank or line
             continue
@@ -154,13 +163,16 @@ def _read_sheet(sheet: Sheet, name: str, required: list[str], errors: list[Sourc
 
 def _values(
     cells: tuple[Any, ...], header: list[str], kinds: dict[str, str], table: Table,
-    errors: list[SourceError],
+    errors: list[SourceError], read: frozenset[str],
 ) -> dict[str, str]:  # fmt: skip
+    """`read`: the columns the table has in the contract (none known: every one is)."""
     values: dict[str, str] = {}
     field_kind = kind_of(str(cells[header.index("field")].value or "")) if "field" in kinds else ""
     for cell, column in zip(cells, header, strict=False):
         if not column:
             continue
+        if cell.data_type == "f" and read and column not in read:
+            continue  # a column of the organisers' own: never read, whatever it computes
         if cell.data_type == "f":
             message = said(
                 "formula {formula}: type the value (Paste Special, Values)",

@@ -81,6 +81,21 @@ def test_workbook_mistake_is_named_by_sheet_and_cell_and_publishes_nothing(
     assert not (tmp_path / "feed").exists() and not (tmp_path / "feed-invites").exists()
 
 
+def test_a_formula_in_a_column_of_the_organisers_own_is_left_alone(tmp_path: Path) -> None:
+    """A 'remarks' column the contract does not read, with =1+1 in it, blocked the publish
+    ('formula =1+1: type the value'); a formula in a column that is read still does."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    activities = book["Activities"]
+    extra = get_column_letter(activities.max_column + 1)
+    activities[f"{extra}1"] = "remarks"
+    activities[f"{extra}3"] = "=1+1"
+    book.save(tmp_path / "own.xlsx")
+    report = publish(tmp_path / "own.xlsx", tmp_path / "own", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    assert not publish(EXAMPLE_WORKBOOK, tmp_path / "plain", SECRET, "https://x/").errors
+    assert files_of(tmp_path / "own") == files_of(tmp_path / "plain")
+
+
 def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path: Path) -> None:
     book = load_workbook(EXAMPLE_WORKBOOK)
     activities, venues = book["Activities"], book["Venues"]
