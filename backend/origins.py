@@ -78,7 +78,11 @@ class Origins:
         row, column = spot
         if column == "value" and row.get("field"):  # a setting: say which, not only where
             message = said("{label}: {value}", label=row.get("field"), value=message)
-        return row.error(_cell_column(row, column, message), message)
+        cell = _cell_column(row, column, message)
+        missing = _MISSING_LANG.fullmatch(str(problem.message))
+        if missing and cell in row.cells and not row.get(cell).strip():
+            message = said("empty: fill it in")  # at `title_en`: the column says the language
+        return row.error(cell, message)
 
     def _rows_in(self, text: str) -> str:
         """`text` with each document path in it (`activities[3]`) as the row it came from.

@@ -46,7 +46,7 @@ def test_announcement_audience_must_name_a_known_target(tmp_path: Path) -> None:
     assert [str(e) for e in build(source).errors] == [
         f"announcements.csv:{n - 2}: target: unknown city 'tokyo'",
         f"announcements.csv:{n - 1}: target: 'activity' needs a target id",
-        f"announcements.csv:{n}: title_fr: missing language fr",
+        f"announcements.csv:{n}: title_fr: empty: fill it in",
     ]
 
 

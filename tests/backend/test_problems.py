@@ -19,7 +19,7 @@ def test_build_nine_mistakes_reports_nine_problems_once_each(tmp_path: Path) -> 
     assert messages == [
         f"activities.csv:{line_of(activities, 'mon-opening-seminar')}: end: "
         "end 12:00 is not after start 13:00",
-        f"activities.csv:{lunch}: title_nl: missing language nl",
+        f"activities.csv:{lunch}: title_nl: empty: fill it in",
         f"activities.csv:{lunch}: venue: unknown venue 'nowhere'",
         f"activities.csv:{line_of(activities, 'wed-ai-act')}: date: "
         "'tomorrow' is not a date (YYYY-MM-DD)",

@@ -252,7 +252,7 @@ ERROR_CASES = [
         "activities.csv",
         "mon-lunch",
         {"title_nl": ""},
-        "activities.csv:{line}: title_nl: missing language nl",
+        "activities.csv:{line}: title_nl: empty: fill it in",
     ),
     ("unknown-registration", "registrations.csv", None, {}, ""),
 ]
