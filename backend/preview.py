@@ -49,6 +49,7 @@ class Preview:
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
+    revisions: tuple[int, int] | None = None  # the live revision and the sheet's, if they differ
     unreadable: bool = False  # the live mission.json could not be read
     other_secret: bool = False  # the live release was made with another secret: all links change
 
@@ -83,6 +84,8 @@ def compare(
     if old is None:  # damaged by hand or by the disk: compared as unknown, and replaced
         preview.unreadable, old = True, {"activities": []}
     _activities(preview, _by_id(old["activities"]), _by_id(new["activities"]))
+    if isinstance(old.get("revision"), int) and old["revision"] != new["revision"]:
+        preview.revisions = (old["revision"], new["revision"])
     for key, items in new.items():
         if key != "activities" and isinstance(items, list) and isinstance(old.get(key), list):
             preview.others[key] = _counts(_by_id(old[key]), _by_id(items))

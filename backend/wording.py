@@ -123,7 +123,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     if preview.other_secret:  # delegates were not compared: the refusal says why
         return [*first, *lines, *_numbers(preview, _)]
     if not lines and not preview.affected:
-        return [*first, _("Nothing changes for delegates."), *_numbers(preview, _)]
+        return [*first, _("Nothing changes for delegates."), *_numbers(preview, _, True)]
     return [*first, summary, *lines, *_numbers(preview, _)]
 
 
@@ -158,8 +158,17 @@ def _unreadable(preview: Preview, _: Gettext) -> list[str]:
     ]
 
 
-def _numbers(preview: Preview, _: Gettext) -> list[str]:
-    """Why the publish goes out under another revision than the mission sheet's, if it does."""
+def _numbers(preview: Preview, _: Gettext, same: bool = False) -> list[str]:
+    """Why the publish goes out under another revision than the mission sheet's, if it does;
+    `same`: nothing else changes, and a new revision going out as the sheet says is said too
+    (phones fetch it again, and the releases list has one more)."""
+    if preview.renumbered is None and same and preview.revisions is not None:
+        text = _(
+            "Revision {asked} in the mission sheet, {live} live: it goes out as a new "
+            "revision with the same content."
+        )
+        live, asked = preview.revisions
+        return [text.format(asked=asked, live=live)]
     if preview.renumbered is None:
         return []
     asked, live, given = preview.renumbered

@@ -23,7 +23,7 @@ from tests.backend.published import (
     shown,
 )
 from tests.backend.servers import SECRET
-from tests.backend.sources import copy_example, edit, read_rows, write_rows
+from tests.backend.sources import bump, copy_example, edit, read_rows, write_rows
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -197,3 +197,20 @@ def test_preview_names_a_logistics_change_and_a_lost_logistics_sheet(tmp_path: P
     assert preview is not None and "logistics" in preview.emptied
     lines = describe(preview, str, english_plural)
     assert any(line.startswith("Logistics: 0 added, 0 changed, ") for line in lines), lines
+
+
+def test_preview_of_a_new_revision_with_the_same_content_says_it_goes_out(tmp_path: Path) -> None:
+    """Revision 5 typed over a live 2, nothing else changed: the preview said only 'Nothing
+    changes for delegates.', and a new release went out as revision 5."""
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    bump(source, 5)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    lines = describe(preview, str, english_plural)
+    assert lines == [
+        "Nothing changes for delegates.",
+        "Revision 5 in the mission sheet, 2 live: it goes out as a new revision with the same "
+        "content.",
+    ]
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.release is not None and b'"revision":5' in layout.read(out, "mission.json")
