@@ -100,7 +100,8 @@ def test_offline_page_offers_the_live_app_at_the_top(
     page = render_pocket(source_of(mission, delegate), "nl", LINKS)
     banner = re.search(r'<p class="banner">(.*?)</p>', page)
     assert banner is not None
-    assert '<span class="live">· <a href="./">Open de live app</a></span>' in banner.group(1)
+    # a no-break space after the dot: a line never ends on it (360 px, French)
+    assert '<span class="live">·&nbsp;<a href="./">Open de live app</a></span>' in banner.group(1)
     assert "nav,.live{display:none}" in page  # in print: not a link on paper
 
 
@@ -193,3 +194,14 @@ def test_pocket_page_says_what_to_do_before_each_activity(
     assert "De bus vertrekt om 18:45 vanaf de ingang in O’Farrell St van het Hilton" in page
     assert "Meebrengen: paspoort, badge, uitnodiging" in page
     assert "de deuren sluiten 20 minuten voor de start" in page
+
+
+def test_pocket_page_puts_the_way_to_safety_on_a_line_of_its_own(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """At 360 px the link ran on after the time-zone sentence, and its 48 px tap target
+    spread that sentence's lines apart."""
+    page = render_pocket(source_of(mission, delegate), "fr", LINKS)
+    zone = re.findall(r'<p class="zone">(.*?)</p>', page)
+    assert len(zone) == 2 and "#safety" not in zone[0], zone
+    assert zone[1].startswith('<a href="#safety">')
