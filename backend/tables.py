@@ -159,6 +159,20 @@ class Table:
         return iter(self.rows)
 
 
+def _not_utf8(name: str, data: bytes, at: int) -> SourceError:
+    """The line with the first byte that is not UTF-8, and the word it is in as Windows or an
+    old Mac wrote it (Excel's plain 'CSV' is Windows-1252): 'Caf\xe9' reads 'Café'."""
+    line = data.count(b"\n", 0, at) + 1
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b",", 0, at), data.rfind(b";", 0, at)) + 1
+    ends = [i for i in (data.find(sep, at) for sep in (b"\n", b",", b";")) if i >= 0]
+    near = data[start : min(ends, default=len(data))].decode("cp1252", "replace").strip()[:40]
+    message = said(
+        "not saved as UTF-8 (near {text}): save it again as 'CSV UTF-8 (Comma delimited)'",
+        text=repr(near),
+    )
+    return SourceError(name, line, message)
+
+
 def read_table(
     folder: Path, name: str, required: list[str], errors: list[SourceError], optional: bool = False
 ) -> Table:
@@ -170,11 +184,11 @@ def read_table(
             errors.append(SourceError(name, 0, said("file is missing")))
             table.unreadable = True
         return table
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = said("is not UTF-8 (byte {byte}); export as CSV UTF-8", byte=exc.start)
-        errors.append(SourceError(name, 0, message))
+        errors.append(_not_utf8(name, data, exc.start))
         table.unreadable = True
         return table
     header_line = text.split("\n", 1)[0]

@@ -332,7 +332,10 @@ def test_missing_file_and_non_utf8_are_reported(tmp_path: Path) -> None:
     (source / "venues.csv").write_bytes("id,name\nx,Caf\xe9\n".encode("latin-1"))
     messages = [str(e) for e in publish(source, tmp_path / "feed", SECRET, "https://x/").errors]
     assert "meetings.csv: file is missing" in messages
-    assert any(m.startswith("venues.csv: is not UTF-8") for m in messages)
+    assert (
+        "venues.csv:2: not saved as UTF-8 (near 'Café'): save it again as 'CSV UTF-8 (Comma "
+        "delimited)'" in messages
+    ), messages
 
 
 def test_publish_without_secret_fails_with_instructions(
