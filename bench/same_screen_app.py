@@ -16,6 +16,7 @@ import os
 
 import flet as ft
 
+from bench.minimal_tabs_app import two_tabs
 from hosting.serve import programme_of, serve
 from main import ASSETS, process_feeds, shutdown
 from services.store import data_dir
@@ -145,13 +146,7 @@ def main(page: ft.Page) -> None:
     def changed(e: ft.Event[ft.NavigationBar]) -> None:
         holder.controls = [screen() if e.control.selected_index else ft.Text("Hello")]
 
-    page.navigation_bar = ft.NavigationBar(
-        destinations=[
-            ft.NavigationBarDestination(icon=ft.Icons.HOME, label="One"),
-            ft.NavigationBarDestination(icon=ft.Icons.INFO, label="Two"),
-        ],
-        on_change=changed,
-    )
+    page.navigation_bar = two_tabs(changed)
     page.add(holder)
 
 
