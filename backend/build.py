@@ -20,7 +20,7 @@ from backend.checks import Checker
 from backend.day_sheets import DAY_SHEETS, day_mission, stays_for
 from backend.delegate_sheets import by_delegate, delegate_dict
 from backend.origins import Origins
-from backend.row_checks import duplicates, references
+from backend.row_checks import duplicates, lost_ids, references
 from backend.sheets import mission_dict
 from backend.shelf import Docs, Shelf
 from backend.sources import read_tables
@@ -99,6 +99,8 @@ def _afresh(source: Path, key: str) -> Built:
     checker, fields, zone, mission = _mission(tables, out.errors)
     out.errors += duplicates(tables["delegates.csv"])
     out.errors += references(tables, checker.empty)
+    # the ids of a row whose id cell was emptied: said there once, not at every registration
+    checker.dropped.update(*lost_ids(tables, checker.empty).values())
     per_delegate = by_delegate(tables)
     cross = cross_checker(mission) if mission is not None else None
     out.delegates = delegates = dict[str, DelegateDoc]()

@@ -51,6 +51,7 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
             rows = [row for row in tables[name] if not row.get(column)]
             out += [row.error(column, said("empty: fill it in")) for row in rows]
     out += _no_language(tables.get("delegates.csv"))
+    lost = lost_ids(tables, empty)
     thing = {table: name for name, table in TABLE_OF.items()}
     for name, column, target in REFERENCES:
         if name not in tables or target not in tables or tables[target].unreadable:
@@ -62,9 +63,54 @@ def references(tables: dict[str, Table], empty: Collection[str] = ()) -> list[So
             for value in row.get(column).split():
                 if not _ID.match(value):  # in the words the contract uses, so said once
                     out.append(row.error(column, not_an_id(value)))
+                elif value in lost.get(target, {}):
+                    continue  # said once, at the emptied id cell
                 elif value not in known:
                     out.append(row.error(column, _unknown(thing[target], value, known)))
+    out += _lost(tables, lost)
     return out + _far(tables)
+
+
+def lost_ids(
+    tables: dict[str, Table], empty: Collection[str] = ()
+) -> dict[str, dict[str, set[str]]]:
+    """The ids other sheets name that no row has, in a table where a row's id cell is empty
+    (and not close to an id it has: that is a typo, said with 'did you mean'): by table, each
+    id with the tables that name it."""
+    lost: dict[str, dict[str, set[str]]] = {}
+    for name, column, target in REFERENCES:
+        if name not in tables or target not in tables or tables[target].unreadable:
+            continue
+        if target in empty or "id" in tables[target].missing:
+            continue
+        known = {row.get("id") for row in tables[target]}
+        if "" not in known:
+            continue
+        for row in tables[name]:
+            for value in row.get(column).split():
+                if _ID.match(value) and value not in known and not _close(value, known):
+                    lost.setdefault(target, {}).setdefault(value, set()).add(name)
+    return lost
+
+
+def _lost(tables: dict[str, Table], lost: dict[str, dict[str, set[str]]]) -> list[SourceError]:
+    """An id cell emptied (Activities!A5): the rows that name that activity are not each said
+    to name an unknown one (five echoes of one mistake); the emptied cell says which ids the
+    other sheets name, so that the organiser can type it back."""
+    out = []
+    for target, values in lost.items():
+        names = sorted({name for named in values.values() for name in named})
+        sheets = " & ".join(tables[name].label for name in names)
+        ids = ", ".join(repr(value) for value in sorted(values))
+        for row in tables[target]:
+            if not row.get("id"):
+                message = said(
+                    "{problem}; {sheets} name {ids}, which no row here has: was that this"
+                    " row's id?",
+                    problem=said("empty: fill it in"), sheets=sheets, ids=ids,
+                )  # fmt: skip
+                out.append(row.error("id", message))
+    return out
 
 
 PLACES = ("venues.csv", "hotels.csv", "hospitals.csv")  # each row: a city, lat and lon
@@ -123,11 +169,15 @@ def _no_language(table: Table | None) -> list[SourceError]:
 def _unknown(kind: str, value: str, known: Collection[str]) -> str:
     """`unknown venue 'hilton-union-sqare': did you mean 'hilton-union-square'?` when one id is
     that close to it (a letter left out, two swapped), else `unknown venue '...'`."""
-    close = get_close_matches(value, [k for k in known if k], n=1, cutoff=0.85)
+    close = _close(value, known)
     said_unknown = unknown(kind, repr(value))
     if not close:
         return said_unknown
     return said("{problem}: did you mean {id}?", problem=said_unknown, id=repr(close[0]))
+
+
+def _close(value: str, known: Collection[str]) -> list[str]:
+    return get_close_matches(value, [k for k in known if k], n=1, cutoff=0.85)
 
 
 def duplicates(rows: Iterable[Row], column: str = "id") -> list[SourceError]:

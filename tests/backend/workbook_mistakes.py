@@ -285,6 +285,17 @@ def delegate_without_language(book: Workbook) -> str:
     return "Delegates!D3: empty: fill in one of en, fr, nl"
 
 
+def activity_without_id(book: Workbook) -> str:
+    """The briefing's id cleared: five echoes "unknown activity 'sun-delegation-briefing'" from
+    the Registrations came with it; one mistake, one message, naming the id to type back."""
+    line = row_of(book["Activities"], "sun-delegation-briefing")
+    book["Activities"][f"A{line}"] = None
+    return (
+        f"Activities!A{line}: empty: fill it in; Registrations name 'sun-delegation-briefing',"
+        " which no row here has: was that this row's id?"
+    )
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -299,7 +310,7 @@ MISTAKES += [company_without_sectors, *TIME_MISTAKES, *DATE_MISTAKES]
 MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_sheet]
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
 MISTAKES += [meeting_without_delegate, participant_without_activity, empty_end]
-MISTAKES += [delegate_without_language]
+MISTAKES += [delegate_without_language, activity_without_id]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
