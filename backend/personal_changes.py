@@ -27,6 +27,7 @@ class Personal:
     removed: int
     affected: int  # their own document changes, or an activity they are registered for does
     hotels_lost: int  # had a hotel stay, and have none now
+    renamed: tuple[tuple[str, str], ...] = ()  # (live name, new name), in the sheet's order
 
 
 def personal_changes(
@@ -35,10 +36,10 @@ def personal_changes(
     """The delegates of `built` against the live release (`touched`: the activities that
     change). Reads each delegate's outline (backend.shelf), and their document only when no
     digest of it is known; only a live document that changed is read, to see whether its hotel
-    stays went."""
+    stays went, and whether their name changed."""
     old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
-    tokens = set()
+    tokens, renamed = set(), []
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
@@ -51,9 +52,20 @@ def personal_changes(
         person = outline_of(docs, delegate_id)
         if own or touched.intersection(person.registered):
             affected += 1
-        if own and not person.stays and _live(current, token).get("stays"):
-            lost += 1
-    return Personal(len(old), added, len(old - tokens), affected, lost)
+        if own:
+            before = _live(current, token)
+            lost += bool(not person.stays and before.get("stays"))
+            name = _name(before)
+            if name is not None and name != person.name:
+                renamed.append((name, person.name))
+    return Personal(len(old), added, len(old - tokens), affected, lost, tuple(renamed))
+
+
+def _name(doc: dict[str, Any]) -> str | None:
+    """The delegate's name in their live document, if it has one."""
+    delegate = doc.get("delegate")
+    name = delegate.get("name") if isinstance(delegate, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def _known(entry: dict[str, object] | None, token: str) -> str | None:

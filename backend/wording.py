@@ -115,6 +115,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
                 added=preview.delegates_added, gone=preview.delegates_removed
             )
         )
+    lines += _renamed(preview, ngettext, sep)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
@@ -125,6 +126,22 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     if not lines and not preview.affected:
         return [*first, _("Nothing changes for delegates."), *_numbers(preview, _, True)]
     return [*first, summary, *lines, *_numbers(preview, _)]
+
+
+RENAMED_SHOWN = 5  # names shown; the others counted
+
+
+def _renamed(preview: Preview, ngettext: Ngettext, sep: str) -> list[str]:
+    """Delegates whose name changed, each 'before → after' (else only '1 delegate's agenda
+    changes.' said it, and not whose nor what)."""
+    if not preview.renamed:
+        return []
+    shown = [f"{before} → {after}" for before, after in preview.renamed[:RENAMED_SHOWN]]
+    if len(preview.renamed) > RENAMED_SHOWN:
+        shown.append("…")
+    n = len(preview.renamed)
+    text = ngettext("Delegates: {n} renamed ({names})", "Delegates: {n} renamed ({names})", n)
+    return [text.format(n=n, names=sep.join(shown))]
 
 
 def _when(before: str, after: str, tr: Translator) -> dict[str, str]:

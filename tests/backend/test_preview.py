@@ -214,3 +214,21 @@ def test_preview_of_a_new_revision_with_the_same_content_says_it_goes_out(tmp_pa
     ]
     report = publish(source, out, SECRET, URL, now=NOW)
     assert report.release is not None and b'"revision":5' in layout.read(out, "mission.json")
+
+
+def test_preview_of_a_renamed_delegate_names_them(tmp_path: Path) -> None:
+    """Lotte's new surname typed in: the preview said only "1 delegate's agenda changes.", and
+    not whose, nor what changed."""
+    source, out = lunch_moved(tmp_path)
+    edit(source / "delegates.csv", "demo", name="Lotte Vermeulen-Peeters")
+    bump(source, 3)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    lines = describe(preview, str, english_plural)
+    assert lines == [
+        "1 delegate's agenda changes.",
+        "Delegates: 1 renamed (Lotte Vermeulen → Lotte Vermeulen-Peeters)",
+    ]
+    words = Translator("fr")
+    french = describe(preview, words.gettext, words.ngettext, "fr")
+    assert "Délégués\u00a0: 1 renommé (Lotte Vermeulen → Lotte Vermeulen-Peeters)" in french
