@@ -83,8 +83,9 @@ class Console:
         return response
 
     async def _checked_form(self, request: Request) -> Any:
-        if not self.access.signed_in(request):
-            return page(request, "login.html", 403)
+        if not self.access.signed_in(request):  # signed out since the page was drawn
+            await request.close()
+            return page(request, "login.html", 403, error="session")
         form = await request.form(max_part_size=MAX_UPLOAD)
         if not csrf_ok(request, form.get("csrf")):
             return page(request, "result.html", 403, stale=True)

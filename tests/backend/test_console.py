@@ -417,3 +417,21 @@ async def test_console_rollback_gives_the_invites_of_the_release_it_brings_back(
     assert listed == pack.read_bytes() == before
     assert sorted((tmp_path / "feed-invites" / "qr").iterdir())[0].name.startswith("d-")
     assert any(p.name.startswith("d-maes-") for p in (tmp_path / "feed-invites" / "qr").iterdir())
+
+
+async def test_console_form_sent_after_the_session_ended_says_so(tmp_path: Path) -> None:
+    """A preview left open overnight (or the console restarted), then Publish: a bare 'Sign
+    in' page, nothing said of whether it went out, nor why the organiser must sign in again."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    async with signed_in(out) as (client, csrf):
+        files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
+        checked = await client.post("/upload", data={"csrf": csrf}, files=files)
+        base = re.findall(r'name="base" value="([^"]*)"', checked.text)[0]
+        form = {"csrf": csrf, "upload": upload_id(checked.text), "base": base}
+        client.cookies.set("console_session", "ended")
+        answer = await client.post("/publish", data=form)
+        french = await client.post("/publish?lang=fr", data=form)
+    assert answer.status_code == 403
+    assert "You were signed out" in answer.text and "nothing was published" in answer.text
+    assert "Vous avez été déconnecté" in html.unescape(french.text)
+    assert [e.revision for e in history(out)] == [1, 2]
