@@ -28,6 +28,7 @@ class Personal:
     affected: int  # their own document changes, or an activity they are registered for does
     hotels_lost: int  # had a hotel stay, and have none now
     renamed: tuple[tuple[str, str], ...] = ()  # (live name, new name), in the sheet's order
+    edited: tuple[tuple[str, str, str, str], ...] = ()  # (field, name, before, after)
 
 
 def personal_changes(
@@ -36,10 +37,10 @@ def personal_changes(
     """The delegates of `built` against the live release (`touched`: the activities that
     change). Reads each delegate's outline (backend.shelf), and their document only when no
     digest of it is known; only a live document that changed is read, to see whether its hotel
-    stays went, and whether their name changed."""
+    stays went, and whether their name, company or language changed."""
     old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
-    tokens, renamed = set(), []
+    tokens, renamed, edited = set(), [], []
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
@@ -55,17 +56,22 @@ def personal_changes(
         if own:
             before = _live(current, token)
             lost += bool(not person.stays and before.get("stays"))
-            name = _name(before)
+            name = _field(before, "name")
             if name is not None and name != person.name:
                 renamed.append((name, person.name))
-    return Personal(len(old), added, len(old - tokens), affected, lost, tuple(renamed))
+            for key, now in (("company", person.company), ("language", person.language)):
+                was = _field(before, key)
+                if was is not None and was != now:
+                    edited.append((key, person.name, was, now))
+    people = (len(old), added, len(old - tokens), affected, lost)
+    return Personal(*people, tuple(renamed), tuple(edited))
 
 
-def _name(doc: dict[str, Any]) -> str | None:
-    """The delegate's name in their live document, if it has one."""
+def _field(doc: dict[str, Any], key: str) -> str | None:
+    """The delegate's `key` (name, company, language) in their live document, if it has one."""
     delegate = doc.get("delegate")
-    name = delegate.get("name") if isinstance(delegate, dict) else None
-    return name if isinstance(name, str) else None
+    value = delegate.get(key) if isinstance(delegate, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _known(entry: dict[str, object] | None, token: str) -> str | None:

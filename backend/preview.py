@@ -47,6 +47,7 @@ class Preview:
     affected: int = 0  # delegates whose own agenda changes
     hotels_lost: int = 0  # delegates who had a hotel stay live and have none in this one
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (live name, new name)
+    edited: list[tuple[str, str, str, str]] = field(default_factory=list)  # field, who, was, is
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -104,6 +105,7 @@ def compare(
     preview.live_delegates, preview.affected = people.live, people.affected
     preview.delegates_added, preview.delegates_removed = people.added, people.removed
     preview.hotels_lost, preview.renamed = people.hotels_lost, list(people.renamed)
+    preview.edited = list(people.edited)
     return preview
 
 

@@ -115,7 +115,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
                 added=preview.delegates_added, gone=preview.delegates_removed
             )
         )
-    lines += _renamed(preview, ngettext, sep)
+    lines += _renamed(preview, ngettext, lang)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
@@ -131,17 +131,35 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
 RENAMED_SHOWN = 5  # names shown; the others counted
 
 
-def _renamed(preview: Preview, ngettext: Ngettext, sep: str) -> list[str]:
-    """Delegates whose name changed, each 'before → after' (else only '1 delegate's agenda
-    changes.' said it, and not whose nor what)."""
-    if not preview.renamed:
-        return []
-    shown = [f"{before} → {after}" for before, after in preview.renamed[:RENAMED_SHOWN]]
-    if len(preview.renamed) > RENAMED_SHOWN:
-        shown.append("…")
-    n = len(preview.renamed)
-    text = ngettext("Delegates: {n} renamed ({names})", "Delegates: {n} renamed ({names})", n)
-    return [text.format(n=n, names=sep.join(shown))]
+def _renamed(preview: Preview, ngettext: Ngettext, lang: Lang) -> list[str]:
+    """Delegates whose name, company or language changed, each 'before → after' (else only
+    '1 delegate's agenda changes.' said it, and not whose nor what)."""
+    lines = []
+    sep, colon = ("\u00a0; ", "\u00a0: ") if lang == "fr" else ("; ", ": ")  # French: no-break
+    if preview.renamed:
+        shown = [f"{before} → {after}" for before, after in preview.renamed[:RENAMED_SHOWN]]
+        n = len(preview.renamed)
+        text = ngettext("Delegates: {n} renamed ({names})", "Delegates: {n} renamed ({names})", n)
+        lines.append(text.format(n=n, names=sep.join(shown + ["…"] * (n > RENAMED_SHOWN))))
+    for key in ("company", "language"):
+        found = [(who, a, b) for k, who, a, b in preview.edited if k == key]
+        if not found:
+            continue
+        n = len(found)
+        shown = [f"{who}{colon}{a} → {b}" for who, a, b in found[:RENAMED_SHOWN]]
+        if key == "company":
+            text = ngettext(
+                "Delegates: {n} company changed ({names})",
+                "Delegates: {n} companies changed ({names})", n,
+            )  # fmt: skip
+        else:
+            text = ngettext(
+                "Delegates: {n} language changed ({names})",
+                "Delegates: {n} languages changed ({names})",
+                n,
+            )
+        lines.append(text.format(n=n, names=sep.join(shown + ["…"] * (n > RENAMED_SHOWN))))
+    return lines
 
 
 def _when(before: str, after: str, tr: Translator) -> dict[str, str]:

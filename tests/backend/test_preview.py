@@ -232,3 +232,22 @@ def test_preview_of_a_renamed_delegate_names_them(tmp_path: Path) -> None:
     words = Translator("fr")
     french = describe(preview, words.gettext, words.ngettext, "fr")
     assert "Délégués\u00a0: 1 renommé (Lotte Vermeulen → Lotte Vermeulen-Peeters)" in french
+
+
+def test_preview_of_a_delegates_new_company_and_language_names_them(tmp_path: Path) -> None:
+    """Lotte's company renamed and her language switched: the preview said only "1 delegate's
+    agenda changes.", and not whose, nor what changed."""
+    source, out = lunch_moved(tmp_path)
+    edit(source / "delegates.csv", "demo", company="Orbyt Aerospace NV", language="fr")
+    bump(source, 3)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    lines = describe(preview, str, english_plural)
+    assert lines == [
+        "1 delegate's agenda changes.",
+        "Delegates: 1 company changed (Lotte Vermeulen: Orbyt Aerospace → Orbyt Aerospace NV)",
+        "Delegates: 1 language changed (Lotte Vermeulen: nl → fr)",
+    ]
+    words = Translator("nl")
+    dutch = describe(preview, words.gettext, words.ngettext, "nl")
+    assert "Delegatieleden: 1 taal gewijzigd (Lotte Vermeulen: nl → fr)" in dutch
