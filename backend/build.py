@@ -99,8 +99,6 @@ def _afresh(source: Path, key: str) -> Built:
     checker, fields, zone, mission = _mission(tables, out.errors)
     out.errors += duplicates(tables["delegates.csv"])
     out.errors += references(tables, checker.empty)
-    # the ids of a row whose id cell was emptied: said there once, not at every registration
-    checker.dropped.update(*lost_ids(tables, checker.empty).values())
     per_delegate = by_delegate(tables)
     cross = cross_checker(mission) if mission is not None else None
     out.delegates = delegates = dict[str, DelegateDoc]()
@@ -162,6 +160,9 @@ def _mission(
     for name, column in ONE_OF.items():
         _need_one_of(tables[name], column, errors)
     checker = Checker(errors, unreadable, {name: t.label for name, t in tables.items()})
+    # the ids of a row whose id cell was emptied: said there once (backend.row_checks), not at
+    # every activity, registration or venue that names them
+    checker.dropped.update(*lost_ids(tables).values())
     fields = {row.get("field"): row for row in tables["mission.csv"]}
     zone = _zone(fields, [] if tables["mission.csv"].unreadable else errors)
     origins = Origins(fields=fields)

@@ -296,6 +296,27 @@ def activity_without_id(book: Workbook) -> str:
     )
 
 
+def venue_without_id(book: Workbook) -> str:
+    """The Hilton's id cleared: seven "unknown venue 'hilton-union-square'" from Activities."""
+    book["Venues"]["A3"] = None
+    return (
+        "Venues!A3: empty: fill it in; Activities name 'hilton-union-square', which no row here"
+        " has: was that this row's id?"
+    )
+
+
+def city_without_id(book: Workbook) -> str:
+    """San Francisco's id cleared: 56 "unknown city 'sf'" from Venues and Companies."""
+    book["Cities"]["A3"] = None
+    return "Cities!A3: empty: fill it in; Venues name 'sf', which no row here has"
+
+
+def sector_without_id(book: Workbook) -> str:
+    """A sector's id cleared: 28 "unknown sector 'aero'" from Activities and Companies."""
+    book["Sectors"]["A3"] = None
+    return "Sectors!A3: empty: fill it in; Activities name 'aero', which no row here has"
+
+
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
@@ -311,6 +332,7 @@ MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_shee
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
 MISTAKES += [meeting_without_delegate, participant_without_activity, empty_end]
 MISTAKES += [delegate_without_language, activity_without_id]
+MISTAKES += [venue_without_id, city_without_id, sector_without_id]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
