@@ -100,13 +100,13 @@ def _lost(tables: dict[str, Table], lost: dict[str, dict[str, set[str]]]) -> lis
     out = []
     for target, values in lost.items():
         names = sorted({name for named in values.values() for name in named})
-        sheets = " & ".join(tables[name].label for name in names)
+        sheets = ", ".join(tables[name].label for name in names)
         ids = ", ".join(repr(value) for value in sorted(values))
         for row in tables[target]:
             if not row.get("id"):
                 message = said(
-                    "{problem}; {sheets} name {ids}, which no row here has: was that this"
-                    " row's id?",
+                    "{problem}; {ids} is named in {sheets}, and no row here has it: was that"
+                    " this row's id?",
                     problem=said("empty: fill it in"), sheets=sheets, ids=ids,
                 )  # fmt: skip
                 out.append(row.error("id", message))

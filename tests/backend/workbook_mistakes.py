@@ -291,8 +291,18 @@ def activity_without_id(book: Workbook) -> str:
     line = row_of(book["Activities"], "sun-delegation-briefing")
     book["Activities"][f"A{line}"] = None
     return (
-        f"Activities!A{line}: empty: fill it in; Registrations name 'sun-delegation-briefing',"
-        " which no row here has: was that this row's id?"
+        f"Activities!A{line}: empty: fill it in; 'sun-delegation-briefing' is named in"
+        " Registrations, and no row here has it: was that this row's id?"
+    )
+
+
+def delegate_without_id(book: Workbook) -> str:
+    """Lotte's id cleared: her contacts, meetings and registrations each said 'unknown
+    delegate'; the sheets that name her, once, at her row."""
+    book["Delegates"]["A3"] = None
+    return (
+        "Delegates!A3: empty: fill it in; 'demo' is named in Contacts, Meetings, Registrations,"
+        " and no row here has it: was that this row's id?"
     )
 
 
@@ -300,21 +310,21 @@ def venue_without_id(book: Workbook) -> str:
     """The Hilton's id cleared: seven "unknown venue 'hilton-union-square'" from Activities."""
     book["Venues"]["A3"] = None
     return (
-        "Venues!A3: empty: fill it in; Activities name 'hilton-union-square', which no row here"
-        " has: was that this row's id?"
+        "Venues!A3: empty: fill it in; 'hilton-union-square' is named in Activities, and no row"
+        " here has it: was that this row's id?"
     )
 
 
 def city_without_id(book: Workbook) -> str:
     """San Francisco's id cleared: 56 "unknown city 'sf'" from Venues and Companies."""
     book["Cities"]["A3"] = None
-    return "Cities!A3: empty: fill it in; Venues name 'sf', which no row here has"
+    return "Cities!A3: empty: fill it in; 'sf' is named in Venues, and no row here has it"
 
 
 def sector_without_id(book: Workbook) -> str:
     """A sector's id cleared: 28 "unknown sector 'aero'" from Activities and Companies."""
     book["Sectors"]["A3"] = None
-    return "Sectors!A3: empty: fill it in; Activities name 'aero', which no row here has"
+    return "Sectors!A3: empty: fill it in; 'aero' is named in Activities, and no row here has it"
 
 
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
@@ -332,7 +342,7 @@ MISTAKES += SHEET_MISTAKES + ONE_MISTAKE + [renamed_sheet, renamed_optional_shee
 MISTAKES += [misspelt_venue, venue_in_brussels, swapped_coordinates]
 MISTAKES += [meeting_without_delegate, participant_without_activity, empty_end]
 MISTAKES += [delegate_without_language, activity_without_id]
-MISTAKES += [venue_without_id, city_without_id, sector_without_id]
+MISTAKES += [delegate_without_id, venue_without_id, city_without_id, sector_without_id]
 
 
 def with_mistake(tmp_path: Path, mistake: Callable[[Workbook], str]) -> tuple[Path, str]:
