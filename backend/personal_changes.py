@@ -29,6 +29,11 @@ class Personal:
     hotels_lost: int  # had a hotel stay, and have none now
     renamed: tuple[tuple[str, str], ...] = ()  # (live name, new name), in the sheet's order
     edited: tuple[tuple[str, str, str, str], ...] = ()  # (field, name, before, after)
+    names_added: tuple[str, ...] = ()  # the first SHOWN of those added, by name
+    names_removed: tuple[str, ...] = ()  # the first SHOWN of those removed, by name
+
+
+SHOWN = 5  # delegates named in a preview line; the others are counted
 
 
 def personal_changes(
@@ -40,12 +45,14 @@ def personal_changes(
     stays went, and whether their name, company or language changed."""
     old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
-    tokens, renamed, edited = set(), [], []
+    tokens, renamed, edited, names_added = set(), [], [], []
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
         if token not in old:
             added += 1
+            if added <= SHOWN:
+                names_added.append(outline_of(built.delegates, delegate_id).name)
             continue
         known = _known(memo.get(delegate_id), token)
         docs = built.delegates
@@ -64,7 +71,9 @@ def personal_changes(
                 if was is not None and was != now:
                     edited.append((key, person.name, was, now))
     people = (len(old), added, len(old - tokens), affected, lost)
-    return Personal(*people, tuple(renamed), tuple(edited))
+    gone = (_field(_live(current, token), "name") for token in sorted(old - tokens)[:SHOWN])
+    names_removed = tuple(name for name in gone if name)
+    return Personal(*people, tuple(renamed), tuple(edited), tuple(names_added), names_removed)
 
 
 def _field(doc: dict[str, Any], key: str) -> str | None:

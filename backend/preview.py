@@ -48,6 +48,8 @@ class Preview:
     hotels_lost: int = 0  # delegates who had a hotel stay live and have none in this one
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (live name, new name)
     edited: list[tuple[str, str, str, str]] = field(default_factory=list)  # field, who, was, is
+    names_added: list[str] = field(default_factory=list)  # the first few added, by name
+    names_removed: list[str] = field(default_factory=list)  # the first few removed, by name
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -106,6 +108,10 @@ def compare(
     preview.delegates_added, preview.delegates_removed = people.added, people.removed
     preview.hotels_lost, preview.renamed = people.hotels_lost, list(people.renamed)
     preview.edited = list(people.edited)
+    preview.names_added, preview.names_removed = (
+        list(people.names_added),
+        list(people.names_removed),
+    )
     return preview
 
 

@@ -115,6 +115,12 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
                 added=preview.delegates_added, gone=preview.delegates_removed
             )
         )
+    for names, n, label in (
+        (preview.names_added, preview.delegates_added, _("Delegates added: {names}")),
+        (preview.names_removed, preview.delegates_removed, _("Delegates removed: {names}")),
+    ):
+        if names:  # by name, so that a row deleted by mistake is seen before it goes out
+            lines.append(label.format(names=sep.join(names + ["…"] * (n > len(names)))))
     lines += _renamed(preview, ngettext, lang)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected

@@ -23,7 +23,7 @@ from tests.backend.published import (
     shown,
 )
 from tests.backend.servers import SECRET
-from tests.backend.sources import bump, copy_example, edit, read_rows, write_rows
+from tests.backend.sources import bump, copy_example, edit, read_rows, remove_maes, write_rows
 
 
 @pytest.mark.parametrize("data", DAMAGED)
@@ -251,3 +251,24 @@ def test_preview_of_a_delegates_new_company_and_language_names_them(tmp_path: Pa
     words = Translator("nl")
     dutch = describe(preview, words.gettext, words.ngettext, "nl")
     assert "Delegatieleden: 1 taal gewijzigd (Lotte Vermeulen: nl → fr)" in dutch
+
+
+def test_preview_names_the_delegates_added_and_removed(tmp_path: Path) -> None:
+    """A row deleted by mistake and one added: the preview said 'Delegates: 1 added, 1
+    removed.', and not who (the removed delegate's link stops working)."""
+    source, out = lunch_moved(tmp_path)
+    maes = next(r["name"] for r in read_rows(source / "delegates.csv") if r["id"] == "d-maes")
+    remove_maes(source)
+    rows = read_rows(source / "delegates.csv")
+    rows.append({**rows[0], "id": "d-new", "name": "Nadia Janssens", "sample": ""})
+    write_rows(source / "delegates.csv", rows, list(rows[0]))
+    bump(source, 3)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW, force=True).preview
+    assert preview is not None
+    lines = describe(preview, str, english_plural)
+    assert "Delegates: 1 added, 1 removed." in lines
+    assert "Delegates added: Nadia Janssens" in lines
+    assert f"Delegates removed: {maes}" in lines
+    words = Translator("fr")
+    french = describe(preview, words.gettext, words.ngettext, "fr")
+    assert f"Délégués retirés\u00a0: {maes}" in french
