@@ -31,6 +31,7 @@ class Personal:
     edited: tuple[tuple[str, str, str, str], ...] = ()  # (field, name, before, after)
     names_added: tuple[str, ...] = ()  # the first SHOWN of those added, by name
     names_removed: tuple[str, ...] = ()  # the first SHOWN of those removed, by name
+    registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
 
 
 SHOWN = 5  # delegates named in a preview line; the others are counted
@@ -46,6 +47,7 @@ def personal_changes(
     old, memo = layout.tokens(current), load_memo(current)
     added = affected = lost = 0
     tokens, renamed, edited, names_added = set(), [], [], []
+    kept = regs_added = regs_gone = 0  # registrations of the delegates who stay
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
@@ -58,11 +60,16 @@ def personal_changes(
         docs = built.delegates
         own = _differs(current, token, known, digests.get(delegate_id), docs, delegate_id)
         person = outline_of(docs, delegate_id)
+        kept += len(person.registered)
         if own or touched.intersection(person.registered):
             affected += 1
         if own:
             before = _live(current, token)
             lost += bool(not person.stays and before.get("stays"))
+            was = before.get("registered")
+            was = {str(i) for i in was} if isinstance(was, list) else set(person.registered)
+            regs_added += len(set(person.registered) - was)
+            regs_gone += len(was - set(person.registered))
             name = _field(before, "name")
             if name is not None and name != person.name:
                 renamed.append((name, person.name))
@@ -73,7 +80,9 @@ def personal_changes(
     people = (len(old), added, len(old - tokens), affected, lost)
     gone = (_field(_live(current, token), "name") for token in sorted(old - tokens)[:SHOWN])
     names_removed = tuple(name for name in gone if name)
-    return Personal(*people, tuple(renamed), tuple(edited), tuple(names_added), names_removed)
+    regs = (kept - regs_added + regs_gone, regs_added, regs_gone)
+    named = (tuple(renamed), tuple(edited), tuple(names_added), names_removed)
+    return Personal(*people, *named, regs)
 
 
 def _field(doc: dict[str, Any], key: str) -> str | None:

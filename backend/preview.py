@@ -50,6 +50,7 @@ class Preview:
     edited: list[tuple[str, str, str, str]] = field(default_factory=list)  # field, who, was, is
     names_added: list[str] = field(default_factory=list)  # the first few added, by name
     names_removed: list[str] = field(default_factory=list)  # the first few removed, by name
+    registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -112,6 +113,7 @@ def compare(
         list(people.names_added),
         list(people.names_removed),
     )
+    preview.registrations = people.registrations
     return preview
 
 
@@ -192,10 +194,12 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def drop(preview: Preview, max_drop: float = MAX_DROP) -> tuple[int, int, str] | None:
-    """(removed, live, "activities" or "delegates") when a publish drops too much, else None."""
+    """(removed, live, "activities", "delegates" or "registrations") when a publish drops too
+    much (a Registrations sheet saved half-empty empties every agenda), else None."""
     for gone, total, what in (
         (len(preview.removed), preview.live_activities, "activities"),
         (preview.delegates_removed, preview.live_delegates, "delegates"),
+        (preview.registrations[2], preview.registrations[0], "registrations"),
     ):
         if total and gone / total > max_drop:
             return gone, total, what

@@ -31,6 +31,10 @@ def refusal(
     share, limit = round(100 * gone / total), round(100 * max_drop)
     if what == "activities":
         text = _("Refused: this would remove {gone} of the {total} activities that are live now.")
+    elif what == "registrations":
+        text = _(
+            "Refused: this would remove {gone} of the {total} registrations that are live now."
+        )
     else:
         text = _("Refused: this would remove {gone} of the {total} delegates who are live now.")
     return " ".join(
@@ -58,6 +62,9 @@ def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:
     if what == "activities":
         text = _("Not published: this would remove {gone} of the {total} activities that are "
                  "live now.")  # fmt: skip
+    elif what == "registrations":
+        text = _("Not published: this would remove {gone} of the {total} registrations that "
+                 "are live now.")  # fmt: skip
     else:
         text = _("Not published: this would remove {gone} of the {total} delegates who are "
                  "live now.")  # fmt: skip
@@ -121,6 +128,13 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     ):
         if names:  # by name, so that a row deleted by mistake is seen before it goes out
             lines.append(label.format(names=sep.join(names + ["…"] * (n > len(names)))))
+    regs_added, regs_gone = preview.registrations[1:]
+    if regs_added or regs_gone:
+        lines.append(
+            _("Registrations: {added} added, {gone} removed.").format(
+                added=regs_added, gone=regs_gone
+            )
+        )
     lines += _renamed(preview, ngettext, lang)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected

@@ -272,3 +272,25 @@ def test_preview_names_the_delegates_added_and_removed(tmp_path: Path) -> None:
     words = Translator("fr")
     french = describe(preview, words.gettext, words.ngettext, "fr")
     assert f"Délégués retirés\u00a0: {maes}" in french
+
+
+def test_publish_refuses_a_registrations_sheet_saved_empty(tmp_path: Path) -> None:
+    """Every row of Registrations deleted (a filter, a half-saved sheet): the preview said only
+    '6 delegates' agendas change.' and the publish emptied every agenda, with no refusal."""
+    source, out = lunch_moved(tmp_path)
+    registrations = source / "registrations.csv"
+    registrations.write_text(registrations.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    bump(source, 3)
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.release is None and report.preview is not None
+    live = report.preview.registrations[0]
+    assert report.refusal.startswith(
+        f"Refused: this would remove {live} of the {live} registrations that are live now."
+    )
+    lines = describe(report.preview, str, english_plural)
+    assert f"Registrations: 0 added, {live} removed." in lines
+    words = Translator("nl")
+    assert words.gettext("Registrations: {added} added, {gone} removed.") != (
+        "Registrations: {added} added, {gone} removed."
+    )
+    assert publish(source, out, SECRET, URL, now=NOW, force=True).release is not None
