@@ -32,6 +32,7 @@ class Personal:
     names_added: tuple[str, ...] = ()  # the first SHOWN of those added, by name
     names_removed: tuple[str, ...] = ()  # the first SHOWN of those removed, by name
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
+    meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
 
 
 SHOWN = 5  # delegates named in a preview line; the others are counted
@@ -48,6 +49,7 @@ def personal_changes(
     added = affected = lost = 0
     tokens, renamed, edited, names_added = set(), [], [], []
     kept = regs_added = regs_gone = 0  # registrations of the delegates who stay
+    meetings = [0, 0]  # added, removed
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
@@ -70,6 +72,7 @@ def personal_changes(
             was = {str(i) for i in was} if isinstance(was, list) else set(person.registered)
             regs_added += len(set(person.registered) - was)
             regs_gone += len(was - set(person.registered))
+            _count_meetings(meetings, before, docs[delegate_id])
             name = _field(before, "name")
             if name is not None and name != person.name:
                 renamed.append((name, person.name))
@@ -82,7 +85,18 @@ def personal_changes(
     names_removed = tuple(name for name in gone if name)
     regs = (kept - regs_added + regs_gone, regs_added, regs_gone)
     named = (tuple(renamed), tuple(edited), tuple(names_added), names_removed)
-    return Personal(*people, *named, regs)
+    return Personal(*people, *named, regs, (meetings[0], meetings[1]))
+
+
+def _count_meetings(counts: list[int], before: dict[str, Any], doc: DelegateDoc) -> None:
+    """Adds the B2B meetings a delegate gains and loses to `counts` (by id)."""
+    live = before.get("meetings")
+    was = (
+        {str(m.get("id")) for m in live if isinstance(m, dict)} if isinstance(live, list) else set()
+    )
+    now = {m.id for m in doc.meetings}
+    counts[0] += len(now - was)
+    counts[1] += len(was - now)
 
 
 def _field(doc: dict[str, Any], key: str) -> str | None:

@@ -51,6 +51,7 @@ class Preview:
     names_added: list[str] = field(default_factory=list)  # the first few added, by name
     names_removed: list[str] = field(default_factory=list)  # the first few removed, by name
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
+    meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -113,7 +114,7 @@ def compare(
         list(people.names_added),
         list(people.names_removed),
     )
-    preview.registrations = people.registrations
+    preview.registrations, preview.meetings = people.registrations, people.meetings
     return preview
 
 

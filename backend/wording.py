@@ -135,6 +135,12 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
                 added=regs_added, gone=regs_gone
             )
         )
+    if any(preview.meetings):
+        lines.append(
+            _("B2B meetings: {added} added, {gone} removed.").format(
+                added=preview.meetings[0], gone=preview.meetings[1]
+            )
+        )
     lines += _renamed(preview, ngettext, lang)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected

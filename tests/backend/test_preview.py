@@ -294,3 +294,19 @@ def test_publish_refuses_a_registrations_sheet_saved_empty(tmp_path: Path) -> No
         "Registrations: {added} added, {gone} removed."
     )
     assert publish(source, out, SECRET, URL, now=NOW, force=True).release is not None
+
+
+def test_preview_counts_the_b2b_meetings_a_meetings_sheet_loses(tmp_path: Path) -> None:
+    """Every row of Meetings deleted: the preview said only '6 delegates' agendas change.', and
+    not that every B2B meeting goes."""
+    source, out = lunch_moved(tmp_path)
+    meetings = source / "meetings.csv"
+    count = len(read_rows(meetings))
+    meetings.write_text(meetings.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    bump(source, 3)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None
+    assert f"B2B meetings: 0 added, {count} removed." in describe(preview, str, english_plural)
+    words = Translator("fr")
+    french = describe(preview, words.gettext, words.ngettext, "fr")
+    assert f"Rendez-vous B2B\u00a0: 0 ajoutés, {count} retirés." in french
