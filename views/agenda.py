@@ -164,6 +164,8 @@ def print_button(ctx: Ctx) -> ft.Control:
             ctx.act.share_file("agenda.html", page, "text/html")
 
     return ft.Semantics(
+        container=True,  # else the IconButton merges away with its tooltip: a nameless button
+        button=True,
         identifier="print-agenda",
         content=ft.IconButton(
             ft.Icons.PRINT, tooltip=tr.gettext("Print or save my agenda"), on_click=open_copy

@@ -100,3 +100,19 @@ async def test_small_map_in_french_names_the_venue_without_a_wrong_article(tmp_p
         assert label == "Palace of Fine Arts sur la carte\u00a0: ouvrir la page du lieu"
     finally:
         await app.close()
+
+
+@pytest.mark.parametrize("route", ["/agenda", "/activity/tue-nasa-ames", "/contacts", "/settings"])
+async def test_icon_buttons_behind_an_identifier_keep_their_name(app: App, route: str) -> None:
+    """The print button on My agenda was read as 'button', no name: a Semantics node that is
+    not a container merges its IconButton away and the tooltip, the name, is lost with it."""
+    await app.go(route)
+    nameless = [
+        c.identifier
+        for c in app.controls()
+        if isinstance(c, ft.Semantics)
+        and isinstance(c.content, ft.IconButton)
+        and c.content.tooltip
+        and not (c.container and c.button)
+    ]
+    assert nameless == []
