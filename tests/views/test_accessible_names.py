@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import flet as ft
 import pytest
 
 from services.models import Lang
-from tests.views.harness import App
+from tests.conftest import MISSION_BYTES, TEST_ORIGIN, store_unit
+from tests.views.harness import App, walk
 
 
 def doubled_names(app: App) -> list[str]:
@@ -116,3 +118,51 @@ async def test_icon_buttons_behind_an_identifier_keep_their_name(app: App, route
         and not (c.container and c.button)
     ]
     assert nameless == []
+
+
+def unread_selectable_texts(root: object) -> list[str]:
+    """Selectable texts a screen reader meets as an empty edit field: Flutter's web semantics
+    gives a selectable Text a text field role and no value, unless a label says it instead."""
+    out: list[str] = []
+
+    def visit(control: object, said: bool) -> None:
+        if isinstance(control, ft.Text) and control.selectable and not said:
+            out.append(str(control.value))
+        if isinstance(control, ft.Semantics) and control.exclude_semantics and control.label:
+            said = True
+        for child in walk(control):
+            if child is not control and getattr(child, "parent", None) is control:
+                visit(child, said)
+
+    visit(root, False)
+    return out
+
+
+async def test_before_you_go_lines_are_read_out(tmp_path: Path) -> None:
+    """'Voor u vertrekt' on the gala's page was five empty text fields to a screen reader: the
+    coach, the doors, what to bring were not read at all."""
+    app = await App(tmp_path, lang="nl").start("/activity/tue-gala-dinner")
+    try:
+        block = app.find("practical")
+        assert unread_selectable_texts(block) == []
+        labels = [c.label for c in walk(block) if isinstance(c, ft.Semantics) and c.label]
+        assert any(str(label).startswith("De bus vertrekt om 18:45") for label in labels)
+    finally:
+        await app.close()
+
+
+async def test_safety_addresses_are_read_out(tmp_path: Path) -> None:
+    """The consulate's address on the safety card is selectable (for a driver's app): to a
+    screen reader it was an empty text field, as the 'Before you go' lines were."""
+    doc = json.loads(MISSION_BYTES)
+    wanted = doc["safety"]["consulate"]
+    consulate = next(c for c in doc["contacts"] if c["id"] == wanted)
+    consulate.update(phone="+13105550142", address="1 Example Plaza, Los Angeles, CA 90071")
+    store_unit(tmp_path, json.dumps(doc).encode())
+    app = await App(tmp_path, lang="fr", origin=TEST_ORIGIN).start("/safety")
+    try:
+        view = app.page.views[-1]
+        assert any(isinstance(c, ft.Text) and c.selectable for c in walk(view))
+        assert unread_selectable_texts(view) == []
+    finally:
+        await app.close()
