@@ -104,3 +104,40 @@ async def test_what_changed_counts_only_the_delegates_own_items(tmp_path: Path) 
         assert app.repo.flags_for("tue-startup-pitch") == ("changed",)  # still marked there
     finally:
         await app.close()
+
+
+def spoken(control: object) -> list[str]:
+    """What a screen reader reads for `control` in Flutter's merged semantics: a Semantics
+    label, then its children's texts, unless it excludes them."""
+    import flet as ft
+
+    from tests.views.harness import walk
+
+    out: list[str] = []
+    if isinstance(control, ft.Semantics) and control.label:
+        out.append(str(control.label))
+    if isinstance(control, ft.Semantics) and control.exclude_semantics:
+        return out
+    if isinstance(control, ft.Text):
+        return [str(control.semantics_label or control.value)]
+    for child in walk(control):
+        if child is not control and getattr(child, "parent", None) is control:
+            out.extend(spoken(child))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "room"),
+    [("nl", "Zaal: Grote hal → Hall of Fame"), ("fr", f"Salle{NB}: Grand hall → Hall of Fame")],
+)
+async def test_a_changed_field_is_read_out_once(tmp_path: Path, lang: Lang, room: str) -> None:
+    """A screen reader read 'Zaal: Rotonde → Oostzaal Zaal: Rotonde Oostzaal': the line's
+    label, then its texts again."""
+    _republish_reception(tmp_path)
+    app = await App(tmp_path, lang, origin=TEST_ORIGIN).start("/changes")
+    try:
+        fields = [c for c in app.controls() if getattr(c, "identifier", None) == "changed-field"]
+        assert [room] in [spoken(f) for f in fields]
+        assert all(len(spoken(f)) == 1 for f in fields)
+    finally:
+        await app.close()

@@ -160,9 +160,13 @@ def change_line(line: ChangeLine, size: int = 14, color: str | None = None) -> f
     """'Time: 14:00–15:00 [→] 15:00–16:00' with an arrow icon (the font has no '→' glyph)."""
     if not (line.old or line.new):
         return ft.Text(line.lead, size=size, color=color)
+
+    def silent(text: ft.Text) -> ft.Control:  # the line's label reads it: not twice
+        return ft.Semantics(exclude_semantics=True, content=text)
+
     parts: list[ft.Control] = [
-        ft.Text(line.lead, size=size, color=color),
-        ft.Text(line.old, size=size, color=color),
+        silent(ft.Text(line.lead, size=size, color=color)),
+        silent(ft.Text(line.old, size=size, color=color)),
         ft.Semantics(
             container=True,
             identifier="diff-arrow",
@@ -170,7 +174,7 @@ def change_line(line: ChangeLine, size: int = 14, color: str | None = None) -> f
                 ft.Icons.ARROW_FORWARD, size=size + 2, color=color or ft.Colors.ON_SURFACE
             ),
         ),
-        ft.Text(line.new, size=size, color=color, weight=ft.FontWeight.W_600),
+        silent(ft.Text(line.new, size=size, color=color, weight=ft.FontWeight.W_600)),
     ]
     row = ft.Row(parts, spacing=4, wrap=True, run_spacing=0)
     return ft.Semantics(container=True, content=row, label=line.plain(), identifier="changed-field")
