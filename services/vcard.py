@@ -25,8 +25,12 @@ class Card:
 
 
 def contact_card(contact: Contact, role: str, lang: Lang = "en") -> Card:
-    """A contact's card with its name and organisation in the reader's language."""
-    given, family = split_name(localize(contact.name, lang).text)
+    """A contact's card with its name and organisation in the reader's language. A name the
+    organisers wrote differently per language is an office's ('Permanence de la mission'):
+    all of it is the family name, as address books file a company; a person's is split."""
+    name = localize(contact.name, lang).text
+    office = len(set(contact.name.values())) > 1
+    given, family = ("", name) if office else split_name(name)
     return Card(
         given,
         family,

@@ -6,7 +6,7 @@ import pytest
 from icalendar import Component
 from icalendar.prop import vN, vOrg
 
-from services.models import Contact
+from services.models import Contact, Lang
 from services.mycard import CardField, MyCard, card_from_form, split_name
 from services.vcard import contact_card, my_card, vcard
 
@@ -93,3 +93,31 @@ def test_my_card_form_reports_each_problem(
 def test_my_card_name_joins_given_and_family() -> None:
     assert MyCard(given="Sébastien", family="Lefèvre").name == "Sébastien Lefèvre"
     assert MyCard(family="Lefèvre").name == "Lefèvre"
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("fr", "Permanence de la mission à San Francisco"),
+        ("nl", "Missiepermanentie San Francisco"),
+        ("fr", "Assistance consulaire aux Belges"),
+    ],
+)
+def test_an_office_is_not_filed_as_a_person(lang: Lang, name: str) -> None:
+    """The mission desk's card was saved as given name 'Permanence', family name 'de la
+    mission à San Francisco' (the emergency line's first name was 'Urgences :'): an address
+    book sorted it under 'd' and showed 'de la mission…, Permanence'. A name the organisers
+    wrote in each language is an office's: all of it is the name, nothing is a first name."""
+    names = {"en": "Mission desk San Francisco", "fr": name, "nl": name}
+    contact = Contact(id="mission-desk", name=names, category="organiser", phone="+14155550100")
+    card = read(vcard(contact_card(contact, "", lang)))
+    n = card["N"]
+    assert isinstance(n, vN)
+    assert (n.fields.family, n.fields.given) == (name, "")
+    assert str(card["FN"]) == name
+
+
+def test_a_person_named_alike_in_every_language_keeps_first_and_family_name() -> None:
+    contact = Contact(id="p", name="Pieter Van den Broeck", category="liaison")
+    n = read(vcard(contact_card(contact, "", "nl")))["N"]
+    assert isinstance(n, vN) and (n.fields.given, n.fields.family) == ("Pieter", "Van den Broeck")
