@@ -217,6 +217,8 @@ def day_programme(ctx: Ctx, day: date) -> list[ft.Control]:
             text.fallback,
             text.place_in_city,
             text.kind,
+            # the word, not only the strike-through and tint: read out, and seen without red
+            badges=flag_labels(tr, (), activity.state == "cancelled"),
             cancelled=activity.state == "cancelled",
             personal=tr.gettext("Bookmarked") if repo.is_bookmarked(activity.id) else "",
             sample=activity.sample,

@@ -19,6 +19,7 @@ from services.models import Lang
 from services.mycard import MyCard
 from services.store import FeedStore
 from tests.backend.servers import SECRET, backend_server, publish_example
+from tests.backend.sources import copy_example, edit
 from tests.views.harness import App, walk
 
 LOTTE, CAMILLE = token_for("demo", SECRET), token_for("d-lambert", SECRET)
@@ -250,3 +251,23 @@ async def test_a_visitors_today_starts_with_what_is_on_now_and_next(
         assert app.has("agenda-earlier") and folded > 0
     finally:
         await closed(app)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nl", "Geannuleerd"), ("fr", "Annulé")])
+async def test_a_visitors_day_says_a_cancelled_activity_is_cancelled(
+    tmp_path: Path, lang: Lang, word: str
+) -> None:
+    """Not signed in, My agenda's list of the day showed a cancelled activity only struck
+    through and tinted red: no word for a screen reader, nor for who does not see red, where
+    the Programme and a signed-in agenda say 'Cancelled'."""
+    source = copy_example(tmp_path / "source-base")
+    edit(source / "activities.csv", "tue-chm-reception", state="cancelled")
+    with backend_server(publish_example(tmp_path / "published", source)) as url:
+        app = await live(tmp_path / "app", url, "/", lang=lang)
+        try:
+            await until(app, lambda: app.has("row-tue-chm-reception"))
+            assert app.has("sign-in-card")
+            row = app.find("row-tue-chm-reception")
+            assert word in [c.value for c in walk(row) if isinstance(c, ft.Text)]
+        finally:
+            await closed(app)
