@@ -205,3 +205,15 @@ def test_pocket_page_puts_the_way_to_safety_on_a_line_of_its_own(
     zone = re.findall(r'<p class="zone">(.*?)</p>', page)
     assert len(zone) == 2 and "#safety" not in zone[0], zone
     assert zone[1].startswith('<a href="#safety">')
+
+
+def test_offline_banner_never_ends_a_line_on_its_dot(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """At 360 px in French Chromium still ended the offline copy's banner line on '·' and put
+    'Ouvrir l’application en ligne' on the next: on screen a link is an inline block (its
+    48 px tap target), and a line breaks before an inline block, no-break space or not."""
+    page = render_pocket(source_of(mission, delegate), "fr", LINKS)
+    assert "main a,.links a{display:inline-block" in page  # why the no-break space is not enough
+    rule = re.search(r"\.banner span\{([^}]*)\}", page)
+    assert rule is not None and "white-space:nowrap" in rule.group(1)
