@@ -166,3 +166,17 @@ async def test_safety_addresses_are_read_out(tmp_path: Path) -> None:
         assert unread_selectable_texts(view) == []
     finally:
         await app.close()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("nl", "dinsdag 7 oktober"), ("fr", "mardi 7 octobre")])
+async def test_day_strip_days_are_read_once(tmp_path: Path, lang: Lang, name: str) -> None:
+    """A screen reader read a day of My agenda's strip as 'dinsdag 7 oktober di 7': its label,
+    then the drawn 'di' and '7' again."""
+    app = await App(tmp_path, lang=lang).start("/agenda")
+    try:
+        day = app.find("day-2025-10-07")
+        assert day.label == name
+        texts = [c for c in walk(day.content) if isinstance(c, ft.Text)]
+        assert texts and all(t.semantics_label == "" for t in texts)
+    finally:
+        await app.close()

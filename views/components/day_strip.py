@@ -35,6 +35,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
                 color=fg,
                 text_align=ft.TextAlign.CENTER,
                 spans=[ft.TextSpan(number, style=NUMBER_STYLES[fg])],
+                semantics_label="",  # the cell's label says the day: not 'di 7' after it
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
             border_radius=CELL_RADIUS,
