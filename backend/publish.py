@@ -38,6 +38,7 @@ from backend.releases import Entry, holding, live, releases_of, write_release
 from backend.render_keys import doc_digest
 from backend.same_input import Again, again, keep, record, settings_of
 from backend.same_secret import kept_with
+from backend.shelf import outline_of
 from backend.tables import SourceError
 from backend.write_failure import watching
 from services.calendar import EventCache
@@ -117,8 +118,14 @@ def publish(
             asked = report.preview.renumbered[0] if report.preview.renumbered else None
             counts = {"files": report.files, "delegates": report.delegates}
             counts["activities"] = report.preview.activities
+            counts["registrations"] = registrations(report.docs)
             keep(report.release, (source_key, settings), counts, asked)
     return report
+
+
+def registrations(docs: Mapping[str, DelegateDoc]) -> int:
+    """How many registrations the delegates of a release have (their outlines only)."""
+    return sum(len(outline_of(docs, delegate_id).registered) for delegate_id in docs)
 
 
 def _again(out: Path, same: Again, check: bool, pack: Path) -> Report:
