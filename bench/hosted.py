@@ -273,7 +273,7 @@ def main() -> None:
             ("minimal", "bench/minimal_tabs_app.py", {}),
             ("ours", "main.py", {}),
             ("ours+feed", "main.py", {"DELEGATE_FEED_URL": feed_url}),
-            (FLOOR, "bench/same_screen_app.py", {}),
+            (FLOOR, "bench/same_screen_app.py", {"PYTHONPATH": str(ROOT)}),  # imports bench
         ]
         apps = [a for a in apps if a[0] in args.apps.split(",")]
         for count in counts:
