@@ -216,41 +216,42 @@ def test_preview_of_a_new_revision_with_the_same_content_says_it_goes_out(tmp_pa
     assert report.release is not None and b'"revision":5' in layout.read(out, "mission.json")
 
 
-def test_preview_of_a_renamed_delegate_names_them(tmp_path: Path) -> None:
-    """Lotte's new surname typed in: the preview said only "1 delegate's agenda changes.", and
-    not whose, nor what changed."""
-    source, out = lunch_moved(tmp_path)
-    edit(source / "delegates.csv", "demo", name="Lotte Vermeulen-Peeters")
-    bump(source, 3)
-    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
-    assert preview is not None
-    lines = describe(preview, str, english_plural)
-    assert lines == [
-        "1 delegate's agenda changes.",
-        "Delegates: 1 renamed (Lotte Vermeulen → Lotte Vermeulen-Peeters)",
-    ]
-    words = Translator("fr")
-    french = describe(preview, words.gettext, words.ngettext, "fr")
-    assert "Délégués\u00a0: 1 renommé (Lotte Vermeulen → Lotte Vermeulen-Peeters)" in french
-
-
-def test_preview_of_a_delegates_new_company_and_language_names_them(tmp_path: Path) -> None:
-    """Lotte's company renamed and her language switched: the preview said only "1 delegate's
+@pytest.mark.parametrize(
+    ("change", "said", "lang", "translated"),
+    [
+        pytest.param(
+            {"name": "Lotte Vermeulen-Peeters"},
+            ["Delegates: 1 renamed (Lotte Vermeulen → Lotte Vermeulen-Peeters)"],
+            "fr",
+            "Délégués\u00a0: 1 renommé (Lotte Vermeulen → Lotte Vermeulen-Peeters)",
+            id="renamed",
+        ),
+        pytest.param(
+            {"company": "Orbyt Aerospace NV", "language": "fr"},
+            [
+                "Delegates: 1 company changed (Lotte Vermeulen: Orbyt Aerospace → Orbyt "
+                "Aerospace NV)",
+                "Delegates: 1 language changed (Lotte Vermeulen: nl → fr)",
+            ],
+            "nl",
+            "Delegatieleden: 1 taal gewijzigd (Lotte Vermeulen: nl → fr)",
+            id="company-and-language",
+        ),
+    ],
+)
+def test_preview_of_a_delegate_changed_names_them_and_what_changed(
+    tmp_path: Path, change: dict[str, str], said: list[str], lang: Lang, translated: str
+) -> None:
+    """Lotte's new surname, company or language typed in: the preview said only "1 delegate's
     agenda changes.", and not whose, nor what changed."""
     source, out = lunch_moved(tmp_path)
-    edit(source / "delegates.csv", "demo", company="Orbyt Aerospace NV", language="fr")
+    edit(source / "delegates.csv", "demo", **change)
     bump(source, 3)
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None
-    lines = describe(preview, str, english_plural)
-    assert lines == [
-        "1 delegate's agenda changes.",
-        "Delegates: 1 company changed (Lotte Vermeulen: Orbyt Aerospace → Orbyt Aerospace NV)",
-        "Delegates: 1 language changed (Lotte Vermeulen: nl → fr)",
-    ]
-    words = Translator("nl")
-    dutch = describe(preview, words.gettext, words.ngettext, "nl")
-    assert "Delegatieleden: 1 taal gewijzigd (Lotte Vermeulen: nl → fr)" in dutch
+    assert describe(preview, str, english_plural) == ["1 delegate's agenda changes.", *said]
+    words = Translator(lang)
+    assert translated in describe(preview, words.gettext, words.ngettext, lang)
 
 
 def test_preview_names_the_delegates_added_and_removed(tmp_path: Path) -> None:
