@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 
+from services.contacts import INTERNATIONAL, parse_phone
 from services.models import LANGS
 from services.said import Said, said
 
@@ -87,17 +87,15 @@ class Row:
 
 LANG_ENDS = tuple(f"_{lang}" for lang in LANGS)
 PHONE_COLUMNS = frozenset({"phone", "mobile", "contact_phone", "duty_phone"})
-_DIALED = re.compile(r"\+?[0-9 .\-/()\u00a0\u202f]+")  # digits and what people put between
 
 
 def dial(text: str) -> str:
-    """`text` without the spaces, dots, dashes, slashes and brackets people group digits with,
-    and without the '(0)' Belgians write after the country code; other text as it is."""
-    if not _DIALED.fullmatch(text) or not any(c.isdigit() for c in text):
+    """An international number as people group its digits ('+1 (415) 555-0100', '+32 (0)2
+    501 81 11') in the feed's form, as the app reads what a person types (services.contacts);
+    anything else, or a number that cannot be, as typed: the contract then says what is wrong."""
+    if not text.startswith("+") or INTERNATIONAL.fullmatch(text):
         return text
-    if text.startswith("+"):
-        text = text.replace("(0)", "")
-    return re.sub(r"[ .\-/()\u00a0\u202f]", "", text)
+    return parse_phone(text.replace("\u202f", " ")) or text
 
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bem-west-coast-2025"  # CSVs
