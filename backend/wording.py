@@ -5,15 +5,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from backend.preview import Change, Preview, drop
+from backend.wording_people import Gettext, Ngettext, delegate_lines
 from services.i18n import Translator
 from services.models import Lang
-
-Gettext = Callable[[str], str]
-Ngettext = Callable[[str, str, int], str]
 
 
 def refusal(
@@ -116,32 +113,7 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
             )
             lines.append(_("{section}: {counts}").format(section=_section(key, _), counts=counts))
     lines += _settings(preview, _) + _losses(preview, _, ngettext)
-    if preview.delegates_added or preview.delegates_removed:
-        lines.append(
-            _("Delegates: {added} added, {gone} removed.").format(
-                added=preview.delegates_added, gone=preview.delegates_removed
-            )
-        )
-    for names, n, label in (
-        (preview.names_added, preview.delegates_added, _("Delegates added: {names}")),
-        (preview.names_removed, preview.delegates_removed, _("Delegates removed: {names}")),
-    ):
-        if names:  # by name, so that a row deleted by mistake is seen before it goes out
-            lines.append(label.format(names=sep.join(names + ["…"] * (n > len(names)))))
-    regs_added, regs_gone = preview.registrations[1:]
-    if regs_added or regs_gone:
-        lines.append(
-            _("Registrations: {added} added, {gone} removed.").format(
-                added=regs_added, gone=regs_gone
-            )
-        )
-    if any(preview.meetings):
-        lines.append(
-            _("B2B meetings: {added} added, {gone} removed.").format(
-                added=preview.meetings[0], gone=preview.meetings[1]
-            )
-        )
-    lines += _renamed(preview, ngettext, lang)
+    lines += delegate_lines(preview, _, ngettext, lang)
     summary = ngettext(
         "{n} delegate's agenda changes.", "{n} delegates' agendas change.", preview.affected
     ).format(n=preview.affected)
@@ -152,40 +124,6 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
     if not lines and not preview.affected:
         return [*first, _("Nothing changes for delegates."), *_numbers(preview, _, True)]
     return [*first, summary, *lines, *_numbers(preview, _)]
-
-
-RENAMED_SHOWN = 5  # names shown; the others counted
-
-
-def _renamed(preview: Preview, ngettext: Ngettext, lang: Lang) -> list[str]:
-    """Delegates whose name, company or language changed, each 'before → after' (else only
-    '1 delegate's agenda changes.' said it, and not whose nor what)."""
-    lines = []
-    sep, colon = ("\u00a0; ", "\u00a0: ") if lang == "fr" else ("; ", ": ")  # French: no-break
-    if preview.renamed:
-        shown = [f"{before} → {after}" for before, after in preview.renamed[:RENAMED_SHOWN]]
-        n = len(preview.renamed)
-        text = ngettext("Delegates: {n} renamed ({names})", "Delegates: {n} renamed ({names})", n)
-        lines.append(text.format(n=n, names=sep.join(shown + ["…"] * (n > RENAMED_SHOWN))))
-    for key in ("company", "language"):
-        found = [(who, a, b) for k, who, a, b in preview.edited if k == key]
-        if not found:
-            continue
-        n = len(found)
-        shown = [f"{who}{colon}{a} → {b}" for who, a, b in found[:RENAMED_SHOWN]]
-        if key == "company":
-            text = ngettext(
-                "Delegates: {n} company changed ({names})",
-                "Delegates: {n} companies changed ({names})", n,
-            )  # fmt: skip
-        else:
-            text = ngettext(
-                "Delegates: {n} language changed ({names})",
-                "Delegates: {n} languages changed ({names})",
-                n,
-            )
-        lines.append(text.format(n=n, names=sep.join(shown + ["…"] * (n > RENAMED_SHOWN))))
-    return lines
 
 
 def _when(before: str, after: str, tr: Translator) -> dict[str, str]:
