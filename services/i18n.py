@@ -208,3 +208,12 @@ class Translator:
 def _decimal(value: float, locale: str) -> str:
     """One decimal, grouped the locale's way (distances: the same few on every pocket page)."""
     return str(format_decimal(value, "#,##0.0", locale=locale))
+
+
+def in_zone(tr: Translator, text: str, zone: ZoneInfo, home: str) -> str:
+    """A time shown outside the mission's zone (`home`) says so: '16:30–17:45 Brussels time'."""
+    if zone.key == home:
+        return text
+    if zone.key == BRUSSELS.key:
+        return tr.gettext("{time} Brussels time").format(time=text)
+    return f"{text} ({zone.key})"

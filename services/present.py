@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, Warning
-from services.i18n import BRUSSELS, Translator
+from services.i18n import BRUSSELS, Translator, in_zone
 from services.models import Activity, Lang, MissionDoc, Venue
 
 LAST_INSTANT = timedelta(days=1) - timedelta(microseconds=1)  # of a day, from its first
@@ -45,11 +45,7 @@ def display_zone(mission: MissionDoc, mode: str) -> ZoneInfo:
 
 def zoned(tr: Translator, text: str, zone: ZoneInfo, mission: MissionDoc) -> str:
     """A time shown outside mission time says so: '16:30–17:45 Brussels time'."""
-    if zone.key == mission.mission.time_zone:
-        return text
-    if zone.key == BRUSSELS.key:
-        return tr.gettext("{time} Brussels time").format(time=text)
-    return f"{text} ({zone.key})"
+    return in_zone(tr, text, zone, mission.mission.time_zone)
 
 
 def zoned_time(tr: Translator, at: datetime, zone: ZoneInfo, mission: MissionDoc) -> str:

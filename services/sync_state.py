@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from services.i18n import BRUSSELS, Translator
+from services.i18n import Translator, in_zone
 
 Status = Literal[
     "updated",  # new data was committed
@@ -88,11 +88,8 @@ def describe(
         if text:
             return text
     when = tr.moment(result.at, zone) if result.at else ""
-    if when and mission_zone is not None and zone.key != mission_zone.key:
-        if zone.key == BRUSSELS.key:
-            when = _("{time} Brussels time").format(time=when)
-        else:
-            when = f"{when} ({zone.key})"
+    if when and mission_zone is not None:
+        when = in_zone(tr, when, zone, mission_zone.key)
     if result.status == "updated" and result.new_mission:  # nothing to compare it with
         return _("Updated {time}: a new mission was loaded").format(time=when)
     if result.status == "updated" and not result.changes:  # e.g. another day's programme
