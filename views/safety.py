@@ -11,7 +11,7 @@ from services.models import Stay
 from services.safety import as_venue, place_as_venue
 from services.safety_card import FOR_DRIVER, Call, other_calls, who_to_call
 from views.components.shared import shared
-from views.components.ui import card, empty_state, heading, muted, sample_marks
+from views.components.ui import card, empty_state, heading, muted, sample_marks, selectable
 from views.components.venue import maps_link
 from views.context import Ctx, Screen
 
@@ -65,13 +65,6 @@ def hotel_card(ctx: Ctx, stay: Stay) -> ft.Control:
     return card(ft.Column(lines, spacing=6), identifier="hotel-card")
 
 
-def _address(address: str) -> ft.Control:
-    """Selectable, for a driver's app; a screen reader meets selectable text as an empty text
-    field, so the label reads it out."""
-    text = ft.Text(address, size=16, selectable=True)
-    return ft.Semantics(label=address, exclude_semantics=True, content=text)
-
-
 def call_card(ctx: Ctx, call: Call, duty: Call | None) -> ft.Control:
     """Title, who, where (Open in Maps), and a one-tap Call; with no number, why not and the
     duty phone instead (a number is never made up)."""
@@ -81,7 +74,7 @@ def call_card(ctx: Ctx, call: Call, duty: Call | None) -> ft.Control:
         *([muted(call.name)] if call.name != call.title else []),
         *([muted(call.detail, 12)] if call.detail else []),
         *sample_marks(ctx.tr, call.sample, f"sample-{call.ident}"),
-        *([_address(call.address)] if call.address else []),
+        *([selectable(call.address, 16)] if call.address else []),
         *([muted(call.address_local, 12)] if call.address_local else []),
         *([muted(call.hours, 12)] if call.hours else []),
     ]

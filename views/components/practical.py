@@ -6,7 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.practical import Kind, Practical
-from views.components.ui import SIDES, WARNING, fallback_note, heading
+from views.components.ui import SIDES, WARNING, fallback_note, heading, selectable
 from views.context import Ctx
 
 ICONS: dict[Kind, ft.IconData] = {
@@ -34,10 +34,8 @@ def practical_section(ctx: Ctx, lines: list[Practical]) -> list[ft.Control]:
 def _line(ctx: Ctx, line: Practical) -> ft.Control:
     urgent = line.pressing
     note = fallback_note(ctx.tr, line.fallback)
-    weight = ft.FontWeight.W_600 if urgent else None
-    text: ft.Control = ft.Text(line.text, size=15, weight=weight, selectable=True)
-    # Selectable text reaches a screen reader as an empty text field: the label reads it out
-    text = ft.Semantics(label=line.text, exclude_semantics=True, content=text, expand=not note)
+    text = selectable(line.text, 15, ft.FontWeight.W_600 if urgent else None)
+    text.expand = not note
     body = ft.Column([text, *note], spacing=2, expand=True) if note else text
     icon = ft.Icon(ICONS[line.kind], size=20, color=WARNING if urgent else ft.Colors.PRIMARY)
     return ft.Semantics(

@@ -178,3 +178,10 @@ def change_line(line: ChangeLine, size: int = 14, color: str | None = None) -> f
     ]
     row = ft.Row(parts, spacing=4, wrap=True, run_spacing=0)
     return ft.Semantics(container=True, content=row, label=line.plain(), identifier="changed-field")
+
+
+def selectable(value: str, size: int, weight: ft.FontWeight | None = None) -> ft.Semantics:
+    """Text a person may copy (an address for a driver's app, a coach stop). A screen reader
+    meets selectable text as an empty text field, so its label reads it out instead."""
+    text = ft.Text(value, size=size, weight=weight, selectable=True)
+    return ft.Semantics(label=value, exclude_semantics=True, content=text)
