@@ -1,7 +1,7 @@
 """The floor for bench/hosted.py: a tab switch to a screen of the same controls as our Programme's
 first part, with none of our work behind it.
 
-The minimal app changes one Text. Ours makes the Programme's first part: 92 controls (a
+The minimal app changes one Text. Ours makes the Programme's first part: 98 controls (a
 search field, the six-day strip, the filters button, the count, and six activity cards; see
 `python -m bench.controls`). This app makes that same tree, control for control and property
 for property, from fixed strings: no data read, no translation, no time arithmetic, no search
@@ -57,7 +57,7 @@ def day_chip(label: str, selected: bool) -> ft.Control:
 
 def card(n: int, time: str, title: str, place: str, kind: str) -> ft.Control:
     trailing: ft.Control = (
-        ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY, tooltip="Registered")
+        ft.Icon(ft.Icons.EVENT_AVAILABLE, color=ft.Colors.PRIMARY, tooltip="Registered", margin=12)
         if n % 2 == 0
         else ft.Semantics(
             container=True,
@@ -76,7 +76,14 @@ def card(n: int, time: str, title: str, place: str, kind: str) -> ft.Control:
         expand=True,
     )
     row = ft.Row(
-        [ft.Text(f"Tue 7\n{time}", size=14, weight=ft.FontWeight.BOLD, width=92), body, trailing],
+        [
+            ft.Column(
+                [ft.Text(f"Tue 7\n{time}", size=14, weight=ft.FontWeight.BOLD, width=92), trailing],
+                spacing=0,
+                width=92,
+            ),
+            body,
+        ],
         vertical_alignment=ft.CrossAxisAlignment.START,
         spacing=8,
         opacity=0.6,
@@ -98,7 +105,7 @@ def card(n: int, time: str, title: str, place: str, kind: str) -> ft.Control:
 
 
 def screen() -> ft.Control:
-    """The Programme's first part, as ours sends it (bench.controls: 92 controls)."""
+    """The Programme's first part, as ours sends it (bench.controls: 98 controls)."""
     search = ft.Semantics(
         container=True,
         identifier="programme-search",
