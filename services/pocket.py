@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -63,18 +64,27 @@ def render_pocket(
     parts: PocketParts | None = None,
 ) -> str:
     """The whole page in `lang`; `links` gives the address of the page in each other language,
-    relative to `base` (the app's root, for the copies the app's service worker keeps).
+    relative to `base` (the app's root, for the pages the app's service worker and server keep),
+    or else to the page itself (published pages, side by side in one folder).
     `parts`: pieces already rendered for other pages of the same mission (a publish)."""
     parts = parts or PocketParts()
     parts.bind(source.mission, localedir)
     section = _section(source, lang, banner, localedir, parts)
     section["switch"] = [
-        (code, LANGUAGE_NAMES[code], links[code])
+        (code, LANGUAGE_NAMES[code], _address(links[code], base))
         for code in LANGS
         if code in links and code != lang
     ]
+    section["home"] = base or "./"
     images = {r: _map_image(r) for r in source.layout.regions}
     return environment().get_template("pocket.html.j2").render(s=attributes(section), images=images)
+
+
+def _address(link: str, base: str | None) -> str:
+    """A link that leads to the same page wherever the page is served: the service worker
+    shows one copy at pocket/mine.nl.html and, offline, at any address of the app (a relative
+    'pocket/mine.fr.html' led to pocket/pocket/mine.fr.html, and deeper at every tap)."""
+    return urljoin(base, link) if base else link
 
 
 def _section(

@@ -83,12 +83,29 @@ async function pocketPage(lang, saved = false) {
     (await caches.match(scoped(`pocket/programme.${wanted}.html`), { cacheName: PROGRAMME }));
   const headers = { 'Content-Type': 'text/html; charset=utf-8' };
   if (!page) return new Response('<!DOCTYPE html><title>Offline</title><p>Offline.</p>', { headers });
-  const html = onToday(await page.text());
-  if (!saved) return new Response(html.replace('</body>', `${BACK_ONLINE}</body>`), { headers });
+  const html = onToday(rooted(await page.text()));
+  if (!saved) return new Response(html.replace('</body>', `${backOnline()}</body>`), { headers });
   const copy = html
     .replace(' class="offline">', ' class="saved">')
-    .replace(/(href="pocket\/mine\.(?:en|fr|nl)\.html)"/g, '$1?saved"');
+    .replace(/(href="[^"]*pocket\/mine\.(?:en|fr|nl)\.html)"/g, '$1?saved"');
   return new Response(copy, { headers });
+}
+
+// A page's links lead from the app's root (`/pocket/mine.fr.html`, and `/` for the live app):
+// this worker shows the same page at pocket/mine.nl.html and, offline, at any address of the
+// app. Copies kept before that wrote them relative to the page (`pocket/mine.fr.html`, `./`),
+// which led one folder deeper at every tap (/pocket/pocket/...): those point at the root too.
+function rooted(html) {
+  return html
+    .replace(/href="(pocket\/(?:mine|programme)\.(?:en|fr|nl)\.html)"/g, (_, path) => `href="${scoped(path)}"`)
+    .replace(/ href="\.\/"/g, ` href="${scoped('./')}"`);
+}
+
+// The one address of the delegate's page in `lang`: a deeper one (/pocket/pocket/mine.fr.html,
+// kept in a bookmark or a saved copy from before) is sent there, with its `?saved`.
+function canonical(url, lang) {
+  const page = scoped(`pocket/mine.${lang}.html`);
+  return url.origin + url.pathname === page ? null : page + url.search;
 }
 
 // The offline copy stays open when the network comes back: once the live app answers, its banner
@@ -96,12 +113,12 @@ async function pocketPage(lang, saved = false) {
 // enough (venue Wi-Fi behind a login page, the server down): the page asks the app's address
 // (HEAD, which this worker lets through) and asks again every 15 s while the phone stays online.
 // Only the page served offline gets this script; the kept page, printed or saved, stays script-free.
-const BACK_ONLINE = `<script>(function () {
+const backOnline = () => `<script>(function () {
   var c = document.documentElement.classList, timer = null;
   function check() {
     timer = null;
     if (!navigator.onLine) return;
-    fetch('./', { method: 'HEAD', cache: 'no-store' })
+    fetch(${JSON.stringify(scoped('./'))}, { method: 'HEAD', cache: 'no-store' })
       .then(function (r) { if (r.status < 500) c.add('online'); else later(); })
       .catch(later);
   }
@@ -138,7 +155,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   const mine = url.pathname.match(/pocket\/mine\.(en|fr|nl)\.html$/);
   if (mine && url.href.startsWith(self.registration.scope)) {
-    event.respondWith(pocketPage(mine[1], url.search === '?saved'));
+    const moved = canonical(url, mine[1]);
+    event.respondWith(moved ? Response.redirect(moved, 301) : pocketPage(mine[1], url.search === '?saved'));
     return;
   }
   if (request.mode !== 'navigate') return;

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import httpx
 import pytest
@@ -24,6 +26,18 @@ def test_publish_writes_a_page_per_language_beside_the_document(folder: Path) ->
     assert f'href="{TOKEN}.fr.html"'.encode() in own and b"Lotte Vermeulen" in own
     assert (pages / f"{TOKEN}.en.html").read_bytes().startswith(b"<!DOCTYPE")
     assert not list(pages.glob("*.html.gz"))  # read by one person: the server compresses it
+
+
+@pytest.mark.parametrize("name", [f"{TOKEN}.html", f"{TOKEN}.en.html", f"{TOKEN}.fr.html"])
+def test_each_published_pages_language_links_lead_to_that_language(folder: Path, name: str) -> None:
+    pages = layout.where(folder, f"delegates/{TOKEN}.html").parent
+    page = (pages / name).read_text("utf-8")
+    switch = re.findall(r'href="([^"]*)" hreflang="(\w+)"', page)
+    assert len(switch) == 2
+    for href, lang in switch:
+        address = urljoin(f"https://feed.test/delegates/{name}", href)
+        assert address == f"https://feed.test/delegates/{TOKEN}.{lang}.html"
+        assert f'<html lang="{lang}"' in (pages / f"{TOKEN}.{lang}.html").read_text("utf-8")
 
 
 def test_pocket_page_is_served_as_html_with_etag_gzip_and_304(base: str) -> None:

@@ -117,6 +117,54 @@ def test_offline_reload_shows_the_next_activity_in_the_delegates_language(
         context.close()
 
 
+OLD_COPY = """async () => {
+  // the copy as kept before its links led from the app's root: relative to the page
+  const cache = await caches.open('dc-pocket-v1');
+  for (const request of await cache.keys()) {
+    if (!request.url.endsWith('.html')) continue;
+    const html = (await (await cache.match(request)).text())
+      .replaceAll('href="/pocket/', 'href="pocket/').replaceAll('href="/"', 'href="./"');
+    await cache.put(request, new Response(html, {headers: {'Content-Type': 'text/html'}}));
+  }
+}"""
+
+
+def test_language_links_lead_to_the_one_address_of_each_page_from_wherever_it_opens(
+    browser: Browser, app_url: str
+) -> None:
+    """From pocket/mine.nl.html its French link led to pocket/pocket/mine.fr.html, and one folder
+    deeper at each tap (our worker still answered: a saved copy or a bookmark kept it)."""
+    context, page = signed_in(browser, app_url, DEMO, "nl-BE")
+    try:
+        cached(page, "pocket/mine.nl.html", "Lotte Vermeulen")
+        tab = context.new_page()
+        for old in (False, True):  # as kept now, and as kept before (relative links)
+            if old:
+                page.evaluate(OLD_COPY)
+                assert 'href="pocket/mine.en.html"' in str(
+                    page.evaluate(CACHED, "pocket/mine.nl.html")
+                )
+            tab.goto(f"{app_url}pocket/mine.nl.html?saved")
+            tab.get_by_role("link", name="English").click()
+            expect(tab).to_have_url(f"{app_url}pocket/mine.en.html?saved")
+            tab.get_by_role("link", name="Français").click()
+            expect(tab).to_have_url(f"{app_url}pocket/mine.fr.html?saved")
+            expect(tab.get_by_text("Copie, en lecture seule", exact=True)).to_be_visible()
+        # an address from before, in a bookmark or a saved copy: the page's one address
+        tab.goto(f"{app_url}pocket/pocket/pocket/mine.fr.html?saved")
+        expect(tab).to_have_url(f"{app_url}pocket/mine.fr.html?saved")
+        # offline, the copy opens at the address the app was opened at
+        context.set_offline(True)
+        tab.goto(f"{app_url}agenda")
+        expect(tab.get_by_text("Offline kopie, alleen lezen")).to_be_visible()
+        assert tab.locator("footer a.live").evaluate("a => a.href") == app_url
+        tab.get_by_role("link", name="English").click()
+        expect(tab).to_have_url(f"{app_url}pocket/mine.en.html")
+        expect(tab.get_by_text("Offline copy, read-only")).to_be_visible()
+    finally:
+        context.close()
+
+
 RESTORE = """async (key) => {
   const registration = await navigator.serviceWorker.ready;
   const value = JSON.parse(JSON.parse(localStorage.getItem(key)));

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -101,6 +102,11 @@ async def test_programme_pages_exist_in_three_languages_only(client: httpx.Async
     for lang, word in (("en", "Programme"), ("fr", "Programme"), ("nl", "Programma")):
         r = await client.get(f"/pocket/programme.{lang}.html")
         assert r.status_code == 200 and word in r.text and f'lang="{lang}"' in r.text
+        # from the app's root: the worker also shows the page at any address of the app
+        others = sorted({"en", "fr", "nl"} - {lang})
+        assert re.findall(r'href="([^"]*)" hreflang', r.text) == [
+            f"/pocket/programme.{code}.html" for code in others
+        ]
     assert (await client.get("/pocket/programme.de.html")).status_code == 404
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
@@ -45,6 +46,43 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
     assert 'href="p.fr.html"' in page and 'href="p.nl.html"' in page
     assert 'href="p.en.html"' not in page
     assert 'lang="en"' in page
+
+
+def switch_and_home(page: str) -> tuple[list[str], list[str]]:
+    """The addresses of the page's language links, and of its links to the live app."""
+    nav = re.search(r'<nav aria-label="[^"]*">(.*?)</nav>', page)
+    assert nav is not None
+    return re.findall(r'href="([^"]*)"', nav.group(1)), re.findall(
+        r'<a (?:class="live" )?href="([^"]*)">Open the live app', page
+    )
+
+
+@pytest.mark.parametrize("served_at", ["/pocket/mine.en.html", "/", "/agenda/2025-10-07"])
+def test_links_from_the_apps_root_lead_to_the_same_pages_wherever_the_page_is_served(
+    mission: dict[str, Any], delegate: dict[str, Any], served_at: str
+) -> None:
+    """The service worker shows the copy at pocket/mine.en.html and, offline, at any address of
+    the app: relative links nested (/pocket/pocket/mine.fr.html, one folder more at each tap)."""
+    links: dict[Lang, str] = {lang: f"pocket/mine.{lang}.html" for lang in ("en", "fr", "nl")}
+    page = render_pocket(source_of(mission, delegate), "en", links, base="/")
+    switch, home = switch_and_home(page)
+    resolved = [urljoin(f"http://app.test{served_at}", href) for href in switch]
+    assert resolved == [
+        "http://app.test/pocket/mine.fr.html",
+        "http://app.test/pocket/mine.nl.html",
+    ]
+    assert [urljoin(f"http://app.test{served_at}", href) for href in home] == 2 * [
+        "http://app.test/"
+    ]
+    assert "<base" not in page  # a base address would send the page's #day and #safety away
+
+
+def test_links_without_a_base_stay_beside_the_page(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """Published pages: delegates/<token>.html and .<lang>.html, side by side in one folder."""
+    switch, home = switch_and_home(render_pocket(source_of(mission, delegate), "en", LINKS))
+    assert switch == ["p.fr.html", "p.nl.html"] and home == ["./", "./"]
 
 
 @pytest.mark.parametrize(

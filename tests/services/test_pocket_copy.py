@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from services.keyvalue import FileKeyValue
 from services.library import Library
-from services.pocket_copy import KEY, PocketCopy
+from services.pocket_copy import KEY, PocketCopy, pocket_pages
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, personal_name
@@ -84,6 +86,22 @@ async def test_signed_in_person_gets_their_pages_in_three_languages(tmp_path: Pa
     assert set(value["pages"]) == {"en", "fr", "nl"}
     assert "Lotte Vermeulen" in value["pages"]["fr"] and 'lang="fr"' in value["pages"]["fr"]
     assert "code-one" not in json.dumps(value)  # the owner is a hash, never the code
+
+
+async def test_each_language_link_leads_to_that_page_wherever_the_worker_shows_the_copy(
+    tmp_path: Path,
+) -> None:
+    """At pocket/mine.nl.html, or at the address the app was opened at offline: never to
+    pocket/pocket/mine.fr.html (the links were relative to the page)."""
+    kv = FileKeyValue(tmp_path / "browser.json")
+    repo = await signed_in(tmp_path, kv)
+    for lang, page in pocket_pages(repo).items():
+        switch = re.findall(r'href="([^"]*)" hreflang="(\w+)"', page)
+        assert sorted(code for _, code in switch) == sorted({"en", "fr", "nl"} - {lang})
+        for served_at in (f"/pocket/mine.{lang}.html", "/", "/join/code-one"):
+            for href, code in switch:
+                url = urljoin(f"http://app.test{served_at}", href)
+                assert url == f"http://app.test/pocket/mine.{code}.html", (lang, served_at)
 
 
 async def test_signed_out_or_not_yet_fetched_empties_the_copy(tmp_path: Path) -> None:
