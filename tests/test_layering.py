@@ -57,6 +57,7 @@ SCREEN_SUPPORT = {
     "shell",
     "session_sync",
     "session_clock",
+    "session_routes",
     "background",
     "context",
     "routes",

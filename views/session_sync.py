@@ -58,7 +58,7 @@ class SessionSync:
     def resume(self) -> None:
         """The same page is back: show what arrived meanwhile, and sync at once."""
         self.connected = True
-        self.shell.pushed.clear()  # the old page's route echoes will never come
+        self.shell.routes.pushed.clear()  # the old page's route echoes will never come
         if self.missed and not self.shell.closed:
             self.missed = False
             self.shell.render()
@@ -213,7 +213,7 @@ class SessionSync:
             if self.shell.ctx.state.route.path() == "/agenda":  # a personal link: there already
                 self.shell.render()  # pushing the same route again would never be echoed
             else:
-                self.shell.navigate("/agenda")
+                self.shell.routes.navigate("/agenda")
 
         previous = self.shell.repo.settings.personal_code
 

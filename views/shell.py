@@ -6,7 +6,6 @@ import asyncio
 import contextvars
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date
 
 import flet as ft
 from flet.controls.context import _context_page
@@ -25,8 +24,9 @@ from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, locale_configuration, theme
 from views.context import Actions, Ctx, Screen, UiState
 from views.platform import PhoneServices
-from views.routes import TABS, parse
+from views.routes import Route
 from views.session_clock import SessionClock
+from views.session_routes import SessionRoutes
 from views.session_sync import SessionSync
 
 log = logging.getLogger(__name__)
@@ -53,17 +53,16 @@ class AppShell:
         self.platform = platform
         self.screens = screens
         self.account = Account(repo, feeds)
-        self.history: list[str] = []
-        self.pushed: list[str] = []  # routes sent to the client whose echo has not come back
         self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
         self.shown = ""  # the route drawn last
         self.drawn = 0  # views drawn: a later part of one is dropped once another is drawn
+        self.routes = SessionRoutes(self)
         self.syncing = SessionSync(self)
         self.clock = SessionClock(self)
         actions = Actions(
-            navigate=self.navigate,
-            back=self.back,
+            navigate=self.routes.navigate,
+            back=self.routes.back,
             refresh=self.render,
             run=self.run,
             open_url=lambda url: self.run(lambda: platform.open_url(url)),
@@ -89,7 +88,7 @@ class AppShell:
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
-        self.page.on_route_change = self._route_changed
+        self.page.on_route_change = self.routes.changed
         self.page.on_resize = self._resized
         self.page.on_close = lambda _e: self.stop()
         # a reload or a network blip: Flet keeps the session for an hour, the page may come back
@@ -99,29 +98,9 @@ class AppShell:
         self.apply_theme()
         self.apply_locale()
         self.repo.listen(self.syncing.data_changed)
-        self.show(self.page.route)
+        self.routes.show(self.page.route)
         self.syncing.start_loop()
         self.clock.start_loop()
-
-    def _route_changed(self, e: ft.RouteChangeEvent) -> None:
-        """The client reports a route: a deep link, Back, or the echo of our own navigate.
-
-        An echo can arrive after the person already moved on; applying it would pull them
-        back, so echoes of routes we pushed are dropped.
-        """
-        if e.route in self.pushed:
-            del self.pushed[: self.pushed.index(e.route) + 1]
-            # the screen was drawn when the route was pushed: nothing to compare again (Flet's
-            # update after a handler would diff the whole page on every tab switch)
-            ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
-            return
-        current = self.ctx.state.route.path()
-        if e.route != current:
-            if self.history and self.history[-1] == e.route:
-                self.history.pop()  # the browser's Back: our last step undone
-            else:  # a link opened in this tab: Back returns to where it was opened, not older
-                self.history[:] = [current]
-            self.show(e.route)
 
     def _resized(self, _e: object) -> None:
         """Phone to tablet width or back: one pane or two. The map fits the window's height."""
@@ -162,44 +141,14 @@ class AppShell:
         task.add_done_callback(self.tasks.discard)
         return task
 
-    # -- navigation ----------------------------------------------------------------------
+    # -- what opening a screen does (views/session_routes.py shows it) ----------------------
 
-    def navigate(self, path: str) -> None:
-        current = self.ctx.state.route.path()
-        if path != current:
-            self.history.append(current)
-        self._push(path)
-
-    def back(self) -> None:
-        target = self.history.pop() if self.history else f"/{self.ctx.state.route.tab}"
-        self._push(target)
-
-    def _push(self, path: str) -> None:
-        self.show(path, keep_tab=True)  # opened from a tab: that tab stays selected
-        self.pushed.append(self.ctx.state.route.path())  # its echo will be ignored
-        self.run(lambda: self.page.push_route(path))
-
-    def show(self, path: str | None, keep_tab: bool = False) -> None:
-        route = parse(path)
-        if route.name == "join" and route.arg:
-            # a personal link (/join/<code>, e.g. from the welcome QR code) signs in
-            self.sign_in(route.arg)
-            route = parse("/agenda")
-            # the code leaves the address bar at once, valid or not (Flutter can only push: the
-            # /join/ entry stays in the history, and rewriting Flutter's history broke reloads)
-            self.pushed.append(route.path())
-            self.run(lambda: self.page.push_route("/agenda"))
-        state = self.ctx.state
-        if route.name in ("agenda", "map") and route.arg:
-            state.day = date.fromisoformat(route.arg)
-        state.route = route
-        if route.name in TABS or not (keep_tab and state.tab):
-            state.tab = route.tab  # a deep link selects the tab the screen belongs to
+    def arrived(self, route: Route) -> None:
+        """Events of opening a screen, never side effects of drawing it."""
         if route.name in ("activity", "meeting") and route.arg:
             self._opened(route.arg)
         if route.name == "announcements":
             self._read_announcements()
-        self.render()
 
     def _read_announcements(self) -> None:
         """Opening the list reads what it shows; the screen keeps their New marks this visit."""
@@ -231,9 +180,9 @@ class AppShell:
         bar = (
             None
             if screen.full_screen
-            else navigation_bar(self.ctx, route, list(self.screens), self.navigate)
+            else navigation_bar(self.ctx, route, list(self.screens), self.routes.navigate)
         )
-        appbar = app_bar(self.ctx, screen, route, self.back)
+        appbar = app_bar(self.ctx, screen, route, self.routes.back)
         self._draw(app_view(self.ctx, beside, route, appbar, bar, first or screen))
         rest = first.rest if first is not None else None
         if rest is not None:  # the rest follows once the first part has left

@@ -68,7 +68,7 @@ async def test_a_new_screen_leaves_before_its_leaves_are_shared(tmp_path: Path) 
 
         app.conn.send_message = counting  # type: ignore[method-assign]
         assert app.shell is not None
-        app.shell.show("/contacts")
+        app.shell.routes.show("/contacts")
         assert at_send and at_send[0] < len(texts()) // 2  # the new screen left unshared
         await app.settle()
         assert all(isinstance(t._values, leaf_values.SharedValues) for t in texts())

@@ -65,7 +65,7 @@ async def test_takedown_walks_the_screen_left_after_the_patch_has_left(
         queue, sender = await waiting_send_loop(order)
         app.conn.send_message = queue.put_nowait  # type: ignore[method-assign,assignment]
         assert app.shell is not None
-        app.shell.show("/programme")
+        app.shell.routes.show("/programme")
         for _ in range(3):
             await asyncio.sleep(0)
         await sender

@@ -320,7 +320,7 @@ class App:
     async def go(self, route: str) -> None:
         """A deep link or the browser's back button: the client reports a route change."""
         assert self.shell is not None
-        self.shell.show(route)
+        self.shell.routes.show(route)
         await self.settle()
 
 

@@ -204,16 +204,16 @@ async def test_late_route_echo_does_not_pull_the_person_back(app: App) -> None:
     import flet as ft
 
     assert app.shell is not None
-    app.shell.navigate("/venue/jpl")  # as a tap does: shown now, pushed to the client
+    app.shell.routes.navigate("/venue/jpl")  # as a tap does: shown now, pushed to the client
     await app.settle()
     await app.tab(3)  # Contacts; meanwhile the client echoes earlier pushes
     for echo in ("/venue/jpl", "/contacts"):
-        app.shell._route_changed(
+        app.shell.routes.changed(
             ft.RouteChangeEvent(name="route_change", control=app.page, route=echo)
         )
     await app.settle()
     assert app.route == "/contacts"
-    app.shell._route_changed(
+    app.shell.routes.changed(
         ft.RouteChangeEvent(name="route_change", control=app.page, route="/activity/thu-jpl")
     )
     assert app.route == "/activity/thu-jpl"  # a real deep link or Back still applies

@@ -51,7 +51,7 @@ async def test_a_new_programme_makes_its_other_cards_when_they_are_sent(
     await app.start("/agenda")
     try:
         assert app.shell is not None
-        app.shell.show("/programme")
+        app.shell.routes.show("/programme")
         assert len(cards) == 6  # the first part's: the 11 others are not made yet
         await app.settle()
         assert cards == [r[4:] for r in app.identifiers("row-")] and len(cards) == 17

@@ -76,9 +76,9 @@ async def test_a_screen_drawn_again_before_its_rest_is_drawn_whole(tmp_path: Pat
     app = await phone(tmp_path)
     try:
         assert app.shell is not None
-        app.shell.show("/programme")
+        app.shell.routes.show("/programme")
         app.conn.sent = []
-        app.shell.show("/programme/")  # drawn again before the loop came round to the rest
+        app.shell.routes.show("/programme/")  # drawn again before the loop came round to the rest
         await app.settle()
         # the 6 cards drawn first are found in place: the drawing adds the 11 others, once
         assert [len(rows) for rows in rows_sent(app)] == [11] and not app.toasts()

@@ -15,7 +15,7 @@ from tests.views.harness import App
 def client_route(app: App, route: str) -> None:
     """The browser reports a route: a link opened in this tab, a reload, or its Back button."""
     assert app.shell is not None
-    app.shell._route_changed(
+    app.shell.routes.changed(
         ft.RouteChangeEvent(name="route_change", control=app.page, route=route)
     )
 
@@ -41,11 +41,11 @@ async def test_the_browsers_back_steps_back_through_the_apps_own_trail(app: App)
     await app.tab(1)
     await app.tap("row-tue-nasa-ames")
     assert app.shell is not None
-    for echo in list(app.shell.pushed):  # the browser confirms each push
+    for echo in list(app.shell.routes.pushed):  # the browser confirms each push
         client_route(app, echo)
     client_route(app, "/programme")  # the browser's Back: the app's last step undone
     await app.settle()
-    assert app.route == "/programme" and app.shell.history == ["/agenda"]  # not /programme
+    assert app.route == "/programme" and app.shell.routes.history == ["/agenda"]  # not /programme
 
 
 async def test_a_personal_link_leaves_the_address_bar_at_once_even_when_unknown(
