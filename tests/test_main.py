@@ -7,17 +7,21 @@ import asyncio
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import flet as ft
 import pytest
 
 import main
 from hosting.app import create_app
+from services import clock
 from services.clock import system_clock
 from services.feeds import Feeds, Misconfigured
 from services.library import Library
+from services.repository import Repository
 from services.store import FeedStore
 from tests.hosting.bundled import ASSETS, embedded, never_called
 
@@ -128,3 +132,35 @@ def test_the_native_app_with_a_bad_feed_address_says_which_and_opens_no_window(
         "feed address: write it in full, like https://feed.example.org/"
     )
     assert windows == [] and tmp_path not in main._FEEDS
+
+
+class Opened(Exception):
+    """The session's repository is open: the rest of the session is not this test's."""
+
+
+async def test_a_session_opened_later_reads_the_clock_that_stamps_its_syncs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With DELEGATE_NOW, a session opened an hour after the server started showed its agenda
+    at the demo instant and 'checked 16:40' for the sync just made: each session started a
+    demo clock of its own, behind the process's, which stamps every sync."""
+    real = [datetime(2026, 12, 2, 9, 0, tzinfo=UTC)]
+    monkeypatch.setattr(clock, "system_clock", lambda: real[0])
+    monkeypatch.setenv("DELEGATE_NOW", "2025-10-07T15:40:00-07:00")
+    monkeypatch.setenv("DELEGATE_DATA_DIR", str(tmp_path))
+    opened: list[Repository] = []
+
+    async def open_repository(*args: Any, **kwargs: Any) -> Repository:
+        opened.append(await Repository.open(*args, **kwargs))
+        raise Opened
+
+    monkeypatch.setattr(main, "Repository", SimpleNamespace(open=open_repository))
+    try:
+        feeds = main.process_feeds(tmp_path, hosted=False)  # the server starts
+        real[0] += timedelta(hours=1)  # the first delegate opens the app
+        with pytest.raises(Opened):
+            await main.main(cast(ft.Page, SimpleNamespace(web=False)))
+        later = datetime.fromisoformat("2025-10-07T16:40:00-07:00")
+        assert opened[0].now() == feeds.clock() == later
+    finally:
+        await main.shutdown()
