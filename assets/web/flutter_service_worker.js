@@ -71,13 +71,14 @@ async function preferredLanguage() {
   }
 }
 
-// The delegate's page, else the programme-only page; never an error page. `saved`: opened from
-// the live app (Print or save my agenda, `?saved`), so its banner must not say offline: the
-// page's class "offline" becomes "saved", which shows "Copy, read-only" instead (the page has no
-// script), and its language links keep `?saved`.
-async function pocketPage(lang, saved = false) {
+// The delegate's page, else (or when `programme` is asked for) the programme-only page; never an
+// error page. `saved`: opened from the live app (Print or save my agenda, `?saved`), so its
+// banner must not say offline: the page's class "offline" becomes "saved", which shows "Copy,
+// read-only" instead (the page has no script), and its language links keep `?saved`.
+async function pocketPage(lang, saved = false, programme = false) {
   const wanted = lang || (await preferredLanguage());
-  const mine = await caches.match(scoped(`pocket/mine.${wanted}.html`), { cacheName: MINE });
+  const mine =
+    !programme && (await caches.match(scoped(`pocket/mine.${wanted}.html`), { cacheName: MINE }));
   const page =
     mine ||
     (await caches.match(scoped(`pocket/programme.${wanted}.html`), { cacheName: PROGRAMME }));
@@ -101,10 +102,11 @@ function rooted(html) {
     .replace(/ href="\.\/"/g, ` href="${scoped('./')}"`);
 }
 
-// The one address of the delegate's page in `lang`: a deeper one (/pocket/pocket/mine.fr.html,
-// kept in a bookmark or a saved copy from before) is sent there, with its `?saved`.
-function canonical(url, lang) {
-  const page = scoped(`pocket/mine.${lang}.html`);
+// The one address of a pocket page (`kind` mine or programme) in `lang`: a deeper one
+// (/pocket/pocket/mine.fr.html, kept in a bookmark or a saved copy from before) is sent there,
+// with its `?saved`.
+function canonical(url, kind, lang) {
+  const page = scoped(`pocket/${kind}.${lang}.html`);
   return url.origin + url.pathname === page ? null : page + url.search;
 }
 
@@ -153,22 +155,29 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only our own pages: never the WebSocket, the feed, assets, or anything of a third party.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const mine = url.pathname.match(/pocket\/mine\.(en|fr|nl)\.html$/);
-  if (mine && url.href.startsWith(self.registration.scope)) {
-    const moved = canonical(url, mine[1]);
-    event.respondWith(moved ? Response.redirect(moved, 301) : pocketPage(mine[1], url.search === '?saved'));
+  const pocket = url.pathname.match(/pocket\/(mine|programme)\.(en|fr|nl)\.html$/);
+  const [kind, lang] = pocket && url.href.startsWith(self.registration.scope) ? pocket.slice(1) : [];
+  const moved = kind && canonical(url, kind, lang);
+  if (moved) {
+    event.respondWith(Response.redirect(moved, 301));
+    return;
+  }
+  if (kind === 'mine') {
+    event.respondWith(pocketPage(lang, url.search === '?saved'));
     return;
   }
   if (request.mode !== 'navigate') return;
+  // a programme page's language link followed offline: that page, not the preferred language's
+  const fallback = () => (kind === 'programme' ? pocketPage(lang, false, true) : pocketPage());
   event.respondWith(
     (async () => {
-      if (self.navigator && self.navigator.onLine === false) return pocketPage();
+      if (self.navigator && self.navigator.onLine === false) return fallback();
       try {
         const response = await fetch(request);
         // behind a proxy, a stopped app server answers 502/503/504: the pocket page instead
-        return response.status >= 500 ? pocketPage() : response;
+        return response.status >= 500 ? fallback() : response;
       } catch (e) {
-        return pocketPage();
+        return fallback();
       }
     })(),
   );

@@ -220,6 +220,13 @@ def test_a_damaged_copy_falls_back_to_the_programme_page_offline(
         page.reload()
         expect(page.get_by_text("Offline copy, read-only")).to_be_visible()
         expect(page.get_by_role("heading", name="Programme")).to_be_visible()
+        # its language links, offline too: that language's programme page, at its own address
+        page.get_by_role("link", name="Français").click()
+        expect(page).to_have_url(f"{app_url}pocket/programme.fr.html")
+        expect(page.get_by_text("Copie hors ligne, en lecture seule")).to_be_visible()
+        page.get_by_role("link", name="Nederlands").click()
+        expect(page).to_have_url(f"{app_url}pocket/programme.nl.html")
+        expect(page.get_by_role("heading", name="Programma")).to_be_visible()
     finally:
         context.close()
 
