@@ -58,6 +58,7 @@ SCREEN_SUPPORT = {
     "session_sync",
     "session_clock",
     "session_routes",
+    "session_tasks",
     "background",
     "context",
     "routes",

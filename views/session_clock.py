@@ -68,7 +68,7 @@ class SessionClock:
             return
         planned, self.due = self.due, None  # a drawing that fails sets no new due: no loop
         self._drawing = True
-        self.shell._spawn(partial(self._draw, planned))
+        self.shell.tasks.spawn(partial(self._draw, planned))
 
     async def _draw(self, planned: datetime) -> None:
         try:

@@ -53,7 +53,7 @@ class SessionRoutes:
     def _push(self, path: str) -> None:
         self.show(path, keep_tab=True)  # opened from a tab: that tab stays selected
         self.pushed.append(self.shell.ctx.state.route.path())  # its echo will be ignored
-        self.shell.run(lambda: self.shell.page.push_route(path))
+        self.shell.tasks.run(lambda: self.shell.page.push_route(path))
 
     def show(self, path: str | None, keep_tab: bool = False) -> None:
         shell, route = self.shell, parse(path)
@@ -64,7 +64,7 @@ class SessionRoutes:
             # the code leaves the address bar at once, valid or not (Flutter can only push: the
             # /join/ entry stays in the history, and rewriting Flutter's history broke reloads)
             self.pushed.append(route.path())
-            shell.run(lambda: shell.page.push_route("/agenda"))
+            shell.tasks.run(lambda: shell.page.push_route("/agenda"))
         state = shell.ctx.state
         if route.name in ("agenda", "map") and route.arg:
             state.day = date.fromisoformat(route.arg)

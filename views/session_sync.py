@@ -93,7 +93,7 @@ class SessionSync:
 
         if not shell.closed:
             self.behind = self.behind or not own
-            shell.run(at_once if own else lambda: background.draw(show))
+            shell.tasks.run(at_once if own else lambda: background.draw(show))
 
     def sync_now(self) -> None:
         if not self.shell.account.can_sync:
@@ -111,7 +111,7 @@ class SessionSync:
 
     def _sync_soon(self) -> None:
         self._cancel_timer()
-        self.loop_task = self.shell._spawn(self._sync_round)
+        self.loop_task = self.shell.tasks.spawn(self._sync_round)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -218,9 +218,9 @@ class SessionSync:
         previous = self.shell.repo.settings.personal_code
 
         if text is None:
-            self.shell.run(sign_out)
+            self.shell.tasks.run(sign_out)
         else:
-            self.shell.run(lambda: check(text))
+            self.shell.tasks.run(lambda: check(text))
 
     async def _first_sign_in(self) -> None:
         """Their own language from the organisers' sheet (they can change it), and no report

@@ -1,14 +1,15 @@
-"""The app frame: routes -> screens, NavigationBar, app bar, theme, language, toasts."""
+"""The app frame: the route's screen with NavigationBar and app bar, theme, language, toasts.
+
+Its session's other parts: routes and Back (session_routes), syncs and sign-in (session_sync),
+the clock that redraws (session_clock), and the work it runs (session_tasks).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 import flet as ft
-from flet.controls.context import _context_page
 
 from services import mission_day
 from services.account import Account
@@ -28,8 +29,8 @@ from views.routes import Route
 from views.session_clock import SessionClock
 from views.session_routes import SessionRoutes
 from views.session_sync import SessionSync
+from views.session_tasks import SessionTasks
 
-log = logging.getLogger(__name__)
 ScreenBuilder = Callable[[Ctx], Screen]
 
 
@@ -53,10 +54,10 @@ class AppShell:
         self.platform = platform
         self.screens = screens
         self.account = Account(repo, feeds)
-        self.tasks: set[asyncio.Task[None]] = set()
         self.closed = False
         self.shown = ""  # the route drawn last
         self.drawn = 0  # views drawn: a later part of one is dropped once another is drawn
+        self.tasks = SessionTasks(self)
         self.routes = SessionRoutes(self)
         self.syncing = SessionSync(self)
         self.clock = SessionClock(self)
@@ -64,14 +65,14 @@ class AppShell:
             navigate=self.routes.navigate,
             back=self.routes.back,
             refresh=self.render,
-            run=self.run,
-            open_url=lambda url: self.run(lambda: platform.open_url(url)),
+            run=self.tasks.run,
+            open_url=lambda url: self.tasks.run(lambda: platform.open_url(url)),
             copy=self._copy,
             share=self._share,
             toast=self.toast,
             set_language=self.set_language,
             sync_now=self.sync_now,
-            share_file=lambda name, data, mime: self.run(
+            share_file=lambda name, data, mime: self.tasks.run(
                 lambda: platform.share_file(name, data, mime)
             ),
             sign_in=self.sign_in,
@@ -117,29 +118,7 @@ class AppShell:
         self.clock.stop()
         self.syncing.stop()
         self.repo.close()
-        for task in list(self.tasks):
-            task.cancel()
-
-    def run(self, work: Callable[[], Awaitable[None]]) -> None:
-        self._spawn(work)
-
-    def _spawn(self, work: Callable[[], Awaitable[None]]) -> asyncio.Task[None]:
-        """Run async work without blocking the UI, in this session's context (even when
-        another session's commit triggered it); errors become a toast, never a crash."""
-
-        async def guarded() -> None:
-            try:
-                await work()
-            except Exception:
-                log.exception("action failed")
-                self.toast(self.ctx.tr.gettext("That did not work. Please try again."))
-
-        context = contextvars.copy_context()
-        context.run(_context_page.set, self.page)  # type: ignore[arg-type]
-        task = asyncio.get_running_loop().create_task(guarded(), context=context)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        return task
+        self.tasks.cancel()
 
     # -- what opening a screen does (views/session_routes.py shows it) ----------------------
 
@@ -155,7 +134,7 @@ class AppShell:
         unread = mission_day.unread_ids(self.repo)
         self.ctx.state.unread_on_open = frozenset(unread)
         if unread:
-            self.run(lambda: mission_day.mark_read(self.repo, unread))
+            self.tasks.run(lambda: mission_day.mark_read(self.repo, unread))
 
     def _opened(self, item_id: str) -> None:
         """The person opened an item: remember the change it had (its screen keeps showing
@@ -163,7 +142,7 @@ class AppShell:
         changes = self.repo.changes_for(item_id)
         if changes:
             self.ctx.state.opened[item_id] = changes
-            self.run(lambda: self.repo.mark_seen(item_id))
+            self.tasks.run(lambda: self.repo.mark_seen(item_id))
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -187,7 +166,7 @@ class AppShell:
         rest = first.rest if first is not None else None
         if rest is not None:  # the rest follows once the first part has left
             drawn = self.drawn
-            self.run(lambda: self._draw_rest(drawn, rest))
+            self.tasks.run(lambda: self._draw_rest(drawn, rest))
         dues = [s.changes_at for s in (screen, beside) if s is not None and s.changes_at]
         self.clock.drawn(min(dues, default=None))  # either pane may go out of date
 
@@ -222,7 +201,7 @@ class AppShell:
             self.render()
             self.account.changed()  # the offline copy follows the language
 
-        self.run(apply)
+        self.tasks.run(apply)
 
     def apply_locale(self) -> None:
         self.page.locale_configuration = locale_configuration(self.ctx.tr.lang)
@@ -257,14 +236,14 @@ class AppShell:
             if await self.platform.share(text, subject):  # no share sheet: copied instead
                 self.toast(self.ctx.tr.gettext("Copied: paste it wherever you like"))
 
-        self.run(share)
+        self.tasks.run(share)
 
     def _copy(self, text: str) -> None:
         async def copy() -> None:
             await self.platform.copy(text)
             self.toast(self.ctx.tr.gettext("Copied"))
 
-        self.run(copy)
+        self.tasks.run(copy)
 
     # -- sync and sign-in (views/session_sync.py) ---------------------------------------------
 

@@ -181,7 +181,9 @@ class App:
         pending: list[asyncio.Task[Any]] = []
         for _ in range(rounds):  # a background drawing's turn comes after a real pause
             await asyncio.sleep(0.002 if any(map(_in_background_turn, pending)) else 0)
-            pending = [t for t in (self.shell.tasks if self.shell else set()) if not t.done()]
+            pending = [
+                t for t in (self.shell.tasks.running if self.shell else set()) if not t.done()
+            ]
             if not pending or all(_is_sleeping_loop(t) for t in pending):
                 break
         # what a hosted server does once a patch has left (hosting/walk.py, takedown.py) is

@@ -178,7 +178,7 @@ async def test_clock_waits_with_a_timer_not_a_task_and_a_closed_session_keeps_no
     shell = app.shell
     assert shell is not None
     assert shell.clock.due == at("2025-10-07T15:45:00-07:00")
-    assert not [t for t in shell.tasks if not t.done()]  # nothing asleep in the session
+    assert not [t for t in shell.tasks.running if not t.done()]  # nothing asleep in the session
     timer = shell.clock._timer
     assert timer is not None and not timer.cancelled()
     await app.close()
