@@ -95,11 +95,13 @@ async function pocketPage(lang, saved = false, programme = false) {
 // A page's links lead from the app's root (`/pocket/mine.fr.html`, and `/` for the live app):
 // this worker shows the same page at pocket/mine.nl.html and, offline, at any address of the
 // app. Copies kept before that wrote them relative to the page (`pocket/mine.fr.html`, `./`),
-// which led one folder deeper at every tap (/pocket/pocket/...): those point at the root too.
+// which led one folder deeper at every tap (/pocket/pocket/...). Both become full addresses in
+// this worker's scope, which a page saved as a file or printed to PDF keeps working with.
 function rooted(html) {
+  const page = /href="\/?(pocket\/(?:mine|programme)\.(?:en|fr|nl)\.html)"/g;
   return html
-    .replace(/href="(pocket\/(?:mine|programme)\.(?:en|fr|nl)\.html)"/g, (_, path) => `href="${scoped(path)}"`)
-    .replace(/ href="\.\/"/g, ` href="${scoped('./')}"`);
+    .replace(page, (_, path) => `href="${scoped(path)}"`)
+    .replace(/ href="\.?\/"/g, ` href="${scoped('./')}"`);
 }
 
 // The one address of a pocket page (`kind` mine or programme) in `lang`: a deeper one
