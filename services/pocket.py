@@ -31,7 +31,7 @@ from services.pocket_safety import safety_section
 from services.pocket_sections import agenda_days, venue_parts
 from services.safety import nearest_hospital, other_line
 
-Banner = Literal["offline", "published"]
+Banner = Literal["offline", "published", "file"]  # "file": shared from the phone app, read anywhere
 MAPS = Path(__file__).resolve().parent.parent / "assets" / "maps"
 SAFETY = ("emergency", "consular")
 

@@ -13,7 +13,7 @@ import json
 import logging
 
 from services.keyvalue import KeyValue
-from services.models import LANGS
+from services.models import LANGS, Lang
 from services.pocket import PocketSource, render_pocket
 from services.pocket_parts import PocketParts
 from services.repository import Repository
@@ -43,10 +43,10 @@ def rendered(source: PocketSource, base: str = "/") -> dict[str, str]:
     return {lang: render_pocket(source, lang, links, base=base, parts=parts) for lang in LANGS}
 
 
-def saved_page(page: str) -> str:
-    """The page as printed or saved while online: its banner says 'Copy', not 'Offline copy'
-    (what our service worker does to a page opened with `?saved`)."""
-    return page.replace(' class="offline">', ' class="saved">', 1)
+def file_page(repo: Repository, lang: Lang) -> str:
+    """This person's page in `lang` as a file the phone app shares (to print, save or send): no
+    links to the other languages or to the live app, which lead nowhere from a file."""
+    return render_pocket(pocket_source(repo), lang, {}, banner="file")
 
 
 class PocketCopy:

@@ -15,7 +15,7 @@ from services.impact import for_item, sentence
 from services.listing import listed
 from services.logistics import leave_by, leave_line
 from services.now_card import now_next_card
-from services.pocket_copy import pocket_pages, saved_page
+from services.pocket_copy import file_page
 from services.present import (
     Row,
     agenda_row,
@@ -160,7 +160,7 @@ def print_button(ctx: Ctx) -> ft.Control:
         if ctx.state.platform == "web":
             ctx.act.open_url(f"/pocket/mine.{tr.lang}.html?saved")  # not "offline": see the worker
         else:
-            page = saved_page(pocket_pages(ctx.repo)[tr.lang]).encode()
+            page = file_page(ctx.repo, tr.lang).encode()
             ctx.act.share_file("agenda.html", page, "text/html")
 
     return ft.Semantics(

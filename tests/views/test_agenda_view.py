@@ -161,7 +161,8 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
 
 async def test_print_or_save_opens_the_copy_as_saved_not_offline(app: App) -> None:
     """The printable page is the offline copy: opened from the live app it said 'Offline copy'.
-    On the web the worker is asked for the saved form; a phone app shares that form."""
+    On the web the worker is asked for the saved form; a phone app shares a page of its own,
+    with no links that lead nowhere from a file."""
     assert app.shell is not None
     app.shell.ctx.state.platform = "web"
     await app.tap("print-agenda")
@@ -170,7 +171,11 @@ async def test_print_or_save_opens_the_copy_as_saved_not_offline(app: App) -> No
     await app.tap("print-agenda")
     name, data, _mime = app.platform.files[-1]
     assert name == "agenda.html"
-    assert b'<html lang="en" data-zone="America/Los_Angeles" class="saved">' in data
+    page = data.decode()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">'), page[:80]
+    assert "Copy, read-only" in page and "Offline copy" not in page
+    # from a file, links to the other languages and to the live app lead nowhere
+    assert "hreflang" not in page and 'class="live"' not in page and "Open the live app" not in page
 
 
 async def test_another_day_opens_its_list_at_the_top(app: App) -> None:
