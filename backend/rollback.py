@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from backend import layout
 from backend.calendars import personal_calendar
 from backend.live_mission import stamp
+from backend.memo import load_memo, save_memo
 from backend.releases import (
     Entry,
     highest_published,
@@ -32,6 +33,7 @@ from backend.releases import (
     releases_of,
     write_release,
 )
+from backend.same_secret import SECRET
 from backend.schedule_export import schedule_files
 from backend.stamps import restamped
 from backend.write_failure import watching
@@ -89,7 +91,12 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
     write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
-    return history(out)[-1]
+    now_live = history(out)[-1]
+    # its tokens are those of the release it brings back: so is the secret a publish must use
+    kept = load_memo(release).get(SECRET)
+    if kept is not None:
+        save_memo(releases_of(out) / now_live.release, {SECRET: kept})
+    return now_live
 
 
 def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | None:

@@ -240,3 +240,12 @@ def test_rollback_calendars_are_those_made_again_after_the_live_ones(tmp_path: P
         doc = DelegateDoc.model_validate_json(layout.read(back, f"{name[:-4]}.json"))
         again = personal_calendar(mission, doc, layout.read(current, name), EventCache())
         assert layout.read(out.resolve(), name) == again, name
+
+
+def test_publish_with_another_secret_after_a_rollback_refused(tmp_path: Path) -> None:
+    source, out = lunch_moved(tmp_path)
+    rollback(out)  # the release it brings back was made with SECRET: so is the new live one
+    other = b"another-secret-not-for-production-987654"
+    report = publish(source, out, other, URL, tmp_path / "invites", force=True)
+    assert report.preview is not None and report.preview.other_secret
+    assert report.release is None and len(history(out)) == 3
