@@ -55,17 +55,7 @@ def nginx_with(config: str, fill: dict[str, str], access_log: Path | None = None
     """Run deploy/<config> on a free loopback port, its @PLACEHOLDERS@ filled; stop it after."""
     port = free_port()
     prefix = Path(tempfile.mkdtemp(prefix="dc-nginx-"))
-    (prefix / "tmp").mkdir()
-    conf = (ROOT / "deploy" / config).read_text()
-    for key, value in {
-        **fill,
-        "@LISTEN@": f"127.0.0.1:{port}",
-        "@PID@": str(prefix / "nginx.pid"),
-        "@TMP@": str(prefix / "tmp"),
-        "@ACCESS_LOG@": str(access_log or prefix / "access.log"),
-    }.items():
-        conf = conf.replace(key, value)
-    (prefix / "nginx.conf").write_text(conf)
+    filled(config, {**fill, "@LISTEN@": f"127.0.0.1:{port}"}, prefix, access_log)
     # As root, nginx workers become `nobody`, who cannot read pytest's private tmp folders.
     extra = " user root;" if os.geteuid() == 0 else ""
     proc = subprocess.Popen(
@@ -79,3 +69,19 @@ def nginx_with(config: str, fill: dict[str, str], access_log: Path | None = None
     finally:
         stop(proc)
         shutil.rmtree(prefix, ignore_errors=True)
+
+
+def filled(config: str, fill: dict[str, str], prefix: Path, access_log: Path | None = None) -> Path:
+    """deploy/<config> as an operator fills it in, written to <prefix>/nginx.conf, with its
+    pid file, temporary files and access log under `prefix`."""
+    (prefix / "tmp").mkdir(exist_ok=True)
+    conf = (ROOT / "deploy" / config).read_text()
+    for key, value in {
+        **fill,
+        "@PID@": str(prefix / "nginx.pid"),
+        "@TMP@": str(prefix / "tmp"),
+        "@ACCESS_LOG@": str(access_log or prefix / "access.log"),
+    }.items():
+        conf = conf.replace(key, value)
+    (prefix / "nginx.conf").write_text(conf)
+    return prefix / "nginx.conf"
