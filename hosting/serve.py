@@ -36,6 +36,12 @@ def programme_of(feeds: Feeds) -> Callable[[], MissionDoc]:
     return lambda: feeds.library.mission(namespace_for(feeds.origin_for(None))).doc
 
 
+# Seconds a stopping server gives its connections to close after telling each to (SIGTERM: a
+# deploy, a restart): a browser that does not answer no longer holds the process until its
+# manager kills it (systemd: 90 s).
+GRACE = 10
+
+
 def serve(
     main: AppCallable,
     assets: Path,
@@ -55,7 +61,13 @@ def serve(
     validated.install()
     tune_gc()
     uvicorn.run(
-        app, host=host, port=port, access_log=False, log_level="warning", ws="websockets-sansio"
+        app,
+        host=host,
+        port=port,
+        access_log=False,
+        log_level="warning",
+        ws="websockets-sansio",
+        timeout_graceful_shutdown=GRACE,
     )
 
 
