@@ -90,15 +90,36 @@ def keep_pocket_copy(shell: AppShell, copy: PocketCopy, language: str) -> None:
     refresh()
 
 
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def log_level(value: str | None) -> str:
+    """DELEGATE_LOG, in any case ('debug' stopped the app with a traceback)."""
+    level = (value or "WARNING").strip().upper()
+    if level not in LEVELS:
+        raise Misconfigured(
+            f"DELEGATE_LOG={value!r} is not a log level: one of {', '.join(LEVELS)}"
+        )
+    return level
+
+
+def port_from(value: str | None) -> int:
+    """DELEGATE_PORT, or 8550."""
+    text = (value or "8550").strip()
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise Misconfigured(f"DELEGATE_PORT={value!r} is not a port: a number from 1 to 65535")
+    return int(text)
+
+
 def run() -> None:
-    logging.basicConfig(level=os.environ.get("DELEGATE_LOG", "WARNING"))
     hosted = is_linux_server()  # type: ignore[no-untyped-call]
     try:  # the native app's first page reads the same registry: checked once, before any window
+        logging.basicConfig(level=log_level(os.environ.get("DELEGATE_LOG")))
+        port = port_from(os.environ.get("DELEGATE_PORT"))
         feeds = process_feeds(data_dir(), hosted=hosted)
     except Misconfigured as error:  # the operator's to fix: their words, no traceback
         sys.exit(f"Delegate Companion cannot start: {error}")
     if hosted:
-        port = int(os.environ.get("DELEGATE_PORT", "8550"))
         print(f"Delegate Companion: http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
         serve(main, ASSETS, "127.0.0.1", port, programme_of(feeds), shutdown)
     else:

@@ -134,6 +134,38 @@ def test_the_native_app_with_a_bad_feed_address_says_which_and_opens_no_window(
     assert windows == [] and tmp_path not in main._FEEDS
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        (
+            "DELEGATE_PORT",
+            "eighty",
+            "DELEGATE_PORT='eighty' is not a port: a number from 1 to 65535",
+        ),
+        ("DELEGATE_PORT", "70000", "DELEGATE_PORT='70000' is not a port: a number from 1 to 65535"),
+        ("DELEGATE_LOG", "chatty", "DELEGATE_LOG='chatty' is not a log level: one of DEBUG, INFO,"),
+    ],
+)
+def test_a_bad_port_or_log_level_says_which_and_starts_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
+) -> None:
+    """They stopped the app with a traceback ('debug' too, which is now read)."""
+    monkeypatch.delenv("DISPLAY", raising=False)  # the hosted server
+    monkeypatch.setenv("DELEGATE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv(variable, value)
+    served: list[object] = []
+    monkeypatch.setattr(main, "serve", lambda *args: served.append(args))
+    with pytest.raises(SystemExit) as stopped:
+        main.run()
+    assert str(stopped.value).startswith(f"Delegate Companion cannot start: {says}")
+    assert served == []
+
+
+def test_a_log_level_in_small_letters_and_the_default_port_are_read() -> None:
+    assert main.log_level("debug") == "DEBUG" and main.log_level(None) == "WARNING"
+    assert main.port_from(None) == 8550 and main.port_from(" 8551 ") == 8551
+
+
 class Opened(Exception):
     """The session's repository is open: the rest of the session is not this test's."""
 
