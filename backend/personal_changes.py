@@ -33,6 +33,7 @@ class Personal:
     names_removed: tuple[str, ...] = ()  # the first SHOWN of those removed, by name
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
     meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
+    live_meetings: int = 0  # B2B meetings of the delegates kept, live now
 
 
 SHOWN = 5  # delegates named in a preview line; the others are counted
@@ -50,6 +51,7 @@ def personal_changes(
     tokens, renamed, edited, names_added = set(), [], [], []
     kept = regs_added = regs_gone = 0  # registrations of the delegates who stay
     meetings = [0, 0]  # added, removed
+    kept_meetings = 0  # the B2B meetings of the delegates who stay
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
         tokens.add(token)
@@ -63,6 +65,7 @@ def personal_changes(
         own = _differs(current, token, known, digests.get(delegate_id), docs, delegate_id)
         person = outline_of(docs, delegate_id)
         kept += len(person.registered)
+        kept_meetings += person.meetings
         if own or touched.intersection(person.registered):
             affected += 1
         if own:
@@ -85,7 +88,8 @@ def personal_changes(
     names_removed = tuple(name for name in gone if name)
     regs = (kept - regs_added + regs_gone, regs_added, regs_gone)
     named = (tuple(renamed), tuple(edited), tuple(names_added), names_removed)
-    return Personal(*people, *named, regs, (meetings[0], meetings[1]))
+    live_meetings = kept_meetings - meetings[0] + meetings[1]
+    return Personal(*people, *named, regs, (meetings[0], meetings[1]), live_meetings)
 
 
 def _count_meetings(counts: list[int], before: dict[str, Any], doc: DelegateDoc) -> None:

@@ -52,6 +52,7 @@ class Preview:
     names_removed: list[str] = field(default_factory=list)  # the first few removed, by name
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
     meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
+    live_meetings: int = 0  # B2B meetings of the delegates kept, live now
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -115,6 +116,7 @@ def compare(
         list(people.names_removed),
     )
     preview.registrations, preview.meetings = people.registrations, people.meetings
+    preview.live_meetings = people.live_meetings
     return preview
 
 
@@ -195,12 +197,14 @@ def _counts(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def drop(preview: Preview, max_drop: float = MAX_DROP) -> tuple[int, int, str] | None:
-    """(removed, live, "activities", "delegates" or "registrations") when a publish drops too
-    much (a Registrations sheet saved half-empty empties every agenda), else None."""
+    """(removed, live, "activities", "delegates", "registrations" or "meetings") when a publish
+    drops too much (a Registrations or Meetings sheet saved half-empty empties every agenda of
+    them), else None."""
     for gone, total, what in (
         (len(preview.removed), preview.live_activities, "activities"),
         (preview.delegates_removed, preview.live_delegates, "delegates"),
         (preview.registrations[2], preview.registrations[0], "registrations"),
+        (preview.meetings[1], preview.live_meetings, "meetings"),
     ):
         if total and gone / total > max_drop:
             return gone, total, what

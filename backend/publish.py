@@ -119,6 +119,7 @@ def publish(
             counts = {"files": report.files, "delegates": report.delegates}
             counts["activities"] = report.preview.activities
             counts["registrations"] = registrations(report.docs)
+            counts["meetings"] = meetings(report.docs)
             keep(report.release, (source_key, settings), counts, asked)
     return report
 
@@ -126,6 +127,11 @@ def publish(
 def registrations(docs: Mapping[str, DelegateDoc]) -> int:
     """How many registrations the delegates of a release have (their outlines only)."""
     return sum(len(outline_of(docs, delegate_id).registered) for delegate_id in docs)
+
+
+def meetings(docs: Mapping[str, DelegateDoc]) -> int:
+    """How many B2B meetings the delegates of a release have (their outlines only)."""
+    return sum(outline_of(docs, delegate_id).meetings for delegate_id in docs)
 
 
 def _again(out: Path, same: Again, check: bool, pack: Path) -> Report:

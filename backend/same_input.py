@@ -58,9 +58,9 @@ def keep(
 ) -> None:
     """Written once the publish of `release` is out, its invites too: what it was `made_of`
     (the input's digest, the settings), its `counts` (files, delegates, activities,
-    registrations), the
-    revision the mission sheet `asked` for when it went out under another one
-    (backend.numbering; None: as the sheet said). A file of its own, small: cheap to check."""
+    registrations, B2B meetings), the revision the mission sheet `asked` for when it went out
+    under another one (backend.numbering; None: as the sheet said). A file of its own, small:
+    cheap to check."""
     entry = {"digest": made_of[0], "settings": made_of[1], **counts, "asked": asked}
     record(release).write_text(json.dumps(entry), "utf-8")
 
@@ -75,21 +75,22 @@ def again(
     if current is None or entry.get("digest") != digest or entry.get("settings") != settings:
         return None
     shown, asked = stamp(current), entry.get("asked", "")
-    counts = [entry.get(name) for name in ("files", "delegates", "activities", "registrations")]
+    names = ("files", "delegates", "activities", "registrations", "meetings")
+    counts = [entry.get(name) for name in names]
     if shown is None or not (asked is None or isinstance(asked, int)):
         return None
     if not all(isinstance(n, int) for n in counts):
         return None
     if shown[0] != highest_published(shown, history(out)) or not _mission_intact(current):
         return None  # the full publish goes out above a higher revision, or repairs
-    files, delegates, activities, registered = (int(str(n)) for n in counts)
+    files, delegates, activities, registered, meetings = (int(str(n)) for n in counts)
     lists = _lists(current)
     if lists is None or not _invites_there(invites, delegates):
         return None
     preview = Preview(activities=activities, delegates=delegates, live_activities=activities)
     preview.live_delegates = len(layout.tokens(current))
     preview.others = {key: (0, 0, 0) for key in lists}
-    preview.registrations = (registered, 0, 0)
+    preview.registrations, preview.live_meetings = (registered, 0, 0), meetings
     if isinstance(asked, int):  # backend.numbering: nothing changed, the live revision stays
         preview.renumbered = (asked, shown[0], shown[0])
         preview.revisions = (shown[0], asked) if asked != shown[0] else None

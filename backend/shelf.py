@@ -22,11 +22,15 @@ class Outline(NamedTuple):
     company: str
     language: str
     stays: bool
+    meetings: int = 0  # B2B meetings
 
 
 def outline(doc: DelegateDoc) -> Outline:
     d = doc.delegate
-    return Outline(d.id, tuple(doc.registered), d.name, d.company, d.language, bool(doc.stays))
+    return Outline(
+        d.id, tuple(doc.registered), d.name, d.company, d.language, bool(doc.stays),
+        len(doc.meetings),
+    )  # fmt: skip
 
 
 class Shelf(Sequence[DelegateDoc]):

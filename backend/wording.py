@@ -32,6 +32,8 @@ def refusal(
         text = _(
             "Refused: this would remove {gone} of the {total} registrations that are live now."
         )
+    elif what == "meetings":
+        text = _("Refused: this would remove {gone} of the {total} B2B meetings that are live now.")
     else:
         text = _("Refused: this would remove {gone} of the {total} delegates who are live now.")
     return " ".join(
@@ -61,6 +63,9 @@ def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:
                  "live now.")  # fmt: skip
     elif what == "registrations":
         text = _("Not published: this would remove {gone} of the {total} registrations that "
+                 "are live now.")  # fmt: skip
+    elif what == "meetings":
+        text = _("Not published: this would remove {gone} of the {total} B2B meetings that "
                  "are live now.")  # fmt: skip
     else:
         text = _("Not published: this would remove {gone} of the {total} delegates who are "

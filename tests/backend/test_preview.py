@@ -297,6 +297,39 @@ def test_publish_refuses_a_registrations_sheet_saved_empty(tmp_path: Path) -> No
     assert publish(source, out, SECRET, URL, now=NOW, force=True).release is not None
 
 
+def test_publish_refuses_a_meetings_sheet_saved_empty(tmp_path: Path) -> None:
+    """meetings.csv with only its header: every B2B meeting went, counted in the preview but
+    published, while an empty Registrations sheet was refused."""
+    source, out = lunch_moved(tmp_path)
+    meetings = source / "meetings.csv"
+    count = len(read_rows(meetings))
+    meetings.write_text(meetings.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    bump(source, 3)
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.release is None and report.preview is not None
+    assert report.preview.live_meetings == count
+    assert report.refusal.startswith(
+        f"Refused: this would remove {count} of the {count} B2B meetings that are live now."
+    )
+    words = Translator("nl")
+    said = words.gettext(
+        "Refused: this would remove {gone} of the {total} B2B meetings that are live now."
+    )
+    assert "B2B" in said and said.startswith("Geweigerd")
+    assert publish(source, out, SECRET, URL, now=NOW, force=True).release is not None
+
+
+def test_publish_lets_one_b2b_meeting_go(tmp_path: Path) -> None:
+    """One meeting of many cancelled: under the share the guard allows, published."""
+    source, out = lunch_moved(tmp_path)
+    meetings = source / "meetings.csv"
+    lines = meetings.read_text("utf-8").splitlines()
+    meetings.write_text("\n".join(lines[:-1]) + "\n", "utf-8")
+    bump(source, 3)
+    report = publish(source, out, SECRET, URL, now=NOW)
+    assert report.refusal == "" and report.release is not None
+
+
 def test_preview_counts_the_b2b_meetings_a_meetings_sheet_loses(tmp_path: Path) -> None:
     """Every row of Meetings deleted: the preview said only '6 delegates' agendas change.', and
     not that every B2B meeting goes."""
