@@ -57,19 +57,27 @@ class Damaged(LookupError):
         )
 
 
-def rollback(out: Path, now: datetime | None = None, wait: bool = True) -> Entry:
+class Overtaken(Exception):
+    """The release a rollback would bring back is not the one the organiser confirmed: another
+    publish or rollback went out since. Nothing changed."""
+
+
+def rollback(
+    out: Path, now: datetime | None = None, wait: bool = True, expected: str | None = None
+) -> Entry:
     """Make the release before the live one live again, with a revision above every one
     published so far. Raises LookupError with a sentence when there is nothing to go back to
-    (Damaged: when what there is cannot be read).
+    (Damaged: when what there is cannot be read; Overtaken: when it is not the release `expected`,
+    the one the organiser was shown).
     Waits for a publish or rollback going out into `out`, then goes back from its release
     (`wait=False`: raises backend.staging.Busy instead)."""
     if live(out) is None:
         raise LookupError(f"nothing is published at {out} yet")
     with holding(out, wait), watching(out):
-        return _rollback(out, now)
+        return _rollback(out, now, expected)
 
 
-def _rollback(out: Path, now: datetime | None) -> Entry:
+def _rollback(out: Path, now: datetime | None, expected: str | None = None) -> Entry:
     current = live(out)
     if current is None:
         raise LookupError(f"nothing is published at {out} yet")
@@ -77,6 +85,8 @@ def _rollback(out: Path, now: datetime | None) -> Entry:
     back = previous(out, current, entries)
     if back is None:
         raise LookupError("there is no earlier release to go back to")
+    if expected is not None and back.release != expected:
+        raise Overtaken(f"the release a rollback brings back is now revision {back.revision}")
     shown = stamp(current)  # None: damaged by hand or by the disk, the history still tells
     revision = highest_published(shown, entries) + 1
     release = releases_of(out) / back.release

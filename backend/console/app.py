@@ -22,11 +22,12 @@ from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
+from backend.console.undo import undo
 from backend.console.uploads import Uploads, label
 from backend.invites import after_rollback
 from backend.publish import Moved, Report, publish
 from backend.releases import Entry, history, live, restored
-from backend.rollback import Damaged, previous, rollback
+from backend.rollback import Damaged, Overtaken, previous, rollback
 from backend.staging import Busy
 from backend.write_failure import WriteFailure, attempt, watching
 from services.going import Going
@@ -164,13 +165,31 @@ class Console:
             return result(request, report, upload_id, name, pressed=True)
         return RedirectResponse("/?done=published", status_code=303)
 
+    async def confirm(self, request: Request, status: int = 200, moved: bool = False) -> Response:
+        """What a rollback would serve (GET /rollback, the home page's button), to confirm with
+        the form that makes it; that there is nothing to go back to, when there is not."""
+        if not self.access.signed_in(request):
+            return RedirectResponse(f"/?lang={language(request)}", status_code=303)
+        out = self.config.out
+        going = await run_in_threadpool(undo, out)
+        current = live(out)
+        revision = live_revision(current, history(out))
+        clock = mission_clock(current, Translator(language(request)))
+        context = {"undo": going, "revision": revision, "clock": clock, "moved": moved}
+        return page(request, "rollback.html", status, **context)
+
     async def rollback(self, request: Request) -> Response:
         form = await self._checked_form(request)
         if isinstance(form, Response):
             return form
-        job = self._rollback
+        expected = form.get("release")
+        if not isinstance(expected, str) or not expected:  # a form from before confirmation
+            return await self.confirm(request)
+        job = partial(self._rollback, expected)
         try:
             entry = await run_in_threadpool(attempt, job)
+        except Overtaken:  # another publish or rollback since the page confirmed: shown again
+            return await self.confirm(request, 409, moved=True)
         except Damaged as exc:  # the home page names the revision, the log the file
             log.warning("rollback refused: %s", exc)
             return RedirectResponse("/?done=damaged", status_code=303)
@@ -182,13 +201,13 @@ class Console:
             return failed(request, entry, "rollback", "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
 
-    def _rollback(self) -> Entry:
+    def _rollback(self, expected: str) -> Entry:
         """The rollback, then the invites of the release it brought back: the welcome pack
         lists who that release serves (a delegate dropped by the publish undone is back).
         A failure after it went live says so (backend.write_failure)."""
         c = self.config
         with watching(c.out):
-            entry = rollback(c.out, None, False)
+            entry = rollback(c.out, None, False, expected)
             after_rollback(c.out, c.invites_dir, c.secret, c.public_url, c.app_url)
         return entry
 
@@ -216,6 +235,7 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/publish", console.publish, methods=["POST"]),
             *(Route(path, console.again, methods=["GET"]) for path in AGAIN),
             Route("/rollback", console.rollback, methods=["POST"]),
+            Route("/rollback", console.confirm, methods=["GET"]),
             *download_routes(console.access.signed_in, config.invites_dir),
         ]
     )

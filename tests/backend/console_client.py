@@ -36,3 +36,11 @@ def upload_id(page: str) -> str:
     found = re.search(r'name="upload" value="([^"]+)"', page)
     assert found is not None, page
     return found.group(1)
+
+
+async def roll_back(client: httpx.AsyncClient, csrf: str) -> httpx.Response:
+    """The home page's Rollback, then its confirmation's "Yes, roll back"."""
+    asked = await client.get("/rollback")
+    found = re.search(r'name="release" value="([^"]+)"', asked.text)
+    assert found is not None, asked.text
+    return await client.post("/rollback", data={"csrf": csrf, "release": found.group(1)})

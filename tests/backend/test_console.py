@@ -20,7 +20,7 @@ from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.staging import locked
 from backend.template import write_workbook
-from tests.backend.console_client import PASSWORD, signed_in, upload_id
+from tests.backend.console_client import PASSWORD, roll_back, signed_in, upload_id
 from tests.backend.published import UNREADABLE, URL, damage, lunch_moved, mission
 from tests.backend.servers import SECRET
 from tests.backend.sources import (
@@ -45,7 +45,7 @@ async def test_console_over_a_damaged_live_mission_previews_and_rolls_back(
         files = {"workbook": ("mission.xlsx", EXAMPLE_WORKBOOK.read_bytes())}
         result = await client.post("/upload", data={"csrf": csrf}, files=files)
         assert result.status_code == 200 and html.escape(UNREADABLE) in result.text
-        back = await client.post("/rollback", data={"csrf": csrf})
+        back = await roll_back(client, csrf)
         assert (back.status_code, back.headers["location"]) == (303, "/?done=rolled-back")
         assert "Live revision: 3" in (await client.get("/")).text
     assert mission(out)["revision"] == 3
@@ -62,7 +62,9 @@ async def test_console_while_another_publish_holds_the_feed_answers_at_once_and_
             assert checked.status_code == 200  # a check never waits
             form = {"csrf": csrf, "upload": upload_id(checked.text)}
             busy = await asyncio.wait_for(client.post("/publish", data=form), PATIENCE)
-            back = await asyncio.wait_for(client.post("/rollback", data=form), PATIENCE)
+            release = history(out)[0].release  # what the confirmation names
+            confirmed = {**form, "release": release}
+            back = await asyncio.wait_for(client.post("/rollback", data=confirmed), PATIENCE)
             french = await client.post("/publish?lang=fr", data=form)
         assert busy.status_code == 409 and "Nothing was published." in busy.text
         assert 'action="/check"' in busy.text and upload_id(busy.text) == form["upload"]
@@ -303,7 +305,7 @@ async def test_console_rollback_to_a_damaged_release_says_so_and_changes_nothing
     (back / "mission.json").write_bytes(b'{"mission": ')
     live = out.resolve()
     async with signed_in(out) as (client, csrf):
-        refused = await client.post("/rollback", data={"csrf": csrf})
+        refused = await roll_back(client, csrf)
         assert (refused.status_code, refused.headers["location"]) == (303, "/?done=damaged")
         home = (await client.get("/?done=damaged&lang=fr")).text
     assert "La version de la révision 1 est endommagée sur le disque" in html.unescape(home)
@@ -316,7 +318,7 @@ async def test_console_history_names_the_revision_a_rollback_restored(tmp_path: 
     says 'rollback to revision 1'."""
     _, out = lunch_moved(tmp_path)  # revisions 1 and 2
     async with signed_in(out) as (client, csrf):
-        await client.post("/rollback", data={"csrf": csrf})
+        await roll_back(client, csrf)
         pages = {lang: (await client.get(f"/?lang={lang}")).text for lang in ("en", "fr", "nl")}
     assert "rollback to revision 1<" in pages["en"]
     assert "retour à la révision 1<" in html.unescape(pages["fr"])
@@ -411,7 +413,7 @@ async def test_console_rollback_gives_the_invites_of_the_release_it_brings_back(
     publish(source, out, SECRET, URL, force=True)
     assert b"d-maes" not in pack.read_bytes()
     async with signed_in(out) as (client, csrf):
-        back = await client.post("/rollback", data={"csrf": csrf})
+        back = await roll_back(client, csrf)
         assert (back.status_code, back.headers["location"]) == (303, "/?done=rolled-back")
         listed = (await client.get("/invites.csv")).content
     assert listed == pack.read_bytes() == before

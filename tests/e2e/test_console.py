@@ -101,6 +101,10 @@ def test_console_sign_in_upload_preview_publish_rollback(phone: Page, tmp_path: 
         assert phone.locator("#live-revision").inner_text() == "Live revision: 2"
         assert room_served(feed) == "Garden Room"
         phone.get_by_role("button", name="Roll back to the previous release").click()
+        asked = phone.locator("#rollback").inner_text()  # asked first: nothing changed yet
+        assert "Roll back to revision 1?" in asked and "1 activity changes back" in asked
+        assert room_served(feed) == "Garden Room" and small_targets(phone) == []
+        phone.get_by_role("button", name="Yes, roll back to revision 1").click()
         assert phone.locator("#live-revision").inner_text() == "Live revision: 3"
         assert room_served(feed) == before
         invites = phone.request.get(f"{url}invites.csv")

@@ -1,0 +1,79 @@
+"""The console's Rollback asks first, saying what it will serve, in the organiser's language; and
+the addresses of its forms, typed or bookmarked, lead to a page (no browser: httpx)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from backend.publish import publish
+from backend.releases import history
+from tests.backend.console_client import signed_in
+from tests.backend.published import URL, lunch_moved, mission
+from tests.backend.servers import SECRET
+from tests.backend.sources import bump, copy_example, edit
+
+
+def release_field(page: str) -> str:
+    found = re.search(r'name="release" value="([^"]+)"', page)
+    assert found is not None, page
+    return found.group(1)
+
+
+async def test_console_rollback_asks_first_and_says_what_it_will_serve(tmp_path: Path) -> None:
+    """One click on Rollback brought back the previous release for every delegate, unasked."""
+    _, out = lunch_moved(tmp_path)  # revisions 1 and 2: the lunch moved to another room
+    async with signed_in(out) as (client, csrf):
+        pressed = await client.post("/rollback", data={"csrf": csrf})  # the home page's form
+        assert pressed.status_code == 200 and [e.revision for e in history(out)] == [1, 2]
+        pages = {
+            lang: (await client.get(f"/rollback?lang={lang}")).text for lang in ["en", "fr", "nl"]
+        }
+        english = html.unescape(pages["en"])
+        assert "Roll back to revision 1?" in english
+        assert "instead of revision 2" in english and "(Los Angeles time)" in english
+        assert "1 activity changes back to how it was." in english
+        assert "It goes out as revision 3, so that phones take it." in english
+        assert 'name="csrf"' in pages["en"] and release_field(pages["en"])
+        assert "Revenir à la révision 1\u00a0?" in html.unescape(pages["fr"])
+        assert "1 activité redevient comme elle était." in html.unescape(pages["fr"])
+        assert "Terugzetten naar revisie 1?" in html.unescape(pages["nl"])
+        assert "1 activiteit wordt weer zoals ze was." in html.unescape(pages["nl"])
+        assert [e.revision for e in history(out)] == [1, 2]  # asking changes nothing
+        forged = {"csrf": "an old page's", "release": release_field(pages["en"])}
+        assert (await client.post("/rollback", data=forged)).status_code == 403
+        done = await client.post("/rollback", data={"csrf": csrf, "release": forged["release"]})
+        assert (done.status_code, done.headers["location"]) == (303, "/?done=rolled-back")
+    assert mission(out)["revision"] == 3
+
+
+async def test_console_rollback_confirmed_before_another_publish_rolls_nothing_back(
+    tmp_path: Path,
+) -> None:
+    source, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        asked = release_field((await client.get("/rollback")).text)
+        edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+        bump(source, 3)
+        publish(source, out, SECRET, URL)  # another organiser, meanwhile
+        late = await client.post("/rollback", data={"csrf": csrf, "release": asked})
+    assert late.status_code == 409 and "Nothing was rolled back" in late.text
+    assert "Roll back to revision 2?" in late.text  # what it would bring back now
+    assert [e.revision for e in history(out)] == [1, 2, 3]
+
+
+async def test_console_rollback_with_nothing_to_go_back_to_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "feed"
+    async with signed_in(out) as (client, _):
+        empty = (await client.get("/rollback")).text
+    assert "Nothing is published yet, so there is nothing to roll back." in empty
+    publish(copy_example(tmp_path), out, SECRET, URL)
+    async with signed_in(out) as (client, csrf):
+        one = await client.get("/rollback?lang=fr")
+        pressed = await client.post("/rollback?lang=en", data={"csrf": csrf})
+    said = html.unescape(one.text)
+    assert "Il n’y a pas de version antérieure à rétablir." in said
+    assert 'name="release"' not in one.text
+    assert "There is no earlier release to go back to. Revision 1 stays live." in pressed.text
+    assert [e.revision for e in history(out)] == [1]
