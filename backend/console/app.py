@@ -76,6 +76,11 @@ class Console:
         self.access.sign_in(response)
         return response
 
+    async def signing(self, request: Request) -> Response:
+        """GET /login or /logout (typed, bookmarked, or a page reloaded after signing in or
+        out): the console's page, the sign-in form when signed out; never signs anyone out."""
+        return RedirectResponse(f"/?lang={language(request)}", status_code=303)
+
     async def logout(self, request: Request) -> Response:
         form = await request.form()
         response = RedirectResponse("/", status_code=303)
@@ -230,6 +235,7 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/", console.home),
             Route("/login", console.login, methods=["POST"]),
             Route("/logout", console.logout, methods=["POST"]),
+            *(Route(path, console.signing, methods=["GET"]) for path in ("/login", "/logout")),
             Route("/upload", console.upload, methods=["POST"]),
             Route("/check", console.check, methods=["POST"]),
             Route("/publish", console.publish, methods=["POST"]),

@@ -7,9 +7,13 @@ import html
 import re
 from pathlib import Path
 
+import httpx
+
+from backend.console.app import create_app
+from backend.console.config import ConsoleConfig
 from backend.publish import publish
 from backend.releases import history
-from tests.backend.console_client import signed_in
+from tests.backend.console_client import PASSWORD, roll_back, signed_in
 from tests.backend.published import URL, lunch_moved, mission
 from tests.backend.servers import SECRET
 from tests.backend.sources import bump, copy_example, edit
@@ -77,3 +81,20 @@ async def test_console_rollback_with_nothing_to_go_back_to_says_so(tmp_path: Pat
     assert 'name="release"' not in one.text
     assert "There is no earlier release to go back to. Revision 1 stays live." in pressed.text
     assert [e.revision for e in history(out)] == [1]
+
+
+async def test_console_get_of_its_form_addresses_leads_to_its_page(tmp_path: Path) -> None:
+    """GET /login, /logout and /rollback (typed, bookmarked, reloaded) answered 405."""
+    _, out = lunch_moved(tmp_path)
+    app = create_app(ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://c") as outside:
+        for path in ("/login", "/logout", "/rollback"):
+            answer = await outside.get(f"{path}?lang=nl")
+            assert (answer.status_code, answer.headers["location"]) == (303, "/?lang=nl")
+        assert 'id="password"' in (await outside.get("/?lang=nl")).text
+    async with signed_in(out) as (client, csrf):
+        assert (await client.get("/login")).headers["location"] == "/?lang=en"
+        assert (await client.get("/logout")).headers["location"] == "/?lang=en"
+        assert "Live revision: 2" in (await client.get("/")).text  # still signed in
+        assert (await roll_back(client, csrf)).headers["location"] == "/?done=rolled-back"
