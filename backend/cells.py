@@ -16,7 +16,10 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _CLOCK = re.compile(r"^(\d{1,2})\s*(?:[:hHuU.,]\s*(\d{2})?)?(?::(\d{2}))?\s*$")
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 EXCEL_EPOCH = date(1899, 12, 30)
-_NUMBERS_END = datetime(1900, 3, 1)  # before it, a "date" is a small number in a time format
+# before it, a "date" in a time cell is a number of days: up to 2400, a time typed without its
+# colon (930 for 9:30, 18 July 1902); nobody means a date and time of 1906 there
+_NUMBERS_END = datetime(1907, 1, 1)
+_LEAP_BUG = datetime(1900, 3, 1)  # Excel's 29 February 1900: its serial numbers shift by one
 TIME_COLUMNS = frozenset({"arrive_by"})
 DATE_COLUMNS = frozenset({"check_in", "check_out"})
 
@@ -63,8 +66,9 @@ def not_a_time(value: object) -> Said | None:
                 " the date goes in the date column",
                 value=value.strftime("%Y-%m-%d %H:%M"), example=_clock(value.time()),
             )  # fmt: skip
-        # openpyxl counts these from 31 December, as Excel does (its 29 February 1900)
-        value = (value - datetime(1899, 12, 31)).total_seconds() / 86400
+        # openpyxl counts these as Excel does: before its 29 February 1900, from 31 December
+        origin = datetime(1899, 12, 31) if value < _LEAP_BUG else datetime(1899, 12, 30)
+        value = (value - origin).total_seconds() / 86400
     elif isinstance(value, timedelta):
         value = value.total_seconds() / 86400
     if isinstance(value, (int, float)) and not 0 <= value < 1:
@@ -78,12 +82,15 @@ def not_a_time(value: object) -> Said | None:
 
 
 def _example(number: str, days: float) -> str:
-    """11.3 (typed as "11,30") as 11:30; 24:30 typed in a time cell (1.02 days) as '24:30,
-    which Excel keeps as text; 09:30 when the digits are no time."""
+    """11.3 (typed as "11,30") as 11:30; 930 (a time typed without its colon) as 09:30; 24:30
+    typed in a time cell (1.02 days) as '24:30, which Excel keeps as text; 09:30 when the
+    digits are no time."""
     minutes_past = round(days * 24 * 60)
     if 24 * 60 <= minutes_past < 30 * 60 and abs(days * 24 * 60 - minutes_past) < 1e-6:
         return f"'{minutes_past // 60}:{minutes_past % 60:02d}"
     hours, _, minutes = number.partition(".")
+    if not minutes and len(hours) in (3, 4):  # 930, 1130: hours and minutes without a colon
+        hours, minutes = hours[:-2], hours[-2:]
     minutes = minutes.ljust(2, "0")
     if hours.isdigit() and int(hours) < 24 and len(minutes) == 2 and int(minutes) < 60:
         return f"{int(hours):02d}:{minutes}"

@@ -100,6 +100,16 @@ def number_as_arrive_by(book: Workbook) -> str:
     return f"Logistics!{letter}3: 2 is a number, not a time"
 
 
+def time_without_its_colon(book: Workbook) -> str:
+    """930 typed for 9:30 is 930 days (18 July 1902): it said '1902-07-18 00:00 is a date and
+    time, not a time', a date nobody typed."""
+    book["Activities"]["D11"] = 930
+    return (
+        "Activities!D11: 930 is a number, not a time (Excel counts it in days): type the time"
+        " with a colon, e.g. 09:30"
+    )
+
+
 def date_and_time_as_start(book: Workbook) -> str:
     book["Activities"]["D11"] = datetime(2025, 10, 7, 11, 0)
     return "Activities!D11: 2025-10-07 11:00 is a date and time, not a time: type only the time"
@@ -331,7 +341,7 @@ ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
-TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start]
+TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start, time_without_its_colon]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
 SHEET_MISTAKES = [empty_activities, misspelt_header, unknown_language]
 
