@@ -36,6 +36,11 @@ def read_tables(
         tables = read_workbook(source, columns, optional, errors)
     elif not source.is_dir():
         message = said("is neither a folder of CSV files nor .xlsx")
+        if source.suffix.lower() == ".ods":  # LibreOffice's own format, its Save's default
+            message = said(
+                "is a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice Calc,"
+                " choose File, Save As, and the type Excel 2007-365 (.xlsx); then use that file"
+            )
         errors.append(SourceError(source.name, 0, message))
         return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
     else:

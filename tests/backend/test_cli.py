@@ -137,6 +137,20 @@ def test_cli_publish_source_missing_says_it_does_not_exist(
     assert not (tmp_path / "feed").exists()
 
 
+def test_cli_publish_libreoffice_spreadsheet_says_how_to_save_it_as_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook saved by LibreOffice in its own format: 'is neither a folder of CSV files
+    nor .xlsx', and nothing about what to do."""
+    source = tmp_path / "mission.ods"
+    source.write_bytes(b"PK\x03\x04")
+    code = main(_publish(tmp_path, "--public-url", "https://f.example.org/", source=source))
+    err = capsys.readouterr().err
+    assert code == 1 and "mission.ods: is a LibreOffice spreadsheet (.ods)" in err, err
+    assert "choose File, Save As, and the type Excel 2007-365 (.xlsx)" in err
+    assert not (tmp_path / "feed").exists()
+
+
 @pytest.mark.parametrize(("text", "said"), [("", "is empty"), ("abcde", "has only 5 characters")])
 def test_cli_publish_short_secret_file_says_how_short(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str

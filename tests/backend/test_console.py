@@ -175,6 +175,11 @@ async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_pat
             "/upload?lang=nl", data={"csrf": csrf}, files={"workbook": ("P.xls", b"x")}
         )
         assert old.status_code == 400 and "P.xls is geen Excel-werkmap (.xlsx)" in old.text
+        calc = await client.post(
+            "/upload?lang=fr", data={"csrf": csrf}, files={"workbook": ("P.ods", b"x")}
+        )
+        assert "P.ods est une feuille de calcul LibreOffice (.ods)" in html.unescape(calc.text)
+        assert "Excel 2007-365 (.xlsx)" in calc.text
         stale = await client.post("/rollback?lang=fr", data={"csrf": "an old page's"})
     assert (
         stale.status_code == 403
