@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from backend import layout
 from backend.memo import load_memo
 from backend.render_keys import VOLATILE, doc_digest
 from backend.shelf import outline_of
 from backend.tokens import token_for
+from services.models import Meeting
 
 if TYPE_CHECKING:
     from backend.build import Built
@@ -34,6 +37,7 @@ class Personal:
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
     meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
     live_meetings: int = 0  # B2B meetings of the delegates kept, live now
+    meetings_changed: int = 0  # B2B meetings kept (by id) whose time, place or notes changed
 
 
 SHOWN = 5  # delegates named in a preview line; the others are counted
@@ -50,7 +54,7 @@ def personal_changes(
     added = affected = lost = 0
     tokens, renamed, edited, names_added = set(), [], [], []
     kept = regs_added = regs_gone = 0  # registrations of the delegates who stay
-    meetings = [0, 0]  # added, removed
+    meetings = [0, 0, 0]  # added, removed, changed
     kept_meetings = 0  # the B2B meetings of the delegates who stay
     for delegate_id in built.delegates:
         token = token_for(delegate_id, secret)
@@ -89,18 +93,29 @@ def personal_changes(
     regs = (kept - regs_added + regs_gone, regs_added, regs_gone)
     named = (tuple(renamed), tuple(edited), tuple(names_added), names_removed)
     live_meetings = kept_meetings - meetings[0] + meetings[1]
-    return Personal(*people, *named, regs, (meetings[0], meetings[1]), live_meetings)
+    counted = (meetings[0], meetings[1])
+    return Personal(*people, *named, regs, counted, live_meetings, meetings[2])
 
 
 def _count_meetings(counts: list[int], before: dict[str, Any], doc: DelegateDoc) -> None:
-    """Adds the B2B meetings a delegate gains and loses to `counts` (by id)."""
+    """Adds the B2B meetings a delegate gains, loses and keeps changed (a meeting moved to
+    another time or table) to `counts` (by id)."""
     live = before.get("meetings")
-    was = (
-        {str(m.get("id")) for m in live if isinstance(m, dict)} if isinstance(live, list) else set()
-    )
-    now = {m.id for m in doc.meetings}
-    counts[0] += len(now - was)
-    counts[1] += len(was - now)
+    was = {
+        str(m.get("id")): m for m in (live if isinstance(live, list) else []) if isinstance(m, dict)
+    }
+    now = {m.id: m for m in doc.meetings}
+    counts[0] += len(now.keys() - was.keys())
+    counts[1] += len(was.keys() - now.keys())
+    counts[2] += sum(1 for i in now.keys() & was.keys() if not _same(was[i], now[i]))
+
+
+def _same(live: dict[str, Any], meeting: Meeting) -> bool:
+    """Whether a live meeting (as JSON) is `meeting`; one that does not read is not."""
+    try:
+        return Meeting.model_validate(live) == meeting
+    except ValidationError:
+        return False
 
 
 def _field(doc: dict[str, Any], key: str) -> str | None:

@@ -53,6 +53,7 @@ class Preview:
     registrations: tuple[int, int, int] = (0, 0, 0)  # live, added, removed (delegates kept)
     meetings: tuple[int, int] = (0, 0)  # B2B meetings added, removed (delegates kept)
     live_meetings: int = 0  # B2B meetings of the delegates kept, live now
+    meetings_changed: int = 0  # B2B meetings kept whose time, place or notes changed
     emptied: list[str] = field(default_factory=list)  # lists that had items and have none now
     absent: list[str] = field(default_factory=list)  # first publish: optional sheets left empty
     renumbered: tuple[int, int, int] | None = None  # the sheet's revision, the live one, given
@@ -116,7 +117,7 @@ def compare(
         list(people.names_removed),
     )
     preview.registrations, preview.meetings = people.registrations, people.meetings
-    preview.live_meetings = people.live_meetings
+    preview.live_meetings, preview.meetings_changed = people.live_meetings, people.meetings_changed
     return preview
 
 

@@ -40,10 +40,12 @@ def delegate_lines(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang)
                 added=regs_added, gone=regs_gone
             )
         )
-    if any(preview.meetings):
+    if any(preview.meetings) or preview.meetings_changed:
         lines.append(
-            _("B2B meetings: {added} added, {gone} removed.").format(
-                added=preview.meetings[0], gone=preview.meetings[1]
+            _("B2B meetings: {added} added, {changed} changed, {gone} removed.").format(
+                added=preview.meetings[0],
+                changed=preview.meetings_changed,
+                gone=preview.meetings[1],
             )
         )
     if preview.renamed:

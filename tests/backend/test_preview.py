@@ -340,7 +340,22 @@ def test_preview_counts_the_b2b_meetings_a_meetings_sheet_loses(tmp_path: Path) 
     bump(source, 3)
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None
-    assert f"B2B meetings: 0 added, {count} removed." in describe(preview, str, english_plural)
+    said = describe(preview, str, english_plural)
+    assert f"B2B meetings: 0 added, 0 changed, {count} removed." in said
     words = Translator("fr")
     french = describe(preview, words.gettext, words.ngettext, "fr")
-    assert f"Rendez-vous B2B\u00a0: 0 ajoutés, {count} retirés." in french
+    assert f"Rendez-vous B2B\u00a0: 0 ajoutés, 0 modifiés, {count} retirés." in french
+
+
+def test_preview_counts_a_b2b_meeting_moved(tmp_path: Path) -> None:
+    """A meeting moved to another time: the preview said only '1 delegate's agenda changes.',
+    and nothing of the meeting (its id stayed, so it was neither added nor removed)."""
+    source, out = lunch_moved(tmp_path)
+    edit(source / "meetings.csv", "m-whitfield", start="16:30", end="17:00")
+    bump(source, 3)
+    preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
+    assert preview is not None and preview.meetings_changed == 1
+    assert "B2B meetings: 0 added, 1 changed, 0 removed." in describe(preview, str, english_plural)
+    words = Translator("nl")
+    dutch = describe(preview, words.gettext, words.ngettext, "nl")
+    assert "B2B-gesprekken: 0 toegevoegd, 1 gewijzigd, 0 verwijderd." in dutch
