@@ -133,6 +133,7 @@ def _plural(singular: str, plural: str, n: int) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from backend.console.port import port_problem
     from backend.server import run
 
     if not Path(args.folder).exists():
@@ -141,6 +142,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    problem = port_problem(args.host, args.port, "the feed server")
+    if problem:  # before it says it serves: it would not
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(f"serving {args.folder} on http://{args.host}:{args.port}/ (Ctrl+C stops it)")
     run(Path(args.folder), args.host, args.port)
     return 0
 
@@ -171,9 +177,9 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--app-url", help="the hosted web app: invite links open <app-url>join/<code>")
     pub.set_defaults(run=cmd_publish)
     srv = sub.add_parser("serve", help="serve a published folder (development, small missions)")
-    srv.add_argument("folder")
-    srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=int, default=8787)
+    srv.add_argument("folder", help="the published folder (the symlink)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8787, help="port to listen on (8787)")
     srv.set_defaults(run=cmd_serve)
     sub.add_parser("schema", help="write docs/feed-schema.json").set_defaults(run=cmd_schema)
     embed = sub.add_parser("embed", help="rebuild assets/feed from the example spreadsheets")

@@ -189,6 +189,25 @@ def test_cli_console_port_in_use_says_so_without_claiming_it_started(
     assert f"port {port} is already in use: choose another with --port" in said.err
 
 
+def test_cli_serve_port_in_use_says_so_in_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve` on a taken port printed uvicorn's '[Errno 98] error while attempting to bind'
+    (exit 3), and started without a word when it could."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["serve", str(tmp_path), "--port", str(port)])
+    said = capsys.readouterr()
+    assert code == 2 and "serving" not in said.out
+    assert said.err == f"error: port {port} is already in use: choose another with --port\n"
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "the published folder" in helped and "port to listen on (8787)" in helped
+
+
 def test_cli_console_help_explains_port_and_its_default(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
