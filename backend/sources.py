@@ -11,11 +11,27 @@ from pathlib import Path
 
 from backend.choices import as_listed, as_spaced
 from backend.tables import SourceError, Table, read_table
-from services.said import said
+from services.said import Said, said
 
 
 def is_workbook(source: Path) -> bool:
     return source.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _not_a_source(source: Path) -> Said:
+    """Why `source` (a file, not .xlsx) cannot be read, and how to save it so that it can."""
+    suffix = source.suffix.lower()
+    if suffix == ".ods":  # LibreOffice's own format, what its Save writes unless told
+        return said(
+            "is a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice Calc,"
+            " choose File, Save As, and the type Excel 2007-365 (.xlsx); then use that file"
+        )
+    if suffix in (".xls", ".xlsb"):
+        return said(
+            "is an older or binary Excel file, not an Excel workbook (.xlsx): in Excel, choose"
+            " File, Save As, and the type Excel Workbook (.xlsx); then use that file"
+        )
+    return said("is neither a folder of CSV files nor .xlsx")
 
 
 def sheet_name(table: str) -> str:
@@ -35,13 +51,7 @@ def read_tables(
 
         tables = read_workbook(source, columns, optional, errors)
     elif not source.is_dir():
-        message = said("is neither a folder of CSV files nor .xlsx")
-        if source.suffix.lower() == ".ods":  # LibreOffice's own format, its Save's default
-            message = said(
-                "is a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice Calc,"
-                " choose File, Save As, and the type Excel 2007-365 (.xlsx); then use that file"
-            )
-        errors.append(SourceError(source.name, 0, message))
+        errors.append(SourceError(source.name, 0, _not_a_source(source)))
         return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
     else:
         tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}

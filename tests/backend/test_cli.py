@@ -137,17 +137,25 @@ def test_cli_publish_source_missing_says_it_does_not_exist(
     assert not (tmp_path / "feed").exists()
 
 
-def test_cli_publish_libreoffice_spreadsheet_says_how_to_save_it_as_xlsx(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("mission.ods", "is a LibreOffice spreadsheet (.ods), not an Excel workbook: in "
+         "LibreOffice Calc, choose File, Save As, and the type Excel 2007-365 (.xlsx)"),
+        ("mission.xls", "is an older or binary Excel file, not an Excel workbook (.xlsx): in "
+         "Excel, choose File, Save As, and the type Excel Workbook (.xlsx)"),
+    ],
+)  # fmt: skip
+def test_cli_publish_other_spreadsheet_says_how_to_save_it_as_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
 ) -> None:
-    """A workbook saved by LibreOffice in its own format: 'is neither a folder of CSV files
-    nor .xlsx', and nothing about what to do."""
-    source = tmp_path / "mission.ods"
+    """A workbook saved by LibreOffice in its own format, or by an old Excel: 'is neither a
+    folder of CSV files nor .xlsx', and nothing about what to do."""
+    source = tmp_path / name
     source.write_bytes(b"PK\x03\x04")
     code = main(_publish(tmp_path, "--public-url", "https://f.example.org/", source=source))
     err = capsys.readouterr().err
-    assert code == 1 and "mission.ods: is a LibreOffice spreadsheet (.ods)" in err, err
-    assert "choose File, Save As, and the type Excel 2007-365 (.xlsx)" in err
+    assert code == 1 and f"{name}: {said}" in err, err
     assert not (tmp_path / "feed").exists()
 
 
