@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import Days, mission_days, span
+from backend.sheet_times import Days, mission_days, published_at, span
 from backend.sheets import Origins, contact, flag
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
@@ -48,7 +48,7 @@ def delegate_dict(
     origins.add("delegate", person)
     return {
         "revision": fields["revision"].get("value") if "revision" in fields else "",
-        "published_at": fields["published_at"].get("value") if "published_at" in fields else "",
+        "published_at": published_at(fields, zone),
         "mission_id": fields["id"].get("value") if "id" in fields else "",
         "delegate": {
             "id": pid,

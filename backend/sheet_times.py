@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from backend.cells import cell_text
 from backend.tables import Row, SourceError
 from services.said import Dated, Said, said
 
@@ -133,3 +134,21 @@ def _combined(day: str, clock: str, zone: ZoneInfo) -> tuple[str | None, str]:
     except ValueError:
         return None, "time"
     return datetime.combine(parsed_day, parsed_time, zone).isoformat(), ""
+
+
+def published_at(fields: dict[str, Row], zone: ZoneInfo) -> str:
+    """The Mission sheet's `published_at` as an instant: an Excel date and time, or one typed
+    without an offset ('2025-10-01 09:00', '1/10/2025 9u00'), is mission time, like every
+    other time in the sheets. Anything else as it is, for the contract to refuse."""
+    typed = fields["published_at"].get("value").strip() if "published_at" in fields else ""
+    day, _, clock = typed.replace("T", " ", 1).partition(" ")
+    text = f"{cell_text(day, 'date')}T{cell_text(clock.strip() or '00:00', 'time')}"
+    for candidate in (typed, text):
+        try:
+            moment = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=zone)
+        return moment.isoformat()
+    return typed

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import mission_days, span
+from backend.sheet_times import mission_days, published_at, span
 from backend.tables import Row, SourceError, Table
 from services.models import LANGS
 
@@ -51,7 +51,7 @@ def mission_dict(
             contacts.append(contact(row))
     return {
         "revision": _setting(fields, "revision"),
-        "published_at": _setting(fields, "published_at"),
+        "published_at": published_at(fields, zone),
         "mission": _mission(tables, fields, origins),
         "venues": _venues(tables["venues.csv"], origins),
         "activities": _activities(tables, fields, zone, origins, errors),

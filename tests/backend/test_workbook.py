@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
-from datetime import time
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from backend.publish import publish
 from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
 from backend.template import write_workbook
-from tests.backend.published import files_of
+from tests.backend.published import files_of, mission
 from tests.backend.servers import EXAMPLE, SECRET
 from tests.backend.sources import copy_example, edit
 from tests.backend.workbook_mistakes import (
@@ -112,6 +112,27 @@ def test_workbook_belgian_text_dates_times_and_commas_publish_like_iso(tmp_path:
     assert not report.errors, report.errors
     assert files_of(tmp_path / "csv") == files_of(tmp_path / "xlsx")
     assert isinstance(activities[f"D{line + 1}"].value, time)  # the example types real times
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [datetime(2025, 10, 1, 0, 0), datetime(2025, 10, 1, 9, 0), "2025-10-01 00:00", "1/10/2025"],
+    ids=["excel-date", "excel-date-and-time", "typed", "typed-belgian"],
+)
+def test_workbook_published_at_without_an_offset_is_mission_time(
+    tmp_path: Path, typed: datetime | str
+) -> None:
+    """An Excel date in Mission's published_at was refused as 'Input should have timezone
+    info', in English: organisers do not type '+02:00'."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    fields = book["Mission"]
+    line = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "published_at")
+    fields.cell(line, 2, typed)
+    book.save(tmp_path / "at.xlsx")
+    report = publish(tmp_path / "at.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    hour = "09" if typed == datetime(2025, 10, 1, 9, 0) else "00"
+    assert mission(tmp_path / "feed")["published_at"] == f"2025-10-01T{hour}:00:00-07:00"
 
 
 def test_phone_numbers_typed_with_spaces_publish_as_the_feed_writes_them(tmp_path: Path) -> None:
