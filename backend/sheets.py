@@ -63,6 +63,11 @@ def _setting(fields: dict[str, Row], name: str) -> str:
     return fields[name].get("value") if name in fields else ""
 
 
+def _listed(value: str) -> list[str]:
+    """`EN, fr; nl` as en, fr, nl: as in every other list the sheets hold (backend.choices)."""
+    return value.replace(",", " ").replace(";", " ").lower().split()
+
+
 def _mission(tables: dict[str, Table], fields: dict[str, Row], origins: Origins) -> dict[str, Any]:
     """The Mission sheet's settings, with the Sectors, Cities and Facts sheets."""
 
@@ -86,7 +91,7 @@ def _mission(tables: dict[str, Table], fields: dict[str, Row], origins: Origins)
         "start_date": _setting(fields, "start_date"),
         "end_date": _setting(fields, "end_date"),
         "time_zone": _setting(fields, "time_zone"),
-        "languages": _setting(fields, "languages").split(),
+        "languages": _listed(_setting(fields, "languages")),
         "sectors": [
             {"id": r.get("id"), "name": r.per_language("name")} for r in tables["sectors.csv"]
         ],

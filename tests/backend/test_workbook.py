@@ -170,6 +170,9 @@ def test_workbook_choices_in_capitals_and_comma_lists_publish_as_listed(tmp_path
     activities[f"{letter}3"] = str(activities[f"{letter}3"].value).title()
     letter = get_column_letter(header.index("sectors") + 1)
     activities[f"{letter}6"] = "cleantech,;"  # a comma or semicolon separates like a space
+    fields = book["Mission"]
+    line = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "languages")
+    fields.cell(line, 2, "EN, fr; nl")  # it said "languages 'en,' must be one of en, fr, nl"
     book.save(tmp_path / "caps.xlsx")
     assert publish(EXAMPLE, tmp_path / "csv", SECRET, "https://x/").errors == []
     report = publish(tmp_path / "caps.xlsx", tmp_path / "xlsx", SECRET, "https://x/")
