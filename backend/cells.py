@@ -81,6 +81,15 @@ def not_a_time(value: object) -> Said | None:
     return None
 
 
+def days_typed(day: date) -> int | None:
+    """The number a date cell holds when it is one typed, not a date: Excel shows 6 in a
+    date cell as 6 January 1900; None for a date someone may mean."""
+    if day >= _NUMBERS_END.date():
+        return None
+    origin = date(1899, 12, 31) if day < _LEAP_BUG.date() else EXCEL_EPOCH
+    return (day - origin).days
+
+
 def _example(number: str, days: float) -> str:
     """11.3 (typed as "11,30") as 11:30; 930 (a time typed without its colon) as 09:30; 24:30
     typed in a time cell (1.02 days) as '24:30, which Excel keeps as text; 09:30 when the

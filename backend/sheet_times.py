@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from backend.cells import cell_text
+from backend.cells import cell_text, days_typed
 from backend.tables import Row, SourceError
 from services.said import Dated, Said, said
 
@@ -100,6 +100,13 @@ def outside(day: date, days: Days) -> Said:
     """`Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct 2025): did you mean
     7 October?` when day and month swapped fall inside (10/7 typed for 7 October)."""
     first, last = days
+    typed = days_typed(day)
+    if typed is not None:  # 6 typed in a date cell is 6 January 1900, a date nobody meant
+        return said(
+            "{value} is a number, not a date (Excel counts it in days): type the date, e.g."
+            " {example}",
+            value=typed, example=_example_day(typed, first, last),
+        )  # fmt: skip
     same = (first.year, first.month) == (last.year, last.month)
     span = {"first": _words(first, "EEE d" if same else _DAY), "last": _words(last, _DAY)}
     swapped = _swapped(day)
@@ -109,6 +116,17 @@ def outside(day: date, days: Days) -> Said:
             day=_words(day, _DAY), swapped=_words(swapped, "d MMMM"), **span,
         )  # fmt: skip
     return said("{day} is outside the mission ({first} to {last})", day=_words(day, _DAY), **span)
+
+
+def _example_day(typed: int, first: date, last: date) -> str:
+    """6 typed in a mission of 5 to 10 October as 6/10/2025 (the day it may mean), else the
+    mission's first day, the Belgian way the help row shows."""
+    try:
+        meant = date(first.year, first.month, typed)
+    except ValueError:
+        meant = first
+    shown = meant if first <= meant <= last else first
+    return f"{shown.day}/{shown.month}/{shown.year}"
 
 
 def _swapped(day: date) -> date | None:

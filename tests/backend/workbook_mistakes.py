@@ -110,6 +110,16 @@ def time_without_its_colon(book: Workbook) -> str:
     )
 
 
+def day_as_date(book: Workbook) -> str:
+    """6 typed for 6 October in a date cell: 'Sat 6 Jan 1900 is outside the mission'."""
+    line = row_of(book["Activities"], "mon-lunch")
+    book["Activities"][f"C{line}"] = 6
+    return (
+        f"Activities!C{line}: 6 is a number, not a date (Excel counts it in days): type the"
+        " date, e.g. 6/10/2025"
+    )
+
+
 def date_and_time_as_start(book: Workbook) -> str:
     book["Activities"]["D11"] = datetime(2025, 10, 7, 11, 0)
     return "Activities!D11: 2025-10-07 11:00 is a date and time, not a time: type only the time"
@@ -342,6 +352,7 @@ ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, v
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start, time_without_its_colon]
+TIME_MISTAKES += [day_as_date]
 DATE_MISTAKES = [swapped_date, date_before_mission, mission_ends_before_it_starts]
 SHEET_MISTAKES = [empty_activities, misspelt_header, unknown_language]
 
