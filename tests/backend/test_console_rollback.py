@@ -74,6 +74,8 @@ async def test_console_rollback_with_nothing_to_go_back_to_says_so(tmp_path: Pat
     assert "Nothing is published yet, so there is nothing to roll back." in empty
     publish(copy_example(tmp_path), out, SECRET, URL)
     async with signed_in(out) as (client, csrf):
+        home = await client.get("/")  # no button, and a line that says why
+        assert 'id="no-rollback">There is no earlier release to go back to.' in home.text
         one = await client.get("/rollback?lang=fr")
         pressed = await client.post("/rollback?lang=en", data={"csrf": csrf})
     said = html.unescape(one.text)
