@@ -57,7 +57,7 @@ class Damaged(LookupError):
         )
 
 
-class Overtaken(Exception):
+class Overtaken(LookupError):
     """The release a rollback would bring back is not the one the organiser confirmed: another
     publish or rollback went out since. Nothing changed."""
 

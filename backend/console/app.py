@@ -22,7 +22,7 @@ from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
 from backend.console.times import mission_clock
-from backend.console.undo import undo
+from backend.console.undo import brought_back, undo
 from backend.console.uploads import Uploads, label
 from backend.invites import after_rollback
 from backend.publish import Moved, Report, publish
@@ -45,6 +45,7 @@ class Console:
         self.access = Access(config.password)
         self.uploads = Uploads(config.uploads)
         self.going: Going[Report | WriteFailure] = Going()
+        self.rolling: Going[Entry | WriteFailure] = Going()
 
     async def home(self, request: Request) -> Response:
         if not self.access.signed_in(request):
@@ -190,21 +191,27 @@ class Console:
         expected = form.get("release")
         if not isinstance(expected, str) or not expected:  # a form from before confirmation
             return await self.confirm(request)
-        job = partial(self._rollback, expected)
-        try:
-            entry = await run_in_threadpool(attempt, job)
-        except Overtaken:  # another publish or rollback since the page confirmed: shown again
-            return await self.confirm(request, 409, moved=True)
-        except Damaged as exc:  # the home page names the revision, the log the file
-            log.warning("rollback refused: %s", exc)
-            return RedirectResponse("/?done=damaged", status_code=303)
-        except LookupError:
-            return RedirectResponse("/?done=nothing-to-undo", status_code=303)
+        job = partial(run_in_threadpool, attempt, partial(self._rollback, expected))
+        try:  # the same confirmation sent twice while it goes out: one rollback, one outcome
+            entry = await self.rolling.once(expected, job)
+        except LookupError as exc:
+            if await run_in_threadpool(brought_back, self.config.out, expected):  # sent again
+                return RedirectResponse("/?done=rolled-back", status_code=303)
+            return await self._refused(request, exc)
         except Busy:  # a page, not a notice on the home page that a reload would keep
             return page(request, "result.html", 409, errors=[], busy="rollback")
         if isinstance(entry, WriteFailure):
             return failed(request, entry, "rollback", "")
         return RedirectResponse("/?done=rolled-back", status_code=303)
+
+    async def _refused(self, request: Request, exc: LookupError) -> Response:
+        """A rollback that went nowhere: the page or notice that says why."""
+        if isinstance(exc, Overtaken):  # another publish or rollback since the page confirmed
+            return await self.confirm(request, 409, moved=True)
+        if isinstance(exc, Damaged):  # the home page names the revision, the log the file
+            log.warning("rollback refused: %s", exc)
+            return RedirectResponse("/?done=damaged", status_code=303)
+        return RedirectResponse("/?done=nothing-to-undo", status_code=303)
 
     def _rollback(self, expected: str) -> Entry:
         """The rollback, then the invites of the release it brought back: the welcome pack

@@ -57,3 +57,16 @@ def _by_id(mission: dict[str, Any]) -> dict[str, Any]:
     items = mission.get("activities")
     rows = items if isinstance(items, list) else []
     return {str(i.get("id")): i for i in rows if isinstance(i, dict)}
+
+
+def brought_back(out: Path, release: str) -> bool:
+    """Whether what is live is a rollback that brought `release` back: a confirmation sent
+    twice (a double click, a reload) finds its rollback done, not another one to make."""
+    current, entries = live(out), history(out)
+    last = entries[-1] if entries else None
+    return (
+        current is not None
+        and last is not None
+        and last.release == current.name
+        and last.action == f"rollback:{release}"
+    )

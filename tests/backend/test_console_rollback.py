@@ -3,6 +3,7 @@ the addresses of its forms, typed or bookmarked, lead to a page (no browser: htt
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from pathlib import Path
@@ -65,6 +66,23 @@ async def test_console_rollback_confirmed_before_another_publish_rolls_nothing_b
     assert late.status_code == 409 and "Nothing was rolled back" in late.text
     assert "Roll back to revision 2?" in late.text  # what it would bring back now
     assert [e.revision for e in history(out)] == [1, 2, 3]
+
+
+async def test_console_rollback_confirmed_twice_rolls_back_once(tmp_path: Path) -> None:
+    """A double click, or the confirmation sent again: the second press went one more release
+    back, or said that nothing was rolled back though the first press had."""
+    source, out = lunch_moved(tmp_path)  # revisions 1 and 2
+    edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+    bump(source, 3)
+    publish(source, out, SECRET, URL)
+    async with signed_in(out) as (client, csrf):
+        form = {"csrf": csrf, "release": release_field((await client.get("/rollback")).text)}
+        both = await asyncio.gather(*(client.post("/rollback", data=form) for _ in range(2)))
+        again = await client.post("/rollback", data=form)
+    for sent in (*both, again):
+        assert (sent.status_code, sent.headers["location"]) == (303, "/?done=rolled-back")
+    assert [e.revision for e in history(out)] == [1, 2, 3, 4]
+    assert mission(out)["revision"] == 4
 
 
 async def test_console_rollback_with_nothing_to_go_back_to_says_so(tmp_path: Path) -> None:
