@@ -20,6 +20,8 @@ _REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
 # a quoted value (Python's repr of what a person typed) or a document path outside one
 _QUOTED_OR_REF = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|""" + _REF.pattern)
 _MISSING_LANG = re.compile(r"missing language (\w+)")
+# A delegate's document field copied from a Mission setting: its problem is the setting's.
+_SETTING_OF = {"mission_id": "id"}
 # Model field name -> the column organisers see.
 COLUMN_OF = {
     "venue_id": "venue",
@@ -62,6 +64,7 @@ class Origins:
             column = rest.split(".")[0].split("[")[0]
             return self.places[key][0], COLUMN_OF.get(column, column)
         name = path.removeprefix("mission.").split(".")[0].split("[")[0]
+        name = _SETTING_OF.get(name, name)
         for key in (name, f"{name}_en"):
             if key in self.fields:
                 return self.fields[key], "value"

@@ -120,6 +120,15 @@ def day_as_date(book: Workbook) -> str:
     )
 
 
+def mission_without_id(book: Workbook) -> str:
+    """Mission's id left empty was also said at every delegate's id cell, which is not empty
+    ('Delegates!A3: empty: fill it in', once per delegate)."""
+    fields = book["Mission"]
+    line = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "id")
+    fields.cell(line, 2).value = None
+    return f"Mission!B{line}: id: empty: fill it in"
+
+
 def date_and_time_as_start(book: Workbook) -> str:
     book["Activities"]["D11"] = datetime(2025, 10, 7, 11, 0)
     return "Activities!D11: 2025-10-07 11:00 is a date and time, not a time: type only the time"
@@ -349,6 +358,7 @@ def sector_without_id(book: Workbook) -> str:
 
 ONE_MISTAKE = [merged_language_cells, short_year_date, comma_sectors, en_dash_id, bad_coach_time]
 ONE_MISTAKE += [registered_twice, end_past_midnight, end_24_30_in_a_time_cell, very_long_title]
+ONE_MISTAKE += [mission_without_id]
 
 TIME_MISTAKES = [number_as_start, whole_number_as_end, number_as_coach_time, number_as_arrive_by]
 TIME_MISTAKES += [date_and_time_as_start, decimal_text_as_start, time_without_its_colon]
