@@ -20,6 +20,16 @@ _REF = re.compile(r"\b([a-z_.]+)\[(\d+)\]")
 # a quoted value (Python's repr of what a person typed) or a document path outside one
 _QUOTED_OR_REF = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|""" + _REF.pattern)
 _MISSING_LANG = re.compile(r"missing language (\w+)")
+# A Mission setting left empty: what to type there, as the example mission has it (in a
+# workbook, dates the Belgian way its help row shows; in mission.csv, as the CSV has them).
+SETTING_EXAMPLES = {
+    "id": ("bem-west-coast-2025", "bem-west-coast-2025"),
+    "revision": ("1", "1"),
+    "published_at": ("1/10/2025 09:00", "2025-10-01 09:00"),
+    "start_date": ("5/10/2025", "2025-10-05"),
+    "end_date": ("10/10/2025", "2025-10-10"),
+    "languages": ("en fr nl", "en fr nl"),
+}
 # A delegate's document field copied from a Mission setting: its problem is the setting's.
 _SETTING_OF = {"mission_id": "id"}
 # Model field name -> the column organisers see.
@@ -80,6 +90,7 @@ class Origins:
             return SourceError(file, 0, whole if problem.path else message)
         row, column = spot
         if column == "value" and row.get("field"):  # a setting: say which, not only where
+            message = _with_example(message, row)
             message = said("{label}: {value}", label=row.get("field"), value=message)
         cell = _cell_column(row, column, message)
         missing = _MISSING_LANG.fullmatch(str(problem.message))
@@ -120,3 +131,17 @@ def _cell_column(row: Row, column: str, message: str) -> str:
     if missing and missing.group(1) in LANGS:  # the language's column, even when it is absent
         return f"{column}_{missing.group(1)}"
     return f"{column}_en" if f"{column}_en" in row.cells else column
+
+
+def _with_example(message: str, row: Row) -> str:
+    """`empty: fill it in (e.g. 5/10/2025)` for a Mission setting left empty: the template
+    shows no value to copy, and a newcomer cannot guess what `published_at` wants."""
+    examples = SETTING_EXAMPLES.get(row.get("field"))
+    if examples is None or not isinstance(message, Said):
+        return message
+    hint = said("e.g. {example}", example=examples[0 if row.letters is not None else 1])
+    if message.msgid == "empty: fill it in":
+        return said("empty: fill it in ({hint})", hint=hint)
+    if message.msgid == "empty: fill in at least one":
+        return said("empty: fill in at least one ({hint})", hint=hint)
+    return message

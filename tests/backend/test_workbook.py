@@ -19,6 +19,7 @@ from backend.publish import publish
 from backend.row_checks import REFERENCES
 from backend.sources import sheet_name
 from backend.template import write_workbook
+from services.i18n import Translator
 from tests.backend.published import files_of, mission
 from tests.backend.servers import EXAMPLE, SECRET
 from tests.backend.sources import copy_example, edit
@@ -234,7 +235,13 @@ def test_empty_template_problems_say_what_is_missing_in_plain_words(tmp_path: Pa
     write_workbook(tmp_path / "t.xlsx")
     report = publish(tmp_path / "t.xlsx", tmp_path / "feed", SECRET, "https://x/")
     messages = [str(e) for e in report.errors]
-    assert "Mission!B3: id: empty: fill it in" in messages
+    # each setting with what to type: the template has no value to copy
+    assert "Mission!B3: id: empty: fill it in (e.g. bem-west-coast-2025)" in messages
+    assert "Mission!B5: published_at: empty: fill it in (e.g. 1/10/2025 09:00)" in messages
+    assert "Mission!B15: start_date: empty: fill it in (e.g. 5/10/2025)" in messages
+    assert "Mission!B18: languages: empty: fill in at least one (e.g. en fr nl)" in messages
+    french = [e.sentence().say(Translator("fr").gettext) for e in report.errors]
+    assert "Mission!B4\u00a0: revision\u00a0: vide\u00a0: à remplir (p. ex. 1)" in french
     # not "time_zone '' is not a known zone"
     assert "Mission!B17: time_zone: empty: fill it in (e.g. America/Los_Angeles)" in messages
     assert (
