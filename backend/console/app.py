@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from functools import partial
 from typing import Any
@@ -21,22 +20,20 @@ from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
 from backend.console.pages import failed, language, live_revision, page, result
+from backend.console.rolling import Rolling
 from backend.console.times import mission_clock
-from backend.console.undo import brought_back, undo
 from backend.console.uploads import Uploads, label
-from backend.invites import after_rollback
 from backend.publish import Moved, Report, publish
-from backend.releases import Entry, history, live, restored
-from backend.rollback import Damaged, Overtaken, previous, rollback
+from backend.releases import history, live, restored
+from backend.rollback import previous
 from backend.staging import Busy
-from backend.write_failure import WriteFailure, attempt, watching
+from backend.write_failure import WriteFailure, attempt
 from services.going import Going
 from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
 DONE = {"published", "rolled-back", "nothing-to-undo", "damaged", "gone"}
 AGAIN = ("/upload", "/check", "/publish")  # their pages' language links: GET, checked again
-log = logging.getLogger(__name__)
 
 
 class Console:
@@ -45,7 +42,7 @@ class Console:
         self.access = Access(config.password)
         self.uploads = Uploads(config.uploads)
         self.going: Going[Report | WriteFailure] = Going()
-        self.rolling: Going[Entry | WriteFailure] = Going()
+        self.rolling = Rolling(config, self.access.signed_in, self._checked_form)
 
     async def home(self, request: Request) -> Response:
         if not self.access.signed_in(request):
@@ -171,58 +168,6 @@ class Console:
             return result(request, report, upload_id, name, pressed=True)
         return RedirectResponse("/?done=published", status_code=303)
 
-    async def confirm(self, request: Request, status: int = 200, moved: bool = False) -> Response:
-        """What a rollback would serve (GET /rollback, the home page's button), to confirm with
-        the form that makes it; that there is nothing to go back to, when there is not."""
-        if not self.access.signed_in(request):
-            return RedirectResponse(f"/?lang={language(request)}", status_code=303)
-        out = self.config.out
-        going = await run_in_threadpool(undo, out)
-        current = live(out)
-        revision = live_revision(current, history(out))
-        clock = mission_clock(current, Translator(language(request)))
-        context = {"undo": going, "revision": revision, "clock": clock, "moved": moved}
-        return page(request, "rollback.html", status, **context)
-
-    async def rollback(self, request: Request) -> Response:
-        form = await self._checked_form(request)
-        if isinstance(form, Response):
-            return form
-        expected = form.get("release")
-        if not isinstance(expected, str) or not expected:  # a form from before confirmation
-            return await self.confirm(request)
-        job = partial(run_in_threadpool, attempt, partial(self._rollback, expected))
-        try:  # the same confirmation sent twice while it goes out: one rollback, one outcome
-            entry = await self.rolling.once(expected, job)
-        except LookupError as exc:
-            if await run_in_threadpool(brought_back, self.config.out, expected):  # sent again
-                return RedirectResponse("/?done=rolled-back", status_code=303)
-            return await self._refused(request, exc)
-        except Busy:  # a page, not a notice on the home page that a reload would keep
-            return page(request, "result.html", 409, errors=[], busy="rollback")
-        if isinstance(entry, WriteFailure):
-            return failed(request, entry, "rollback", "")
-        return RedirectResponse("/?done=rolled-back", status_code=303)
-
-    async def _refused(self, request: Request, exc: LookupError) -> Response:
-        """A rollback that went nowhere: the page or notice that says why."""
-        if isinstance(exc, Overtaken):  # another publish or rollback since the page confirmed
-            return await self.confirm(request, 409, moved=True)
-        if isinstance(exc, Damaged):  # the home page names the revision, the log the file
-            log.warning("rollback refused: %s", exc)
-            return RedirectResponse("/?done=damaged", status_code=303)
-        return RedirectResponse("/?done=nothing-to-undo", status_code=303)
-
-    def _rollback(self, expected: str) -> Entry:
-        """The rollback, then the invites of the release it brought back: the welcome pack
-        lists who that release serves (a delegate dropped by the publish undone is back).
-        A failure after it went live says so (backend.write_failure)."""
-        c = self.config
-        with watching(c.out):
-            entry = rollback(c.out, None, False, expected)
-            after_rollback(c.out, c.invites_dir, c.secret, c.public_url, c.app_url)
-        return entry
-
     def _publish(self, upload_id: str, check: bool, force: bool, base: Any = None) -> Report:
         """A check never waits; a publish raises Busy while another one of the feed (this
         console's, or the command line's) is going out, and Moved when another went out
@@ -247,8 +192,8 @@ def create_app(config: ConsoleConfig) -> Starlette:
             Route("/check", console.check, methods=["POST"]),
             Route("/publish", console.publish, methods=["POST"]),
             *(Route(path, console.again, methods=["GET"]) for path in AGAIN),
-            Route("/rollback", console.rollback, methods=["POST"]),
-            Route("/rollback", console.confirm, methods=["GET"]),
+            Route("/rollback", console.rolling.rollback, methods=["POST"]),
+            Route("/rollback", console.rolling.confirm, methods=["GET"]),
             *download_routes(console.access.signed_in, config.invites_dir),
         ]
     )
