@@ -15,17 +15,20 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from backend.commands import EXAMPLE_WORKBOOK
+from backend.console.pages import language
 from backend.template import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def download_routes(signed_in: Callable[[Request], bool], invites: Path) -> list[Route]:
-    """Each download, for a signed-in organiser only (anyone else gets the same 404)."""
+    """Each download, for a signed-in organiser only: anyone else (signed out since the page
+    was drawn, the console restarted, a link opened in another browser) is led to the sign-in
+    page, in their language, not to a bare error."""
     made: dict[str, Callable[[], Response]] = {
         "/invites.csv": lambda: invites_csv(invites),
         "/invites.xlsx": lambda: invites_xlsx(invites),
@@ -36,7 +39,9 @@ def download_routes(signed_in: Callable[[Request], bool], invites: Path) -> list
 
     def route(path: str, make: Callable[[], Response]) -> Route:
         async def download(request: Request) -> Response:
-            return await run_in_threadpool(make) if signed_in(request) else not_found()
+            if not signed_in(request):
+                return RedirectResponse(f"/?lang={language(request)}", status_code=303)
+            return await run_in_threadpool(make)
 
         return Route(path, download)
 

@@ -160,7 +160,9 @@ async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_
     assert "makes the release of revision 1 (" in home and 'action="/rollback"' in home
     app = create_app(ConsoleConfig(out=out, secret=SECRET, public_url=URL, password=PASSWORD))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://c") as c:
-        assert (await c.get("/template.xlsx")).status_code == 404  # signed in only
+        for path in ("/template.xlsx", "/invites.xlsx"):  # signed in only: the sign-in page
+            signed_out = await c.get(f"{path}?lang=fr")
+            assert (signed_out.status_code, signed_out.headers["location"]) == (303, "/?lang=fr")
 
 
 async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_path: Path) -> None:
