@@ -14,6 +14,7 @@ from backend.console.app import create_app
 from backend.console.config import ConsoleConfig
 from backend.publish import publish
 from backend.releases import history
+from services.models import LANGS
 from tests.backend.console_client import PASSWORD, roll_back, signed_in
 from tests.backend.published import URL, lunch_moved, mission
 from tests.backend.servers import SECRET
@@ -50,6 +51,10 @@ async def test_console_rollback_asks_first_and_says_what_it_will_serve(tmp_path:
         assert (await client.post("/rollback", data=forged)).status_code == 403
         done = await client.post("/rollback", data={"csrf": csrf, "release": forged["release"]})
         assert (done.status_code, done.headers["location"]) == (303, "/?done=rolled-back")
+        said = {lang: (await client.get(f"/?done=rolled-back&lang={lang}")).text for lang in LANGS}
+    assert "The release of revision 1 is live again, as revision 3." in said["en"]
+    assert "La version de la révision 1 est de nouveau en ligne, en révision 3." in said["fr"]
+    assert "De publicatie van revisie 1 staat opnieuw online, als revisie 3." in said["nl"]
     assert mission(out)["revision"] == 3
 
 
