@@ -26,7 +26,7 @@ from backend.live_mission import stamp
 from backend.publish import publish
 from backend.releases import history, live, releases_of
 from backend.staging import locked
-from tests.backend.console_client import signed_in, upload_id
+from tests.backend.console_client import roll_back, signed_in, upload_id
 from tests.backend.locks import waiting
 from tests.backend.published import consistent
 from tests.backend.servers import EXAMPLE, SECRET
@@ -87,7 +87,7 @@ async def scenario(disk: Path, work: Path) -> dict[str, Any]:
         seen["cli"] = {"code": cli.returncode, "stderr": cli.stderr, **state(out)}
         answer = await client.post("/publish", data=form)
         seen["publish"] = {"status": answer.status_code, "text": answer.text, **state(out)}
-        back = await client.post("/rollback", data={"csrf": csrf})
+        back = await roll_back(client, csrf)  # the confirmed one
         seen["rollback"] = {"status": back.status_code, "text": back.text, **state(out)}
         again = await client.post("/upload", data={"csrf": csrf}, files=files)
         folder = out.parent / f".{out.name}.uploads"  # an upload: <id>.xlsx and <id>.name
