@@ -5,7 +5,6 @@ from __future__ import annotations
 import flet as ft
 
 from services.calendar import activity_item, single_ics
-from services.i18n import BRUSSELS
 from services.models import Activity
 from services.practical import practical
 from services.present import (
@@ -18,6 +17,7 @@ from services.present import (
 )
 from views.components.activity_banner import status_banner
 from views.components.bookmark import bookmark_button
+from views.components.other_zone import other_zone
 from views.components.practical import practical_section
 from views.components.shared import shared
 from views.components.ui import (
@@ -122,24 +122,7 @@ def when(ctx: Ctx, activity: Activity) -> list[ft.Control]:
             activity_time(tr, activity, zone, repo.mission), size=16, weight=ft.FontWeight.W_600
         )
     ]
-    in_brussels = zone == BRUSSELS
-    other = repo.zone if in_brussels else BRUSSELS
-    if ctx.state.show_brussels:
-        template = _("Mission time: {time}") if in_brussels else _("Brussels time: {time}")
-        lines.append(muted(template.format(time=activity_time(tr, activity, other)), 14))
-    if in_brussels:
-        label = _("Hide mission time") if ctx.state.show_brussels else _("Show mission time")
-    else:
-        label = _("Hide Brussels time") if ctx.state.show_brussels else _("Show Brussels time")
-
-    def toggle(_e: object) -> None:
-        ctx.state.show_brussels = not ctx.state.show_brussels
-        ctx.act.refresh()
-
-    toggle_button = ft.TextButton(label, icon=ft.Icons.SCHEDULE, on_click=toggle)
-    lines.append(
-        ft.Semantics(container=True, content=toggle_button, identifier="toggle-zone", button=True)
-    )
+    lines += other_zone(ctx, activity.start, activity.end)
     items = {i.id: i for i in repo.agenda()}
     mine = items.get(activity.id)
     for w in mine.warnings if mine else ():

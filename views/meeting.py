@@ -10,6 +10,7 @@ from services.i18n import Localized, Translator
 from services.models import Meeting
 from services.present import display_zone, zoned_range
 from views.components.notes import notes_section
+from views.components.other_zone import other_zone
 from views.components.shared import shared
 from views.components.take_along import add_to_calendar
 from views.components.ui import (
@@ -109,6 +110,7 @@ def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
             ft.Text(meeting.company, size=16),
             *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
             ft.Text(f"{day}, {when}", size=16, weight=ft.FontWeight.W_600),
+            *other_zone(ctx, meeting.start, meeting.end),
         ],
         spacing=4,
         margin=HEAD_MARGIN,

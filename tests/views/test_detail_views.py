@@ -47,6 +47,19 @@ async def test_activity_brussels_time_on_demand(app: App) -> None:
     assert "Brussels time: Tuesday 7 October, 19:00–20:00" in app.text()
 
 
+async def test_meeting_brussels_time_on_demand(app: App) -> None:
+    """A B2B set for 16:00 in San Francisco: its page offers the other zone as an activity's
+    does (it had no switch: in Brussels time, the local hour agreed with the counterpart was
+    only in Settings)."""
+    await app.go("/meeting/m-whitfield")  # Monday 16:00 in San Francisco
+    assert "Brussels time: Tuesday 7 October, 01:00–01:30" not in app.texts()
+    await app.tap("toggle-zone")
+    assert "Brussels time: Tuesday 7 October, 01:00–01:30" in app.texts()
+    await app.repo.update_settings(time_display="brussels")
+    await app.go("/meeting/m-whitfield")
+    assert "Mission time: Monday 6 October, 16:00–16:30" in app.texts()
+
+
 async def test_activity_brussels_time_past_midnight_says_the_day_it_ends(app: App) -> None:
     await app.go("/activity/tue-startup-pitch")  # 13:30–15:30 in San Francisco
     await app.tap("toggle-zone")
