@@ -39,7 +39,7 @@ def now_next_card(
         return NowNextCard(heading, tr.text(mission.mission.title).text, tr.day(first), None)
     item = nn.now or nn.next
     if item is None:
-        return None
+        return _ended(tr, mission, now)
     if nn.now is not None:
         heading = _("Now, until {time}").format(time=zoned_time(tr, item.end, zone, mission))
     else:
@@ -63,6 +63,17 @@ def now_next_card(
     title = item_title(tr, item)
     counting = nn.now is None
     return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
+
+
+def _ended(tr: Translator, mission: MissionDoc, now: datetime) -> NowNextCard | None:
+    """Once the programme's last activity is over, say so (the evening of the last day showed
+    a greyed day and nothing on top); before that, a person with nothing left sees no card."""
+    ends = [a.end for a in mission.activities if a.state != "cancelled"]
+    if not ends or now < max(ends):
+        return None
+    days = tr.date_range(mission.mission.start_date, mission.mission.end_date)
+    title = tr.text(mission.mission.title).text
+    return NowNextCard(tr.gettext("The mission has ended"), title, days, None)
 
 
 def _then(

@@ -111,6 +111,18 @@ def test_now_card_names_the_day_of_what_comes_next_when_it_is_tomorrow() -> None
     assert earlier and card is not None and card.then.startswith("Then at ")
 
 
+def test_card_after_the_last_activity_says_the_mission_has_ended() -> None:
+    """At 21:30 on the last day My agenda showed a greyed day and nothing on top; a person with
+    nothing left while the programme still runs (17:00, the coaches to LAX) is told nothing."""
+    after = at("2025-10-10T21:30:00-07:00")
+    card = now_next_card(Translator("nl"), MISSION, now_and_next(ITEMS, after), after, ZONE)
+    assert card is not None and card.route is None
+    assert (card.heading, card.detail) == ("De missie is afgelopen", "5–10 oktober 2025")
+    running = at("2025-10-10T16:30:00-07:00")
+    done = now_and_next([i for i in ITEMS if i.end <= running], running)
+    assert now_next_card(Translator("en"), MISSION, done, running, ZONE) is None
+
+
 def test_tonight_follows_the_city_legs() -> None:
     sf, la = tonight(DEMO, date(2025, 10, 7)), tonight(DEMO, date(2025, 10, 8))
     assert sf is not None and sf.name.startswith("Hilton San Francisco")

@@ -46,6 +46,15 @@ async def test_agenda_before_the_mission_opens_on_first_day(tmp_path: Path) -> N
         await app.close()
 
 
+async def test_agenda_after_the_mission_says_it_has_ended(tmp_path: Path) -> None:
+    app = await App(tmp_path, now="2025-10-10T21:30:00-07:00").start()
+    try:
+        assert app.has("row-fri-coach-lax")  # the last day, to look back on
+        assert "The mission has ended" in app.text() and "5–10 October 2025" in app.text()
+    finally:
+        await app.close()
+
+
 async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
     await app.tap("day-2025-10-10")
     assert app.route == "/agenda/2025-10-10"
