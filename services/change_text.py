@@ -47,7 +47,9 @@ def change_lines(
     lines: list[ChangeLine] = []
     if "start" in values or "end" in values:
         old, new = _span(tr, values, 0, zone), _span(tr, values, 1, zone)
-        lines.append(ChangeLine(tr.label(_("Time")), old, zoned(tr, new, zone, mission)))
+        # the end alone: 'Time: 18:00 → 18:30' read as a later start
+        lead = _("Time") if "start" in values else _("Ends")
+        lines.append(ChangeLine(tr.label(lead), old, zoned(tr, new, zone, mission)))
     labels = {
         "venue_id": _("Venue"),
         "room": _("Room"),

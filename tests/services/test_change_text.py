@@ -73,6 +73,23 @@ def test_change_lines_french_labels_have_a_no_break_space_before_the_colon() -> 
     assert [p for line in lines for p in french_problems(line)] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Ends: 18:00 → 18:30"),
+        ("fr", f"Fin{NB}: 18:00 → 18:30"),
+        ("nl", "Einde: 18:00 → 18:30"),
+    ],
+)
+def test_change_lines_only_the_end_moved_says_it_ends_later(lang: Lang, line: str) -> None:
+    """The reception runs half an hour longer: 'Time: 18:00 → 18:30' read as if it now began
+    at 18:30 (a delegate came late to a B2B that had only been extended)."""
+    before = parse_mission(MISSION_BYTES)
+    after = _republished(before, 2, end="2025-10-07T18:30:00-07:00")
+    (change,) = diff_missions(before, after)
+    assert _plain(lang, change, after) == [line]
+
+
 def test_change_lines_log_saved_before_every_language_was_kept_still_reads(
     tmp_path: Path,
 ) -> None:
