@@ -12,10 +12,12 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
 from services.changes import Change, FieldChange
-from services.i18n import Translator
+from services.i18n import Translator, dated
 from services.models import MissionDoc
 from services.present import zoned, zoned_range
 from services.repository import Repository
+
+NBSP = "\u00a0"  # a day never wraps inside itself
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def change_lines(
     values = {name: (f.old, f.new) for name, f in fields.items()}
     lines: list[ChangeLine] = []
     if "start" in values or "end" in values:
-        old, new = _span(tr, values, 0, zone), _span(tr, values, 1, zone)
+        days = _moved_day(values, zone)
+        old, new = _span(tr, values, 0, zone, days), _span(tr, values, 1, zone, days)
         # the end alone: 'Time: 18:00 → 18:30' read as a later start
         lead = _("Time") if "start" in values else _("Ends")
         lines.append(ChangeLine(tr.label(lead), old, zoned(tr, new, zone, mission)))
@@ -76,13 +79,28 @@ def _readable(tr: Translator, field: FieldChange) -> tuple[str, str]:
     return old, new
 
 
-def _span(tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo) -> str:
+def _span(
+    tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo, days: bool
+) -> str:
     parts = []
     for name in ("start", "end"):
         if name in values:
             instant = datetime.fromisoformat(values[name][which])
             parts.append(tr.time(instant, zone))
-    return "–".join(parts)
+    span = "–".join(parts)
+    if not days:
+        return span
+    day = datetime.fromisoformat(values["start"][which]).astimezone(zone).date()
+    return f"{dated(day, 'EEE d MMM', tr.locale).replace(' ', NBSP)} {span}"
+
+
+def _moved_day(values: dict[str, tuple[str, str]], zone: ZoneInfo) -> bool:
+    """The start is on another day: both sides name their day ('16:30–18:00 → 16:30–18:00'
+    hid a move to the next day)."""
+    if "start" not in values:
+        return False
+    old, new = (datetime.fromisoformat(v).astimezone(zone).date() for v in values["start"])
+    return old != new
 
 
 def change_when(

@@ -90,6 +90,24 @@ def test_change_lines_only_the_end_moved_says_it_ends_later(lang: Lang, line: st
     assert _plain(lang, change, after) == [line]
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", f"Time: Tue{NB}7{NB}Oct 16:30–18:00 → Wed{NB}8{NB}Oct 16:30–18:00"),
+        ("nl", f"Tijd: di{NB}7{NB}okt 16:30–18:00 → wo{NB}8{NB}okt 16:30–18:00"),
+    ],
+)
+def test_change_lines_moved_to_another_day_names_both_days(lang: Lang, line: str) -> None:
+    """The reception a day later at the same hours read 'Time: 16:30–18:00 → 16:30–18:00':
+    nothing said it had moved to Wednesday."""
+    before = parse_mission(MISSION_BYTES)
+    after = _republished(
+        before, 2, start="2025-10-08T16:30:00-07:00", end="2025-10-08T18:00:00-07:00"
+    )
+    (change,) = diff_missions(before, after)
+    assert _plain(lang, change, after) == [line]
+
+
 def test_change_lines_log_saved_before_every_language_was_kept_still_reads(
     tmp_path: Path,
 ) -> None:
