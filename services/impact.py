@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, with_warnings
 from services.changes import Change
-from services.i18n import Translator
+from services.i18n import Translator, dated
 from services.models import Venue
 
 MOVES = {"start", "end", "venue_id"}
+NBSP = "\u00a0"  # a day never wraps inside itself
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Impact:
     kind: Literal["overlap", "tight"]
     moved: bool  # the time changed (else only the place, or the item is new)
     added: bool = False  # the item is new on the agenda: nothing of it 'changed'
+    was: datetime | None = None  # its start before the change, when the start moved
 
 
 Pair = tuple[str, str, str]  # (item, other item, warning kind)
@@ -45,6 +47,7 @@ def impacts(
         if item is None or not (change.kind == "new" or fields & MOVES):
             continue
         moved = bool(fields & {"start", "end"})
+        was = next((f.old for f in change.fields if f.field == "start" and f.old), None)
         before = _pairs(_as_before(list(by_id.values()), item, change, venues))
         news = {
             (pair[1] if pair[0] == item.id else pair[0], pair[2])
@@ -53,7 +56,9 @@ def impacts(
         }
         for other_id, kind in news:
             warning: Literal["overlap", "tight"] = "overlap" if kind == "overlap" else "tight"
-            found.append(Impact(item, by_id[other_id], warning, moved, change.kind == "new"))
+            earlier = datetime.fromisoformat(was) if was else None
+            new = change.kind == "new"
+            found.append(Impact(item, by_id[other_id], warning, moved, new, earlier))
     return sorted(found, key=lambda i: (i.changed.start, i.other.start, i.other.id))
 
 
@@ -95,11 +100,21 @@ def _title(tr: Translator, item: AgendaItem) -> str:
     return tr.text(item.activity.title).text if item.activity else item.id
 
 
+def _moved_to(tr: Translator, impact: Impact, zone: ZoneInfo) -> str:
+    """'20:00'; 'Tue 7 Oct 20:00' when the move changed the day ('moved to 20:00' read as a
+    new hour on the same day)."""
+    start = impact.changed.start.astimezone(zone)
+    time = tr.time(start, zone)
+    if impact.was is None or impact.was.astimezone(zone).date() == start.date():
+        return time
+    return f"{dated(start.date(), 'EEE d MMM', tr.locale).replace(' ', NBSP)} {time}"
+
+
 def sentence(tr: Translator, impact: Impact, zone: ZoneInfo) -> str:
     """'The reception moved to 18:30 and now overlaps your B2B with Sierra Photonics'."""
     _ = tr.gettext
     what, other = _title(tr, impact.changed), _name(tr, impact.other)
-    time = tr.time(impact.changed.start, zone)
+    time = _moved_to(tr, impact, zone)
     if impact.added:
         if impact.kind == "overlap":
             text = _("{what} is new on your agenda and overlaps {other}")

@@ -168,3 +168,22 @@ def test_a_move_into_a_tight_be_there_by_is_said() -> None:
     assert [(i.changed.id, i.other.id, i.kind) for i in found] == [
         ("tue-gala-dinner", "tue-chm-reception", "tight")
     ]
+
+
+def test_a_move_to_another_day_names_the_day() -> None:
+    """The gala brought forward from Wednesday to Tuesday evening: 'moved to 20:00' read as a
+    new hour on the same day."""
+    items = personal_items(MISSION, parse_delegate(DELEGATE_BYTES), [])
+    gala = next(i for i in items if i.id == "tue-gala-dinner")
+    fields = tuple(
+        FieldChange(field=name, old=(at + timedelta(days=1)).isoformat(), new=at.isoformat())
+        for name, at in (("start", gala.start), ("end", gala.end))
+    )
+    moved = Change(id="tue-gala-dinner", kind="changed", revision=2, fields=fields)
+    venues = {v.id: v for v in MISSION.venues}
+    (found,) = impacts([moved], items, venues)
+    zone = mission_zone(MISSION.mission)
+    assert sentence(Translator("en"), found, zone).startswith(
+        f"Gala dinner hosted by the Ambassador of Belgium moved to Tue{NB}7{NB}Oct 20:00: "
+    )
+    assert f"verschoven naar di{NB}7{NB}okt 20:00" in sentence(Translator("nl"), found, zone)
