@@ -151,3 +151,23 @@ async def test_fallback_is_marked_in_the_readers_language(tmp_path: Path) -> Non
         assert "(niet vertaald, getoond in het Engels)" in app.text()
     finally:
         await app.close()
+
+
+# The longest hint seen whole in a search field on a 360 px phone (Programme, Dutch: 'Zoek op
+# titel, locatie, spreker…'); the Directory's French 'Rechercher entreprise, personne,
+# secteur…' (41) was cut to 'Rechercher entreprise, personne, …'.
+HINT_FITS = 32
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+async def test_search_hints_are_whole_on_a_360_px_phone(tmp_path: Path, lang: Lang) -> None:
+    app = await App(tmp_path, lang=lang).start("/directory")
+    try:
+        hints = []
+        for route in ("/directory", "/programme"):
+            await app.go(route)
+            hints += [c.hint_text for c in app.controls() if isinstance(c, ft.TextField)]
+        assert len(hints) == 2
+        assert [h for h in hints if len(str(h)) > HINT_FITS] == []
+    finally:
+        await app.close()
