@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, with_warnings
 from services.changes import Change
-from services.i18n import Translator, dated
-from services.models import Venue
+from services.i18n import Translator, dated, in_zone
+from services.models import MissionDoc, Venue
 
 MOVES = {"start", "end", "venue_id"}
 NBSP = "\u00a0"  # a day never wraps inside itself
@@ -100,21 +100,21 @@ def _title(tr: Translator, item: AgendaItem) -> str:
     return tr.text(item.activity.title).text if item.activity else item.id
 
 
-def _moved_to(tr: Translator, impact: Impact, zone: ZoneInfo) -> str:
+def _moved_to(tr: Translator, impact: Impact, zone: ZoneInfo, mission: MissionDoc) -> str:
     """'20:00'; 'Tue 7 Oct 20:00' when the move changed the day ('moved to 20:00' read as a
-    new hour on the same day)."""
+    new hour on the same day); 'Brussels time' after it when that is the zone shown."""
     start = impact.changed.start.astimezone(zone)
     time = tr.time(start, zone)
-    if impact.was is None or impact.was.astimezone(zone).date() == start.date():
-        return time
-    return f"{dated(start.date(), 'EEE d MMM', tr.locale).replace(' ', NBSP)} {time}"
+    if impact.was is not None and impact.was.astimezone(zone).date() != start.date():
+        time = f"{dated(start.date(), 'EEE d MMM', tr.locale).replace(' ', NBSP)} {time}"
+    return in_zone(tr, time, zone, mission.mission.time_zone)
 
 
-def sentence(tr: Translator, impact: Impact, zone: ZoneInfo) -> str:
+def sentence(tr: Translator, impact: Impact, zone: ZoneInfo, mission: MissionDoc) -> str:
     """'The reception moved to 18:30 and now overlaps your B2B with Sierra Photonics'."""
     _ = tr.gettext
     what, other = _title(tr, impact.changed), _name(tr, impact.other)
-    time = _moved_to(tr, impact, zone)
+    time = _moved_to(tr, impact, zone, mission)
     if impact.added:
         if impact.kind == "overlap":
             text = _("{what} is new on your agenda and overlaps {other}")

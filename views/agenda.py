@@ -137,7 +137,7 @@ def day_agenda(
     out: list[ft.Control] = []
     for item in day_items:
         row = agenda_row(tr, repo.mission, item, titles, zone, repo.flags_for(item.id))
-        extra = tuple(sentence(tr, i, zone) for i in for_item(impacts, item.id))
+        extra = tuple(sentence(tr, i, zone, repo.mission) for i in for_item(impacts, item.id))
         row = replace(row, warnings=(*extra, *row.warnings))
         out.append(item_card(ctx, row, past=item.end <= now))
     if day_items:

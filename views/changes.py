@@ -74,7 +74,7 @@ def entry_card(ctx: Ctx, entry: ChangeEntry, read: bool = False) -> ft.Control:
                 for x in change_lines(tr, change, repo.mission, zone)
             ],
             *[
-                warning_line(sentence(tr, i, zone))
+                warning_line(sentence(tr, i, zone, repo.mission))
                 for i in mission_day.change_impacts(repo)
                 if i.changed.id == change.id and not read
             ],

@@ -16,7 +16,7 @@ from services import mission_day
 from services.agenda import AgendaItem, personal_items, with_warnings
 from services.changes import Change, FieldChange
 from services.feed_client import FeedClient
-from services.i18n import Translator
+from services.i18n import BRUSSELS, Translator
 from services.impact import Impact, impacts, sentence
 from services.keyvalue import FileKeyValue
 from services.library import Library
@@ -46,7 +46,7 @@ def _republish(source: Path, out: Path, revision: int, start: str) -> None:
 
 def _sentences(repo: Repository, lang: Lang = "en") -> list[str]:
     tr = Translator(lang)
-    return [sentence(tr, i, repo.zone) for i in mission_day.change_impacts(repo)]
+    return [sentence(tr, i, repo.zone, repo.mission) for i in mission_day.change_impacts(repo)]
 
 
 async def test_republish_into_and_out_of_an_overlap_sets_then_clears_the_impact(
@@ -127,7 +127,7 @@ def test_sentence_needs_no_gender_and_no_article_before_a_title(
     """'La réception est déplacé', 'van of naar Galadiner': a title names an item; no sentence
     may need its gender or an article before it, so the other item follows a colon."""
     impact = Impact(_item("tue-chm-reception"), _item("tue-gala-dinner"), kind, moved)
-    text = sentence(Translator(lang), impact, mission_zone(MISSION.mission))
+    text = sentence(Translator(lang), impact, mission_zone(MISSION.mission), MISSION)
     assert text == expected
     if lang == "fr":
         assert french_problems(text) == []
@@ -143,7 +143,9 @@ def test_an_item_new_on_the_agenda_is_not_said_to_have_changed() -> None:
         ("tue-stanford-medtech", "tue-stanford-ai", "overlap")
     ]
     zone = mission_zone(MISSION.mission)
-    texts = {lang: sentence(Translator(lang), found[0], zone) for lang in ("en", "fr", "nl")}
+    texts = {
+        lang: sentence(Translator(lang), found[0], zone, MISSION) for lang in ("en", "fr", "nl")
+    }
     assert texts["en"] == (
         "Medtech and digital health at Stanford is new on your agenda and overlaps "
         "Stanford–Belgium research day: AI and semiconductors"
@@ -183,7 +185,20 @@ def test_a_move_to_another_day_names_the_day() -> None:
     venues = {v.id: v for v in MISSION.venues}
     (found,) = impacts([moved], items, venues)
     zone = mission_zone(MISSION.mission)
-    assert sentence(Translator("en"), found, zone).startswith(
+    assert sentence(Translator("en"), found, zone, MISSION).startswith(
         f"Gala dinner hosted by the Ambassador of Belgium moved to Tue{NB}7{NB}Oct 20:00: "
     )
-    assert f"verschoven naar di{NB}7{NB}okt 20:00" in sentence(Translator("nl"), found, zone)
+    assert f"verschoven naar di{NB}7{NB}okt 20:00" in sentence(
+        Translator("nl"), found, zone, MISSION
+    )
+
+
+def test_a_move_in_brussels_time_says_brussels_time() -> None:
+    """With Brussels time chosen, 'moved to 01:30' was the only unlabelled time on the screen:
+    read as San Francisco time, the reception seemed to start in the middle of the night."""
+    impact = Impact(_item("tue-chm-reception"), _item("tue-gala-dinner"), "overlap", True)
+    assert sentence(Translator("en"), impact, BRUSSELS, MISSION).startswith(
+        "Silicon Valley reception at the Computer History Museum moved to 01:30 Brussels time "
+    )
+    zone = mission_zone(MISSION.mission)
+    assert " moved to 16:30 and " in sentence(Translator("en"), impact, zone, MISSION)
