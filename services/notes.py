@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.i18n import Translator
+from services.i18n import Translator, in_zone
 from services.models import Meeting
 
 Outcome = Literal["follow_up", "no_fit", "deal"]
@@ -75,9 +75,14 @@ def notes_csv(meetings: Sequence[Meeting], notes: Mapping[str, MeetingNote], zon
 
 
 def notes_summary(
-    tr: Translator, meetings: Sequence[Meeting], notes: Mapping[str, MeetingNote], zone: ZoneInfo
+    tr: Translator,
+    meetings: Sequence[Meeting],
+    notes: Mapping[str, MeetingNote],
+    zone: ZoneInfo,
+    home: str,
 ) -> str:
-    """A shareable text in the person's language: one paragraph per meeting with a note."""
+    """A shareable text in the person's language: one paragraph per meeting with a note; its
+    times say 'Brussels time' when that is the zone shown (`home`: the mission's zone)."""
     _ = tr.gettext
     parts: list[str] = [_("My B2B meetings: notes")]
     for meeting in sorted(meetings, key=lambda m: m.start):
@@ -87,7 +92,7 @@ def notes_summary(
         day = tr.day(meeting.start.astimezone(zone).date())
         lines = [
             f"{meeting.counterpart} — {meeting.company}",
-            f"{day}, {tr.time_range(meeting.start, meeting.end, zone)}",
+            f"{day}, {in_zone(tr, tr.time_range(meeting.start, meeting.end, zone), zone, home)}",
         ]
         if note.outcome:
             lines.append(_("Outcome: {outcome}").format(outcome=outcome_label(tr, note.outcome)))

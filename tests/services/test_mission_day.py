@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from services import directory, mission_day
 from services.agenda import now_and_next, personal_items
-from services.i18n import Translator
+from services.i18n import BRUSSELS, Translator
 from services.keyvalue import FileKeyValue
 from services.library import Library
 from services.logistics import leave_line
@@ -189,8 +189,19 @@ def test_notes_export_as_csv_and_localized_summary() -> None:
         'Wants a "pilot", 3 units',
     ]
     assert rows[2][4] == "no_fit" and len(rows) == 3
-    summary = notes_summary(Translator("nl"), DEMO.meetings, notes, ZONE)
+    home = MISSION.mission.time_zone
+    summary = notes_summary(Translator("nl"), DEMO.meetings, notes, ZONE, home)
     assert "Resultaat: Akkoord" in summary and "Opvolgen tegen maandag 20 oktober" in summary
+    assert "dinsdag 7 oktober, 15:15–15:45\n" in summary
+
+
+def test_notes_summary_in_brussels_time_says_so() -> None:
+    """Shared with the office, 'woensdag 8 oktober, 00:15–00:45' read as the hour of the B2B
+    in Santa Clara (15:15 on Tuesday there)."""
+    notes = {"m-patel": MeetingNote(outcome="deal")}
+    home = MISSION.mission.time_zone
+    summary = notes_summary(Translator("nl"), DEMO.meetings, notes, BRUSSELS, home)
+    assert "woensdag 8 oktober, 00:15–00:45 Brusselse tijd" in summary
 
 
 async def open_repo(root: Path) -> Repository:

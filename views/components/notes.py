@@ -127,7 +127,8 @@ def _buttons(ctx: Ctx, save: object) -> list[ft.Control]:
     meetings = repo.delegate.meetings if repo.delegate else []
 
     def share_text() -> None:
-        summary = notes_summary(tr, meetings, mission_day.my_notes(repo), zone)
+        notes, home = mission_day.my_notes(repo), repo.mission.mission.time_zone
+        summary = notes_summary(tr, meetings, notes, zone, home)
         ctx.act.share(summary, _("My B2B meetings: notes"))
 
     def share_csv() -> None:
