@@ -55,6 +55,26 @@ async def test_agenda_after_the_mission_says_it_has_ended(tmp_path: Path) -> Non
         await app.close()
 
 
+async def test_another_day_shows_a_chevron_only_where_the_line_leads_somewhere(
+    tmp_path: Path,
+) -> None:
+    """'The mission starts in 15 days ·' and 'The mission has ended ·' open nothing: their
+    chevron promised a screen that a tap never opened."""
+    for now in ("2025-09-20T10:00:00+02:00", "2025-10-10T21:30:00-07:00"):
+        app = await App(tmp_path / now[:10], now=now).start("/agenda/2025-10-08")
+        try:
+            icons = [c.icon for c in walk(app.find("now-next")) if isinstance(c, ft.Icon)]
+            assert icons == [ft.Icons.SCHEDULE]
+        finally:
+            await app.close()
+    app = await App(tmp_path / "during").start("/agenda/2025-10-09")  # now: the B2B, a tap away
+    try:
+        icons = [c.icon for c in walk(app.find("now-next")) if isinstance(c, ft.Icon)]
+        assert ft.Icons.CHEVRON_RIGHT in icons
+    finally:
+        await app.close()
+
+
 async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
     await app.tap("day-2025-10-10")
     assert app.route == "/agenda/2025-10-10"

@@ -62,10 +62,10 @@ def now_next_line(ctx: Ctx, summary: NowNextCard) -> ft.Control:
         overflow=ft.TextOverflow.ELLIPSIS,
         expand=True,
     )
-    row = ft.Row(
-        [ft.Icon(ft.Icons.SCHEDULE, color=ft.Colors.PRIMARY), text, ft.Icon(ft.Icons.CHEVRON_RIGHT)]
-    )
     route = summary.route
+    # a chevron only where a tap opens something (the mission's countdown and end open nothing)
+    more = [ft.Icon(ft.Icons.CHEVRON_RIGHT)] if route else []
+    row = ft.Row([ft.Icon(ft.Icons.SCHEDULE, color=ft.Colors.PRIMARY), text, *more])
     return card(
         row,
         on_click=partial(ctx.act.navigate, route) if route else None,
