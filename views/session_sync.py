@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -194,7 +195,8 @@ class SessionSync:
             outcome = await self.shell.account.sign_in(code, confirmed)
             sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
             if outcome.status == "confirm_origin":
-                self._confirm(sentence, lambda: self.sign_in(code, confirmed=True))
+                again = partial(self.sign_in, code, confirmed=True)
+                self._confirm(sentence, again, tr.gettext("Use this server"))
                 return
             if not outcome.ok:
                 self.shell.ctx.state.sign_in_refused = outcome  # stays on the sign-in card
@@ -217,7 +219,10 @@ class SessionSync:
 
         previous = self.shell.repo.settings.personal_code
 
-        if text is None:
+        if text is None and not confirmed:
+            again = partial(self.sign_in, None, confirmed=True)
+            self._confirm(self._leaving(), again, tr.gettext("Sign out"))
+        elif text is None:
             self.shell.tasks.run(sign_out)
         else:
             self.shell.tasks.run(lambda: check(text))
@@ -233,7 +238,22 @@ class SessionSync:
             self.shell.apply_locale()
             self.shell.account.changed()  # the offline copy follows the language
 
-    def _confirm(self, question: str, then: Callable[[], None]) -> None:
+    def _leaving(self) -> str:
+        """What signing out costs: one tap took the agenda off the phone, and offline, with the
+        agenda still there, signing in again was refused until the network came back."""
+        _ = self.shell.ctx.tr.gettext
+        text = _(
+            "Your agenda leaves this device. To see it again, you need your personal code "
+            "and a connection."
+        )
+        if self.shell.ctx.sync.status == "offline":
+            text += " " + _(
+                "You are offline now: you could not sign in again until you are back online."
+            )
+        return text
+
+    def _confirm(self, question: str, then: Callable[[], None], yes: str) -> None:
+        """`question` with Cancel and `yes` (its words, translated)."""
         _ = self.shell.ctx.tr.gettext
 
         def answer(yes: bool) -> None:
@@ -246,7 +266,7 @@ class SessionSync:
                 content=ft.Text(question),
                 actions=[
                     ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
-                    ft.TextButton(_("Use this server"), on_click=lambda _e: answer(True)),
+                    ft.TextButton(yes, on_click=lambda _e: answer(True)),
                 ],
             )
         )

@@ -16,6 +16,7 @@ from services.library import Library
 from services.models import Lang
 from services.store import FeedStore
 from tests.services.chaos import ChaosServer
+from tests.views.dialogs import answer, question
 from tests.views.harness import App, walk
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
@@ -66,16 +67,6 @@ async def test_settings_link_to_another_server_is_refused_in_their_language_and_
             await feeds.aclose()
         assert other.requests == [] and len(ours.requests) == sent_before
         assert app.repo.settings.personal_code is None
-
-
-def question(app: App) -> ft.AlertDialog | None:
-    shown = [d for d in app.page._dialogs.controls if isinstance(d, ft.AlertDialog) and d.open]
-    return shown[-1] if shown else None
-
-
-async def answer(app: App, dialog: ft.AlertDialog, button: str) -> None:
-    buttons = [b for b in dialog.actions if isinstance(b, ft.TextButton)]
-    await app.fire(next(b for b in buttons if b.content == button), "click")
 
 
 async def test_native_app_asks_in_their_language_before_following_a_link_to_another_server(

@@ -18,8 +18,10 @@ from services.library import Library
 from services.models import Lang
 from services.mycard import MyCard
 from services.store import FeedStore
+from services.sync_state import SyncResult, SyncState
 from tests.backend.servers import SECRET, backend_server, publish_example
 from tests.backend.sources import copy_example, edit
+from tests.views.dialogs import answer, question
 from tests.views.harness import App, walk
 
 LOTTE, CAMILLE = token_for("demo", SECRET), token_for("d-lambert", SECRET)
@@ -87,7 +89,11 @@ async def sign_out(app: App) -> None:
         if isinstance(c, ft.TextButton) and c.icon == ft.Icons.LOGOUT
     )
     await app.fire(button, "click")
-    assert app.repo.settings.personal_code is None
+    asked = question(app)
+    assert asked is not None and app.repo.settings.personal_code is not None  # asked first
+    assert app.shell is not None
+    await answer(app, asked, app.shell.ctx.tr.gettext("Sign out"))
+    await until(app, lambda: app.repo.settings.personal_code is None)
 
 
 def row_text(app: App, identifier: str) -> str:
@@ -271,3 +277,34 @@ async def test_a_visitors_day_says_a_cancelled_activity_is_cancelled(
             assert word in [c.value for c in walk(row) if isinstance(c, ft.Text)]
         finally:
             await closed(app)
+
+
+async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_wait(
+    tmp_path: Path, feed_url: str
+) -> None:
+    """One tap took the agenda off the phone; offline, signing in again was then refused while
+    the agenda had been there all along. Lotte (Dutch) is asked first, and told it offline."""
+    app = await live(tmp_path, feed_url, "/settings")
+    try:
+        await submit_code(app, LOTTE)
+        assert app.repo.delegate is not None and app.shell is not None
+        app.shell.ctx.sync = SyncState.done(SyncResult("offline"))  # the last sync found no network
+        await app.go("/settings")
+        logout = next(
+            c
+            for c in walk(app.find("signed-in"))
+            if isinstance(c, ft.TextButton) and c.icon == ft.Icons.LOGOUT
+        )
+        await app.fire(logout, "click")
+        asked = question(app)
+        assert asked is not None and isinstance(asked.content, ft.Text)
+        assert asked.content.value == (
+            "Uw agenda verdwijnt van dit toestel. Om hem opnieuw te zien, hebt u uw persoonlijke"
+            " code en een verbinding nodig. U bent nu offline: u kunt pas opnieuw aanmelden als u"
+            " weer online bent."
+        )
+        await answer(app, asked, "Annuleren")
+        assert question(app) is None and app.repo.settings.personal_code is not None
+        assert app.repo.delegate is not None
+    finally:
+        await closed(app)

@@ -105,7 +105,7 @@ async def test_my_card_starts_from_the_invitation_and_forgets_it_at_sign_out(
         assert values == {"given": "Test", "family": "Delegate", "company": "Orbyt Aerospace"}
         await app.type_into("card-role", "CEO", "change")  # typed, not saved
         assert app.shell is not None
-        app.shell.sign_in(None)  # signed out: the next person must not find it
+        app.shell.sign_in(None, confirmed=True)  # signed out: the next person must not find it
         await app.settle()
         await app.go("/mycard")
         assert app.wrapped("card-role", ft.TextField).value == ""
