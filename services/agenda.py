@@ -5,6 +5,7 @@ Pure functions over feed documents; the clock is always passed in.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -208,8 +209,8 @@ def now_and_next(items: Iterable[AgendaItem], now: datetime) -> NowNext:
     current = next((i for i in live if i.start <= now < i.end), None)
     upcoming = next((i for i in live if i.start > now), None)
     minutes = None
-    if upcoming is not None:
-        minutes = int((upcoming.start - now).total_seconds() // 60)
+    if upcoming is not None:  # rounded up, as a clock showing 12:10 reads 14:00: 'in 1 h 50 min'
+        minutes = math.ceil((upcoming.start - now).total_seconds() / 60)  # never 'in 0 min'
     return NowNext(current, upcoming, minutes)
 
 
@@ -224,10 +225,10 @@ def next_change(
     instants = [t for item in listed for t in (item.start, item.end) if t > now]
     nn = now_and_next(listed, now)
     if countdown and nn.now is None and nn.next is not None and nn.minutes_to_next is not None:
-        # 'in 25 min' counts whole minutes: it shows 24 just after `turn` (>= now). A day or
+        # 'in 25 min' counts started minutes: it shows 24 just after `turn` (>= now). A day or
         # more ahead it says 'in 2 days' (rounded): that changes at most every half day.
         step = 720 if nn.minutes_to_next >= 1440 else 1
-        turn = nn.next.start - timedelta(minutes=nn.minutes_to_next // step * step)
+        turn = nn.next.start - timedelta(minutes=(nn.minutes_to_next - 1) // step * step)
         instants.append(turn + timedelta(milliseconds=1))
     for zone in zones:
         local = now.astimezone(zone)

@@ -177,8 +177,8 @@ class Translator:
         if minutes < 90:
             return self.gettext("in {minutes} min").format(minutes=minutes)
         hours, rest = divmod(minutes, 60)
-        if hours >= 24:
-            days = round(minutes / 1440)
+        if hours >= 24:  # nearest whole day; a half day over rounds down, as minutes round up
+            days = (minutes + 719) // 1440
             return self.ngettext("in {n} day", "in {n} days", days).format(n=days)
         if rest == 0:
             return self.ngettext("in {n} hour", "in {n} hours", hours).format(n=hours)

@@ -21,8 +21,8 @@ def test_my_agenda_moves_on_when_the_meeting_ends(browser: Browser, tmp_path: Pa
         try:
             open_app(page, url + "agenda")
             see(page, "Now, until 15:45")
-            following = page.get_by_text("Next: in 44 min", exact=False).or_(
-                page.get_by_label("Next: in 44 min", exact=False)
+            following = page.get_by_text("Next: in 45 min", exact=False).or_(
+                page.get_by_label("Next: in 45 min", exact=False)
             )
             expect(following.first).to_be_attached(timeout=15_000 + TIMEOUT)
             now = page.get_by_text("Now, until 15:45", exact=False)

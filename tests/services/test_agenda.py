@@ -146,11 +146,21 @@ def test_next_change_while_something_is_on_is_its_end() -> None:
 
 def test_next_change_between_items_is_the_countdowns_next_minute() -> None:
     items = personal_items(MISSION, DELEGATE, [])
-    now = at("2025-10-07T16:00:20-07:00")  # 'in 29 min' to the 16:30 reception
+    now = at("2025-10-07T16:00:20-07:00")  # 'in 30 min' to the 16:30 reception, as at 16:00
     turn = next_change(items, now, [LA])
     assert turn == at("2025-10-07T16:01:00.001-07:00")
-    assert now_and_next(items, turn).minutes_to_next == 28
-    assert now_and_next(items, turn - (turn - now) / 2).minutes_to_next == 29
+    assert now_and_next(items, turn).minutes_to_next == 29
+    assert now_and_next(items, turn - (turn - now) / 2).minutes_to_next == 30
+
+
+def test_the_countdown_counts_started_minutes_and_never_says_in_0_min() -> None:
+    """A phone's clock at 12:10 reads 14:00 as 1 h 50 min ahead: the countdown said 1 h 49
+    min all that minute, and 'in 0 min' in the last one."""
+    items = personal_items(MISSION, DELEGATE, [])
+    assert now_and_next(items, at("2025-10-07T16:00:30-07:00")).minutes_to_next == 30
+    last = now_and_next(items, at("2025-10-07T16:29:59.900-07:00"))
+    assert last.next is not None and last.next.id == "tue-chm-reception"
+    assert last.minutes_to_next == 1
 
 
 def test_next_change_without_a_countdown_on_show_is_the_next_start() -> None:
