@@ -104,15 +104,35 @@ def describe(
         if not when:
             return _("Could not reach the organisers: showing the programme built into the app")
         return _("Could not reach the organisers: showing data from {time}").format(time=when)
-    if result.status == "invalid":
-        return _("The server sent an invalid update; the previous version is kept.")
-    if result.status == "not_found":
-        return _("No agenda was found for your personal code; the previous version is kept.")
-    if result.status == "storage":
-        return _("The update could not be saved (storage full); the previous version is kept.")
-    if result.status == "older":
-        return _("The server sent an older version; yours is kept.")
+    if result.status in STALE:
+        return _kept_sentence(tr, result, when)
     return _("Showing the programme built into the app (updates are not set up).")
+
+
+def _kept_sentence(tr: Translator, result: SyncResult, when: str) -> str:
+    """A sync that failed after the data was stored: what went wrong, with which document
+    (a 404 for mission.json said 'no agenda was found for your personal code', also to a
+    person without one), and from when the data on screen is."""
+    _ = tr.gettext
+    programme = result.document == "mission.json"
+    if result.status == "invalid" and programme:
+        text = _("The server sent an invalid programme; the previous version is kept.")
+    elif result.status == "invalid":
+        text = _("The server sent an invalid personal agenda; the previous version is kept.")
+    elif result.status == "not_found" and programme:
+        text = _("The programme is missing on the server; the previous version is kept.")
+    elif result.status == "not_found":
+        text = _(
+            "Your personal link no longer opens an agenda: the organisers may have withdrawn "
+            "it. The previous version is kept; please contact the organisers."
+        )
+    elif result.status == "storage":
+        text = _("The update could not be saved (storage full); the previous version is kept.")
+    else:
+        text = _("The server sent an older version; yours is kept.")
+    if not when:
+        return text
+    return text + " " + _("Showing data from {time}.").format(time=when)
 
 
 def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:

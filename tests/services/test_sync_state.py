@@ -9,7 +9,7 @@ import pytest
 
 from services.i18n import Translator
 from services.models import Lang
-from services.sync_state import SyncResult, SyncState, describe
+from services.sync_state import Status, SyncResult, SyncState, describe
 
 ZONE = ZoneInfo("America/Los_Angeles")
 AT = datetime(2025, 10, 7, 15, 40, tzinfo=ZONE)
@@ -120,3 +120,52 @@ def test_describe_not_a_code_says_which_digits_a_code_has(lang: Lang, digits: st
     result = SyncResult("not_a_code")
     sentence = describe(Translator(lang), SyncState.done(result), ZONE, sign_in=True)
     assert "26" in sentence and digits in sentence, sentence
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_describe_a_missing_programme_never_speaks_of_a_personal_code(lang: Lang) -> None:
+    """mission.json answering 404 or 403 (a moved folder, a CDN rule) told every delegate,
+    also one without a code, 'No agenda was found for your personal code'."""
+    tr = Translator(lang)
+    missing = SyncResult("not_found", AT, document="mission.json")
+    withdrawn = SyncResult("not_found", AT, document="personal agenda")
+    programme = describe(tr, SyncState.done(missing), ZONE)
+    personal = describe(tr, SyncState.done(withdrawn), ZONE)
+    assert programme != personal
+    assert {"en": "programme", "fr": "programme", "nl": "programma"}[lang] in programme
+    assert {"en": "code", "fr": "code", "nl": "code"}[lang] not in programme
+
+
+@pytest.mark.parametrize(
+    ("lang", "withdrawn", "since"),
+    [
+        ("en", "Your personal link no longer opens an agenda", "Showing data from Tue 7 Oct"),
+        ("fr", "Votre lien personnel n’ouvre plus d’agenda", "Données du mar. 7 oct."),
+        ("nl", "Uw persoonlijke link opent geen agenda meer", "Gegevens van di 7 okt"),
+    ],
+)
+def test_describe_a_withdrawn_personal_link_says_so_and_from_when_the_agenda_is(
+    lang: Lang, withdrawn: str, since: str
+) -> None:
+    """A delegate taken off the mission in a republish read 'No agenda was found for your
+    personal code', as if they had mistyped, with nothing on how old the kept agenda was."""
+    result = SyncResult("not_found", AT, document="personal agenda")
+    sentence = describe(Translator(lang), SyncState.done(result), ZONE)
+    assert sentence.startswith(withdrawn) and since in sentence, sentence
+
+
+@pytest.mark.parametrize("status", ["invalid", "older", "storage"])
+def test_describe_a_kept_copy_says_from_when_it_is(status: Status) -> None:
+    """'The previous version is kept' without a time: the person could not tell whether it
+    was from this morning or from last week."""
+    result = SyncResult(status, AT, document="mission.json")
+    sentence = describe(Translator("en"), SyncState.done(result), ZONE)
+    assert sentence.endswith("Showing data from Tue 7 Oct 15:40."), sentence
+
+
+def test_describe_an_invalid_document_names_which_one() -> None:
+    tr = Translator("en")
+    programme = SyncResult("invalid", AT, document="mission.json")
+    personal = SyncResult("invalid", AT, document="personal agenda")
+    assert "invalid programme" in describe(tr, SyncState.done(programme), ZONE)
+    assert "invalid personal agenda" in describe(tr, SyncState.done(personal), ZONE)
