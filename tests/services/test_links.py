@@ -43,3 +43,34 @@ def test_feed_url_from_link_is_the_part_before_delegates() -> None:
     assert feed_url_from_link(f"{FEED}x/delegates/{CODE}.json") == f"{FEED}x/"
     assert feed_url_from_link(f"webcal://feed.example.org/delegates/{CODE}.ics") is None
     assert feed_url_from_link(CODE) is None
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        f"{CODE}.",  # the end of 'Your code is …. '
+        f"({CODE})",
+        f'"{CODE}"',
+        f"«\u00a0{CODE}\u00a0»",
+        f"Code: {CODE}",
+        f"Votre code personnel\u00a0: {CODE}",
+        f"<https://app.example.org/join/{CODE}>",  # a plain-text mail's link
+        f"https://app.example.org/join/{CODE}.",
+        f"{CODE[:9]}\u200b{CODE[9:]}",  # a zero-width space from an HTML mail
+        f"{CODE[:5]}\u00ad{CODE[5:]}",  # a soft hyphen
+        f"\ufeff{CODE}",
+    ],
+)
+def test_normalise_code_sees_past_what_a_mail_puts_around_the_code(pasted: str) -> None:
+    """A code copied out of the welcome e-mail with its full stop, its quotes, a 'Code:' label
+    or a zero-width space was refused as 'not a personal code' although all of it was there."""
+    assert normalise_code(pasted) == CODE
+
+
+def test_feed_url_from_link_in_angle_brackets_is_found() -> None:
+    assert feed_url_from_link(f"<{FEED}delegates/{CODE}.json>") == FEED
+
+
+@pytest.mark.parametrize("pasted", ["Code:", f"Code: {CODE[:-1]}", f"{CODE}x.", "...", "<>"])
+def test_normalise_code_still_refuses_a_wrapped_non_code(pasted: str) -> None:
+    assert normalise_code(pasted) is None
