@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -119,4 +120,12 @@ class PrefsKeyValue:
         return value if isinstance(value, str) else None
 
     async def set(self, key: str, value: str) -> None:
-        await self.prefs.set(key, value)
+        """Raises OSError, as a full disk does natively, when the browser refuses to store
+        (its quota is full: 'QuotaExceededError', which reached the person as 'That did not
+        work. Please try again.')."""
+        try:
+            stored = await self.prefs.set(key, value)
+        except RuntimeError as exc:  # the browser's error, as Flet passes it on
+            raise OSError(errno.ENOSPC, f"the browser did not store {key}: {exc}") from exc
+        if stored is False:
+            raise OSError(errno.ENOSPC, f"the browser did not store {key}")

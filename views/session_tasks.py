@@ -36,6 +36,14 @@ class SessionTasks:
         async def guarded() -> None:
             try:
                 await work()
+            except OSError:  # a full or read-only disk, or the browser's storage quota
+                log.exception("could not store")
+                shell.toast(
+                    shell.ctx.tr.gettext(
+                        "This could not be saved: the storage on this device is full. "
+                        "Nothing was changed."
+                    )
+                )
             except Exception:
                 log.exception("action failed")
                 shell.toast(shell.ctx.tr.gettext("That did not work. Please try again."))

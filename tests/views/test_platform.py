@@ -84,3 +84,24 @@ async def test_a_read_ends_when_the_page_never_comes_back(
     done, _ = await asyncio.wait([read], timeout=5)  # it had asked every PATIENCE for ever
     assert done and isinstance(read.exception(), TimeoutError)
     assert asks == 1
+
+
+async def test_a_write_the_browser_refuses_is_a_storage_error(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """localStorage full: Flet passed the browser's QuotaExceededError on as a RuntimeError,
+    which no caller took for storage, so the person read 'That did not work'."""
+    session = app.session
+
+    def quota_full(message: Message) -> None:
+        body = message.body
+        if message.action == MessageAction.INVOKE_METHOD and body.name == "set":
+            error = "QuotaExceededError: Failed to execute 'setItem' on 'Storage'"
+            asyncio.get_running_loop().call_soon(
+                session.handle_invoke_method_results, body.control_id, body.call_id, None, error
+            )
+
+    monkeypatch.setattr(app.conn, "send_message", quota_full)
+    kv = PrefsKeyValue(ft.SharedPreferences())
+    with pytest.raises(OSError, match="QuotaExceededError"):
+        await asyncio.wait_for(kv.set("delegate_companion.settings", "{}"), timeout=5)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import flet as ft
+import pytest
 
+from services.models import Lang
 from tests.views.harness import App, walk
 
 
@@ -63,6 +66,39 @@ async def test_bookmark_adds_to_my_agenda_and_persists(tmp_path: Path) -> None:
         assert not again.repo.is_bookmarked("tue-startup-pitch")
     finally:
         await again.close()
+
+
+class FullStorage:
+    """Settings storage that refuses every write, as a full phone or browser quota does."""
+
+    async def get(self, key: str) -> str | None:
+        return None
+
+    async def set(self, key: str, value: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "the storage on this device is full"),
+        ("fr", "la mémoire de cet appareil est pleine"),
+        ("nl", "het geheugen van dit toestel is vol"),
+    ],
+)
+async def test_bookmark_on_a_full_phone_says_the_storage_is_full_and_changes_nothing(
+    tmp_path: Path, lang: Lang, said: str
+) -> None:
+    """A bookmark tapped on a full phone (or with the browser's storage quota used up) said
+    'That did not work. Please try again.': trying again could never work."""
+    app = await App(tmp_path, lang=lang).start("/programme")
+    try:
+        app.repo.settings_store.kv = FullStorage()
+        await app.tap("bookmark-tue-startup-pitch")
+        assert not app.repo.is_bookmarked("tue-startup-pitch")
+        assert any(said in toast for toast in app.toasts()), app.toasts()
+    finally:
+        await app.close()
 
 
 async def test_invite_only_and_registered_activities_have_no_bookmark(app: App) -> None:
