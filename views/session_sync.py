@@ -35,6 +35,8 @@ class SessionSync:
         self.asked = False  # Sync now was tapped: the next sync says how it went
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
         self.brought = 0  # changes committed while this session's own sync ran
+        # a sign-in that found the organisers unreachable: tried again once they answer
+        self.waiting_code: tuple[str, bool] | None = None
 
     @property
     def active(self) -> bool:
@@ -145,6 +147,9 @@ class SessionSync:
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
+        if result.ok and self.waiting_code is not None:  # reachable again: sign in now
+            code, confirmed = self.waiting_code
+            self.sign_in(code, confirmed)
         # what this whole sync brought: its merged count, or what it committed before a later
         # step failed (the mission came, the personal agenda did not), with how it failed
         brought = result.changes if result.status == "updated" else self.brought
@@ -192,7 +197,10 @@ class SessionSync:
             self.shell.render()
 
         async def check(code: str) -> None:
+            self.waiting_code = None
             outcome = await self.shell.account.sign_in(code, confirmed)
+            if outcome.status == "offline":  # a personal link opened without a network
+                self.waiting_code = (code, confirmed)
             sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
             if outcome.status == "confirm_origin":
                 again = partial(self.sign_in, code, confirmed=True)
@@ -223,6 +231,7 @@ class SessionSync:
             again = partial(self.sign_in, None, confirmed=True)
             self._confirm(self._leaving(), again, tr.gettext("Sign out"))
         elif text is None:
+            self.waiting_code = None
             self.shell.tasks.run(sign_out)
         else:
             self.shell.tasks.run(lambda: check(text))

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import flet as ft
+import httpx
 import pytest
 
 from backend.tokens import token_for
@@ -306,5 +307,47 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         await answer(app, asked, "Annuleren")
         assert question(app) is None and app.repo.settings.personal_code is not None
         assert app.repo.delegate is not None
+    finally:
+        await closed(app)
+
+
+async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answer(
+    tmp_path: Path,
+) -> None:
+    """Lotte opened her personal link with no network: the app noticed the organisers were
+    back (its sync went through), but she stayed 'Not signed in' under 'Could not reach the
+    organisers', until she found the link again."""
+    feed = publish_example(tmp_path / "published")
+    down = True
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        if down:
+            raise httpx.ConnectError("the network is down", request=request)
+        name = request.url.path.rsplit("/", 1)[-1]  # a delegate's files sit in their folder
+        folder = (
+            feed / "delegates" / name.split(".")[0] if "/delegates/" in request.url.path else feed
+        )
+        path = folder / name
+        if not path.is_file():
+            return httpx.Response(404)
+        body = httpx.ByteStream(path.read_bytes())  # streamed, as the client reads it
+        return httpx.Response(200, stream=body, headers={"Content-Type": "application/json"})
+
+    def client(url: str) -> FeedClient:
+        return FeedClient(url, transport=httpx.MockTransport(respond), backoff=0.0)
+
+    feeds = Feeds(Library(FeedStore(tmp_path / "app")), "http://feed.test/", make_client=client)
+    app = await App(tmp_path / "app", feeds=feeds).start("/join/" + LOTTE)
+    try:
+        await until(app, lambda: app.shell is not None and bool(app.toasts()))
+        assert app.repo.delegate is None
+        assert "Could not reach the organisers" in app.text()
+        down = False
+        assert app.shell is not None
+        app.shell.syncing.sync_now()  # as the loop does by itself, 30 s later
+        await until(app, lambda: app.repo.delegate is not None)
+        assert app.repo.delegate is not None
+        assert app.repo.delegate.delegate.name == "Lotte Vermeulen"
+        assert "Could not reach the organisers" not in app.text()
     finally:
         await closed(app)
