@@ -79,7 +79,14 @@ def describe(
     is in `zone`, the one times are shown in; said when it is not `mission_zone`."""
     _ = tr.gettext
     result = state.outcome
+    when = tr.moment(result.at, zone) if result and result.at else ""
+    if when and mission_zone is not None:
+        when = in_zone(tr, when, zone, mission_zone.key)
     if state.phase == "syncing":
+        if result and result.status in STALE and when:  # a slow sync: how old is what I see?
+            return (
+                _("Checking for updates…") + " " + _("Showing data from {time}.").format(time=when)
+            )
         return _("Checking for updates…")
     if result is None:
         return ""
@@ -87,9 +94,6 @@ def describe(
         text = _sign_in_sentence(tr, result)
         if text:
             return text
-    when = tr.moment(result.at, zone) if result.at else ""
-    if when and mission_zone is not None:
-        when = in_zone(tr, when, zone, mission_zone.key)
     if result.status == "updated" and result.new_mission:  # nothing to compare it with
         return _("Updated {time}: a new mission was loaded").format(time=when)
     if result.status == "updated" and not result.changes:  # e.g. another day's programme

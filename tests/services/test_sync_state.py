@@ -169,3 +169,26 @@ def test_describe_an_invalid_document_names_which_one() -> None:
     personal = SyncResult("invalid", AT, document="personal agenda")
     assert "invalid programme" in describe(tr, SyncState.done(programme), ZONE)
     assert "invalid personal agenda" in describe(tr, SyncState.done(personal), ZONE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "since"),
+    [
+        ("en", "Showing data from Tue 7 Oct 15:40."),
+        ("fr", "Données du mar. 7 oct."),
+        ("nl", "Gegevens van di 7 okt"),
+    ],
+)
+def test_describe_a_sync_after_a_failed_one_still_says_from_when_the_data_is(
+    lang: Lang, since: str
+) -> None:
+    """On a slow network a sync (with its retries) lasts minutes; all that time My agenda said
+    only 'Checking for updates…' where it had said how old the data on screen was."""
+    offline = SyncState.done(SyncResult("offline", AT, document="mission.json"))
+    sentence = describe(Translator(lang), offline.syncing(), ZONE)
+    assert sentence.startswith(describe(Translator(lang), SyncState("syncing"), ZONE))
+    assert since in sentence, sentence
+    fine = SyncState.done(SyncResult("up_to_date", AT)).syncing()
+    assert describe(Translator(lang), fine, ZONE) == describe(
+        Translator(lang), SyncState("syncing"), ZONE
+    )
