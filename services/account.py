@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.feeds import Feeds, address_of, host_of
-from services.links import feed_url_from_link, normalise_code
+from services.links import feed_url_from_link, normalise_code, typed_code
 from services.origin import normalise_origin
 from services.repository import Repository
 from services.sync_state import Status, SyncResult
@@ -50,7 +50,7 @@ class Account:
         wrong code, a refused server or any error changes nothing."""
         code = normalise_code(text)
         if code is None:
-            return SyncResult("not_a_code")
+            return SyncResult("not_a_code", typed="" if "/" in text else typed_code(text))
         link = feed_url_from_link(text)
         if self.feeds is None:
             return SyncResult("no_feed")

@@ -21,14 +21,20 @@ def _pasted(text: str) -> str:
 
 def normalise_code(text: str) -> str | None:
     """A personal code from what a delegate pastes: the code, grouped or not, or their link."""
+    value = typed_code(text)
+    return value if TOKEN.match(value) else None
+
+
+def typed_code(text: str) -> str:
+    """What `normalise_code` holds up against a code's 26 characters (to say what is wrong
+    with it): the text without spaces, hyphens and what was around it; a link's last part."""
     value = _pasted(text).lower()
     if "/" in value:  # a link: its feed document, calendar or pocket page (…/<code>.fr.html)
         value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         value = LINKED_FILE.sub("", value)
     value = re.sub(r"[\s-]", "", value)
     # A code read off paper: its alphabet has no digit 0, so a 0 can only be the letter o.
-    value = value.replace("0", "o")
-    return value if TOKEN.match(value) else None
+    return value.replace("0", "o")
 
 
 def feed_url_from_link(text: str) -> str | None:

@@ -45,6 +45,7 @@ class SyncResult:
     address: str = ""  # or its whole address, when the server is one this app uses
     name: str = ""  # who signed in
     new_mission: bool = False  # "updated" with the feed now serving another mission
+    typed: str = ""  # "not_a_code": what was typed, to say what is wrong with it (not logged)
 
     @property
     def ok(self) -> bool:
@@ -139,6 +140,22 @@ def _kept_sentence(tr: Translator, result: SyncResult, when: str) -> str:
     return text + " " + _("Showing data from {time}.").format(time=when)
 
 
+def _not_a_code(tr: Translator, typed: str) -> str:
+    """What a code is, then what is wrong with the one typed: a character no code has (a 1
+    for an l, an 8 for a B), or how many characters came."""
+    _ = tr.gettext
+    text = _("That is not a personal code: it has 26 characters, letters and the digits 2 to 7.")
+    stray = next((c for c in typed if not ("a" <= c <= "z" or "2" <= c <= "7")), None)
+    if stray is not None:
+        return text + " " + _("“{character}” is never part of a code.").format(character=stray)
+    if typed:
+        counted = tr.ngettext(
+            "You entered {n} character.", "You entered {n} characters.", len(typed)
+        )
+        return text + " " + counted.format(n=len(typed))
+    return text
+
+
 def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
     _ = tr.gettext
     if result.address and result.status == "other_origin":
@@ -151,9 +168,7 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
             address=result.address
         )
     messages = {
-        "not_a_code": _(
-            "That is not a personal code: it has 26 characters, letters and the digits 2 to 7."
-        ),
+        "not_a_code": _not_a_code(tr, result.typed),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),
         "not_found": _("No agenda was found for this code. Please check it."),
         "offline": _("Could not reach the organisers. Please try again in a moment."),

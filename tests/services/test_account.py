@@ -408,3 +408,12 @@ async def test_a_new_mission_another_process_committed_is_reported_as_a_new_miss
         await feeds.aclose()
     assert account.repo.mission.mission.id == "next-mission"
     assert said(outcome).endswith(": a new mission was loaded"), outcome
+
+
+async def test_a_refused_code_carries_what_was_typed_but_a_link_does_not(tmp_path: Path) -> None:
+    """The sentence names what is wrong with a typed code; a pasted link's last part (a page
+    of the organisers' site, say) is no code that was typed."""
+    account, feeds = await account_at(tmp_path, None)
+    assert (await account.sign_in("abcd-efgh-1")).typed == "abcdefgh1"
+    assert (await account.sign_in("https://example.org/welcome")).typed == ""
+    await feeds.aclose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.links import feed_url_from_link, normalise_code
+from services.links import feed_url_from_link, normalise_code, typed_code
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
 FEED = "https://feed.example.org/"
@@ -74,3 +74,8 @@ def test_feed_url_from_link_in_angle_brackets_is_found() -> None:
 @pytest.mark.parametrize("pasted", ["Code:", f"Code: {CODE[:-1]}", f"{CODE}x.", "...", "<>"])
 def test_normalise_code_still_refuses_a_wrapped_non_code(pasted: str) -> None:
     assert normalise_code(pasted) is None
+
+
+def test_typed_code_is_what_was_held_up_against_a_code() -> None:
+    assert typed_code(" ABCD-efgh 1JKL. ") == "abcdefgh1jkl"
+    assert typed_code(f"{FEED}delegates/{CODE[:-1]}.json") == CODE[:-1]

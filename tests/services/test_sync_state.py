@@ -192,3 +192,23 @@ def test_describe_a_sync_after_a_failed_one_still_says_from_when_the_data_is(
     assert describe(Translator(lang), fine, ZONE) == describe(
         Translator(lang), SyncState("syncing"), ZONE
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "ptu2t3yaakpfu2hz7yqur1ssve", "“1” is never part of a code."),
+        ("fr", "ptu2t3yaakpfu2hz7yqur8ssve", "«\u00a08\u00a0» ne fait jamais partie d’un code."),
+        ("nl", "ptu2t3yaakpfu2hz7yqurssve", "U hebt 25 tekens ingevoerd."),
+        ("en", "ptu2t3yaakpfu2hz7yqurssvee1", "“1” is never part of a code."),
+        ("fr", "ptu2t3yaakpfu2hz7yqurssveab", "Vous avez saisi 27\u00a0caractères."),
+    ],
+)
+def test_describe_a_mistyped_code_says_what_is_wrong_with_it(
+    lang: Lang, typed: str, said: str
+) -> None:
+    """A code with a 1 for an l, or one character short, got the same sentence as any text:
+    the delegate could not tell what to correct."""
+    result = SyncResult("not_a_code", typed=typed)
+    sentence = describe(Translator(lang), SyncState.done(result), ZONE, sign_in=True)
+    assert sentence.endswith(said), sentence
