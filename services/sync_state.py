@@ -171,7 +171,9 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
         "not_a_code": _not_a_code(tr, result.typed),
         "no_feed": _("Updates are not set up, so the code cannot be checked."),
         "not_found": _("No agenda was found for this code. Please check it."),
-        "offline": _("Could not reach the organisers. Please try again in a moment."),
+        "offline": _(
+            "Could not reach the organisers. You will be signed in as soon as they can be reached."
+        ),
         "invalid": _("The server sent an invalid agenda. Please try again later."),
         "storage": _("Your agenda could not be saved: the storage is full."),
         "older": _("The server sent an older version; yours is kept."),
