@@ -33,6 +33,7 @@ class SessionSync:
         self.connected = True  # False while the browser is away (the session lives on)
         self.missed = False  # new data arrived while it was away
         self.asked = False  # Sync now was tapped: the next sync says how it went
+        self.tapped = False  # the sync running now is one Sync now started
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
         self.brought = 0  # changes committed while this session's own sync ran
         # a sign-in that found the organisers unreachable: tried again once they answer
@@ -106,10 +107,14 @@ class SessionSync:
                 )
             )
             return
+        running = self.loop_task is not None and not self.loop_task.done()
+        if running and self.tapped:  # tapped twice (on a slow network the button stays on)
+            return  # the sync it started says how it went: no second one after it
         self.asked = True  # the person tapped: say how it went, even if the line stays the same
-        if self.loop_task is not None and not self.loop_task.done():
+        if running:
             self.again = True  # the one running may have asked before the change was out
         else:
+            self.tapped = True
             self._sync_soon()
 
     def _sync_soon(self) -> None:
@@ -143,6 +148,7 @@ class SessionSync:
 
     async def _sync_once(self) -> SyncResult:
         asked, self.asked = self.asked, False
+        self.tapped = asked
         self.brought = 0
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()

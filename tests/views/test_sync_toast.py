@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import httpx
+
 from services.feed_client import FeedClient
 from services.feeds import Feeds
 from services.library import Library
 from services.store import FeedStore
+from tests.conftest import MISSION_BYTES
 from tests.services.chaos import ChaosServer
 from tests.views.harness import App
 
@@ -85,3 +89,46 @@ async def test_sync_toast_counts_an_activity_changed_in_both_documents_once(
         assert "1 change from the organisers" in app.text()  # the banner: one activity
         assert app.toasts()[-1] == "1 change from the organisers"  # the toast agrees
         assert "1 change" in app.shell.ctx.status_text()
+
+
+async def test_sync_now_tapped_twice_on_a_slow_network_syncs_and_tells_once(
+    tmp_path: Path,
+) -> None:
+    """On a slow network the button's 'syncing' state comes late and a delegate taps again:
+    that started a second sync right after the first, with a second toast."""
+    gate = asyncio.Event()
+    asked: list[str] = []
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        if len(asked) > 1:  # the first sync (at start) answers at once, later ones wait
+            await gate.wait()
+        headers = {"Content-Type": "application/json", "ETag": '"m-1"'}
+        return httpx.Response(200, stream=httpx.ByteStream(MISSION_BYTES), headers=headers)
+
+    def client(url: str) -> FeedClient:
+        return FeedClient(url, transport=httpx.MockTransport(answer))
+
+    feeds = Feeds(Library(FeedStore(tmp_path)), "http://feed.test/", make_client=client)
+    app = await App(tmp_path / "app", feeds=feeds).start("/settings")
+    try:
+        assert app.shell is not None and asked == ["/mission.json"]
+        toasts = len(app.toasts())
+        app.shell.sync_now()
+        for _ in range(100):  # bounded: until the sync asks
+            await app.settle()
+            if len(asked) == 2:
+                break
+        app.shell.sync_now()  # the second tap, while the first sync waits for the network
+        gate.set()
+        for _ in range(100):  # bounded: until the first sync has ended
+            await app.settle()
+            if app.shell.ctx.sync.phase == "done":
+                break
+        for _ in range(20):  # and a moment more, for a second one to show itself
+            await app.settle()
+        assert asked == ["/mission.json", "/mission.json"]
+        assert len(app.toasts()) == toasts + 1, app.toasts()[toasts:]
+    finally:
+        await app.close()
+        await feeds.aclose()
