@@ -76,7 +76,7 @@ async def main(page: ft.Page) -> None:
         language = pick_language(tags)
     shell = AppShell(page, repo, language, Platform(), screens=SCREENS, feeds=feeds)
     if page.web:
-        keep_pocket_copy(shell, PocketCopy(kv), language)
+        keep_pocket_copy(shell, PocketCopy(kv, shell.offline_copy_not_stored), language)
     shell.start()
 
 

@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 
 from services.keyvalue import KeyValue
 from services.models import LANGS, Lang
@@ -52,8 +53,12 @@ def file_page(repo: Repository, lang: Lang) -> str:
 class PocketCopy:
     """Writes or clears the copy in `kv` (the browser's storage in hosted web mode)."""
 
-    def __init__(self, kv: KeyValue) -> None:
+    def __init__(self, kv: KeyValue, not_stored: Callable[[], None] | None = None) -> None:
+        """`not_stored` is told when the storage refuses the copy (the browser's quota is
+        full), once until a copy is stored again: the person keeps an older copy offline."""
         self.kv = kv
+        self.not_stored = not_stored
+        self._refused = False
         self._latest: asyncio.Task[None] | None = None
 
     def request(self, repo: Repository, lang: str) -> None:
@@ -76,8 +81,15 @@ class PocketCopy:
     async def _write(self, repo: Repository, lang: str) -> None:
         try:
             await self.refresh(repo, lang)
+        except OSError:  # storage full: the older copy stays, and the person should know
+            log.warning("the offline pocket agenda could not be stored", exc_info=True)
+            if not self._refused and self.not_stored is not None:
+                self.not_stored()
+            self._refused = True
         except Exception:  # the copy is a convenience: the next sync tries again
             log.warning("the offline pocket agenda could not be written", exc_info=True)
+        else:
+            self._refused = False
 
     async def refresh(self, repo: Repository, lang: str) -> None:
         code = repo.settings.personal_code

@@ -231,6 +231,15 @@ class AppShell:
     def toast(self, message: str) -> None:
         self.page.show_dialog(ft.SnackBar(ft.Text(message)))
 
+    def offline_copy_not_stored(self) -> None:
+        """The browser refused this person's offline agenda (its storage is full)."""
+        self.toast(
+            self.ctx.tr.gettext(
+                "Your offline agenda could not be updated: this browser's storage is full. "
+                "Offline, you will see an older copy."
+            )
+        )
+
     def _share(self, text: str, subject: str) -> None:
         async def share() -> None:
             if await self.platform.share(text, subject):  # no share sheet: copied instead

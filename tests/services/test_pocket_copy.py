@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
 import json
 import re
@@ -174,3 +175,38 @@ async def test_the_pages_are_of_the_person_whose_code_the_copy_is_filed_under(
     assert value["owner"] == hashlib.sha256(b"code-one").hexdigest()[:16]
     assert "Lotte Vermeulen" in value["pages"]["en"]
     assert "Jean Dupont" not in value["pages"]["en"]
+
+
+class QuotaFull(FileKeyValue):
+    """Browser storage whose quota is used up until `room` is made."""
+
+    room = False
+
+    async def set(self, key: str, value: str) -> None:
+        if key == KEY and not self.room:
+            raise OSError(errno.ENOSPC, "QuotaExceededError")
+        await super().set(key, value)
+
+
+async def test_a_copy_the_browser_refuses_keeps_the_old_one_and_is_told_once(
+    tmp_path: Path,
+) -> None:
+    """With the browser's storage full the copy was not updated and only the log knew: offline,
+    the delegate met an older agenda without having been told."""
+    kv = QuotaFull(tmp_path / "browser.json")
+    repo = await signed_in(tmp_path, kv)
+    await FileKeyValue.set(kv, KEY, "the older copy")
+    told: list[str] = []
+    copy = PocketCopy(kv, lambda: told.append("full"))
+    for _ in range(2):  # after every sync: told once, not every 15 minutes
+        copy.request(repo, "en")
+        await copy.settled()
+    assert told == ["full"] and await kv.get(KEY) == "the older copy"
+    kv.room = True
+    copy.request(repo, "en")
+    await copy.settled()
+    assert "Lotte Vermeulen" in str(await stored(kv))
+    kv.room = False
+    copy.request(repo, "en")
+    await copy.settled()
+    assert told == ["full", "full"]  # full again after a stored copy: told again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import flet as ft
 import pytest
@@ -105,3 +106,16 @@ async def test_a_write_the_browser_refuses_is_a_storage_error(
     kv = PrefsKeyValue(ft.SharedPreferences())
     with pytest.raises(OSError, match="QuotaExceededError"):
         await asyncio.wait_for(kv.set("delegate_companion.settings", "{}"), timeout=5)
+
+
+async def test_an_offline_copy_the_browser_refused_is_told_in_the_persons_language(
+    tmp_path: Path,
+) -> None:
+    app = await App(tmp_path, lang="nl").start("/agenda")
+    try:
+        assert app.shell is not None
+        app.shell.offline_copy_not_stored()
+        await app.settle()
+        assert "het geheugen van deze browser is vol" in app.toasts()[-1]
+    finally:
+        await app.close()
