@@ -157,7 +157,8 @@ def _failed(exc: Exception, label: str, at: datetime | None) -> SyncResult:
         return SyncResult("not_found", at, document=label)
     if isinstance(exc, FeedUnavailable):
         log.info("%s unavailable: %s", label, exc.detail)
-        return SyncResult("offline", at, document=label)
+        answered = exc.detail.startswith("HTTP ")  # e.g. 'HTTP 503': the network is not at fault
+        return SyncResult("offline", at, document=label, problems=(exc.detail,) if answered else ())
     if isinstance(exc, OlderRevision):
         log.warning("%s: the server sent an older version (%s); keeping ours", label, exc)
         return SyncResult("older", at, document=label)

@@ -40,7 +40,7 @@ class SyncResult:
     at: datetime | None = None
     changes: int = 0
     document: str = ""
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = field(default=())  # the fields refused, or an error status
     host: str = ""  # the other server a link pointed at, for the sentence
     address: str = ""  # or its whole address, when the server is one this app uses
     name: str = ""  # who signed in
@@ -105,6 +105,16 @@ def describe(
         ).format(time=when, n=result.changes)
     if result.status in ("up_to_date", "signed_in"):  # a sign-in has just fetched everything
         return _("Up to date (checked {time})").format(time=when)
+    if result.status == "offline" and result.problems:  # answered, with an error status
+        error = result.problems[0]
+        if not when:
+            return _(
+                "The organisers' server answered with an error ({error}): showing the programme "
+                "built into the app"
+            ).format(error=error)
+        return _(
+            "The organisers' server answered with an error ({error}): showing data from {time}"
+        ).format(error=error, time=when)
     if result.status == "offline":
         if not when:
             return _("Could not reach the organisers: showing the programme built into the app")

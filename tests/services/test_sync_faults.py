@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -11,9 +12,11 @@ import pytest
 from services.clock import Clock, system_clock
 from services.errors import FeedUnavailable
 from services.feed_client import FeedClient
+from services.i18n import Translator
 from services.library import Library
 from services.store import FeedStore, namespace_for, personal_name
 from services.sync import Synchronizer
+from services.sync_state import SyncState, describe
 from tests.conftest import FixedClock
 from tests.e2e.browser import free_port
 from tests.services.chaos import ChaosServer
@@ -110,6 +113,27 @@ async def test_connection_refused_is_offline(tmp_path: Path) -> None:
     result = await syncer(nobody, store).sync(CODE)
     await nobody.aclose()
     assert result.status == "offline" and snapshot(store) == before
+
+
+async def test_a_server_that_answers_with_an_error_is_not_said_to_be_unreachable(
+    tmp_path: Path,
+) -> None:
+    """A 500 or 503 read 'Could not reach the organisers', as if the delegate's own network
+    (roaming, hotel wifi) were at fault: the sentence now names the server's error."""
+    store = FeedStore(tmp_path)
+    async with ChaosServer() as server:
+        await seeded(server, store)
+        faulty = client(server.url("http-503"))
+        answered = await syncer(faulty, store).sync(CODE)
+        await faulty.aclose()
+    nobody = client(f"http://127.0.0.1:{free_port()}/")
+    unreachable = await syncer(nobody, store).sync(CODE)
+    await nobody.aclose()
+    tr, zone = Translator("en"), ZoneInfo("America/Los_Angeles")
+    assert answered.status == unreachable.status == "offline"  # both retried, both kept
+    said = describe(tr, SyncState.done(answered), zone)
+    assert said.startswith("The organisers' server answered with an error (HTTP 503)"), said
+    assert describe(tr, SyncState.done(unreachable), zone).startswith("Could not reach")
 
 
 async def test_server_errors_are_retried_but_not_found_is_not(tmp_path: Path) -> None:
