@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from services.clock import Clock, system_clock
-from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
+from services.errors import FeedError, FeedInvalid, FeedNotFound, FeedUnavailable, Problem
 from services.feed_client import FeedClient
 from services.going import Going
 from services.library import Library, Loaded, Prepared
@@ -73,7 +73,9 @@ class Synchronizer:
             if prepared:
                 self.library.commit(self.namespace, prepared)  # both land, then sessions hear
         except (FeedInvalid, FeedNotFound, FeedUnavailable, OlderRevision, OSError) as exc:
-            return _failed(exc, label, None)
+            # a missing or broken mission.json is no wrong code: say which document failed
+            programme = isinstance(exc, FeedError) and exc.document == "mission.json"
+            return _failed(exc, "mission.json" if programme else label, None)
         return SyncResult("signed_in", now, document=label, name=person.delegate.name)
 
     async def _single(self, name: str, work: Callable[[], Awaitable[SyncResult]]) -> SyncResult:

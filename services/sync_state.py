@@ -168,6 +168,8 @@ def _not_a_code(tr: Translator, typed: str) -> str:
 
 def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
     _ = tr.gettext
+    if result.document == "mission.json" and result.status in ("not_found", "invalid"):
+        return ""  # the programme failed, not the code: said as after a sync
     if result.address and result.status == "other_origin":
         return _(
             "This link is for another address ({address}), which this app does not use. "

@@ -253,3 +253,18 @@ async def test_redirect_from_https_to_plain_http_on_the_same_host_is_not_followe
         await c.fetch(f"delegates/{CODE}.json", None, "personal agenda")
     await c.aclose()
     assert [url.scheme for url in asked] == ["https"]
+
+
+async def test_sign_in_with_the_programme_missing_never_says_to_check_the_code(
+    tmp_path: Path,
+) -> None:
+    """mission.json answering 404 (a folder moved on the server) told a delegate signing in
+    'No agenda was found for this code. Please check it.'"""
+    async with ChaosServer() as server:
+        c = client(server.url("http-404"))
+        result = await syncer(c, FeedStore(tmp_path)).sign_in(CODE)
+        await c.aclose()
+    assert result.status == "not_found" and result.document == "mission.json"
+    tr, zone = Translator("en"), ZoneInfo("America/Los_Angeles")
+    said = describe(tr, SyncState.done(result), zone, sign_in=True)
+    assert "code" not in said and said.startswith("The programme is missing"), said
