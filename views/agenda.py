@@ -142,6 +142,10 @@ def day_agenda(
         out.append(item_card(ctx, row, past=item.end <= now))
     if day_items:
         return out
+    if day < now.astimezone(zone).date():  # nothing to enjoy or add any more
+        return [
+            empty_state(ft.Icons.EVENT_BUSY, _("Nothing planned this day"), _("This day is over."))
+        ]
     browse = ft.TextButton(
         _("Browse the programme"),
         icon=ft.Icons.EVENT_NOTE,

@@ -124,8 +124,13 @@ async def test_day_without_items_says_so_kindly(tmp_path: Path) -> None:
     try:
         assert "Test Delegate" in app.text() and "demo" not in app.text()
         assert "Nothing planned this day" in app.text()
+        assert "Enjoy the free time" in app.text() and "Browse the programme" in app.text()
         await app.tap("day-2025-10-06")
         assert app.has("row-mon-opening-seminar")
+        # a free day already over (it is Tuesday): nothing to enjoy or add any more
+        await app.tap("day-2025-10-05")
+        assert "Nothing planned this day" in app.text() and "This day is over." in app.text()
+        assert "Enjoy the free time" not in app.text() and "Browse the programme" not in app.text()
     finally:
         await app.close()
 
