@@ -21,7 +21,7 @@ PATTERNS = {
     "^https?://\\S+$": said("not a web address (https://...)"),
 }
 _DATE = said("not a date (e.g. 2025-10-06)")
-_DATETIME = said("not a date and time (e.g. 2025-10-01T09:00:00+02:00)")
+_DATETIME = said("not a date and time (e.g. 1/10/2025 09:00)")  # in mission time: sheet_times
 TYPES = {
     "int_parsing": said("not a whole number"),
     "float_parsing": said("not a number"),

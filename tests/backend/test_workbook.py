@@ -136,6 +136,25 @@ def test_workbook_published_at_without_an_offset_is_mission_time(
     assert mission(tmp_path / "feed")["published_at"] == f"2025-10-01T{hour}:00:00-07:00"
 
 
+def test_workbook_published_at_not_a_date_gives_an_example_it_reads(tmp_path: Path) -> None:
+    """The hint was '2025-10-01T09:00:00+02:00', a form nobody types in a sheet; the example
+    it gives now is one the sheet reads."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    fields = book["Mission"]
+    line = next(r[0].row for r in fields.iter_rows(min_row=3) if r[0].value == "published_at")
+    fields.cell(line, 2, "soon")
+    book.save(tmp_path / "soon.xlsx")
+    refused = publish(tmp_path / "soon.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert [str(e) for e in refused.errors] == [
+        f"Mission!B{line}: published_at: not a date and time (e.g. 1/10/2025 09:00), got 'soon'"
+    ]
+    fields.cell(line, 2, "1/10/2025 09:00")  # the example, as typed
+    book.save(tmp_path / "example.xlsx")
+    report = publish(tmp_path / "example.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    assert mission(tmp_path / "feed")["published_at"] == "2025-10-01T09:00:00-07:00"
+
+
 def test_phone_numbers_typed_with_spaces_publish_as_the_feed_writes_them(tmp_path: Path) -> None:
     """'+1 415 555 0100' was refused as 'not ... in international form (+1 415 555 0100 ...)':
     the very example it gave. Spaces, dots, dashes, brackets and a Belgian '(0)' are read."""
