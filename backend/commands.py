@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -96,9 +97,17 @@ def failed(failure: WriteFailure, action: str) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    out = Path(args.out)
+    from backend.rollback_question import asked
+
+    out, expected = Path(args.out), None
+    if not getattr(args, "yes", False) and sys.stdin.isatty() and live(out) is not None:
+        go_on, expected = asked(out, sys.stdin, sys.stdout)
+        if not go_on:
+            print("nothing was rolled back")
+            return 1
     try:
-        entry = attempt(lambda: patiently(lambda wait: rollback(out, wait=wait)))
+        job = partial(rollback, out, expected=expected)  # the one shown, if asked
+        entry = attempt(lambda: patiently(lambda wait: job(wait=wait)))
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -178,6 +187,7 @@ def add_commands(sub: Any) -> None:
         help="the token secret file, to remake the invites (or $DELEGATE_TOKEN_SECRET_FILE)",
     )
     back.add_argument("--invites", help="where the invites are (default: next to OUT)")
+    back.add_argument("--yes", action="store_true", help="do not ask first (in a terminal)")
     back.set_defaults(run=cmd_rollback)
     flat = sub.add_parser("flat", help="copy the live release with each file at its URL")
     flat.add_argument("out", help="the published folder (the symlink)")

@@ -4,6 +4,7 @@ what it refuses, and that it says what was wrong and where before writing anythi
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import socket
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 
 from backend.__main__ import main
 from backend.console.config import ConfigError, from_args
+from backend.releases import history
 from tests.backend.servers import EXAMPLE
-from tests.backend.sources import copy_example, remove_maes
+from tests.backend.sources import copy_example, edit, remove_maes
 
 
 def _secret(tmp_path: Path, text: str = "s" * 40) -> Path:
@@ -256,3 +258,40 @@ def test_cli_rollback_with_the_secret_remakes_the_invites_of_the_release_it_brin
     assert main(_publish(tmp_path, *addresses, "--force", source=source)) == 0
     assert main(["rollback", out, *invites]) == 0  # no secret: said, not silently stale
     assert "are still those of the release undone: give --secret" in capsys.readouterr().out
+
+
+class Terminal(io.StringIO):
+    """An organiser at a terminal, who answers `typed`."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("typed", ["\n", "n\n", "y\n"])
+def test_cli_rollback_in_a_terminal_asks_first_and_says_what_it_will_serve(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+) -> None:
+    """One command brought back the previous release for every delegate, no question asked
+    (the console asks); `--yes`, or a script with no terminal, does not ask."""
+    source, address = copy_example(tmp_path), ("--public-url", "https://feed.example.org/")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    out = tmp_path / "feed"
+    monkeypatch.setattr("sys.stdin", Terminal(typed))
+    capsys.readouterr()
+    code = main(["rollback", str(out)])
+    said = capsys.readouterr().out
+    assert said.startswith("The release of revision 1 (published 2025-10-01T09:00:00+02:00)")
+    assert (
+        "would be live again, as revision 3: 1 activity changes back, 0 come back and 0 go away."
+        in said
+    )
+    revisions = [e.revision for e in history(out)]
+    if typed == "y\n":
+        assert code == 0 and revisions == [1, 2, 3] and "rolled back:" in said
+    else:
+        assert code == 1 and revisions == [1, 2] and said.endswith("nothing was rolled back\n")
