@@ -126,7 +126,7 @@ def reach(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
     if person.phone:
         out.append(
             ft.ListTile(
-                title=ft.Text(display_phone(person.phone)),
+                title=ft.Text(f"{_('Call')} {display_phone(person.phone)}"),  # said as a button
                 leading=ft.Icon(ft.Icons.CALL),
                 on_click=lambda _e: ctx.act.open_url(tel_link(person.phone or "")),
             )
@@ -134,7 +134,7 @@ def reach(ctx: Ctx, meeting: Meeting) -> list[ft.Control]:
     if person.email:
         out.append(
             ft.ListTile(
-                title=ft.Text(person.email),
+                title=ft.Text(f"{_('E-mail')} {person.email}"),
                 leading=ft.Icon(ft.Icons.EMAIL),
                 on_click=lambda _e: ctx.act.open_url(mail_link(person.email or "")),
             )

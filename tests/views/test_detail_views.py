@@ -47,6 +47,16 @@ async def test_activity_brussels_time_on_demand(app: App) -> None:
     assert "Brussels time: Tuesday 7 October, 19:00–20:00" in app.text()
 
 
+async def test_meeting_says_call_and_e_mail_beside_the_counterparts_number_and_address(
+    app: App,
+) -> None:
+    """A bare number and address under 'Reach Raj Patel': a screen reader read '+1 408-555-
+    0182' with no word of what a tap does, unlike every number on Contacts."""
+    await app.go("/meeting/m-patel")
+    assert "Call +1 408-555-0182" in app.text()
+    assert "E-mail raj.patel@example.com" in app.text()
+
+
 async def test_meeting_brussels_time_on_demand(app: App) -> None:
     """A B2B set for 16:00 in San Francisco: its page offers the other zone as an activity's
     does (it had no switch: in Brussels time, the local hour agreed with the counterpart was
