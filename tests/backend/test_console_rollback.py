@@ -123,3 +123,21 @@ async def test_console_get_of_its_form_addresses_leads_to_its_page(tmp_path: Pat
         assert (await client.get("/logout")).headers["location"] == "/?lang=en"
         assert "Live revision: 2" in (await client.get("/")).text  # still signed in
         assert (await roll_back(client, csrf)).headers["location"] == "/?done=rolled-back"
+
+
+async def test_console_rollback_of_registrations_alone_does_not_say_nothing_differs(
+    tmp_path: Path,
+) -> None:
+    """A republish that changed only who attends what: the page said 'The activities are the
+    same in both releases.', and a rollback looked like it would change nothing."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    publish(source, out, SECRET, URL)
+    with (source / "registrations.csv").open("a", encoding="utf-8") as f:
+        f.write("demo,wed-biotech-finance\n")
+    assert not publish(source, out, SECRET, URL).errors
+    async with signed_in(out) as (client, _csrf):
+        english = html.unescape((await client.get("/rollback")).text)
+    assert (
+        "The activities are the same in both releases; delegates’ own agendas and B2B meetings"
+        " may still differ." in english
+    )
