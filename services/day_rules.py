@@ -45,7 +45,7 @@ def _announcements(out: list[Problem], doc: MissionDoc, known: dict[str, set[str
     unique_ids(out, "announcements", doc.announcements)
     for i, note in enumerate(doc.announcements):
         at = f"announcements[{i}]"
-        _all_languages(out, f"{at}.title", note.title)
+        all_languages(out, f"{at}.title", note.title)
         audience = note.audience
         if audience.kind == "everyone":
             if audience.id is not None:
@@ -98,7 +98,7 @@ def _companies(out: list[Problem], doc: MissionDoc, known: dict[str, set[str]]) 
     unique_ids(out, "companies", doc.companies)
     for i, company in enumerate(doc.companies):
         at = f"companies[{i}]"
-        _all_languages(out, f"{at}.profile", company.profile)
+        all_languages(out, f"{at}.profile", company.profile)
         for field, kind, ids in (
             ("sectors", "sector", company.sectors),
             ("cities", "city", company.cities),
@@ -152,7 +152,10 @@ def unique_ids(out: list[Problem], path: str, items: Iterable[_HasId]) -> None:
             first_at[item.id] = i
 
 
-def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
+def all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
+    """A text the feed must carry in every language: the ones it lacks, at `path`."""
+    if len(text) == len(LANGS) and all(v.strip() for v in text.values()):
+        return
     missing = [lang for lang in LANGS if not text.get(lang, "").strip()]
     if missing:
         out.append(

@@ -5,12 +5,12 @@ mission-day parts have theirs in `services.day_rules`; `services.validation` run
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
-from services.day_rules import day_problems, stay_problems, unique_ids
+from services.day_rules import all_languages, day_problems, stay_problems, unique_ids
 from services.errors import Problem
 from services.mission_time import check_span, utc_seconds, window_seconds, zone_named
-from services.models import LANGS, Contact, DelegateDoc, Lang, MissionDoc
+from services.models import LANGS, Contact, DelegateDoc, MissionDoc
 from services.said import said
 
 
@@ -30,15 +30,15 @@ def mission_problems(doc: MissionDoc) -> list[Problem]:
                 said("{end} is before {start}", end=str(m.end_date), start=str(m.start_date)),
             )
         )
-    _all_languages(out, "mission.title", m.title)
+    all_languages(out, "mission.title", m.title)
     if m.short_title:
-        _all_languages(out, "mission.short_title", m.short_title)
+        all_languages(out, "mission.short_title", m.short_title)
     unique_ids(out, "mission.sectors", m.sectors)
     unique_ids(out, "mission.cities", m.cities)
     for i, sector in enumerate(m.sectors):
-        _all_languages(out, f"mission.sectors[{i}].name", sector.name)
+        all_languages(out, f"mission.sectors[{i}].name", sector.name)
     for i, city in enumerate(m.cities):
-        _all_languages(out, f"mission.cities[{i}].name", city.name)
+        all_languages(out, f"mission.cities[{i}].name", city.name)
     cities = {c.id for c in m.cities}
     unique_ids(out, "venues", doc.venues)
     for i, venue in enumerate(doc.venues):
@@ -67,7 +67,7 @@ def _check_activities(out: list[Problem], doc: MissionDoc) -> None:
         ):
             continue
         at = f"activities[{i}]"
-        _all_languages(out, f"{at}.title", a.title)
+        all_languages(out, f"{at}.title", a.title)
         if a.venue_id not in venues:
             out.append(Problem(f"{at}.venue_id", said("unknown venue {id}", id=repr(a.venue_id))))
         for j, sector in enumerate(a.sectors):
@@ -143,13 +143,3 @@ def cross_checker(mission: MissionDoc) -> Callable[[DelegateDoc], list[Problem]]
         return out
 
     return check
-
-
-def _all_languages(out: list[Problem], path: str, text: Mapping[Lang, str]) -> None:
-    if len(text) == len(LANGS):  # keys are languages and values non-blank (see models.Title)
-        return
-    missing = [lang for lang in LANGS if not text.get(lang, "").strip()]
-    if missing:
-        out.append(
-            Problem(path, said("missing language {languages}", languages=", ".join(missing)))
-        )
