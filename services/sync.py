@@ -8,6 +8,7 @@ share a single download.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -165,7 +166,14 @@ def _failed(exc: Exception, label: str, at: datetime | None) -> SyncResult:
         log.warning("%s: the server sent an older version (%s); keeping ours", label, exc)
         return SyncResult("older", at, document=label)
     log.error("could not store %s: %s", label, exc)  # disk full or read-only
-    return SyncResult("storage", at, document=label)
+    return SyncResult("storage", at, document=label, problems=storage_problem(exc))
+
+
+def storage_problem(exc: BaseException) -> tuple[str, ...]:
+    """('unwritable',) when storing failed for another reason than a full disk or quota (a
+    read-only or misconfigured data folder): 'storage full' would send someone the wrong way."""
+    full = not isinstance(exc, OSError) or exc.errno in (errno.ENOSPC, errno.EDQUOT, None)
+    return () if full else ("unwritable",)
 
 
 def _combine(mission: SyncResult, personal: SyncResult) -> SyncResult:

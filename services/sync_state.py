@@ -141,6 +141,11 @@ def _kept_sentence(tr: Translator, result: SyncResult, when: str) -> str:
             "Your personal link no longer opens an agenda: the organisers may have withdrawn "
             "it. The previous version is kept; please contact the organisers."
         )
+    elif result.status == "storage" and "unwritable" in result.problems:
+        text = _(
+            "The update could not be saved (the storage cannot be written); the previous "
+            "version is kept."
+        )
     elif result.status == "storage":
         text = _("The update could not be saved (storage full); the previous version is kept.")
     else:
@@ -187,7 +192,9 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
             "Could not reach the organisers. You will be signed in as soon as they can be reached."
         ),
         "invalid": _("The server sent an invalid agenda. Please try again later."),
-        "storage": _("Your agenda could not be saved: the storage is full."),
+        "storage": _("Your agenda could not be saved: the storage cannot be written.")
+        if "unwritable" in result.problems
+        else _("Your agenda could not be saved: the storage is full."),
         "older": _("The server sent an older version; yours is kept."),
         "other_origin": _(
             "This link is for another server ({host}), which this app does not use. "

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from flet.controls.context import _context_page
 
+from services.sync import storage_problem
+
 if TYPE_CHECKING:
     from views.shell import AppShell
 
@@ -36,10 +38,15 @@ class SessionTasks:
         async def guarded() -> None:
             try:
                 await work()
-            except OSError:  # a full or read-only disk, or the browser's storage quota
+            except OSError as exc:  # a full or read-only disk, or the browser's storage quota
                 log.exception("could not store")
+                _ = shell.ctx.tr.gettext
                 shell.toast(
-                    shell.ctx.tr.gettext(
+                    _("This could not be saved: the storage on this device cannot be written.")
+                    + " "
+                    + _("Nothing was changed.")
+                    if storage_problem(exc)
+                    else _(
                         "This could not be saved: the storage on this device is full. "
                         "Nothing was changed."
                     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +11,7 @@ import pytest
 
 from services.i18n import Translator
 from services.models import Lang
+from services.sync import storage_problem
 from services.sync_state import Status, SyncResult, SyncState, describe
 
 ZONE = ZoneInfo("America/Los_Angeles")
@@ -212,3 +215,18 @@ def test_describe_a_mistyped_code_says_what_is_wrong_with_it(
     result = SyncResult("not_a_code", typed=typed)
     sentence = describe(Translator(lang), SyncState.done(result), ZONE, sign_in=True)
     assert sentence.endswith(said), sentence
+
+
+def test_a_store_that_cannot_be_written_is_not_called_full() -> None:
+    """A read-only or misconfigured data folder read 'storage full': the operator or the
+    delegate freed space, and nothing changed."""
+    tr = Translator("en")
+    assert storage_problem(OSError(errno.EROFS, "read-only")) == ("unwritable",)
+    assert storage_problem(OSError(errno.EACCES, "denied")) == ("unwritable",)
+    assert storage_problem(OSError(errno.ENOSPC, "full")) == ()
+    stuck = SyncResult("storage", AT, document="mission.json", problems=("unwritable",))
+    full = SyncResult("storage", AT, document="mission.json")
+    assert "(the storage cannot be written)" in describe(tr, SyncState.done(stuck), ZONE)
+    assert "(storage full)" in describe(tr, SyncState.done(full), ZONE)
+    signing_in = describe(tr, SyncState.done(replace(stuck, at=None)), ZONE, sign_in=True)
+    assert signing_in == "Your agenda could not be saved: the storage cannot be written."

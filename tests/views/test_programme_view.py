@@ -71,11 +71,19 @@ async def test_bookmark_adds_to_my_agenda_and_persists(tmp_path: Path) -> None:
 class FullStorage:
     """Settings storage that refuses every write, as a full phone or browser quota does."""
 
+    code = errno.ENOSPC
+
     async def get(self, key: str) -> str | None:
         return None
 
     async def set(self, key: str, value: str) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+        raise OSError(self.code, "refused")
+
+
+class ReadOnlyStorage(FullStorage):
+    """A data folder that cannot be written (read-only, or not the server's own)."""
+
+    code = errno.EROFS
 
 
 @pytest.mark.parametrize(
@@ -177,3 +185,18 @@ async def test_a_row_gives_its_title_the_width_beside_the_time(app: App) -> None
         assert isinstance(title_col, ft.Column) and title_col.expand
         assert any(isinstance(c, ft.Icon | ft.IconButton) for c in walk(time_col)), ident
         assert not any(isinstance(c, ft.Icon | ft.IconButton) for c in walk(title_col)), ident
+
+
+async def test_bookmark_on_storage_that_cannot_be_written_does_not_say_it_is_full(
+    tmp_path: Path,
+) -> None:
+    """A read-only data folder was called full: someone freeing space would change nothing."""
+    app = await App(tmp_path, lang="fr").start("/programme")
+    try:
+        app.repo.settings_store.kv = ReadOnlyStorage()
+        await app.tap("bookmark-tue-startup-pitch")
+        assert not app.repo.is_bookmarked("tue-startup-pitch")
+        toast = app.toasts()[-1]
+        assert "pleine" not in toast and "ne peut pas être écrite" in toast, toast
+    finally:
+        await app.close()
