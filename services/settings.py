@@ -47,6 +47,9 @@ class Settings(BaseModel):
     announcements_dismissed: list[str] = Field(default_factory=list)
     # private B2B notes, keyed by services.notes.note_key (person + meeting): never published
     notes: dict[str, MeetingNote] = Field(default_factory=dict)
+    # a personal code whose sign-in found the organisers unreachable: signed in with once they
+    # answer, in this session or the next one (a page reloaded, the browser opened again)
+    waiting_code: str | None = None
 
 
 def handed_over(settings: Settings, code: str | None) -> dict[str, object]:

@@ -37,7 +37,9 @@ class SessionSync:
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
         self.brought = 0  # changes committed while this session's own sync ran
         # a sign-in that found the organisers unreachable: tried again once they answer
-        self.waiting_code: tuple[str, bool] | None = None
+        settings = shell.repo.settings
+        kept = settings.waiting_code if settings.personal_code is None else None
+        self.waiting_code: tuple[str, bool] | None = (kept, False) if kept else None
 
     @property
     def active(self) -> bool:
@@ -196,6 +198,7 @@ class SessionSync:
 
         async def sign_out() -> None:
             await self.shell.account.sign_out()
+            await self._keep_waiting(None)
             self.shell.ctx.state.forget_person()  # nothing the last person typed is left out
             demo = self.shell.repo.delegate is not None
             text = tr.gettext("Signed out: showing the demo agenda") if demo else None
@@ -207,6 +210,7 @@ class SessionSync:
             outcome = await self.shell.account.sign_in(code, confirmed)
             if outcome.status == "offline":  # a personal link opened without a network
                 self.waiting_code = (code, confirmed)
+            await self._keep_waiting(code if outcome.status == "offline" else None)
             sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
             if outcome.status == "confirm_origin":
                 again = partial(self.sign_in, code, confirmed=True)
@@ -241,6 +245,12 @@ class SessionSync:
             self.shell.tasks.run(sign_out)
         else:
             self.shell.tasks.run(lambda: check(text))
+
+    async def _keep_waiting(self, code: str | None) -> None:
+        """The code to sign in with once the organisers answer, kept with the person's
+        settings: the promise 'you will be signed in' outlives a reload."""
+        if self.shell.repo.settings.waiting_code != code:
+            await self.shell.repo.update_settings(waiting_code=code)
 
     async def _first_sign_in(self) -> None:
         """Their own language from the organisers' sheet (they can change it), and no report

@@ -311,8 +311,9 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         await closed(app)
 
 
+@pytest.mark.parametrize("reloaded", [False, True], ids=["same-page", "reloaded"])
 async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answer(
-    tmp_path: Path,
+    tmp_path: Path, reloaded: bool
 ) -> None:
     """Lotte opened her personal link with no network: the app noticed the organisers were
     back (its sync went through), but she stayed 'Not signed in' under 'Could not reach the
@@ -342,6 +343,9 @@ async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answe
         await until(app, lambda: app.shell is not None and bool(app.toasts()))
         assert app.repo.delegate is None
         assert "signed in as soon as they can be reached" in app.text()  # no 'try again'
+        if reloaded:  # the promise outlived the page: it said so, and she had closed it
+            await app.close()
+            app = await App(tmp_path / "app", feeds=feeds).start("/agenda")
         down = False
         assert app.shell is not None
         app.shell.syncing.sync_now()  # as the loop does by itself, 30 s later
@@ -349,5 +353,6 @@ async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answe
         assert app.repo.delegate is not None
         assert app.repo.delegate.delegate.name == "Lotte Vermeulen"
         assert "Could not reach the organisers" not in app.text()
+        assert app.repo.settings.waiting_code is None  # kept no longer than needed
     finally:
         await closed(app)
