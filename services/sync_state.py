@@ -175,6 +175,11 @@ def _sign_in_sentence(tr: Translator, result: SyncResult) -> str:
     _ = tr.gettext
     if result.document == "mission.json" and result.status in ("not_found", "invalid"):
         return ""  # the programme failed, not the code: said as after a sync
+    if result.status == "offline" and result.problems:  # it answered: the network is not at fault
+        return _(
+            "The organisers' server answered with an error ({error}). You will be signed in as "
+            "soon as it answers."
+        ).format(error=result.problems[0])
     if result.address and result.status == "other_origin":
         return _(
             "This link is for another address ({address}), which this app does not use. "

@@ -230,3 +230,23 @@ def test_a_store_that_cannot_be_written_is_not_called_full() -> None:
     assert "(storage full)" in describe(tr, SyncState.done(full), ZONE)
     signing_in = describe(tr, SyncState.done(replace(stuck, at=None)), ZONE, sign_in=True)
     assert signing_in == "Your agenda could not be saved: the storage cannot be written."
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The organisers' server answered with an error (HTTP 503)."),
+        ("fr", "Le serveur des organisateurs a répondu par une erreur (HTTP 503)."),
+        ("nl", "De server van de organisatoren gaf een fout (HTTP 503)."),
+    ],
+)
+def test_describe_a_sign_in_the_server_refused_with_an_error_never_blames_the_network(
+    lang: Lang, said: str
+) -> None:
+    """A sign-in that met a 503 said 'Could not reach the organisers', as if the delegate's own
+    network were at fault, where a sync that met one names the error."""
+    result = SyncResult("offline", document="mission.json", problems=("HTTP 503",))
+    sentence = describe(Translator(lang), SyncState.done(result), ZONE, sign_in=True)
+    assert sentence.startswith(said), sentence
+    unreachable = describe(Translator(lang), SyncState.done(SyncResult("offline")), ZONE, True)
+    assert "503" not in unreachable and unreachable != sentence
