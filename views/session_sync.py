@@ -271,7 +271,13 @@ class SessionSync:
             "Your agenda leaves this device. To see it again, you need your personal code "
             "and a connection."
         )
-        if self.shell.ctx.sync.status == "offline":
+        outcome = self.shell.ctx.sync.outcome
+        if outcome is not None and outcome.status == "offline" and outcome.problems:
+            text += " " + _(
+                "The organisers' server answers with an error now: you could not sign in again "
+                "until it answers."
+            )  # the phone is online: a 503 is no network of the person's to wait for
+        elif outcome is not None and outcome.status == "offline":
             text += " " + _(
                 "You are offline now: you could not sign in again until you are back online."
             )

@@ -280,16 +280,31 @@ async def test_a_visitors_day_says_a_cancelled_activity_is_cancelled(
             await closed(app)
 
 
+@pytest.mark.parametrize(
+    ("last", "then"),
+    [
+        (
+            SyncResult("offline"),
+            "U bent nu offline: u kunt pas opnieuw aanmelden als u weer online bent.",
+        ),
+        (
+            SyncResult("offline", problems=("HTTP 503",)),  # online, the server refuses
+            "De server van de organisatoren geeft nu een fout: u kunt pas opnieuw aanmelden als hij"
+            " weer antwoordt.",
+        ),
+    ],
+)
 async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_wait(
-    tmp_path: Path, feed_url: str
+    tmp_path: Path, feed_url: str, last: SyncResult, then: str
 ) -> None:
     """One tap took the agenda off the phone; offline, signing in again was then refused while
-    the agenda had been there all along. Lotte (Dutch) is asked first, and told it offline."""
+    the agenda had been there all along. Lotte (Dutch) is asked first, and told it offline (or
+    that the server answers with an error: her phone is online)."""
     app = await live(tmp_path, feed_url, "/settings")
     try:
         await submit_code(app, LOTTE)
         assert app.repo.delegate is not None and app.shell is not None
-        app.shell.ctx.sync = SyncState.done(SyncResult("offline"))  # the last sync found no network
+        app.shell.ctx.sync = SyncState.done(last)  # how the last sync ended
         await app.go("/settings")
         logout = next(
             c
@@ -301,8 +316,7 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         assert asked is not None and isinstance(asked.content, ft.Text)
         assert asked.content.value == (
             "Uw agenda verdwijnt van dit toestel. Om hem opnieuw te zien, hebt u uw persoonlijke"
-            " code en een verbinding nodig. U bent nu offline: u kunt pas opnieuw aanmelden als u"
-            " weer online bent."
+            " code en een verbinding nodig. " + then
         )
         await answer(app, asked, "Annuleren")
         assert question(app) is None and app.repo.settings.personal_code is not None
