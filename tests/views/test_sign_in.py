@@ -82,7 +82,8 @@ async def sign_in(app: App, code: str) -> None:
     await until(app, lambda: app.repo.delegate is not None)
 
 
-async def sign_out(app: App) -> None:
+async def tap_sign_out(app: App) -> ft.AlertDialog | None:
+    """Settings' Sign out tapped: the question it asks first."""
     await app.go("/settings")
     button = next(
         c
@@ -90,7 +91,11 @@ async def sign_out(app: App) -> None:
         if isinstance(c, ft.TextButton) and c.icon == ft.Icons.LOGOUT
     )
     await app.fire(button, "click")
-    asked = question(app)
+    return question(app)
+
+
+async def sign_out(app: App) -> None:
+    asked = await tap_sign_out(app)
     assert asked is not None and app.repo.settings.personal_code is not None  # asked first
     assert app.shell is not None
     await answer(app, asked, app.shell.ctx.tr.gettext("Sign out"))
@@ -305,14 +310,7 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         await submit_code(app, LOTTE)
         assert app.repo.delegate is not None and app.shell is not None
         app.shell.ctx.sync = SyncState.done(last)  # how the last sync ended
-        await app.go("/settings")
-        logout = next(
-            c
-            for c in walk(app.find("signed-in"))
-            if isinstance(c, ft.TextButton) and c.icon == ft.Icons.LOGOUT
-        )
-        await app.fire(logout, "click")
-        asked = question(app)
+        asked = await tap_sign_out(app)
         assert asked is not None and isinstance(asked.content, ft.Text)
         assert asked.content.value == (
             "Uw agenda verdwijnt van dit toestel. Om hem opnieuw te zien, hebt u uw persoonlijke"
