@@ -12,12 +12,10 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem
 from services.changes import Change, FieldChange
-from services.i18n import Translator, dated
+from services.i18n import Translator
 from services.models import MissionDoc
 from services.present import zoned, zoned_range
 from services.repository import Repository
-
-NBSP = "\u00a0"  # a day never wraps inside itself
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ def _span(
     if not days:
         return span
     day = datetime.fromisoformat(values["start"][which]).astimezone(zone).date()
-    return f"{dated(day, 'EEE d MMM', tr.locale).replace(' ', NBSP)} {span}"
+    return f"{tr.short_date(day)} {span}"
 
 
 def _moved_day(values: dict[str, tuple[str, str]], zone: ZoneInfo) -> bool:

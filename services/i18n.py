@@ -154,6 +154,10 @@ class Translator:
             value = date(value.year, value.month, value.day)
         return _weekday(value, self.locale), str(value.day)
 
+    def short_date(self, value: date) -> str:
+        """'wo 8 okt' with no-break spaces: a day beside a time never wraps inside itself."""
+        return dated(value, "EEE d MMM", self.locale).replace(" ", "\u00a0")
+
     def time(self, value: datetime, zone: tzinfo) -> str:
         return _clock(value.astimezone(zone).replace(tzinfo=None), self.locale)
 
@@ -168,8 +172,7 @@ class Translator:
         last = (end.astimezone(zone) - timedelta(microseconds=1)).date()  # 00:00 ends the day
         if last <= start.astimezone(zone).date():
             return span
-        day = dated(last, "EEE d MMM", self.locale).replace(" ", "\u00a0")
-        return f"{span} ({day})"  # no-break spaces: the day never wraps inside the brackets
+        return f"{span} ({self.short_date(last)})"
 
     def in_minutes(self, minutes: int) -> str:
         """'in 25 min', 'over 25 min', 'dans 25 min'; past 90 minutes hours and minutes, each

@@ -15,11 +15,10 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, with_warnings
 from services.changes import Change
-from services.i18n import Translator, dated, in_zone
+from services.i18n import Translator, in_zone
 from services.models import MissionDoc, Venue
 
 MOVES = {"start", "end", "venue_id"}
-NBSP = "\u00a0"  # a day never wraps inside itself
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def _moved_to(tr: Translator, impact: Impact, zone: ZoneInfo, mission: MissionDo
     start = impact.changed.start.astimezone(zone)
     time = tr.time(start, zone)
     if impact.was is not None and impact.was.astimezone(zone).date() != start.date():
-        time = f"{dated(start.date(), 'EEE d MMM', tr.locale).replace(' ', NBSP)} {time}"
+        time = f"{tr.short_date(start.date())} {time}"
     return in_zone(tr, time, zone, mission.mission.time_zone)
 
 
