@@ -19,6 +19,7 @@ from services.i18n import pick_language
 from services.keyvalue import FileKeyValue, KeyValue
 from services.library import Library
 from services.pocket_copy import PocketCopy
+from services.process_settings import log_level, port_from
 from services.repository import Repository
 from services.settings import SettingsStore
 from services.store import FeedStore, data_dir
@@ -88,27 +89,6 @@ def keep_pocket_copy(shell: AppShell, copy: PocketCopy, language: str) -> None:
 
     shell.account.on_change.append(refresh)
     refresh()
-
-
-LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-
-
-def log_level(value: str | None) -> str:
-    """DELEGATE_LOG, in any case ('debug' stopped the app with a traceback)."""
-    level = (value or "WARNING").strip().upper()
-    if level not in LEVELS:
-        raise Misconfigured(
-            f"DELEGATE_LOG={value!r} is not a log level: one of {', '.join(LEVELS)}"
-        )
-    return level
-
-
-def port_from(value: str | None) -> int:
-    """DELEGATE_PORT, or 8550."""
-    text = (value or "8550").strip()
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise Misconfigured(f"DELEGATE_PORT={value!r} is not a port: a number from 1 to 65535")
-    return int(text)
 
 
 def run() -> None:

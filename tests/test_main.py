@@ -161,11 +161,6 @@ def test_a_bad_port_or_log_level_says_which_and_starts_nothing(
     assert served == []
 
 
-def test_a_log_level_in_small_letters_and_the_default_port_are_read() -> None:
-    assert main.log_level("debug") == "DEBUG" and main.log_level(None) == "WARNING"
-    assert main.port_from(None) == 8550 and main.port_from(" 8551 ") == 8551
-
-
 class Opened(Exception):
     """The session's repository is open: the rest of the session is not this test's."""
 
