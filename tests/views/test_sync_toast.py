@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -91,11 +91,10 @@ async def test_sync_toast_counts_an_activity_changed_in_both_documents_once(
         assert "1 change" in app.shell.ctx.status_text()
 
 
-async def test_sync_now_tapped_twice_on_a_slow_network_syncs_and_tells_once(
-    tmp_path: Path,
-) -> None:
-    """On a slow network the button's 'syncing' state comes late and a delegate taps again:
-    that started a second sync right after the first, with a second toast."""
+@asynccontextmanager
+async def slow_feed(tmp_path: Path) -> AsyncIterator[tuple[App, list[str], asyncio.Event]]:
+    """The app on a feed that answers its first sync at once and every later one only once
+    `gate` is set; `asked` lists the paths asked for."""
     gate = asyncio.Event()
     asked: list[str] = []
 
@@ -113,22 +112,53 @@ async def test_sync_now_tapped_twice_on_a_slow_network_syncs_and_tells_once(
     app = await App(tmp_path / "app", feeds=feeds).start("/settings")
     try:
         assert app.shell is not None and asked == ["/mission.json"]
+        yield app, asked, gate
+    finally:
+        await app.close()
+        await feeds.aclose()
+
+
+async def settled_until(app: App, done: Callable[[], bool]) -> None:
+    for _ in range(100):  # bounded
+        await app.settle()
+        if done():
+            break
+
+
+async def test_sync_now_tapped_twice_on_a_slow_network_syncs_and_tells_once(
+    tmp_path: Path,
+) -> None:
+    """On a slow network the button's 'syncing' state comes late and a delegate taps again:
+    that started a second sync right after the first, with a second toast."""
+    async with slow_feed(tmp_path) as (app, asked, gate):
+        assert app.shell is not None
         toasts = len(app.toasts())
         app.shell.sync_now()
-        for _ in range(100):  # bounded: until the sync asks
-            await app.settle()
-            if len(asked) == 2:
-                break
+        await settled_until(app, lambda: len(asked) == 2)  # the sync asks
         app.shell.sync_now()  # the second tap, while the first sync waits for the network
         gate.set()
-        for _ in range(100):  # bounded: until the first sync has ended
-            await app.settle()
-            if app.shell.ctx.sync.phase == "done":
-                break
+        await settled_until(
+            app, lambda: app.shell is not None and app.shell.ctx.sync.phase == "done"
+        )
         for _ in range(20):  # and a moment more, for a second one to show itself
             await app.settle()
         assert asked == ["/mission.json", "/mission.json"]
         assert len(app.toasts()) == toasts + 1, app.toasts()[toasts:]
-    finally:
-        await app.close()
-        await feeds.aclose()
+
+
+async def test_sync_now_tapped_during_a_timed_sync_asks_again_after_it(tmp_path: Path) -> None:
+    """The timed sync may have asked before the organisers' change was out: a tap while it runs
+    (not one a tap started) still syncs once more after it, and says how that went."""
+    async with slow_feed(tmp_path) as (app, asked, gate):
+        assert app.shell is not None
+        toasts = len(app.toasts())
+        app.shell.syncing._sync_soon()  # what the timer does, every 15 minutes
+        await settled_until(app, lambda: len(asked) == 2)
+        app.shell.sync_now()
+        app.shell.sync_now()  # twice, as on a slow network: still one more sync
+        gate.set()
+        await settled_until(app, lambda: len(asked) == 3 and len(app.toasts()) > toasts)
+        for _ in range(20):
+            await app.settle()
+        assert asked == ["/mission.json"] * 3
+        assert len(app.toasts()) == toasts + 1, app.toasts()[toasts:]
