@@ -295,3 +295,46 @@ def test_cli_rollback_in_a_terminal_asks_first_and_says_what_it_will_serve(
         assert code == 0 and revisions == [1, 2, 3] and "rolled back:" in said
     else:
         assert code == 1 and revisions == [1, 2] and said.endswith("nothing was rolled back\n")
+
+
+def test_cli_rollback_with_yes_in_a_terminal_does_not_ask(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, address = copy_example(tmp_path), ("--public-url", "https://feed.example.org/")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    monkeypatch.setattr("sys.stdin", Terminal("n\n"))  # an answer nobody is asked for
+    capsys.readouterr()
+    assert main(["rollback", str(tmp_path / "feed"), "--yes"]) == 0
+    said = capsys.readouterr().out
+    assert "Roll back?" not in said and said.startswith("rolled back:")
+    assert [e.revision for e in history(tmp_path / "feed")] == [1, 2, 3]
+
+
+def test_cli_rollback_asked_then_overtaken_rolls_nothing_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A publish that goes out while the organiser reads the question changes what a rollback
+    would bring back: the yes was for the release shown, so nothing is rolled back."""
+    source, address = copy_example(tmp_path), ("--public-url", "https://feed.example.org/")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+
+    class Meanwhile:
+        """An organiser at a terminal who says yes once another publish went out."""
+
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
+            edit(source / "activities.csv", "mon-lunch", room_en="Blue Room")
+            assert main(_publish(tmp_path, *address, source=source)) == 0  # another organiser
+            return "y\n"
+
+    monkeypatch.setattr("sys.stdin", Meanwhile())
+    capsys.readouterr()
+    assert main(["rollback", str(tmp_path / "feed")]) == 1
+    assert "now revision 2" in capsys.readouterr().err
+    assert [e.revision for e in history(tmp_path / "feed")] == [1, 2, 3]
