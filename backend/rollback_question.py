@@ -1,12 +1,12 @@
 """The command line's rollback asks first in a terminal, as the console does: what it will serve
-(backend.console.undo), then yes or no. `--yes`, or no terminal (a script), does not ask."""
+(backend.undo), then yes or no. `--yes`, or no terminal (a script), does not ask."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TextIO
 
-from backend.console.undo import Undo, undo
+from backend.undo import Undo, undo
 
 
 def question(going: Undo) -> str:

@@ -146,3 +146,13 @@ def test_event_handlers_never_set_properties_of_drawn_controls() -> None:
                     for target in targets:
                         if isinstance(target, ast.Attribute) and target.attr in DRAWN_PROPS:
                             raise AssertionError(f"{path}: {ast.unparse(target)} in {inner.name}")
+
+
+def test_backend_outside_the_console_never_imports_it() -> None:
+    """The console is one front end of the backend, as the command line is: what both use
+    (backend.undo, what a rollback would serve) lives beside them, not in the console. Only
+    the command line's entry points start the console or borrow its port check."""
+    entry_points = {"__main__.py", "commands.py"}
+    for path in (ROOT / "backend").glob("*.py"):
+        if path.name not in entry_points:
+            assert not any(m.startswith("backend.console") for m in _modules_of(path)), path

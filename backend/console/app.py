@@ -19,7 +19,7 @@ from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
-from backend.console.pages import failed, language, live_revision, page, result
+from backend.console.pages import failed, language, page, result
 from backend.console.rolling import Rolling
 from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
@@ -27,6 +27,7 @@ from backend.publish import Moved, Report, publish
 from backend.releases import history, live, restored
 from backend.rollback import previous
 from backend.staging import Busy
+from backend.undo import live_revision
 from backend.write_failure import WriteFailure, attempt
 from services.going import Going
 from services.i18n import Translator

@@ -13,10 +13,8 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from backend.console.access import csrf_token, remember_csrf
-from backend.live_mission import stamp
 from backend.preview import MAX_DROP
 from backend.publish import Report
-from backend.releases import Entry
 from backend.wording import describe, not_published, refusal
 from backend.write_failure import WriteFailure, sentence, upload_sentence
 from services.i18n import Translator, pick_language
@@ -102,14 +100,6 @@ def failed(
         request, "result.html", status, errors=[], failure=text, reason=failure.reason,
         upload=upload, filename=filename,
     )  # fmt: skip
-
-
-def live_revision(current: Path | None, entries: list[Entry]) -> int | None:
-    """What the live mission says; its history line's when it cannot be read (damaged)."""
-    shown = stamp(current)
-    if shown is not None:
-        return shown[0]
-    return next((e.revision for e in entries if current and e.release == current.name), None)
 
 
 def language(request: Request) -> Any:

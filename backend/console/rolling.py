@@ -1,5 +1,5 @@
 """The console's Rollback: a page that says what it will serve, then the confirmed rollback
-(backend.console.undo says what; backend.rollback makes it)."""
+(backend.undo says what; backend.rollback makes it)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from backend.console.config import ConsoleConfig
-from backend.console.pages import failed, language, live_revision, page
+from backend.console.pages import failed, language, page
 from backend.console.times import mission_clock
-from backend.console.undo import brought_back, undo
 from backend.invites import after_rollback
 from backend.releases import Entry, history, live
 from backend.rollback import Damaged, Overtaken, rollback
 from backend.staging import Busy
+from backend.undo import brought_back, live_revision, undo
 from backend.write_failure import WriteFailure, attempt, watching
 from services.going import Going
 from services.i18n import Translator

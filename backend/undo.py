@@ -1,5 +1,6 @@
-"""What the console's Rollback would serve, for the organiser to confirm before it goes out: the
-release it brings back, the revision it goes out as, and a short count of what changes back."""
+"""What a rollback would serve, for the organiser to confirm before it goes out (the console's
+page, the command line's question): the release it brings back, the revision it goes out as,
+and a short count of what changes back."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from backend.console.pages import live_revision
 from backend.live_mission import mission_json, stamp
 from backend.releases import Entry, highest_published, history, live, releases_of
 from backend.rollback import previous
@@ -28,8 +28,16 @@ class Undo:
     gone: int | None
 
 
+def live_revision(current: Path | None, entries: list[Entry]) -> int | None:
+    """What the live mission says; its history line's when it cannot be read (damaged)."""
+    shown = stamp(current)
+    if shown is not None:
+        return shown[0]
+    return next((e.revision for e in entries if current and e.release == current.name), None)
+
+
 def undo(out: Path) -> Undo | None:
-    """The rollback the console would make now; None when there is nothing to go back to."""
+    """The rollback that would be made now; None when there is nothing to go back to."""
     current, entries = live(out), history(out)
     back = previous(out, current, entries)
     if back is None:
