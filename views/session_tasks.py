@@ -38,6 +38,9 @@ class SessionTasks:
         async def guarded() -> None:
             try:
                 await work()
+            except (TimeoutError, ConnectionError):  # OSErrors too, but no storage's
+                log.exception("action failed")
+                shell.toast(shell.ctx.tr.gettext("That did not work. Please try again."))
             except OSError as exc:  # a full or read-only disk, or the browser's storage quota
                 log.exception("could not store")
                 _ = shell.ctx.tr.gettext
