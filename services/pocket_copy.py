@@ -81,6 +81,8 @@ class PocketCopy:
     async def _write(self, repo: Repository, lang: str) -> None:
         try:
             await self.refresh(repo, lang)
+        except (TimeoutError, ConnectionError):  # OSErrors, but the browser's, not its storage
+            log.warning("the offline pocket agenda could not be written", exc_info=True)
         except OSError:  # storage full: the older copy stays, and the person should know
             log.warning("the offline pocket agenda could not be stored", exc_info=True)
             if not self._refused and self.not_stored is not None:

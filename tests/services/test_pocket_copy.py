@@ -210,3 +210,25 @@ async def test_a_copy_the_browser_refuses_keeps_the_old_one_and_is_told_once(
     copy.request(repo, "en")
     await copy.settled()
     assert told == ["full", "full"]  # full again after a stored copy: told again
+
+
+class Unanswered(FileKeyValue):
+    """A browser that does not answer in time (Flet's call times out), its storage not full."""
+
+    async def set(self, key: str, value: str) -> None:
+        if key == KEY:
+            raise TimeoutError("the client did not answer")
+        await super().set(key, value)
+
+
+async def test_a_copy_the_browser_did_not_answer_for_is_not_told_as_storage_full(
+    tmp_path: Path,
+) -> None:
+    """TimeoutError is an OSError: a slow browser was told its storage was full."""
+    kv = Unanswered(tmp_path / "browser.json")
+    repo = await signed_in(tmp_path, kv)
+    told: list[str] = []
+    copy = PocketCopy(kv, lambda: told.append("full"))
+    copy.request(repo, "en")
+    await copy.settled()
+    assert told == []
