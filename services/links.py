@@ -10,7 +10,8 @@ LINKED_FILE = re.compile(r"\.((en|fr|nl)\.html|html|json|ics)$")
 # quotes, brackets and full stop around a code or link ("<https://…>", "(link).", "Code: …").
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 AROUND = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb<>()[]{}.,;:!?"
-LABEL = re.compile(r"^[^/]*:\s*(?=[^/]+$)")  # "Code : …", "Votre code: …" (not "https:")
+# "Code : …", "Votre lien : <https://…>" (not a link's own "https:")
+LABEL = re.compile(r"^[^/]*?:\s*(?=\S*https?://|[^/]+$)")
 
 
 def _pasted(text: str) -> str:

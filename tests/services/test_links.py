@@ -71,6 +71,20 @@ def test_feed_url_from_link_in_angle_brackets_is_found() -> None:
     assert feed_url_from_link(f"<{FEED}delegates/{CODE}.json>") == FEED
 
 
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        f"Link: {FEED}delegates/{CODE}.json",
+        f"Votre lien personnel\u00a0: <{FEED}delegates/{CODE}.json>.",
+        f"Uw link: {FEED}delegates/{CODE}.json",
+    ],
+)
+def test_feed_url_from_a_labelled_link_is_the_links_server(pasted: str) -> None:
+    """The code of a link copied with its label was taken, but not its server: the sign-in
+    went to the app's own feed, never asking about the link's."""
+    assert feed_url_from_link(pasted) == FEED and normalise_code(pasted) == CODE
+
+
 @pytest.mark.parametrize("pasted", ["Code:", f"Code: {CODE[:-1]}", f"{CODE}x.", "...", "<>"])
 def test_normalise_code_still_refuses_a_wrapped_non_code(pasted: str) -> None:
     assert normalise_code(pasted) is None
