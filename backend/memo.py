@@ -70,6 +70,26 @@ def source_digest(source: Path) -> str:
     return digest.hexdigest()
 
 
+def seal(release: Path, part: Memo) -> None:
+    """`part` in the memo of a release not yet live, written whole or not at all, and an
+    OSError when it cannot be: what must never be missing (the secret's fingerprint: a
+    release without one accepts any secret) is written before the release goes out, so a
+    disk that fills then stops the publish instead of losing it. The rest of the memo
+    (save_memo) only saves work."""
+    memo = load_memo(release)
+    if all(memo.get(key) == value for key, value in part.items()):
+        return  # the same release again: its memo already says so
+    path = _path(release)
+    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        temporary.write_bytes(pydantic_core.to_json({**memo, **part}))
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    _KEPT.wrote(path, {**memo, **part})
+
+
 def save_memo(release: Path, memo: Memo) -> None:
     """Written whole or not at all (a reader never finds half a memo), and kept for the next
     publish in this process. The memo is not to be changed afterwards. It is written once the

@@ -21,6 +21,7 @@ from collections.abc import Collection, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from backend import build_cache
@@ -29,7 +30,7 @@ from backend.collector import fewer_collections
 from backend.incremental import render_changed
 from backend.invites import RECORD, write_invites
 from backend.layout import twinned
-from backend.memo import SOURCE, save_memo, source_digest
+from backend.memo import SOURCE, save_memo, seal, source_digest
 from backend.numbering import renumber, renumbered
 from backend.objects import OBJECTS
 from backend.preview import MAX_DROP, Preview, compare, guard
@@ -206,8 +207,9 @@ def _release(
         delegates=len(built.delegates),
     )
     files, reused, placed = changes.files, changes.reused, changes.placed
+    sealed = partial(seal, part=kept_with(secret))  # a live release always names its secret
     report.release, written = write_release(
-        out, files, entry, reused, previous, placed, changes.twins
+        out, files, entry, reused, previous, placed, changes.twins, sealed
     )
     report.written = written + changes.written
     if built.saved is not None:  # made afresh: the next publish may reuse it

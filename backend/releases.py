@@ -25,7 +25,7 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -115,6 +115,7 @@ def write_release(
     base: Path | None = None,
     placed: dict[str, str] | None = None,
     twins: Mapping[str, bytes] | None = None,
+    before_live: Callable[[Path], None] | None = None,
 ) -> tuple[Path, int]:
     """The release holding `files` plus the live release's `reused` ones ({path: sha-256}),
     with .gz twins where `layout.twinned` wants them, made live. `placed`: delegates' files
@@ -123,7 +124,8 @@ def write_release(
     their object (backend.objects), so a small change writes little. `base`: the release
     `reused` was read from (default: the live one). Returns the release and how many files
     were written, twins included. `twins`: gzip twins of `files` made ahead
-    (backend.objects.packing)."""
+    (backend.objects.packing). `before_live`: what must be in the release before it goes
+    out (backend.memo.seal); when it raises, nothing went out."""
     releases = releases_of(out)
     with holding(out):
         current = base or live(out)
@@ -138,6 +140,8 @@ def write_release(
         made_of = (files, placed or {}, twins or {})
         written = 0 if release.exists() else _fill(current, release, made_of, manifested)
         _MANIFESTS.wrote(_manifest_path(release), manifest)  # the next publish builds on it
+        if before_live is not None:
+            before_live(release)
         # before the swap: a live release always has its line; the same release published
         # again (nothing changed, a double click) adds none, as nothing went out
         if entry is not None and not _last_line_is(out, digest):

@@ -14,6 +14,7 @@ import json
 import os
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 from backend import layout
 from backend.calendars import personal_calendar
 from backend.live_mission import stamp
-from backend.memo import load_memo, save_memo
+from backend.memo import load_memo, seal
 from backend.releases import (
     Entry,
     highest_published,
@@ -100,13 +101,13 @@ def _rollback(out: Path, now: datetime | None, expected: str | None = None) -> E
         raise Damaged(back, exc.name, exc.missing) from exc
     moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     entry = Entry("", revision, back.published_at, moment, back.activities, back.delegates)
-    write_release(out, files, Entry(**{**asdict(entry), "action": f"rollback:{back.release}"}))
-    now_live = history(out)[-1]
-    # its tokens are those of the release it brings back: so is the secret a publish must use
+    # its tokens are those of the release it brings back: so is the secret a publish must use,
+    # in the new release before it goes out (backend.memo.seal)
     kept = load_memo(release).get(SECRET)
-    if kept is not None:
-        save_memo(releases_of(out) / now_live.release, {SECRET: kept})
-    return now_live
+    sealed = partial(seal, part={SECRET: kept}) if kept is not None else None
+    done = Entry(**{**asdict(entry), "action": f"rollback:{back.release}"})
+    write_release(out, files, done, before_live=sealed)
+    return history(out)[-1]
 
 
 def previous(out: Path, current: Path | None, entries: list[Entry]) -> Entry | None:

@@ -22,8 +22,9 @@ from backend.layout import listing
 from backend.objects import packing, place
 from backend.publish import publish
 from backend.release_files import delegate_files, shared_files
-from backend.releases import releases_of
+from backend.releases import history, releases_of
 from backend.render_keys import ROOT, made_with
+from backend.same_secret import kept_with
 from backend.tokens import token_for
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
@@ -342,9 +343,38 @@ def test_a_memo_the_full_disk_refused_costs_the_next_publish_work_not_this_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The memo is written once the release is live: a disk full by then leaves the release
-    live and the invites written, and the next publish makes every file again."""
+    live and the invites written, and the next publish makes every file again. Only the
+    secret's fingerprint, sealed in before the release went out, is in it."""
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, URL)
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    write_bytes, memos = Path.write_bytes, []
+
+    def full(path: Path, data: bytes) -> int:
+        if ".memo.json" in path.name:
+            memos.append(path)
+            if len(memos) > 1:  # the seal went in; the disk is full by the memo
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    report = publish(source, out, SECRET, URL)
+    monkeypatch.undo()
+    assert report.release is not None and out.resolve() == report.release
+    assert report.invites is not None and (report.invites / "invites.csv").is_file()
+    assert memo.load_memo(report.release) == kept_with(SECRET)
+    edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
+    publish(source, out, SECRET, URL)
+    assert served(out) == full_render(source, report.release, out)
+
+
+def test_a_disk_full_before_the_secret_is_sealed_in_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release that cannot name its secret must not go out: it would take a publish with
+    any other secret, and every delegate's link would break."""
+    source, out = copy_example(tmp_path), tmp_path / "feed"
+    first = publish(source, out, SECRET, URL).release
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
     write_bytes = Path.write_bytes
 
@@ -354,11 +384,7 @@ def test_a_memo_the_full_disk_refused_costs_the_next_publish_work_not_this_one(
         return write_bytes(path, data)
 
     monkeypatch.setattr(Path, "write_bytes", full)
-    report = publish(source, out, SECRET, URL)
+    with pytest.raises(OSError):
+        publish(source, out, SECRET, URL)
     monkeypatch.undo()
-    assert report.release is not None and out.resolve() == report.release
-    assert report.invites is not None and (report.invites / "invites.csv").is_file()
-    assert memo.load_memo(report.release) == {}
-    edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
-    publish(source, out, SECRET, URL)
-    assert served(out) == full_render(source, report.release, out)
+    assert out.resolve() == first and [e.revision for e in history(out)] == [1]

@@ -249,3 +249,20 @@ def test_publish_with_another_secret_after_a_rollback_refused(tmp_path: Path) ->
     report = publish(source, out, other, URL, tmp_path / "invites", force=True)
     assert report.preview is not None and report.preview.other_secret
     assert report.release is None and len(history(out)) == 3
+
+
+def test_a_release_names_its_secret_before_it_goes_out_even_if_its_memo_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fingerprint was written with the memo once the release was live, and a memo that
+    could not be written (a disk filling just then) is no error: that release, or a rollback
+    to one, then took a publish with any secret, and every delegate's link broke."""
+    monkeypatch.setattr("backend.publish.save_memo", lambda *_args: None)  # the memo is lost
+    source, out = lunch_moved(tmp_path)
+    other = b"another-secret-not-for-production-987654"
+    refused = publish(source, out, other, URL, tmp_path / "invites", force=True)
+    assert refused.preview is not None and refused.preview.other_secret
+    rollback(out)
+    again = publish(source, out, other, URL, tmp_path / "invites", force=True)
+    assert again.preview is not None and again.preview.other_secret
+    assert again.release is None and len(history(out)) == 3
