@@ -11,6 +11,7 @@ from services.maps import REGIONS
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES
 from tests.views.harness import App, walk
+from tests.views.test_theme import AA, contrast
 from views.map import DAY_MAP_HEIGHT, MAP_CHROME, stop_spots
 
 STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
@@ -47,6 +48,18 @@ async def test_day_map_pins_are_48_px_buttons_that_open_their_venue(app: App) ->
     assert found["stanford"].label == "Stop 2: Stanford University"
     await app.tap("pin-stanford")
     assert app.route == "/venue/stanford"
+
+
+async def test_day_map_pins_keep_white_numbers_readable_in_the_dark_theme(app: App) -> None:
+    """The map stays a light picture in the dark theme: a pin painted with the theme's primary
+    (pale blue there) left its white number at 1.7:1; its colour is now the theme's in neither."""
+    await app.go("/map/2025-10-07")
+    for pin in pins(app).values():
+        discs = [c for c in walk(pin) if isinstance(c, ft.Container) and c.width == 30]
+        assert len(discs) == 1
+        colour = discs[0].bgcolor
+        assert isinstance(colour, str) and colour.startswith("#"), colour
+        assert contrast(colour, "#FFFFFF") >= AA, colour
 
 
 async def test_all_venues_list_the_city_of_the_day_first_then_the_mission_order(app: App) -> None:

@@ -15,6 +15,9 @@ from views.components.shared import shared
 
 WATER, LAND = "#b9d3e6", "#f2efe6"
 INK, MUTED = "#1d2433", "#4f5968"
+# The picture is light in both themes, so its pins are too: the theme's primary is a pale blue
+# in the dark theme, and the white numbers on it could not be read (about 1.7:1).
+PIN_BLUE, PIN_RED = "#1E3A8A", "#C62828"  # the mission blue; Material red 700
 PHONE_WIDTH = 366.0  # a 390 px phone less the margins, until the map has measured itself
 TALLEST = 600  # a wide map grows up to this height
 
@@ -148,7 +151,7 @@ def _label(label: Label) -> ft.Control:
 
 def _pin(pin: Pin, on_pin: Callable[[str], None] | None) -> ft.Control:
     spot = pin.spot
-    colour = ft.Colors.RED_700 if spot.highlight else ft.Colors.PRIMARY
+    colour = PIN_RED if spot.highlight else PIN_BLUE
     inner: ft.Control = (
         ft.Text(
             spot.mark,
