@@ -12,6 +12,7 @@ from services.changes import Change, FieldChange
 from services.models import Lang
 from services.pocket import render_pocket
 from tests.services.pocket_source import LINKS, source_of, valid_html
+from tests.views.test_theme import AA, contrast
 
 
 def test_pocket_page_is_valid_html_with_print_css_and_no_script(
@@ -255,3 +256,29 @@ def test_offline_banner_never_ends_a_line_on_its_dot(
     assert "main a,.links a{display:inline-block" in page  # why the no-break space is not enough
     rule = re.search(r"\.banner span\{([^}]*)\}", page)
     assert rule is not None and "white-space:nowrap" in rule.group(1)
+
+
+def colours(block: str) -> dict[str, str]:
+    return dict(re.findall(r"--([a-z-]+):(#[0-9a-f]{6})", block))
+
+
+def test_pocket_page_follows_a_dark_phone_on_screen_with_readable_text(
+    mission: dict[str, Any], delegate: dict[str, Any]
+) -> None:
+    """A phone in dark mode opened the copy as a white page beside the dark app: it now has a
+    dark scheme on screen (print stays light), and every text colour is readable (WCAG AA) on
+    the page and on its banners in both. The pins sit on the light map in both: no change."""
+    page = render_pocket(source_of(mission, delegate), "nl", LINKS)
+    light = colours(page.split(":root{", 1)[1].split("}", 1)[0])
+    query = "@media screen and (prefers-color-scheme:dark){:root{"
+    assert query in page
+    dark = {**light, **colours(page.split(query, 1)[1].split("}", 1)[0])}
+    assert "background:var(--page)" in page and "background:#fff" not in page
+    for scheme in (light, dark):
+        for text in ("ink", "mute", "accent", "warn"):
+            assert contrast(scheme[text], scheme["page"]) >= AA, (scheme, text)
+        for banner in ("banner", "online"):
+            for text in ("ink", "mute", "accent"):
+                assert contrast(scheme[text], scheme[banner]) >= AA, (scheme, banner, text)
+        assert contrast("#ffffff", scheme["pin"]) >= AA
+    assert dark["page"] != light["page"] and dark["pin"] == light["pin"]
