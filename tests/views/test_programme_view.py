@@ -200,3 +200,16 @@ async def test_bookmark_on_storage_that_cannot_be_written_does_not_say_it_is_ful
         assert "pleine" not in toast and "ne peut pas être écrite" in toast, toast
     finally:
         await app.close()
+
+
+async def test_day_chips_wrap_their_label_rather_than_cut_it(app: App) -> None:
+    """At 320 px, or zoomed to 150 %, six days share too little width for 'dim 5' on one line:
+    the number was cut ('dim !'). A label with no room puts its number on a second line."""
+    await app.go("/programme")
+    days = [c for c in app.controls() if isinstance(c, ft.Semantics) and c.identifier]
+    days = [c for c in days if c.identifier and c.identifier.startswith("chip-day-")]
+    assert len(days) == 6
+    for chip in days:
+        labels = [t for t in walk(chip) if isinstance(t, ft.Text)]
+        assert len(labels) == 1 and not labels[0].no_wrap, chip.identifier
+        assert labels[0].max_lines is None

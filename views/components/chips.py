@@ -33,7 +33,8 @@ def wrapping_chip(
             label,
             size=14,
             color=ft.Colors.ON_SURFACE_VARIANT,
-            no_wrap=fill,
+            # never cut: at 320 px, zoomed or with large text 'dim 5' was 'dim !' and 'ven 10'
+            # 'ven 1'; a day that has no room puts its number under its name, as on My agenda
             text_align=ft.TextAlign.CENTER if fill else ft.TextAlign.START,
         ),
         padding=TIGHT_PADDING if fill else WRAPPING_PADDING,
