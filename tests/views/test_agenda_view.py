@@ -82,6 +82,15 @@ async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
     assert "Overlaps with" in app.text()
 
 
+async def test_day_strip_cells_grow_with_large_text(app: App) -> None:
+    """With the browser's text at 200 % the day's number was cut in half by a fixed 56 px
+    cell: the cell takes its text's height, 56 px at the normal size (18 + 2 x 10 padding)."""
+    for day in ("day-2025-10-05", "day-2025-10-10"):
+        cell = app.find(day).content
+        assert isinstance(cell, ft.Container) and cell.height is None, day
+        assert cell.padding is not None
+
+
 async def test_another_day_keeps_now_next_to_one_line_above_its_list(app: App) -> None:
     """On Thursday the full card (then, when to leave: some 230 px) pushed Thursday's first
     item below the fold; another day shows what is on now in one line, still one tap away."""

@@ -20,6 +20,9 @@ NUMBER_STYLES = {fg: number_style(fg) for fg in (ft.Colors.ON_PRIMARY, ft.Colors
 CELL_RADIUS = shared(ft.BorderRadius.all(12))
 CENTER = shared(ft.Alignment.CENTER)
 STRIP_MARGIN = shared(ft.Margin.symmetric(horizontal=12, vertical=8))
+# 56 px high at the normal text size, and taller with large text: a fixed 56 cut the day's
+# number in half when the phone (or browser) asked for bigger letters
+CELL_PADDING = shared(ft.Padding.symmetric(vertical=10))
 
 
 def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda") -> ft.Control:
@@ -39,7 +42,7 @@ def day_strip(ctx: Ctx, days: list[date], selected: date, base: str = "/agenda")
             ),
             bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGH,
             border_radius=CELL_RADIUS,
-            height=56,
+            padding=CELL_PADDING,
             alignment=CENTER,
             on_click=partial(ctx.act.navigate, f"{base}/{day.isoformat()}"),
             ink=True,
