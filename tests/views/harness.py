@@ -195,7 +195,9 @@ class App:
 
     @property
     def route(self) -> str:
-        return self.page.views[-1].route
+        """The route on screen (the view's own stays one while two panes show: see frame.py)."""
+        assert self.shell is not None
+        return self.shell.ctx.state.route.path()
 
     def controls(self) -> list[BaseControl]:
         view = self.page.views[-1]

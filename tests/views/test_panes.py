@@ -38,6 +38,24 @@ async def test_wide_list_pane_stays_while_items_open_beside_it(app: App) -> None
     assert app.has("pane-detail") and pane_id(app, "pane-list") == listed
 
 
+async def test_wide_list_keeps_its_place_while_items_open_beside_it(app: App) -> None:
+    """On a laptop, the Programme scrolled to the afternoon jumped back to its top at each item
+    opened beside it: Flet's client builds a new page for a view whose route changed. The view
+    keeps one route while two panes show; a phone's screens keep their own."""
+    app.page.width = 1000
+    await app.go("/programme")
+    routes = {app.page.views[0].route}
+    for row in ("row-tue-b2b-lifesci", "row-tue-chm-reception"):
+        await app.tap(row)
+        routes.add(app.page.views[0].route)
+    assert app.route == "/activity/tue-chm-reception" and len(routes) == 1
+    app.page.width = 390
+    await app.go("/programme")
+    phone = app.page.views[0].route
+    await app.go("/activity/tue-b2b-lifesci")
+    assert (phone, app.page.views[0].route) == ("/programme", "/activity/tue-b2b-lifesci")
+
+
 def rows_sent(app: App) -> list[list[str]]:
     """The list rows each message the server sent carries, in order, message by message."""
     assert app.conn.sent is not None

@@ -28,7 +28,9 @@ def app_view(
     """The app's one view: `screen` (and the list `beside` it) between the bars."""
     return ft.View(
         key="app",
-        route=route.path(),
+        # Flet's client keys its page by this route: a new route was a new page, and the list
+        # beside the item (a wide window) went back to its top each time an item was opened
+        route="/two-panes" if beside is not None else route.path(),
         appbar=appbar,
         controls=body(ctx, screen, beside, route),
         navigation_bar=bar,
