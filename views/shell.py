@@ -19,7 +19,7 @@ from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
 from views.components.drafts import adopt_typed
-from views.components.frame import app_bar, app_view, navigation_bar
+from views.components.frame import app_bar, app_view, is_narrow, navigation_bar
 from views.components.panes import Rest, first_part, is_wide, list_beside
 from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, locale_configuration, theme
@@ -82,6 +82,7 @@ class AppShell:
         sync = SyncState() if self.account.can_sync else SyncState.done(SyncResult("no_feed"))
         self.ctx = Ctx(repo, Translator(lang), state, actions, sync)
         self.wide = is_wide(page.width)
+        self.narrow = is_narrow(page.width)
         state.window_height = page.height or 0
         if self.account.can_sync:
             repo.allow_demo(False)  # a live feed: visitors sign in, they never see the demo
@@ -109,8 +110,13 @@ class AppShell:
         height_changed = abs((self.page.height or 0) - state.window_height) >= 1
         state.window_height = self.page.height or 0
         # the map fits a wide window's height; a phone's (its address bar coming and going) not
-        if wide != self.wide or (height_changed and wide and state.route.name == "map"):
-            self.wide = wide
+        narrow = is_narrow(self.page.width)
+        if (
+            wide != self.wide
+            or narrow != self.narrow
+            or (height_changed and wide and state.route.name == "map")
+        ):
+            self.wide, self.narrow = wide, narrow
             self.render()
 
     def stop(self) -> None:
@@ -159,7 +165,13 @@ class AppShell:
         bar = (
             None
             if screen.full_screen
-            else navigation_bar(self.ctx, route, list(self.screens), self.routes.navigate)
+            else navigation_bar(
+                self.ctx,
+                route,
+                list(self.screens),
+                self.routes.navigate,
+                is_narrow(self.page.width),
+            )
         )
         appbar = app_bar(self.ctx, screen, route, self.routes.back)
         self._draw(app_view(self.ctx, beside, route, appbar, bar, first or screen))

@@ -51,3 +51,23 @@ async def test_the_language_menu_is_a_48_px_target_like_the_other_bar_buttons(ap
     padding = menu.padding
     assert isinstance(padding, ft.Padding), padding
     assert 24 + padding.top + padding.bottom >= 48 and 24 + padding.left + padding.right >= 48
+
+
+def bar_of(app: App) -> ft.NavigationBar:
+    bar = app.page.views[-1].navigation_bar
+    assert isinstance(bar, ft.NavigationBar)
+    return bar
+
+
+async def test_a_narrow_window_names_only_the_chosen_tab(app: App) -> None:
+    """At 320 px (or a 390 px phone zoomed to 125 %) the five labels ran into each other
+    ('Mijn agendaProgramma'): there, only the chosen tab shows its name; wider, all five."""
+    for width, behaviour in (
+        (320.0, ft.NavigationBarLabelBehavior.ONLY_SHOW_SELECTED),
+        (390.0, None),
+        (359.0, ft.NavigationBarLabelBehavior.ONLY_SHOW_SELECTED),
+        (1024.0, None),
+    ):
+        app.page.width = width
+        await app.fire(app.page, "resize", {"width": width, "height": 700.0})
+        assert bar_of(app).label_behavior == behaviour, width

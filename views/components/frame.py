@@ -122,8 +122,21 @@ def language_menu(ctx: Ctx) -> ft.Control:
     )
 
 
+# Below this width the five labels run into each other (at 320 px, or 390 zoomed to 125 %:
+# 'Mijn agendaProgramma'): only the chosen tab says its name; each icon keeps it as a tooltip
+NARROW = 360
+
+
+def is_narrow(width: float | None) -> bool:
+    return width is not None and 0 < width < NARROW
+
+
 def navigation_bar(
-    ctx: Ctx, route: Route, screens: list[str], navigate: Callable[[str], None]
+    ctx: Ctx,
+    route: Route,
+    screens: list[str],
+    navigate: Callable[[str], None],
+    narrow: bool = False,
 ) -> ft.NavigationBar | None:
     _ = ctx.tr.gettext
     labels = {
@@ -157,4 +170,5 @@ def navigation_bar(
         selected_index=selected,
         on_change=changed,
         key=f"tabs-{ctx.state.bar_key}",
+        label_behavior=ft.NavigationBarLabelBehavior.ONLY_SHOW_SELECTED if narrow else None,
     )
