@@ -174,7 +174,10 @@ class AppShell:
             )
         )
         appbar = app_bar(self.ctx, screen, route, self.routes.back)
-        self._draw(app_view(self.ctx, beside, route, appbar, bar, first or screen))
+        view = app_view(
+            self.ctx, beside, route, appbar, bar, first or screen, is_wide(self.page.width)
+        )
+        self._draw(view)
         rest = first.rest if first is not None else None
         if rest is not None:  # the rest follows once the first part has left
             drawn = self.drawn

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import flet as ft
 import msgpack
 
 from tests.views.harness import App
-from views.components.panes import fold_least
+from views.components.panes import READABLE, fold_least
 
 
 def pane_id(app: App, identifier: str = "pane-main") -> int:
@@ -144,3 +145,28 @@ def test_fold_least_counts_controls_until_a_phone_is_full() -> None:
     assert fold_least(844, [48, 32, *[96] * 10]) == 9
     assert fold_least(844, [48, 32, 96]) == 3  # all of it fits: the screen is sent whole
     assert fold_least(0, [48, 32, 96]) is None  # the height is not known yet
+
+
+def readable_width(app: App) -> float | None:
+    """The width the single pane is held to, or None: the window's."""
+    view = app.page.views[-1]
+    row = view.controls[0]
+    if isinstance(row, ft.Row) and isinstance(row.controls[0], ft.Container):
+        return row.controls[0].width
+    return None
+
+
+async def test_one_pane_on_a_laptop_keeps_a_tablets_width_but_the_map_fills_it(app: App) -> None:
+    """Settings on a 1280 px laptop: three language buttons of 420 px, lines of 150 letters.
+    A single pane is centred at READABLE wide; the map (a picture) and a phone keep theirs."""
+    app.page.width = 1280
+    for route in ("/settings", "/contacts", "/safety", "/about"):
+        await app.go(route)
+        assert readable_width(app) == READABLE, route
+    await app.go("/map")
+    assert readable_width(app) is None
+    await app.go("/programme")
+    assert app.has("pane-list") and readable_width(app) is None  # two panes: the whole window
+    app.page.width = 390
+    await app.go("/settings")
+    assert readable_width(app) is None

@@ -24,6 +24,7 @@ def app_view(
     appbar: ft.AppBar,
     bar: ft.NavigationBar | None,
     screen: Screen,
+    wide: bool = False,
 ) -> ft.View:
     """The app's one view: `screen` (and the list `beside` it) between the bars."""
     return ft.View(
@@ -32,7 +33,7 @@ def app_view(
         # beside the item (a wide window) went back to its top each time an item was opened
         route="/two-panes" if beside is not None else route.path(),
         appbar=appbar,
-        controls=body(ctx, screen, beside, route),
+        controls=body(ctx, screen, beside, route, wide),
         navigation_bar=bar,
         bgcolor=ft.Colors.WHITE if screen.full_screen else None,
         padding=0,

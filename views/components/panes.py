@@ -16,6 +16,11 @@ from views.routes import Route
 WIDE = 720  # logical pixels: a tablet, or a phone in landscape
 LISTS = ("agenda", "programme")  # tabs whose items open beside them
 DETAILS = ("activity", "meeting", "venue", "changes")
+# One pane on a laptop (Settings, Contacts, Safety...) took the whole 1280 px: three language
+# buttons a third of the screen each, lines of 150 letters. It keeps a tablet's width, centred;
+# the map alone fills the window (a picture, drawn for the room it gets).
+READABLE = 720
+FULL_WIDTH = ("map",)
 CHROME = 136  # logical pixels: the app bar and the navigation bar
 CARD_AT_LEAST = 96  # the shortest list card: a one-line title, place and kind beside the time
 
@@ -127,10 +132,24 @@ def pane(screen: Screen, identifier: str, shows: str) -> ft.Control:
     )
 
 
-def body(ctx: Ctx, screen: Screen, beside: Screen | None, route: Route) -> list[ft.BaseControl]:
-    """One pane; or two: the list (left, 2/5) and the item, or a hint to pick one (right)."""
+def body(
+    ctx: Ctx, screen: Screen, beside: Screen | None, route: Route, wide: bool = False
+) -> list[ft.BaseControl]:
+    """One pane (`wide`: no wider than READABLE, centred); or two: the list (left, 2/5) and the
+    item, or a hint to pick one (right)."""
     if beside is None:
-        return [pane(screen, "pane-main", route.name)]
+        main = pane(screen, "pane-main", route.name)
+        if not wide or route.name in FULL_WIDTH:
+            return [main]
+        readable = ft.Container(main, width=READABLE)
+        return [
+            ft.Row(
+                [readable],
+                alignment=ft.MainAxisAlignment.CENTER,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+                expand=True,
+            )
+        ]
     if route.name in LISTS:
         hint = ft.Container(
             ft.Text(
