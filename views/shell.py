@@ -173,7 +173,7 @@ class AppShell:
                 is_narrow(self.page.width),
             )
         )
-        appbar = app_bar(self.ctx, screen, route, self.routes.back)
+        appbar = app_bar(self.ctx, screen, route, self.routes.back, is_narrow(self.page.width))
         view = app_view(
             self.ctx, beside, route, appbar, bar, first or screen, is_wide(self.page.width)
         )

@@ -71,3 +71,20 @@ async def test_a_narrow_window_names_only_the_chosen_tab(app: App) -> None:
         app.page.width = width
         await app.fire(app.page, "resize", {"width": width, "height": 700.0})
         assert bar_of(app).label_behavior == behaviour, width
+
+
+def title_size(app: App) -> float | None:
+    bar = app.page.views[-1].appbar
+    assert isinstance(bar, ft.AppBar) and isinstance(bar.title, ft.Column)
+    title = bar.title.controls[0]
+    assert isinstance(title, ft.Text)
+    return title.size
+
+
+async def test_a_narrow_window_gives_the_title_room_beside_my_agendas_buttons(app: App) -> None:
+    """At 320 px My agenda's four buttons left 112 px: 'Mijn agenda' at 20 px read 'Mijn age…'.
+    Below 360 px the title is 17 px ('Mijn agenda' ~96 px); wider, 20."""
+    for width, size in ((320.0, 17), (390.0, 20)):
+        app.page.width = width
+        await app.fire(app.page, "resize", {"width": width, "height": 700.0})
+        assert title_size(app) == size, width

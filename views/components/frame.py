@@ -54,11 +54,15 @@ def kept(ctx: Ctx, name: str, make: Callable[[Ctx], P]) -> P:
     return cast(P, part)
 
 
-def app_bar(ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None]) -> ft.AppBar:
+def app_bar(
+    ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None], narrow: bool = False
+) -> ft.AppBar:
     # one line each (an app bar's title never wraps): a cut text ends with '…', not mid-letter
     one_line = ft.TextOverflow.ELLIPSIS
+    # at 320 px My agenda's four buttons leave 112 px: 'Mijn agenda' at 20 px was 'Mijn age…'
+    size = 17 if narrow else 20
     title: list[ft.Control] = [
-        ft.Text(screen.title, size=20, weight=ft.FontWeight.W_600, max_lines=1, overflow=one_line)
+        ft.Text(screen.title, size=size, weight=ft.FontWeight.W_600, max_lines=1, overflow=one_line)
     ]
     if screen.subtitle:
         muted = ft.Colors.ON_SURFACE_VARIANT
