@@ -84,7 +84,7 @@ async def test_day_strip_tap_shows_that_day_and_route(app: App) -> None:
 
 async def test_day_strip_cells_grow_with_large_text(app: App) -> None:
     """With the browser's text at 200 % the day's number was cut in half by a fixed 56 px
-    cell: the cell takes its text's height, 56 px at the normal size (18 + 2 x 10 padding)."""
+    cell: the cell takes its text's height (about 56 px at the normal size, as before)."""
     for day in ("day-2025-10-05", "day-2025-10-10"):
         cell = app.find(day).content
         assert isinstance(cell, ft.Container) and cell.height is None, day

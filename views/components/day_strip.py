@@ -20,8 +20,8 @@ NUMBER_STYLES = {fg: number_style(fg) for fg in (ft.Colors.ON_PRIMARY, ft.Colors
 CELL_RADIUS = shared(ft.BorderRadius.all(12))
 CENTER = shared(ft.Alignment.CENTER)
 STRIP_MARGIN = shared(ft.Margin.symmetric(horizontal=12, vertical=8))
-# 56 px high at the normal text size, and taller with large text: a fixed 56 cut the day's
-# number in half when the phone (or browser) asked for bigger letters
+# About 56 px high at the normal text size (57 in Chromium), taller with large text: a fixed 56
+# cut the day's number in half when the phone (or browser) asked for bigger letters
 CELL_PADDING = shared(ft.Padding.symmetric(vertical=10))
 
 
