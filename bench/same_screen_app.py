@@ -46,7 +46,7 @@ def day_chip(label: str, selected: bool) -> ft.Control:
         selected=selected,
         expand=1,
         content=ft.Container(
-            ft.Text(label, size=14, no_wrap=True, color=MUTED, text_align=ft.TextAlign.CENTER),
+            ft.Text(label, size=14, color=MUTED, text_align=ft.TextAlign.CENTER),
             border_radius=8,
             ink=True,
             on_click=lambda: None,
