@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import secrets
 import shutil
 import threading
 from collections.abc import Callable
@@ -53,6 +54,9 @@ def _notice() -> str:
     return html.escape(json.dumps(offline_notice_texts(), ensure_ascii=False), quote=True)
 
 
+MADE = ("index.html", "flutter_service_worker.js", "assets/FontManifest.json")
+
+
 class ClientFiles:
     """Resolves request paths to files and keeps their compressed twins under `cache`."""
 
@@ -72,7 +76,21 @@ class ClientFiles:
         self._generate(base)
 
     def _generate(self, base: str) -> None:
+        """The files made for this client in a folder of this process's own, then each put in
+        place whole: app processes started together (behind nginx) share the cache, and one
+        served index.html while another rewrote it ('Response content longer than
+        Content-Length': a blank page)."""
         out = self.generated
+        work = out.with_name(f".{out.name}-{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            self._make(work, base)
+            (out / "assets").mkdir(parents=True, exist_ok=True)
+            for name in MADE:
+                os.replace(work / name, out / name)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _make(self, out: Path, base: str) -> None:
         (out / "assets").mkdir(parents=True, exist_ok=True)
         ours = self.assets / "index.html"  # as with Flet's server, an index in assets/ wins
         shutil.copyfile(ours if ours.exists() else self.web / "index.html", out / "index.html")
