@@ -56,6 +56,7 @@ SCREEN_SUPPORT = {
     "__init__",
     "shell",
     "session_sync",
+    "session_sign_in",
     "session_clock",
     "session_routes",
     "session_tasks",

@@ -1,17 +1,12 @@
-"""One session's syncing and signing in: the periodic sync loop with its back-off, Sync now,
-the sync state on screen, and sign-in with its confirmation and first-sign-in steps."""
+"""One session's syncing: the periodic sync loop with its back-off, Sync now, and the sync
+state on screen (signing in is views/session_sign_in.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
-import flet as ft
-
-from services.i18n import Translator
 from services.sync import interval, retry_after
 from services.sync_state import STALE, SyncResult, SyncState, describe
 from views import background
@@ -36,10 +31,6 @@ class SessionSync:
         self.tapped = False  # the sync running now is one Sync now started
         self.behind = False  # new data waits for its turn to be drawn (views/background.py)
         self.brought = 0  # changes committed while this session's own sync ran
-        # a sign-in that found the organisers unreachable: tried again once they answer
-        settings = shell.repo.settings
-        kept = settings.waiting_code if settings.personal_code is None else None
-        self.waiting_code: tuple[str, bool] | None = (kept, False) if kept else None
 
     @property
     def active(self) -> bool:
@@ -155,9 +146,10 @@ class SessionSync:
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
-        if result.ok and self.waiting_code is not None:  # reachable again: sign in now
-            code, confirmed = self.waiting_code
-            self.sign_in(code, confirmed)
+        waiting = self.shell.signing.waiting_code
+        if result.ok and waiting is not None:  # reachable again: sign in now
+            code, confirmed = waiting
+            self.shell.signing.sign_in(code, confirmed)
         # what this whole sync brought: its merged count, or what it committed before a later
         # step failed (the mission came, the personal agenda did not), with how it failed
         brought = result.changes if result.status == "updated" else self.brought
@@ -192,112 +184,3 @@ class SessionSync:
         if name == "settings" or (name == "agenda" and self.shell.ctx.sync.status in STALE):
             return self.shell.ctx.status_text()
         return ""
-
-    def sign_in(self, text: str | None, confirmed: bool = False) -> None:
-        tr = self.shell.ctx.tr
-
-        async def sign_out() -> None:
-            await self.shell.account.sign_out()
-            await self._keep_waiting(None)
-            self.shell.ctx.state.forget_person()  # nothing the last person typed is left out
-            demo = self.shell.repo.delegate is not None
-            text = tr.gettext("Signed out: showing the demo agenda") if demo else None
-            self.shell.toast(text or tr.gettext("Signed out"))
-            self.shell.render()
-
-        async def check(code: str) -> None:
-            self.waiting_code = None
-            outcome = await self.shell.account.sign_in(code, confirmed)
-            if outcome.status == "offline":  # a personal link opened without a network
-                self.waiting_code = (code, confirmed)
-            await self._keep_waiting(code if outcome.status == "offline" else None)
-            sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
-            if outcome.status == "confirm_origin":
-                again = partial(self.sign_in, code, confirmed=True)
-                self._confirm(sentence, again, tr.gettext("Use this server"))
-                return
-            if not outcome.ok:
-                self.shell.ctx.state.sign_in_refused = outcome  # stays on the sign-in card
-                if self.shell.repo.is_demo:
-                    self.shell.repo.allow_demo(False)  # a wrong link never shows someone's agenda
-                self.shell.toast(sentence)
-                self.shell.render()
-                return
-            self.shell.ctx.state.sign_in_refused = None
-            self.shell.ctx.state.forget_person()  # the code field too: it did its job
-            if previous != self.shell.repo.settings.personal_code:
-                await self._first_sign_in()
-            self.shell.toast(self.shell.ctx.describe(SyncState.done(outcome), sign_in=True))
-            self.shell.ctx.sync = SyncState.done(outcome)
-            self.start_loop()
-            if self.shell.ctx.state.route.path() == "/agenda":  # a personal link: there already
-                self.shell.render()  # pushing the same route again would never be echoed
-            else:
-                self.shell.routes.navigate("/agenda")
-
-        previous = self.shell.repo.settings.personal_code
-
-        if text is None and not confirmed:
-            again = partial(self.sign_in, None, confirmed=True)
-            self._confirm(self._leaving(), again, tr.gettext("Sign out"))
-        elif text is None:
-            self.waiting_code = None
-            self.shell.tasks.run(sign_out)
-        else:
-            self.shell.tasks.run(lambda: check(text))
-
-    async def _keep_waiting(self, code: str | None) -> None:
-        """The code to sign in with once the organisers answer, kept with the person's
-        settings: the promise 'you will be signed in' outlives a reload."""
-        if self.shell.repo.settings.waiting_code != code:
-            await self.shell.repo.update_settings(waiting_code=code)
-
-    async def _first_sign_in(self) -> None:
-        """Their own language from the organisers' sheet (they can change it), and no report
-        of changes made before they ever saw this agenda."""
-        await self.shell.repo.mark_all_seen(everywhere=True)
-        if self.shell.repo.delegate is not None:
-            language = self.shell.repo.delegate.delegate.language
-            await self.shell.repo.update_settings(language=language)
-            self.shell.ctx.tr = Translator(language)
-            self.shell.apply_locale()
-            self.shell.account.changed()  # the offline copy follows the language
-
-    def _leaving(self) -> str:
-        """What signing out costs: one tap took the agenda off the phone, and offline, with the
-        agenda still there, signing in again was refused until the network came back."""
-        _ = self.shell.ctx.tr.gettext
-        text = _(
-            "Your agenda leaves this device. To see it again, you need your personal code "
-            "and a connection."
-        )
-        outcome = self.shell.ctx.sync.outcome
-        if outcome is not None and outcome.status == "offline" and outcome.problems:
-            text += " " + _(
-                "The organisers' server answers with an error now: you could not sign in again "
-                "until it answers."
-            )  # the phone is online: a 503 is no network of the person's to wait for
-        elif outcome is not None and outcome.status == "offline":
-            text += " " + _(
-                "You are offline now: you could not sign in again until you are back online."
-            )
-        return text
-
-    def _confirm(self, question: str, then: Callable[[], None], yes: str) -> None:
-        """`question` with Cancel and `yes` (its words, translated)."""
-        _ = self.shell.ctx.tr.gettext
-
-        def answer(yes: bool) -> None:
-            self.shell.page.pop_dialog()
-            if yes:
-                then()
-
-        self.shell.page.show_dialog(
-            ft.AlertDialog(
-                content=ft.Text(question),
-                actions=[
-                    ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
-                    ft.TextButton(yes, on_click=lambda _e: answer(True)),
-                ],
-            )
-        )

@@ -1,7 +1,7 @@
 """The app frame: the route's screen with NavigationBar and app bar, theme, language, toasts.
 
-Its session's other parts: routes and Back (session_routes), syncs and sign-in (session_sync),
-the clock that redraws (session_clock), and the work it runs (session_tasks).
+Its session's other parts: routes and Back (session_routes), syncs (session_sync), signing in
+(session_sign_in), the clock that redraws (session_clock), and the work it runs (session_tasks).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from views.platform import PhoneServices
 from views.routes import Route
 from views.session_clock import SessionClock
 from views.session_routes import SessionRoutes
+from views.session_sign_in import SessionSignIn
 from views.session_sync import SessionSync
 from views.session_tasks import SessionTasks
 
@@ -60,6 +61,7 @@ class AppShell:
         self.tasks = SessionTasks(self)
         self.routes = SessionRoutes(self)
         self.syncing = SessionSync(self)
+        self.signing = SessionSignIn(self)
         self.clock = SessionClock(self)
         actions = Actions(
             navigate=self.routes.navigate,
@@ -269,10 +271,10 @@ class AppShell:
 
         self.tasks.run(copy)
 
-    # -- sync and sign-in (views/session_sync.py) ---------------------------------------------
+    # -- sync and sign-in (views/session_sync.py, session_sign_in.py) ------------------------------
 
     def sync_now(self) -> None:
         self.syncing.sync_now()
 
     def sign_in(self, text: str | None, confirmed: bool = False) -> None:
-        self.syncing.sign_in(text, confirmed)
+        self.signing.sign_in(text, confirmed)
