@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from services.i18n import Translator
+from services.links import feed_url_from_link
+from services.origin import normalise_origin
 from services.sync_state import SyncState
 
 if TYPE_CHECKING:
@@ -25,7 +27,27 @@ class SessionSignIn:
         kept = settings.waiting_code if settings.personal_code is None else None
         self.waiting_code: tuple[str, bool] | None = (kept, False) if kept else None
 
-    def sign_in(self, text: str | None, confirmed: bool = False) -> None:
+    def retry(self, own_answered: bool) -> None:
+        """After a sync: the sign-in kept while offline, tried again once its server may answer.
+        A code, or a link to the app's own server: once that sync went through. A link to
+        another server this app may use (`Account.sign_in` checks it there): every sync round,
+        whatever the app's own server did, and quietly while that one does not answer either."""
+        if self.waiting_code is None:
+            return
+        code, confirmed = self.waiting_code
+        if own_answered or not self._for_own_server(code):
+            self.sign_in(code, confirmed, retrying=True)
+
+    def _for_own_server(self, text: str) -> bool:
+        link = feed_url_from_link(text)
+        if link is None:
+            return True  # a bare code is checked on the app's own server
+        try:
+            return normalise_origin(link) == self.shell.repo.origin
+        except ValueError:  # never fetched (Feeds.admit refuses it): wait with the app's own
+            return True
+
+    def sign_in(self, text: str | None, confirmed: bool = False, retrying: bool = False) -> None:
         tr = self.shell.ctx.tr
 
         async def sign_out() -> None:
@@ -43,6 +65,8 @@ class SessionSignIn:
             if outcome.status == "offline":  # a personal link opened without a network
                 self.waiting_code = (code, confirmed)
             await self._keep_waiting(code if outcome.status == "offline" else None)
+            if retrying and outcome.status == "offline":
+                return  # still out of reach: they were told so when they signed in
             sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
             if outcome.status == "confirm_origin":
                 again = partial(self.sign_in, code, confirmed=True)

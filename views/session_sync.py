@@ -146,10 +146,7 @@ class SessionSync:
         self._set_sync(self.shell.ctx.sync.syncing())
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
-        waiting = self.shell.signing.waiting_code
-        if result.ok and waiting is not None:  # reachable again: sign in now
-            code, confirmed = waiting
-            self.shell.signing.sign_in(code, confirmed)
+        self.shell.signing.retry(result.ok)  # a sign-in kept while offline: its server may answer
         # what this whole sync brought: its merged count, or what it committed before a later
         # step failed (the mission came, the personal agenda did not), with how it failed
         brought = result.changes if result.status == "updated" else self.brought

@@ -368,3 +368,54 @@ async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answe
         assert app.repo.settings.waiting_code is None  # kept no longer than needed
     finally:
         await closed(app)
+
+
+async def test_a_link_to_another_allowed_server_opened_offline_signs_in_once_that_server_answers(
+    tmp_path: Path,
+) -> None:
+    """Her link is for the second server this app may use: once that one answers she is signed
+    in, even while the app's own server still does not; and each try meanwhile is quiet (no
+    'will be signed in' every round)."""
+    feed = publish_example(tmp_path / "published")
+    up: set[str] = set()
+    asked: list[str] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.host)
+        if request.url.host not in up:
+            raise httpx.ConnectError("the network is down", request=request)
+        name = request.url.path.rsplit("/", 1)[-1]
+        folder = (
+            feed / "delegates" / name.split(".")[0] if "/delegates/" in request.url.path else feed
+        )
+        path = folder / name
+        if not path.is_file():
+            return httpx.Response(404)
+        body = httpx.ByteStream(path.read_bytes())
+        return httpx.Response(200, stream=body, headers={"Content-Type": "application/json"})
+
+    def client(url: str) -> FeedClient:
+        return FeedClient(url, transport=httpx.MockTransport(respond), backoff=0.0)
+
+    library = Library(FeedStore(tmp_path / "app"))
+    feeds = Feeds(library, "http://feed.test/", ["http://other.test/"], make_client=client)
+    app = await App(tmp_path / "app", feeds=feeds).start("/settings")
+    try:
+        await submit_code(app, f"http://other.test/delegates/{LOTTE}.json")
+        assert "signed in as soon as they can be reached" in app.toasts()[-1]
+        assert app.shell is not None
+        told, tried = len(app.toasts()), asked.count("other.test")
+        await app.sync_now()  # both still down: hers is tried again, and nothing said again
+        await until(app, lambda: asked.count("other.test") > tried)
+        for _ in range(30):  # that sign-in's end
+            await asyncio.sleep(0.01)
+            await app.settle()
+        assert len(app.toasts()) == told + 1  # only Sync now's own answer
+        assert app.repo.settings.waiting_code is not None
+        up.add("other.test")  # hers answers; the app's own still does not
+        await app.sync_now()
+        await until(app, lambda: app.repo.delegate is not None)
+        assert app.repo.origin == "http://other.test/"
+        assert app.repo.settings.waiting_code is None
+    finally:
+        await closed(app)
