@@ -80,24 +80,23 @@ def _readable(tr: Translator, field: FieldChange) -> tuple[str, str]:
 def _span(
     tr: Translator, values: dict[str, tuple[str, str]], which: int, zone: ZoneInfo, days: bool
 ) -> str:
-    parts = []
-    for name in ("start", "end"):
-        if name in values:
-            instant = datetime.fromisoformat(values[name][which])
-            parts.append(tr.time(instant, zone))
-    span = "–".join(parts)
+    at = {n: datetime.fromisoformat(values[n][which]) for n in ("start", "end") if n in values}
+    if len(at) == 2:  # past midnight it names the day it ends, as everywhere else
+        span = tr.time_range(at["start"], at["end"], zone)
+    else:
+        span = tr.time(next(iter(at.values())), zone)
     if not days:
         return span
-    day = datetime.fromisoformat(values["start"][which]).astimezone(zone).date()
-    return f"{tr.short_date(day)} {span}"
+    first = at.get("start") or at["end"]
+    return f"{tr.short_date(first.astimezone(zone).date())} {span}"
 
 
 def _moved_day(values: dict[str, tuple[str, str]], zone: ZoneInfo) -> bool:
-    """The start is on another day: both sides name their day ('16:30–18:00 → 16:30–18:00'
-    hid a move to the next day)."""
-    if "start" not in values:
-        return False
-    old, new = (datetime.fromisoformat(v).astimezone(zone).date() for v in values["start"])
+    """The start is on another day, or (the end alone changed) the end is: both sides name
+    their day ('16:30–18:00 → 16:30–18:00' hid a move to the next day, 'Ends: 23:00 → 00:30'
+    one past midnight)."""
+    name = "start" if "start" in values else "end"
+    old, new = (datetime.fromisoformat(v).astimezone(zone).date() for v in values[name])
     return old != new
 
 

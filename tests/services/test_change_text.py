@@ -95,6 +95,7 @@ def test_change_lines_only_the_end_moved_says_it_ends_later(lang: Lang, line: st
     [
         ("en", f"Time: Tue{NB}7{NB}Oct 16:30–18:00 → Wed{NB}8{NB}Oct 16:30–18:00"),
         ("nl", f"Tijd: di{NB}7{NB}okt 16:30–18:00 → wo{NB}8{NB}okt 16:30–18:00"),
+        ("fr", f"Heure{NB}: mar.{NB}7{NB}oct. 16:30–18:00 → mer.{NB}8{NB}oct. 16:30–18:00"),
     ],
 )
 def test_change_lines_moved_to_another_day_names_both_days(lang: Lang, line: str) -> None:
@@ -106,6 +107,32 @@ def test_change_lines_moved_to_another_day_names_both_days(lang: Lang, line: str
     )
     (change,) = diff_missions(before, after)
     assert _plain(lang, change, after) == [line]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", f"Ends: Tue{NB}7{NB}Oct 18:00 → Wed{NB}8{NB}Oct 00:30"),
+        ("nl", f"Einde: di{NB}7{NB}okt 18:00 → wo{NB}8{NB}okt 00:30"),
+        ("fr", f"Fin{NB}: mar.{NB}7{NB}oct. 18:00 → mer.{NB}8{NB}oct. 00:30"),
+    ],
+)
+def test_change_lines_end_moved_past_midnight_names_both_days(lang: Lang, line: str) -> None:
+    """The reception now runs until half past midnight: 'Ends: 18:00 → 00:30' read as if it
+    ended before it began."""
+    before = parse_mission(MISSION_BYTES)
+    after = _republished(before, 2, end="2025-10-08T00:30:00-07:00")
+    (change,) = diff_missions(before, after)
+    assert _plain(lang, change, after) == [line]
+
+
+def test_change_lines_new_time_past_midnight_names_the_day_it_ends() -> None:
+    before = parse_mission(MISSION_BYTES)
+    after = _republished(
+        before, 2, start="2025-10-07T23:00:00-07:00", end="2025-10-08T00:30:00-07:00"
+    )
+    (change,) = diff_missions(before, after)
+    assert _plain("en", change, after) == [f"Time: 16:30–18:00 → 23:00–00:30 (Wed{NB}8{NB}Oct)"]
 
 
 def test_change_lines_log_saved_before_every_language_was_kept_still_reads(
