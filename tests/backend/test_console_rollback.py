@@ -13,7 +13,7 @@ import httpx
 from backend.console.app import create_app
 from backend.console.config import ConsoleConfig
 from backend.publish import publish
-from backend.releases import history
+from backend.releases import history, live, releases_of
 from services.models import LANGS
 from tests.backend.console_client import PASSWORD, roll_back, signed_in
 from tests.backend.published import URL, lunch_moved, mission
@@ -56,6 +56,34 @@ async def test_console_rollback_asks_first_and_says_what_it_will_serve(tmp_path:
     assert "La version de la révision 1 est de nouveau en ligne, en révision 3." in said["fr"]
     assert "De publicatie van revisie 1 staat opnieuw online, als revisie 3." in said["nl"]
     assert mission(out)["revision"] == 3
+
+
+async def test_console_rollback_with_an_unreadable_live_revision_says_so_in_every_language(
+    tmp_path: Path,
+) -> None:
+    """The live mission damaged, and no history line for it: the page said 'instead of
+    revision None' and 'Cancel: keep revision None live'."""
+    _, out = lunch_moved(tmp_path)
+    current = live(out)
+    assert current is not None
+    for copy in current.glob("mission.json*"):
+        copy.unlink()  # the release's own file (the next ones are linked to it)
+        copy.write_bytes(b"damaged")
+    lines = (releases_of(out) / "history.jsonl").read_text("utf-8").splitlines()
+    kept = [line for line in lines if current.name not in line]
+    (releases_of(out) / "history.jsonl").write_text("\n".join(kept) + "\n", "utf-8")
+    async with signed_in(out) as (client, _csrf):
+        pages = {
+            lang: html.unescape((await client.get(f"/rollback?lang={lang}")).text)
+            for lang in ["en", "fr", "nl"]
+        }
+    assert all("None" not in page for page in pages.values())
+    assert "instead of the live release, whose revision cannot be read." in pages["en"]
+    assert "Cancel: keep the live release" in pages["en"]
+    assert "au lieu de la version en ligne, dont la révision est illisible." in pages["fr"]
+    assert "Annuler\u00a0: garder la version en ligne" in pages["fr"]
+    assert "in plaats van de publicatie die nu online staat" in pages["nl"]
+    assert "Annuleren: de huidige publicatie online laten" in pages["nl"]
 
 
 async def test_console_rollback_confirmed_before_another_publish_rolls_nothing_back(
