@@ -6,18 +6,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from backend.release_times import Clock, mission_clock
+from backend.releases import live
 from backend.undo import Undo, undo
+from services.i18n import Translator
 
 
-def question(going: Undo) -> str:
+def question(going: Undo, clock: Clock) -> str:
     back = going.back
-    told = f"The release of revision {back.revision} (published {back.published_at})"
+    told = f"The release of revision {back.revision} (published {_when(back.published_at, clock)})"
     told += f" would be live again, as revision {going.revision}"
     if going.changed is not None:
         told += f": {_n(going.changed, 'activity changes', 'activities change')} back,"
         told += f" {_n(going.returning or 0, 'comes', 'come')} back"
         told += f" and {_n(going.gone or 0, 'goes', 'go')} away"
     return told + ". Roll back? [y/N] "
+
+
+def _when(at: str, clock: Clock) -> str:
+    """'Wed 1 Oct 2025 00:00 Los Angeles time, 2025-10-01 07:00 UTC', as the console says it;
+    a time that cannot be read as written."""
+    moment = clock.moment(at)
+    if not moment.utc:
+        return moment.local
+    if clock.is_utc:
+        return f"{moment.local} UTC"
+    return f"{moment.local} {clock.name}, {moment.utc}"
 
 
 def _n(count: int, one: str, more: str) -> str:
@@ -30,7 +44,7 @@ def asked(out: Path, stdin: TextIO, stdout: TextIO) -> tuple[bool, str | None]:
     going = undo(out)
     if going is None:
         return True, None
-    stdout.write(question(going))
+    stdout.write(question(going, mission_clock(live(out), Translator("en"))))
     stdout.flush()
     answer = stdin.readline().strip().lower()
     agreed = answer in ("y", "yes", "j", "ja", "o", "oui")

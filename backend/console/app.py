@@ -21,9 +21,9 @@ from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
 from backend.console.pages import failed, language, page, result
 from backend.console.rolling import Rolling
-from backend.console.times import mission_clock
 from backend.console.uploads import Uploads, label
 from backend.publish import Moved, Report, publish
+from backend.release_times import mission_clock
 from backend.releases import history, live, restored
 from backend.rollback import previous
 from backend.staging import Busy

@@ -14,8 +14,8 @@ from starlette.responses import RedirectResponse, Response
 
 from backend.console.config import ConsoleConfig
 from backend.console.pages import failed, language, page
-from backend.console.times import mission_clock
 from backend.invites import after_rollback
+from backend.release_times import mission_clock
 from backend.releases import Entry, history, live
 from backend.rollback import Damaged, Overtaken, rollback
 from backend.staging import Busy

@@ -285,7 +285,10 @@ def test_cli_rollback_in_a_terminal_asks_first_and_says_what_it_will_serve(
     capsys.readouterr()
     code = main(["rollback", str(out)])
     said = capsys.readouterr().out
-    assert said.startswith("The release of revision 1 (published 2025-10-01T09:00:00+02:00)")
+    assert said.startswith(  # 09:00 in Brussels: midnight in the mission's Los Angeles
+        "The release of revision 1 (published Wed 1 Oct 2025 00:00 Los Angeles time, "
+        "2025-10-01 07:00 UTC)"
+    )
     assert (
         "would be live again, as revision 3: 1 activity changes back, 0 come back and 0 go away."
         in said

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from backend.console.times import mission_clock
+from backend.release_times import mission_clock
 from backend.releases import history, releases_of
 from services.i18n import Translator
 from tests.backend.console_client import signed_in

@@ -1,5 +1,5 @@
-"""Release times as organisers read them: in the mission's time zone, with the zone named and
-the UTC time the history keeps beside it."""
+"""Release times as organisers read them, on the console and the command line: in the mission's
+time zone, with the zone named and the UTC time the history keeps beside it."""
 
 from __future__ import annotations
 
