@@ -30,6 +30,10 @@ SETTING_EXAMPLES = {
     "end_date": ("10/10/2025", "2025-10-10"),
     "languages": ("en fr nl", "en fr nl"),
 }
+# A date the contract refuses: what to type. A workbook's text cell reads the Belgian way its
+# help row shows ('6/10/2025', backend.cells); a CSV cell is read as typed: ISO only.
+NOT_A_DATE = said("not a date (e.g. 2025-10-06)")
+NOT_A_DATE_IN_A_WORKBOOK = said("not a date (e.g. 6/10/2025)")
 # A delegate's document field copied from a Mission setting: its problem is the setting's.
 _SETTING_OF = {"mission_id": "id"}
 # Model field name -> the column organisers see.
@@ -89,6 +93,8 @@ class Origins:
             whole = said("{label}: {value}", label=problem.path, value=message)
             return SourceError(file, 0, whole if problem.path else message)
         row, column = spot
+        if row.letters is not None:
+            message = _in_workbook(message)
         if column == "value" and row.get("field"):  # a setting: say which, not only where
             message = _with_example(message, row)
             message = said("{label}: {value}", label=row.get("field"), value=message)
@@ -131,6 +137,18 @@ def _cell_column(row: Row, column: str, message: str) -> str:
     if missing and missing.group(1) in LANGS:  # the language's column, even when it is absent
         return f"{column}_{missing.group(1)}"
     return f"{column}_en" if f"{column}_en" in row.cells else column
+
+
+def _in_workbook(message: str) -> str:
+    """The sentence with a workbook's date example ('6/10/2025'), in it or in one it holds
+    ('not a date (...), got ...')."""
+    if not isinstance(message, Said):
+        return message
+    if message.msgid == NOT_A_DATE.msgid:
+        return NOT_A_DATE_IN_A_WORKBOOK
+    return message.with_params(
+        lambda value: _in_workbook(value) if isinstance(value, str) else value
+    )
 
 
 def _with_example(message: str, row: Row) -> str:

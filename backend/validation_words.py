@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.origins import COLUMN_OF
+from backend.origins import COLUMN_OF, NOT_A_DATE
 from services.said import Said, said
 
 # The contract's patterns (services/contract_types.py), as a person would say them.
@@ -20,7 +20,7 @@ PATTERNS = {
     ),
     "^https?://\\S+$": said("not a web address (https://...)"),
 }
-_DATE = said("not a date (e.g. 2025-10-06)")
+_DATE = NOT_A_DATE  # a workbook's own example: backend.origins
 _DATETIME = said("not a date and time (e.g. 1/10/2025 09:00)")  # in mission time: sheet_times
 TYPES = {
     "int_parsing": said("not a whole number"),

@@ -155,6 +155,31 @@ def test_workbook_published_at_not_a_date_gives_an_example_it_reads(tmp_path: Pa
     assert mission(tmp_path / "feed")["published_at"] == "2025-10-01T09:00:00-07:00"
 
 
+def test_workbook_date_not_read_gives_an_example_the_sheet_reads(tmp_path: Path) -> None:
+    """A hotel's check-in the contract refused said 'e.g. 2025-10-06', beside the date and time
+    example '1/10/2025 09:00': a workbook reads its dates the Belgian way, and says it so; a
+    CSV reads them as typed, and keeps the ISO example."""
+    book = load_workbook(EXAMPLE_WORKBOOK)
+    hotels = book["Hotels"]
+    line = next(r[0].row for r in hotels.iter_rows(min_row=3) if r[0].value)
+    hotels[f"H{line}"] = "4 okt"
+    book.save(tmp_path / "okt.xlsx")
+    refused = publish(tmp_path / "okt.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert [str(e) for e in refused.errors] == [
+        f"Hotels!H{line}: not a date (e.g. 6/10/2025), got '4 okt'"
+    ]
+    hotels[f"H{line}"] = "4/10/2025"  # as the example has it
+    book.save(tmp_path / "example.xlsx")
+    report = publish(tmp_path / "example.xlsx", tmp_path / "feed", SECRET, "https://x/")
+    assert not report.errors, report.errors
+    source = copy_example(tmp_path / "csv")
+    edit(source / "hotels.csv", "hilton-union-square", check_in="4/10/2025")
+    refused = publish(source, tmp_path / "csv-feed", SECRET, "https://x/")
+    assert [str(e) for e in refused.errors] == [
+        "hotels.csv:2: check_in: not a date (e.g. 2025-10-06), got '4/10/2025'"
+    ]
+
+
 def test_phone_numbers_typed_with_spaces_publish_as_the_feed_writes_them(tmp_path: Path) -> None:
     """'+1 415 555 0100' was refused as 'not ... in international form (+1 415 555 0100 ...)':
     the very example it gave. Spaces, dots, dashes, brackets and a Belgian '(0)' are read."""
