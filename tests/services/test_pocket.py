@@ -11,8 +11,8 @@ import pytest
 from services.changes import Change, FieldChange
 from services.models import Lang
 from services.pocket import render_pocket
+from tests.contrast import AA, contrast
 from tests.services.pocket_source import LINKS, source_of, valid_html
-from tests.views.test_theme import AA, contrast
 
 
 def test_pocket_page_is_valid_html_with_print_css_and_no_script(

@@ -10,8 +10,8 @@ from services.i18n import Translator
 from services.maps import REGIONS
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES
+from tests.contrast import AA, contrast
 from tests.views.harness import App, walk
-from tests.views.test_theme import AA, contrast
 from views.map import DAY_MAP_HEIGHT, MAP_CHROME, stop_spots
 
 STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
