@@ -14,12 +14,17 @@ from services.i18n import Translator
 
 def question(going: Undo, clock: Clock) -> str:
     back = going.back
-    told = f"The release of revision {back.revision} (published {_when(back.published_at, clock)})"
+    # when it went live, as `releases` and the console say it (not the sheet's published_at,
+    # which two releases of one workbook often share), in mission time
+    told = f"The release of revision {back.revision} (published {_when(back.at, clock)})"
     told += f" would be live again, as revision {going.revision}"
-    if going.changed is not None:
-        told += f": {_n(going.changed, 'activity changes', 'activities change')} back,"
+    if going.changed or going.returning or going.gone:
+        told += f": {_n(going.changed or 0, 'activity changes', 'activities change')} back,"
         told += f" {_n(going.returning or 0, 'comes', 'come')} back"
         told += f" and {_n(going.gone or 0, 'goes', 'go')} away"
+    elif going.changed is not None:  # a publish that changed only who attends what
+        told += ". The activities are the same in both releases; delegates' own agendas"
+        told += " and B2B meetings may still differ"
     return told + ". Roll back? [y/N] "
 
 

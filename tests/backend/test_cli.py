@@ -15,7 +15,7 @@ from backend.__main__ import main
 from backend.console.config import ConfigError, from_args
 from backend.releases import history
 from tests.backend.servers import EXAMPLE
-from tests.backend.sources import copy_example, edit, remove_maes
+from tests.backend.sources import copy_example, edit, read_rows, remove_maes, write_rows
 
 
 def _secret(tmp_path: Path, text: str = "s" * 40) -> Path:
@@ -285,10 +285,8 @@ def test_cli_rollback_in_a_terminal_asks_first_and_says_what_it_will_serve(
     capsys.readouterr()
     code = main(["rollback", str(out)])
     said = capsys.readouterr().out
-    assert said.startswith(  # 09:00 in Brussels: midnight in the mission's Los Angeles
-        "The release of revision 1 (published Wed 1 Oct 2025 00:00 Los Angeles time, "
-        "2025-10-01 07:00 UTC)"
-    )
+    went_live = r"\w{3} \d+ \w{3} \d{4} \d\d:\d\d Los Angeles time, \d{4}-\d\d-\d\d \d\d:\d\d UTC"
+    assert re.match(rf"The release of revision 1 \(published {went_live}\)", said), said
     assert (
         "would be live again, as revision 3: 1 activity changes back, 0 come back and 0 go away."
         in said
@@ -298,6 +296,28 @@ def test_cli_rollback_in_a_terminal_asks_first_and_says_what_it_will_serve(
         assert code == 0 and revisions == [1, 2, 3] and "rolled back:" in said
     else:
         assert code == 1 and revisions == [1, 2] and said.endswith("nothing was rolled back\n")
+
+
+def test_cli_rollback_of_a_publish_that_changed_only_registrations_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'0 activities change back, 0 come back and 0 go away' read as a rollback that changes
+    nothing, though it brings back who attends what (the console says so since db6ff6a)."""
+    source, address = copy_example(tmp_path), ("--public-url", "https://feed.example.org/")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    registrations = source / "registrations.csv"
+    rows = read_rows(registrations)
+    write_rows(registrations, rows[:-1], list(rows[0]))
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    monkeypatch.setattr("sys.stdin", Terminal("n\n"))
+    capsys.readouterr()
+    assert main(["rollback", str(tmp_path / "feed")]) == 1
+    said = capsys.readouterr().out
+    assert "0 activities change back" not in said
+    assert (
+        "as revision 3. The activities are the same in both releases; delegates' own agendas"
+        " and B2B meetings may still differ. Roll back? [y/N] " in said
+    )
 
 
 def test_cli_rollback_with_yes_in_a_terminal_does_not_ask(

@@ -1,4 +1,4 @@
-"""The command line's rollback question names the release's publishing time as the console does:
+"""The command line's rollback question names when the release went live as the console does:
 in mission time with the zone's name, and in UTC."""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from backend.rollback_question import question
 from backend.undo import Undo
 
 
-def _undo(published_at: str) -> Undo:
-    back = Entry("r1", 1, published_at, "2025-10-01T07:05:00+00:00", 86, 6)
+def _undo(went_live: str) -> Undo:
+    back = Entry("r1", 1, "2025-10-01T09:00:00+02:00", went_live, 86, 6)
     return Undo(back, 2, 6, 3, 1, 0, 0)
 
 
 def test_question_without_a_mission_zone_says_the_time_in_utc() -> None:
-    said = question(_undo("2025-10-01T09:00:00+02:00"), Clock(UTC, "UTC", "en"))
+    said = question(_undo("2025-10-01T07:00:00+00:00"), Clock(UTC, "UTC", "en"))
     assert said.startswith("The release of revision 1 (published Wed 1 Oct 2025 07:00 UTC) ")
 
 
