@@ -12,6 +12,14 @@ from backend.wording_people import Gettext, Ngettext, delegate_lines
 from services.i18n import Translator
 from services.models import Lang
 
+# The sheet each count the guard weighs comes from: a refusal names the one to check.
+SHEETS = {
+    "activities": "Activities",
+    "registrations": "Registrations",
+    "meetings": "Meetings",
+    "delegates": "Delegates",
+}
+
 
 def refusal(
     preview: Preview, max_drop: float, _: Gettext, ngettext: Ngettext, console: bool = False
@@ -40,7 +48,10 @@ def refusal(
         (
             text.format(gone=gone, total=total),
             _("That is {share}%, more than the {limit}% allowed.").format(share=share, limit=limit),
-            _("Was a sheet saved half-empty? Check the workbook."),
+            _(
+                "Was the {sheet} sheet (or {file}) saved half-empty, or with only its header? "
+                "Check it."
+            ).format(sheet=SHEETS[what], file=f"{SHEETS[what].lower()}.csv"),
             _("If the removal is intended, tick “I have checked: publish anyway” and publish.")
             if console
             else _("If the removal is intended, publish again with the override (--force)."),

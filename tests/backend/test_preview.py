@@ -8,7 +8,7 @@ import pytest
 
 from backend import layout
 from backend.publish import publish
-from backend.wording import describe
+from backend.wording import describe, refusal
 from services.i18n import Translator
 from services.models import Lang
 from tests.backend.published import (
@@ -311,6 +311,11 @@ def test_publish_refuses_a_meetings_sheet_saved_empty(tmp_path: Path) -> None:
     assert report.refusal.startswith(
         f"Refused: this would remove {count} of the {count} B2B meetings that are live now."
     )
+    # the sheet to check, named: 'Was a sheet saved half-empty?' left the organiser to guess
+    assert "Was the Meetings sheet (or meetings.csv) saved half-empty" in report.refusal
+    words = Translator("fr")
+    french = refusal(report.preview, 0.2, words.gettext, words.ngettext, console=True)
+    assert "La feuille Meetings (ou meetings.csv) a-t-elle été enregistrée" in french
     words = Translator("nl")
     said = words.gettext(
         "Refused: this would remove {gone} of the {total} B2B meetings that are live now."
