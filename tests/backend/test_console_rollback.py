@@ -86,6 +86,23 @@ async def test_console_rollback_with_an_unreadable_live_revision_says_so_in_ever
     assert "Annuleren: de huidige publicatie online laten" in pages["nl"]
 
 
+async def test_console_home_reloaded_after_a_rollback_and_another_publish_says_no_rollback(
+    tmp_path: Path,
+) -> None:
+    """The home page after a rollback (/?done=rolled-back), reloaded once another publish went
+    out, said 'The previous release is live again.' while the new publish was live."""
+    source, out = lunch_moved(tmp_path)
+    async with signed_in(out) as (client, csrf):
+        assert (await roll_back(client, csrf)).headers["location"] == "/?done=rolled-back"
+        edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
+        bump(source, 4)
+        assert publish(source, out, SECRET, URL).release is not None  # another organiser
+        reloaded = (await client.get("/?done=rolled-back&lang=en")).text
+    assert "Live revision: 4" in reloaded
+    assert "The previous release is live again." not in reloaded
+    assert 'class="notice"' not in reloaded  # nor 'The release of revision 1 is live again'
+
+
 async def test_console_rollback_confirmed_before_another_publish_rolls_nothing_back(
     tmp_path: Path,
 ) -> None:
