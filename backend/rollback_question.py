@@ -51,6 +51,12 @@ def asked(out: Path, stdin: TextIO, stdout: TextIO) -> tuple[bool, str | None]:
         return True, None
     stdout.write(question(going, mission_clock(live(out), Translator("en"))))
     stdout.flush()
-    answer = stdin.readline().strip().lower()
+    try:
+        typed = stdin.readline()
+    except KeyboardInterrupt:  # Ctrl-C is a no, said as one, not a traceback
+        typed = ""
+    if not typed.endswith("\n"):  # Ctrl-C or Ctrl-D: what follows starts on a line of its own
+        stdout.write("\n")
+    answer = typed.strip().lower()
     agreed = answer in ("y", "yes", "j", "ja", "o", "oui")
     return agreed, going.back.release if agreed else None

@@ -320,6 +320,34 @@ def test_cli_rollback_of_a_publish_that_changed_only_registrations_says_so(
     )
 
 
+def test_cli_rollback_question_answered_with_ctrl_c_or_ctrl_d_is_a_no(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C at 'Roll back? [y/N]' printed a Python traceback; Ctrl-D left 'nothing was rolled
+    back' on the question's line."""
+    source, address = copy_example(tmp_path), ("--public-url", "https://feed.example.org/")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+    edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
+    assert main(_publish(tmp_path, *address, source=source)) == 0
+
+    class Interrupted:
+        """An organiser at a terminal who presses Ctrl-C."""
+
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
+            raise KeyboardInterrupt
+
+    for stdin in (Interrupted(), Terminal("")):
+        monkeypatch.setattr("sys.stdin", stdin)
+        capsys.readouterr()
+        assert main(["rollback", str(tmp_path / "feed")]) == 1
+        said = capsys.readouterr().out
+        assert said.endswith("Roll back? [y/N] \nnothing was rolled back\n"), said
+    assert [e.revision for e in history(tmp_path / "feed")] == [1, 2]
+
+
 def test_cli_rollback_with_yes_in_a_terminal_does_not_ask(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
