@@ -13,6 +13,8 @@ from backend.live_mission import mission_json
 from services.i18n import Translator, dated
 from services.mission_time import zone_named
 
+NBSP = "\u00a0"
+
 
 @dataclass(frozen=True)
 class Moment:
@@ -46,8 +48,11 @@ class Clock:
         if instant.tzinfo is None:
             instant = instant.replace(tzinfo=UTC)
         there = instant.astimezone(self.zone)
-        local = f"{dated(there, 'EEE d MMM y', self.locale)} {there:%H:%M}"  # '1er' in French
-        return Moment(at, str(local), f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+        # no-break spaces: at 390 px 'wo 2 dec 2026' broke after '2', '2026-12-02 13:55 UTC'
+        # after the date; a line may still break between the date and the time
+        day = str(dated(there, "EEE d MMM y", self.locale)).replace(" ", NBSP)  # '1er' in French
+        utc = f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC".replace(" ", NBSP)
+        return Moment(at, f"{day} {there:%H:%M}", utc)
 
 
 def mission_clock(release: Path | None, words: Translator) -> Clock:

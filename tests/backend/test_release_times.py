@@ -21,7 +21,7 @@ async def test_console_release_times_are_in_mission_time_with_the_zone_named_and
     _, out = lunch_moved(tmp_path)  # a mission in America/Los_Angeles, revisions 1 and 2
     instant = datetime.fromisoformat(history(out)[0].at)
     local = instant.astimezone(ZoneInfo("America/Los_Angeles"))
-    utc = f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+    utc = f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC".replace(" ", "\u00a0")
     async with signed_in(out) as (client, _):
         pages = {lang: (await client.get(f"/?lang={lang}")).text for lang in ("en", "fr", "nl")}
     assert "When (Los Angeles time)" in pages["en"] and "(UTC)" not in pages["en"]
@@ -35,8 +35,14 @@ async def test_console_release_times_are_in_mission_time_with_the_zone_named_and
 def test_release_times_without_a_readable_mission_are_utc_and_say_so() -> None:
     clock = mission_clock(None, Translator("fr"))
     assert clock.name == "UTC" and clock.is_utc
-    assert clock.moment("2025-10-06T16:30:00+00:00").local == "lun. 6 oct. 2025 16:30"
-    assert clock.moment("2025-10-01T08:05:00+00:00").local == "mer. 1er oct. 2025 08:05"
+    # a date is never cut in two at the end of a line (no-break spaces), the time may go below
+    assert (
+        clock.moment("2025-10-06T16:30:00+00:00").local == "lun.\u00a06\u00a0oct.\u00a02025 16:30"
+    )
+    assert (
+        clock.moment("2025-10-01T08:05:00+00:00").local == "mer.\u00a01er\u00a0oct.\u00a02025 08:05"
+    )
+    assert clock.moment("2025-10-06T16:30:00+00:00").utc == "2025-10-06\u00a016:30\u00a0UTC"
 
 
 async def test_console_home_with_a_hand_edited_unreadable_release_time_shows_it_as_written(
