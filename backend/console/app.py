@@ -33,7 +33,7 @@ from services.going import Going
 from services.i18n import Translator
 
 MAX_UPLOAD = 50 * 1024 * 1024
-DONE = {"published", "rolled-back", "nothing-to-undo", "damaged", "gone"}
+DONE = {"published", "rolled-back", "nothing-to-undo", "damaged", "gone", "no-invites"}
 AGAIN = ("/upload", "/check", "/publish")  # their pages' language links: GET, checked again
 
 

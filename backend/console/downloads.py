@@ -41,7 +41,10 @@ def download_routes(signed_in: Callable[[Request], bool], invites: Path) -> list
         async def download(request: Request) -> Response:
             if not signed_in(request):
                 return RedirectResponse(f"/?lang={language(request)}", status_code=303)
-            return await run_in_threadpool(make)
+            made = await run_in_threadpool(make)
+            if made.status_code == 404:  # no invites yet: said on the home page, not 'Not found'
+                return RedirectResponse(f"/?done=no-invites&lang={language(request)}", 303)
+            return made
 
         return Route(path, download)
 

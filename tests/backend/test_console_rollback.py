@@ -187,3 +187,19 @@ async def test_console_rollback_of_registrations_alone_does_not_say_nothing_diff
         "The activities are the same in both releases; delegates’ own agendas and B2B meetings"
         " may still differ." in english
     )
+
+
+async def test_console_invites_opened_before_any_publish_say_so_in_the_organisers_language(
+    tmp_path: Path,
+) -> None:
+    """A signed-in organiser opening an invites link (bookmarked, typed) before any publish met
+    a bare English 'Not found'."""
+    async with signed_in(tmp_path / "feed") as (client, _):
+        for path in ("/invites.csv", "/invites.xlsx", "/invites.zip"):
+            answer = await client.get(f"{path}?lang=fr")
+            assert (answer.status_code, answer.headers["location"]) == (
+                303,
+                "/?done=no-invites&lang=fr",
+            )
+        said = html.unescape((await client.get("/?done=no-invites&lang=fr")).text)
+    assert "Il n’y a pas encore d’invitations à télécharger\u00a0: elles sont faites" in said
