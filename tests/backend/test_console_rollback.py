@@ -87,11 +87,12 @@ async def test_console_rollback_with_an_unreadable_live_revision_says_so_in_ever
     assert "Annuleren: de huidige publicatie online laten" in pages["nl"]
 
 
-async def test_console_home_reloaded_after_a_rollback_and_another_publish_says_no_rollback(
+async def test_console_home_reloaded_after_another_publish_or_rollback_keeps_no_stale_notice(
     tmp_path: Path,
 ) -> None:
     """The home page after a rollback (/?done=rolled-back), reloaded once another publish went
-    out, said 'The previous release is live again.' while the new publish was live."""
+    out, said 'The previous release is live again.' while the new publish was live; the page
+    after a publish, reloaded after a rollback, said 'Published.'."""
     source, out = lunch_moved(tmp_path)
     async with signed_in(out) as (client, csrf):
         assert (await roll_back(client, csrf)).headers["location"] == "/?done=rolled-back"
@@ -101,6 +102,11 @@ async def test_console_home_reloaded_after_a_rollback_and_another_publish_says_n
         reloaded = (await client.get("/?done=rolled-back&lang=en")).text
     assert "Live revision: 4" in reloaded
     assert "The previous release is live again." not in reloaded
+    async with signed_in(out) as (client, csrf):
+        await roll_back(client, csrf)  # the page after a publish, reloaded after a rollback
+        published = (await client.get("/?done=published&lang=en")).text
+    assert "Live revision: 5" in published
+    assert "Published. Delegates get the changes" not in published
     assert 'class="notice"' not in reloaded  # nor 'The release of revision 1 is live again'
 
 
