@@ -33,10 +33,12 @@ def _when(at: str, clock: Clock) -> str:
     a time that cannot be read as written."""
     moment = clock.moment(at)
     if not moment.utc:
-        return moment.local
-    if clock.is_utc:
-        return f"{moment.local} UTC"
-    return f"{moment.local} {clock.name}, {moment.utc}"
+        told = moment.local
+    elif clock.is_utc:
+        told = f"{moment.local} UTC"
+    else:
+        told = f"{moment.local} {clock.name}, {moment.utc}"
+    return told.replace("\u00a0", " ")  # the console's no-break spaces: a terminal wraps none
 
 
 def _n(count: int, one: str, more: str) -> str:
