@@ -95,7 +95,7 @@ class SessionSignIn:
 
         if text is None and not confirmed:
             again = partial(self.sign_in, None, confirmed=True)
-            self._confirm(self._leaving(), again, tr.gettext("Sign out"))
+            self._confirm(self._leaving(), again, tr.gettext("Sign out"), tr.gettext("Sign out?"))
         elif text is None:
             self.waiting_code = None
             self.shell.tasks.run(sign_out)
@@ -139,8 +139,10 @@ class SessionSignIn:
             )
         return text
 
-    def _confirm(self, question: str, then: Callable[[], None], yes: str) -> None:
-        """`question` with Cancel and `yes` (its words, translated)."""
+    def _confirm(
+        self, question: str, then: Callable[[], None], yes: str, title: str | None = None
+    ) -> None:
+        """`question` with Cancel and `yes` (its words, translated), under `title` if given."""
         _ = self.shell.ctx.tr.gettext
 
         def answer(yes: bool) -> None:
@@ -150,6 +152,7 @@ class SessionSignIn:
 
         self.shell.page.show_dialog(
             ft.AlertDialog(
+                title=ft.Text(title) if title else None,
                 content=ft.Text(question),
                 actions=[
                     ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),

@@ -290,12 +290,12 @@ async def test_a_visitors_day_says_a_cancelled_activity_is_cancelled(
     [
         (
             SyncResult("offline"),
-            "U bent nu offline: u kunt pas opnieuw aanmelden als u weer online bent.",
+            "U bent nu offline: u kunt zich pas opnieuw aanmelden als u weer online bent.",
         ),
         (
             SyncResult("offline", problems=("HTTP 503",)),  # online, the server refuses
-            "De server van de organisatoren geeft nu een fout: u kunt pas opnieuw aanmelden als hij"
-            " weer antwoordt.",
+            "De server van de organisatoren geeft nu een fout: u kunt zich pas opnieuw aanmelden"
+            " als hij weer antwoordt.",
         ),
     ],
 )
@@ -312,6 +312,7 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         app.shell.ctx.sync = SyncState.done(last)  # how the last sync ended
         asked = await tap_sign_out(app)
         assert asked is not None and isinstance(asked.content, ft.Text)
+        assert isinstance(asked.title, ft.Text) and asked.title.value == "Afmelden?"
         assert asked.content.value == (
             "Uw agenda verdwijnt van dit toestel. Om hem opnieuw te zien, hebt u uw persoonlijke"
             " code en een verbinding nodig. " + then
