@@ -79,15 +79,7 @@ def seal(release: Path, part: Memo) -> None:
     memo = load_memo(release)
     if all(memo.get(key) == value for key, value in part.items()):
         return  # the same release again: its memo already says so
-    path = _path(release)
-    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
-    try:
-        temporary.write_bytes(pydantic_core.to_json({**memo, **part}))
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-    _KEPT.wrote(path, {**memo, **part})
+    _replace(release, {**memo, **part})
 
 
 def save_memo(release: Path, memo: Memo) -> None:
@@ -95,16 +87,23 @@ def save_memo(release: Path, memo: Memo) -> None:
     publish in this process. The memo is not to be changed afterwards. It is written once the
     release is live: one that cannot be written (a full disk) is no error, the next publish
     makes every file again."""
+    try:
+        _replace(release, memo)
+    except OSError as exc:
+        log.warning(
+            "memo %s not written, the next publish makes every file again: %s",
+            _path(release).name,
+            exc,
+        )
+
+
+def _replace(release: Path, memo: Memo) -> None:
+    """The release's memo replaced whole (raises OSError), and kept for this process."""
     path = _path(release)
     temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         temporary.write_bytes(pydantic_core.to_json(memo))
         os.replace(temporary, path)
-    except OSError as exc:
-        log.warning(
-            "memo %s not written, the next publish makes every file again: %s", path.name, exc
-        )
-        return
     finally:
         with contextlib.suppress(OSError):  # a disk remounted read-only refuses even this
             temporary.unlink(missing_ok=True)
