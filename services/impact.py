@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, with_warnings
 from services.changes import Change
-from services.i18n import Translator, in_zone
+from services.i18n import Translator
 from services.models import MissionDoc, Venue
+from services.present import zoned
 
 MOVES = {"start", "end", "venue_id"}
 
@@ -106,7 +107,7 @@ def _moved_to(tr: Translator, impact: Impact, zone: ZoneInfo, mission: MissionDo
     time = tr.time(start, zone)
     if impact.was is not None and impact.was.astimezone(zone).date() != start.date():
         time = f"{tr.short_date(start.date())} {time}"
-    return in_zone(tr, time, zone, mission.mission.time_zone)
+    return zoned(tr, time, zone, mission)
 
 
 def sentence(tr: Translator, impact: Impact, zone: ZoneInfo, mission: MissionDoc) -> str:
