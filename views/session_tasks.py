@@ -44,16 +44,17 @@ class SessionTasks:
             except OSError as exc:  # a full or read-only disk, or the browser's storage quota
                 log.exception("could not store")
                 _ = shell.ctx.tr.gettext
-                shell.toast(
-                    _("This could not be saved: the storage on this device cannot be written.")
-                    + " "
-                    + _("Nothing was changed.")
-                    if storage_problem(exc)
-                    else _(
+                if storage_problem(exc):  # read-only or not ours: freeing space changes nothing
+                    said = _(
+                        "This could not be saved: the storage on this device cannot be written. "
+                        "Nothing was changed."
+                    )
+                else:
+                    said = _(
                         "This could not be saved: the storage on this device is full. "
                         "Nothing was changed."
                     )
-                )
+                shell.toast(said)
             except Exception:
                 log.exception("action failed")
                 shell.toast(shell.ctx.tr.gettext("That did not work. Please try again."))
