@@ -83,6 +83,7 @@ class SessionSignIn:
             self.shell.ctx.state.forget_person()  # the code field too: it did its job
             if previous != self.shell.repo.settings.personal_code:
                 await self._first_sign_in()
+            # said again: a first sign-in has just switched to the person's own language
             self.shell.toast(self.shell.ctx.describe(SyncState.done(outcome), sign_in=True))
             self.shell.ctx.sync = SyncState.done(outcome)
             self.shell.syncing.start_loop()
