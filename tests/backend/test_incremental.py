@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backend import incremental, layout, memo
+from backend import layout, memo, render_workers
 from backend.build import build
 from backend.incremental import render_changed
 from backend.layout import listing
@@ -164,9 +164,9 @@ def test_render_each_in_workers_renders_the_first_here_so_workers_start_warm(
     built = build(EXAMPLE)
     assert built.mission is not None
     doc = next(iter(built.delegates.values()))
-    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    many = {f"d{n:03}": doc for n in range(render_workers.PARALLEL_FROM + 5)}
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    rendered = incremental._render_each(_where, built.mission, many, SECRET)
+    rendered = render_workers.render_each(_where, built.mission, many, SECRET)
     where = {i: done.files[f"delegates/{i}"] for i, done in rendered.items()}
     here = str(os.getpid()).encode()
     assert sorted(where) == sorted(many)
@@ -181,7 +181,7 @@ def test_render_each_in_workers_forks_once_what_runs_in_other_threads_is_done(
     built = build(EXAMPLE)
     assert built.mission is not None
     doc = next(iter(built.delegates.values()))
-    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    many = {f"d{n:03}": doc for n in range(render_workers.PARALLEL_FROM + 5)}
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     order: list[str] = []
     real = multiprocessing.get_context
@@ -197,7 +197,7 @@ def test_render_each_in_workers_forks_once_what_runs_in_other_threads_is_done(
         order.append("waited")
         twins()
 
-    incremental._render_each(_where, built.mission, many, SECRET, before_fork=done)
+    render_workers.render_each(_where, built.mission, many, SECRET, before_fork=done)
     assert order == ["waited", "fork"]
 
 
@@ -252,7 +252,7 @@ def test_render_each_a_worker_slowed_down_by_others_takes_fewer_delegates(
     built = build(EXAMPLE)
     assert built.mission is not None
     doc = next(iter(built.delegates.values()))
-    many = {f"d{n:03}": doc for n in range(incremental.PARALLEL_FROM + 5)}
+    many = {f"d{n:03}": doc for n in range(render_workers.PARALLEL_FROM + 5)}
     slow = tmp_path / "slow"
 
     def render(
@@ -271,7 +271,7 @@ def test_render_each_a_worker_slowed_down_by_others_takes_fewer_delegates(
         return _where(m, i, d, s, c, langs)
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    rendered = incremental._render_each(render, built.mission, many, SECRET)
+    rendered = render_workers.render_each(render, built.mission, many, SECRET)
     assert list(rendered) == sorted(many)
     by_slow = [
         i for i, done in rendered.items() if done.files[f"delegates/{i}"] == slow.read_bytes()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backend import incremental, layout
+from backend import layout, render_workers
 from backend.publish import publish
 from backend.releases import history, releases_of
 from backend.rollback import rollback
@@ -135,7 +135,7 @@ def test_cold_publish_in_worker_processes_gives_the_same_bytes(
     source = copy_example(tmp_path)
     with (source / "delegates.csv").open("a", encoding="utf-8") as f:
         f.write("d2,Jean Dupont,Example Labs,fr\n")
-    monkeypatch.setattr(incremental, "PARALLEL_FROM", 1)  # forked workers, for two delegates
+    monkeypatch.setattr(render_workers, "PARALLEL_FROM", 1)  # forked workers, for two delegates
     cold = publish(source, tmp_path / "cold", SECRET, "https://x/")
     # everything written, but each delegate's page in their language once (no twin)
     assert cold.written == cold.files - cold.delegates
