@@ -28,14 +28,14 @@ from backend.releases import (
 from backend.restored_files import Unreadable, calendars_after, gone_from, with_revision
 from backend.same_secret import SECRET
 from backend.write_failure import watching
-from services.feed_client import TOKEN_LIKE
+from services.redaction import redacted
 
 
 class Damaged(LookupError):
     """The release a rollback would make live again cannot be read whole: nothing changed."""
 
     def __init__(self, back: Entry, name: str, missing: bool) -> None:
-        name = TOKEN_LIKE.sub("<token>", name)  # a delegate's token is theirs: never in a log
+        name = redacted(name)  # a delegate's token is theirs: never in a log
         self.revision, self.file = back.revision, name
         what = "is missing" if missing else "is damaged (not as it was published)"
         super().__init__(

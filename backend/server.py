@@ -22,14 +22,13 @@ from starlette.routing import Route
 
 from backend.served_files import Folder
 from services.content_coding import accepted
+from services.redaction import redacted
 
 log = logging.getLogger("delegate.feed")
 SERVED = re.compile(
     r"^/(mission\.json|schedule\.(?:json|xml)"
     r"|delegates/[a-z2-7]{26}\.(?:json|ics|html|(?:en|fr|nl)\.html))$"
 )
-# Any long run of letters and digits may be a token, whatever the case, slashes or dots around it.
-TOKEN_LIKE = re.compile(r"[A-Za-z0-9]{12,}")
 TYPES = {
     ".json": "application/json; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
@@ -47,7 +46,7 @@ NOT_FOUND = b"not found\n"
 
 def redact(path: str) -> str:
     """The path as logged: `/delegates/<token>.json`, and `<token>` for any other token shape."""
-    return TOKEN_LIKE.sub("<token>", path)
+    return redacted(path)
 
 
 def create_app(root: Path) -> Starlette:

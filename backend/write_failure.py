@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from backend.live_mission import stamp
 from backend.releases import live
-from services.feed_client import TOKEN_LIKE
+from services.redaction import redacted
 
 Gettext = Callable[[str], str]
 T = TypeVar("T")
@@ -65,7 +65,7 @@ def attempt(job: Callable[[], T]) -> T | WriteFailure:
         return job()
     except OSError as exc:
         # the system's words and the folder, never a delegate's token (they name files)
-        where = TOKEN_LIKE.sub("<token>", str(exc.filename)) if exc.filename else ""
+        where = redacted(str(exc.filename)) if exc.filename else ""
         reason = f"{exc.strerror or exc}" + (f": {where}" if where else "")
         if isinstance(exc, PartlyWritten):
             return WriteFailure(exc.errno in FULL, reason, True, exc.revision)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import re
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -17,9 +16,9 @@ from dataclasses import dataclass
 import httpx
 
 from services.errors import FeedInvalid, FeedNotFound, FeedUnavailable, Problem
+from services.redaction import redacted
 
 MAX_BYTES = 5 * 1024 * 1024
-TOKEN_LIKE = re.compile(r"[A-Za-z0-9]{12,}")  # a personal token, whatever its case
 UNDECODABLE = "the compressed response could not be decoded"
 MAX_REDIRECTS = 3
 JSON_TYPES = ("application/json", "application/feed+json")
@@ -41,7 +40,7 @@ class _NoTokens(logging.Filter):
     """httpx logs every request's URL at INFO level, and a personal URL carries the token."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = TOKEN_LIKE.sub("<token>", record.getMessage()), None
+        record.msg, record.args = redacted(record.getMessage()), None
         return True
 
 
