@@ -11,7 +11,9 @@ writing the same output bytes plainly (json.dumps + gzip + write) in the same ru
    goes out as the next revision all the same (backend.numbering);
 4. the same after the organisers bumped `revision` and `published_at` as the README asks: a
    delegate's files keep the revision and time of the publish where they last changed
-   (backend.stamps), so only the files the change touches are made again under the new ones.
+   (backend.stamps), so only the files the change touches are made again under the new ones;
+5. one more change, published from the command line in a new process (bench.publish_cli): 1-4
+   call publish() again in this process, as the console does, with everything it keeps warm.
 The plain baseline writes exactly the files that publish actually wrote (all of them for the
 first publish, the changed ones after one change). The run also renders the files the one
 change touched from their documents alone (`rendered_alone`): that and their plain write is
@@ -39,6 +41,7 @@ from backend.publish import Report, publish
 from backend.release_files import delegate_files, shared_files
 from backend.render_keys import read_in
 from backend.tokens import token_for
+from bench.publish_cli import cli_publish, import_only
 from bench.synth import write_source
 from services.calendar import EventCache
 from services.pocket_parts import PocketParts
@@ -160,7 +163,11 @@ def run(base: Path, delegates: int, copies: int) -> None:
     bump(source / "mission.csv")  # the organisers' real republish: one change, revision bumped
     edit(source / "activities.csv", "mon-lunch", room_en="Terrace Room")
     bumped, bumped_s = timed(go)
-    plain_4 = plain_write(changed(files_3, served(out.resolve())), base / "plain-4")
+    files_4 = served(out.resolve())
+    plain_4 = plain_write(changed(files_3, files_4), base / "plain-4")
+    edit(source / "activities.csv", "mon-lunch", room_en="Patio Room")
+    cli_s, started = cli_publish(source, out, SECRET, URL), import_only()
+    plain_5 = plain_write(changed(files_4, served(out.resolve())), base / "plain-5")
     size = sum(len(d) for d in files_1.values())
     print(
         f"{delegates} delegates x {first.preview.activities if first.preview else '?'} "
@@ -174,9 +181,13 @@ def run(base: Path, delegates: int, copies: int) -> None:
         ("republish, one activity changed (<= 3 s, <= 2x)", one_s, plain_3, one.written),
         ("  another, revision raised in the sheet", bumped_s, plain_4, bumped.written),
     ]
+
     for label, seconds, plain, written in rows:
         ratio = f"{seconds / plain:7.1f}x" if plain else "      -"
         print(f"  {label:44}{seconds:8.2f}s{plain:8.2f}s{ratio}   {written} files written")
+    label = "  another, from the command line"
+    print(f"  {label:44}{cli_s:8.2f}s{plain_5:8.2f}s{cli_s / plain_5:7.1f}x", end="")
+    print(f"   of which {started:.2f} s to start Python and import the command line")
     print(
         f"  CPU, publish and its workers: first {first_cpu:.1f} s, no change {same_cpu:.1f} s, "
         f"one change {one_cpu:.1f} s"
