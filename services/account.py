@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from services.clock import SKEW
 from services.feeds import Feeds, address_of, host_of
 from services.links import feed_url_from_link, normalise_code, typed_code
 from services.origin import normalise_origin
 from services.repository import Repository
+from services.sync import Synchronizer
 from services.sync_state import Status, SyncResult
+
+log = logging.getLogger(__name__)
 
 
 class Account:
@@ -42,6 +47,7 @@ class Account:
             moved = result.new_mission or self.repo.mission.mission.id != mission
             result = SyncResult("updated", result.at, arrived, result.document, new_mission=moved)
         if result.ok:
+            await self._keep_offset(syncer)
             self.changed()
         return result
 
@@ -64,9 +70,28 @@ class Account:
         async with self.feeds.using(origin) as syncer:
             result = await syncer.sign_in(code)
         if result.ok:
+            await self._keep_offset(syncer)  # before the switch draws their agenda
             await self.repo.switch(origin, code)
             self.changed()
         return result
+
+    async def _keep_offset(self, syncer: Synchronizer) -> None:
+        """After a sync that went through: how far the organisers' server's clock is from this
+        device's, kept in the person's settings (services.clock). Hosted, this code runs on
+        the operator's server, whose clock is the one to trust: nothing is kept."""
+        offset = syncer.server_offset
+        if self.feeds is None or self.feeds.hosted or offset is None:
+            return  # no Date header: what was measured before stays
+        kept = self.repo.settings.clock_offset
+        if kept is not None and abs(offset - kept) < 2:  # a round trip's jitter: no disk write
+            return
+        changes: dict[str, object] = {"clock_offset": offset}
+        if abs(offset) < SKEW.total_seconds():
+            changes["clock_told"] = None  # set right: a clock set wrong again is told again
+        try:
+            await self.repo.update_settings(**changes)
+        except OSError as exc:  # a full disk: the sync itself went through
+            log.warning("could not keep the clock's offset: %s", exc)
 
     def _not_followed(self, origin: str, ask: bool) -> SyncResult:
         """Name the other server; or, when the link is for a server this app uses at another

@@ -9,9 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -30,6 +33,8 @@ class Fetched:
 
     data: bytes | None
     etag: str | None
+    date: datetime | None = None  # the server's clock (its Date header), if it sent a readable one
+    midway: float = 0.0  # time.monotonic() halfway through the request: when `date` held
 
     @property
     def not_modified(self) -> bool:
@@ -120,7 +125,10 @@ class FeedClient:
         """One request: the document, or where the server redirects (same origin only: a
         personal token never travels to another host)."""
         headers = {"If-None-Match": etag} if etag else {}
+        sent = time.monotonic()
         async with self.http.stream("GET", url, headers=headers) as response:
+            midway = (sent + time.monotonic()) / 2  # the headers are in: the round trip's middle
+            date = server_date(response.headers.get("date"))
             status = response.status_code
             if status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = url.join(response.headers["location"])
@@ -128,7 +136,7 @@ class FeedClient:
                     raise FeedUnavailable(label, "redirected to another host (not followed)")
                 return target
             if status == 304:
-                return Fetched(None, etag)
+                return Fetched(None, etag, date, midway)
             if status in (401, 403, 404, 410):
                 raise FeedNotFound(label, f"HTTP {status}")
             if status == 429 or status >= 500:
@@ -142,7 +150,8 @@ class FeedClient:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise FeedInvalid(label, [Problem("", self._too_big())])
-            return Fetched(await self._body(response, label), response.headers.get("etag"))
+            body = await self._body(response, label)
+            return Fetched(body, response.headers.get("etag"), date, midway)
 
     async def _body(self, response: httpx.Response, label: str) -> bytes:
         """The decoded body, refused past max_bytes. Inflating by hand, at most max_bytes at a
@@ -167,3 +176,17 @@ class FeedClient:
 
     def _too_big(self) -> str:
         return f"the document is larger than {self.max_bytes // (1024 * 1024)} MB"
+
+
+def server_date(header: str | None) -> datetime | None:
+    """An HTTP Date header ('Wed, 02 Dec 2026 18:40:00 GMT') as an instant; None when missing
+    or unreadable (the device's clock is then left as it is)."""
+    if not header:
+        return None
+    try:
+        date = parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if not 1970 <= date.year <= 2999:  # no server's clock: moved by it, 'now' could overflow
+        return None
+    return date if date.tzinfo is not None else date.replace(tzinfo=UTC)  # '-0000': still GMT

@@ -6,12 +6,12 @@ mission (the library's job). `services.repository.Repository` builds on this.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from services.agenda import AgendaItem, default_day, mission_days, shown_days
 from services.changes import ChangeLog
-from services.clock import Clock, system_clock
+from services.clock import Clock, correction, system_clock
 from services.i18n import BRUSSELS
 from services.library import Library, Loaded
 from services.models import Activity, Contact, DelegateDoc, Lang, MissionDoc, Venue
@@ -143,7 +143,14 @@ class MissionReader:
         return self.is_demo and self.delegate is not None
 
     def now(self) -> datetime:
-        return self.clock()
+        """The one "now" of every screen: the device's time, or the organisers' server's when
+        the device's is off by services.clock.SKEW or more (a demo clock is never moved)."""
+        shift, now = self.clock_correction(), self.clock()
+        return now + shift if shift is not None else now
+
+    def clock_correction(self) -> timedelta | None:
+        """How far now() moves the device's time; None: not at all."""
+        return correction(self.clock, self.settings.clock_offset)
 
     def days(self, zone: ZoneInfo | None = None) -> list[date]:
         """The days listed in `zone`, by default the zone times are shown in: in Brussels time

@@ -50,6 +50,10 @@ class Settings(BaseModel):
     # a personal code whose sign-in found the organisers unreachable: signed in with once they
     # answer, in this session or the next one (a page reloaded, the browser opened again)
     waiting_code: str | None = None
+    # seconds the organisers' server's clock is ahead of this device's (services.clock), as the
+    # last sync measured it (native app only); and the one the person was told of and dismissed
+    clock_offset: float | None = None
+    clock_told: float | None = None
 
 
 def handed_over(settings: Settings, code: str | None) -> dict[str, object]:

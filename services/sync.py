@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import errno
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.clock import Clock, system_clock
+from services.clock import Clock, is_demo, system_clock
 from services.errors import FeedError, FeedInvalid, FeedNotFound, FeedUnavailable, Problem
-from services.feed_client import FeedClient
+from services.feed_client import FeedClient, Fetched
 from services.going import Going
 from services.library import Library, Loaded, Prepared
 from services.models import DelegateDoc, MissionDoc
@@ -37,6 +38,9 @@ class Synchronizer:
         self.library = library
         self.namespace = namespace
         self.clock = clock
+        # seconds the server's clock is ahead of `clock` (behind: negative), at the last answer
+        # with a readable Date header; None until then
+        self.server_offset: int | None = None
         self._inflight: Going[SyncResult] = Going()
 
     async def aclose(self) -> None:
@@ -122,6 +126,7 @@ class Synchronizer:
         stored = self.library.unit(self.namespace, name)
         etag = clean_etag(stored.etag) if stored else None
         fetched = await self.client.fetch(path, etag, label)
+        self._measure(fetched)
         if fetched.data is None:
             if stored is None:
                 problem = Problem("", "the server answered 304 Not Modified, but nothing is stored")
@@ -129,6 +134,14 @@ class Synchronizer:
             return None
         parse = parse_mission if name == MISSION else parse_delegate
         return Fresh(name, fetched.data, fetched.etag, parse(fetched.data, label))
+
+    def _measure(self, fetched: Fetched) -> None:
+        """How far the server's clock is from the device's, both read halfway through the
+        request. A demo clock is set on purpose: nothing to measure."""
+        if fetched.date is None or is_demo(self.clock):
+            return
+        device = self.clock() - timedelta(seconds=time.monotonic() - fetched.midway)
+        self.server_offset = round((fetched.date - device).total_seconds())
 
     def _stored(self, name: str) -> Loaded[Any]:
         loaded = self.library.document(self.namespace, name)

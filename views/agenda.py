@@ -26,6 +26,7 @@ from services.present import (
 )
 from services.sync_state import STALE
 from views.components.announcements import announcements_button, banner
+from views.components.clock_notice import clock_line
 from views.components.day_strip import day_strip
 from views.components.now_next import now_next_line, now_next_view
 from views.components.rows import item_card
@@ -285,4 +286,4 @@ def notices(ctx: Ctx) -> list[ft.Control]:
                 content=ft.Container(line, padding=shared(ft.Padding.symmetric(horizontal=16))),
             )
         )
-    return out
+    return out + clock_line(ctx)

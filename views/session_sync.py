@@ -144,8 +144,12 @@ class SessionSync:
         self.tapped = asked
         self.brought = 0
         self._set_sync(self.shell.ctx.sync.syncing())
+        shift = self.shell.repo.clock_correction()
         result = await self.shell.account.sync()
         drawn = self._set_sync(SyncState.done(result))
+        if not drawn and self.shell.repo.clock_correction() != shift:
+            drawn = True  # "now" moved (the phone's clock is off): Now/Next, and why
+            self.shell.render()
         self.shell.signing.retry(result.ok)  # a sign-in kept while offline: its server may answer
         # what this whole sync brought: its merged count, or what it committed before a later
         # step failed (the mission came, the personal agenda did not), with how it failed

@@ -122,12 +122,14 @@ class App:
         feeds: Feeds | None = None,
         origin: str | None = None,
         library: Library | None = None,
+        clock: FixedClock | None = None,
     ) -> None:
         """`feeds`: the process's feeds (the app syncs); `origin`: read stored data of that
-        feed without syncing; neither: the embedded mission."""
+        feed without syncing; neither: the embedded mission. `clock`: the phone's clock at
+        `now`, given when `feeds` reads it too."""
         self.root = root
         self.lang = lang
-        self.clock = FixedClock(now)
+        self.clock = clock or FixedClock(now)
         self.feeds = feeds
         self.origin = origin
         self.library = library or (feeds.library if feeds else Library(FeedStore(root)))
