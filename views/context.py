@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -117,6 +117,10 @@ class Ctx:
         """A sync or sign-in outcome in words, its time in the zone the person chose (in
         Brussels time, 'checked Tue 7 Oct 15:41' was Pacific time among Brussels times)."""
         zone = self.repo.display_zone()
+        shift, outcome = self.repo.clock_correction(), state.outcome
+        if shift is not None and outcome is not None and outcome.at is not None:
+            # stamped by the phone's clock: said in the server's time, as every time on screen
+            state = SyncState(state.phase, replace(outcome, at=outcome.at + shift))
         return describe(self.tr, state, zone, sign_in, mission_zone=self.repo.zone)
 
     def sign_in_problem(self) -> str:

@@ -16,6 +16,7 @@ from services.library import Library
 from services.models import Lang
 from services.settings import KEY
 from services.store import FeedStore
+from services.sync_state import SyncResult, SyncState
 from tests.conftest import DELEGATE_BYTES, MISSION_BYTES, FixedClock
 from tests.services.sync_servers import CODE
 from tests.views.harness import App, walk
@@ -114,3 +115,14 @@ async def test_a_sync_that_finds_the_clock_off_draws_my_agenda_again(tmp_path: P
     finally:
         await app.close()
         await feeds.aclose()
+
+
+async def test_the_sync_line_says_its_time_in_the_servers_time(tmp_path: Path) -> None:
+    """'Up to date (checked 15:00)' under a Now/Next card at 15:40 read as 40 minutes old."""
+    app = await started(tmp_path, 2400.0)
+    try:
+        assert app.shell is not None
+        app.shell.ctx.sync = SyncState.done(SyncResult("up_to_date", app.clock()))
+        assert app.shell.ctx.status_text() == "Up to date (checked Tue 7 Oct 15:40)"
+    finally:
+        await app.close()
