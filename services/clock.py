@@ -3,6 +3,7 @@ and the device's time as the organisers' server would read it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,9 @@ Clock = Callable[[], datetime]
 # a phone set by hand to the minute, or a slow answer's round trip, is off by less. Correcting
 # it would only make the app disagree with the phone's status bar for nothing.
 SKEW = timedelta(minutes=3)
+# A phone that lost its battery may wake in 1970: that is still corrected. An offset beyond
+# this can only come from a damaged settings file, and would make every time unreadable.
+FARTHEST = timedelta(days=100 * 366)
 
 
 def system_clock() -> datetime:
@@ -51,6 +55,8 @@ def clock_from(start: str | None) -> Clock:
 def correction(clock: Clock, offset: float | None) -> timedelta | None:
     """How far to move `clock`'s time: `offset` (seconds, the server's time minus the device's,
     measured at a sync) when it is SKEW or more and `clock` is the device's own; else None."""
-    if offset is None or is_demo(clock) or abs(offset) < SKEW.total_seconds():
+    if offset is None or is_demo(clock) or not math.isfinite(offset):
+        return None
+    if not SKEW.total_seconds() <= abs(offset) <= FARTHEST.total_seconds():
         return None
     return timedelta(seconds=offset)

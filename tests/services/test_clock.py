@@ -170,6 +170,13 @@ def test_an_offset_under_skew_is_no_correction() -> None:
     assert correction(clock, -SKEW.total_seconds()) == -SKEW
 
 
+def test_a_phone_woken_in_1970_is_corrected_but_a_damaged_offset_is_not() -> None:
+    clock, fifty_six_years = device(timedelta(0)), 56 * 365.25 * 86400.0
+    assert correction(clock, fifty_six_years) == timedelta(seconds=fifty_six_years)
+    for damaged in (1e300, float("inf"), float("nan")):  # a settings file edited or cut short
+        assert correction(clock, damaged) is None
+
+
 async def test_a_clock_set_right_is_told_of_again_when_it_goes_wrong(
     feed_url: str, tmp_path: Path
 ) -> None:
