@@ -1,4 +1,4 @@
-"""Where the organisers' tables come from: a folder of CSV exports or one .xlsx workbook.
+"""Where the organisers' tables come from: a folder of CSV exports or one .xlsx (.xlsm) workbook.
 
 Both give the same `Table`s (one per entry of backend.build.COLUMNS/OPTIONAL), so a table or
 column added there flows through both without this module changing. In a workbook, table
@@ -7,20 +7,24 @@ column added there flows through both without this module changing. In a workboo
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from backend.choices import as_listed, as_spaced
 from backend.tables import SourceError, Table, read_table
 from services.said import Said, said
 
-
-def is_workbook(source: Path) -> bool:
-    return source.suffix.lower() in (".xlsx", ".xlsm")
+WORKBOOKS = (".xlsx", ".xlsm")  # .xlsm: the same workbook with room for macros (never run)
 
 
-def _not_a_source(source: Path) -> Said:
-    """Why `source` (a file, not .xlsx) cannot be read, and how to save it so that it can."""
-    suffix = source.suffix.lower()
+def is_workbook(source: PurePath) -> bool:
+    """Whether `source` is read as a workbook: the command line and the console take the same."""
+    return source.suffix.lower() in WORKBOOKS
+
+
+def not_a_workbook(name: str) -> Said | None:
+    """Why a file called `name` is no workbook this reads, and how to save it so that it is, in
+    the same words on the command line and in the console; None for what is no spreadsheet."""
+    suffix = PurePath(name).suffix.lower()
     if suffix == ".ods":  # LibreOffice's own format, what its Save writes unless told
         return said(
             "is a LibreOffice spreadsheet (.ods), not an Excel workbook: in LibreOffice Calc,"
@@ -31,7 +35,7 @@ def _not_a_source(source: Path) -> Said:
             "is an older or binary Excel file, not an Excel workbook (.xlsx): in Excel, choose"
             " File, Save As, and the type Excel Workbook (.xlsx); then use that file"
         )
-    return said("is neither a folder of CSV files nor .xlsx")
+    return None
 
 
 def sheet_name(table: str) -> str:
@@ -51,7 +55,8 @@ def read_tables(
 
         tables = read_workbook(source, columns, optional, errors)
     elif not source.is_dir():
-        errors.append(SourceError(source.name, 0, _not_a_source(source)))
+        other = not_a_workbook(source.name) or said("is neither a folder of CSV files nor .xlsx")
+        errors.append(SourceError(source.name, 0, other))
         return {name: Table(name, unreadable=True) for name in {**columns, **optional}}
     else:
         tables = {name: read_table(source, name, cols, errors) for name, cols in columns.items()}

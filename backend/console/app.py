@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from functools import partial
+from pathlib import PurePath
 from typing import Any
 
 from starlette.applications import Starlette
@@ -19,13 +20,14 @@ from backend.console.access import Access, csrf_ok
 from backend.console.config import ConfigError, ConsoleConfig, from_args
 from backend.console.downloads import download_routes
 from backend.console.going import live_made_from
-from backend.console.pages import failed, language, page, result
+from backend.console.pages import failed, language, not_a_workbook, page, result
 from backend.console.rolling import Rolling
-from backend.console.uploads import Uploads, label
+from backend.console.uploads import Uploads
 from backend.publish import Moved, Report, publish
 from backend.release_times import mission_clock
 from backend.releases import history, live, restored
 from backend.rollback import previous
+from backend.sources import is_workbook
 from backend.staging import Busy
 from backend.undo import live_revision
 from backend.write_failure import WriteFailure, attempt
@@ -104,10 +106,9 @@ class Console:
         if not isinstance(upload, UploadFile) or not upload.filename:
             await request.close()
             return page(request, "result.html", 400, missing_file=True)
-        if not upload.filename.lower().endswith(".xlsx"):  # .xls, .ods, .csv: saved otherwise
+        if not is_workbook(PurePath(upload.filename)):  # .xls, .ods, .csv: saved otherwise
             await request.close()
-            other = label(upload.filename)
-            return page(request, "result.html", 400, missing_file=True, other=other)
+            return not_a_workbook(request, upload.filename)
         kept = attempt(partial(self.uploads.keep, await upload.read(), upload.filename or ""))
         await request.close()  # the spooled upload: closed now, not whenever it is collected
         if isinstance(kept, WriteFailure):

@@ -12,14 +12,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from backend import sources
 from backend.console.access import csrf_token, remember_csrf
+from backend.console.uploads import label
 from backend.preview import MAX_DROP
 from backend.publish import Report
+from backend.tables import SourceError
 from backend.wording import describe, not_published, refusal
 from backend.write_failure import WriteFailure, sentence, upload_sentence
 from services.i18n import Translator, pick_language
 from services.models import LANGS
-from services.said import say
+from services.said import said, say
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -82,6 +85,18 @@ def result(
         lines=lines, refused=refused, upload=upload_id, filename=name, base=report.base,
         unchanged=report.unchanged, stopped=stopped, blocked=blocked,
     )  # fmt: skip
+
+
+def not_a_workbook(request: Request, filename: str) -> Response:
+    """An upload the console does not read (.ods, .xls, .csv...): why, and how to save it so
+    that it does, in the words the command line uses (backend.sources)."""
+    why = sources.not_a_workbook(filename) or said(
+        "is not an Excel workbook (.xlsx): in Excel, choose File, Save As, and the type Excel"
+        " Workbook (.xlsx); then use that file"
+    )
+    problem = SourceError(label(filename), 0, why)
+    other = say(problem.sentence(), Translator(language(request)).gettext)
+    return page(request, "result.html", 400, missing_file=True, other=other)
 
 
 def failed(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from tests.backend.servers import EXAMPLE
 
@@ -110,3 +111,16 @@ def nine_mistakes(tmp_path: Path) -> Path:
     with (source / "registrations.csv").open("a", encoding="utf-8") as f:
         f.write("ghost,mon-lunch\ndemo,wed-imaginary\n")
     return source
+
+
+def macro_enabled(workbook: Path, out: Path) -> Path:
+    """`workbook` as Excel saves it with the type Excel Macro-Enabled Workbook (.xlsm): the
+    same parts, the workbook's content type says it may hold macros."""
+    with ZipFile(workbook) as book, ZipFile(out, "w", ZIP_DEFLATED) as saved:
+        for item in book.infolist():
+            data = book.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"sheet.main+xml", b"sheet.macroEnabled.main+xml")
+                assert b"macroEnabled" in data, data
+            saved.writestr(item, data)
+    return out

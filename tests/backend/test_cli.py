@@ -12,10 +12,18 @@ from pathlib import Path
 import pytest
 
 from backend.__main__ import main
+from backend.commands import EXAMPLE_WORKBOOK
 from backend.console.config import ConfigError, from_args
 from backend.releases import history
 from tests.backend.servers import EXAMPLE
-from tests.backend.sources import copy_example, edit, read_rows, remove_maes, write_rows
+from tests.backend.sources import (
+    copy_example,
+    edit,
+    macro_enabled,
+    read_rows,
+    remove_maes,
+    write_rows,
+)
 
 
 def _secret(tmp_path: Path, text: str = "s" * 40) -> Path:
@@ -146,6 +154,8 @@ def test_cli_publish_source_missing_says_it_does_not_exist(
          "LibreOffice Calc, choose File, Save As, and the type Excel 2007-365 (.xlsx)"),
         ("mission.xls", "is an older or binary Excel file, not an Excel workbook (.xlsx): in "
          "Excel, choose File, Save As, and the type Excel Workbook (.xlsx)"),
+        ("mission.xlsb", "is an older or binary Excel file, not an Excel workbook (.xlsx): in "
+         "Excel, choose File, Save As, and the type Excel Workbook (.xlsx)"),
     ],
 )  # fmt: skip
 def test_cli_publish_other_spreadsheet_says_how_to_save_it_as_xlsx(
@@ -159,6 +169,13 @@ def test_cli_publish_other_spreadsheet_says_how_to_save_it_as_xlsx(
     err = capsys.readouterr().err
     assert code == 1 and f"{name}: {said}" in err, err
     assert not (tmp_path / "feed").exists()
+
+
+def test_cli_publish_macro_enabled_workbook_publishes_as_the_console_does(tmp_path: Path) -> None:
+    source = macro_enabled(EXAMPLE_WORKBOOK, tmp_path / "mission.xlsm")
+    args = _publish(tmp_path, "--public-url", "https://f.example.org/", source=source)
+    assert main(args) == 0
+    assert [e.revision for e in history(tmp_path / "feed")] == [1]
 
 
 @pytest.mark.parametrize(("text", "said"), [("", "is empty"), ("abcde", "has only 5 characters")])

@@ -28,6 +28,7 @@ from tests.backend.sources import (
     copy_example,
     drop_unreferenced_activities,
     edit,
+    macro_enabled,
     remove_maes,
 )
 
@@ -165,24 +166,36 @@ async def test_console_offers_workbooks_to_start_from_and_names_what_a_rollback_
             assert (signed_out.status_code, signed_out.headers["location"]) == (303, "/?lang=fr")
 
 
-async def test_console_takes_an_upper_case_xlsx_and_explains_other_files(tmp_path: Path) -> None:
+async def test_console_takes_an_upper_case_xlsx_and_an_xlsm_and_explains_other_files(
+    tmp_path: Path,
+) -> None:
+    """The files `backend publish` takes, refused in the words it refuses them (backend.sources)."""
     _, out = lunch_moved(tmp_path)
+    xlsm = macro_enabled(EXAMPLE_WORKBOOK, tmp_path / "P.xlsm").read_bytes()
     async with signed_in(out) as (client, csrf):
-        data = EXAMPLE_WORKBOOK.read_bytes()
-        upper = await client.post(
-            "/upload", data={"csrf": csrf}, files={"workbook": ("P.XLSX", data)}
-        )
-        assert upper.status_code == 200 and "Workbook: P.XLSX" in upper.text
-        old = await client.post(
-            "/upload?lang=nl", data={"csrf": csrf}, files={"workbook": ("P.xls", b"x")}
-        )
-        assert old.status_code == 400 and "P.xls is geen Excel-werkmap (.xlsx)" in old.text
-        calc = await client.post(
-            "/upload?lang=fr", data={"csrf": csrf}, files={"workbook": ("P.ods", b"x")}
-        )
-        assert "P.ods est une feuille de calcul LibreOffice (.ods)" in html.unescape(calc.text)
-        assert "Excel 2007-365 (.xlsx)" in calc.text
+        for name, data in (("P.XLSX", EXAMPLE_WORKBOOK.read_bytes()), ("P.xlsm", xlsm)):
+            taken = await client.post(
+                "/upload", data={"csrf": csrf}, files={"workbook": (name, data)}
+            )
+            assert taken.status_code == 200 and f"Workbook: {name}" in taken.text, taken.text
+            assert "What will change" in taken.text
+        said = {}
+        for lang, name in (("nl", "P.xls"), ("fr", "P.ods"), ("en", "P.xlsb"), ("nl", "P.csv")):
+            refused = await client.post(
+                f"/upload?lang={lang}", data={"csrf": csrf}, files={"workbook": (name, b"x")}
+            )
+            assert refused.status_code == 400
+            said[name] = html.unescape(refused.text)
         stale = await client.post("/rollback?lang=fr", data={"csrf": "an old page's"})
+    assert (
+        "P.xls: is een ouder of binair Excel-bestand, geen Excel-werkmap (.xlsx)" in said["P.xls"]
+    )
+    assert "P.ods\u00a0: est une feuille de calcul LibreOffice (.ods)" in said["P.ods"]
+    assert "Excel 2007-365 (.xlsx)\u00a0; puis utilisez ce fichier" in said["P.ods"]
+    assert (
+        "P.xlsb: is an older or binary Excel file, not an Excel workbook (.xlsx)" in said["P.xlsb"]
+    )
+    assert "P.csv: is geen Excel-werkmap (.xlsx): kiest u in Excel Bestand" in said["P.csv"]
     assert (
         stale.status_code == 403
         and "Le formulaire" in stale.text
