@@ -8,12 +8,11 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backend.sheet_times import clock_of
+from backend.sheet_times import clock_of, hints, instant, time_problem
 from backend.sheets import Origins, flag
 from backend.tables import Row, SourceError, Table
 from services.mission_time import is_iso_date
 from services.models import LANGS
-from services.said import said
 
 # Sheet -> required columns (every sheet here may be left out).
 DAY_SHEETS = {
@@ -34,9 +33,8 @@ def _at(row: Row, day: str, column: str, zone: ZoneInfo, errors: list[SourceErro
         return None
     try:
         return datetime.combine(date.fromisoformat(day), clock_of(clock), zone).isoformat()
-    except ValueError:
-        message = said("{day} {value} is not a time", day=day, value=repr(clock))
-        errors.append(row.error(column, message))
+    except ValueError:  # `day` is the activity's, read already: the time does not read
+        errors.append(row.error(column, time_problem(clock, hints(row.letters is not None)[1])))
         return None
 
 
@@ -83,7 +81,7 @@ def _announcement(
         audience["id"] = row.get("target")
     return {
         "id": row.get("id"),
-        "at": _at(row, row.get("date"), "time", zone, errors),
+        "at": instant(row, "time", zone, errors),  # a date that does not read is said there
         "urgency": row.get("urgency") or "info",
         "audience": audience,
         "title": row.per_language("title"),

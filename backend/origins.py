@@ -33,7 +33,11 @@ SETTING_EXAMPLES = {
 # A date the contract refuses: what to type. A workbook's text cell reads the Belgian way its
 # help row shows ('6/10/2025', backend.cells); a CSV cell is read as typed: ISO only.
 NOT_A_DATE = said("not a date (e.g. 2025-10-06)")
-NOT_A_DATE_IN_A_WORKBOOK = said("not a date (e.g. 6/10/2025)")
+NOT_A_DATETIME = said("not a date and time (e.g. 2025-10-01 09:00)")  # backend.sheet_times
+IN_A_WORKBOOK = {
+    NOT_A_DATE.msgid: said("not a date (e.g. 6/10/2025)"),
+    NOT_A_DATETIME.msgid: said("not a date and time (e.g. 1/10/2025 09:00)"),
+}
 # A delegate's document field copied from a Mission setting: its problem is the setting's.
 _SETTING_OF = {"mission_id": "id"}
 # Model field name -> the column organisers see.
@@ -140,12 +144,12 @@ def _cell_column(row: Row, column: str, message: str) -> str:
 
 
 def _in_workbook(message: str) -> str:
-    """The sentence with a workbook's date example ('6/10/2025'), in it or in one it holds
-    ('not a date (...), got ...')."""
+    """The sentence with a workbook's date example ('6/10/2025', '1/10/2025 09:00'), in it or
+    in one it holds ('not a date (...), got ...')."""
     if not isinstance(message, Said):
         return message
-    if message.msgid == NOT_A_DATE.msgid:
-        return NOT_A_DATE_IN_A_WORKBOOK
+    if message.msgid in IN_A_WORKBOOK:
+        return IN_A_WORKBOOK[message.msgid]
     return message.with_params(
         lambda value: _in_workbook(value) if isinstance(value, str) else value
     )

@@ -76,36 +76,49 @@ def instant(
     time that does not read, or a date outside the mission's `days`, is reported (None)."""
     day, clock = row.get("date"), row.get(column)
     iso, bad = _combined(day, clock, zone)
-    typed = row.letters is not None  # a workbook: the Belgian ways its help row shows, too
+    workbook = row.letters is not None
     if not bad and days is not None and not days[0] <= date.fromisoformat(day) <= days[1]:
-        errors.append(row.error("date", outside(date.fromisoformat(day), days)))
+        errors.append(row.error("date", outside(date.fromisoformat(day), days, workbook)))
         return None  # said once at the date, not again at the start and the end
+    day_hint, time_hint = hints(workbook)
     if bad == "date":
-        hint = said("e.g. 2025-10-06 or 6/10/2025") if typed else "YYYY-MM-DD"
-        words = said("{value} is not a date ({hint})", value=repr(day), hint=hint)
-        errors.append(row.error("date", _empty(day, hint) or words))
+        words = said("{value} is not a date ({hint})", value=repr(day), hint=day_hint)
+        errors.append(row.error("date", _empty(day, day_hint) or words))
     elif bad:
-        hint = said("e.g. 09:30 or 9u30") if typed else "HH:MM"
-        words = said("{value} is not a time ({hint})", value=repr(clock), hint=hint)
-        errors.append(row.error(column, _empty(clock, hint) or words))
+        errors.append(row.error(column, time_problem(clock, time_hint)))
     return iso
 
 
-def _empty(value: str, hint: str) -> Said | None:
+def hints(workbook: bool) -> tuple[Said, Said]:
+    """What to type in a date cell and a time cell: in a workbook, also the Belgian ways its
+    help row shows (backend.cells reads them); a CSV cell is read as it is, so ISO only."""
+    if workbook:
+        return said("e.g. 2025-10-06 or 6/10/2025"), said("e.g. 09:30 or 9u30")
+    return said("e.g. {example}", example="2025-10-06"), said("e.g. {example}", example="09:30")
+
+
+def time_problem(clock: str, hint: Said) -> Said:
+    """`'9.30' is not a time (e.g. 09:30)`, or `empty: fill it in (e.g. 09:30)`."""
+    words = said("{value} is not a time ({hint})", value=repr(clock), hint=hint)
+    return _empty(clock, hint) or words
+
+
+def _empty(value: str, hint: Said) -> Said | None:
     """`empty: fill it in (e.g. 09:30 or 9u30)` for a cell left empty, not `'' is not a time`."""
     return None if value.strip() else said("empty: fill it in ({hint})", hint=hint)
 
 
-def outside(day: date, days: Days) -> Said:
+def outside(day: date, days: Days, workbook: bool) -> Said:
     """`Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct 2025): did you mean
-    7 October?` when day and month swapped fall inside (10/7 typed for 7 October)."""
+    7 October?` when day and month swapped fall inside (10/7 typed for 7 October). The date
+    to type instead is written as the `workbook` or the CSV file reads it."""
     first, last = days
     typed = days_typed(day)
     if typed is not None:  # 6 typed in a date cell is 6 January 1900, a date nobody meant
         return said(
             "{value} is a number, not a date (Excel counts it in days): type the date, e.g."
             " {example}",
-            value=typed, example=_example_day(typed, first, last),
+            value=typed, example=_example_day(typed, first, last, workbook),
         )  # fmt: skip
     same = (first.year, first.month) == (last.year, last.month)
     span = {"first": _words(first, "EEE d" if same else _DAY), "last": _words(last, _DAY)}
@@ -118,15 +131,16 @@ def outside(day: date, days: Days) -> Said:
     return said("{day} is outside the mission ({first} to {last})", day=_words(day, _DAY), **span)
 
 
-def _example_day(typed: int, first: date, last: date) -> str:
+def _example_day(typed: int, first: date, last: date, workbook: bool) -> str:
     """6 typed in a mission of 5 to 10 October as 6/10/2025 (the day it may mean), else the
-    mission's first day, the Belgian way the help row shows."""
+    mission's first day: in a workbook the Belgian way the help row shows, in a CSV file as
+    it reads dates (2025-10-06)."""
     try:
         meant = date(first.year, first.month, typed)
     except ValueError:
         meant = first
     shown = meant if first <= meant <= last else first
-    return f"{shown.day}/{shown.month}/{shown.year}"
+    return f"{shown.day}/{shown.month}/{shown.year}" if workbook else shown.isoformat()
 
 
 def _swapped(day: date) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.origins import COLUMN_OF, NOT_A_DATE
+from backend.origins import COLUMN_OF, NOT_A_DATE, NOT_A_DATETIME
 from services.said import Said, said
 
 # The contract's patterns (services/contract_types.py), as a person would say them.
@@ -20,8 +20,8 @@ PATTERNS = {
     ),
     "^https?://\\S+$": said("not a web address (https://...)"),
 }
-_DATE = NOT_A_DATE  # a workbook's own example: backend.origins
-_DATETIME = said("not a date and time (e.g. 1/10/2025 09:00)")  # in mission time: sheet_times
+_DATE = NOT_A_DATE  # a workbook's own examples: backend.origins
+_DATETIME = NOT_A_DATETIME
 TYPES = {
     "int_parsing": said("not a whole number"),
     "float_parsing": said("not a number"),

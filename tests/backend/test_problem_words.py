@@ -84,7 +84,7 @@ def test_a_day_outside_the_mission_is_written_in_the_readers_language(
     lang: Lang, words: str
 ) -> None:
     """The French console said 'Thu 10 Jul 2025 est en dehors de la mission (Sun 5 to …)'."""
-    english = outside(date(2025, 7, 10), (date(2025, 10, 5), date(2025, 10, 10)))
+    english = outside(date(2025, 7, 10), (date(2025, 10, 5), date(2025, 10, 10)), True)
     assert english.startswith("Thu 10 Jul 2025 is outside the mission (Sun 5 to Fri 10 Oct")
     assert say(english, Translator(lang).gettext).startswith(words)
 

@@ -22,7 +22,7 @@ def test_build_nine_mistakes_reports_nine_problems_once_each(tmp_path: Path) -> 
         f"activities.csv:{lunch}: title_nl: empty: fill it in",
         f"activities.csv:{lunch}: venue: unknown venue 'nowhere'",
         f"activities.csv:{line_of(activities, 'wed-ai-act')}: date: "
-        "'tomorrow' is not a date (YYYY-MM-DD)",
+        "'tomorrow' is not a date (e.g. 2025-10-06)",
         "contacts.csv:2: phone: not a phone number in international form (+1 415 555 0100, or a "
         "three-digit emergency number such as 911), got '0800 FLOWERS'",
         f"mission.csv:{line_of(source / 'mission.csv', 'time_zone')}: value: "

@@ -203,14 +203,14 @@ ERROR_CASES = [
         "activities.csv",
         "mon-lunch",
         {"date": "2025-13-06"},
-        "activities.csv:{line}: date: '2025-13-06' is not a date (YYYY-MM-DD)",
+        "activities.csv:{line}: date: '2025-13-06' is not a date (e.g. 2025-10-06)",
     ),
     (
         "bad-time",
         "activities.csv",
         "mon-lunch",
         {"start": "25:00"},
-        "activities.csv:{line}: start: '25:00' is not a time (HH:MM)",
+        "activities.csv:{line}: start: '25:00' is not a time (e.g. 09:30)",
     ),
     (
         "end-before-start",
