@@ -22,9 +22,7 @@ import hashlib
 import hmac
 import io
 import itertools
-import os
 import pickle
-import secrets
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +35,7 @@ from backend.collector import lasting
 from backend.render_keys import code_digest
 from backend.shelf import Shelf, outline
 from backend.tables import Row
+from services.atomic import write_atomically
 from services.models import DelegateDoc, MissionDoc
 
 NAME = "build.cache"
@@ -171,13 +170,8 @@ def save(path: Path, saved: Saved, seal: bytes = b"") -> None:
     index = (saved.key, saved.digests, saved.passed, outlines, [len(b) for b in blobs])
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     body = b"".join([len(head).to_bytes(_LENGTH, "big"), head, *blobs])
-    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
-    try:
-        temporary.write_bytes(saved.key.encode() + _sealed(seal, body) + body)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    with contextlib.suppress(OSError):
+        write_atomically(path, saved.key.encode() + _sealed(seal, body) + body)
 
 
 def _pickled(doc: DelegateDoc) -> bytes:

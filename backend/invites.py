@@ -27,6 +27,7 @@ from backend.qr_png import qr_png
 from backend.render_keys import code_digest
 from backend.shelf import outline_of
 from backend.tokens import token_for
+from services.atomic import write_atomically
 from services.calendar import webcal_link
 from services.models import DelegateDoc
 
@@ -179,13 +180,7 @@ def _write(job: tuple[str, bytes]) -> None:
     """A file whole or not at all: a code is drawn again only when its file is missing, so one
     cut short by a full disk would stay broken through every later publish."""
     path, data = job
-    temporary = Path(path).with_name(f".{Path(path).name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), data)
 
 
 def after_rollback(

@@ -8,11 +8,9 @@ the shared files' key, and a digest of the input (`.OUT.releases/<id>.memo.json`
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
-import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeGuard
@@ -23,6 +21,7 @@ from backend import layout
 from backend.bases import live_links
 from backend.kept import Kept
 from backend.objects import OBJECTS
+from services.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +99,7 @@ def save_memo(release: Path, memo: Memo) -> None:
 def _replace(release: Path, memo: Memo) -> None:
     """The release's memo replaced whole (raises OSError), and kept for this process."""
     path = _path(release)
-    temporary = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
-    try:
-        temporary.write_bytes(pydantic_core.to_json(memo))
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):  # a disk remounted read-only refuses even this
-            temporary.unlink(missing_ok=True)
+    write_atomically(path, pydantic_core.to_json(memo))
     _KEPT.wrote(path, memo)
 
 

@@ -29,6 +29,7 @@ from backend.tables import EXAMPLE, SourceError, read_table
 from backend.template_help import HELP
 from backend.workbook import HELP_MARK
 from services import models
+from services.atomic import write_atomically
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 LAST_ROW = 5000  # how far the drop-down lists reach
@@ -41,13 +42,7 @@ def write_workbook(out: Path, source: Path | None = None) -> list[SourceError]:
     data, errors = workbook_bytes(source)
     if errors:
         return errors
-    temporary = out.with_name(f".{out.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(out)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(out, data)
     return errors
 
 

@@ -26,6 +26,7 @@ from backend.releases import history, releases_of
 from backend.render_keys import ROOT, made_with
 from backend.same_secret import kept_with
 from backend.tokens import token_for
+from services.atomic import write_atomically
 from services.calendar import EventCache
 from services.models import DelegateDoc, MissionDoc
 from tests.backend.published import files_of, full_render, served
@@ -348,16 +349,15 @@ def test_a_memo_the_full_disk_refused_costs_the_next_publish_work_not_this_one(
     source, out = copy_example(tmp_path), tmp_path / "feed"
     publish(source, out, SECRET, URL)
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    write_bytes, memos = Path.write_bytes, []
+    memos: list[Path] = []
 
-    def full(path: Path, data: bytes) -> int:
-        if ".memo.json" in path.name:
-            memos.append(path)
-            if len(memos) > 1:  # the seal went in; the disk is full by the memo
-                raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        return write_bytes(path, data)
+    def full(path: Path, data: bytes) -> None:
+        memos.append(path)
+        if len(memos) > 1:  # the seal went in; the disk is full by the memo
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        write_atomically(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(memo, "write_atomically", full)
     report = publish(source, out, SECRET, URL)
     monkeypatch.undo()
     assert report.release is not None and out.resolve() == report.release
@@ -376,14 +376,11 @@ def test_a_disk_full_before_the_secret_is_sealed_in_publishes_nothing(
     source, out = copy_example(tmp_path), tmp_path / "feed"
     first = publish(source, out, SECRET, URL).release
     edit(source / "activities.csv", "mon-lunch", room_en="Garden Room")
-    write_bytes = Path.write_bytes
 
-    def full(path: Path, data: bytes) -> int:
-        if ".memo.json" in path.name:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        return write_bytes(path, data)
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(memo, "write_atomically", full)
     with pytest.raises(OSError):
         publish(source, out, SECRET, URL)
     monkeypatch.undo()
