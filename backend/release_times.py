@@ -14,6 +14,7 @@ from services.i18n import Translator, dated
 from services.mission_time import zone_named
 
 NBSP = "\u00a0"
+NO_BREAK_HYPHEN = "\u2011"  # Chromium breaks '2026-12-02' after a hyphen: '2026-12-' / '02'
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,11 @@ class Clock:
             instant = instant.replace(tzinfo=UTC)
         there = instant.astimezone(self.zone)
         # no-break spaces: at 390 px 'wo 2 dec 2026' broke after '2', '2026-12-02 13:55 UTC'
-        # after the date; a line may still break between the date and the time
+        # after the date (and, in the rollback question, after '2026-12-': no-break hyphens);
+        # a line may still break between the local date and its time
         day = str(dated(there, "EEE d MMM y", self.locale)).replace(" ", NBSP)  # '1er' in French
         utc = f"{instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC".replace(" ", NBSP)
+        utc = utc.replace("-", NO_BREAK_HYPHEN)
         return Moment(at, f"{day} {there:%H:%M}", utc)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from backend.release_times import Clock, mission_clock
+from backend.release_times import NBSP, NO_BREAK_HYPHEN, Clock, mission_clock
 from backend.releases import live
 from backend.undo import Undo, undo
 from services.i18n import Translator
@@ -38,7 +38,8 @@ def _when(at: str, clock: Clock) -> str:
         told = f"{moment.local} UTC"
     else:
         told = f"{moment.local} {clock.name}, {moment.utc}"
-    return told.replace("\u00a0", " ")  # the console's no-break spaces: a terminal wraps none
+    # the console's no-break spaces and hyphens: a terminal wraps none
+    return told.replace(NBSP, " ").replace(NO_BREAK_HYPHEN, "-")
 
 
 def _n(count: int, one: str, more: str) -> str:

@@ -38,7 +38,7 @@ async def test_console_rollback_asks_first_and_says_what_it_will_serve(tmp_path:
         }
         english = html.unescape(pages["en"])
         assert "Roll back to revision 1?" in english
-        published = r"\(Los Angeles time, [-\d]+\s[:\d]+\sUTC\), instead of revision 2"
+        published = r"\(Los Angeles time, [\d\u2011]+\s[:\d]+\sUTC\), instead of revision 2"
         assert re.search(published, english)
         assert "1 activity changes back to how it was." in english
         assert "It goes out as revision 3, so that phones take it." in english
