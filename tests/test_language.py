@@ -125,6 +125,13 @@ def test_dutch_content_and_catalog_are_formal_and_belgian() -> None:
     assert problems == [], "\n".join(problems[:20])
 
 
+def test_dutch_catalog_names_a_rollback_one_way() -> None:
+    """The console's home page said 'Terugdraaien', every other page and the history
+    'terugzetten' / 'teruggezet': an organiser may take them for two different actions."""
+    other = [text for text in catalog("nl") if re.search("terugdraai", text, re.IGNORECASE)]
+    assert other == []
+
+
 def test_no_english_left_in_dutch_or_french_content() -> None:
     allowed = PROPER_NAMES | neutral_values()
     leftovers = [
