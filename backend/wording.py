@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from backend.preview import Change, Preview, drop
-from backend.wording_people import Gettext, Ngettext, delegate_lines
+from backend.wording_people import Gettext, Ngettext, counts, delegate_lines
 from services.i18n import Translator
 from services.models import Lang
 
@@ -124,10 +124,8 @@ def describe(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang = "en"
         lines.append(_("{activity} changed — {what}").format(activity=activity, what=what))
     for key, (added, changed, gone) in sorted(preview.others.items()):
         if added or changed or gone:
-            counts = _("{added} added, {changed} changed, {gone} removed").format(
-                added=added, changed=changed, gone=gone
-            )
-            lines.append(_("{section}: {counts}").format(section=_section(key, _), counts=counts))
+            told = counts(ngettext, added, changed, gone)
+            lines.append(_("{section}: {counts}").format(section=_section(key, _), counts=told))
     lines += _settings(preview, _) + _losses(preview, _, ngettext)
     lines += delegate_lines(preview, _, ngettext, lang)
     summary = ngettext(

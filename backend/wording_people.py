@@ -22,11 +22,8 @@ def delegate_lines(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang)
     sep, colon = ("\u00a0; ", "\u00a0: ") if lang == "fr" else ("; ", ": ")  # French: no-break
     lines = []
     if preview.delegates_added or preview.delegates_removed:
-        lines.append(
-            _("Delegates: {added} added, {gone} removed.").format(
-                added=preview.delegates_added, gone=preview.delegates_removed
-            )
-        )
+        told = counts(ngettext, preview.delegates_added, None, preview.delegates_removed)
+        lines.append(_("Delegates: {counts}.").format(counts=told))
     for names, n, label in (
         (preview.names_added, preview.delegates_added, _("Delegates added: {names}")),
         (preview.names_removed, preview.delegates_removed, _("Delegates removed: {names}")),
@@ -35,19 +32,12 @@ def delegate_lines(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang)
             lines.append(label.format(names=_first(names, n, sep)))
     regs_added, regs_gone = preview.registrations[1:]
     if regs_added or regs_gone:
-        lines.append(
-            _("Registrations: {added} added, {gone} removed.").format(
-                added=regs_added, gone=regs_gone
-            )
-        )
+        told = counts(ngettext, regs_added, None, regs_gone)
+        lines.append(_("Registrations: {counts}.").format(counts=told))
     if any(preview.meetings) or preview.meetings_changed:
-        lines.append(
-            _("B2B meetings: {added} added, {changed} changed, {gone} removed.").format(
-                added=preview.meetings[0],
-                changed=preview.meetings_changed,
-                gone=preview.meetings[1],
-            )
-        )
+        added, gone = preview.meetings
+        told = counts(ngettext, added, preview.meetings_changed, gone)
+        lines.append(_("B2B meetings: {counts}.").format(counts=told))
     if preview.renamed:
         n = len(preview.renamed)
         shown = [f"{before} → {after}" for before, after in preview.renamed]
@@ -69,6 +59,17 @@ def delegate_lines(preview: Preview, _: Gettext, ngettext: Ngettext, lang: Lang)
             )  # fmt: skip
         lines.append(text.format(n=len(found), names=_first(found, len(found), sep)))
     return lines
+
+
+def counts(ngettext: Ngettext, added: int, changed: int | None, gone: int) -> str:
+    """'0 added, 1 changed, 2 removed', each number with its own plural: in French as nouns,
+    '0 ajout, 1 modification, 2 retraits', which agree with whatever list they count (a
+    participle would be 'ajoutés' for venues and 'ajoutées' for announcements)."""
+    told = [ngettext("{n} added", "{n} added", added).format(n=added)]
+    if changed is not None:
+        told.append(ngettext("{n} changed", "{n} changed", changed).format(n=changed))
+    told.append(ngettext("{n} removed", "{n} removed", gone).format(n=gone))
+    return ", ".join(told)
 
 
 def _first(items: list[str], n: int, sep: str) -> str:

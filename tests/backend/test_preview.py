@@ -95,13 +95,15 @@ def test_preview_in_french_names_activities_sheets_and_fields_in_french(tmp_path
     source, out = lunch_moved(tmp_path)  # the lunch in the Garden Room
     edit(source / "activities.csv", "mon-lunch", room_en="Rose Room")
     edit(source / "venues.csv", "moscone-center", access_en="Enter by Fourth Street.")
+    edit(source / "announcements.csv", "monday-coaches", title_en="Monday: coach at 08:00")
     preview = publish(source, out, SECRET, URL, check=True, now=NOW).preview
     assert preview is not None
     words = Translator("fr")
     lines = describe(preview, words.gettext, words.ngettext, "fr")
     changed = "Activité Déjeuner de networking (mon-lunch) modifiée — salle (anglais)\u00a0: "
     assert f"{changed}Garden Room → Rose Room" in lines
-    assert "Lieux\u00a0: 0 ajoutés, 1 modifiés, 0 retirés" in lines
+    assert "Lieux\u00a0: 0 ajout, 1 modification, 0 retrait" in lines  # was '1 modifiés'
+    assert "Annonces\u00a0: 0 ajout, 1 modification, 0 retrait" in lines  # was 'modifiés'
     words = Translator("nl")
     dutch = describe(preview, words.gettext, words.ngettext, "nl")
     assert any(
@@ -291,8 +293,8 @@ def test_publish_refuses_a_registrations_sheet_saved_empty(tmp_path: Path) -> No
     lines = describe(report.preview, str, english_plural)
     assert f"Registrations: 0 added, {live} removed." in lines
     words = Translator("nl")
-    assert words.gettext("Registrations: {added} added, {gone} removed.") != (
-        "Registrations: {added} added, {gone} removed."
+    assert f"Inschrijvingen: 0 toegevoegd, {live} verwijderd." in describe(
+        report.preview, words.gettext, words.ngettext, "nl"
     )
     assert publish(source, out, SECRET, URL, now=NOW, force=True).release is not None
 
@@ -349,7 +351,7 @@ def test_preview_counts_the_b2b_meetings_a_meetings_sheet_loses(tmp_path: Path) 
     assert f"B2B meetings: 0 added, 0 changed, {count} removed." in said
     words = Translator("fr")
     french = describe(preview, words.gettext, words.ngettext, "fr")
-    assert f"Rendez-vous B2B\u00a0: 0 ajoutés, 0 modifiés, {count} retirés." in french
+    assert f"Rendez-vous B2B\u00a0: 0 ajout, 0 modification, {count} retraits." in french
 
 
 def test_preview_counts_a_b2b_meeting_moved(tmp_path: Path) -> None:
