@@ -48,15 +48,25 @@ def refusal(
         (
             text.format(gone=gone, total=total),
             _("That is {share}%, more than the {limit}% allowed.").format(share=share, limit=limit),
-            _(
-                "Was the {sheet} sheet (or {file}) saved half-empty, or with only its header? "
-                "Check it."
-            ).format(sheet=SHEETS[what], file=f"{SHEETS[what].lower()}.csv"),
+            _saved_empty(what, _, console),
             _("If the removal is intended, tick “I have checked: publish anyway” and publish.")
             if console
             else _("If the removal is intended, publish again with the override (--force)."),
         )
     )
+
+
+def _saved_empty(what: str, _: Gettext, console: bool) -> str:
+    """Which sheet to check; on the command line, also the CSV file (the console reads only
+    workbooks: 'or activities.csv' there is one more thing to puzzle over)."""
+    sheet = SHEETS[what]
+    if console:
+        return _(
+            "Was the {sheet} sheet saved half-empty, or with only its header? Check it."
+        ).format(sheet=sheet)
+    return _(
+        "Was the {sheet} sheet (or {file}) saved half-empty, or with only its header? Check it."
+    ).format(sheet=sheet, file=f"{sheet.lower()}.csv")
 
 
 def not_published(preview: Preview, max_drop: float, _: Gettext) -> str:

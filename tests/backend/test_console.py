@@ -220,6 +220,9 @@ async def test_console_refusal_points_at_its_checkbox_not_the_command_line(tmp_p
         refused = (await client.post("/upload", data={"csrf": csrf}, files=files)).text
     assert "tick “I have checked: publish anyway” and publish." in html.unescape(refused)
     assert "--force" not in refused and 'name="force"' in refused
+    # it reads only workbooks: the CSV file the command line also names is no help here
+    assert "Was the Activities sheet saved half-empty" in refused
+    assert "activities.csv" not in refused
 
 
 async def test_console_empty_workbook_is_the_running_versions_never_a_file_left_on_disk(
