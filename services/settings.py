@@ -54,6 +54,9 @@ class Settings(BaseModel):
     # last sync measured it (native app only); and the one the person was told of and dismissed
     clock_offset: float | None = None
     clock_told: float | None = None
+    # the person said "Use this server" to waiting_code's link (the native app asks before it
+    # follows a link to a server it does not know): asked once, not again at every start
+    waiting_confirmed: bool = False
 
 
 def handed_over(settings: Settings, code: str | None) -> dict[str, object]:

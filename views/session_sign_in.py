@@ -25,7 +25,8 @@ class SessionSignIn:
         # a sign-in that found the organisers unreachable: tried again once they answer
         settings = shell.repo.settings
         kept = settings.waiting_code if settings.personal_code is None else None
-        self.waiting_code: tuple[str, bool] | None = (kept, False) if kept else None
+        confirmed = settings.waiting_confirmed  # "Use this server", said before a restart
+        self.waiting_code: tuple[str, bool] | None = (kept, confirmed) if kept else None
 
     def retry(self, own_answered: bool) -> None:
         """After a sync: the sign-in kept while offline, tried again once its server may answer.
@@ -64,7 +65,7 @@ class SessionSignIn:
             outcome = await self.shell.account.sign_in(code, confirmed)
             if outcome.status == "offline":  # a personal link opened without a network
                 self.waiting_code = (code, confirmed)
-            await self._keep_waiting(code if outcome.status == "offline" else None)
+            await self._keep_waiting(self.waiting_code)
             if retrying and outcome.status == "offline":
                 return  # still out of reach: they were told so when they signed in
             sentence = self.shell.ctx.describe(SyncState.done(outcome), sign_in=True)
@@ -103,11 +104,14 @@ class SessionSignIn:
         else:
             self.shell.tasks.run(lambda: check(text))
 
-    async def _keep_waiting(self, code: str | None) -> None:
-        """The code to sign in with once the organisers answer, kept with the person's
-        settings: the promise 'you will be signed in' outlives a reload."""
-        if self.shell.repo.settings.waiting_code != code:
-            await self.shell.repo.update_settings(waiting_code=code)
+    async def _keep_waiting(self, waiting: tuple[str, bool] | None) -> None:
+        """The code to sign in with once the organisers answer, and whether the person said
+        "Use this server" to it, kept with their settings: the promise 'you will be signed in'
+        outlives a reload, and never asks again what they answered."""
+        code, confirmed = waiting or (None, False)
+        settings = self.shell.repo.settings
+        if (settings.waiting_code, settings.waiting_confirmed) != (code, confirmed):
+            await self.shell.repo.update_settings(waiting_code=code, waiting_confirmed=confirmed)
 
     async def _first_sign_in(self) -> None:
         """Their own language from the organisers' sheet (they can change it), and no report
