@@ -124,8 +124,13 @@ class Ctx:
         return describe(self.tr, state, zone, sign_in, mission_zone=self.repo.zone)
 
     def sign_in_problem(self) -> str:
-        """Why the last sign-in failed, in the reader's language; "" when it did not."""
+        """Why the last sign-in failed, or that it waits for the organisers, in the reader's
+        language; "" when neither."""
         refused = self.state.sign_in_refused
+        settings = self.repo.settings
+        if refused is None and settings.waiting_code and settings.personal_code is None:
+            # kept from an earlier session (views/session_sign_in.py): the promise still holds
+            refused = SyncResult("offline")
         if refused is None:
             return ""
         return self.describe(SyncState.done(refused), sign_in=True)

@@ -359,6 +359,8 @@ async def test_a_personal_link_opened_offline_signs_in_once_the_organisers_answe
         if reloaded:  # the promise outlived the page: it said so, and she had closed it
             await app.close()
             app = await App(tmp_path / "app", feeds=feeds).start("/agenda")
+            # the promise is still on screen: 'Not signed in' alone would have her find it again
+            assert "signed in as soon as they can be reached" in app.text()
         down = False
         assert app.shell is not None
         app.shell.syncing.sync_now()  # as the loop does by itself, 30 s later
