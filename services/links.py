@@ -9,7 +9,7 @@ LINKED_FILE = re.compile(r"\.((en|fr|nl)\.html|html|json|ics)$")
 # Copied out of an e-mail: invisible characters (zero-width space, soft hyphen, BOM), and the
 # quotes, brackets and full stop around a code or link ("<https://…>", "(link).", "Code: …").
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-AROUND = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb<>()[]{}.,;:!?"
+AROUND = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb<>()[]{}.,;:!?*_"  # *bold*, _underlined_
 # "Code : …", "Votre lien : <https://…>" (not a link's own "https:")
 LABEL = re.compile(r"^[^/]*?:\s*(?=\S*https?://|[^/]+$)")
 
@@ -33,7 +33,8 @@ def typed_code(text: str) -> str:
     if "/" in value:  # a link: its feed document, calendar or pocket page (…/<code>.fr.html)
         value = value.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         value = LINKED_FILE.sub("", value)
-    value = re.sub(r"[\s-]", "", value)
+    # a word processor's hyphens too: non-breaking (kept on one line), en dash, minus sign
+    value = re.sub("[\\s\\-\u2010-\u2015\u2212]", "", value)
     # A code read off paper: its alphabet has no digit 0, so a 0 can only be the letter o.
     return value.replace("0", "o")
 

@@ -59,6 +59,10 @@ def test_feed_url_from_link_is_the_part_before_delegates() -> None:
         f"{CODE[:9]}\u200b{CODE[9:]}",  # a zero-width space from an HTML mail
         f"{CODE[:5]}\u00ad{CODE[5:]}",  # a soft hyphen
         f"\ufeff{CODE}",
+        f"*{CODE}*",  # a plain-text mail's bold
+        f"Code: _{CODE}_",  # and its underline
+        "abcd\u2011efgh\u2011ijkl\u2011mnop\u2011qrst\u2011uvwx\u2011yz",  # non-breaking hyphens
+        "abcd\u2013efgh\u2010ijkl\u2212mnop-qrst-uvwx-yz",  # en dash, hyphen, minus sign
     ],
 )
 def test_normalise_code_sees_past_what_a_mail_puts_around_the_code(pasted: str) -> None:
