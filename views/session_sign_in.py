@@ -159,6 +159,8 @@ class SessionSignIn:
             ft.AlertDialog(
                 title=ft.Text(title) if title else None,
                 content=ft.Text(question),
+                # read out as the dialog's name: Flutter's default outside iOS is 'Alert'
+                semantics_label=title,
                 actions=[
                     ft.TextButton(_("Cancel"), on_click=lambda _e: answer(False)),
                     ft.TextButton(yes, on_click=lambda _e: answer(True)),

@@ -313,6 +313,7 @@ async def test_sign_out_asks_first_and_says_offline_that_signing_in_again_must_w
         asked = await tap_sign_out(app)
         assert asked is not None and isinstance(asked.content, ft.Text)
         assert isinstance(asked.title, ft.Text) and asked.title.value == "Afmelden?"
+        assert asked.semantics_label == "Afmelden?"  # what a screen reader names it, not 'Melding'
         assert asked.content.value == (
             "Uw agenda verdwijnt van dit toestel. Om hem opnieuw te zien, hebt u uw persoonlijke"
             " code en een verbinding nodig. " + then
