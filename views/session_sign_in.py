@@ -139,8 +139,10 @@ class SessionSignIn:
                 "until it answers."
             )  # the phone is online: a 503 is no network of the person's to wait for
         elif outcome is not None and outcome.status == "offline":
+            # no network, or a server that is down: the phone cannot tell which, so say what
+            # both mean for the person ("offline" sent them to check a Wi-Fi that worked)
             text += " " + _(
-                "You are offline now: you could not sign in again until you are back online."
+                "The organisers cannot be reached now: you could not sign in again until they can."
             )
         return text
 

@@ -30,9 +30,10 @@ MEDTECH = "tue-stanford-medtech"  # open, and on neither Lotte's nor Camille's r
 NOT_SIGNED_IN = {
     "en": "You are not signed in. Enter your personal code to see your own agenda.",
     "nl": "U bent niet aangemeld. Voer uw persoonlijke code in om uw eigen agenda te zien.",
+    # not 'you have not entered your code yet': also said right after signing out
     "fr": (
-        "Vous n’avez pas encore saisi votre code personnel. "
-        "Saisissez-le pour voir votre propre agenda."
+        "Aucun agenda personnel n’est ouvert sur cet appareil. "
+        "Saisissez votre code personnel pour voir le vôtre."
     ),
 }
 
@@ -290,7 +291,8 @@ async def test_a_visitors_day_says_a_cancelled_activity_is_cancelled(
     [
         (
             SyncResult("offline"),
-            "U bent nu offline: u kunt zich pas opnieuw aanmelden als u weer online bent.",
+            "De organisatoren zijn nu niet bereikbaar: u kunt zich pas opnieuw aanmelden als ze"
+            " weer bereikbaar zijn.",
         ),
         (
             SyncResult("offline", problems=("HTTP 503",)),  # online, the server refuses
