@@ -5,7 +5,6 @@ The native app asks first, and follows such a link only once the person says yes
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import flet as ft
@@ -20,7 +19,7 @@ from services.models import Lang
 from services.store import FeedStore
 from tests.backend.servers import SECRET, publish_example
 from tests.services.chaos import ChaosServer
-from tests.views.dialogs import answer, question
+from tests.views.dialogs import answer, question, until
 from tests.views.harness import App, walk
 
 CODE = "abcdefghijklmnopqrstuvwxyz"
@@ -105,16 +104,6 @@ async def test_native_app_asks_in_their_language_before_following_a_link_to_anot
             await app.close()
             await feeds.aclose()
         assert app.repo.settings.personal_code == CODE and len(other.requests) >= 2
-
-
-async def until(app: App, ready: Callable[[], bool]) -> None:
-    """Wait (bounded) for a sign-in over the network to end."""
-    for _ in range(300):
-        if ready():
-            break
-        await asyncio.sleep(0.01)
-        await app.settle()
-    assert ready(), app.toasts()
 
 
 @pytest.mark.parametrize("then", ["restarted", "another-link"])

@@ -5,7 +5,7 @@ offered only with something to export."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import flet as ft
@@ -22,7 +22,7 @@ from services.store import FeedStore
 from services.sync_state import SyncResult, SyncState
 from tests.backend.servers import SECRET, backend_server, publish_example
 from tests.backend.sources import copy_example, edit
-from tests.views.dialogs import answer, question
+from tests.views.dialogs import answer, question, until
 from tests.views.harness import App, walk
 
 LOTTE, CAMILLE = token_for("demo", SECRET), token_for("d-lambert", SECRET)
@@ -53,17 +53,6 @@ async def closed(app: App) -> None:
     await app.close()
     if app.feeds is not None:
         await app.feeds.aclose()
-
-
-async def until(app: App, ready: Callable[[], bool]) -> None:
-    """Wait (bounded) for a sign-in over the network to end."""
-    for _ in range(300):
-        if ready():
-            break
-        await asyncio.sleep(0.01)
-        await app.settle()
-    await app.settle()
-    assert ready(), app.toasts()
 
 
 def code_field(app: App) -> str:
