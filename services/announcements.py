@@ -7,7 +7,7 @@ from datetime import datetime
 
 from services.agenda import AgendaItem
 from services.directory import company_of
-from services.models import Announcement, DelegateDoc, MissionDoc
+from services.models import Activity, Announcement, DelegateDoc, MissionDoc
 
 
 def reaches(
@@ -18,8 +18,8 @@ def reaches(
 ) -> bool:
     """Everyone; a city: an item of this person's agenda is there; a sector: their company is
     in it, or an agenda item is one of that sector's own (an activity open to every sector,
-    such as the gala or the signing, makes nobody a member of each); an activity: they are
-    registered for it (or bookmarked it)."""
+    such as the gala or the signing, makes nobody a member of each, nor does a coach several
+    sectors share); an activity: they are registered for it (or bookmarked it)."""
     audience = note.audience
     live = [item for item in items if not item.cancelled]
     if audience.kind == "everyone":
@@ -34,10 +34,15 @@ def reaches(
     every = {sector.id for sector in mission.mission.sectors}
     open_to_all = len(every) > 1  # with one sector, its activities are that sector's own
 
-    def own(sectors: list[str]) -> bool:
-        return audience.id in sectors and not (open_to_all and every <= set(sectors))
+    def own(activity: Activity) -> bool:
+        if activity.kind == "transfer":
+            return False
+        sectors = set(activity.sectors)
+        return audience.id in sectors and not (open_to_all and every <= sectors)
 
-    return any(item.activity is not None and own(item.activity.sectors) for item in live)
+    # An aerospace delegate on the coach to Silicon Valley got the life sciences B2B's room
+    # change as a banner above her own visit: riding along is not taking part.
+    return any(item.activity is not None and own(item.activity) for item in live)
 
 
 def for_person(
