@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from services.agenda import AgendaItem, NowNext
+from services.agenda import AgendaItem, NowNext, Warning
 from services.i18n import Translator
 from services.models import MissionDoc
 from services.present import item_sample, item_title, warning_of, zoned_range, zoned_time
@@ -50,7 +50,7 @@ def now_next_card(
     ahead = nn.next if nn.now is not None else item
     warning = next(
         (
-            warning_of(tr, w, "", zone, mission)
+            warning_of(tr, w if nn.now else _from_now(w, item, now), "", zone, mission)
             for w in (ahead.warnings if ahead is not None else ())
             if w.kind == "tight"
         ),
@@ -63,6 +63,13 @@ def now_next_card(
     title = item_title(tr, item)
     counting = nn.now is None
     return NowNextCard(heading, title, detail, route, warning, item_sample(item), then, counting)
+
+
+def _from_now(w: Warning, item: AgendaItem, now: datetime) -> Warning:
+    """Under 'Next' the item before is over: the minutes left count from now. At 19:05 the
+    card said '70 min to be there by 19:10', the gap as it was when the reception ended."""
+    left = max(0, int(((w.by or item.start) - now).total_seconds() // 60))
+    return replace(w, gap_minutes=min(w.gap_minutes, left))
 
 
 def _ended(tr: Translator, mission: MissionDoc, now: datetime) -> NowNextCard | None:

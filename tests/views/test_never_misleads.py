@@ -381,3 +381,18 @@ async def test_now_says_what_follows_and_when_to_leave_not_how_to_get_where_you_
         assert "Krappe verplaatsing" not in card  # the way to this meeting is behind them
     finally:
         await app.close()
+
+
+async def test_next_counts_the_tight_transfer_from_now_once_the_item_before_is_over(
+    tmp_path: Path,
+) -> None:
+    """19:05, the reception over since 18:00: the card said '70 min to be there by 19:10'."""
+    app = await App(tmp_path, lang="nl", now="2025-10-07T19:05:00-07:00").start()
+    try:
+        card = row_text(app, "now-next")
+        assert "Hierna: over 55 min" in card and "Galadiner" in card
+        assert "Krappe verplaatsing: 5 min om er om 19:10 te zijn, ongeveer 93 min nodig" in card
+        row = row_text(app, "row-tue-gala-dinner")  # the plan, from the reception's end
+        assert "70 min na Silicon Valley-receptie" in row
+    finally:
+        await app.close()
