@@ -34,28 +34,41 @@ class Practical:
 
 
 def practical(
-    tr: Translator, mission: MissionDoc, activity: Activity, zone: ZoneInfo
+    tr: Translator,
+    mission: MissionDoc,
+    activity: Activity,
+    zone: ZoneInfo,
+    now: datetime | None = None,
 ) -> list[Practical]:
-    """The lines, most pressing first; none when the organisers gave no logistics."""
+    """The lines, most pressing first; none when the organisers gave no logistics. `now`: a
+    coach gone by then is said to have left (a printed card leaves it out: no tense to go stale)."""
     info = logistics_for(mission, activity.id)
     if info is None:
         return []
-    return [*_times(tr, mission, activity, zone, info), *_words(tr, info)]
+    return [*_times(tr, mission, activity, zone, info, now), *_words(tr, info)]
 
 
 def _times(
-    tr: Translator, mission: MissionDoc, activity: Activity, zone: ZoneInfo, info: Logistics
+    tr: Translator,
+    mission: MissionDoc,
+    activity: Activity,
+    zone: ZoneInfo,
+    info: Logistics,
+    now: datetime | None,
 ) -> list[Practical]:
     _ = tr.gettext
     lines: list[Practical] = []
     if info.departure_time is not None:
         at = _when(tr, mission, activity, zone, info.departure_time)
         place = tr.text(info.departure_point)
-        if place.text:
+        if now is not None and info.departure_time <= now:
+            # at 19:05 the gala's page still said 'The coach leaves at 18:45', My agenda 'left'
+            lines.append(Practical("coach", _("The coach left at {time}").format(time=at)))
+        elif place.text:
             text = _("The coach leaves at {time} from {place}").format(time=at, place=place.text)
+            lines.append(Practical("coach", text, place.fallback))
         else:
-            text = _("The coach leaves at {time}").format(time=at)
-        lines.append(Practical("coach", text, place.fallback))
+            lines.append(Practical("coach", _("The coach leaves at {time}").format(time=at)))
     if info.arrive_by is not None:
         at = _when(tr, mission, activity, zone, info.arrive_by)
         lines.append(Practical("arrive", _("Be there by {time}").format(time=at)))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import flet as ft
 
 from services.calendar import activity_item, single_ics
+from services.logistics import logistics_for
 from services.models import Activity
 from services.practical import practical
 from services.present import (
@@ -56,8 +59,9 @@ def build(ctx: Ctx) -> Screen:
     controls += header(ctx, activity)
     controls += when(ctx, activity)
     zone = display_zone(repo.mission, repo.settings.time_display)
+    now = repo.now()
     if activity.state != "cancelled":  # no coach to catch for what does not take place
-        controls += practical_section(ctx, practical(tr, repo.mission, activity, zone))
+        controls += practical_section(ctx, practical(tr, repo.mission, activity, zone, now))
     venue = repo.venue(activity.venue_id)
     if venue is not None:
         controls.append(heading(_("Where")))
@@ -79,7 +83,15 @@ def build(ctx: Ctx) -> Screen:
     controls.append(actions(ctx, activity))
     # the day My agenda lists it under: Brussels may be a day on
     day = tr.day(activity.start.astimezone(zone).date())
-    return Screen(kind_label(tr, activity.kind), controls, subtitle=day)
+    changes_at = _coach_leaves(ctx, activity, now)
+    return Screen(kind_label(tr, activity.kind), controls, subtitle=day, changes_at=changes_at)
+
+
+def _coach_leaves(ctx: Ctx, activity: Activity, now: datetime) -> datetime | None:
+    """When the page goes out of date: its coach, still to leave, is then said to have left."""
+    info = logistics_for(ctx.repo.mission, activity.id)
+    leaves = info.departure_time if info is not None else None
+    return leaves if leaves is not None and leaves > now else None
 
 
 def room_line(template: str, room: str) -> str:

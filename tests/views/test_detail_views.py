@@ -22,6 +22,22 @@ from views.settings import zone_note
 CODE = "d" * 26
 
 
+async def test_the_activity_page_says_the_coach_has_left_once_it_has(tmp_path: Path) -> None:
+    """At 19:05 the gala's 'Before you go' still said 'The coach leaves at 18:45 from the
+    Hilton', while My agenda said it had left: drawn again at 18:45, it says so too."""
+    app = await App(tmp_path, lang="fr", now="2025-10-07T18:40:00-07:00").start(
+        "/activity/tue-gala-dinner"
+    )
+    try:
+        leaves = [t for t in app.texts() if t.startswith("L’autocar part à 18:45")]
+        assert leaves and "l’entrée O’Farrell St du Hilton" in leaves[0]
+        await app.time_passes("2025-10-07T18:45:05-07:00")
+        assert "L’autocar est parti à 18:45" in app.texts()
+        assert not [t for t in app.texts() if t.startswith("L’autocar part")]
+    finally:
+        await app.close()
+
+
 async def test_activity_shows_time_venue_people_and_actions(app: App) -> None:
     await app.go("/activity/tue-mou-signing")
     text = app.text()
