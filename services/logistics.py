@@ -29,6 +29,7 @@ class LeaveBy:
     at: datetime
     place: str  # where from: a coach's departure point or the previous place's name ('' unknown)
     coach: bool = False  # the organisers' coach, which leaves without whoever is late
+    at_stop: datetime | None = None  # the organisers want the person at the coach by then
 
 
 def _origin(
@@ -62,7 +63,9 @@ def leave_by(
 ) -> LeaveBy | None:
     info = logistics_for(mission, item.id)
     if info is not None and info.departure_time is not None:
-        return LeaveBy(info.departure_time, tr.text(info.departure_point).text, coach=True)
+        by = info.arrive_by  # before the coach leaves, 'be there by' is at the coach's stop
+        stop = by if by is not None and by < info.departure_time else None
+        return LeaveBy(info.departure_time, tr.text(info.departure_point).text, True, stop)
     origin = _origin(item, items, delegate, zone)
     if origin is None or item.venue is None or origin.id == item.venue.id:
         return None
@@ -93,8 +96,33 @@ def leave_line(
     if leave is None:
         return bring
     time = zoned_time(tr, leave.at, zone, mission)  # in Brussels time, says so
-    head = _leave_head(tr, leave, zone, now, item.venue.name if item.venue else "", time)
+    if leave.at_stop is not None and leave.place and (now is None or now < leave.at):
+        stop = zoned_time(tr, leave.at_stop, zone, mission)
+        head = _stop_head(tr, leave.at_stop, zone, now).format(
+            place=leave.place,
+            stop=stop,
+            time=time,
+            day=tr.day(leave.at_stop.astimezone(zone).date()),
+        )
+    else:
+        head = _leave_head(tr, leave, zone, now, item.venue.name if item.venue else "", time)
     return f"{head} — {bring}" if bring else head
+
+
+def _days(at: datetime, zone: ZoneInfo, now: datetime | None) -> int:
+    return (at.astimezone(zone).date() - now.astimezone(zone).date()).days if now else 0
+
+
+def _stop_head(tr: Translator, at_stop: datetime, zone: ZoneInfo, now: datetime | None) -> str:
+    """The organisers' time at the coach, and the coach's: the card said 'Leave by 07:30 from
+    the O'Farrell St entrance' while the activity said 'Be there by 07:20'."""
+    _ = tr.gettext
+    days = _days(at_stop, zone, now)
+    if days == 1:
+        return _("Tomorrow, be at {place} by {stop}: the coach leaves at {time}")
+    if days > 1:
+        return _("On {day}, be at {place} by {stop}: the coach leaves at {time}")
+    return _("Be at {place} by {stop}: the coach leaves at {time}")
 
 
 def _leave_head(
@@ -102,7 +130,7 @@ def _leave_head(
 ) -> str:
     _ = tr.gettext
     place = leave.place
-    days = (leave.at.astimezone(zone).date() - now.astimezone(zone).date()).days if now else 0
+    days = _days(leave.at, zone, now)
     if now is not None and leave.at <= now and leave.coach:  # no use going to the stop
         pattern = (
             _("The coach left at {time}: go straight to {venue}")

@@ -293,6 +293,41 @@ async def test_now_next_card_says_when_to_leave(tmp_path: Path, lang: Lang, line
         await app.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "now", "line"),
+    [
+        (
+            "nl",
+            "2025-10-07T06:30:00-07:00",
+            "Zorg dat u uiterlijk om 07:20 bij de ingang in O’Farrell St van het Hilton bent: de "
+            "bus vertrekt om 07:30 — paspoort",
+        ),
+        (
+            "fr",
+            "2025-10-07T07:25:00-07:00",  # late for the organisers, the coach still there
+            "Soyez au départ au plus tard à 07:20 (l’entrée O’Farrell St du Hilton)\u00a0: "
+            "l’autocar part à 07:30 — passeport",
+        ),
+        (
+            "en",
+            "2025-10-06T21:00:00-07:00",
+            "Tomorrow, be at the O'Farrell St entrance of the Hilton by 07:20: the coach leaves "
+            "at 07:30",
+        ),
+    ],
+)
+async def test_a_coach_to_be_at_by_a_time_says_that_time_not_only_its_departure(
+    tmp_path: Path, lang: Lang, now: str, line: str
+) -> None:
+    """The card said 'Leave by 07:30 from the O'Farrell St entrance' where the coach's page
+    said 'Be there by 07:20': at 07:25 that read as five minutes to spare."""
+    app = await App(tmp_path, lang=lang, now=now).start("/agenda")
+    try:
+        assert any(t.startswith(line) for t in app.texts()), app.texts()
+    finally:
+        await app.close()
+
+
 def _moved_reception(root: Path, start: str) -> None:
     mission = json.loads(MISSION_BYTES)
     activity = next(a for a in mission["activities"] if a["id"] == "tue-chm-reception")
