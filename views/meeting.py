@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import flet as ft
 
+from services.agenda import AgendaItem
 from services.change_text import change_lines
 from services.contacts import display_phone, mail_link, tel_link
 from services.i18n import Localized, Translator
 from services.models import Meeting
-from services.present import display_zone, zoned_range
+from services.present import display_zone, item_title, warning_of, zoned_range
 from views.components.notes import notes_section
 from views.components.other_zone import other_zone
 from views.components.shared import shared
@@ -24,6 +25,7 @@ from views.components.ui import (
     heading,
     muted,
     sample_marks,
+    warning_line,
     wrap_row,
 )
 from views.components.venue import venue_block
@@ -78,7 +80,7 @@ def build(ctx: Ctx) -> Screen:
                 identifier="change-banner",
             )
         )
-    controls.append(header(ctx, meeting))
+    controls.append(header(ctx, meeting, _warnings(ctx, item)))
     controls += _written(tr, tr.text(meeting.location), muted(tr.text(meeting.location).text, 14))
     venue = repo.venue(meeting.venue_id)
     if venue is not None:
@@ -95,7 +97,21 @@ def build(ctx: Ctx) -> Screen:
     return Screen(_("B2B meeting"), controls, subtitle=_("Private meeting"))
 
 
-def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
+def _warnings(ctx: Ctx, item: AgendaItem) -> list[ft.Control]:
+    """Overlaps and tight transfers, as its row on My agenda and an activity's page say them:
+    the row warned '15 min after the NASA visit, about 36 min needed', the meeting said nothing."""
+    tr, repo = ctx.tr, ctx.repo
+    zone = display_zone(repo.mission, repo.settings.time_display)
+    items = {i.id: i for i in repo.agenda()}
+    lines: list[ft.Control] = []
+    for w in () if item.cancelled else item.warnings:
+        other = items.get(w.other_id)
+        name = item_title(tr, other) if other else ""
+        lines.append(warning_line(warning_of(tr, w, name, zone, repo.mission)))
+    return lines
+
+
+def header(ctx: Ctx, meeting: Meeting, warnings: list[ft.Control]) -> ft.Control:
     tr, repo = ctx.tr, ctx.repo
     zone = display_zone(repo.mission, repo.settings.time_display)
     day = tr.day(meeting.start.astimezone(zone).date())
@@ -111,6 +127,7 @@ def header(ctx: Ctx, meeting: Meeting) -> ft.Control:
             *sample_marks(tr, meeting.sample, f"sample-{meeting.id}"),
             ft.Text(f"{day}, {when}", size=16, weight=ft.FontWeight.W_600),
             *other_zone(ctx, meeting.start, meeting.end),
+            *warnings,
         ],
         spacing=4,
         margin=HEAD_MARGIN,

@@ -38,6 +38,21 @@ async def test_the_activity_page_says_the_coach_has_left_once_it_has(tmp_path: P
         await app.close()
 
 
+async def test_a_meeting_page_warns_of_its_tight_transfer_and_overlap(tmp_path: Path) -> None:
+    """My agenda's row warned of the way from NASA Ames to Raj Patel's table, and of Jennifer
+    Liu's meeting running into the signing; each meeting's own page said nothing of either."""
+    app = await App(tmp_path, lang="nl", now="2025-10-07T13:55:00-07:00").start("/meeting/m-patel")
+    try:
+        assert (
+            "Krappe verplaatsing: 15 min na Bezoek: NASA Ames Research Center, ongeveer 36 min "
+            "nodig" in app.texts()
+        )
+        await app.go("/meeting/m-liu")
+        assert "Overlapt met Ondertekening van handels- en samenwerkingsakkoorden" in app.texts()
+    finally:
+        await app.close()
+
+
 async def test_activity_shows_time_venue_people_and_actions(app: App) -> None:
     await app.go("/activity/tue-mou-signing")
     text = app.text()
