@@ -41,6 +41,25 @@ def directions_link(origin: Venue, destination: Venue) -> str:
 
 
 @dataclass(frozen=True)
+class MapLook:
+    """The colours a map is drawn in: its picture's land and water, the names written on it
+    (`ink` on a label's `plate`, a town's `muted` on the bare map) and its lines."""
+
+    land: str
+    water: str
+    ink: str
+    muted: str
+    plate: str  # behind a venue's name, at PLATE opacity over the picture
+
+
+PLATE = 0.88
+LIGHT_LOOK = MapLook("#f2efe6", "#b9d3e6", "#1d2433", "#4f5968", "#ffffff")
+# the dark pictures are the light ones recoloured (tools/make_dark_maps.py): land a shade
+# above the dark theme's page (#121318), so that the map reads as a map and not as a hole
+DARK_LOOK = MapLook("#30333a", "#14253a", "#e6e8ef", "#c3c8d4", "#1a1b21")
+
+
+@dataclass(frozen=True)
 class Region:
     """A bundled map image and the box of longitudes and latitudes it covers."""
 
@@ -54,6 +73,11 @@ class Region:
     height: int
     coast: tuple[tuple[float, float], ...] = ()  # points just off the shore (lat, lon)
     places: tuple[Place, ...] = ()  # towns to name when there is room
+
+    @property
+    def dark_image(self) -> str:
+        """The same picture for the dark theme (tools/make_dark_maps.py)."""
+        return self.image.removesuffix(".png") + "-dark.png"
 
     def contains(self, venue: Venue) -> bool:
         return self.west <= venue.lon <= self.east and self.south <= venue.lat <= self.north

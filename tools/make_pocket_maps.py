@@ -18,7 +18,7 @@ WIDTH = 360
 
 def main() -> None:
     for source in sorted(MAPS.glob("*.png")):
-        if source.stem.endswith("-pocket"):
+        if source.stem.endswith(("-pocket", "-dark")):
             continue
         image = Image.open(source).convert("RGB")
         height = round(image.height * WIDTH / image.width)

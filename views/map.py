@@ -112,6 +112,7 @@ def _day_map(ctx: Ctx, region: Region, venues: list[Venue]) -> list[ft.Control]:
         on_pin=lambda key: ctx.act.navigate(f"/venue/{key}"),
         identifier="day-map",
         room=ctx.state.window_height - MAP_CHROME if ctx.state.window_height else 0,
+        dark=ctx.state.dark,
     )
     if not spots:
         return [full]

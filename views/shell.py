@@ -99,6 +99,8 @@ class AppShell:
         self.page.on_disconnect = lambda _e: self.syncing.pause()
         self.page.on_connect = lambda _e: self._reconnected()
         self.page.on_app_lifecycle_state_change = lambda _e: self.clock.look()
+        # the system's theme changed: what the app draws in colours of its own follows
+        self.page.on_platform_brightness_change = lambda _e: self.render()
         self.apply_theme()
         self.apply_locale()
         self.repo.listen(self.syncing.data_changed)
@@ -157,6 +159,7 @@ class AppShell:
     def render(self) -> None:
         self.ctx.state.new_day(self.repo.default_day())  # back to today when the day turns
         adopt_typed(self.ctx.state)  # text typed whose change handler has not run yet
+        self.ctx.state.dark = self._dark()
         route = self.ctx.state.route
         builder = self.screens.get(route.name) or self.screens["agenda"]
         screen = builder(self.ctx)
@@ -228,6 +231,11 @@ class AppShell:
         self.page.dark_theme = theme(DARK)
         modes = {"light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
         self.page.theme_mode = modes.get(self.repo.settings.theme, ft.ThemeMode.SYSTEM)
+
+    def _dark(self) -> bool:
+        chosen = self.repo.settings.theme
+        system = self.page.platform_brightness == ft.Brightness.DARK
+        return chosen == "dark" or (chosen == "system" and system)
 
     def _close_toasts(self) -> bool:
         """Close the toasts still showing; whether there were any. (Page._dialogs: the dialogs

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import flet as ft
 from flet.controls.base_control import BaseControl
+from PIL import Image
 
 from services.i18n import Translator
-from services.maps import REGIONS
+from services.maps import DARK_LOOK, LIGHT_LOOK, PLATE, REGIONS, MapLook
 from services.validation import parse_mission
-from tests.conftest import MISSION_BYTES
+from tests.conftest import MISSION_BYTES, ROOT
 from tests.contrast import AA, contrast
 from tests.views.harness import App, walk
+from views.components.offline_map import PIN_BLUE, PIN_RED
+from views.components.theme import DARK
 from views.map import DAY_MAP_HEIGHT, MAP_CHROME, stop_spots
 
 STOPS = ["hilton-union-square", "stanford", "computer-history-museum", "santa-clara-cc"]
@@ -51,8 +54,8 @@ async def test_day_map_pins_are_48_px_buttons_that_open_their_venue(app: App) ->
 
 
 async def test_day_map_pins_keep_white_numbers_readable_in_the_dark_theme(app: App) -> None:
-    """The map stays a light picture in the dark theme: a pin painted with the theme's primary
-    (pale blue there) left its white number at 1.7:1; its colour is now the theme's in neither."""
+    """A pin painted with the theme's primary (pale blue in the dark theme) left its white
+    number at 1.7:1; its colour is now the theme's in neither."""
     await app.go("/map/2025-10-07")
     for pin in pins(app).values():
         discs = [c for c in walk(pin) if isinstance(c, ft.Container) and c.width == 30]
@@ -148,3 +151,69 @@ async def test_day_map_fits_the_window_height_and_follows_it(app: App) -> None:
         app.page.width, app.page.height = 1024.0, height
         await app.fire(app.page, "resize", {"width": 1024.0, "height": height})
         assert measured_box(app, "day-map").height == expected, height
+
+
+def over(colour: str, base: str, opacity: float) -> str:
+    """`colour` at `opacity` painted over `base`."""
+    mix = [
+        round(opacity * int(colour[i : i + 2], 16) + (1 - opacity) * int(base[i : i + 2], 16))
+        for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+def test_map_names_and_pins_meet_aa_on_the_light_and_the_dark_picture() -> None:
+    """Names on their plate, towns on the bare land or water: 4.5:1; a pin's white ring
+    parts it from the picture by 3:1 (WCAG 1.4.11) in either theme."""
+    for look in (LIGHT_LOOK, DARK_LOOK):
+        for ground in (look.land, look.water):
+            assert contrast(look.ink, over(look.plate, ground, PLATE)) >= AA, (look, ground)
+            assert contrast(look.muted, ground) >= AA, (look, ground)
+    for ground in (DARK_LOOK.land, DARK_LOOK.water):
+        for pin in (PIN_BLUE, PIN_RED):
+            assert contrast("#FFFFFF", ground) >= 3 and contrast("#FFFFFF", pin) >= AA
+
+
+def test_the_dark_pictures_are_the_dark_looks_land_and_water() -> None:
+    """Made by tools/make_dark_maps.py: mostly land and water in DARK_LOOK's colours, no
+    brighter than the dark theme's cards are from its page."""
+    for region in REGIONS:
+        with Image.open(ROOT / "assets" / region.image) as light:
+            size = light.size
+        with Image.open(ROOT / "assets" / region.dark_image) as dark:
+            picture = dark.convert("RGB")
+        assert picture.size == size
+        counts = sorted(picture.getcolors(1 << 16) or [], key=lambda n_c: -n_c[0])
+        main = {"#" + bytes(c).hex() for _n, c in counts[:2]}  # type: ignore[call-overload]
+        assert main == {DARK_LOOK.land, DARK_LOOK.water}, main
+        assert contrast(DARK_LOOK.land, DARK.surface) < 1.6  # a shade above the page, no block
+
+
+def look_of(app: App) -> tuple[str, str | None, list[str]]:
+    """The day map's picture, its box's colour and the colours of the names on it."""
+    box = measured_box(app, "day-map")
+    image = next(c for c in walk(box) if isinstance(c, ft.Image))
+    names = [str(c.color) for c in walk(box) if isinstance(c, ft.Text) and len(c.value or "") > 3]
+    return str(image.src), box.bgcolor, names
+
+
+def drawn_in(app: App, look: MapLook, picture: str) -> None:
+    src, bgcolor, names = look_of(app)
+    assert (src, bgcolor) == (picture, look.land)
+    assert names and set(names) <= {look.ink, look.muted}, names
+
+
+async def test_day_map_follows_the_dark_theme_chosen_or_the_systems(app: App) -> None:
+    """The map was a bright block in the dark theme: it now draws the dark picture and
+    light names, when Settings says Dark or the system does (Settings: System)."""
+    region = next(r for r in REGIONS if r.id == "bay-area")
+    await app.go("/map/2025-10-07")
+    drawn_in(app, LIGHT_LOOK, region.image)
+    app.page.platform_brightness = ft.Brightness.DARK
+    await app.fire(app.page, "platform_brightness_change", "dark")
+    drawn_in(app, DARK_LOOK, region.dark_image)
+    await app.repo.update_settings(theme="light")
+    assert app.shell is not None
+    app.shell.apply_theme()  # as Settings does
+    app.shell.render()
+    drawn_in(app, LIGHT_LOOK, region.image)

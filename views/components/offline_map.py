@@ -10,13 +10,12 @@ import flet.canvas as cv
 
 from services.map_labels import Label
 from services.map_layout import PIN, MapLayout, Pin, Spot, laid_out
-from services.maps import Region
+from services.maps import DARK_LOOK, LIGHT_LOOK, PLATE, MapLook, Region
 from views.components.shared import shared
 
-WATER, LAND = "#b9d3e6", "#f2efe6"
-INK, MUTED = "#1d2433", "#4f5968"
-# The picture is light in both themes, so its pins are too: the theme's primary is a pale blue
-# in the dark theme, and the white numbers on it could not be read (about 1.7:1).
+# The pins keep their colours in both themes, with a white ring that parts them from a light
+# or a dark picture: the theme's primary is a pale blue in the dark theme, and the white
+# numbers on it could not be read (about 1.7:1).
 PIN_BLUE, PIN_RED = "#1E3A8A", "#C62828"  # the mission blue; Material red 700
 PHONE_WIDTH = 366.0  # a 390 px phone less the margins, until the map has measured itself
 TALLEST = 600  # a wide map grows up to this height
@@ -34,9 +33,11 @@ def offline_map(
     grows: bool = False,
     identifier: str | None = None,
     room: float = 0,
+    dark: bool = False,
 ) -> ft.Control:
     """`on_pin(key)`: each pin is a ≥48 px button; `on_tap`: the whole picture is one button
-    (a small map that opens the full one); `grows`: taller on a wide screen, within `room`.
+    (a small map that opens the full one); `grows`: taller on a wide screen, within `room`;
+    `dark`: the dark theme's picture and colours (a light map was a bright block in it).
 
     The map is drawn for the width it last measured (`widths[kind]`, UI state); when it finds
     itself another width, it records it and asks for the screen to be drawn again (`redraw`):
@@ -50,10 +51,11 @@ def offline_map(
             redraw()
 
     layout = laid_out(region, spots, width, tall)
+    look = DARK_LOOK if dark else LIGHT_LOOK
     box = ft.Container(
-        _stack(region, layout, on_pin, on_tap),
+        _stack(region, layout, look, on_pin, on_tap),
         height=tall,
-        bgcolor=LAND,
+        bgcolor=look.land,
         border_radius=shared(ft.BorderRadius.all(14)),
         clip_behavior=ft.ClipBehavior.HARD_EDGE,
         on_size_change=measured,  # its own size: the margins are outside
@@ -78,13 +80,14 @@ def grown_height(base: int, width: float, room: float = 0) -> int:
 def _stack(
     region: Region,
     layout: MapLayout,
+    look: MapLook,
     on_pin: Callable[[str], None] | None,
     on_tap: Callable[[], None] | None,
 ) -> ft.Control:
     picture = layout.image
     layers: list[ft.Control] = [
         ft.Image(
-            src=region.image,
+            src=region.dark_image if look is DARK_LOOK else region.image,
             left=picture.x,
             top=picture.y,
             width=picture.w,
@@ -92,8 +95,8 @@ def _stack(
             fit=ft.BoxFit.FILL,  # the box has the image's own proportions: nothing stretches
             gapless_playback=True,
         ),
-        _leaders(layout),
-        *(_label(lb) for lb in layout.labels),
+        _leaders(layout, look),
+        *(_label(lb, look) for lb in layout.labels),
         *(_pin(p, on_pin if on_tap is None else None) for p in layout.pins),
     ]
     if on_tap is not None:
@@ -113,25 +116,25 @@ def _stack(
     )
 
 
-def _leaders(layout: MapLayout) -> ft.Control:
+def _leaders(layout: MapLayout, look: MapLook) -> ft.Control:
     """A line from each moved pin back to a dot on its true place."""
     shapes: list[cv.Shape] = []
-    line = ft.Paint(color=INK, stroke_width=1.5, style=ft.PaintingStyle.STROKE)
+    line = ft.Paint(color=look.ink, stroke_width=1.5, style=ft.PaintingStyle.STROKE)
     for pin in (p for p in layout.pins if p.moved):
         (ax, ay), (cx, cy) = pin.anchor, pin.centre
         shapes.append(cv.Line(ax, ay, cx, cy, paint=line))
-        shapes.append(cv.Circle(ax, ay, 4, paint=ft.Paint(color=INK)))
-        shapes.append(cv.Circle(ax, ay, 2, paint=ft.Paint(color=ft.Colors.WHITE)))
+        shapes.append(cv.Circle(ax, ay, 4, paint=ft.Paint(color=look.ink)))
+        shapes.append(cv.Circle(ax, ay, 2, paint=ft.Paint(color=look.land)))
     return cv.Canvas(shapes, left=0, top=0, width=layout.width, height=layout.height)
 
 
-def _label(label: Label) -> ft.Control:
+def _label(label: Label, look: MapLook) -> ft.Control:
     venue = label.kind == "venue"
     text = ft.Text(
         "\n".join(label.lines),
         size=label.size,
         weight=ft.FontWeight.W_600 if venue else ft.FontWeight.W_500,
-        color=INK if venue else MUTED,
+        color=look.ink if venue else look.muted,
         text_align=ft.TextAlign.CENTER,
         max_lines=len(label.lines),
         no_wrap=True,
@@ -144,7 +147,7 @@ def _label(label: Label) -> ft.Control:
         width=box.w,
         height=box.h,
         alignment=shared(ft.Alignment.CENTER),
-        bgcolor=ft.Colors.with_opacity(0.88, ft.Colors.WHITE) if venue else None,
+        bgcolor=ft.Colors.with_opacity(PLATE, look.plate) if venue else None,
         border_radius=shared(ft.BorderRadius.all(6)),
     )
 

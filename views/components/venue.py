@@ -71,6 +71,7 @@ def venue_block(
             redraw=ctx.act.refresh,
             on_tap=None if on_venue_page else lambda: ctx.act.navigate(details),
             identifier="venue-map" if on_venue_page else None,
+            dark=ctx.state.dark,
         )
         if not on_venue_page:  # the small map is one button to the venue page
             picture = ft.Semantics(
