@@ -56,6 +56,8 @@ class UiState:
     map_widths: dict[str, float] = field(default_factory=dict)  # as each kind of map measured
     window_height: float = 0  # the window's height as the page last reported it; 0: unknown
     dark: bool = False  # the dark theme shows (chosen in Settings, or the system's)
+    window_width: float = 0  # as the page last reported it; 0: unknown
+    text_scale: float = 1.0  # how much larger text is drawn than asked (text_scale.py)
     frame: dict[str, tuple[str, object]] = field(default_factory=dict)  # views/components/frame
     drafts: dict[str, str] = field(default_factory=dict)  # text typed and not yet saved, by field
     # each text field as last drawn, with the text drawn in it (views.components.drafts)

@@ -11,6 +11,7 @@ from services.i18n import BRUSSELS, LANGUAGE_NAMES, Translator
 from services.mission_time import zone_words
 from services.models import LANGS
 from views.components.drafts import draft_field
+from views.components.fit import segments_fit
 from views.components.shared import shared
 from views.components.take_along import calendar_section, my_card_section
 from views.components.ui import SIDES, card, heading, muted, sample_marks, warning_line
@@ -84,11 +85,15 @@ def _segments(
         if e.control.selected:
             choose(e.control.selected[0])  # type: ignore[operator]
 
+    # one above the other when a word of a label would not fit its segment ('Nederlan-ds')
+    labels = [label for _v, label in options]
+    side_by_side = segments_fit(labels, ctx.state.window_width, ctx.state.text_scale)
     button = ft.SegmentedButton(
         segments=[ft.Segment(value=v, label=ft.Text(label)) for v, label in options],
         selected=[selected],
         on_change=changed,
         show_selected_icon=False,
+        direction=None if side_by_side else ft.Axis.VERTICAL,
     )
     return ft.Container(
         ft.Semantics(container=True, content=button, identifier=f"setting-{name}"),

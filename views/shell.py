@@ -18,8 +18,9 @@ from services.i18n import Translator
 from services.models import LANGS, Lang
 from services.repository import Repository
 from services.sync_state import SyncResult, SyncState
+from views.components.bar_title import with_title
 from views.components.drafts import adopt_typed
-from views.components.frame import app_bar, app_view, is_narrow, navigation_bar
+from views.components.frame import app_bar, app_view, navigation_bar
 from views.components.panes import Rest, first_part, is_wide, list_beside
 from views.components.shared import frozen
 from views.components.theme import DARK, LIGHT, locale_configuration, theme
@@ -84,8 +85,7 @@ class AppShell:
         sync = SyncState() if self.account.can_sync else SyncState.done(SyncResult("no_feed"))
         self.ctx = Ctx(repo, Translator(lang), state, actions, sync)
         self.wide = is_wide(page.width)
-        self.narrow = is_narrow(page.width)
-        state.window_height = page.height or 0
+        state.window_width, state.window_height = page.width or 0, page.height or 0
         if self.account.can_sync:
             repo.allow_demo(False)  # a live feed: visitors sign in, they never see the demo
 
@@ -109,18 +109,16 @@ class AppShell:
         self.clock.start_loop()
 
     def _resized(self, _e: object) -> None:
-        """Phone to tablet width or back: one pane or two. The map fits the window's height."""
+        """Phone to tablet width or back: one pane or two. The map fits the window's height;
+        the bars' texts fit a phone's width (zoomed in or out, turned)."""
         wide, state = is_wide(self.page.width), self.ctx.state
         height_changed = abs((self.page.height or 0) - state.window_height) >= 1
-        state.window_height = self.page.height or 0
+        # a phone's width: what the bars' texts fit (views/components/fit.py)
+        fitted = not wide and abs((self.page.width or 0) - state.window_width) >= 1
+        state.window_width, state.window_height = self.page.width or 0, self.page.height or 0
         # the map fits a wide window's height; a phone's (its address bar coming and going) not
-        narrow = is_narrow(self.page.width)
-        if (
-            wide != self.wide
-            or narrow != self.narrow
-            or (height_changed and wide and state.route.name == "map")
-        ):
-            self.wide, self.narrow = wide, narrow
+        if wide != self.wide or fitted or (height_changed and wide and state.route.name == "map"):
+            self.wide = wide
             self.render()
 
     def stop(self) -> None:
@@ -171,17 +169,12 @@ class AppShell:
             None
             if screen.full_screen
             else navigation_bar(
-                self.ctx,
-                route,
-                list(self.screens),
-                self.routes.navigate,
-                is_narrow(self.page.width),
+                self.ctx, route, list(self.screens), self.routes.navigate, self.page.width
             )
         )
-        appbar = app_bar(self.ctx, screen, route, self.routes.back, is_narrow(self.page.width))
-        view = app_view(
-            self.ctx, beside, route, appbar, bar, first or screen, is_wide(self.page.width)
-        )
+        appbar = app_bar(self.ctx, screen, route, self.routes.back, self.page.width)
+        shown = with_title(self.ctx, first or screen, route, self.page.width)
+        view = app_view(self.ctx, beside, route, appbar, bar, shown, is_wide(self.page.width))
         self._draw(view)
         rest = first.rest if first is not None else None
         if rest is not None:  # the rest follows once the first part has left

@@ -9,8 +9,11 @@ import flet as ft
 
 from services.i18n import LANGUAGE_NAMES
 from services.models import LANGS
+from views.components.bar_title import fitted_title, has_back, title_lines
+from views.components.fit import bar_height, tabs_named
 from views.components.panes import body
 from views.components.shared import shared
+from views.components.text_scale import text_scale_probe
 from views.context import Ctx, Screen
 from views.routes import TABS, Route
 
@@ -33,7 +36,8 @@ def app_view(
         # beside the item (a wide window) went back to its top each time an item was opened
         route="/two-panes" if beside is not None else route.path(),
         appbar=appbar,
-        controls=body(ctx, screen, beside, route, wide),
+        # the probe, out of sight, measures the text size the bars are fitted to
+        controls=[*body(ctx, screen, beside, route, wide), text_scale_probe(ctx)],
         navigation_bar=bar,
         bgcolor=ft.Colors.WHITE if screen.full_screen else None,
         padding=0,
@@ -55,20 +59,17 @@ def kept(ctx: Ctx, name: str, make: Callable[[Ctx], P]) -> P:
 
 
 def app_bar(
-    ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None], narrow: bool = False
+    ctx: Ctx, screen: Screen, route: Route, back: Callable[[], None], width: float | None
 ) -> ft.AppBar:
-    # one line each (an app bar's title never wraps): a cut text ends with '…', not mid-letter
-    one_line = ft.TextOverflow.ELLIPSIS
-    # at 320 px My agenda's four buttons leave 112 px: 'Mijn agenda' at 20 px was 'Mijn age…'
-    size = 17 if narrow else 20
-    title: list[ft.Control] = [
-        ft.Text(screen.title, size=size, weight=ft.FontWeight.W_600, max_lines=1, overflow=one_line)
-    ]
-    if screen.subtitle:
-        muted = ft.Colors.ON_SURFACE_VARIANT
-        title.append(ft.Text(screen.subtitle, size=12, color=muted, max_lines=1, overflow=one_line))
+    """Back, the title (and subtitle), the screen's own buttons, Safety and the language menu;
+    the title never cut inside a word (views/components/fit.py): smaller, on two lines, or
+    under the bar (`with_title`)."""
+    fit = fitted_title(ctx, screen, route, width)
+    title: list[ft.Control] = []
+    if not fit.under_bar:
+        title = title_lines(screen, fit.size, fit.lines, in_bar=True)
     leading = None
-    if route.name not in TABS or screen.show_back:
+    if has_back(screen, route):
         label = ctx.tr.gettext("Back")
         leading = ft.Semantics(
             container=True,
@@ -77,7 +78,7 @@ def app_bar(
             button=True,
         )
     return ft.AppBar(
-        title=ft.Column(title, spacing=0),
+        title=ft.Column(title, spacing=0, tight=True),
         leading=leading,
         automatically_imply_leading=False,
         actions=[
@@ -86,6 +87,7 @@ def app_bar(
             kept(ctx, "language", language_menu),
         ],
         bgcolor=ft.Colors.SURFACE_CONTAINER,
+        toolbar_height=bar_height(fit, bool(screen.subtitle), ctx.state.text_scale),
     )
 
 
@@ -127,22 +129,16 @@ def language_menu(ctx: Ctx) -> ft.Control:
     )
 
 
-# Below this width the five labels run into each other (at 320 px, or 390 zoomed to 125 %:
-# 'Mijn agendaProgramma'): only the chosen tab says its name; each icon keeps it as a tooltip
-NARROW = 360
-
-
-def is_narrow(width: float | None) -> bool:
-    return width is not None and 0 < width < NARROW
-
-
 def navigation_bar(
     ctx: Ctx,
     route: Route,
     screens: list[str],
     navigate: Callable[[str], None],
-    narrow: bool = False,
+    width: float | None = None,
 ) -> ft.NavigationBar | None:
+    """The five tabs; their names all, only the chosen one's (narrow: at 320 px, or 390 zoomed
+    to 125 %, they ran into each other, 'Mijn agendaProgramma') or none (a word wider than its
+    tab: 'Instelling-en'); each icon keeps its name as a tooltip."""
     _ = ctx.tr.gettext
     labels = {
         "agenda": (_("My agenda"), ft.Icons.TODAY_OUTLINED, ft.Icons.TODAY),
@@ -166,6 +162,7 @@ def navigation_bar(
     )
     tab = ctx.state.tab or route.tab  # a detail keeps the tab it was opened from
     selected = tabs.index(tab) if tab in tabs else 0
+    scale = ctx.state.text_scale
 
     def changed(e: ft.Event[ft.NavigationBar]) -> None:
         navigate(f"/{tabs[e.control.selected_index]}")
@@ -175,5 +172,12 @@ def navigation_bar(
         selected_index=selected,
         on_change=changed,
         key=f"tabs-{ctx.state.bar_key}",
-        label_behavior=ft.NavigationBarLabelBehavior.ONLY_SHOW_SELECTED if narrow else None,
+        label_behavior=LABELS[tabs_named([labels[t][0] for t in tabs], width, scale)],
     )
+
+
+LABELS = {
+    "all": None,
+    "selected": ft.NavigationBarLabelBehavior.ONLY_SHOW_SELECTED,
+    "none": ft.NavigationBarLabelBehavior.ALWAYS_HIDE,
+}
