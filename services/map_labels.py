@@ -2,7 +2,8 @@
 
 A label is only placed where it overlaps no other label, no pin and no pin's true place, and
 stays inside the view; a venue whose name finds no room keeps its number (the list under the
-map names it). Widths are estimated on the generous side, so the drawn text always fits.
+map names it). Widths are estimated on the generous side, so the drawn text always fits; with
+large text (`scale`: how much larger the screen draws text than asked) the boxes grow alike.
 """
 
 from __future__ import annotations
@@ -111,13 +112,20 @@ def wrap(name: str, limit: int = MAX_CHARS, most: int = 2) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def label_size(lines: Sequence[str], size: int, bold: bool) -> tuple[float, float]:
-    width = max(text_width(line, size, bold) for line in lines) + 2 * PAD_X
-    return round(width + 0.5), round(len(lines) * size * LINE + 2 * PAD_Y + 0.5)
+def label_size(
+    lines: Sequence[str], size: float, bold: bool, scale: float = 1.0
+) -> tuple[float, float]:
+    """The box of `lines` at font `size`, drawn `scale` times larger (large text)."""
+    width = max(text_width(line, size * scale, bold) for line in lines) + 2 * PAD_X
+    return round(width + 0.5), round(len(lines) * size * scale * LINE + 2 * PAD_Y + 0.5)
 
 
 def place_labels(
-    pins: Sequence[Pin], places: Sequence[tuple[str, float, float]], width: float, height: float
+    pins: Sequence[Pin],
+    places: Sequence[tuple[str, float, float]],
+    width: float,
+    height: float,
+    scale: float = 1.0,
 ) -> list[Label]:
     """Venue names first (in pin order), then towns (name, x, y) in whatever room is left."""
     labels: list[Label] = []
@@ -125,11 +133,11 @@ def place_labels(
     for pin in sorted(pins, key=lambda p: -_crowd(p, pins)):  # the hardest to name first
         blocked = [p.box for p in pins if p is not pin] + [pin.disc, *dots]
         others = [p.disc for p in pins if p is not pin]
-        label = _venue_label(pin, (blocked, others), labels, width, height)
+        label = _venue_label(pin, (blocked, others), labels, (width, height), scale)
         if label is not None:
             labels.append(label)
     for name, x, y in places:
-        w, h = label_size([name], PLACE_SIZE, False)
+        w, h = label_size([name], PLACE_SIZE, False, scale)
         box = Box(x - w / 2, y - h / 2, w, h)
         if _free(box, [p.box for p in pins] + dots, labels, width, height):
             labels.append(Label(name, "place", (name,), box))
@@ -140,18 +148,18 @@ def _venue_label(
     pin: Pin,
     around: tuple[list[Box], list[Box]],
     labels: list[Label],
-    width: float,
-    height: float,
+    view: tuple[float, float],
+    scale: float,
 ) -> Label | None:
     """The name in one or two lines, else in up to three narrower ones, at the first free
     spot that is nearer its own pin than any other (a name nearer another pin reads as that
     one's), and that leaves the pin's leader line to its true place uncovered if any spot
-    does. `around`: what it must not cover, and the other pins' discs."""
-    name, (blocked, others) = pin.spot.name, around
+    does. `around`: what it must not cover, and the other pins' discs; `view`: its size."""
+    name, (blocked, others), (width, height) = pin.spot.name, around, view
     forms = dict.fromkeys([wrap(name), wrap(name, NARROWER, 3)])
     spots: list[Label] = []
     for lines in sorted(forms, key=lambda f: f[-1].endswith("…")):  # whole names first
-        w, h = label_size(lines, VENUE_SIZE, True)
+        w, h = label_size(lines, VENUE_SIZE, True, scale)
         for box in _around(pin.centre, w, h, width):
             own = box.gap(pin.disc)
             if _free(box, blocked, labels, width, height) and all(

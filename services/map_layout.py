@@ -75,10 +75,15 @@ def metres_per_image_px(region: Region) -> float:
 
 
 def lay_out(
-    region: Region, spots: list[Spot], width: float, height: float, places: list[Place]
+    region: Region,
+    spots: list[Spot],
+    width: float,
+    height: float,
+    places: list[Place],
+    text_scale: float = 1.0,
 ) -> MapLayout:
     """The frame that shows every spot (and the nearest coast, to orient), then pins, labels
-    (about a millisecond for a day's stops)."""
+    sized for text drawn `text_scale` times larger (about a millisecond for a day's stops)."""
     points = [region.to_pixels(s.lat, s.lon) for s in spots]
     focus = list(points)
     if points and region.coast:
@@ -91,20 +96,26 @@ def lay_out(
     anchors = [(image.x + x * scale, image.y + y * scale) for x, y in points]
     pins = spread(spots, anchors, width, height)
     shown = [(p.name, *_to_view(region, image, p.lat, p.lon)) for p in places]
-    return MapLayout(width, height, image, pins, place_labels(pins, shown, width, height))
+    return MapLayout(
+        width, height, image, pins, place_labels(pins, shown, width, height, text_scale)
+    )
 
 
 KEPT = 64  # layouts kept: a day's stops, per map kind and width, for a few days and regions
 _kept: PerProcess[MapLayout] = PerProcess(KEPT)
 
 
-def laid_out(region: Region, spots: Sequence[Spot], width: float, height: float) -> MapLayout:
+def laid_out(
+    region: Region, spots: Sequence[Spot], width: float, height: float, text_scale: float = 1.0
+) -> MapLayout:
     """`lay_out` with the region's own places, kept per process: every session that shows
-    the same stops at the same size reads the same layout (it was a third of the map screen's
-    build, done again on every visit). Nothing is ever written to a layout once made."""
-    key = (id(region), tuple(spots), width, height)
+    the same stops at the same size (and text size) reads the same layout (it was a third of
+    the map screen's build, done again on every visit). Nothing is ever written to a layout
+    once made."""
+    key = (id(region), tuple(spots), width, height, text_scale)
+    places = list(region.places)
     return _kept.get(
-        key, region, lambda: lay_out(region, list(spots), width, height, list(region.places))
+        key, region, lambda: lay_out(region, list(spots), width, height, places, text_scale)
     )
 
 

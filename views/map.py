@@ -113,6 +113,7 @@ def _day_map(ctx: Ctx, region: Region, venues: list[Venue]) -> list[ft.Control]:
         identifier="day-map",
         room=ctx.state.window_height - MAP_CHROME if ctx.state.window_height else 0,
         dark=ctx.state.dark,
+        text_scale=ctx.state.text_scale,
     )
     if not spots:
         return [full]

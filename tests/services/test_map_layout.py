@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 from PIL import Image
 
-from services.map_labels import crosses, square, text_width, wrap
+from services.map_labels import crosses, label_size, square, text_width, wrap
 from services.map_layout import DOT, PIN, MapLayout, Spot, laid_out, lay_out
 from services.maps import REGIONS, Region, region_for
 from services.models import Venue
@@ -46,11 +46,14 @@ DAYS = {  # the demo delegate's days, and every venue of each city at once
 }
 
 
-def layout_of(case: str, width: float, height: float, towns: bool = True) -> MapLayout:
+def layout_of(
+    case: str, width: float, height: float, towns: bool = True, text_scale: float = 1.0
+) -> MapLayout:
     rid, ids = DAYS[case]
     by_id = {v.id: v for v in VENUES}
     places = list(region(rid).places) if towns else []
-    return lay_out(region(rid), spots([by_id[i] for i in ids]), width, height, places)
+    stops = spots([by_id[i] for i in ids])
+    return lay_out(region(rid), stops, width, height, places, text_scale)
 
 
 @pytest.mark.parametrize(("case", "size"), list(itertools.product(DAYS, SIZES)))
@@ -195,3 +198,35 @@ def test_laid_out_is_made_once_per_region_stops_and_size() -> None:
     assert laid_out(region(rid), list(stops), 366, 400) is first  # the same for every session
     assert laid_out(region(rid), stops, 700, 400) != first  # another size: another layout
     assert laid_out(region(rid), stops[:2], 366, 400).pins != first.pins
+
+
+@pytest.mark.parametrize(("case", "text_scale"), list(itertools.product(DAYS, (1.3, 1.5, 2.0))))
+def test_labels_with_large_text_hold_their_larger_text_and_overlap_nothing(
+    case: str, text_scale: float
+) -> None:
+    """With large text the names were drawn larger in boxes sized for the normal size: cut
+    ('Moscone Cen', 'Hilton San Francis') and over their neighbours. A box now holds its text
+    at the person's size; what finds no room keeps its number, as at the normal size."""
+    laid = layout_of(case, 366, 400, text_scale=text_scale)
+    for label in laid.labels:
+        w, h = label_size(label.lines, label.size, label.kind == "venue", text_scale)
+        assert (label.box.w, label.box.h) == (w, h), label.key
+        assert label.box.w > label_size(label.lines, label.size, label.kind == "venue")[0]
+        assert label.box.inside(366, 400)
+        assert not any(label.box.overlaps(p.box) for p in laid.pins if p.spot.key != label.key)
+        assert not any(label.box.overlaps(p.disc) for p in laid.pins), label.key
+    for first, second in itertools.combinations(laid.labels, 2):
+        assert not first.box.overlaps(second.box), (first.key, second.key)
+    assert any(label.kind == "venue" for label in laid.labels)  # names still fit somewhere
+
+
+def test_laid_out_keeps_a_layout_per_text_size() -> None:
+    rid, ids = DAYS["downtown"]
+    by_id = {v.id: v for v in VENUES}
+    stops = spots([by_id[i] for i in ids])
+    normal, large = (
+        laid_out(region(rid), stops, 366, 400),
+        laid_out(region(rid), stops, 366, 400, 1.5),
+    )
+    assert normal is laid_out(region(rid), stops, 366, 400, 1.0)
+    assert large.labels != normal.labels

@@ -217,3 +217,29 @@ async def test_day_map_follows_the_dark_theme_chosen_or_the_systems(app: App) ->
     app.shell.apply_theme()  # as Settings does
     app.shell.render()
     drawn_in(app, LIGHT_LOOK, region.image)
+
+
+def label_widths(app: App) -> dict[str, float]:
+    box = measured_box(app, "day-map")
+    return {
+        str(c.content.value): float(c.width or 0)
+        for c in walk(box)
+        if isinstance(c, ft.Container) and isinstance(c.content, ft.Text) and c.width != 30
+    }
+
+
+async def test_day_map_names_grow_with_large_text(app: App) -> None:
+    """Flutter draws the names larger with large text: their boxes, sized for the normal
+    size, cut them ('Moscone Cen'). Measured larger (the frame's probe), they are laid out
+    again in larger boxes."""
+    await app.go("/map/2025-10-08")
+    normal = label_widths(app)
+    probe = next(
+        c
+        for c in walk(app.page.views[-1].controls[-1])
+        if isinstance(c, ft.Container) and c.on_size_change
+    )
+    await app.fire(probe, "size_change", {"w": 40.0, "h": 60.0})
+    large = label_widths(app)
+    both = set(normal) & set(large)
+    assert both and all(large[name] > normal[name] * 1.3 for name in both), (normal, large)

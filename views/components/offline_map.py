@@ -34,10 +34,12 @@ def offline_map(
     identifier: str | None = None,
     room: float = 0,
     dark: bool = False,
+    text_scale: float = 1.0,
 ) -> ft.Control:
     """`on_pin(key)`: each pin is a ≥48 px button; `on_tap`: the whole picture is one button
     (a small map that opens the full one); `grows`: taller on a wide screen, within `room`;
-    `dark`: the dark theme's picture and colours (a light map was a bright block in it).
+    `dark`: the dark theme's picture and colours (a light map was a bright block in it);
+    `text_scale`: the names' boxes grow with large text (views/components/text_scale.py).
 
     The map is drawn for the width it last measured (`widths[kind]`, UI state); when it finds
     itself another width, it records it and asks for the screen to be drawn again (`redraw`):
@@ -50,7 +52,7 @@ def offline_map(
         if abs(e.width - width) >= 1:
             redraw()
 
-    layout = laid_out(region, spots, width, tall)
+    layout = laid_out(region, spots, width, tall, text_scale)
     look = DARK_LOOK if dark else LIGHT_LOOK
     box = ft.Container(
         _stack(region, layout, look, on_pin, on_tap),

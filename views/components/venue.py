@@ -72,6 +72,7 @@ def venue_block(
             on_tap=None if on_venue_page else lambda: ctx.act.navigate(details),
             identifier="venue-map" if on_venue_page else None,
             dark=ctx.state.dark,
+            text_scale=ctx.state.text_scale,
         )
         if not on_venue_page:  # the small map is one button to the venue page
             picture = ft.Semantics(
