@@ -8,6 +8,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 import pytest
 from PIL import Image
@@ -15,10 +16,10 @@ from playwright.sync_api import Browser, FloatRect, Page
 
 from services.map_labels import Box
 from services.map_layout import Spot, lay_out
-from services.maps import REGIONS, Region
+from services.maps import DARK_LOOK, REGIONS, Region
 from services.validation import parse_mission
 from tests.conftest import MISSION_BYTES, ROOT
-from tests.e2e.browser import TIMEOUT, app_server, box, open_app, settle, tap
+from tests.e2e.browser import TIMEOUT, VIEWPORT, app_server, box, open_app, settle, tap
 from tests.e2e.conftest import NOW
 from views.components.offline_map import grown_height
 from views.map import DAY_MAP_HEIGHT, MAP_CHROME
@@ -27,6 +28,14 @@ pytestmark = pytest.mark.e2e
 VENUES = {v.id: v for v in parse_mission(MISSION_BYTES).venues}
 WATER, LAND = (0xB9, 0xD3, 0xE6), (0xF2, 0xEF, 0xE6)
 NAV_BAR = 90  # the navigation bar covers the bottom of the window
+RGB = tuple[int, int, int]
+
+
+def _rgb(colour: str) -> RGB:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+DARK = (_rgb(DARK_LOOK.land), _rgb(DARK_LOOK.water))
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +146,29 @@ def test_the_painted_map_has_land_where_there_is_land(
         assert n.water / n.seen > 0.02, "some sea is in view (Los Angeles: its shore)"
     finally:
         page.context.close()
+
+
+def test_the_map_is_dark_in_the_dark_theme(browser: Browser, demo_url: str) -> None:
+    """The rest of the app went dark, the map stayed a bright block: in the dark theme the
+    painted map is mostly the dark picture's land and sea (a light one, in the light theme)."""
+    themes: list[tuple[Literal["dark", "light"], tuple[RGB, RGB]]] = [
+        ("dark", DARK),
+        ("light", (LAND, WATER)),
+    ]
+    for scheme, colours in themes:
+        context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            open_app(page, demo_url + "map/2025-10-07")
+            settle(page)
+            shot = Image.open(io.BytesIO(page.screenshot(clip=box(page, "day-map"))))
+            rgb = shot.convert("RGB")
+            points = [(x, y) for x in range(8, rgb.width - 8, 9) for y in (40, 200, 360)]
+            near = sum(_like(rgb.getpixel(p), colours) for p in points)  # type: ignore[arg-type]
+            assert near / len(points) > 0.6, (scheme, near, len(points))
+        finally:
+            context.close()
+
+
+def _like(pixel: tuple[int, ...], colours: tuple[RGB, RGB]) -> bool:
+    return any(sum(abs(a - b) for a, b in zip(pixel[:3], c, strict=True)) <= 18 for c in colours)

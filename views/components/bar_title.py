@@ -20,7 +20,9 @@ def with_title(ctx: Ctx, screen: Screen, route: Route, width: float | None) -> S
         return screen
     lines = ft.Column(title_lines(screen, LARGEST, 0, in_bar=False), spacing=0)
     block = ft.Container(lines, padding=shared(ft.Padding.only(left=16, right=16, top=8)))
-    return dataclasses.replace(screen, header=[block, *screen.header])
+    # a heading, as the bar's title is to a screen reader
+    named = ft.Semantics(container=True, header=True, identifier="screen-title", content=block)
+    return dataclasses.replace(screen, header=[named, *screen.header])
 
 
 def has_back(screen: Screen, route: Route) -> bool:
