@@ -7,7 +7,7 @@ import dataclasses
 
 import flet as ft
 
-from views.components.fit import LARGEST, TitleFit, title_fit
+from views.components.fit import LARGEST, SUBTITLE, TitleFit, title_fit
 from views.components.shared import shared
 from views.context import Ctx, Screen
 from views.routes import TABS, Route
@@ -18,7 +18,7 @@ def with_title(ctx: Ctx, screen: Screen, route: Route, width: float | None) -> S
     buttons (the bar then shows none)."""
     if not fitted_title(ctx, screen, route, width).under_bar:
         return screen
-    lines = ft.Column(title_lines(screen, LARGEST, 0, in_bar=False), spacing=0)
+    lines = ft.Column(title_lines(screen, TitleFit(LARGEST, 0), in_bar=False), spacing=0)
     block = ft.Container(lines, padding=shared(ft.Padding.only(left=16, right=16, top=8)))
     # a heading, as the bar's title is to a screen reader
     named = ft.Semantics(container=True, header=True, identifier="screen-title", content=block)
@@ -31,20 +31,22 @@ def has_back(screen: Screen, route: Route) -> bool:
 
 def fitted_title(ctx: Ctx, screen: Screen, route: Route, width: float | None) -> TitleFit:
     buttons = len(screen.actions) + 2  # Safety and the language menu
-    return title_fit(screen.title, width, ctx.state.text_scale, buttons, has_back(screen, route))
+    back, scale = has_back(screen, route), ctx.state.text_scale
+    return title_fit(screen.title, width, scale, buttons, back, screen.subtitle or "")
 
 
-def title_lines(screen: Screen, size: int, lines: int, in_bar: bool) -> list[ft.Control]:
-    """In the bar, at most `lines` lines, broken between words, a word never cut ('…' ends
+def title_lines(screen: Screen, fit: TitleFit, in_bar: bool) -> list[ft.Control]:
+    """In the bar, the lines `fit` counted, broken between words, a word never cut ('…' ends
     what Flutter finds longer than estimated); under it, as many as it takes."""
     cut = ft.TextOverflow.ELLIPSIS if in_bar else ft.TextOverflow.CLIP
-    most = lines if in_bar else None
+    most, below = (fit.lines, fit.subtitle_lines) if in_bar else (None, None)
+    weight = ft.FontWeight.W_600
     title: list[ft.Control] = [
-        ft.Text(screen.title, size=size, weight=ft.FontWeight.W_600, max_lines=most, overflow=cut)
+        ft.Text(screen.title, size=fit.size, weight=weight, max_lines=most, overflow=cut)
     ]
     if screen.subtitle:
         muted = ft.Colors.ON_SURFACE_VARIANT
         title.append(
-            ft.Text(screen.subtitle, size=12, color=muted, max_lines=most and 1, overflow=cut)
+            ft.Text(screen.subtitle, size=SUBTITLE, color=muted, max_lines=below, overflow=cut)
         )
     return title

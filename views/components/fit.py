@@ -18,6 +18,7 @@ SPACING = 16  # before the title, with no back button
 END = 8  # between the title and the first button, at least
 LARGEST, SMALLEST = 20, 14  # a title's sizes
 ONE_LINE_LEAST = 16  # smaller than this, a title rather takes two lines
+SUBTITLE = 12  # the subtitle's size
 TITLE_SCALE_MOST = 1.34  # Flutter's AppBar draws its title at most this much larger
 TAB_LABEL = 11  # the navigation bar's labels (views/components/theme.py)
 TAB_PADDING = 0  # measured: 'Instellingen' (62 px by this estimate) fits a 64 px tab
@@ -35,33 +36,37 @@ def words_fit(text: str, size: float, room: float, bold: bool = False) -> bool:
 class TitleFit:
     size: int
     lines: int  # 1, or 2 broken between words; 0: no word fits beside the buttons
+    subtitle_lines: int = 0  # the subtitle's: 1, or 2 ('mercredi 8 oct…' was cut); 0: none
 
     @property
     def under_bar(self) -> bool:
         return self.lines == 0
 
 
-def title_fit(title: str, width: float | None, scale: float, buttons: int, back: bool) -> TitleFit:
+def title_fit(
+    title: str, width: float | None, scale: float, buttons: int, back: bool, subtitle: str = ""
+) -> TitleFit:
     """The title on one line as large as LARGEST down to ONE_LINE_LEAST; else on two, as
     large as lets each word fit; else under the bar (390 px at 150 %: My agenda's four
-    buttons leave 36 px)."""
-    if not width:
-        return TitleFit(LARGEST, 1)  # not measured yet: the window says its width at once
+    buttons leave 36 px). A subtitle under it takes a second line where it needs one."""
+    if not width:  # not measured yet: the window says its width at once
+        return TitleFit(LARGEST, 1, 1 if subtitle else 0)
     scale = min(scale, TITLE_SCALE_MOST)
     room = width - buttons * BUTTON - (BACK if back else SPACING) - END
+    below = 0 if not subtitle else 1 if text_width(subtitle, SUBTITLE * scale) <= room else 2
     for size in range(LARGEST, ONE_LINE_LEAST - 1, -1):
         if text_width(title, size * scale, bold=True) <= room:
-            return TitleFit(size, 1)
+            return TitleFit(size, 1, below)
     for size in range(LARGEST, SMALLEST - 1, -1):
         if words_fit(title, size * scale, room, bold=True):
-            return TitleFit(size, 2)
-    return TitleFit(LARGEST, 0)
+            return TitleFit(size, 2, below)
+    return TitleFit(LARGEST, 0, below)
 
 
-def bar_height(fit: TitleFit, subtitle: bool, scale: float) -> float | None:
-    """The app bar's height for a title of `fit.lines` lines and a subtitle (None: Material's
-    56 px holds it)."""
-    lines = max(fit.lines, 0) * fit.size * 1.25 + (12 * 1.34 if subtitle else 0)
+def bar_height(fit: TitleFit, scale: float) -> float | None:
+    """The app bar's height for a title of `fit.lines` lines and its subtitle's (None:
+    Material's 56 px holds them)."""
+    lines = max(fit.lines, 0) * fit.size * 1.25 + fit.subtitle_lines * SUBTITLE * 1.34
     needed = lines * min(scale, TITLE_SCALE_MOST) + 8
     return round(needed + 0.5) if needed > 56 else None
 

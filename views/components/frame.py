@@ -67,7 +67,7 @@ def app_bar(
     fit = fitted_title(ctx, screen, route, width)
     title: list[ft.Control] = []
     if not fit.under_bar:
-        title = title_lines(screen, fit.size, fit.lines, in_bar=True)
+        title = title_lines(screen, fit, in_bar=True)
     leading = None
     if has_back(screen, route):
         label = ctx.tr.gettext("Back")
@@ -87,7 +87,7 @@ def app_bar(
             kept(ctx, "language", language_menu),
         ],
         bgcolor=ft.Colors.SURFACE_CONTAINER,
-        toolbar_height=bar_height(fit, bool(screen.subtitle), ctx.state.text_scale),
+        toolbar_height=bar_height(fit, ctx.state.text_scale),
     )
 
 
