@@ -162,9 +162,10 @@ class Translator:
         return _clock(value.astimezone(zone).replace(tzinfo=None), self.locale)
 
     def moment(self, value: datetime, zone: tzinfo) -> str:
-        """'wo 8 okt 07:15': a point in time for status lines."""
+        """'wo 8 okt 07:15': a point in time for status lines; the day never wraps inside
+        itself (a French status line broke '7' / 'oct. 19:05')."""
         local = value.astimezone(zone)
-        return f"{dated(local, 'EEE d MMM', self.locale)} {self.time(local, zone)}"
+        return f"{self.short_date(local)} {self.time(local, zone)}"
 
     def time_range(self, start: datetime, end: datetime, zone: ZoneInfo) -> str:
         """'14:00–15:30'; past midnight it names the day it ends: '22:30–00:30 (Wed 8 Oct)'."""

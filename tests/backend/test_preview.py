@@ -170,12 +170,12 @@ def test_preview_of_a_moved_activity_says_its_times_in_mission_time_not_iso(
     assert preview is not None
     english = describe(preview, str, english_plural)
     assert (
-        "Networking lunch (mon-lunch) changed — start: Mon 6 Oct 12:30 → 13:00;"
-        " end: Mon 6 Oct 13:30 → 14:00" in " ".join(english)
+        "Networking lunch (mon-lunch) changed — start: Mon\u00a06\u00a0Oct 12:30 → 13:00;"
+        " end: Mon\u00a06\u00a0Oct 13:30 → 14:00" in " ".join(english)
     ), english  # the start first, as people say it
     words = Translator("fr")
     french = " ".join(describe(preview, words.gettext, words.ngettext, "fr"))
-    assert "fin\u00a0: lun. 6 oct. 13:30 → 14:00" in french, french
+    assert "fin\u00a0: lun.\u00a06\u00a0oct. 13:30 → 14:00" in french, french
     assert "T13:30:00" not in french
     assert "13:00\u00a0; fin" in french  # a French list: no-break space before the semicolon
 

@@ -268,9 +268,9 @@ def test_date_range_names_the_month_and_the_year(lang: Lang, expected: str) -> N
 @pytest.mark.parametrize(
     ("lang", "day", "span", "moment"),
     [
-        ("fr", "mercredi 1er octobre", "1er–3 octobre 2025", "mer. 1er oct. 07:15"),
-        ("nl", "woensdag 1 oktober", "1–3 oktober 2025", "wo 1 okt 07:15"),
-        ("en", "Wednesday 1 October", "1–3 October 2025", "Wed 1 Oct 07:15"),
+        ("fr", "mercredi 1er octobre", "1er–3 octobre 2025", "mer.\u00a01er\u00a0oct. 07:15"),
+        ("nl", "woensdag 1 oktober", "1–3 oktober 2025", "wo\u00a01\u00a0okt 07:15"),
+        ("en", "Wednesday 1 October", "1–3 October 2025", "Wed\u00a01\u00a0Oct 07:15"),
     ],
 )
 def test_the_first_of_the_month_is_1er_in_french(

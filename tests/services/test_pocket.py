@@ -42,7 +42,7 @@ def test_pocket_page_shows_person_zone_banner_and_language_switch(
     page = render_pocket(source_of(mission, delegate), "en", LINKS)
     name = delegate["delegate"]["name"]
     assert name in page
-    assert "Offline copy, read-only" in page and "as of Tue 7 Oct 07:05" in page
+    assert "Offline copy, read-only" in page and "as of Tue\u00a07\u00a0Oct 07:05" in page
     assert "Pacific Time" in page
     assert 'href="p.fr.html"' in page and 'href="p.nl.html"' in page
     assert 'href="p.en.html"' not in page

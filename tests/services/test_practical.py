@@ -60,7 +60,7 @@ def test_a_coach_on_another_day_names_that_day() -> None:
     ]
     mission = MISSION.model_copy(update={"logistics": logistics})
     assert lines("en", gala.id, mission=mission) == [
-        ("coach", "The coach leaves at Mon 6 Oct 21:00"),
+        ("coach", "The coach leaves at Mon\u00a06\u00a0Oct 21:00"),
     ]
 
 

@@ -49,7 +49,7 @@ def test_describe_up_to_date_and_updated_start_apart(lang: Lang) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Updated Tue 7 Oct 15:40: nothing changed on your agenda"),
+        ("en", "Updated Tue\u00a07\u00a0Oct 15:40: nothing changed on your agenda"),
         ("fr", "Mis à jour"),
         ("nl", "Bijgewerkt"),
     ],
@@ -101,7 +101,7 @@ def test_describe_a_link_to_another_address_of_a_server_in_use_names_the_address
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Updated Tue 7 Oct 15:40: a new mission was loaded"),
+        ("en", "Updated Tue\u00a07\u00a0Oct 15:40: a new mission was loaded"),
         ("fr", "une nouvelle mission a été chargée"),
         ("nl", "een nieuwe missie is geladen"),
     ],
@@ -142,9 +142,13 @@ def test_describe_a_missing_programme_never_speaks_of_a_personal_code(lang: Lang
 @pytest.mark.parametrize(
     ("lang", "withdrawn", "since"),
     [
-        ("en", "Your personal link no longer opens an agenda", "Showing data from Tue 7 Oct"),
-        ("fr", "Votre lien personnel n’ouvre plus d’agenda", "Données du mar. 7 oct."),
-        ("nl", "Uw persoonlijke link opent geen agenda meer", "Gegevens van di 7 okt"),
+        (
+            "en",
+            "Your personal link no longer opens an agenda",
+            "Showing data from Tue\u00a07\u00a0Oct",
+        ),
+        ("fr", "Votre lien personnel n’ouvre plus d’agenda", "Données du mar.\u00a07\u00a0oct."),
+        ("nl", "Uw persoonlijke link opent geen agenda meer", "Gegevens van di\u00a07\u00a0okt"),
     ],
 )
 def test_describe_a_withdrawn_personal_link_says_so_and_from_when_the_agenda_is(
@@ -163,7 +167,7 @@ def test_describe_a_kept_copy_says_from_when_it_is(status: Status) -> None:
     was from this morning or from last week."""
     result = SyncResult(status, AT, document="mission.json")
     sentence = describe(Translator("en"), SyncState.done(result), ZONE)
-    assert sentence.endswith("Showing data from Tue 7 Oct 15:40."), sentence
+    assert sentence.endswith("Showing data from Tue\u00a07\u00a0Oct 15:40."), sentence
 
 
 def test_describe_an_invalid_document_names_which_one() -> None:
@@ -177,9 +181,9 @@ def test_describe_an_invalid_document_names_which_one() -> None:
 @pytest.mark.parametrize(
     ("lang", "since"),
     [
-        ("en", "Showing data from Tue 7 Oct 15:40."),
-        ("fr", "Données du mar. 7 oct."),
-        ("nl", "Gegevens van di 7 okt"),
+        ("en", "Showing data from Tue\u00a07\u00a0Oct 15:40."),
+        ("fr", "Données du mar.\u00a07\u00a0oct."),
+        ("nl", "Gegevens van di\u00a07\u00a0okt"),
     ],
 )
 def test_describe_a_sync_after_a_failed_one_still_says_from_when_the_data_is(

@@ -188,7 +188,8 @@ async def test_offline_note_says_since_when(tmp_path: Path) -> None:
                 break
             await asyncio.sleep(0.05)
             await app.settle()
-        assert "Could not reach the organisers: showing data from Tue 7 Oct 06:30" in app.text()
+        since = "showing data from Tue\u00a07\u00a0Oct 06:30"
+        assert f"Could not reach the organisers: {since}" in app.text()
         note = app.wrapped("offline-note", ft.Container).content
         assert isinstance(note, ft.Row)
         sentence = note.controls[-1]  # beside its icon: it takes the rest of the row, and wraps

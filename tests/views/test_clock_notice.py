@@ -123,6 +123,6 @@ async def test_the_sync_line_says_its_time_in_the_servers_time(tmp_path: Path) -
     try:
         assert app.shell is not None
         app.shell.ctx.sync = SyncState.done(SyncResult("up_to_date", app.clock()))
-        assert app.shell.ctx.status_text() == "Up to date (checked Tue 7 Oct 15:40)"
+        assert app.shell.ctx.status_text() == "Up to date (checked Tue\u00a07\u00a0Oct 15:40)"
     finally:
         await app.close()

@@ -394,7 +394,7 @@ async def test_an_announcement_posted_time_in_brussels_time_says_so(tmp_path: Pa
         await app.repo.update_settings(time_display="brussels")
         await app.go("/announcements")
         line = next(t for t in app.texts() if "For those registered for “Gala dinner" in t)
-        assert line.startswith("Tue 7 Oct 23:00 Brussels time · "), line
+        assert line.startswith("Tue\u00a07\u00a0Oct 23:00 Brussels time · "), line
     finally:
         await app.close()
 
